@@ -1,0 +1,192 @@
+"""Layout for people: views (dicts) turned into labelled blocks and tables.
+
+A card is a list of blocks; the plain-text and Rich renderers draw the same
+cards, so both say the same things in the same order. No Rich here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from owes_cli.i18n import t
+
+Json = dict[str, Any]
+
+
+@dataclass
+class Listing:
+    columns: list[tuple[str, str]]  # (key in each row, label)
+    rows: list[Json]
+
+
+@dataclass
+class Block:
+    heading: str | None = None
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    table: Listing | None = None
+    emphasis: bool = False  # a heading that names the answer itself
+
+
+Card = list[Block]
+
+
+def span(period: Json, lang: str) -> str:
+    end = period["to"] or t(lang, "not_in_sources")
+    return f"{period['from']} – {end}"
+
+
+def _operators(view: Json, lang: str) -> str:
+    parts = []
+    for op in view["operators"]:
+        name = op["name"] + (f", {op['unit']}" if op["unit"] else "")
+        parts.append(f"{name} ({t(lang, 'role_' + op['role'])})")
+    return "; ".join(parts) or t(lang, "not_in_sources")
+
+
+def _addresses(view: Json, lang: str) -> str:
+    if not view["addresses"]:
+        return t(lang, "not_in_sources")
+    lines = []
+    for a in view["addresses"]:
+        text = f"{a['street']}, {a['city']}"
+        if a["label"]:
+            text = f"{a['label']}: {text}"
+        if a["as_of"]:
+            text += f" ({t(lang, 'as_of')} {a['as_of']})"
+        lines.append(text)
+    return "\n".join(lines)
+
+
+def source_line(source: Json, lang: str) -> str:
+    parts = [source["title"]]
+    if source["publisher"]:
+        parts.append(source["publisher"])
+    parts.append(source["date"] or t(lang, "not_in_sources"))
+    line = ", ".join(parts)
+    return f"[{source['id']}] {line}" + (f" — {source['url']}" if source["url"] else "")
+
+
+def centre_blocks(view: Json, lang: str, *, with_sources: bool = True) -> Card:
+    period = view["period"]
+    fields = [
+        (t(lang, "id"), view["id"]),
+        (t(lang, "subregion"), view["subregion"] or t(lang, "not_in_sources")),
+        (t(lang, "operators"), _operators(view, lang)),
+        (t(lang, "lead"), period["lead"]["name"] if period["lead"] else t(lang, "not_in_sources")),
+        (t(lang, "period"), f"{span(period, lang)} ({period['name']})"),
+        (t(lang, "programme"), period["programme"] + (f", {period['measure']}" if period["measure"] else "")),
+        (t(lang, "address"), _addresses(view, lang)),
+        (t(lang, "website"), view["website"] or period["website"] or t(lang, "not_in_sources")),
+    ]
+    if period["aim"]:
+        fields.append((t(lang, "aim"), period["aim"]))
+    blocks = [Block(view["name"], fields, emphasis=True)]
+    if view["coverage"] == "confirmed":
+        counties = [f"{c['name']} ({c['teryt']}, {t(lang, 'kind_' + c['kind'])})" for c in view["counties"]]
+        blocks.append(Block(f"{t(lang, 'counties')} ({len(counties)})", bullets=counties))
+    else:
+        blocks.append(Block(t(lang, "counties"), bullets=[t(lang, "not_in_sources")]))
+    facts = view["facts"] + period["facts"]
+    if facts:
+        blocks.append(Block(t(lang, "facts"), bullets=facts))
+    blocks.append(Block(t(lang, "services"), bullets=[s["name"] for s in view["services"]]
+                        or [t(lang, "not_in_sources")]))
+    blocks.append(Block(t(lang, "audiences"), bullets=[
+        ("– " if a["part_of"] else "") + a["name"] for a in view["audiences"]
+    ] or [t(lang, "not_in_sources")]))
+    if view["events"]:
+        blocks.append(Block(t(lang, "events"), bullets=[_event(e, lang) for e in view["events"]]))
+    if view["documents"]:
+        blocks.append(Block(t(lang, "documents"), bullets=[
+            d["title"] + (f" — {d['note']}" if d["note"] else "") for d in view["documents"]
+        ]))
+    if with_sources:
+        blocks.append(Block(t(lang, "sources"), bullets=[source_line(s, lang) for s in view["sources"]]))
+    return blocks
+
+
+def _event(event: Json, lang: str) -> str:
+    when = event["date"] or f"{t(lang, 'reported')} {event['reported']}"
+    return f"{when}: {event['description']}"
+
+
+def status_line(view: Json, lang: str) -> str:
+    status = view["period_status"]
+    if status == "current":
+        return t(lang, "status_current", on=view["query"]["on"])
+    if status == "upcoming":
+        return t(lang, "status_upcoming", start=view["period"]["from"])
+    if view["period_ended"]:
+        return t(lang, "status_historical", end=view["period_ended"])
+    return t(lang, "status_historical_open")
+
+
+def answer_card(view: Json, lang: str) -> Card:
+    county = view["county"]
+    header = Block(
+        f"{t(lang, 'county')} {county['name']} ({county['teryt']}, {t(lang, 'kind_' + county['kind'])})",
+        [(t(lang, "status"), status_line(view, lang))],
+        emphasis=True,
+    )
+    card: Card = [header]
+    if view["centre"]:
+        card += centre_blocks(view["centre"], lang, with_sources=False)
+    else:
+        message = "coverage_none" if view["coverage"] == "none" else "coverage_unknown"
+        header.fields.append((t(lang, "coverage"), t(lang, message, county=county["name"])))
+        label = t(lang, "today") if view["period_status"] == "current" else t(lang, "period")
+        for centre in view["centres"]:
+            blocks = centre_blocks(centre, lang, with_sources=False)
+            blocks[0].heading = f"{label}: {blocks[0].heading}"
+            card += blocks[:1]
+        last = view["last_confirmed"]
+        if last:
+            blocks = centre_blocks(last["centre"], lang, with_sources=False)
+            blocks[0].heading = f"{t(lang, 'last_confirmed')} ({span(last['period'], lang)}): {blocks[0].heading}"
+            card += blocks
+        else:
+            card.append(Block(t(lang, "last_confirmed"), bullets=[t(lang, "no_confirmed")]))
+    for note in view["notes"]:
+        params = {k: v for k, v in note.items() if k != "id"}
+        header.fields.append(("!", t(lang, note["id"], **params)))
+    card.append(Block(t(lang, "sources"), bullets=[source_line(s, lang) for s in view["sources"]]))
+    return card
+
+
+# --------------------------------------------------------------------------
+# Listing columns
+# --------------------------------------------------------------------------
+
+
+def columns(kind: str, lang: str) -> list[tuple[str, str]]:
+    keys = {
+        "centres": ["id", "name", "seat", "from", "to", "operators", "counties"],
+        "counties": ["teryt", "name", "kind", "centre", "coverage", "period"],
+        "services": ["id", "group", "name", "centres"],
+        "audiences": ["id", "group", "name", "part_of"],
+        "sources": ["id", "title", "publisher", "date", "url"],
+    }[kind]
+    labels = {"from": ("od", "from"), "to": ("do", "to"), "centre": ("ośrodek", "centre")}
+    result = []
+    for key in keys:
+        if key in labels:
+            result.append((key, labels[key][0 if lang == "pl" else 1]))
+        else:
+            result.append((key, t(lang, key)))
+    return result
+
+
+def display_value(key: str, value: Any, lang: str) -> str:
+    """A cell as a person reads it: labels translated, gaps named."""
+    if value is None or value == "":
+        return "—"
+    if key == "kind":
+        return t(lang, "kind_" + str(value))
+    if key == "group":
+        return t(lang, "group_" + str(value))
+    if key == "coverage":
+        return t(lang, {"confirmed": "coverage_confirmed", "unknown": "coverage_label_unknown",
+                        "none": "coverage_label_none"}[str(value)])
+    return str(value)

@@ -1,0 +1,528 @@
+"""Loading and validating a dataset file.
+
+`load()` returns a `Dataset` or raises `DatasetError` with every problem
+found, each with its place (a line for syntax errors, a key path otherwise).
+Nothing in a dataset is evaluated: TOML is parsed as data, and strings stay
+strings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from owes_cli import model as m
+from owes_cli.dates import PartialDate, PartialDateError
+from owes_cli.errors import DatasetError, Problem
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on Python 3.10
+    import tomli as tomllib
+
+MAX_BYTES = 2 * 1024 * 1024  # the bundled file is ~20 KB; anything near this is not a dataset
+SCHEMA_VERSION = 1
+DATASET_ENV = "OWES_DATA"
+
+
+def bundled_path() -> Path:
+    """Where the dataset shipped with the tool lives.
+
+    In a wheel it is `owes_cli/data/`; in a source checkout (also an
+    editable install) it is the top-level `data/` beside the package.
+    """
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "data", package.parent / "data"):
+        if (candidate / "centres.toml").is_file():
+            return candidate / "centres.toml"
+    return package / "data" / "centres.toml"
+
+
+def resolve_path(option: str | None) -> Path:
+    chosen = option or os.environ.get(DATASET_ENV) or ""
+    return Path(chosen) if chosen.strip() else bundled_path()
+
+
+# --------------------------------------------------------------------------
+# The schema: each table's keys, their kind, and whether they are required.
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Key:
+    kind: str  # str, url, date, text, ids, strs, table, tables, choice, teryt
+    required: bool = False
+    table: dict[str, Key] | None = None
+    choices: tuple[str, ...] = ()
+
+
+def req(kind: str, **kw: Any) -> Key:
+    return Key(kind, True, **kw)
+
+
+def opt(kind: str, **kw: Any) -> Key:
+    return Key(kind, False, **kw)
+
+
+SOURCES = req("ids")
+FACT = {"text": req("text"), "sources": SOURCES}
+SCHEMA: dict[str, Key] = {
+    "schema": req("int"),
+    "dataset": req("table", table={
+        "title": req("str"),
+        "region": req("table", table={"teryt": req("teryt"), "name": req("str")}),
+    }),
+    "sources": req("tables", table={
+        "id": req("str"), "title": req("str"), "publisher": opt("str"), "url": opt("url"),
+        "date": opt("date"), "quotes": opt("strs"),
+    }),
+    "organisations": req("tables", table={
+        "id": req("str"), "name": req("str"), "website": opt("url"), "sources": SOURCES,
+    }),
+    "periods": req("tables", table={
+        "id": req("str"), "name": req("text"), "programme": req("str"), "measure": opt("str"),
+        "from": req("date"), "to": opt("date"), "lead": opt("str"), "website": opt("url"),
+        "aim": opt("text"), "facts": opt("tables", table=FACT), "sources": SOURCES,
+    }),
+    "centres": req("tables", table={
+        "id": req("str"), "period": req("str"), "name": req("str"), "subregion": opt("str"),
+        "seat": opt("str"), "from": opt("date"), "to": opt("date"), "website": opt("url"),
+        "operators": opt("tables", table={
+            "organisation": req("str"),
+            "role": req("choice", choices=("lead", "partner", "consortium member")),
+            "unit": opt("str"), "sources": SOURCES,
+        }),
+        "coverage": opt("table", table={"counties": req("strs"), "sources": SOURCES}),
+        "addresses": opt("tables", table={
+            "street": req("str"), "city": req("str"), "label": opt("text"),
+            "as_of": opt("date"), "sources": SOURCES,
+        }),
+        "services": opt("ids"), "audiences": opt("ids"),
+        "facts": opt("tables", table=FACT), "sources": SOURCES,
+    }),
+    "services": req("tables", table={
+        "id": req("str"), "group": req("str"), "name": req("text"), "sources": SOURCES,
+    }),
+    "audiences": req("tables", table={
+        "id": req("str"), "group": req("choice", choices=("primary", "wider")),
+        "name": req("text"), "part_of": opt("str"), "sources": SOURCES,
+    }),
+    "documents": opt("tables", table={
+        "id": req("str"), "title": req("str"), "centre": opt("str"), "title_as_printed": opt("str"),
+        "note": opt("text"), "url": opt("url"), "sources": SOURCES,
+    }),
+    "events": opt("tables", table={
+        "id": req("str"), "description": req("text"), "date": opt("date"), "reported": opt("date"),
+        "centre": opt("str"), "period": opt("str"), "sources": SOURCES,
+    }),
+    "counties": req("tables", table={
+        "teryt": req("teryt"), "name": req("str"), "kind": req("choice", choices=("land", "city")),
+        "sources": SOURCES,
+    }),
+}
+
+_PY_TYPE_NAMES = {str: "string", int: "integer", float: "number", bool: "boolean",
+                  list: "array", dict: "table"}
+
+
+def _type_name(value: Any) -> str:
+    return next((n for t, n in _PY_TYPE_NAMES.items() if type(value) is t), type(value).__name__)
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.failed: set[str] = set()  # records with a problem: "centres[2]", "dataset"
+
+    def add(self, code: str, where: str, **params: Any) -> None:
+        self.problems.append(Problem(code, where, params))
+        self.failed.add(where.split("]", 1)[0] + "]" if "[" in where.split(".", 1)[0] else where.split(".", 1)[0])
+
+    def table(self, raw: Any, schema: dict[str, Key], where: str) -> bool:
+        if not isinstance(raw, dict):
+            self.add("wrong_type", where, expected="table", got=_type_name(raw))
+            return False
+        ok = True
+        for key in raw:
+            if key not in schema:
+                guess = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
+                self.add("unknown_key", _join(where, key), key=key, suggestion=guess[0] if guess else "")
+                ok = False
+        for key, spec in schema.items():
+            path = _join(where, key)
+            if key not in raw:
+                if spec.required:
+                    self.add("missing_key", path, key=key)
+                    ok = False
+                continue
+            ok = self.value(raw[key], spec, path) and ok
+        return ok
+
+    def value(self, value: Any, spec: Key, where: str) -> bool:
+        check: Callable[[Any, Key, str], bool] = getattr(self, "_" + spec.kind)
+        return check(value, spec, where)
+
+    def _expect(self, value: Any, kind: type, expected: str, where: str) -> bool:
+        if type(value) is not kind:
+            self.add("wrong_type", where, expected=expected, got=_type_name(value))
+            return False
+        return True
+
+    def _int(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._expect(value, int, "integer", where):
+            return False
+        if value != SCHEMA_VERSION:
+            self.add("schema_version", where, got=value, expected=SCHEMA_VERSION)
+            return False
+        return True
+
+    def _str(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._expect(value, str, "string", where):
+            return False
+        if not value.strip():
+            self.add("empty_string", where)
+            return False
+        return True
+
+    def _choice(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._str(value, spec, where):
+            return False
+        if value not in spec.choices:
+            self.add("bad_choice", where, got=value, choices=", ".join(spec.choices))
+            return False
+        return True
+
+    def _url(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._str(value, spec, where):
+            return False
+        scheme, sep, rest = value.partition("://")
+        if not sep or scheme.lower() not in ("http", "https") or not rest or any(
+            ch.isspace() or ord(ch) < 32 for ch in value
+        ):
+            self.add("bad_url", where, got=value)
+            return False
+        return True
+
+    def _date(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._expect(value, str, "string (YYYY, YYYY-MM or YYYY-MM-DD)", where):
+            return False
+        try:
+            PartialDate.parse(value)
+        except PartialDateError:
+            self.add("bad_date", where, got=value)
+            return False
+        return True
+
+    def _teryt(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._str(value, spec, where):
+            return False
+        if not (value.isascii() and value.isdigit() and len(value) in (2, 4)):
+            self.add("bad_teryt", where, got=value)
+            return False
+        return True
+
+    def _text(self, value: Any, spec: Key, where: str) -> bool:
+        return self.table(value, {"pl": req("str"), "en": req("str")}, where)
+
+    def _strs(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._expect(value, list, "array of strings", where):
+            return False
+        return all([self._str(item, spec, f"{where}[{i}]") for i, item in enumerate(value)])
+
+    def _ids(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._strs(value, spec, where):
+            return False
+        if spec.required and not value:
+            self.add("no_sources" if where.endswith("sources") else "empty_list", where)
+            return False
+        return True
+
+    def _table(self, value: Any, spec: Key, where: str) -> bool:
+        assert spec.table is not None
+        return self.table(value, spec.table, where)
+
+    def _tables(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._expect(value, list, "array of tables", where):
+            return False
+        assert spec.table is not None
+        return all([self.table(item, spec.table, f"{where}[{i}]") for i, item in enumerate(value)])
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+# --------------------------------------------------------------------------
+# Reading the file
+# --------------------------------------------------------------------------
+
+
+def read_raw(path: Path) -> dict[str, Any]:
+    """Parse the file as TOML, or raise DatasetError saying why it cannot be read."""
+    where = str(path)
+
+    def fail(code: str, place: str = "", **params: Any) -> DatasetError:
+        return DatasetError(where, [Problem(code, place, params)])
+
+    try:
+        if path.is_dir():
+            raise fail("is_directory")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail("too_large", size=size, limit=MAX_BYTES)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no_such_file") from None
+    except PermissionError:
+        raise fail("unreadable") from None
+    except OSError as exc:
+        raise fail("os_error", detail=exc.strerror or str(exc)) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise fail("bom", "line 1")
+    if b"\x00" in data:
+        raise fail("binary")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail("not_utf8", f"line {line}") from None
+    if not text.strip():
+        raise fail("empty")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = getattr(exc, "lineno", None)
+        if line is None and "(at line " in message:
+            line = int(message.split("(at line ", 1)[1].split(",", 1)[0])
+        detail = message.split(" (at line", 1)[0]
+        raise fail("toml_syntax", f"line {line}" if line else "", detail=detail) from None
+
+
+# --------------------------------------------------------------------------
+# Checks across records
+# --------------------------------------------------------------------------
+
+
+def _well_formed(raw: dict[str, Any], failed: set[str]) -> dict[str, Any]:
+    """The records that passed the schema check, so references can be checked safely."""
+    kept = dict(raw)
+    for table, spec in SCHEMA.items():
+        if spec.kind == "tables":
+            items = raw.get(table, []) if table not in failed else []
+            kept[table] = [item for i, item in enumerate(items) if f"{table}[{i}]" not in failed]
+    return kept
+
+
+def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
+                 problems: list[Problem]) -> None:
+    def add(code: str, where: str, **params: Any) -> None:
+        problems.append(Problem(code, where, params))
+
+    ids: dict[str, set[str]] = {}
+    for table in ("sources", "organisations", "periods", "centres", "services", "audiences",
+                  "documents", "events"):
+        seen: set[str] = set()
+        for i, item in enumerate(raw.get(table, [])):
+            if item["id"] in seen:
+                add("duplicate_id", f"{table}[{i}].id", id=item["id"])
+            seen.add(item["id"])
+        # A record with a schema problem elsewhere still exists: refer to it without a second report.
+        malformed = everything.get(table)
+        ids[table] = seen | {
+            item["id"] for item in (malformed if isinstance(malformed, list) else [])
+            if isinstance(item, dict) and isinstance(item.get("id"), str)
+        }
+    counties: set[str] = set()
+    region = raw["dataset"]["region"]["teryt"]
+    for i, county in enumerate(raw["counties"]):
+        where = f"counties[{i}]"
+        code = county["teryt"]
+        if code in counties:
+            add("duplicate_id", f"{where}.teryt", id=code)
+        counties.add(code)
+        if len(code) != 4 or not code.startswith(region):
+            add("county_outside_region", f"{where}.teryt", code=code, region=region)
+        elif register is not None:
+            official = register.county(code)
+            if official is None:
+                add("county_not_in_teryt", f"{where}.teryt", code=code)
+            elif official.name != county["name"]:
+                add("county_name_mismatch", f"{where}.name", code=code, got=county["name"],
+                    expected=official.name)
+    ids["counties"] = counties
+
+    def ref(value: str | None, table: str, where: str) -> None:
+        if value is not None and value not in ids[table]:
+            choices = difflib.get_close_matches(value, sorted(ids[table]), n=1, cutoff=0.6)
+            add("unknown_ref", where, id=value, table=table, suggestion=choices[0] if choices else "")
+
+    def refs(values: list[str] | None, table: str, where: str) -> None:
+        for j, value in enumerate(values or []):
+            ref(value, table, f"{where}[{j}]")
+
+    def walk_sources(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                path = _join(where, key)
+                if key == "sources" and isinstance(value, list):
+                    refs(value, "sources", path)
+                else:
+                    walk_sources(value, path)
+        elif isinstance(node, list):
+            for j, item in enumerate(node):
+                walk_sources(item, f"{where}[{j}]")
+
+    walk_sources({k: v for k, v in raw.items() if k != "sources"}, "")
+
+    periods = {p["id"]: p for p in raw["periods"]}
+    for i, period in enumerate(raw["periods"]):
+        ref(period.get("lead"), "organisations", f"periods[{i}].lead")
+        _check_order(period.get("from"), period.get("to"), f"periods[{i}]", add)
+    for i, audience in enumerate(raw["audiences"]):
+        ref(audience.get("part_of"), "audiences", f"audiences[{i}].part_of")
+    for i, doc in enumerate(raw.get("documents", [])):
+        ref(doc.get("centre"), "centres", f"documents[{i}].centre")
+    for i, event in enumerate(raw.get("events", [])):
+        ref(event.get("centre"), "centres", f"events[{i}].centre")
+        ref(event.get("period"), "periods", f"events[{i}].period")
+        if "date" not in event and "reported" not in event:
+            add("event_undated", f"events[{i}]")
+
+    # A county confirmed for two centres whose dates overlap is a contradiction.
+    confirmed: dict[str, list[tuple[int, str, Any, Any]]] = defaultdict(list)
+    for i, centre in enumerate(raw["centres"]):
+        where = f"centres[{i}]"
+        ref(centre["period"], "periods", f"{where}.period")
+        for j, op in enumerate(centre.get("operators", [])):
+            ref(op["organisation"], "organisations", f"{where}.operators[{j}].organisation")
+        refs(centre.get("services"), "services", f"{where}.services")
+        refs(centre.get("audiences"), "audiences", f"{where}.audiences")
+        _check_order(centre.get("from"), centre.get("to"), where, add)
+        period = periods.get(centre["period"])
+        if period is None:
+            continue
+        start = PartialDate.parse(centre.get("from", period["from"])).first_day()
+        end_text = centre.get("to", period.get("to"))
+        end = PartialDate.parse(end_text).last_day() if end_text else None
+        for j, code in enumerate(centre.get("coverage", {}).get("counties", [])):
+            path = f"{where}.coverage.counties[{j}]"
+            if code not in counties:
+                add("unknown_county", path, code=code)
+                continue
+            for other_i, other_id, other_start, other_end in confirmed[code]:
+                if (end is None or other_start <= end) and (other_end is None or start <= other_end):
+                    add("county_two_centres", path, code=code, centre=centre["id"], other=other_id)
+            confirmed[code].append((i, centre["id"], start, end))
+
+
+def _check_order(start: str | None, end: str | None, where: str, add: Callable[..., None]) -> None:
+    if start is None or end is None:
+        return
+    try:
+        first, last = PartialDate.parse(start), PartialDate.parse(end)
+    except PartialDateError:
+        return  # reported by the schema check
+    if last.last_day() < first.first_day():
+        add("end_before_start", f"{where}.to", start=start, end=end)
+
+
+# --------------------------------------------------------------------------
+# Building the model
+# --------------------------------------------------------------------------
+
+
+def _text(raw: dict[str, str] | None) -> m.Text | None:
+    return m.Text(raw["pl"], raw["en"]) if raw else None
+
+
+def _date(raw: str | None) -> PartialDate | None:
+    return PartialDate.parse(raw) if raw else None
+
+
+def _facts(raw: list[dict[str, Any]] | None) -> tuple[m.Fact, ...]:
+    return tuple(m.Fact(m.Text(f["text"]["pl"], f["text"]["en"]), tuple(f["sources"])) for f in raw or [])
+
+
+def _build(raw: dict[str, Any], path: str) -> m.Dataset:
+    def by_id(items: list[Any], key: str = "id") -> dict[str, Any]:
+        return {item if isinstance(item, str) else getattr(item, key): item for item in items}
+
+    sources = [m.Source(s["id"], s["title"], s.get("publisher"), s.get("url"), _date(s.get("date")),
+                        tuple(s.get("quotes", ()))) for s in raw["sources"]]
+    organisations = [m.Organisation(o["id"], o["name"], o.get("website"), tuple(o["sources"]))
+                     for o in raw["organisations"]]
+    periods = [m.Period(
+        id=p["id"], name=m.Text(**p["name"]), start=PartialDate.parse(p["from"]), end=_date(p.get("to")),
+        programme=p["programme"], measure=p.get("measure"), lead=p.get("lead"), website=p.get("website"),
+        aim=_text(p.get("aim")), facts=_facts(p.get("facts")), sources=tuple(p["sources"]),
+    ) for p in raw["periods"]]
+    centres = [m.Centre(
+        id=c["id"], period=c["period"], name=c["name"], subregion=c.get("subregion"), seat=c.get("seat"),
+        start=_date(c.get("from")), end=_date(c.get("to")), website=c.get("website"),
+        operators=tuple(m.Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]))
+                        for o in c.get("operators", [])),
+        coverage=m.Coverage(tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]))
+        if "coverage" in c else None,
+        addresses=tuple(m.Address(a["street"], a["city"], _text(a.get("label")), _date(a.get("as_of")),
+                                  tuple(a["sources"])) for a in c.get("addresses", [])),
+        services=tuple(c.get("services", ())), audiences=tuple(c.get("audiences", ())),
+        facts=_facts(c.get("facts")), sources=tuple(c["sources"]),
+    ) for c in raw["centres"]]
+    services = [m.Service(s["id"], s["group"], m.Text(**s["name"]), tuple(s["sources"]))
+                for s in raw["services"]]
+    audiences = [m.Audience(a["id"], a["group"], m.Text(**a["name"]), a.get("part_of"), tuple(a["sources"]))
+                 for a in raw["audiences"]]
+    documents = [m.Document(d["id"], d["title"], d.get("centre"), d.get("title_as_printed"),
+                            _text(d.get("note")), d.get("url"), tuple(d["sources"]))
+                 for d in raw.get("documents", [])]
+    events = [m.Event(e["id"], m.Text(**e["description"]), _date(e.get("date")), _date(e.get("reported")),
+                      e.get("centre"), e.get("period"), tuple(e["sources"])) for e in raw.get("events", [])]
+    counties = [m.County(c["teryt"], c["name"], m.CountyKind(c["kind"]), tuple(c["sources"]))
+                for c in raw["counties"]]
+    return m.Dataset(
+        title=raw["dataset"]["title"], region_teryt=raw["dataset"]["region"]["teryt"],
+        region_name=raw["dataset"]["region"]["name"],
+        sources=by_id(sources), organisations=by_id(organisations), periods=by_id(periods),
+        centres=by_id(centres), services=by_id(services), audiences=by_id(audiences),
+        documents=by_id(documents), events=by_id(events),
+        counties={c.teryt: c for c in counties}, path=path,
+    )
+
+
+def check(raw: dict[str, Any], register: Any = None) -> list[Problem]:
+    """Every problem in a parsed dataset: schema first, then references."""
+    checker = _Checker()
+    checker.table(raw, SCHEMA, "")
+    if not checker.failed & {"dataset", "schema", ""}:
+        _cross_check(_well_formed(raw, checker.failed), raw, register, checker.problems)
+    return checker.problems
+
+
+def load(path: Path, register: Any = None) -> m.Dataset:
+    raw = read_raw(path)
+    problems = check(raw, register)
+    if problems:
+        raise DatasetError(str(path), problems)
+    return _build(raw, str(path))
+
+
+_cache: dict[tuple[str, int, int], m.Dataset] = {}
+
+
+def load_cached(path: Path, register: Any = None) -> m.Dataset:
+    """Load once per process for a given file state."""
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return load(path, register)
+    if key not in _cache:
+        _cache[key] = load(path, register)
+    return _cache[key]

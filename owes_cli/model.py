@@ -1,0 +1,190 @@
+"""The dataset model: sources, organisations, periods, centres, counties.
+
+Plain frozen dataclasses with no I/O; `dataset.py` builds them from TOML.
+Text the user sees in either language is a `Text` with `pl` and `en`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from owes_cli.dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Text:
+    pl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.pl if lang == "pl" else self.en
+
+
+class CountyKind(str, Enum):
+    LAND = "land"  # powiat ziemski
+    CITY = "city"  # miasto na prawach powiatu (powiat grodzki)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    date: PartialDate | None = None
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    website: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Operator:
+    """An organisation's part in running one centre."""
+
+    organisation: str
+    role: str  # "lead", "partner" or "consortium member"
+    unit: str | None = None  # the branch named by the source, e.g. "Biuro w Gorzowie"
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str
+    city: str
+    label: Text | None = None
+    as_of: PartialDate | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Coverage:
+    counties: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A sourced statement with no fixed field of its own (targets, results)."""
+
+    text: Text
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str
+    name: Text
+    start: PartialDate
+    end: PartialDate | None  # None: the sources do not give the end
+    programme: str
+    measure: str | None = None
+    lead: str | None = None
+    website: str | None = None
+    aim: Text | None = None
+    facts: tuple[Fact, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def first_day(self) -> date:
+        return self.start.first_day()
+
+    def last_day(self) -> date | None:
+        return self.end.last_day() if self.end else None
+
+
+@dataclass(frozen=True)
+class Centre:
+    id: str
+    period: str
+    name: str
+    subregion: str | None = None
+    seat: str | None = None
+    start: PartialDate | None = None  # when it differs from its period's
+    end: PartialDate | None = None
+    operators: tuple[Operator, ...] = ()
+    coverage: Coverage | None = None  # None: which counties it serves is unknown
+    addresses: tuple[Address, ...] = ()
+    website: str | None = None
+    services: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    group: str
+    name: Text
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Audience:
+    id: str
+    group: str  # "primary" or "wider"
+    name: Text
+    part_of: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    centre: str | None = None
+    title_as_printed: str | None = None
+    note: Text | None = None
+    url: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    description: Text
+    date: PartialDate | None = None  # when it happened
+    reported: PartialDate | None = None  # when a source reported it, if that is all we know
+    centre: str | None = None
+    period: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class County:
+    teryt: str
+    name: str
+    kind: CountyKind
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dataset:
+    title: str
+    region_teryt: str
+    region_name: str
+    sources: dict[str, Source]
+    organisations: dict[str, Organisation]
+    periods: dict[str, Period]
+    centres: dict[str, Centre]
+    services: dict[str, Service]
+    audiences: dict[str, Audience]
+    documents: dict[str, Document]
+    events: dict[str, Event]
+    counties: dict[str, County]
+    path: str = field(default="", compare=False)
+
+    def centres_in(self, period_id: str) -> list[Centre]:
+        return [c for c in self.centres.values() if c.period == period_id]
+
+    def as_of(self) -> PartialDate | None:
+        """The newest date any source of ours carries."""
+        dates = [s.date for s in self.sources.values() if s.date is not None]
+        return max(dates, key=lambda d: d.last_day()) if dates else None

@@ -1,0 +1,173 @@
+"""Matching Polish place names the way people write them.
+
+No list of aliases: a name matches when the words agree after folding case
+and diacritics and stripping Polish case endings, so "żarskim", "ZARSKI" and
+"w powiecie żarskim" all reach "żarski", and "Zielonej Górze" reaches
+"Zielona Góra". Abbreviations such as "Wlkp." match the word they shorten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+# NFKD splits "ż" into "z" + a combining dot, but "ł" has no decomposition.
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
+_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+_NON_WORD = re.compile(r"[^a-z0-9.\s]+")
+
+# Polish noun and adjective endings, longest first. Stripping them leaves a
+# stem that the inflected forms of one word share.
+_ENDINGS = (
+    "iego", "iemu", "ami", "ach", "ich", "imi", "ego", "emu", "ych", "ymi",
+    "owi", "ie", "im", "ym", "ej", "om", "em", "ow", "a", "e", "i", "y", "o", "u",
+)
+# Consonants that alternate before some endings: Góra -> Górze, Polska -> Polsce.
+_ALTERNATIONS = (("rz", "r"), ("dz", "g"), ("c", "k"), ("sz", "ch"))
+_MIN_STEM = 3
+
+# Words that say which kind of unit is meant; their stems after stripping.
+_LAND_WORDS = {"ziemsk"}
+_CITY_WORDS = {"grodzk", "miast", "miesci", "m"}
+# Words that carry no name: "w powiecie", "powiat", "pow.", "i", "na prawach".
+_FILLER_WORDS = {"w", "we", "i", "oraz", "na", "prawach", "pow", "powiat", "gmina", "gm"}
+_FILLER_STEMS = {"powiat", "powieci", "gmin"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics (including "ł"), unify dashes and spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.translate(_UNDECOMPOSABLE)
+    text = _DASHES.sub(" ", text)
+    text = _NON_WORD.sub(" ", text)
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text; a trailing dot marks an abbreviation."""
+    return [w for w in fold(text).replace(". ", ".  ").split() if w.strip(".")]
+
+
+@lru_cache(maxsize=4096)
+def stems(word: str) -> frozenset[str]:
+    """Every stem a word may have once a case ending is removed."""
+    word = word.rstrip(".")
+    found = {word}
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            found.add(word[: -len(ending)])
+    for stem in list(found):
+        for after, before in _ALTERNATIONS:
+            if stem.endswith(after) and len(stem) - len(after) + len(before) >= _MIN_STEM:
+                found.add(stem[: -len(after)] + before)
+    return frozenset(found)
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.endswith(".") or not re.search(r"[aeiouy]", word)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """"wlkp" abbreviates "wielkopolski": same first letter, then a subsequence."""
+    short = short.rstrip(".")
+    if len(short) < 2 or short[0] != long[0] or len(short) >= len(long):
+        return False
+    rest = iter(long[1:])
+    return all(ch in rest for ch in short[1:])
+
+
+def word_matches(query_word: str, name_word: str) -> bool:
+    if query_word.rstrip(".") == name_word:
+        return True
+    if _is_abbreviation(query_word):
+        return _abbreviates(query_word, name_word)
+    return bool(stems(query_word) & stems(name_word))
+
+
+def adjective_base(word: str) -> str | None:
+    """The base of a "-ski"/"-cki"/"-zki" adjective in any case: "zielonogórskim" -> "zielonogor"."""
+    match = re.fullmatch(r"(.{3,}?)(?:s|c)?k(?:i|iego|iemu|im|ich|imi)", word)
+    return match[1] if match else None
+
+
+def city_adjective_bases(city_name: str) -> set[str]:
+    """The bases of the adjective made from a city's name.
+
+    "Zielona Góra" -> "zielonogor" (as in "zielonogórski grodzki"),
+    "Gorzów Wielkopolski" -> "gorzow" (as in "gorzowski grodzki").
+    """
+    parts = words(city_name)
+    if not parts:
+        return set()
+    trimmed = [re.sub(r"[aeiouy]$", "", p) for p in parts]
+    bases = {trimmed[0], parts[0]}
+    if len(parts) > 1:
+        bases.add("o".join(trimmed))
+    return bases
+
+
+def split_query(text: str) -> tuple[list[str], set[str]]:
+    """Split a query into name words and the unit kinds it asks for.
+
+    Returns (words, kinds) where kinds holds "land" and/or "city" when the
+    text says "ziemski", "grodzki", "miasto" and the like.
+    """
+    kinds: set[str] = set()
+    name_words: list[str] = []
+    for word in words(text):
+        bare = word.rstrip(".")
+        word_stems = stems(bare) | {bare}
+        if word_stems & _LAND_WORDS or bare.startswith("ziemsk"):
+            kinds.add("land")
+        elif word_stems & _CITY_WORDS or bare.startswith("grodzk"):
+            kinds.add("city")
+        elif bare in _FILLER_WORDS or word_stems & _FILLER_STEMS:
+            continue
+        else:
+            name_words.append(word)
+    return name_words, kinds
+
+
+def name_match_score(query_words: list[str], name: str) -> float:
+    """How well the query words name `name`: 0 for no match, 1 for a full one.
+
+    Every query word must match a word of the name, and the first word of
+    the name must be matched: "Gorzów" names "Gorzów Wielkopolski", but
+    "Wielkopolski" alone does not.
+    """
+    name_words = words(name)
+    if not query_words or not name_words:
+        return 0.0
+    matched: set[int] = set()
+    for q in query_words:
+        hit = next(
+            (i for i, n in enumerate(name_words) if i not in matched and word_matches(q, n)),
+            None,
+        )
+        if hit is None:
+            return 0.0
+        matched.add(hit)
+    if 0 not in matched:
+        return 0.0
+    return len(matched) / len(name_words)
+
+
+def closest(query: str, names: Iterable[str], limit: int = 3) -> list[str]:
+    """The names most like the query, for "did you mean" suggestions."""
+    import difflib
+
+    folded_query = " ".join(w.rstrip(".") for w in split_query(query)[0]) or fold(query)
+    by_fold: dict[str, str] = {}
+    for name in names:
+        by_fold.setdefault(fold(name), name)
+    scored = []
+    for folded, name in by_fold.items():
+        ratio = difflib.SequenceMatcher(None, folded_query, folded).ratio()
+        # Compare also with the start of the name: "zar" -> "zarski".
+        prefix = difflib.SequenceMatcher(None, folded_query, folded[: len(folded_query) + 2]).ratio()
+        scored.append((max(ratio, prefix * 0.9), name))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [name for score, name in scored[:limit] if score >= 0.55]

@@ -1,0 +1,63 @@
+"""The national TERYT register, as compacted by scripts/build_data.py.
+
+It lets the tool name any county of Poland, so a county outside the
+dataset's coverage gets "that is in wielkopolskie" rather than "not found".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from owes_cli.model import CountyKind
+
+
+@dataclass(frozen=True)
+class RegisterCounty:
+    teryt: str
+    name: str
+    kind: CountyKind
+
+    @property
+    def voivodeship_code(self) -> str:
+        return self.teryt[:2]
+
+
+@dataclass(frozen=True)
+class Register:
+    title: str
+    publisher: str
+    as_of: str
+    voivodeships: dict[str, str]
+    counties: dict[str, RegisterCounty]
+
+    def county(self, teryt: str) -> RegisterCounty | None:
+        return self.counties.get(teryt)
+
+    def voivodeship(self, code: str) -> str:
+        return self.voivodeships.get(code[:2], code[:2])
+
+
+def register_path() -> Path:
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "data", package.parent / "data"):
+        if (candidate / "teryt.json").is_file():
+            return candidate / "teryt.json"
+    return package / "data" / "teryt.json"
+
+
+@lru_cache(maxsize=1)
+def load_register() -> Register:
+    raw = json.loads(register_path().read_text(encoding="utf-8"))
+    return Register(
+        title=raw["register"],
+        publisher=raw["publisher"],
+        as_of=raw["as_of"],
+        voivodeships=raw["voivodeships"],
+        counties={
+            code: RegisterCounty(code, name, CountyKind(kind))
+            for code, (name, kind) in raw["counties"].items()
+        },
+    )

@@ -1,0 +1,64 @@
+"""The one module that builds Rich renderables (tables and panels).
+
+Data text goes in as `Text` objects, never as markup strings, so a name such
+as "[bold]x[/]" prints literally.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from owes_cli.cards import Card, Listing, display_value
+from owes_cli.render import printable
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(printable(value), style=style)
+
+
+def listing_table(listing: Listing, lang: str, title: str | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=_text(title) if title else None, show_lines=False)
+    for _, label in listing.columns:
+        table.add_column(_text(label), overflow="fold")
+    for row in listing.rows:
+        table.add_row(*[_text(display_value(key, row.get(key), lang)) for key, _ in listing.columns])
+    return table
+
+
+def card_renderables(card: Card, lang: str) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for block in card:
+        parts: list[RenderableType] = []
+        if block.fields:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column(overflow="fold")
+            for label, value in block.fields:
+                grid.add_row(_text(label), _text(value, "yellow" if label == "!" else ""))
+            parts.append(grid)
+        if block.bullets:
+            parts.append(Text("\n").join(_text("• " + b) for b in block.bullets))
+        if block.table:
+            parts.append(listing_table(block.table, lang))
+        if block.emphasis:
+            out.append(Panel(Group(*parts), title=_text(block.heading or "", "bold"), title_align="left",
+                             box=box.ROUNDED, expand=True))
+        else:
+            if block.heading:
+                out.append(_text(block.heading, "bold underline"))
+            out.extend(parts)
+            out.append(Text(""))
+    return out
+
+
+def print_renderables(renderables: list[RenderableType], stream: IO[str]) -> None:
+    # Rich reads NO_COLOR, TERM=dumb and COLUMNS itself.
+    console = Console(file=stream, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    for item in renderables:
+        console.print(item)

@@ -1,0 +1,235 @@
+"""Domain objects as plain, JSON-ready dicts: the one shape every output uses.
+
+JSON prints these as they are; CSV and tables flatten them; the cards for
+people and the exported documents are laid out from them. Data names stay
+Polish; service and audience names follow the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from owes_cli import lookup
+from owes_cli.model import Centre, County, Dataset, Period, Text
+
+Json = dict[str, Any]
+
+
+def _text(value: Text | None, lang: str) -> str | None:
+    return value.get(lang) if value else None
+
+
+def _str(value: object | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def county_view(county: County) -> Json:
+    return {"teryt": county.teryt, "name": county.name, "kind": county.kind.value}
+
+
+def period_view(dataset: Dataset, period: Period, lang: str) -> Json:
+    lead = dataset.organisations.get(period.lead) if period.lead else None
+    return {
+        "id": period.id,
+        "name": period.name.get(lang),
+        "from": str(period.start),
+        "to": _str(period.end),
+        "programme": period.programme,
+        "measure": period.measure,
+        "lead": {"id": lead.id, "name": lead.name} if lead else None,
+        "aim": _text(period.aim, lang),
+        "website": period.website,
+        "facts": [f.text.get(lang) for f in period.facts],
+        "sources": list(period.sources),
+    }
+
+
+def centre_view(dataset: Dataset, centre: Centre, lang: str) -> Json:
+    period = dataset.periods[centre.period]
+    period_json = period_view(dataset, period, lang)
+    # The centre's own dates, where a source gives them, narrow its period's.
+    period_json["from"] = str(centre.start or period.start)
+    period_json["to"] = _str(centre.end or period.end)
+    coverage = centre.coverage
+    return {
+        "id": centre.id,
+        "name": centre.name,
+        "subregion": centre.subregion,
+        "seat": centre.seat,
+        "period": period_json,
+        "operators": [
+            {
+                "id": op.organisation,
+                "name": dataset.organisations[op.organisation].name,
+                "role": op.role,
+                "unit": op.unit,
+            }
+            for op in centre.operators
+        ],
+        "coverage": "confirmed" if coverage else "unknown",
+        "counties": [county_view(dataset.counties[c]) for c in coverage.counties] if coverage else [],
+        "addresses": [
+            {"street": a.street, "city": a.city, "label": _text(a.label, lang), "as_of": _str(a.as_of)}
+            for a in centre.addresses
+        ],
+        "website": centre.website,
+        "services": [service_view(dataset, s, lang) for s in centre.services],
+        "audiences": [audience_view(dataset, a, lang) for a in centre.audiences],
+        "facts": [f.text.get(lang) for f in centre.facts],
+        "events": [
+            {"date": _str(e.date), "reported": _str(e.reported), "description": e.description.get(lang)}
+            for e in sorted(dataset.events.values(), key=lambda e: str(e.date or e.reported))
+            if e.centre == centre.id
+        ],
+        "documents": [
+            {"title": d.title, "title_as_printed": d.title_as_printed, "note": _text(d.note, lang), "url": d.url}
+            for d in dataset.documents.values()
+            if d.centre == centre.id
+        ],
+        "sources": [source_view(dataset, s) for s in centre_source_ids(dataset, centre)],
+    }
+
+
+def service_view(dataset: Dataset, service_id: str, lang: str) -> Json:
+    service = dataset.services[service_id]
+    return {"id": service.id, "group": service.group, "name": service.name.get(lang)}
+
+
+def audience_view(dataset: Dataset, audience_id: str, lang: str) -> Json:
+    audience = dataset.audiences[audience_id]
+    return {
+        "id": audience.id,
+        "group": audience.group,
+        "name": audience.name.get(lang),
+        "part_of": audience.part_of,
+    }
+
+
+def source_view(dataset: Dataset, source_id: str) -> Json:
+    source = dataset.sources[source_id]
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "date": _str(source.date),
+    }
+
+
+def centre_source_ids(dataset: Dataset, centre: Centre) -> list[str]:
+    """Every source behind what a centre card shows, in order of first use."""
+    period = dataset.periods[centre.period]
+    groups: list[Iterable[str]] = [centre.sources, period.sources]
+    if period.lead:
+        groups.append(dataset.organisations[period.lead].sources)
+    groups += [op.sources for op in centre.operators]
+    groups += [dataset.organisations[op.organisation].sources for op in centre.operators]
+    if centre.coverage:
+        groups.append(centre.coverage.sources)
+        groups += [dataset.counties[c].sources for c in centre.coverage.counties]
+    groups += [a.sources for a in centre.addresses]
+    groups += [f.sources for f in (*centre.facts, *period.facts)]
+    groups += [dataset.services[s].sources for s in centre.services]
+    groups += [dataset.audiences[a].sources for a in centre.audiences]
+    groups += [e.sources for e in dataset.events.values() if e.centre == centre.id]
+    groups += [d.sources for d in dataset.documents.values() if d.centre == centre.id]
+    return _unique(s for group in groups for s in group)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def answer_view(dataset: Dataset, ans: lookup.CountyAnswer, lang: str, query: str) -> Json:
+    centres = [ans.centre] if ans.centre else list(ans.centres)
+    views = [centre_view(dataset, c, lang) for c in centres]
+    last = ans.last_confirmed
+    last_view = (
+        {"period": period_view(dataset, last.period, lang), "centre": centre_view(dataset, last.centre, lang)}
+        if last
+        else None
+    )
+    source_ids = _unique(
+        [s["id"] for v in views for s in v["sources"]]
+        + ([s["id"] for s in last_view["centre"]["sources"]] if last_view else [])
+    )
+    return {
+        "query": {"county": query, "on": ans.on.isoformat()},
+        "county": county_view(ans.county),
+        "period_status": ans.period_status,
+        "coverage": ans.coverage,
+        "period": period_view(dataset, ans.period, lang),
+        "period_ended": _ended(dataset, ans),
+        "centre": views[0] if ans.centre else None,
+        "centres": [] if ans.centre else views,
+        "last_confirmed": last_view,
+        "notes": [{"id": n.message_id, **n.params} for n in ans.notes],
+        "sources": [source_view(dataset, s) for s in source_ids],
+    }
+
+
+def _ended(dataset: Dataset, ans: lookup.CountyAnswer) -> str | None:
+    if ans.period_status != "historical":
+        return None
+    end = lookup.period_span(dataset, ans.period)[1]
+    return end.isoformat() if end else None
+
+
+# --------------------------------------------------------------------------
+# Listings: flat rows with stable keys
+# --------------------------------------------------------------------------
+
+
+def centre_rows(dataset: Dataset, lang: str) -> list[Json]:
+    rows = []
+    for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].start, c.id)):
+        view = centre_view(dataset, centre, lang)
+        rows.append({
+            "id": centre.id,
+            "name": centre.name,
+            "seat": centre.seat,
+            "from": view["period"]["from"],
+            "to": view["period"]["to"],
+            "operators": "; ".join(op["name"] for op in view["operators"]),
+            "counties": len(view["counties"]) if centre.coverage else None,
+        })
+    return rows
+
+
+def county_rows(dataset: Dataset, on: date) -> list[Json]:
+    rows = []
+    for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
+        ans = lookup.answer(dataset, county, on)
+        rows.append({
+            "teryt": county.teryt,
+            "name": county.name,
+            "kind": county.kind.value,
+            "centre": ans.centre.id if ans.centre else None,
+            "centre_name": ans.centre.name if ans.centre else None,
+            "coverage": ans.coverage,
+            "period": ans.period.id,
+            "period_status": ans.period_status,
+        })
+    return rows
+
+
+def service_rows(dataset: Dataset, lang: str, centre: Centre | None) -> list[Json]:
+    ids = centre.services if centre else list(dataset.services)
+    rows = []
+    for sid in ids:
+        offered_by = [c.id for c in dataset.centres.values() if sid in c.services]
+        rows.append({**service_view(dataset, sid, lang), "centres": "; ".join(offered_by)})
+    return rows
+
+
+def audience_rows(dataset: Dataset, lang: str) -> list[Json]:
+    return [audience_view(dataset, aid, lang) for aid in dataset.audiences]
+
+
+def source_rows(dataset: Dataset) -> list[Json]:
+    return [
+        {**source_view(dataset, sid), "quotes": len(dataset.sources[sid].quotes)}
+        for sid in dataset.sources
+    ]

@@ -1,0 +1,110 @@
+"""Every way a person writes a county reaches the right one, or an honest refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from owes_cli.dataset import bundled_path, load
+from owes_cli.errors import AmbiguousError, NotFoundError, UsageError
+from owes_cli.lookup import resolve_county
+from owes_cli.register import load_register
+
+DATASET = load(bundled_path(), load_register())
+REGISTER = load_register()
+
+
+def resolve(text: str) -> str:
+    return resolve_county(text, DATASET, REGISTER).county.teryt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "żarski", "żarskiego", "żarskim", "żarskiemu", "w powiecie żarskim", "powiat żarski",
+        "pow. żarski", "Powiat Żarski", "ZARSKI", "zarski", "  żarski  ", "0811", "w pow. żarskim",
+    ],
+)
+def test_forms_of_zarski(text: str) -> None:
+    assert resolve(text) == "0811"
+
+
+@pytest.mark.parametrize(
+    ("text", "teryt"),
+    [
+        ("zielonogórski – ziemski", "0809"),
+        ("zielonogórski ziemski", "0809"),
+        ("zielonogórski grodzki", "0862"),
+        ("zielonogórskim – grodzkim", "0862"),
+        ("strzelecko – drezdenecki", "0806"),
+        ("strzelecko-drezdenecki", "0806"),
+        ("strzelecko drezdeneckim", "0806"),
+        ("STRZELECKO-DREZDENECKIEGO", "0806"),
+        ("Zielona Góra", "0862"),
+        ("w Zielonej Górze", "0862"),
+        ("zielona gora", "0862"),
+        ("Gorzów Wielkopolski", "0861"),
+        ("Gorzów Wlkp.", "0861"),
+        ("Gorzów Wlkp", "0861"),
+        ("Gorzowie Wielkopolskim", "0861"),
+        ("Gorzów", "0861"),
+        ("gorzowski", "0801"),
+        ("gorzowski grodzki", "0861"),
+        ("świebodziński", "0808"),
+        ("swiebodzinski", "0808"),
+        ("międzyrzeckim", "0803"),
+        ("słubicki", "0805"),
+        ("slubicki", "0805"),
+        ("SŁUBICKI", "0805"),
+        ("sulęcińskiego", "0807"),
+        ("krośnieński", "0802"),
+        ("nowosolskim", "0804"),
+        ("wschowski", "0812"),
+        ("żagański", "0810"),
+    ],
+)
+def test_other_forms(text: str, teryt: str) -> None:
+    assert resolve(text) == teryt
+
+
+def test_every_official_name_resolves_to_itself() -> None:
+    for county in DATASET.counties.values():
+        assert resolve(county.name) == county.teryt
+
+
+def test_both_gorzow_units_named_together_are_ambiguous() -> None:
+    with pytest.raises(AmbiguousError) as caught:
+        resolve("gorzowski (grodzki i ziemski)")
+    codes = [code for code, _, _ in caught.value.params["candidates"]]
+    assert codes == ["0801", "0861"]
+
+
+def test_county_in_another_voivodeship_says_where_it_is() -> None:
+    with pytest.raises(NotFoundError) as caught:
+        resolve("poznański")
+    assert caught.value.message_id == "county_outside_coverage"
+    assert caught.value.params["matches"] == [("3021", "poznański", "wielkopolskie")]
+
+
+def test_name_shared_with_another_voivodeship_picks_ours_and_says_so() -> None:
+    resolved = resolve_county("krośnieński", DATASET, REGISTER)
+    assert resolved.county.teryt == "0802"
+    assert [(n.message_id, n.params["teryt"]) for n in resolved.notes] == [("county_also_outside", "1807")]
+
+
+def test_code_outside_coverage() -> None:
+    with pytest.raises(NotFoundError) as caught:
+        resolve("3064")
+    assert caught.value.params["matches"] == [("3064", "Poznań", "wielkopolskie")]
+
+
+def test_unknown_name_suggests_closest_counties() -> None:
+    with pytest.raises(NotFoundError) as caught:
+        resolve("żurski")
+    assert caught.value.message_id == "county_not_found"
+    assert "żarski" in caught.value.params["suggestions"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x01\x02", "x" * 5000])
+def test_text_that_cannot_be_a_name_is_a_usage_error(text: str) -> None:
+    with pytest.raises(UsageError):
+        resolve(text)

@@ -1,0 +1,200 @@
+"""`owes which-centre`: the answer a person or a script gets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from conftest import Owes
+
+from owes_cli.errors import ExitCode
+
+EXPECTED_PLAIN_GORZOW_2014 = """\
+County słubicki (0805, land county)
+===================================
+  Status  current on 2014-06-01
+
+Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego
+============================================================
+  Id            gorzow-2013
+  Subregion     gorzowski
+  Run by        Caritas Diecezji Zielonogórsko-Gorzowskiej, Biuro w Gorzowie Wielkopolskim (partner)
+  Project lead  Wojewódzki Urząd Pracy w Zielonej Górze
+  Period        2013-03 – 2015-09 (OWES project 2013–2015)
+  Programme     Program Operacyjny Kapitał Ludzki, Działanie 7.2 Przeciwdziałanie wykluczeniu i wzmacnianie sektora ekonomii społecznej, Poddziałanie 7.2.2 Wsparcie ekonomii społecznej
+  Address       ul. Kombatantów 34, Gorzów Wielkopolski (as of 2014-10-28)
+  Website       http://spolecznelubuskie.pl/
+  Aim           To build lasting partnerships for the social economy between local government, non-governmental organisations and business, and to lower unemployment by developing and strengthening local social entrepreneurship.
+
+Counties (6)
+  - gorzowski (0801, land county)
+  - Gorzów Wielkopolski (0861, city with county rights)
+  - międzyrzecki (0803, land county)
+  - słubicki (0805, land county)
+  - strzelecko-drezdenecki (0806, land county)
+  - sulęciński (0807, land county)
+"""
+
+
+def test_plain_answer_reads_in_full(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "słubickim", "--on", "2014-06-01", "--format", "plain")
+    assert run.exit_code == ExitCode.OK
+    assert run.stdout.startswith(EXPECTED_PLAIN_GORZOW_2014)
+    assert "Services\n  - How to found and run a social enterprise\n" in run.stdout
+    assert "  - Support in accounting\n" in run.stdout
+    assert "Audiences\n  - Existing and emerging social economy entities\n" in run.stdout
+    assert "[radiogorzow-2014] Razem w partnerstwie, archiwum.radiogorzow.pl, 2014-10-28" in run.stdout
+    assert "(“Partnerstwo w powiecie strzelecko-drezdeneckim”) after the project's stated end" in run.stdout
+    assert run.stderr == ""
+
+
+def test_piped_output_is_plain_by_default(owes: Owes) -> None:
+    auto = owes("which-centre", "--county", "żarski", "--on", "2014-06-01")
+    plain = owes("which-centre", "--county", "żarski", "--on", "2014-06-01", "--format", "plain")
+    assert auto.stdout == plain.stdout
+    assert "╭" not in auto.stdout
+
+
+def test_answer_without_address_says_not_in_our_sources(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--on", "2014-06-01")
+    assert "  Address       not in our sources\n" in run.stdout
+    assert "zielona-gora-2013" in run.stdout
+
+
+def test_today_is_historical_and_says_when_it_ended(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--on", "2026-11-26")
+    assert "historical: this period ended on 2015-09-30; we have no later data" in run.stdout
+
+
+def test_polish_answer(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "w powiecie żarskim", "--on", "2015-01-01", "--lang", "pl")
+    assert run.exit_code == 0
+    assert "Powiat żarski (0811, powiat ziemski)" in run.stdout
+    assert "Adres           brak w naszych źródłach" in run.stdout
+    assert "Jak założyć i prowadzić przedsiębiorstwo społeczne" in run.stdout
+    assert "Lider projektu  Wojewódzki Urząd Pracy w Zielonej Górze" in run.stdout
+
+
+def test_language_from_environment_and_locale(owes: Owes) -> None:
+    by_env = owes("which-centre", "--county", "żarski", env={"OWES_LANG": "pl"})
+    assert "Powiat żarski" in by_env.stdout
+    by_locale = owes("which-centre", "--county", "żarski", env={"OWES_LANG": "", "LC_ALL": "",
+                                                                 "LC_MESSAGES": "", "LANG": "pl_PL.UTF-8"})
+    assert "Powiat żarski" in by_locale.stdout
+    english = owes("which-centre", "--county", "żarski", env={"OWES_LANG": "", "LC_ALL": "",
+                                                               "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"})
+    assert "County żarski" in english.stdout
+
+
+def test_json_answer_has_stable_keys_and_real_utf8(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--on", "2014-06-01", "--format", "json")
+    assert run.exit_code == 0
+    assert "żarski" in run.stdout  # not \\u017c
+    data = json.loads(run.stdout)
+    assert data["county"] == {"teryt": "0811", "name": "żarski", "kind": "land"}
+    assert data["centre"]["id"] == "zielona-gora-2013"
+    assert data["centre"]["name"] == "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego"
+    assert data["centre"]["period"]["from"] == "2013-03"
+    assert data["centre"]["period"]["to"] == "2015-09"
+    assert data["period_status"] == "current"
+    assert data["coverage"] == "confirmed"
+    assert [s["id"] for s in data["sources"]] == ["obserwuj-2015", "wschowa-2015", "teryt-terc-2020"]
+    assert data["centre"]["addresses"] == []
+    assert len(data["centre"]["counties"]) == 8
+
+
+def test_json_historical_status(owes: Owes) -> None:
+    data = json.loads(owes("which-centre", "--county", "0811", "--on", "2020-01-01", "-f", "json").stdout)
+    assert data["period_status"] == "historical"
+    assert data["period_ended"] == "2015-09-30"
+
+
+def test_csv_answer(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "Gorzów Wlkp.", "--on", "2014-06-01", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert rows == [{
+        "county_teryt": "0861", "county_name": "Gorzów Wielkopolski", "on": "2014-06-01",
+        "period_status": "current", "coverage": "confirmed", "centre_id": "gorzow-2013",
+        "centre_name": "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
+        "from": "2013-03", "to": "2015-09",
+        "sources": "obserwuj-2015 radiogorzow-2014 teryt-terc-2020 owesgw-2015-11",
+    }]
+
+
+def test_table_format_draws_a_panel(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--format", "table")
+    assert run.exit_code == 0
+    assert "County żarski (0811, land county)" in run.stdout
+    assert "╭" in run.stdout
+
+
+def test_note_about_the_separate_city_goes_with_the_answer(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "gorzowski", "--format", "json")
+    assert json.loads(run.stdout)["notes"] == [{"id": "county_city_separate", "city": "Gorzów Wielkopolski",
+                                                "teryt": "0861"}]
+    assert run.stderr == "Note: the city of Gorzów Wielkopolski is a separate county with county rights (0861).\n"
+
+
+def test_not_found_suggests_on_stderr(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żurski")
+    assert run.exit_code == ExitCode.NOT_FOUND
+    assert run.stdout == ""
+    assert run.stderr == (
+        "No county matches “żurski”.\n"
+        "Did you mean: żarski, żagański?\n"
+        "All counties: owes counties\n"
+    )
+
+
+def test_not_found_in_polish(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żurski", "--lang", "pl")
+    assert run.exit_code == ExitCode.NOT_FOUND
+    assert run.stderr.startswith("Nie znaleziono powiatu „żurski”.\nCzy chodziło o: żarski, żagański?\n")
+
+
+def test_outside_coverage(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "poznański")
+    assert run.exit_code == ExitCode.NOT_FOUND
+    assert run.stdout == ""
+    assert "  poznański (3021), województwo wielkopolskie\n" in run.stderr
+
+
+def test_ambiguous_lists_candidates(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "gorzowski (grodzki i ziemski)")
+    assert run.exit_code == ExitCode.AMBIGUOUS
+    assert run.stdout == ""
+    assert run.stderr == (
+        "“gorzowski (grodzki i ziemski)” fits several counties; choose one:\n"
+        "  0801  gorzowski (land county)\n"
+        "  0861  Gorzów Wielkopolski (city with county rights)\n"
+        "Try: owes which-centre --county 0801\n"
+    )
+
+
+def test_bad_date(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--on", "2014-13-01")
+    assert run.exit_code == ExitCode.USAGE
+    assert run.stderr == "Invalid date “2014-13-01”: use YYYY-MM-DD, e.g. 2014-06-01.\n"
+
+
+def test_bad_language_and_format(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--lang", "de")
+    assert (run.exit_code, run.stderr) == (ExitCode.USAGE, "Unknown language “de”: choose pl or en.\n")
+    run = owes("which-centre", "--county", "żarski", "--format", "xml")
+    assert run.exit_code == ExitCode.USAGE
+    assert run.stderr == "The format “xml” does not fit this command: choose auto|table|plain|json|csv.\n"
+
+
+def test_missing_county(owes: Owes) -> None:
+    run = owes("which-centre")
+    assert run.exit_code == ExitCode.USAGE
+    assert "--county" in run.stderr
+
+
+def test_usage_errors_in_polish(owes: Owes) -> None:
+    run = owes("which-centre", "--cunty", "x", "--lang", "pl")
+    assert run.exit_code == ExitCode.USAGE
+    assert run.stderr == "Nieznana opcja --cunty. Czy chodziło o: --county?\nPomoc: owes which-centre --help\n"
+    run = owes("whch-centre", env={"OWES_LANG": "pl"})
+    assert run.stderr.startswith("Nie ma polecenia „whch-centre”. Czy chodziło o: which-centre")
