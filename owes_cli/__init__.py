@@ -1,8 +1,12 @@
 """owes: the offline directory of Lubuskie's Social Economy Support Centres (OWES)."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("owes")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+def version() -> str:
+    """The installed version, read in one place (only `owes --version` needs it)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version("owes")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"

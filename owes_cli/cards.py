@@ -6,27 +6,29 @@ cards, so both say the same things in the same order. No Rich here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from owes_cli.i18n import t
 
 Json = dict[str, Any]
 
 
-@dataclass
-class Listing:
+class Listing(NamedTuple):
     columns: list[tuple[str, str]]  # (key in each row, label)
     rows: list[Json]
 
 
-@dataclass
 class Block:
-    heading: str | None = None
-    fields: list[tuple[str, str]] = field(default_factory=list)
-    bullets: list[str] = field(default_factory=list)
-    table: Listing | None = None
-    emphasis: bool = False  # a heading that names the answer itself
+    """A heading with labelled fields, bullet items and/or a table."""
+
+    def __init__(self, heading: str | None = None, fields: list[tuple[str, str]] | None = None, *,
+                 bullets: list[str] | None = None, table: Listing | None = None,
+                 emphasis: bool = False) -> None:
+        self.heading = heading
+        self.fields = fields or []
+        self.bullets = bullets or []
+        self.table = table
+        self.emphasis = emphasis  # a heading that names the answer itself
 
 
 Card = list[Block]

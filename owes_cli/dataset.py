@@ -13,9 +13,8 @@ import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple, Any
 
 from owes_cli import model as m
 from owes_cli.dates import PartialDate, PartialDateError
@@ -54,8 +53,7 @@ def resolve_path(option: str | None) -> Path:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     kind: str  # str, url, date, text, ids, strs, table, tables, choice, teryt
     required: bool = False
     table: dict[str, Key] | None = None

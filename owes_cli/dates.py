@@ -7,9 +7,10 @@ when we need to compare it with a real day.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -19,8 +20,7 @@ class PartialDateError(ValueError):
     """Raised for text that is not YYYY, YYYY-MM or YYYY-MM-DD."""
 
 
-@dataclass(frozen=True, order=True)
-class PartialDate:
+class PartialDate(NamedTuple):
     year: int
     month: int | None = None
     day: int | None = None

@@ -7,9 +7,8 @@ exits with the error's code. Nothing else decides an exit code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -22,13 +21,12 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # 128 + SIGINT, Ctrl-C
 
 
-@dataclass
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a dataset, with where it is."""
 
     code: str  # message id, see i18n.PROBLEMS
     where: str  # key path such as "centres[1].coverage.counties[2]", or "line 4"
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = {}  # never mutated
 
 
 class OwesError(Exception):

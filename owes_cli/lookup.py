@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import NamedTuple, Any
 
 from owes_cli import names
 from owes_cli.errors import AmbiguousError, NotFoundError, UsageError
@@ -14,22 +13,19 @@ from owes_cli.register import Register
 MAX_QUERY = 200  # characters; no county name comes near this
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """Something the answer should tell the user, as a message id."""
 
     message_id: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = {}
 
 
-@dataclass(frozen=True)
-class ResolvedCounty:
+class ResolvedCounty(NamedTuple):
     county: County
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     teryt: str
     name: str
     kind: CountyKind
@@ -168,14 +164,12 @@ def centres_on(dataset: Dataset, day: date) -> list[Centre]:
     return [c for c in dataset.centres.values() if _contains(centre_span(dataset, c), day)]
 
 
-@dataclass(frozen=True)
-class Confirmed:
+class Confirmed(NamedTuple):
     period: Period
     centre: Centre
 
 
-@dataclass(frozen=True)
-class CountyAnswer:
+class CountyAnswer(NamedTuple):
     county: County
     on: date
     # "current": a period runs on that day; "historical": the data stops

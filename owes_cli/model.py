@@ -6,15 +6,15 @@ Text the user sees in either language is a `Text` with `pl` and `en`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
+
 from datetime import date
 from enum import Enum
 
 from owes_cli.dates import PartialDate
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     pl: str
     en: str
 
@@ -27,8 +27,7 @@ class CountyKind(str, Enum):
     CITY = "city"  # miasto na prawach powiatu (powiat grodzki)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     publisher: str | None = None
@@ -37,16 +36,14 @@ class Source:
     quotes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Organisation:
+class Organisation(NamedTuple):
     id: str
     name: str
     website: str | None = None
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Operator:
+class Operator(NamedTuple):
     """An organisation's part in running one centre."""
 
     organisation: str
@@ -55,8 +52,7 @@ class Operator:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Address:
+class Address(NamedTuple):
     street: str
     city: str
     label: Text | None = None
@@ -64,22 +60,19 @@ class Address:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     counties: tuple[str, ...]
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A sourced statement with no fixed field of its own (targets, results)."""
 
     text: Text
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     id: str
     name: Text
     start: PartialDate
@@ -99,8 +92,7 @@ class Period:
         return self.end.last_day() if self.end else None
 
 
-@dataclass(frozen=True)
-class Centre:
+class Centre(NamedTuple):
     id: str
     period: str
     name: str
@@ -118,16 +110,14 @@ class Centre:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Service:
+class Service(NamedTuple):
     id: str
     group: str
     name: Text
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Audience:
+class Audience(NamedTuple):
     id: str
     group: str  # "primary" or "wider"
     name: Text
@@ -135,8 +125,7 @@ class Audience:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     id: str
     title: str
     centre: str | None = None
@@ -146,8 +135,7 @@ class Document:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     id: str
     description: Text
     date: PartialDate | None = None  # when it happened
@@ -157,16 +145,14 @@ class Event:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class County:
+class County(NamedTuple):
     teryt: str
     name: str
     kind: CountyKind
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Dataset:
+class Dataset(NamedTuple):
     title: str
     region_teryt: str
     region_name: str
@@ -179,7 +165,7 @@ class Dataset:
     documents: dict[str, Document]
     events: dict[str, Event]
     counties: dict[str, County]
-    path: str = field(default="", compare=False)
+    path: str = ""
 
     def centres_in(self, period_id: str) -> list[Centre]:
         return [c for c in self.centres.values() if c.period == period_id]

@@ -6,16 +6,16 @@ dataset's coverage gets "that is in wielkopolskie" rather than "not found".
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from owes_cli.model import CountyKind
 
 
-@dataclass(frozen=True)
-class RegisterCounty:
+class RegisterCounty(NamedTuple):
     teryt: str
     name: str
     kind: CountyKind
@@ -25,8 +25,7 @@ class RegisterCounty:
         return self.teryt[:2]
 
 
-@dataclass(frozen=True)
-class Register:
+class Register(NamedTuple):
     title: str
     publisher: str
     as_of: str

@@ -184,7 +184,7 @@ def _ended(dataset: Dataset, ans: lookup.CountyAnswer) -> str | None:
 
 def centre_rows(dataset: Dataset, lang: str) -> list[Json]:
     rows = []
-    for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].start, c.id)):
+    for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].first_day(), c.id)):
         view = centre_view(dataset, centre, lang)
         rows.append({
             "id": centre.id,

@@ -1,0 +1,87 @@
+"""Time the common commands as a user runs them, against Python's own start-up.
+
+    python benchmarks/startup.py [--runs 15] [--only NAME ...]
+
+Each case runs as a fresh process (as a user would start it), `--runs` times
+after one warm-up; the report gives the median and the ratio to
+`python -c pass` on the same machine in the same run. This is a measurement,
+not a test: nothing here fails a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PY = sys.executable
+OWES = [PY, "-m", "owes_cli"]
+
+# A minimal Typer app that prints a one-row Rich table: the floor for any
+# Typer + Rich tool, to tell our own cost from the framework's.
+MINIMAL_TYPER = """
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer()
+
+@app.command()
+def main() -> None:
+    table = Table("county", "centre")
+    table.add_row("żarski", "zielona-gora-2013")
+    Console().print(table)
+
+app()
+"""
+
+
+def cases(workdir: Path) -> dict[str, list[str]]:
+    minimal = workdir / "minimal_typer.py"
+    minimal.write_text(MINIMAL_TYPER, encoding="utf-8")
+    return {
+        "python -c pass": [PY, "-c", "pass"],
+        "minimal typer+rich table": [PY, str(minimal)],
+        "owes --help": [*OWES, "--help"],
+        "which-centre --county żarski": [*OWES, "which-centre", "--county", "żarski"],
+        "which-centre --county (json)": [*OWES, "which-centre", "--county", "żarski", "--format", "json"],
+        "which-centre --county (table)": [*OWES, "which-centre", "--county", "żarski", "--format", "table"],
+        "counties": [*OWES, "counties"],
+    }
+
+
+def time_once(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env={**os.environ, "NO_COLOR": "1"})
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--only", nargs="*", help="names of cases to run (substring match)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        selected = cases(Path(tmp))
+        if args.only:
+            selected = {k: v for k, v in selected.items()
+                        if k == "python -c pass" or any(o in k for o in args.only)}
+        medians: dict[str, float] = {}
+        for name, command in selected.items():
+            time_once(command)  # warm the file cache
+            medians[name] = statistics.median(time_once(command) for _ in range(args.runs))
+    base = medians["python -c pass"]
+    print(f"{'case':40} {'median ms':>10} {'× python':>9}")
+    for name, seconds in medians.items():
+        print(f"{name:40} {seconds * 1000:10.1f} {seconds / base:9.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
