@@ -65,48 +65,62 @@ def source_line(source: Json, lang: str) -> str:
     parts = [source["title"]]
     if source["publisher"]:
         parts.append(source["publisher"])
-    parts.append(source["date"] or t(lang, "not_in_sources"))
+    parts.append(source["date"] or t(lang, "undated"))
     line = ", ".join(parts)
     return f"[{source['id']}] {line}" + (f" — {source['url']}" if source["url"] else "")
 
 
-def centre_blocks(view: Json, lang: str, *, with_sources: bool = True) -> Card:
+def centre_blocks(view: Json, lang: str, *, with_sources: bool = True, brief: bool = False) -> Card:
+    """A centre as blocks. `brief` keeps what tells centres of one period apart:
+    who runs it, when, where, its facts and services (for "today" answers)."""
     period = view["period"]
-    fields = [
-        (t(lang, "id"), view["id"]),
-        (t(lang, "subregion"), view["subregion"] or t(lang, "not_in_sources")),
-        (t(lang, "operators"), _operators(view, lang)),
-        (t(lang, "lead"), period["lead"]["name"] if period["lead"] else t(lang, "not_in_sources")),
+    missing = t(lang, "not_in_sources")
+    fields = [(t(lang, "id"), view["id"])]
+    if view["subregion"]:
+        fields.append((t(lang, "subregion"), view["subregion"]))
+    fields.append((t(lang, "operators"), _operators(view, lang)))
+    if period["lead"]:
+        fields.append((t(lang, "lead"), period["lead"]["name"]))
+    fields += [
         (t(lang, "period"), f"{span(period, lang)} ({period['name']})"),
         (t(lang, "programme"), period["programme"] + (f", {period['measure']}" if period["measure"] else "")),
         (t(lang, "address"), _addresses(view, lang)),
-        (t(lang, "website"), view["website"] or period["website"] or t(lang, "not_in_sources")),
+        (t(lang, "contact"), _contact(view, lang)),
+        (t(lang, "website"), view["website"] or period["website"] or missing),
     ]
-    if period["aim"]:
+    if period["aim"] and not brief:
         fields.append((t(lang, "aim"), period["aim"]))
     blocks = [Block(view["name"], fields, emphasis=True)]
-    if view["coverage"] == "confirmed":
-        counties = [f"{c['name']} ({c['teryt']}, {t(lang, 'kind_' + c['kind'])})" for c in view["counties"]]
-        blocks.append(Block(f"{t(lang, 'counties')} ({len(counties)})", bullets=counties))
-    else:
-        blocks.append(Block(t(lang, "counties"), bullets=[t(lang, "not_in_sources")]))
-    facts = view["facts"] + period["facts"]
+    if not brief:
+        if view["coverage"] == "confirmed":
+            counties = [f"{c['name']} ({c['teryt']}, {t(lang, 'kind_' + c['kind'])})" for c in view["counties"]]
+            blocks.append(Block(f"{t(lang, 'counties')} ({len(counties)})", bullets=counties))
+        else:
+            blocks.append(Block(t(lang, "counties"), bullets=[missing]))
+    facts = view["facts"] + ([] if brief else period["facts"])
     if facts:
         blocks.append(Block(t(lang, "facts"), bullets=facts))
-    blocks.append(Block(t(lang, "services"), bullets=[s["name"] for s in view["services"]]
-                        or [t(lang, "not_in_sources")]))
-    blocks.append(Block(t(lang, "audiences"), bullets=[
-        ("– " if a["part_of"] else "") + a["name"] for a in view["audiences"]
-    ] or [t(lang, "not_in_sources")]))
-    if view["events"]:
-        blocks.append(Block(t(lang, "events"), bullets=[_event(e, lang) for e in view["events"]]))
-    if view["documents"]:
-        blocks.append(Block(t(lang, "documents"), bullets=[
-            d["title"] + (f" — {d['note']}" if d["note"] else "") for d in view["documents"]
-        ]))
+    services = [s["name"] for s in view["services"]]
+    if services or not brief:
+        blocks.append(Block(t(lang, "services"), bullets=services or [missing]))
+    if not brief:
+        blocks.append(Block(t(lang, "audiences"), bullets=[
+            ("– " if a["part_of"] else "") + a["name"] for a in view["audiences"]
+        ] or [missing]))
+        if view["events"]:
+            blocks.append(Block(t(lang, "events"), bullets=[_event(e, lang) for e in view["events"]]))
+        if view["documents"]:
+            blocks.append(Block(t(lang, "documents"), bullets=[
+                d["title"] + (f" — {d['note']}" if d["note"] else "") for d in view["documents"]
+            ]))
     if with_sources:
         blocks.append(Block(t(lang, "sources"), bullets=[source_line(s, lang) for s in view["sources"]]))
     return blocks
+
+
+def _contact(view: Json, lang: str) -> str:
+    contacts = view["phones"] + view["emails"]
+    return ", ".join(contacts) if contacts else t(lang, "not_in_sources")
 
 
 def _event(event: Json, lang: str) -> str:
@@ -140,9 +154,11 @@ def answer_card(view: Json, lang: str) -> Card:
         header.fields.append((t(lang, "coverage"), t(lang, message, county=county["name"])))
         label = t(lang, "today") if view["period_status"] == "current" else t(lang, "period")
         for centre in view["centres"]:
-            blocks = centre_blocks(centre, lang, with_sources=False)
+            blocks = centre_blocks(centre, lang, with_sources=False, brief=True)
             blocks[0].heading = f"{label}: {blocks[0].heading}"
-            card += blocks[:1]
+            card += blocks
+        if view["period"]["facts"]:
+            card.append(Block(view["period"]["name"], bullets=view["period"]["facts"]))
         last = view["last_confirmed"]
         if last:
             blocks = centre_blocks(last["centre"], lang, with_sources=False)
@@ -169,8 +185,11 @@ def columns(kind: str, lang: str) -> list[tuple[str, str]]:
         "services": ["id", "group", "name", "centres"],
         "audiences": ["id", "group", "name", "part_of"],
         "sources": ["id", "title", "publisher", "date", "url"],
+        "periods": ["id", "name", "programme", "from", "to", "lead", "centres"],
+        "county-history": ["period", "from", "to", "coverage", "centre", "period_centres", "sources"],
+        "centre-history": ["date", "what", "sources"],
     }[kind]
-    labels = {"from": ("od", "from"), "to": ("do", "to"), "centre": ("ośrodek", "centre")}
+    labels = {"from": ("Od", "From"), "to": ("Do", "To"), "centre": ("Ośrodek", "Centre")}
     result = []
     for key in keys:
         if key in labels:
@@ -182,6 +201,8 @@ def columns(kind: str, lang: str) -> list[tuple[str, str]]:
 
 def display_value(key: str, value: Any, lang: str) -> str:
     """A cell as a person reads it: labels translated, gaps named."""
+    if key == "to" and value is None:
+        return t(lang, "not_in_sources")
     if value is None or value == "":
         return "—"
     if key == "kind":

@@ -261,6 +261,36 @@ def sources(fmt: FormatOption = None, lang: LangOption = None, data: DataOption 
     Output(fmt, s.lang).listing("sources", views.source_rows(s.dataset), t(s.lang, "sources"))
 
 
+@app.command("periods")
+def periods(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+    s = Session(lang, data)
+    Output(fmt, s.lang).listing("periods", views.period_rows(s.dataset, s.lang), t(s.lang, "periods"))
+
+
+@app.command("history")
+def history(
+    county: Annotated[Optional[str], typer.Option("--county", "-c", show_default=False)] = None,
+    centre_id: Annotated[Optional[str], typer.Option("--centre", metavar="ID", show_default=False)] = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    s = Session(lang, data)
+    out = Output(fmt, s.lang)
+    if (county is None) == (centre_id is None):
+        raise UsageError("history_needs_one")
+    if county is not None:
+        resolved = lookup.resolve_county(county, s.dataset, s.register)
+        rows = views.county_history_rows(s.dataset, resolved.county, s.lang)
+        title = f"{t(s.lang, 'history')}: {resolved.county.name} ({resolved.county.teryt})"
+        out.listing("county-history", rows, title)
+    else:
+        assert centre_id is not None
+        found = lookup.find_centre(s.dataset, centre_id)
+        rows = views.centre_history_rows(s.dataset, found, s.lang)
+        out.listing("centre-history", rows, f"{t(s.lang, 'history')}: {found.name} ({found.id})")
+
+
 @app.command("validate")
 def validate(
     path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", show_default=False)] = None,

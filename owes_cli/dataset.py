@@ -101,6 +101,7 @@ SCHEMA: dict[str, Key] = {
             "street": req("str"), "city": req("str"), "label": opt("text"),
             "as_of": opt("date"), "sources": SOURCES,
         }),
+        "contact": opt("table", table={"phones": opt("strs"), "emails": opt("strs"), "sources": SOURCES}),
         "services": opt("ids"), "audiences": opt("ids"),
         "facts": opt("tables", table=FACT), "sources": SOURCES,
     }),
@@ -470,6 +471,9 @@ def _build(raw: dict[str, Any], path: str) -> m.Dataset:
         if "coverage" in c else None,
         addresses=tuple(m.Address(a["street"], a["city"], _text(a.get("label")), _date(a.get("as_of")),
                                   tuple(a["sources"])) for a in c.get("addresses", [])),
+        phones=tuple(c.get("contact", {}).get("phones", ())),
+        emails=tuple(c.get("contact", {}).get("emails", ())),
+        contact_sources=tuple(c.get("contact", {}).get("sources", ())),
         services=tuple(c.get("services", ())), audiences=tuple(c.get("audiences", ())),
         facts=_facts(c.get("facts")), sources=tuple(c["sources"]),
     ) for c in raw["centres"]]

@@ -103,6 +103,9 @@ class Centre(NamedTuple):
     operators: tuple[Operator, ...] = ()
     coverage: Coverage | None = None  # None: which counties it serves is unknown
     addresses: tuple[Address, ...] = ()
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    contact_sources: tuple[str, ...] = ()
     website: str | None = None
     services: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from owes_cli import lookup
+from owes_cli import history, lookup
 from owes_cli.model import Centre, County, Dataset, Period, Text
 
 Json = dict[str, Any]
@@ -74,6 +74,8 @@ def centre_view(dataset: Dataset, centre: Centre, lang: str) -> Json:
             {"street": a.street, "city": a.city, "label": _text(a.label, lang), "as_of": _str(a.as_of)}
             for a in centre.addresses
         ],
+        "phones": list(centre.phones),
+        "emails": list(centre.emails),
         "website": centre.website,
         "services": [service_view(dataset, s, lang) for s in centre.services],
         "audiences": [audience_view(dataset, a, lang) for a in centre.audiences],
@@ -121,15 +123,15 @@ def source_view(dataset: Dataset, source_id: str) -> Json:
 def centre_source_ids(dataset: Dataset, centre: Centre) -> list[str]:
     """Every source behind what a centre card shows, in order of first use."""
     period = dataset.periods[centre.period]
+    # An operator's own `sources` say it ran this centre; the organisation
+    # record's sources may be of other periods, so they are not cited here.
     groups: list[Iterable[str]] = [centre.sources, period.sources]
-    if period.lead:
-        groups.append(dataset.organisations[period.lead].sources)
     groups += [op.sources for op in centre.operators]
-    groups += [dataset.organisations[op.organisation].sources for op in centre.operators]
     if centre.coverage:
         groups.append(centre.coverage.sources)
         groups += [dataset.counties[c].sources for c in centre.coverage.counties]
     groups += [a.sources for a in centre.addresses]
+    groups.append(centre.contact_sources)
     groups += [f.sources for f in (*centre.facts, *period.facts)]
     groups += [dataset.services[s].sources for s in centre.services]
     groups += [dataset.audiences[a].sources for a in centre.audiences]
@@ -233,3 +235,57 @@ def source_rows(dataset: Dataset) -> list[Json]:
         {**source_view(dataset, sid), "quotes": len(dataset.sources[sid].quotes)}
         for sid in dataset.sources
     ]
+
+
+def period_rows(dataset: Dataset, lang: str) -> list[Json]:
+    rows = []
+    for period in sorted(dataset.periods.values(), key=lambda p: p.first_day()):
+        view = period_view(dataset, period, lang)
+        rows.append({
+            "id": period.id,
+            "name": view["name"],
+            "programme": period.programme,
+            "measure": period.measure,
+            "from": view["from"],
+            "to": view["to"],
+            "lead": view["lead"]["name"] if view["lead"] else None,
+            "centres": " ".join(c.id for c in dataset.centres_in(period.id)),
+            "sources": " ".join(period.sources),
+        })
+    return rows
+
+
+def county_history_rows(dataset: Dataset, county: County, lang: str) -> list[Json]:
+    rows = []
+    for entry in history.county_history(dataset, county):
+        rows.append({
+            "period": entry.period.id,
+            "from": str(entry.period.start),
+            "to": _str(entry.period.end),
+            "coverage": entry.coverage,
+            "centre": entry.centre.id if entry.centre else None,
+            "centre_name": entry.centre.name if entry.centre else None,
+            "period_centres": " ".join(c.id for c in entry.centres),
+            "sources": " ".join(entry.sources),
+        })
+    return rows
+
+
+def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> list[Json]:
+    from owes_cli.i18n import t
+
+    period_name = dataset.periods[centre.period].name.get(lang)
+    rows = []
+    for milestone in history.centre_history(dataset, centre):
+        if milestone.kind in ("start", "end"):
+            what = t(lang, "milestone_" + milestone.kind, period=period_name)
+        elif milestone.kind == "address":
+            what = t(lang, "milestone_address", address=milestone.detail)
+        else:
+            assert milestone.text is not None
+            what = milestone.text.get(lang)
+            if milestone.kind == "reported":
+                what = t(lang, "milestone_reported", text=what)
+        rows.append({"date": str(milestone.when), "kind": milestone.kind, "what": what,
+                     "sources": " ".join(milestone.sources)})
+    return rows

@@ -1,0 +1,68 @@
+"""Timelines: a county across all periods, and one centre's dated facts."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from owes_cli import lookup
+from owes_cli.dates import PartialDate
+from owes_cli.model import Centre, County, Dataset, Period, Text
+
+
+class CountyPeriod(NamedTuple):
+    """What the sources say of one county in one period."""
+
+    period: Period
+    coverage: str  # "confirmed", "unknown" or "none", as in lookup.CountyAnswer
+    centre: Centre | None  # the confirmed centre
+    centres: tuple[Centre, ...]  # the period's centres, when not confirmed
+    sources: tuple[str, ...]
+
+
+def county_history(dataset: Dataset, county: County) -> list[CountyPeriod]:
+    timeline = []
+    for period in sorted(dataset.periods.values(), key=lambda p: p.first_day()):
+        centres = dataset.centres_in(period.id)
+        centre = lookup.centre_of(dataset, county.teryt, period.id)
+        if centre is not None:
+            assert centre.coverage is not None
+            timeline.append(CountyPeriod(period, "confirmed", centre, (), centre.coverage.sources))
+        else:
+            known = bool(centres) and all(c.coverage for c in centres)
+            timeline.append(CountyPeriod(period, "none" if known else "unknown", None, tuple(centres),
+                                         period.sources))
+    return timeline
+
+
+class Milestone(NamedTuple):
+    """A dated entry of a centre's timeline."""
+
+    when: PartialDate
+    kind: str  # "start", "end", "address", "event"
+    text: Text | None  # for events: what happened
+    detail: str | None  # for addresses: the address
+    sources: tuple[str, ...]
+
+
+def centre_history(dataset: Dataset, centre: Centre) -> list[Milestone]:
+    period = dataset.periods[centre.period]
+    start = centre.start or period.start
+    end = centre.end or period.end
+    entries = [Milestone(start, "start", None, None, tuple(dict.fromkeys(centre.sources + period.sources)))]
+    for address in centre.addresses:
+        if address.as_of is not None:
+            entries.append(Milestone(address.as_of, "address", None, f"{address.street}, {address.city}",
+                                     address.sources))
+    for event in dataset.events.values():
+        if event.centre == centre.id or (event.centre is None and event.period == centre.period):
+            when = event.date or event.reported
+            if when is not None:
+                kind = "event" if event.date else "reported"
+                entries.append(Milestone(when, kind, event.description, None, event.sources))
+    if end is not None:
+        entries.append(Milestone(end, "end", None, None, period.sources))
+    # A partial date sorts by its first day, but an end by its last: a
+    # period ending "2015-09" ends after an event of 2015-09-17.
+    order = {"start": 0, "address": 1, "event": 1, "reported": 1, "end": 2}
+    return sorted(entries, key=lambda m: (
+        m.when.last_day() if m.kind == "end" else m.when.first_day(), order[m.kind]))
