@@ -181,7 +181,7 @@ def answer_card(view: Json, lang: str) -> Card:
 def columns(kind: str, lang: str) -> list[tuple[str, str]]:
     keys = {
         "centres": ["id", "name", "seat", "from", "to", "operators", "counties"],
-        "counties": ["teryt", "name", "kind", "centre", "coverage", "period"],
+        "counties": ["teryt", "name", "kind", "centre", "coverage", "period", "last_confirmed"],
         "services": ["id", "group", "name", "centres"],
         "audiences": ["id", "group", "name", "part_of"],
         "sources": ["id", "title", "publisher", "date", "url"],
@@ -199,10 +199,14 @@ def columns(kind: str, lang: str) -> list[tuple[str, str]]:
     return result
 
 
+# What an empty cell means, by column: an unknown end, no date, unknown coverage.
+_MISSING = {"to": "not_in_sources", "date": "undated", "counties": "coverage_label_unknown"}
+
+
 def display_value(key: str, value: Any, lang: str) -> str:
     """A cell as a person reads it: labels translated, gaps named."""
-    if key == "to" and value is None:
-        return t(lang, "not_in_sources")
+    if value is None and key in _MISSING:
+        return t(lang, _MISSING[key])
     if value is None or value == "":
         return "—"
     if key == "kind":

@@ -11,9 +11,9 @@ import errno
 import os
 import sys
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer._click import exceptions as click_errors  # Typer 0.28 vendors Click
@@ -64,15 +64,17 @@ def _peek_lang(args: list[str]) -> str | None:
 class OwesGroup(TyperGroup):
     """Runs a command and turns every failure into a message and an exit code."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         lang = i18n.resolve_lang(_peek_lang(argv))
         _prepare_streams()
         i18n.localise_help(self, lang)
         code: int = ExitCode.OK
         try:
-            result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            result = super().main(argv, prog_name, complete_var, standalone_mode=False,
+                                  windows_expand_args=windows_expand_args, **extra)
             code = result if isinstance(result, int) else ExitCode.OK
             if code == 130:  # Typer turns Ctrl-C into Exit(130) before we see it
                 _say(t(lang, "interrupted"))
@@ -128,10 +130,26 @@ app = typer.Typer(
 )
 
 # Options shared by the commands; their help text is replaced per language.
-LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="pl|en", show_default=False)]
-FormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="auto|table|plain|json|csv")]
-DataOption = Annotated[Optional[str], typer.Option("--data", metavar="PATH", show_default=False)]
-OnOption = Annotated[Optional[str], typer.Option("--on", metavar="YYYY-MM-DD", show_default=False)]
+LangOption = Annotated[str | None, typer.Option("--lang", metavar="pl|en", show_default=False)]
+FormatOption = Annotated[str | None, typer.Option("--format", "-f", metavar="auto|table|plain|json|csv")]
+DataOption = Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False)]
+OnOption = Annotated[str | None, typer.Option("--on", metavar="YYYY-MM-DD", show_default=False)]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from owes_cli import version
+
+        sys.stdout.write(f"owes {version()}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def owes(
+    show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
+                                               help="Show the version and exit.")] = False,
+) -> None:
+    """Directory of Lubuskie's Social Economy Support Centres (OWES)."""
 
 
 class Session:
@@ -163,7 +181,7 @@ def _day(on: str | None) -> date:
 
 @app.command("which-centre")
 def which_centre(
-    county: Annotated[Optional[str], typer.Option("--county", "-c", show_default=False)] = None,
+    county: Annotated[str | None, typer.Option("--county", "-c", show_default=False)] = None,
     on: OnOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
@@ -238,7 +256,7 @@ def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = N
 
 @app.command("services")
 def services(
-    centre_id: Annotated[Optional[str], typer.Option("--centre", metavar="ID", show_default=False)] = None,
+    centre_id: Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)] = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
@@ -269,8 +287,8 @@ def periods(fmt: FormatOption = None, lang: LangOption = None, data: DataOption 
 
 @app.command("history")
 def history(
-    county: Annotated[Optional[str], typer.Option("--county", "-c", show_default=False)] = None,
-    centre_id: Annotated[Optional[str], typer.Option("--centre", metavar="ID", show_default=False)] = None,
+    county: Annotated[str | None, typer.Option("--county", "-c", show_default=False)] = None,
+    centre_id: Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)] = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
@@ -293,7 +311,7 @@ def history(
 
 @app.command("validate")
 def validate(
-    path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", show_default=False)] = None,
+    path: Annotated[str | None, typer.Argument(metavar="[PATH]", show_default=False)] = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,

@@ -14,13 +14,13 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple, Any
+from typing import Any, NamedTuple
 
 from owes_cli import model as m
 from owes_cli.dates import PartialDate, PartialDateError
 from owes_cli.errors import DatasetError, Problem
 
-if sys.version_info >= (3, 11):
+if sys.version_info >= (3, 11):  # noqa: UP036 - tomli keeps 3.10 working if we lower the floor
     import tomllib
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
@@ -134,38 +134,71 @@ def _type_name(value: Any) -> str:
     return next((n for t, n in _PY_TYPE_NAMES.items() if type(value) is t), type(value).__name__)
 
 
+_BAD = object()  # a value that failed its check and is left out of the cleaned copy
+
+
 class _Checker:
+    """Checks raw TOML against the schema, recording every problem.
+
+    It returns a cleaned copy holding only what passed, so the checks across
+    records can still run on the rest: one bad field does not hide the
+    problems of the others.
+    """
+
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.failed: set[str] = set()  # records with a problem: "centres[2]", "dataset"
 
-    def add(self, code: str, where: str, **params: Any) -> None:
+    def add(self, code: str, where: str, /, **params: Any) -> None:
         self.problems.append(Problem(code, where, params))
-        self.failed.add(where.split("]", 1)[0] + "]" if "[" in where.split(".", 1)[0] else where.split(".", 1)[0])
 
-    def table(self, raw: Any, schema: dict[str, Key], where: str) -> bool:
+    def table(self, raw: Any, schema: dict[str, Key], where: str, *,
+              partial: bool = False) -> dict[str, Any] | None:
+        """The cleaned table, or None when a required key is missing or bad (unless `partial`)."""
         if not isinstance(raw, dict):
             self.add("wrong_type", where, expected="table", got=_type_name(raw))
-            return False
-        ok = True
+            return None
         for key in raw:
             if key not in schema:
                 guess = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
                 self.add("unknown_key", _join(where, key), key=key, suggestion=guess[0] if guess else "")
-                ok = False
+        cleaned: dict[str, Any] = {}
+        complete = True
         for key, spec in schema.items():
             path = _join(where, key)
             if key not in raw:
                 if spec.required:
                     self.add("missing_key", path, key=key)
-                    ok = False
+                    complete = False
                 continue
-            ok = self.value(raw[key], spec, path) and ok
-        return ok
+            value = self.value(raw[key], spec, path)
+            if value is _BAD:
+                complete = complete and not spec.required
+            else:
+                cleaned[key] = value
+        return cleaned if complete or partial else None
 
-    def value(self, value: Any, spec: Key, where: str) -> bool:
+    def value(self, value: Any, spec: Key, where: str) -> Any:
+        """The cleaned value, or _BAD."""
+        if spec.kind in ("table", "text"):
+            schema = spec.table if spec.kind == "table" else {"pl": req("str"), "en": req("str")}
+            assert schema is not None
+            cleaned = self.table(value, schema, where)
+            return _BAD if cleaned is None else cleaned
+        if spec.kind == "tables":
+            if not self._expect(value, list, "array of tables", where):
+                return _BAD
+            assert spec.table is not None
+            items = [self.table(item, spec.table, f"{where}[{i}]") for i, item in enumerate(value)]
+            return [item for item in items if item is not None]
+        if spec.kind in ("strs", "ids"):
+            if not self._expect(value, list, "array of strings", where):
+                return _BAD
+            if spec.kind == "ids" and spec.required and not value:
+                self.add("no_sources" if where.endswith("sources") else "empty_list", where)
+                return _BAD
+            return [item for i, item in enumerate(value) if self._str(item, spec, f"{where}[{i}]")]
         check: Callable[[Any, Key, str], bool] = getattr(self, "_" + spec.kind)
-        return check(value, spec, where)
+        return value if check(value, spec, where) else _BAD
 
     def _expect(self, value: Any, kind: type, expected: str, where: str) -> bool:
         if type(value) is not kind:
@@ -226,32 +259,6 @@ class _Checker:
             return False
         return True
 
-    def _text(self, value: Any, spec: Key, where: str) -> bool:
-        return self.table(value, {"pl": req("str"), "en": req("str")}, where)
-
-    def _strs(self, value: Any, spec: Key, where: str) -> bool:
-        if not self._expect(value, list, "array of strings", where):
-            return False
-        return all([self._str(item, spec, f"{where}[{i}]") for i, item in enumerate(value)])
-
-    def _ids(self, value: Any, spec: Key, where: str) -> bool:
-        if not self._strs(value, spec, where):
-            return False
-        if spec.required and not value:
-            self.add("no_sources" if where.endswith("sources") else "empty_list", where)
-            return False
-        return True
-
-    def _table(self, value: Any, spec: Key, where: str) -> bool:
-        assert spec.table is not None
-        return self.table(value, spec.table, where)
-
-    def _tables(self, value: Any, spec: Key, where: str) -> bool:
-        if not self._expect(value, list, "array of tables", where):
-            return False
-        assert spec.table is not None
-        return all([self.table(item, spec.table, f"{where}[{i}]") for i, item in enumerate(value)])
-
 
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
@@ -297,7 +304,7 @@ def read_raw(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
-        line = getattr(exc, "lineno", None)
+        line: int | None = getattr(exc, "lineno", None)
         if line is None and "(at line " in message:
             line = int(message.split("(at line ", 1)[1].split(",", 1)[0])
         detail = message.split(" (at line", 1)[0]
@@ -309,19 +316,9 @@ def read_raw(path: Path) -> dict[str, Any]:
 # --------------------------------------------------------------------------
 
 
-def _well_formed(raw: dict[str, Any], failed: set[str]) -> dict[str, Any]:
-    """The records that passed the schema check, so references can be checked safely."""
-    kept = dict(raw)
-    for table, spec in SCHEMA.items():
-        if spec.kind == "tables":
-            items = raw.get(table, []) if table not in failed else []
-            kept[table] = [item for i, item in enumerate(items) if f"{table}[{i}]" not in failed]
-    return kept
-
-
 def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
                  problems: list[Problem]) -> None:
-    def add(code: str, where: str, **params: Any) -> None:
+    def add(code: str, where: str, /, **params: Any) -> None:
         problems.append(Problem(code, where, params))
 
     ids: dict[str, set[str]] = {}
@@ -340,7 +337,7 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
         }
     counties: set[str] = set()
     region = raw["dataset"]["region"]["teryt"]
-    for i, county in enumerate(raw["counties"]):
+    for i, county in enumerate(raw.get("counties", [])):
         where = f"counties[{i}]"
         code = county["teryt"]
         if code in counties:
@@ -380,11 +377,11 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
 
     walk_sources({k: v for k, v in raw.items() if k != "sources"}, "")
 
-    periods = {p["id"]: p for p in raw["periods"]}
-    for i, period in enumerate(raw["periods"]):
+    periods = {p["id"]: p for p in raw.get("periods", [])}
+    for i, period in enumerate(raw.get("periods", [])):
         ref(period.get("lead"), "organisations", f"periods[{i}].lead")
         _check_order(period.get("from"), period.get("to"), f"periods[{i}]", add)
-    for i, audience in enumerate(raw["audiences"]):
+    for i, audience in enumerate(raw.get("audiences", [])):
         ref(audience.get("part_of"), "audiences", f"audiences[{i}].part_of")
     for i, doc in enumerate(raw.get("documents", [])):
         ref(doc.get("centre"), "centres", f"documents[{i}].centre")
@@ -396,7 +393,7 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
 
     # A county confirmed for two centres whose dates overlap is a contradiction.
     confirmed: dict[str, list[tuple[int, str, Any, Any]]] = defaultdict(list)
-    for i, centre in enumerate(raw["centres"]):
+    for i, centre in enumerate(raw.get("centres", [])):
         where = f"centres[{i}]"
         ref(centre["period"], "periods", f"{where}.period")
         for j, op in enumerate(centre.get("operators", [])):
@@ -415,7 +412,7 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
             if code not in counties:
                 add("unknown_county", path, code=code)
                 continue
-            for other_i, other_id, other_start, other_end in confirmed[code]:
+            for _, other_id, other_start, other_end in confirmed[code]:
                 if (end is None or other_start <= end) and (other_end is None or start <= other_end):
                     add("county_two_centres", path, code=code, centre=centre["id"], other=other_id)
             confirmed[code].append((i, centre["id"], start, end))
@@ -501,9 +498,9 @@ def _build(raw: dict[str, Any], path: str) -> m.Dataset:
 def check(raw: dict[str, Any], register: Any = None) -> list[Problem]:
     """Every problem in a parsed dataset: schema first, then references."""
     checker = _Checker()
-    checker.table(raw, SCHEMA, "")
-    if not checker.failed & {"dataset", "schema", ""}:
-        _cross_check(_well_formed(raw, checker.failed), raw, register, checker.problems)
+    cleaned = checker.table(raw, SCHEMA, "", partial=True)
+    if cleaned is not None and "dataset" in cleaned:
+        _cross_check(cleaned, raw, register, checker.problems)
     return checker.problems
 
 

@@ -7,11 +7,10 @@ when we need to compare it with a real day.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import calendar
 import re
 from datetime import date
+from typing import NamedTuple
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

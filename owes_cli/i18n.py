@@ -349,6 +349,7 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
              "Another dataset file (also the OWES_DATA variable); the bundled data by default."),
     "centre_id": ("Identyfikator ośrodka, np. zielona-gora-2013 (lista: owes centres).",
                   "A centre's id, e.g. zielona-gora-2013 (see owes centres)."),
+    "show_version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
     "path": ("Plik do sprawdzenia; domyślnie --data albo dane dołączone.",
              "The file to check; --data or the bundled data by default."),
 }
@@ -358,6 +359,9 @@ def localise_help(group: Any, lang: str) -> None:
     """Put the chosen language's help text on the commands and options."""
     index = 0 if lang == "pl" else 1
     group.help = HELP["owes"][index]
+    for param in group.params:
+        if param.name in PARAM_HELP and hasattr(param, "help"):
+            param.help = PARAM_HELP[param.name][index]
     for name, command in getattr(group, "commands", {}).items():
         if name in HELP:
             command.help = HELP[name][index]

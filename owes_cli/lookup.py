@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import NamedTuple, Any
+from typing import Any, NamedTuple
 
 from owes_cli import names
 from owes_cli.errors import AmbiguousError, NotFoundError, UsageError

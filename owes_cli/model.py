@@ -6,10 +6,9 @@ Text the user sees in either language is a `Text` with `pl` and `en`.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from datetime import date
-from enum import Enum
+from enum import StrEnum
+from typing import NamedTuple
 
 from owes_cli.dates import PartialDate
 
@@ -22,7 +21,7 @@ class Text(NamedTuple):
         return self.pl if lang == "pl" else self.en
 
 
-class CountyKind(str, Enum):
+class CountyKind(StrEnum):
     LAND = "land"  # powiat ziemski
     CITY = "city"  # miasto na prawach powiatu (powiat grodzki)
 

@@ -6,11 +6,10 @@ dataset's coverage gets "that is in wielkopolskie" rather than "not found".
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from owes_cli.model import CountyKind
 

@@ -55,10 +55,10 @@ def plain_listing(listing: Listing, lang: str) -> str:
         [printable(display_value(key, row.get(key), lang)).replace("\n", " ") for key, _ in listing.columns]
         for row in listing.rows
     ]
-    widths = [max(len(cell) for cell in column) for column in zip(header, *body)]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *body, strict=True)]
     lines = []
     for cells in [header, *body]:
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip())
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip())
     return "\n".join(lines) + "\n"
 
 

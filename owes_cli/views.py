@@ -213,6 +213,7 @@ def county_rows(dataset: Dataset, on: date) -> list[Json]:
             "coverage": ans.coverage,
             "period": ans.period.id,
             "period_status": ans.period_status,
+            "last_confirmed": ans.last_confirmed.centre.id if ans.last_confirmed else None,
         })
     return rows
 

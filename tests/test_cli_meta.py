@@ -1,0 +1,98 @@
+"""Properties of the command line as a whole: help, start-up imports, packaging."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT, Owes
+
+from owes_cli import i18n
+from owes_cli.cli import app
+from owes_cli.errors import ExitCode
+
+COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+
+
+def test_every_command_has_help_in_both_languages() -> None:
+    for name in COMMANDS:
+        pl, en = i18n.HELP[name]
+        assert pl and en and pl != en
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_follows_the_language(owes: Owes, command: str) -> None:
+    english = owes(command, "--help")
+    polish = owes(command, "--help", "--lang", "pl")
+    assert english.exit_code == polish.exit_code == 0
+    assert i18n.HELP[command][1].split("(")[0].strip() in " ".join(english.stdout.split())
+    assert i18n.HELP[command][0].split("(")[0].strip() in " ".join(polish.stdout.split())
+
+
+def test_top_level_help_lists_commands(owes: Owes) -> None:
+    run = owes("--help", env={"OWES_LANG": "pl"})
+    assert run.exit_code == 0
+    assert "Katalog Ośrodków Wsparcia Ekonomii Społecznej" in run.stdout
+    for name in COMMANDS:
+        assert name in run.stdout
+
+
+def test_no_command_shows_help_and_a_usage_code(owes: Owes) -> None:
+    run = owes()
+    assert run.exit_code == ExitCode.USAGE
+    assert "which-centre" in run.stderr and run.stdout == ""
+
+
+def test_version(owes: Owes) -> None:
+    run = owes("--version")
+    assert run.exit_code == 0
+    assert run.stdout.startswith("owes ")
+
+
+def _imported_modules(*args: str) -> set[str]:
+    code = (
+        "import sys, runpy; sys.argv = ['owes', *sys.argv[1:]];\n"
+        "try:\n    runpy.run_module('owes_cli', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=PROJECT,
+                          env={"OWES_LANG": "en", "PATH": "/usr/bin:/bin"})
+    return set(done.stderr.split())
+
+
+def test_lookups_never_import_exporters_or_rich_when_piped() -> None:
+    modules = _imported_modules("which-centre", "--county", "żarski")
+    assert "owes_cli.lookup" in modules  # the probe ran the command
+    for heavy in ("fpdf", "docx", "PIL", "rich", "owes_cli.rich_render"):
+        assert heavy not in modules
+
+
+def test_wheel_ships_the_data_and_runs_from_any_directory(tmp_path: Path) -> None:
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
+                            str(PROJECT)], capture_output=True, text=True)
+    if built.returncode != 0:
+        pytest.skip(f"cannot build a wheel here: {built.stderr[-300:]}")
+    wheel = next(tmp_path.glob("owes-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "owes_cli/data/centres.toml" in names and "owes_cli/data/teryt.json" in names
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-m", "owes_cli", "which-centre", "--county", "żarski", "--on", "2014-06-01",
+         "--format", "csv"],
+        capture_output=True, text=True, cwd=elsewhere,
+        env={"PYTHONPATH": str(site) + ":" + ":".join(p for p in sys.path if "site-packages" in p),
+             "OWES_LANG": "en", "PATH": "/usr/bin:/bin"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert "zielona-gora-2013" in run.stdout
+    loaded = subprocess.run([sys.executable, "-c", "import owes_cli.dataset as d; print(d.bundled_path())"],
+                            capture_output=True, text=True, cwd=elsewhere,
+                            env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
+    assert loaded.stdout.strip() == str(site / "owes_cli" / "data" / "centres.toml")

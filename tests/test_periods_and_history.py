@@ -1,0 +1,124 @@
+"""Answers across time: today's centres, the last confirmed one, and timelines."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import Owes
+
+from owes_cli.errors import ExitCode
+
+
+def answer(owes: Owes, *args: str) -> dict:
+    run = owes("which-centre", "--format", "json", *args)
+    assert run.exit_code == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_today_lists_running_centres_and_the_last_confirmed_one(owes: Owes) -> None:
+    data = answer(owes, "--county", "żarski", "--on", "2026-11-26")
+    assert data["period_status"] == "current"
+    assert data["coverage"] == "unknown"
+    assert data["centre"] is None
+    assert data["period"]["id"] == "fewl-2024"
+    assert [c["id"] for c in data["centres"]] == ["zielona-gora-2024", "gorzow-2024"]
+    zg = data["centres"][0]
+    assert zg["coverage"] == "unknown" and zg["counties"] == []
+    assert zg["period"]["from"] == "2024-01-02" and zg["period"]["to"] == "2029-12-31"
+    assert [op["name"] for op in zg["operators"]] == [
+        "Fundacja na rzecz Collegium Polonicum", "Lokalna Grupa Działania „Zielone Światło”"]
+    assert "Targets: at least 64 social economy entities from “Obszar II” and on average 240 new jobs." in zg["facts"]
+    last = data["last_confirmed"]
+    assert last["centre"]["id"] == "zielona-gora-2013"
+    assert (last["period"]["from"], last["period"]["to"]) == ("2013-03", "2015-09")
+
+
+def test_today_in_plain_words(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--on", "2026-11-26")
+    assert "  Coverage  Our sources do not say which of these centres serves powiat żarski.\n" in run.stdout
+    assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in run.stdout
+    assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim\n" in run.stdout
+    assert "  - Target: 324 jobs.\n" in run.stdout
+    assert ("Last confirmed (2013-03 – 2015-09): "
+            "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego\n") in run.stdout
+    polish = owes("which-centre", "--county", "żarski", "--on", "2026-11-26", "--lang", "pl")
+    assert "Źródła nie podają, który z tych ośrodków obsługuje powiat żarski." in polish.stdout
+    assert "Dziś: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in polish.stdout
+    assert "Ostatnio potwierdzone (2013-03 – 2015-09): " in polish.stdout
+
+
+def test_2017_gives_the_accredited_centres_with_coverage_unknown(owes: Owes) -> None:
+    data = answer(owes, "--county", "Zielona Góra", "--on", "2017-05-01")
+    assert (data["period_status"], data["coverage"]) == ("current", "unknown")
+    assert [c["id"] for c in data["centres"]] == ["zielona-gora-2016", "lowes-2016"]
+    zg = data["centres"][0]
+    assert zg["period"]["from"] == "2016" and zg["period"]["to"] is None  # partial, and unknown
+    assert [a["city"] for a in zg["addresses"]] == ["Zielona Góra", "Słubice"]
+    assert zg["website"] == "https://owes.zgora.pl"
+    assert data["last_confirmed"]["centre"]["id"] == "zielona-gora-2013"
+
+
+def test_2014_is_confirmed_as_before(owes: Owes) -> None:
+    data = answer(owes, "--county", "żarski", "--on", "2014-06-01")
+    assert (data["coverage"], data["centre"]["id"], data["last_confirmed"]) == (
+        "confirmed", "zielona-gora-2013", None)
+
+
+def test_a_centre_with_its_own_dates_is_not_running_before_them(owes: Owes) -> None:
+    data = answer(owes, "--county", "żarski", "--on", "2024-01-01")
+    assert [c["id"] for c in data["centres"]] == ["gorzow-2024"]
+
+
+def test_unknown_end_shows_as_not_in_our_sources(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--on", "2017-05-01")
+    assert "2016 – not in our sources (Accredited OWES under RPO Lubuskie 2020)" in run.stdout
+
+
+def test_periods_listing(owes: Owes) -> None:
+    run = owes("periods", "--format", "csv")
+    assert run.stdout.splitlines() == [
+        "id,name,programme,from,to,lead,centres",
+        "pokl-2013,OWES project 2013–2015,Program Operacyjny Kapitał Ludzki,2013-03,2015-09,"
+        "Wojewódzki Urząd Pracy w Zielonej Górze,zielona-gora-2013 gorzow-2013",
+        "rpo-2016,Accredited OWES under RPO Lubuskie 2020,Regionalny Program Operacyjny – Lubuskie 2020,"
+        "2016,,,zielona-gora-2016 lowes-2016",
+        "fewl-2024,OWES under the programme European Funds for Lubuskie 2021–2027,"
+        "Fundusze Europejskie dla Lubuskiego 2021–2027,2024-01-01,2029-12-31,,zielona-gora-2024 gorzow-2024",
+    ]
+    data = json.loads(owes("periods", "--format", "json").stdout)
+    assert data[0]["sources"] == "obserwuj-2015"
+    assert data[1]["measure"].startswith("Poddziałanie 7.6.1")
+
+
+def test_county_history(owes: Owes) -> None:
+    rows = json.loads(owes("history", "--county", "w powiecie żarskim", "--format", "json").stdout)
+    assert [(r["period"], r["coverage"], r["centre"], r["period_centres"]) for r in rows] == [
+        ("pokl-2013", "confirmed", "zielona-gora-2013", ""),
+        ("rpo-2016", "unknown", None, "zielona-gora-2016 lowes-2016"),
+        ("fewl-2024", "unknown", None, "zielona-gora-2024 gorzow-2024"),
+    ]
+    assert rows[0]["sources"] == "obserwuj-2015 wschowa-2015"
+
+
+def test_centre_history_in_date_order(owes: Owes) -> None:
+    rows = json.loads(owes("history", "--centre", "gorzow-2013", "--format", "json").stdout)
+    assert [(r["date"], r["kind"]) for r in rows] == [
+        ("2013-03", "start"), ("2014-10-28", "address"), ("2014-10-28", "reported"),
+        ("2015-09", "end"), ("2015-11-23", "event"),
+    ]
+    assert rows[1]["what"] == "address: ul. Kombatantów 34, Gorzów Wielkopolski"
+    polish = json.loads(owes("history", "--centre", "gorzow-2013", "-f", "json", "--lang", "pl").stdout)
+    assert polish[0]["what"] == "początek: Projekt OWES 2013–2015"
+
+
+def test_history_needs_exactly_one_subject(owes: Owes) -> None:
+    for args in ([], ["--county", "żarski", "--centre", "gorzow-2013"]):
+        run = owes("history", *args)
+        assert run.exit_code == ExitCode.USAGE
+        assert run.stderr == "Give exactly one of --county NAME or --centre ID.\n"
+
+
+def test_history_of_unknown_centre_suggests(owes: Owes) -> None:
+    run = owes("history", "--centre", "gorzow-2015")
+    assert run.exit_code == ExitCode.NOT_FOUND
+    assert run.stderr.startswith("There is no centre with the id “gorzow-2015”.\nDid you mean: gorzow-2013")
