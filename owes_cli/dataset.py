@@ -296,15 +296,15 @@ def read_raw(path: Path) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise fail("not_utf8", f"line {line}") from None
+        bad_line = data[: exc.start].count(b"\n") + 1
+        raise fail("not_utf8", f"line {bad_line}") from None
     if not text.strip():
         raise fail("empty")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
-        line: int | None = getattr(exc, "lineno", None)
+        line: int | None = getattr(exc, "lineno", None)  # Python 3.14 adds it
         if line is None and "(at line " in message:
             line = int(message.split("(at line ", 1)[1].split(",", 1)[0])
         detail = message.split(" (at line", 1)[0]
