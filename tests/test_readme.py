@@ -1,0 +1,37 @@
+"""The README's examples are real: each `$ owes ...` block matches what the tool prints."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+from conftest import PROJECT, Owes
+
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
+BLOCKS = re.findall(r"```console\n\$ owes (.*?)\n(.*?)```", README, re.DOTALL)
+
+
+def test_readme_has_examples() -> None:
+    assert len(BLOCKS) >= 2
+
+
+@pytest.mark.parametrize(("command", "expected"), BLOCKS, ids=[b[0] for b in BLOCKS])
+def test_example_output_is_what_the_tool_prints(owes: Owes, command: str, expected: str) -> None:
+    run = owes(*shlex.split(command))
+    assert run.exit_code == 0, run.stderr
+    actual = run.stdout.splitlines()
+    # "..." stands for lines left out; the shown lines must appear in order.
+    position = 0
+    for line in expected.splitlines():
+        if line.strip() == "...":
+            continue
+        try:
+            position = actual.index(line, position) + 1
+        except ValueError:
+            pytest.fail(f"README line not in the output of `owes {command}`: {line!r}")
+
+
+def test_readme_commands_exist(owes: Owes) -> None:
+    for name in set(re.findall(r"^\| `owes ([a-z-]+)", README, re.MULTILINE)):
+        assert owes(name, "--help").exit_code == 0, name
