@@ -68,12 +68,14 @@ class OwesGroup(TyperGroup):
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        lang = i18n.resolve_lang(_peek_lang(argv))
+        peeked = _peek_lang(argv)
+        lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
+        i18n.activate(lang)
         _prepare_streams()
         i18n.localise_help(self, lang)
         code: int = ExitCode.OK
         try:
-            result = super().main(argv, prog_name, complete_var, standalone_mode=False,
+            result = super().main(argv, prog_name or "owes", complete_var, standalone_mode=False,
                                   windows_expand_args=windows_expand_args, **extra)
             code = result if isinstance(result, int) else ExitCode.OK
             if code == 130:  # Typer turns Ctrl-C into Exit(130) before we see it
@@ -146,10 +148,14 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def owes(
-    show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True,
-                                               help="Show the version and exit.")] = False,
+    show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True)] = False,
+    lang: LangOption = None,
 ) -> None:
     """Directory of Lubuskie's Social Economy Support Centres (OWES)."""
+    # `owes --lang pl CMD` works like `owes CMD --lang pl`: OwesGroup.main has
+    # already read --lang from anywhere on the line; here it is only checked.
+    if lang is not None and lang.strip().lower() not in i18n.LANGS:
+        raise UsageError("bad_lang", value=lang)
 
 
 class Session:
@@ -158,7 +164,7 @@ class Session:
     def __init__(self, lang: str | None, data: str | None) -> None:
         if lang is not None and lang.strip().lower() not in i18n.LANGS:
             raise UsageError("bad_lang", value=lang)
-        self.lang = i18n.resolve_lang(lang)
+        self.lang = i18n.resolve_lang(lang) if lang is not None else i18n.active_lang()
         self.register: Register = load_register()
         self.path = dataset_module.resolve_path(data)
         self._dataset: Dataset | None = None

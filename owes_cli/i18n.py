@@ -209,6 +209,18 @@ PROBLEMS: dict[str, tuple[str, str]] = {
 _SUGGEST = ("czy chodziło o „{suggestion}”?", "did you mean “{suggestion}”?")
 
 
+_active: list[str] = []  # the language OwesGroup.main chose for this run
+
+
+def activate(lang: str) -> None:
+    """Remember the run's language, found from --lang wherever it stands."""
+    _active[:] = [lang]
+
+
+def active_lang() -> str:
+    return _active[0] if _active else resolve_lang()
+
+
 def resolve_lang(option: str | None = None) -> str:
     """--lang, then OWES_LANG, then the locale (pl_* means Polish), else English."""
     for value in (option, os.environ.get(LANG_ENV)):
@@ -355,17 +367,29 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
 }
 
 
+METAVARS: dict[str, tuple[str, str]] = {"county": ("NAZWA", "NAME"), "path": ("[PLIK]", "[PATH]"),
+                                        "data": ("PLIK", "PATH"), "on": ("RRRR-MM-DD", "YYYY-MM-DD")}
+HELP_OPTION = ("Pokaż tę pomoc i zakończ.", "Show this help and exit.")
+
+
+class _HelpContext:
+    help_option_names = ["-h", "--help"]
+
+
 def localise_help(group: Any, lang: str) -> None:
     """Put the chosen language's help text on the commands and options."""
     index = 0 if lang == "pl" else 1
     group.help = HELP["owes"][index]
-    for param in group.params:
-        if param.name in PARAM_HELP and hasattr(param, "help"):
-            param.help = PARAM_HELP[param.name][index]
-    for name, command in getattr(group, "commands", {}).items():
-        if name in HELP:
-            command.help = HELP[name][index]
+    for command in [group, *getattr(group, "commands", {}).values()]:
+        if command is not group and command.name in HELP:
+            command.help = HELP[command.name][index]
             command.short_help = None
+        # Click builds --help lazily with English text; build it now and translate it.
+        help_option = command.get_help_option(_HelpContext())
+        if help_option is not None:
+            help_option.help = HELP_OPTION[index]
         for param in command.params:
             if param.name in PARAM_HELP and hasattr(param, "help"):
                 param.help = PARAM_HELP[param.name][index]
+            if param.name in METAVARS:
+                param.metavar = METAVARS[param.name][index]

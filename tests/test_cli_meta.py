@@ -96,3 +96,21 @@ def test_wheel_ships_the_data_and_runs_from_any_directory(tmp_path: Path) -> Non
                             capture_output=True, text=True, cwd=elsewhere,
                             env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
     assert loaded.stdout.strip() == str(site / "owes_cli" / "data" / "centres.toml")
+
+
+def test_lang_before_the_command(owes: Owes) -> None:
+    run = owes("--lang", "pl", "which-centre", "--county", "żurski")
+    assert run.exit_code == ExitCode.NOT_FOUND
+    assert run.stderr.startswith("Nie znaleziono powiatu „żurski”.")
+    run = owes("--lang", "xx", "centres")
+    assert (run.exit_code, run.stderr) == (ExitCode.USAGE, "Unknown language “xx”: choose pl or en.\n")
+
+
+def test_polish_help_translates_options_and_placeholders(owes: Owes) -> None:
+    run = owes("which-centre", "--help", "--lang", "pl")
+    text = " ".join(run.stdout.split())
+    assert "--county NAZWA Powiat: nazwa w dowolnym przypadku" in text
+    assert "-h, --help Pokaż tę pomoc i zakończ." in text
+    english = " ".join(owes("which-centre", "--help").stdout.split())
+    assert "--county NAME County: its name in any case" in english
+    assert "-h, --help Show this help and exit." in english
