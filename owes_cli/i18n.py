@@ -72,7 +72,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "domysłami.",
                           "Every statement in this document comes from the sources listed. What the sources "
                           "do not give is marked “not in our sources”; nothing is filled in by guesswork."),
-    "doc_note": ("Uwaga", "Note"),
     "doc_subject": ("Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim",
                     "Social Economy Support Centres (OWES) in Lubuskie"),
     "doc_keywords": ("OWES, ekonomia społeczna, lubuskie", "OWES, social economy, Lubuskie"),

@@ -138,10 +138,10 @@ def county_report(view: Json, *, dataset_title: str, as_of: str | None, lang: st
     else:
         message = "coverage_none" if view["coverage"] == "none" else "coverage_unknown"
         rows.append((t(lang, "coverage"), text(t(lang, message, county=county["name"]))))
-    for note in view["notes"]:
-        params = {k: v for k, v in note.items() if k != "id"}
-        rows.append((t(lang, "doc_note"), text(t(lang, note["id"], **params))))
     blocks: list[Block] = [*_front(view, as_of, lang, generated), Fields(tuple(rows))]
+    for note in view["notes"]:  # each message starts "Note:" itself
+        params = {k: v for k, v in note.items() if k != "id"}
+        blocks.append(Paragraph(text(t(lang, note["id"], **params))))
     blocks += _period_section(view["period"], lang)
     if view["centre"]:
         blocks += _centre_section(view["centre"], lang, with_sources=False)
