@@ -326,18 +326,17 @@ def export(
     # Without --on the answer is for the day the document is made.
     day = _day(on) if on is not None else generated.date()
     as_of = s.dataset.as_of()
-    common = {"dataset_title": s.dataset.title, "as_of": str(as_of) if as_of else None, "lang": s.lang,
-              "generated": generated}
+    edition = report.Edition(s.dataset.title, str(as_of) if as_of else None, s.lang, generated)
     if county is not None:
         resolved = lookup.resolve_county(county, s.dataset, s.register)
         answer = lookup.answer(s.dataset, resolved.county, day, resolved.notes)
-        document = report.county_report(views.answer_view(s.dataset, answer, s.lang, county), **common)
+        document = report.county_report(views.answer_view(s.dataset, answer, s.lang, county), edition)
     elif centre_id is not None:
         found = lookup.find_centre(s.dataset, centre_id)
-        document = report.centre_report(views.centre_status_view(s.dataset, found, day, s.lang), **common)
+        document = report.centre_report(views.centre_status_view(s.dataset, found, day, s.lang), edition)
     else:
         document = report.directory_report(views.directory_view(s.dataset, day, s.lang),
-                                           views.county_rows(s.dataset, day), **common)
+                                           views.county_rows(s.dataset, day), edition)
     if kind == "pdf":
         from owes_cli import export_pdf
 

@@ -280,7 +280,9 @@ def _bullets(document: Document, block: Bullets) -> None:
 
 
 def _page_break(document: Document, block: PageBreak) -> None:
-    document.add_page_break()
+    from docx.enum.text import WD_BREAK
+
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 DRAW: dict[type, Callable[[Any, Any], None]] = {

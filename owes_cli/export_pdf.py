@@ -140,7 +140,7 @@ def _paragraph(pdf: FPDF, block: Paragraph) -> None:
         pdf.set_font(FAMILY, "B", BODY_PT)
         pdf.set_text_color(*NOTICE_INK)
         pdf.set_fill_color(*NOTICE_FILL)
-        pdf.multi_cell(0, LINE, _safe(pdf, plain_text(block.runs)), fill=True, padding=(2.5, 3),
+        pdf.multi_cell(0, LINE, _safe(pdf, plain_text(block.runs)), fill=True, padding=(2, 3),
                        align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_fill_color(255)
         pdf.ln(2)
@@ -269,7 +269,11 @@ def _safe(pdf: FPDF, value: str) -> str:
     (a Czech "ř" is in, a Cyrillic "ж" is not). Such a letter is written
     without its accent where that helps, else as "?", never dropped silently.
     """
-    cmap = pdf.fonts[FAMILY.lower()].cmap
+    from fpdf.fonts import TTFFont
+
+    font = pdf.fonts[FAMILY.lower()]
+    assert isinstance(font, TTFFont)
+    cmap = font.cmap
     out = []
     for ch in printable(value):
         if ch == "\n" or ord(ch) in cmap:

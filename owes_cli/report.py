@@ -80,6 +80,15 @@ class Report(NamedTuple):
     blocks: tuple[Block, ...]
 
 
+class Edition(NamedTuple):
+    """What every document states about itself."""
+
+    dataset_title: str
+    as_of: str | None  # the newest date of a source about the centres
+    lang: str
+    generated: datetime
+
+
 def generation_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> datetime:
     """Now, or SOURCE_DATE_EPOCH when set, so that a rebuild gives the same bytes."""
     epoch = environ.get(EPOCH_ENV, "").strip()
@@ -101,34 +110,33 @@ def plain_text(runs: Inline) -> str:
 # --------------------------------------------------------------------------
 
 
-def directory_report(view: Json, county_rows: list[Json], *, dataset_title: str, as_of: str | None,
-                     lang: str, generated: datetime) -> Report:
+def directory_report(view: Json, county_rows: list[Json], edition: Edition) -> Report:
     """The whole directory for one period (views.directory_view)."""
+    lang = edition.lang
     period = view["period"]
-    blocks: list[Block] = [*_front(view, as_of, lang, generated)]
+    blocks: list[Block] = [*_front(view, edition)]
     blocks += _period_section(period, lang)
     blocks += _overview(county_rows, view["centres"], lang)
     for centre in view["centres"]:
         blocks += [PageBreak(), *_centre_section(centre, lang)]
     blocks.append(_about_sources(lang))
-    subtitle = t(lang, "doc_directory", period=period["name"])
-    return _report(lang, dataset_title, subtitle, view, generated, blocks)
+    return _report(edition, t(lang, "doc_directory", period=period["name"]), view, blocks)
 
 
-def centre_report(view: Json, *, dataset_title: str, as_of: str | None, lang: str,
-                  generated: datetime) -> Report:
+def centre_report(view: Json, edition: Edition) -> Report:
     """One centre in full (views.centre_status_view)."""
+    lang = edition.lang
     centre = view["centre"]
-    blocks: list[Block] = [*_front(view, as_of, lang, generated)]
+    blocks: list[Block] = [*_front(view, edition)]
     blocks += _period_section(centre["period"], lang)
     blocks += _centre_section(centre, lang)
     blocks.append(_about_sources(lang))
-    return _report(lang, dataset_title, f"{t(lang, 'doc_centre')}: {centre['name']}", view, generated, blocks)
+    return _report(edition, f"{t(lang, 'doc_centre')}: {centre['name']}", view, blocks)
 
 
-def county_report(view: Json, *, dataset_title: str, as_of: str | None, lang: str,
-                  generated: datetime) -> Report:
+def county_report(view: Json, edition: Edition) -> Report:
     """The answer for one county, with what `which-centre` shows (views.answer_view)."""
+    lang = edition.lang
     county = view["county"]
     kind = t(lang, "kind_" + county["kind"])
     named = f"{county['name']} ({county['teryt']}, {kind})"
@@ -138,7 +146,7 @@ def county_report(view: Json, *, dataset_title: str, as_of: str | None, lang: st
     else:
         message = "coverage_none" if view["coverage"] == "none" else "coverage_unknown"
         rows.append((t(lang, "coverage"), text(t(lang, message, county=county["name"]))))
-    blocks: list[Block] = [*_front(view, as_of, lang, generated), Fields(tuple(rows))]
+    blocks: list[Block] = [*_front(view, edition), Fields(tuple(rows))]
     for note in view["notes"]:  # each message starts "Note:" itself
         params = {k: v for k, v in note.items() if k != "id"}
         blocks.append(Paragraph(text(t(lang, note["id"], **params))))
@@ -156,23 +164,22 @@ def county_report(view: Json, *, dataset_title: str, as_of: str | None, lang: st
         else:
             blocks += [Heading(t(lang, "last_confirmed"), 1), Paragraph(text(t(lang, "no_confirmed")))]
     blocks += [Heading(t(lang, "sources"), 1), _source_list(view["sources"], lang), _about_sources(lang)]
-    subtitle = t(lang, "doc_county", county=county["name"])
-    return _report(lang, dataset_title, subtitle, view, generated, blocks)
+    return _report(edition, t(lang, "doc_county", county=county["name"]), view, blocks)
 
 
-def _report(lang: str, title: str, subtitle: str, view: Json, generated: datetime,
-            blocks: list[Block]) -> Report:
+def _report(edition: Edition, subtitle: str, view: Json, blocks: list[Block]) -> Report:
+    lang = edition.lang
     running_head = subtitle
     if view["period_status"] == "historical":
         running_head += f" · {t(lang, 'doc_historical').lower()}"
     return Report(
         lang=lang,
-        title=title,
+        title=edition.dataset_title,
         subtitle=subtitle,
         subject=t(lang, "doc_subject"),
         keywords=t(lang, "doc_keywords"),
         running_head=running_head,
-        generated=generated,
+        generated=edition.generated,
         blocks=tuple(blocks),
     )
 
@@ -182,11 +189,12 @@ def _report(lang: str, title: str, subtitle: str, view: Json, generated: datetim
 # --------------------------------------------------------------------------
 
 
-def _front(view: Json, as_of: str | None, lang: str, generated: datetime) -> list[Block]:
+def _front(view: Json, edition: Edition) -> list[Block]:
     """When it was made, how fresh the data is, and whether the answer is historical."""
+    lang = edition.lang
     rows = [
-        (t(lang, "doc_generated"), text(generated.date().isoformat())),
-        (t(lang, "doc_data_as_of"), text(as_of or t(lang, "not_in_sources"))),
+        (t(lang, "doc_generated"), text(edition.generated.date().isoformat())),
+        (t(lang, "doc_data_as_of"), text(edition.as_of or t(lang, "not_in_sources"))),
         (t(lang, "doc_answer_on"), text(view["query"]["on"])),
     ]
     status = status_line(view, lang)
@@ -219,7 +227,7 @@ def _overview(county_rows: list[Json], centres: list[Json], lang: str) -> list[B
             text(row["name"]),
             text(row["teryt"]),
             text(t(lang, "kind_" + row["kind"])),
-            text(names.get(row["centre"], row["centre_name"]) if row["centre"]
+            text(str(names.get(row["centre"]) or row["centre_name"]) if row["centre"]
                  else t(lang, "coverage_label_" + row["coverage"])),
         )
         for row in county_rows
