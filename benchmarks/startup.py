@@ -52,6 +52,9 @@ def cases(workdir: Path) -> dict[str, list[str]]:
         "which-centre --county (json)": [*OWES, "which-centre", "--county", "żarski", "--format", "json"],
         "which-centre --county (table)": [*OWES, "which-centre", "--county", "żarski", "--format", "table"],
         "counties": [*OWES, "counties"],
+        # The whole directory, the largest document; --force because every run rewrites it.
+        "export pdf (directory)": [*OWES, "export", "-o", str(workdir / "owes.pdf"), "--force"],
+        "export docx (directory)": [*OWES, "export", "-o", str(workdir / "owes.docx"), "--force"],
     }
 
 

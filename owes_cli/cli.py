@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -350,6 +351,70 @@ def _validation_report(s: Session, problems: list[Any]) -> str:
             {"where": p.where, "code": p.code, "message": i18n.problem_text(p, s.lang)} for p in problems
         ],
     })
+
+
+DOC_FORMATS = ("pdf", "docx")
+
+
+@app.command("export")
+def export(
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx")] = None,
+    centre_id: Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)] = None,
+    county: Annotated[str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False)] = None,
+    on: OnOption = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    from owes_cli import files, report
+
+    s = Session(lang, data)
+    if output is None:
+        raise UsageError("export_needs_output")
+    kind = _document_format(output, doc_format)
+    if centre_id is not None and county is not None:
+        raise UsageError("export_one_subject")
+    if output != files.STDOUT:
+        files.check_target(Path(output), force=force)  # fail before the work, not after
+    generated = report.generation_time()
+    # Without --on the answer is for the day the document is made.
+    day = _day(on) if on is not None else generated.date()
+    as_of = s.dataset.as_of()
+    edition = report.Edition(s.dataset.title, str(as_of) if as_of else None, s.lang, generated)
+    if county is not None:
+        resolved = lookup.resolve_county(county, s.dataset, s.register)
+        answer = lookup.answer(s.dataset, resolved.county, day, resolved.notes)
+        document = report.county_report(views.answer_view(s.dataset, answer, s.lang, county), edition)
+    elif centre_id is not None:
+        found = lookup.find_centre(s.dataset, centre_id)
+        document = report.centre_report(views.centre_status_view(s.dataset, found, day, s.lang), edition)
+    else:
+        document = report.directory_report(views.directory_view(s.dataset, day, s.lang),
+                                           views.county_rows(s.dataset, day), edition)
+    if kind == "pdf":
+        from owes_cli import export_pdf
+
+        data_bytes = export_pdf.render(document)
+    else:
+        from owes_cli import export_docx
+
+        data_bytes = export_docx.render(document)
+    files.write_output(output, data_bytes, force=force)
+
+
+def _document_format(output: str, chosen: str | None) -> str:
+    suffix = Path(output).suffix.lower().lstrip(".") if output != "-" else ""
+    if chosen is not None:
+        chosen = chosen.strip().lower()
+        if chosen not in DOC_FORMATS:
+            raise UsageError("bad_format", value=chosen, choices="|".join(DOC_FORMATS))
+        if suffix and suffix != chosen:
+            raise UsageError("export_suffix_mismatch", path=output, format=chosen)
+        return chosen
+    if suffix not in DOC_FORMATS:
+        raise UsageError("export_unknown_suffix", path=output)
+    return suffix
 
 
 def main() -> None:

@@ -66,6 +66,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
         raise CannotWriteError("output_failed", path=str(path), detail=_reason(exc)) from None
     temp = Path(temp_name)
     try:
+        # mkstemp makes the file private (0600); a document is to be shared,
+        # so give it the mode any new file gets here (0644 under umask 022).
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -83,6 +86,12 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
             temp.unlink()
         except FileNotFoundError:
             pass
+
+
+def _umask() -> int:
+    current = os.umask(0o022)  # the only way to read it is to set it
+    os.umask(current)
+    return current
 
 
 def _reason(exc: OSError) -> str:

@@ -55,6 +55,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Could not write {path}: {detail}. Any previous file is unchanged."),
     "output_tty": ("Nie wypisujemy pliku binarnego na terminal; przekieruj wynik (-o - > plik) albo podaj -o PLIK.",
                    "We do not print a binary file to a terminal; redirect it (-o - > file) or give -o FILE."),
+    # --- exported documents (owes export) ---------------------------------
+    "doc_directory": ("Zestawienie ośrodków: {period}", "Directory of centres: {period}"),
+    "doc_centre": ("Karta ośrodka", "Centre profile"),
+    "doc_county": ("Który ośrodek obsługuje powiat {county}", "Which centre serves powiat {county}"),
+    "doc_generated": ("Wygenerowano", "Generated"),
+    "doc_data_as_of": ("Dane według stanu na", "Data as of"),
+    "doc_answer_on": ("Odpowiedź na dzień", "Answer for"),
+    "doc_page_of": ("Strona {page} z {pages}", "Page {page} of {pages}"),
+    "doc_historical": ("Dokument historyczny", "Historical document"),
+    "doc_overview": ("Powiaty i ich ośrodki", "Counties and their centres"),
+    "doc_centre_counties_unknown": ("Nasze źródła nie podają, które powiaty obsługuje ten ośrodek.",
+                                    "Our sources do not say which counties this centre serves."),
+    "doc_about_sources": ("Każda informacja w tym dokumencie pochodzi z wymienionych źródeł. Czego źródła "
+                          "nie podają, oznaczono jako „brak w naszych źródłach”; niczego nie uzupełniamy "
+                          "domysłami.",
+                          "Every statement in this document comes from the sources listed. What the sources "
+                          "do not give is marked “not in our sources”; nothing is filled in by guesswork."),
+    "doc_subject": ("Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim",
+                    "Social Economy Support Centres (OWES) in Lubuskie"),
+    "doc_keywords": ("OWES, ekonomia społeczna, lubuskie", "OWES, social economy, Lubuskie"),
+    "service": ("Usługa", "Service"),
+    "export_needs_output": ("Podaj, dokąd zapisać dokument: -o PLIK.pdf, -o PLIK.docx "
+                            "albo -o - --format pdf.",
+                            "Say where to write the document: -o FILE.pdf, -o FILE.docx "
+                            "or -o - --format pdf."),
+    "export_unknown_suffix": ("Nie wiem, jaki format ma mieć {path}: użyj końcówki .pdf lub .docx "
+                              "albo podaj --format pdf|docx.",
+                              "Cannot tell the format of {path}: end it with .pdf or .docx, "
+                              "or give --format pdf|docx."),
+    "export_suffix_mismatch": ("Końcówka pliku {path} nie pasuje do --format {format}.",
+                               "The file name {path} does not match --format {format}."),
+    "export_one_subject": ("Podaj najwyżej jedno z --centre i --county.",
+                           "Give at most one of --centre and --county."),
     "which_centre_needs_place": ("Podaj, o jakie miejsce pytasz: --county NAZWA (np. --county żarski).",
                                  "Say which place you mean: --county NAME (e.g. --county żarski)."),
     "usage_no_command": ("Nie ma polecenia „{name}”.", "There is no command “{name}”."),
@@ -346,6 +379,10 @@ HELP: dict[str, tuple[str, str]] = {
                 "List the programmes and periods of the centres, with their sources."),
     "validate": ("Sprawdź zbiór danych i zgłoś każdy problem z jego miejscem.",
                  "Check a dataset and report every problem with its place."),
+    "export": ("Zapisz zestawienie jako dokument PDF lub Word: cały okres, jeden ośrodek (--centre) "
+               "albo odpowiedź dla powiatu (--county).",
+               "Export a printable PDF or Word document: the whole period, one centre (--centre) "
+               "or the answer for one county (--county)."),
 }
 
 PARAM_HELP: dict[str, tuple[str, str]] = {
@@ -362,6 +399,13 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
     "centre_id": ("Identyfikator ośrodka, np. zielona-gora-2013 (lista: owes centres).",
                   "A centre's id, e.g. zielona-gora-2013 (see owes centres)."),
     "show_version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
+    "output": ("Plik wynikowy (.pdf lub .docx); „-” wypisuje dokument na standardowe wyjście, "
+               "jeśli nie jest nim terminal.",
+               "The file to write (.pdf or .docx); “-” writes the document to stdout "
+               "when that is not a terminal."),
+    "doc_format": ("Format dokumentu: pdf albo docx; domyślnie według końcówki pliku.",
+                   "Document format: pdf or docx; taken from the file name by default."),
+    "force": ("Zastąp istniejący plik.", "Replace an existing file."),
     "path": ("Plik do sprawdzenia; domyślnie --data albo dane dołączone.",
              "The file to check; --data or the bundled data by default."),
 }

@@ -173,6 +173,23 @@ class Dataset(NamedTuple):
         return [c for c in self.centres.values() if c.period == period_id]
 
     def as_of(self) -> PartialDate | None:
-        """The newest date any source of ours carries."""
-        dates = [s.date for s in self.sources.values() if s.date is not None]
+        """The newest date of a source about the centres.
+
+        The TERYT register's date is left out: it dates the county names,
+        not what we know about the centres.
+        """
+        about = self.centre_source_ids()
+        dates = [s.date for s in self.sources.values() if s.date is not None and s.id in about]
         return max(dates, key=lambda d: d.last_day()) if dates else None
+
+    def centre_source_ids(self) -> set[str]:
+        """Sources cited by anything but the counties table."""
+        records: list[tuple[tuple[str, ...], ...]] = []
+        for p in self.periods.values():
+            records.append((p.sources, *(f.sources for f in p.facts)))
+        for c in self.centres.values():
+            records.append((c.sources, *(op.sources for op in c.operators), *(a.sources for a in c.addresses),
+                            *(f.sources for f in c.facts), c.coverage.sources if c.coverage else ()))
+        for table in (self.organisations, self.services, self.audiences, self.documents, self.events):
+            records += [(r.sources,) for r in table.values()]
+        return {source for groups in records for group in groups for source in group}

@@ -163,7 +163,7 @@ def answer_view(dataset: Dataset, ans: lookup.CountyAnswer, lang: str, query: st
         "period_status": ans.period_status,
         "coverage": ans.coverage,
         "period": period_view(dataset, ans.period, lang),
-        "period_ended": _ended(dataset, ans),
+        "period_ended": _ended(dataset, ans.period, ans.period_status),
         "centre": views[0] if ans.centre else None,
         "centres": [] if ans.centre else views,
         "last_confirmed": last_view,
@@ -172,11 +172,48 @@ def answer_view(dataset: Dataset, ans: lookup.CountyAnswer, lang: str, query: st
     }
 
 
-def _ended(dataset: Dataset, ans: lookup.CountyAnswer) -> str | None:
-    if ans.period_status != "historical":
+def _ended(dataset: Dataset, period: Period, status: str) -> str | None:
+    if status != "historical":
         return None
-    end = lookup.period_span(dataset, ans.period)[1]
+    end = lookup.period_span(dataset, period)[1]
     return end.isoformat() if end else None
+
+
+def directory_view(dataset: Dataset, on: date, lang: str) -> Json:
+    """The period in effect on a day (or the latest before it) with all its centres."""
+    period, status = lookup.period_on(dataset, on)
+    centres = [centre_view(dataset, c, lang) for c in dataset.centres_in(period.id)]
+    return {
+        "query": {"on": on.isoformat()},
+        "period_status": status,
+        "period": period_view(dataset, period, lang),
+        "period_ended": _ended(dataset, period, status),
+        "centres": centres,
+        "sources": _unique_sources(c["sources"] for c in centres),
+    }
+
+
+def centre_status_view(dataset: Dataset, centre: Centre, on: date, lang: str) -> Json:
+    """One centre, with whether it was running on a day, in answer_view's terms."""
+    start, end = lookup.centre_span(dataset, centre)
+    status = "upcoming" if on < start else "historical" if end is not None and on > end else "current"
+    view = centre_view(dataset, centre, lang)
+    return {
+        "query": {"on": on.isoformat()},
+        "period_status": status,
+        "period": view["period"],
+        "period_ended": end.isoformat() if status == "historical" and end else None,
+        "centre": view,
+        "sources": view["sources"],
+    }
+
+
+def _unique_sources(groups: Iterable[list[Json]]) -> list[Json]:
+    seen: dict[str, Json] = {}
+    for group in groups:
+        for source in group:
+            seen.setdefault(source["id"], source)
+    return list(seen.values())
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,389 @@
+"""A `Report` as a Word document with python-docx: real styles, A4, page numbers.
+
+Headings use Word's own Title/Heading 1/Heading 2 styles so the navigation
+pane works; tables repeat their header row on every page; the proofing
+language is set in the document defaults. python-docx is imported inside
+`render`. The zip is rewritten with fixed timestamps so that the same report
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from owes_cli import version
+from owes_cli.render import printable
+from owes_cli.report import Bullets, Fields, Heading, Inline, PageBreak, Paragraph, Report, Table
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+WORD_LANG = {"pl": "pl-PL", "en": "en-GB"}
+FONT = "Calibri"  # Word's default; LibreOffice substitutes the metric-compatible Carlito
+
+ACCENT = "1F4E79"
+MUTED = "5F6368"
+RULE = "BFC9D6"
+HEAD_FILL = "DEE7F2"
+NOTICE_FILL = "FDF2DE"
+NOTICE_INK = "7A4300"
+
+
+def render(report: Report) -> bytes:
+    import docx
+
+    document = docx.Document()
+    _page_setup(document)
+    _styles(document, report.lang)
+    _footer(document, report)
+    _core_properties(document, report)
+    _drop_template_thumbnail(document)
+
+    document.add_paragraph(_clean(report.title), style="Title")
+    document.add_paragraph(_clean(report.subtitle), style="Subtitle")
+    for block in report.blocks:
+        DRAW[type(block)](document, block)
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _reproducible_zip(buffer.getvalue(), report.generated)
+
+
+# --------------------------------------------------------------------------
+# The document as a whole
+# --------------------------------------------------------------------------
+
+
+def _page_setup(document: Document) -> None:
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(20)
+        section.top_margin = section.bottom_margin = Mm(20)
+        section.footer_distance = Mm(10)
+
+
+def _styles(document: Document, lang: str) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    # Proofing language and font for every run that does not say otherwise.
+    styles_root = document.styles.element
+    rpr_default = styles_root.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_lang(rpr_default, WORD_LANG[lang])
+
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(3)
+    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attribute), FONT)
+    _set_lang(normal.element.get_or_add_rPr(), WORD_LANG[lang])
+
+    for name, size in (("Title", 22), ("Subtitle", 13), ("Heading 1", 15), ("Heading 2", 11.5)):
+        style = document.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor.from_string(MUTED if name == "Subtitle" else ACCENT)
+        style.font.italic = False
+        rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+            rfonts.set(qn(attribute), FONT)
+        for theme_attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            rfonts.attrib.pop(qn(theme_attribute), None)
+    document.styles["Heading 1"].paragraph_format.space_before = Pt(16)
+    document.styles["Heading 2"].paragraph_format.space_before = Pt(10)
+
+
+def _set_lang(rpr: Any, value: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), value)
+    lang.set(qn("w:eastAsia"), value)
+    lang.set(qn("w:bidi"), value)
+
+
+def _footer(document: Document, report: Report) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Inches, Mm, Pt, RGBColor
+
+    from owes_cli.i18n import t
+
+    style = document.styles["Footer"]
+    style.font.size = Pt(8)
+    style.font.color.rgb = RGBColor.from_string(MUTED)
+    footer = document.sections[0].footer
+    footer.paragraphs[0].text = _clean(report.running_head)
+    paragraph = footer.add_paragraph(style="Footer")
+    stops = paragraph.paragraph_format.tab_stops
+    for inherited in (Inches(3.25), Inches(6.5)):  # the Footer style's own centre and right stops
+        stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
+    generated = f"{t(report.lang, 'doc_generated')} {report.generated.date().isoformat()}"
+    before, after = t(report.lang, "doc_page_of", page="\0", pages="\1").split("\0")
+    between, end = after.split("\1")
+    paragraph.add_run(f"{generated}\t{before}")
+    _add_field(paragraph, "PAGE")
+    paragraph.add_run(between)
+    _add_field(paragraph, "NUMPAGES")
+    if end:
+        paragraph.add_run(end)
+
+
+def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
+    """A field Word fills in itself, e.g. PAGE for the page number."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    begin, separate, end = (OxmlElement("w:fldChar") for _ in range(3))
+    for element, kind in ((begin, "begin"), (separate, "separate"), (end, "end")):
+        element.set(qn("w:fldCharType"), kind)
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    shown = OxmlElement("w:t")
+    shown.text = "1"  # what a reader shows before it updates the field
+    run._r.extend([begin, code, separate, shown, end])
+
+
+def _core_properties(document: Document, report: Report) -> None:
+    # Everything python-docx's template sets (author "python-docx", dates of
+    # 2013, a "generated by" comment) is replaced.
+    props = document.core_properties
+    created = report.generated.replace(tzinfo=None)
+    props.title = f"{report.subtitle} — {report.title}"
+    props.subject = report.subject
+    props.author = "owes"
+    props.last_modified_by = "owes"
+    props.keywords = report.keywords
+    props.comments = ""
+    props.category = ""
+    props.language = WORD_LANG[report.lang]
+    props.content_status = ""
+    props.identifier = ""
+    props.version = version()
+    props.created = created
+    props.modified = created
+    props.last_printed = created
+    props.revision = 1
+
+
+def _drop_template_thumbnail(document: Document) -> None:
+    """python-docx's template carries a preview image of an unrelated page."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rel_id]
+
+
+def _reproducible_zip(data: bytes, when: datetime) -> bytes:
+    """The same entries, in the same order, with a fixed time and permissions."""
+    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # a zip cannot say earlier than 1980
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------
+# Blocks
+# --------------------------------------------------------------------------
+
+
+def _heading(document: Document, block: Heading) -> None:
+    paragraph = document.add_paragraph(_clean(block.text), style=f"Heading {block.level}")
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def _paragraph(document: Document, block: Paragraph) -> None:
+    from docx.shared import Pt, RGBColor
+
+    paragraph = document.add_paragraph()
+    if block.tone == "notice":
+        _shade(paragraph._p.get_or_add_pPr(), NOTICE_FILL)
+        paragraph.paragraph_format.space_before = Pt(6)
+        paragraph.paragraph_format.space_after = Pt(6)
+        for run in _add_runs(paragraph, block.runs):
+            run.bold = True
+            run.font.color.rgb = RGBColor.from_string(NOTICE_INK)
+        return
+    runs = _add_runs(paragraph, block.runs)
+    if block.tone == "small":
+        paragraph.paragraph_format.space_before = Pt(12)
+        for run in runs:
+            run.font.size = Pt(8)
+            run.font.color.rgb = RGBColor.from_string(MUTED)
+
+
+def _fields(document: Document, block: Fields) -> None:
+    from docx.shared import Mm, RGBColor
+
+    table = document.add_table(rows=0, cols=2)
+    _borders(table, inside_horizontal=True)
+    _column_widths(table, [Mm(52), Mm(118)])
+    for label, value in block.rows:
+        cells = table.add_row().cells
+        cells[0].width, cells[1].width = Mm(52), Mm(118)
+        label_run = cells[0].paragraphs[0].add_run(_clean(label))
+        label_run.bold = True
+        label_run.font.color.rgb = RGBColor.from_string(MUTED)
+        _add_runs(cells[1].paragraphs[0], value)
+    document.add_paragraph()
+
+
+def _table(document: Document, block: Table) -> None:
+    from docx.shared import Mm, RGBColor
+
+    total = sum(block.widths)
+    widths = [Mm(170 * w / total) for w in block.widths]
+    table = document.add_table(rows=1, cols=len(block.header))
+    _borders(table, inside_horizontal=True)
+    _column_widths(table, widths)
+    header = table.rows[0]
+    _repeat_as_header(header)
+    for cell, label, width in zip(header.cells, block.header, widths, strict=True):
+        cell.width = width
+        _shade(cell._tc.get_or_add_tcPr(), HEAD_FILL)
+        run = cell.paragraphs[0].add_run(_clean(label))
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string(ACCENT)
+    for values in block.rows:
+        cells = table.add_row().cells
+        for cell, value, width in zip(cells, values, widths, strict=True):
+            cell.width = width
+            _add_runs(cell.paragraphs[0], value)
+    document.add_paragraph()
+
+
+def _bullets(document: Document, block: Bullets) -> None:
+    for depth, runs in block.items:
+        paragraph = document.add_paragraph(style="List Bullet 2" if depth else "List Bullet")
+        _add_runs(paragraph, runs)
+
+
+def _page_break(document: Document, block: PageBreak) -> None:
+    from docx.enum.text import WD_BREAK
+
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+DRAW: dict[type, Callable[[Any, Any], None]] = {
+    Heading: _heading,
+    Paragraph: _paragraph,
+    Fields: _fields,
+    Table: _table,
+    Bullets: _bullets,
+    PageBreak: _page_break,
+}
+
+
+# --------------------------------------------------------------------------
+# Runs, links and table details
+# --------------------------------------------------------------------------
+
+
+def _add_runs(paragraph: DocxParagraph, runs: Inline) -> list[Any]:
+    added = []
+    for run in runs:
+        if run.url:
+            _add_hyperlink(paragraph, _clean(run.text), run.url)
+        else:
+            added.append(paragraph.add_run(_clean(run.text)))
+            added[-1].bold = run.bold or None
+    return added
+
+
+def _add_hyperlink(paragraph: DocxParagraph, text: str, url: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), ACCENT)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    rpr.extend([colour, underline])
+    text_element = OxmlElement("w:t")
+    text_element.set(qn("xml:space"), "preserve")
+    text_element.text = text
+    run.extend([rpr, text_element])
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _column_widths(table: Any, widths: list[Any]) -> None:
+    # Word reads the cells' widths, LibreOffice the grid's: set both.
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+
+
+def _repeat_as_header(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
+
+
+def _shade(properties: Any, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def _borders(table: Any, *, inside_horizontal: bool) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "bottom", "insideH") if inside_horizontal else ("top", "bottom"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), RULE)
+        borders.append(element)
+    properties = table._tbl.tblPr
+    # The schema fixes the order of table properties; borders come before these.
+    later = [properties.find(qn(f"w:{name}")) for name in ("shd", "tblLayout", "tblCellMar", "tblLook")]
+    following = [element for element in later if element is not None]
+    if following:
+        following[0].addprevious(borders)
+    else:
+        properties.append(borders)
+
+
+def _clean(text: str) -> str:
+    # XML 1.0 cannot hold most control characters; printable() replaces them.
+    return printable(text)
+

@@ -1,0 +1,293 @@
+"""A `Report` drawn as a PDF with fpdf2: A4, embedded DejaVu Sans, bookmarks, links.
+
+fpdf2 is imported inside `render`, so no other command pays for it. The
+bytes depend only on the report: the creation date is the report's
+`generated` time (SOURCE_DATE_EPOCH when set), and fpdf2 derives the file
+/ID from the content and that date.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from owes_cli import version
+from owes_cli.i18n import t
+from owes_cli.render import printable
+from owes_cli.report import Bullets, Fields, Heading, Inline, PageBreak, Paragraph, Report, Table, plain_text
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+FAMILY = "DejaVu"
+PDF_LANG = {"pl": "pl-PL", "en": "en"}
+
+# A restrained palette: dark blue for structure, grey for what is secondary.
+INK = (33, 37, 41)
+ACCENT = (31, 78, 121)
+MUTED = (95, 99, 104)
+RULE = (191, 201, 214)
+HEAD_FILL = (222, 231, 242)
+ROW_FILL = (246, 248, 251)
+NOTICE_FILL = (253, 242, 222)
+NOTICE_INK = (122, 67, 0)
+
+MARGIN = 20.0  # mm on every side
+BODY_PT = 9.5
+TABLE_PT = 9
+LINE = 5.0  # mm per line of body text
+
+
+def render(report: Report) -> bytes:
+    from fpdf import FPDF
+    from fpdf.enums import PageMode
+
+    class Document(FPDF):
+        def header(self) -> None:
+            if self.page_no() == 1:
+                return
+            self.set_font(FAMILY, "", 7.5)
+            self.set_text_color(*MUTED)
+            self.set_xy(MARGIN, 10)
+            self.cell(self.epw, 4, _fit(self, _safe(self, report.running_head), self.epw))
+            self.set_draw_color(*RULE)
+            self.set_line_width(0.2)
+            self.line(MARGIN, 15, self.w - MARGIN, 15)
+            self.set_y(MARGIN)
+
+        def footer(self) -> None:
+            self.set_y(-13)
+            self.set_font(FAMILY, "", 7.5)
+            self.set_text_color(*MUTED)
+            generated = f"{t(report.lang, 'doc_generated')} {report.generated.date().isoformat()}"
+            self.cell(self.epw / 2, 4, generated)
+            # "{nb}" is fpdf2's placeholder for the page count, filled in at the end.
+            page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
+            self.cell(self.epw / 2, 4, page, align="R")
+
+    pdf = Document(orientation="portrait", unit="mm", format="A4")
+    pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=MARGIN)
+    pdf.set_lang(PDF_LANG[report.lang])
+    pdf.set_title(f"{report.subtitle} — {report.title}")
+    pdf.set_subject(report.subject)
+    pdf.set_author("owes")
+    pdf.set_keywords(report.keywords)
+    pdf.set_creator(f"owes {version()}")
+    pdf.set_creation_date(report.generated)
+    pdf.page_mode = PageMode.USE_OUTLINES
+    pdf.set_display_mode("fullwidth")
+
+    pdf.add_page()
+    _title_block(pdf, report)
+    for block in report.blocks:
+        DRAW[type(block)](pdf, block)
+    return bytes(pdf.output())
+
+
+# --------------------------------------------------------------------------
+# Blocks
+# --------------------------------------------------------------------------
+
+
+def _title_block(pdf: FPDF, report: Report) -> None:
+    pdf.start_section(_safe(pdf, report.subtitle), level=0)
+    pdf.set_font(FAMILY, "B", 19)
+    pdf.set_text_color(*ACCENT)
+    pdf.multi_cell(0, 8.5, _safe(pdf, report.title), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.5)
+    pdf.set_font(FAMILY, "", 13)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(0, 6.5, _safe(pdf, report.subtitle), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2.5)
+    pdf.set_draw_color(*ACCENT)
+    pdf.set_line_width(0.7)
+    pdf.line(MARGIN, pdf.get_y(), pdf.w - MARGIN, pdf.get_y())
+    pdf.ln(4)
+
+
+def _heading(pdf: FPDF, block: Heading) -> None:
+    # Keep a heading with what follows it: start a page rather than strand it.
+    room = 45 if block.level == 1 else 25
+    if pdf.get_y() > pdf.page_break_trigger - room:
+        pdf.add_page()
+    title = _safe(pdf, block.text)
+    if block.level == 1:
+        pdf.ln(3)
+        pdf.start_section(title, level=1)
+        pdf.set_font(FAMILY, "B", 13.5)
+        pdf.set_text_color(*ACCENT)
+        pdf.multi_cell(0, 6.5, title, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.3)
+        pdf.line(MARGIN, pdf.get_y() + 1, pdf.w - MARGIN, pdf.get_y() + 1)
+        pdf.ln(3.5)
+    else:
+        pdf.ln(2.5)
+        pdf.set_font(FAMILY, "B", 10.5)
+        pdf.set_text_color(*ACCENT)
+        pdf.multi_cell(0, 5.5, title, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+
+
+def _paragraph(pdf: FPDF, block: Paragraph) -> None:
+    if block.tone == "notice":
+        pdf.set_font(FAMILY, "B", BODY_PT)
+        pdf.set_text_color(*NOTICE_INK)
+        pdf.set_fill_color(*NOTICE_FILL)
+        pdf.multi_cell(0, LINE, _safe(pdf, plain_text(block.runs)), fill=True, padding=(2, 3),
+                       align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_fill_color(255)
+        pdf.ln(2)
+        return
+    size, colour = (7.5, MUTED) if block.tone == "small" else (BODY_PT, INK)
+    if block.tone == "small":
+        pdf.ln(4)
+    _write_runs(pdf, block.runs, size, colour, LINE if block.tone == "body" else 3.8)
+    pdf.ln(2)
+
+
+def _fields(pdf: FPDF, block: Fields) -> None:
+    # Drawn by hand rather than with pdf.table(): a table lays out every
+    # cell twice, and these rows need neither borders nor repeated headers.
+    label_width = pdf.epw * 0.28
+    pdf.set_draw_color(*RULE)
+    pdf.set_line_width(0.2)
+    pdf.line(MARGIN, pdf.get_y(), pdf.w - MARGIN, pdf.get_y())
+    for label, value in block.rows:
+        lines = 1 + plain_text(value).count("\n")
+        if pdf.get_y() + lines * LINE + 3 > pdf.page_break_trigger:
+            pdf.add_page()
+        top = pdf.get_y() + 1.3
+        pdf.set_font(FAMILY, "B", BODY_PT)
+        pdf.set_text_color(*MUTED)
+        pdf.set_xy(MARGIN, top)
+        pdf.multi_cell(label_width - 3, LINE, _safe(pdf, label), align="L", new_x="LMARGIN", new_y="NEXT")
+        label_bottom = pdf.get_y()
+        pdf.set_left_margin(MARGIN + label_width)
+        pdf.set_xy(MARGIN + label_width, top)
+        _write_runs(pdf, value, BODY_PT, INK, LINE)
+        pdf.set_left_margin(MARGIN)
+        bottom = max(label_bottom, pdf.get_y()) + 1.3
+        pdf.line(MARGIN, bottom, pdf.w - MARGIN, bottom)
+        pdf.set_y(bottom)
+    pdf.ln(3)
+
+
+def _table(pdf: FPDF, block: Table) -> None:
+    from fpdf.fonts import FontFace
+
+    pdf.set_font(FAMILY, "", BODY_PT)
+    pdf.set_text_color(*INK)
+    pdf.set_draw_color(*RULE)
+    pdf.set_line_width(0.2)
+    pdf.set_font(FAMILY, "", TABLE_PT)
+    heading = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEAD_FILL)
+    with pdf.table(col_widths=block.widths, width=pdf.epw, headings_style=heading, text_align="LEFT",
+                   borders_layout="HORIZONTAL_LINES", line_height=LINE, padding=(1.2, 2),
+                   cell_fill_color=ROW_FILL, cell_fill_mode="EVEN_ROWS", v_align="TOP",
+                   repeat_headings=1) as table:
+        header = table.row()
+        for label in block.header:
+            header.cell(_safe(pdf, label))
+        for cells in block.rows:
+            row = table.row()
+            for cell in cells:
+                _inline_cell(pdf, row, cell)
+    pdf.ln(3)
+
+
+def _bullets(pdf: FPDF, block: Bullets) -> None:
+    for depth, runs in block.items:
+        indent = MARGIN + 5 + depth * 6
+        pdf.set_font(FAMILY, "", BODY_PT)
+        pdf.set_text_color(*ACCENT)
+        pdf.set_x(indent - 4)
+        pdf.cell(4, LINE, "•" if depth == 0 else "–")
+        pdf.set_left_margin(indent)
+        pdf.set_x(indent)
+        _write_runs(pdf, runs, BODY_PT, INK, LINE)
+        pdf.set_left_margin(MARGIN)
+        pdf.ln(0.8)
+    pdf.ln(1.5)
+
+
+def _page_break(pdf: FPDF, block: PageBreak) -> None:
+    pdf.add_page()
+
+
+DRAW: dict[type, Callable[[Any, Any], None]] = {
+    Heading: _heading,
+    Paragraph: _paragraph,
+    Fields: _fields,
+    Table: _table,
+    Bullets: _bullets,
+    PageBreak: _page_break,
+}
+
+
+# --------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------
+
+
+def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:
+    """Flowing text whose pieces may be bold or links; wraps at the current left margin."""
+    for run in runs:
+        if run.url:
+            pdf.set_font(FAMILY, "U", size)
+            pdf.set_text_color(*ACCENT)
+        else:
+            pdf.set_font(FAMILY, "B" if run.bold else "", size)
+            pdf.set_text_color(*colour)
+        pdf.write(height, _safe(pdf, run.text), link=run.url or "")
+    pdf.ln(height)
+
+
+def _inline_cell(pdf: FPDF, row: Any, value: Inline) -> None:
+    from fpdf.fonts import FontFace
+
+    links = [run.url for run in value if run.url]
+    if links:
+        link_style = FontFace(color=ACCENT, emphasis="UNDERLINE")
+        row.cell(_safe(pdf, plain_text(value)), link=links[0], style=link_style)
+    elif any(run.bold for run in value):
+        row.cell(_safe(pdf, plain_text(value)), style=FontFace(emphasis="BOLD"))
+    else:
+        row.cell(_safe(pdf, plain_text(value)))
+
+
+def _safe(pdf: FPDF, value: str) -> str:
+    """Text the embedded font can draw: controls replaced, other scripts folded.
+
+    The font is cut to Latin; a dataset may still hold a letter outside it
+    (a Czech "ř" is in, a Cyrillic "ж" is not). Such a letter is written
+    without its accent where that helps, else as "?", never dropped silently.
+    """
+    from fpdf.fonts import TTFFont
+
+    font = pdf.fonts[FAMILY.lower()]
+    assert isinstance(font, TTFFont)
+    cmap = font.cmap
+    out = []
+    for ch in printable(value):
+        if ch == "\n" or ord(ch) in cmap:
+            out.append(ch)
+            continue
+        folded = "".join(c for c in unicodedata.normalize("NFKD", ch) if ord(c) in cmap and c.isascii())
+        out.append(folded or "?")
+    return "".join(out)
+
+
+def _fit(pdf: FPDF, value: str, width: float) -> str:
+    """Shorten a one-line text to a width, ending it with an ellipsis."""
+    if pdf.get_string_width(value) <= width:
+        return value
+    while value and pdf.get_string_width(value + "…") > width:
+        value = value[:-1]
+    return value.rstrip() + "…"

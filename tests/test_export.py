@@ -1,0 +1,330 @@
+"""`owes export`: PDF and Word documents, read back as a reader's software would."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from conftest import BUNDLED, PROJECT, Owes
+from docx.oxml.ns import qn
+from typer.testing import CliRunner
+
+from owes_cli import dataset, files, register
+from owes_cli.cli import app
+from owes_cli.errors import CannotWriteError, ExitCode
+
+SAMPLE = str(PROJECT / "tests" / "data" / "export-sample.toml")
+EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01 00:00 UTC
+POLISH_LETTERS = "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ"
+A4_POINTS = (595.28, 841.89)
+
+
+def export(owes: Owes, tmp_path: Path, name: str, *args: str, env: dict[str, str] | None = None) -> Path:
+    target = tmp_path / name
+    run = owes("export", "-o", str(target), *args, env={**EPOCH, **(env or {})})
+    assert (run.exit_code, run.stderr, run.stdout) == (0, "", "")
+    return target
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page with runs of whitespace made single spaces."""
+    reader = pypdf.PdfReader(path)
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
+def centre_json(owes: Owes, centre_id: str, lang: str) -> dict:
+    return json.loads(owes("centre", centre_id, "--format", "json", "--lang", lang).stdout)
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+
+def test_pdf_of_a_centre_has_every_county_and_service(owes: Owes, tmp_path: Path) -> None:
+    path = export(owes, tmp_path, "centre.pdf", "--centre", "zielona-gora-2013", "--lang", "pl")
+    text = pdf_text(path)
+    view = centre_json(owes, "zielona-gora-2013", "pl")
+    for county in view["counties"]:
+        assert f"{county['name']} {county['teryt']}" in text
+    for service in view["services"]:
+        assert " ".join(service["name"].split()) in text
+    assert "Fundacja Rozwoju Demokracji Lokalnej, Ośrodek Regionalny w Zielonej Górze (partner)" in text
+    assert "Adres brak w naszych źródłach" in text
+
+
+def test_pdf_prints_every_polish_letter(owes: Owes, tmp_path: Path) -> None:
+    path = export(owes, tmp_path, "sample.pdf", "--on", "2025-01-01", "--lang", "pl",
+                  env={"OWES_DATA": SAMPLE})
+    text = pdf_text(path)
+    assert "Zażółć gęślą jaźń: ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż." in text
+    assert all(letter in text for letter in POLISH_LETTERS.replace(" ", ""))
+
+
+def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Path) -> None:
+    path = export(owes, tmp_path, "directory.pdf", "--lang", "pl", "--on", "2014-06-01")
+    reader = pypdf.PdfReader(path)
+    meta = reader.metadata
+    assert meta.title == ("Zestawienie ośrodków: Projekt OWES 2013–2015 — "
+                          "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim")
+    assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
+    assert meta.author == "owes"
+    assert meta.creator.startswith("owes ")
+    assert meta.creation_date.isoformat().startswith("2026-01-01T00:00:00")
+    assert reader.trailer["/Root"]["/Lang"] == "pl-PL"
+
+    top = reader.outline
+    assert top[0].title == "Zestawienie ośrodków: Projekt OWES 2013–2015"
+    assert [item.title for item in top[1]] == [
+        "Projekt OWES 2013–2015",
+        "Powiaty i ich ośrodki",
+        "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego",
+        "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
+    ]
+
+    uris = {annot.get_object()["/A"]["/URI"] for page in reader.pages for annot in page.get("/Annots", [])}
+    assert "http://spolecznelubuskie.pl/" in uris
+    assert "https://archiwum.radiogorzow.pl/radio-zachod/wiadomosci/razem-w-partnerstwie/" in uris
+
+    pages = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4_POINTS
+        assert f"Strona {number} z {pages}" in page.extract_text()
+
+
+def test_documents_say_when_they_were_made_and_how_old_the_data_is(owes: Owes, tmp_path: Path) -> None:
+    text = pdf_text(export(owes, tmp_path, "d.pdf", "--lang", "en"))
+    assert "Generated 2026-01-01" in text
+    assert "Data as of 2019-02-06 " in text  # the newest source about centres, not the TERYT register's 2020
+    assert "Answer for 2026-01-01" in text
+    dates = docx_text(export(owes, tmp_path, "d.docx", "--lang", "en"))
+    assert "Generated 2026-01-01 Data as of 2019-02-06 Answer for 2026-01-01" in dates
+
+
+def test_historical_answer_is_marked_in_the_document(owes: Owes, tmp_path: Path) -> None:
+    historical = pdf_text(export(owes, tmp_path, "now.pdf", "--county", "żarski", "--lang", "pl",
+                                 "--on", "2031-01-01"))
+    assert "Dane historyczne: ten okres zakończył się 2029-12-31; nowszych danych nie mamy" in historical
+    assert "dokument historyczny" in historical  # the running head of every later page
+    current = pdf_text(export(owes, tmp_path, "then.pdf", "--county", "żarski", "--on", "2014-06-01",
+                              "--lang", "pl"))
+    assert "Stan aktualne na 2014-06-01" in current
+    assert "historyczn" not in current
+
+
+def test_county_export_carries_the_which_centre_answer(owes: Owes, tmp_path: Path) -> None:
+    text = pdf_text(export(owes, tmp_path, "county.pdf", "--county", "gorzowski", "--on", "2014-06-01"))
+    assert "County gorzowski (0801, land county)" in text
+    assert "Centre Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego" in text
+    assert "Note: the city of Gorzów Wielkopolski is a separate county with county rights (0861)." in text
+    assert "Address ul. Kombatantów 34, Gorzów Wielkopolski (as of 2014-10-28)" in text
+    assert "Razem w partnerstwie, archiwum.radiogorzow.pl, 2014-10-28" in text
+
+
+def test_unknown_coverage_labelled_addresses_and_facts(owes: Owes, tmp_path: Path) -> None:
+    args = ("--county", "żarski", "--on", "2025-01-01", "--lang", "en")
+    for name in ("sample.pdf", "sample.docx"):
+        path = export(owes, tmp_path, name, *args, env={"OWES_DATA": SAMPLE})
+        text = pdf_text(path) if name.endswith(".pdf") else docx_text(path)
+        assert "Our sources do not say which of these centres serves powiat żarski." in text
+        assert "Our sources do not say which counties this centre serves." in text
+        assert "ul. Pierwsza 1, Zielona Góra" in text
+        assert "ul. Druga 2, Żary (as of 2024-06-30)" in text
+        assert "Address (main office)" in text
+        assert re.search(r"Address \(branch in\s?Żary\)", text)
+        assert "Target: 40 new jobs." in text
+        assert "Last confirmed (2013-03 – 2015-09): Ośrodek dawny" in text
+        assert "Phone, e-mail not in our sources" in text
+
+
+# --------------------------------------------------------------------------
+# Word
+# --------------------------------------------------------------------------
+
+
+def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_path: Path) -> None:
+    path = export(owes, tmp_path, "directory.docx", "--lang", "pl", "--on", "2014-06-01")
+    document = docx.Document(str(path))
+    by_style: dict[str, list[str]] = {}
+    for paragraph in document.paragraphs:
+        by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
+    assert by_style["Title"] == ["Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"]
+    assert by_style["Heading 1"] == [
+        "Projekt OWES 2013–2015",
+        "Powiaty i ich ośrodki",
+        "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego",
+        "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
+    ]
+    assert "Powiaty (8)" in by_style["Heading 2"] and "Usługi" in by_style["Heading 2"]
+
+    counties = next(t for t in document.tables if t.rows[0].cells[0].text == "Powiat"
+                    and len(t.rows) == 15)
+    assert [c.text for c in counties.rows[0].cells] == ["Powiat", "TERYT", "Rodzaj", "Ośrodek"]
+    header = counties.rows[0]._tr.trPr.find(qn("w:tblHeader"))
+    assert header is not None and header.get(qn("w:val")) == "true"
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) == "pl-PL"
+
+    props = document.core_properties
+    assert props.title.startswith("Zestawienie ośrodków: Projekt OWES 2013–2015")
+    assert props.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
+    assert props.language == "pl-PL"
+    assert props.author == "owes"
+    assert props.comments == ""
+    assert props.created.isoformat() == "2026-01-01T00:00:00+00:00"
+    assert props.modified == props.created
+
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    footer_xml = section.footer._element.xml
+    assert " PAGE " in footer_xml and " NUMPAGES " in footer_xml
+
+    links = {rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")}
+    assert "http://spolecznelubuskie.pl/" in links
+
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        core = archive.read("docProps/core.xml").decode()
+    assert not any("thumbnail" in name for name in names)
+    assert "python-docx" not in core and "2013-" not in core
+
+
+def test_docx_in_english_sets_english_proofing(owes: Owes, tmp_path: Path) -> None:
+    document = docx.Document(str(export(owes, tmp_path, "c.docx", "--centre", "gorzow-2013", "--lang", "en")))
+    assert document.core_properties.language == "en-GB"
+    assert document.paragraphs[1].text == ("Centre profile: Ośrodek Wsparcia Ekonomii Społecznej "
+                                           "subregionu gorzowskiego")
+
+
+# --------------------------------------------------------------------------
+# Reproducible bytes
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_same_data_and_epoch_give_the_same_bytes(owes: Owes, tmp_path: Path, suffix: str) -> None:
+    first = export(owes, tmp_path, f"a.{suffix}", "--lang", "pl").read_bytes()
+    second = export(owes, tmp_path, f"b.{suffix}", "--lang", "pl").read_bytes()
+    assert first == second
+    later = export(owes, tmp_path, f"c.{suffix}", "--lang", "pl", env={"SOURCE_DATE_EPOCH": "1767312000"})
+    assert later.read_bytes() != first  # the generation date is in the document
+
+
+# --------------------------------------------------------------------------
+# Where the bytes go
+# --------------------------------------------------------------------------
+
+
+def test_existing_file_is_replaced_only_with_force(owes: Owes, tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+    run = owes("export", "-o", str(target))
+    assert run.exit_code == ExitCode.CANNOT_WRITE
+    assert run.stderr == f"{target} already exists; add --force to replace it.\n"
+    assert target.read_bytes() == b"old"
+    assert owes("export", "-o", str(target), "--force").exit_code == 0
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_missing_directory_is_reported(owes: Owes, tmp_path: Path) -> None:
+    run = owes("export", "-o", str(tmp_path / "no" / "out.docx"), "--lang", "pl")
+    assert run.exit_code == ExitCode.CANNOT_WRITE
+    target, missing = tmp_path / "no" / "out.docx", tmp_path / "no"
+    assert run.stderr == f"Nie można zapisać {target}: katalog {missing} nie istnieje.\n"
+
+
+def test_full_disk_leaves_the_old_file_and_no_partial_file(owes: Owes, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+
+    def no_space(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", no_space)
+    run = owes("export", "-o", str(target), "--force")
+    assert run.exit_code == ExitCode.CANNOT_WRITE
+    assert run.stderr == (f"Could not write {target}: no space left on device. "
+                          "Any previous file is unchanged.\n")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_dash_writes_the_document_to_a_pipe(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["export", "-o", "-", "--format", "docx", "--centre", "gorzow-2013"],
+                                env={"OWES_LANG": "en", **EPOCH})
+    assert result.exit_code == 0
+    document = docx.Document(io.BytesIO(result.stdout_bytes))
+    assert document.paragraphs[1].text.startswith("Centre profile: ")
+
+
+def test_dash_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    with pytest.raises(CannotWriteError) as caught:
+        files.write_output("-", b"%PDF-", force=False)
+    assert caught.value.message_id == "output_tty"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-o", "out.txt"],
+     "Cannot tell the format of out.txt: end it with .pdf or .docx, or give --format pdf|docx.\n"),
+    (["-o", "out.pdf", "--format", "docx"], "The file name out.pdf does not match --format docx.\n"),
+    (["-o", "out.pdf", "--format", "odt"], "The format “odt” does not fit this command: choose pdf|docx.\n"),
+    (["-o", "-"], "Cannot tell the format of -: end it with .pdf or .docx, or give --format pdf|docx.\n"),
+    ([], "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.\n"),
+    (["-o", "x.pdf", "--centre", "gorzow-2013", "--county", "żarski"],
+     "Give at most one of --centre and --county.\n"),
+    (["-o", "x.pdf", "--on", "2014-02-30"], "Invalid date “2014-02-30”: use YYYY-MM-DD, e.g. 2014-06-01.\n"),
+])
+def test_usage_errors(owes: Owes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                      args: list[str], message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = owes("export", *args)
+    assert (run.exit_code, run.stderr, run.stdout) == (ExitCode.USAGE, message, "")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_centre_suggests_in_polish(owes: Owes, tmp_path: Path) -> None:
+    run = owes("export", "-o", str(tmp_path / "x.pdf"), "--centre", "gorzw-2013", "--lang", "pl")
+    assert run.exit_code == ExitCode.NOT_FOUND
+    assert run.stderr == ("Nie ma ośrodka o identyfikatorze „gorzw-2013”.\n"
+                          "Czy chodziło o: gorzow-2013, gorzow-2024, lowes-2016?\nLista ośrodków: owes centres\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------
+# Architecture and shipped files
+# --------------------------------------------------------------------------
+
+
+def test_dataset_as_of_ignores_the_register() -> None:
+    loaded = dataset.load(BUNDLED, register.load_register())
+    assert str(loaded.as_of()) == "2019-02-06"
+    assert "teryt-terc-2020" not in loaded.centre_source_ids()
+
+
+def test_shipped_fonts_match_the_subsetting_script() -> None:
+    source = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not source.is_file():
+        pytest.skip("fonts-dejavu-core is not installed")
+    done = subprocess.run([sys.executable, str(PROJECT / "scripts" / "subset_fonts.py"), "--check"],
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
