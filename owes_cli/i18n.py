@@ -122,11 +122,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "outside this dataset's coverage."),
     "place_same_name_in_county": ("Uwaga: „{name}” to także {kind_label} ({teryt}) w tym samym powiecie; "
                                   "obsługuje ją ten sam ośrodek.",
-                                  "Note: “{name}” is also a {kind_label} ({teryt}) in the same county; "
-                                  "the same centre serves it."),
+                                  "Note: “{name}” is also the name of the {kind_label} {teryt} in the same "
+                                  "county; the same centre serves it."),
     "place_also_outside": ("Uwaga: „{name}” to także {kind_label} ({teryt}) w powiecie {county}, "
                            "województwo {voivodeship}, poza zasięgiem tych danych.",
-                           "Note: “{name}” is also a {kind_label} ({teryt}) in powiat {county}, "
+                           "Note: “{name}” is also the name of the {kind_label} {teryt} in powiat {county}, "
                            "województwo {voivodeship}, outside this dataset's coverage."),
     "place_more_outside": ("Uwaga: pasuje też {count} innych miejsc poza zasięgiem tych danych.",
                            "Note: {count} more places outside this dataset's coverage fit too."),

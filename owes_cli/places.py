@@ -206,7 +206,7 @@ def place_at(
                 suggestions=[],
             )
         return ResolvedPlace(place, dataset.counties[place.county])
-    at = f"{lat:.5f},{lon:.5f}"
+    at = f"{lat:g},{lon:g}"
     hint = {}
     if gmina is None and geo.load_layer("gminy").find((lat, lon)) is not None:
         hint = {"swapped": f"{lon:g},{lat:g}"}  # the numbers read the other way round are in the region
