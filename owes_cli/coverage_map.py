@@ -48,6 +48,7 @@ class Shape(NamedTuple):
     rings: list[list[XY]]  # every ring of every polygon: fill with the even-odd rule
     style: Style
     label: XY
+    labelled: bool = True  # False where a seat's name already labels the area
 
 
 class Seat(NamedTuple):
@@ -154,7 +155,7 @@ def coverage_map(
         and answers[code].county.kind is CountyKind.CITY
         and any(geo.polygon_contains(polygon, seat_points[seat.centre_id]) for polygon in area.polygons)
     }
-    shapes = [shape if shape.code not in seated else shape._replace(name="") for shape in shapes]
+    shapes = [shape._replace(labelled=shape.code not in seated) for shape in shapes]
 
     first = next(iter(answers.values()))
     status = _status(dataset, first, lang)

@@ -77,7 +77,7 @@ def to_svg(m: CoverageMap) -> bytes:
             f"{escape(printable(shape.name))} ({shape.code})</title></path>"
         )
     for shape in m.shapes:
-        if shape.name:
+        if shape.labelled:
             out.append(
                 _text(shape.label[0], shape.label[1] + 4, shape.name, LABEL_SIZE, anchor="middle", halo=True)
             )
@@ -190,7 +190,7 @@ def to_png(m: CoverageMap) -> bytes:
                 joint="curve",
             )
     for shape in m.shapes:
-        if shape.name:
+        if shape.labelled:
             text(shape.label[0], shape.label[1], shape.name, LABEL_SIZE, anchor="mm", halo=True)
     for seat in m.seats:
         x, y = seat.at

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from owes_cli import lookup
 from owes_cli.model import Centre, County, Dataset, Period, Text
-from owes_cli.places import Gazetteer, Place
-from owes_cli.register import Register
+
+if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
+    from owes_cli.places import Gazetteer, Place
+    from owes_cli.register import Register
 
 Json = dict[str, Any]
 

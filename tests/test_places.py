@@ -46,10 +46,18 @@ def test_every_town_and_gmina_reaches_its_county(place) -> None:
 @pytest.mark.parametrize(
     ("text", "teryt"),
     [
-        ("w Żarach", "0811021"), ("ZARY", "0811021"), ("Lodz", None), ("Łęknica", "0811011"),
-        ("leknica", "0811011"), ("Sulechow", "0809064"), ("w Zielonej Górze", "0862011"),
-        ("Gorzów Wlkp.", "0861011"), ("gmina wiejska Żary", "0811102"), ("miasto Żary", "0811021"),
-        ("gmina miejsko-wiejska Sulechów", "0809063"), ("Kostrzyn nad Odrą", "0801011"),
+        ("w Żarach", "0811021"),
+        ("ZARY", "0811021"),
+        ("Lodz", None),
+        ("Łęknica", "0811011"),
+        ("leknica", "0811011"),
+        ("Sulechow", "0809064"),
+        ("w Zielonej Górze", "0862011"),
+        ("Gorzów Wlkp.", "0861011"),
+        ("gmina wiejska Żary", "0811102"),
+        ("miasto Żary", "0811021"),
+        ("gmina miejsko-wiejska Sulechów", "0809063"),
+        ("Kostrzyn nad Odrą", "0801011"),
     ],
 )
 def test_forms_of_names(text: str, teryt: str | None) -> None:
@@ -87,7 +95,8 @@ def test_place_elsewhere_says_where_it_is() -> None:
         resolve("Głogów")
     assert caught.value.message_id == "place_outside_coverage"
     assert [(m["teryt"], m["county"], m["voivodeship"]) for m in caught.value.params["matches"]] == [
-        ("0203011", "głogowski", "dolnośląskie"), ("0203022", "głogowski", "dolnośląskie"),
+        ("0203011", "głogowski", "dolnośląskie"),
+        ("0203022", "głogowski", "dolnośląskie"),
     ]
 
 
@@ -146,10 +155,13 @@ def test_place_json_has_place_beside_county_and_centre(owes: Owes) -> None:
     assert (data["place"]["name"], data["place"]["kind"]) == ("Żary", "urban")
     assert data["county"] == {"teryt": "0811", "name": "żarski", "kind": "land"}
     assert data["centre"]["id"] == "zielona-gora-2013"
-    assert data["notes"] == [{"id": "place_same_name_in_county", "name": "Żary", "teryt": "0811102",
-                              "kind": "rural"}]
-    assert run.stderr == ("Note: “Żary” is also the name of the rural gmina 0811102 in the same county; "
-                          "the same centre serves it.\n")
+    assert data["notes"] == [
+        {"id": "place_same_name_in_county", "name": "Żary", "teryt": "0811102", "kind": "rural"}
+    ]
+    assert run.stderr == (
+        "Note: “Żary” is also the name of the rural gmina 0811102 in the same county; "
+        "the same centre serves it.\n"
+    )
 
 
 def test_place_outside_coverage_on_stderr(owes: Owes) -> None:
@@ -166,8 +178,10 @@ def test_place_outside_coverage_on_stderr(owes: Owes) -> None:
 
 def test_place_outside_coverage_in_polish(owes: Owes) -> None:
     run = owes("which-centre", "--place", "Głogów", "--lang", "pl")
-    assert run.stderr.startswith("„Głogów” leży poza zasięgiem tych danych (województwo lubuskie):\n"
-                                 "  Głogów (0203011, gmina miejska), powiat głogowski, województwo dolnośląskie\n")
+    assert run.stderr.startswith(
+        "„Głogów” leży poza zasięgiem tych danych (województwo lubuskie):\n"
+        "  Głogów (0203011, gmina miejska), powiat głogowski, województwo dolnośląskie\n"
+    )
 
 
 def test_typo_gets_suggestions(owes: Owes) -> None:
@@ -193,10 +207,13 @@ def test_ambiguous_place_lists_candidates(owes: Owes) -> None:
     )
 
 
-@pytest.mark.parametrize("args", [
-    ["--county", "żarski", "--place", "Żary"],
-    ["--place", "Żary", "--at", "51.6417,15.1381"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--county", "żarski", "--place", "Żary"],
+        ["--place", "Żary", "--at", "51.6417,15.1381"],
+    ],
+)
 def test_exactly_one_of_county_place_at(owes: Owes, args: list[str]) -> None:
     run = owes("which-centre", *args)
     assert run.exit_code == ExitCode.USAGE
@@ -243,6 +260,8 @@ def test_place_detail(owes: Owes) -> None:
         "  !                         Note: “Świdnica” is also the name of the urban gmina 0219011 in powiat "
         "świdnicki, województwo dolnośląskie, outside this dataset's coverage.\n"
     )
-    assert ("Centre in each period\n  - 2013-03 – 2015-09 (OWES project 2013–2015): "
-            "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego (zielona-gora-2013)\n") in run.stdout
+    assert (
+        "Centre in each period\n  - 2013-03 – 2015-09 (OWES project 2013–2015): "
+        "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego (zielona-gora-2013)\n"
+    ) in run.stdout
     assert "  - Register: TERYT TERC (wykaz urzędowy), Główny Urząd Statystyczny, 2020-01-01\n" in run.stdout
