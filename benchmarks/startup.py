@@ -51,6 +51,9 @@ def cases(workdir: Path) -> dict[str, list[str]]:
         "which-centre --county żarski": [*OWES, "which-centre", "--county", "żarski"],
         "which-centre --county (json)": [*OWES, "which-centre", "--county", "żarski", "--format", "json"],
         "which-centre --county (table)": [*OWES, "which-centre", "--county", "żarski", "--format", "table"],
+        "which-centre --place Żary": [*OWES, "which-centre", "--place", "Żary"],
+        "which-centre --at 51.6417,15.1381": [*OWES, "which-centre", "--at", "51.6417,15.1381"],
+        "which-centre --at (outside, Poznań)": [*OWES, "which-centre", "--at", "52.4064,16.9252"],
         "counties": [*OWES, "counties"],
         # The whole directory, the largest document; --force because every run rewrites it.
         "export pdf (directory)": [*OWES, "export", "-o", str(workdir / "owes.pdf"), "--force"],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from owes_cli.i18n import t
+from owes_cli.i18n import note_text, t
 
 Json = dict[str, Any]
 
@@ -147,6 +147,8 @@ def answer_card(view: Json, lang: str) -> Card:
         emphasis=True,
     )
     card: Card = [header]
+    if "place" in view:
+        card.insert(0, place_block(view["place"], lang, view["query"].get("at")))
     if view["centre"]:
         card += centre_blocks(view["centre"], lang, with_sources=False)
     else:
@@ -167,10 +169,55 @@ def answer_card(view: Json, lang: str) -> Card:
         else:
             card.append(Block(t(lang, "last_confirmed"), bullets=[t(lang, "no_confirmed")]))
     for note in view["notes"]:
-        params = {k: v for k, v in note.items() if k != "id"}
-        header.fields.append(("!", t(lang, note["id"], **params)))
+        header.fields.append(("!", note_text(note, lang)))
     card.append(Block(t(lang, "sources"), bullets=[source_line(s, lang) for s in view["sources"]]))
     return card
+
+
+def _unit(unit: Json, lang: str) -> str:
+    return f"{unit['name']} ({unit['teryt']}, {t(lang, 'kind_' + unit['kind'])})"
+
+
+def place_block(place: Json, lang: str, at: Json | None = None) -> Block:
+    """The place asked about: its gmina, its town and its county, before the county's answer."""
+    fields = []
+    if at:
+        fields.append((t(lang, "at"), f"{at['lat']}, {at['lon']}"))
+    fields += [
+        (t(lang, "gmina"), _unit(place["gmina"], lang)),
+        (t(lang, "town"), _unit(place["town"], lang) if place["town"] else t(lang, "no_town")),
+        (t(lang, "county"), _unit(place["county"], lang)),
+        (t(lang, "voivodeship"), place["voivodeship"]),
+    ]
+    return Block(f"{t(lang, 'place')} {_unit(place, lang)}", fields, emphasis=True)
+
+
+def place_card(view: Json, lang: str) -> Card:
+    """Everything known about one place: `owes place NAME`."""
+    block = place_block(view, lang)
+    label = view["label_point"]
+    if label:
+        block.fields.append((t(lang, "interior_point"), f"{label['lat']}, {label['lon']}"))
+    for note in view["notes"]:
+        block.fields.append(("!", note_text(note, lang)))
+    periods = [
+        f"{span(row['period'], lang)} ({row['period']['name']}): "
+        + (f"{row['centre']['name']} ({row['centre']['id']})" if row["centre"]
+           else t(lang, "map_none") if row["coverage"] == "none" else t(lang, "not_in_sources"))
+        for row in view["centres"]
+    ]
+    places = [_unit(p, lang) for p in view["county_places"]]
+    return [
+        block,
+        Block(t(lang, "centre_by_period"), bullets=periods),
+        Block(f"{t(lang, 'places')}: {t(lang, 'county').lower()} {view['county']['name']} ({len(places)})",
+              bullets=places),
+        Block(t(lang, "sources"), bullets=[
+            f"{t(lang, 'register')}: {view['register']['title']}, {view['register']['publisher']}, "
+            f"{view['register']['as_of']}",
+            f"{t(lang, 'boundaries')}: {view['boundaries']['origin']} ({view['boundaries']['as_of']})",
+        ]),
+    ]
 
 
 # --------------------------------------------------------------------------
@@ -188,6 +235,7 @@ def columns(kind: str, lang: str) -> list[tuple[str, str]]:
         "periods": ["id", "name", "programme", "from", "to", "lead", "centres"],
         "county-history": ["period", "from", "to", "coverage", "centre", "period_centres", "sources"],
         "centre-history": ["date", "what", "sources"],
+        "places": ["teryt", "name", "kind", "gmina", "county"],
     }[kind]
     labels = {"from": ("Od", "From"), "to": ("Do", "To"), "centre": ("Ośrodek", "Centre")}
     result = []

@@ -189,6 +189,8 @@ def _day(on: str | None) -> date:
 @app.command("which-centre")
 def which_centre(
     county: Annotated[str | None, typer.Option("--county", "-c", show_default=False)] = None,
+    place: Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)] = None,
     on: OnOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
@@ -196,26 +198,55 @@ def which_centre(
 ) -> None:
     s = Session(lang, data)
     out = Output(fmt, s.lang)
-    if county is None:
+    asked = (("--county", county), ("--place", place), ("--at", at))
+    given = [name for name, value in asked if value is not None]
+    if not given:
         raise UsageError("which_centre_needs_place")
+    if len(given) > 1:
+        raise UsageError("which_centre_one_place", given=", ".join(given))
     day = _day(on)
-    resolved = lookup.resolve_county(county, s.dataset, s.register)
-    ans = lookup.answer(s.dataset, resolved.county, day, resolved.notes)
-    view = views.answer_view(s.dataset, ans, s.lang, county)
+    if county is not None:
+        resolved = lookup.resolve_county(county, s.dataset, s.register)
+        ans = lookup.answer(s.dataset, resolved.county, day, resolved.notes)
+        view = views.answer_view(s.dataset, ans, s.lang, county)
+    else:
+        view = _place_answer(s, day, place, at)
     _warn_notes(view, s.lang, out)
     out.card(view, answer_card(view, s.lang), _answer_row(view))
+
+
+def _place_answer(s: Session, day: date, place: str | None, at: str | None) -> dict[str, Any]:
+    from owes_cli import places
+
+    gazetteer = places.load_gazetteer()
+    if at is not None:
+        from owes_cli.geo import parse_coordinates
+
+        lat, lon = parse_coordinates(at)
+        found = places.place_at(lat, lon, s.dataset, s.register, gazetteer)
+        query: dict[str, Any] = {"at": {"lat": lat, "lon": lon}}
+    else:
+        assert place is not None
+        found = places.resolve_place(place, s.dataset, s.register, gazetteer)
+        query = {"place": place}
+    ans = lookup.answer(s.dataset, found.county, day, found.notes)
+    return views.answer_view(s.dataset, ans, s.lang, query,
+                             place=views.place_view(found.place, s.dataset, s.register, gazetteer))
 
 
 def _warn_notes(view: dict[str, Any], lang: str, out: Output) -> None:
     # Machine formats carry notes in the data; people also see them on stderr.
     if out.format in ("json", "csv"):
         for note in view["notes"]:
-            _say(t(lang, note["id"], **{k: v for k, v in note.items() if k != "id"}))
+            _say(i18n.note_text(note, lang))
 
 
 def _answer_row(view: dict[str, Any]) -> dict[str, Any]:
     centre = view["centre"]
+    place = view.get("place")
     return {
+        **({"place_teryt": place["teryt"], "place_name": place["name"], "place_kind": place["kind"]}
+           if place else {}),
         "county_teryt": view["county"]["teryt"],
         "county_name": view["county"]["name"],
         "on": view["query"]["on"],
@@ -227,6 +258,75 @@ def _answer_row(view: dict[str, Any]) -> dict[str, Any]:
         "to": centre["period"]["to"] if centre else view["period"]["to"],
         "sources": " ".join(src["id"] for src in view["sources"]),
     }
+
+
+@app.command("places")
+def places_listing(
+    county: Annotated[str | None, typer.Option("--county", "-c", show_default=False)] = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    from owes_cli import places
+
+    s = Session(lang, data)
+    out = Output(fmt, s.lang)
+    gazetteer = places.load_gazetteer()
+    if county is not None:
+        chosen = [lookup.resolve_county(county, s.dataset, s.register).county.teryt]
+    else:
+        chosen = sorted(s.dataset.counties)
+    rows = views.place_rows((p for c in chosen for p in gazetteer.in_county(c)), s.dataset)
+    out.listing("places", rows, t(s.lang, "places"))
+
+
+@app.command("place")
+def place_detail(
+    name: Annotated[str, typer.Argument(metavar="NAME", show_default=False)],
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    from owes_cli import places
+    from owes_cli.cards import place_card
+
+    s = Session(lang, data)
+    out = Output(fmt, s.lang)
+    gazetteer = places.load_gazetteer()
+    found = places.resolve_place(name, s.dataset, s.register, gazetteer)
+    view = views.place_detail_view(found.place, found.notes, s.dataset, s.register, gazetteer, s.lang)
+    _warn_notes(view, s.lang, out)
+    row = {"teryt": view["teryt"], "name": view["name"], "kind": view["kind"],
+           "gmina": view["gmina"]["teryt"], "town": view["town"]["teryt"] if view["town"] else None,
+           "county_teryt": view["county"]["teryt"],
+           "county_name": view["county"]["name"], "voivodeship": view["voivodeship"]}
+    out.card(view, place_card(view, s.lang), row)
+
+
+@app.command("map")
+def coverage_map(
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
+    on: OnOption = None,
+    image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png",
+                                                     show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", show_default=False)] = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    from owes_cli import coverage_map as model
+    from owes_cli import files, map_render, places
+
+    s = Session(lang, data)
+    kind = (image_format or Path(output).suffix.lstrip(".") or "").strip().lower()
+    if kind not in ("svg", "png"):
+        raise UsageError("map_format", path=output)
+    if output != files.STDOUT:
+        files.check_target(Path(output), force=force)  # before drawing, not after
+    drawing = model.coverage_map(s.dataset, s.register, places.load_gazetteer(), _day(on), s.lang)
+    files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing),
+                       force=force)
+    if output != files.STDOUT:
+        _say(t(s.lang, "map_written", path=output))
 
 
 @app.command("centres")

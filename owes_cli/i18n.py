@@ -88,8 +88,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "The file name {path} does not match --format {format}."),
     "export_one_subject": ("Podaj najwyżej jedno z --centre i --county.",
                            "Give at most one of --centre and --county."),
-    "which_centre_needs_place": ("Podaj, o jakie miejsce pytasz: --county NAZWA (np. --county żarski).",
-                                 "Say which place you mean: --county NAME (e.g. --county żarski)."),
+    "which_centre_needs_place": ("Podaj, o jakie miejsce pytasz: --county POWIAT, --place MIEJSCOWOŚĆ albo "
+                                 "--at SZER,DŁUG (np. --county żarski, --place Lubsko, "
+                                 "--at 51.6417,15.1381).",
+                                 "Say which place you mean: --county COUNTY, --place TOWN or --at LAT,LON "
+                                 "(e.g. --county żarski, --place Lubsko, --at 51.6417,15.1381)."),
+    "which_centre_one_place": ("Podaj tylko jedno z --county, --place i --at (podano: {given}).",
+                               "Give only one of --county, --place and --at (given: {given})."),
+    "place_not_found": ("Nie znaleziono miejscowości ani gminy „{query}”.",
+                        "No town or gmina matches “{query}”."),
+    "place_code_unknown": ("„{query}” nie jest 7-cyfrowym kodem TERYT żadnej gminy ani miasta w rejestrze.",
+                           "“{query}” is not the 7-digit TERYT code of any gmina or town in the register."),
+    "place_outside_coverage": ("„{query}” leży poza zasięgiem tych danych (województwo {region}):",
+                               "“{query}” lies outside this dataset's coverage (województwo {region}):"),
+    "place_ambiguous": ("„{query}” pasuje do miejsc w kilku powiatach; wybierz jedno:",
+                        "“{query}” fits places in several counties; choose one:"),
+    "place_match": ("  {name} ({teryt}, {kind_label}), powiat {county}, województwo {voivodeship}",
+                    "  {name} ({teryt}, {kind_label}), powiat {county}, województwo {voivodeship}"),
+    "try_place": ("Spróbuj: owes which-centre --place {code}", "Try: owes which-centre --place {code}"),
+    "list_places": ("Miejscowości i gminy powiatu: owes places --county POWIAT",
+                    "A county's towns and gminas: owes places --county COUNTY"),
+    "bad_coordinates": ("Nie rozumiem współrzędnych „{value}”: podaj szerokość, potem długość geograficzną, "
+                        "np. --at 51.6417,15.1381 (Żary).",
+                        "Cannot read the coordinates “{value}”: give latitude, then longitude, "
+                        "e.g. --at 51.6417,15.1381 (Żary)."),
+    "latitude_out_of_range": ("Szerokość geograficzna {lat} jest poza zakresem −90…90 (najpierw szerokość, "
+                              "potem długość, np. --at 51.6417,15.1381).",
+                              "The latitude {lat} is outside −90…90 (latitude comes first, then longitude, "
+                              "e.g. --at 51.6417,15.1381)."),
+    "longitude_out_of_range": ("Długość geograficzna {lon} jest poza zakresem −180…180.",
+                               "The longitude {lon} is outside −180…180."),
+    "point_outside_coverage": ("Punkt {at} leży w województwie {voivodeship}, poza zasięgiem tych danych "
+                               "(województwo {region}).",
+                               "The point {at} lies in województwo {voivodeship}, outside this dataset's "
+                               "coverage (województwo {region})."),
+    "point_outside_poland": ("Punkt {at} leży poza Polską; te dane obejmują województwo {region}.",
+                             "The point {at} lies outside Poland; this dataset covers województwo {region}."),
+    "point_on_border": ("Punkt {at} leży na granicy gmin województwa {region}; podaj punkt wewnątrz gminy "
+                        "albo użyj --place.",
+                        "The point {at} lies on a boundary of województwo {region}'s gminas; give a point "
+                        "inside a gmina, or use --place."),
+    "point_swapped": ("Czy chodziło o --at {swapped}? Najpierw szerokość, potem długość geograficzna.",
+                      "Did you mean --at {swapped}? Latitude comes first, then longitude."),
+    "map_format": ("Nie wiem, w jakim formacie zapisać „{path}”: użyj rozszerzenia .svg albo .png "
+                   "lub podaj --format svg|png.",
+                   "Cannot tell which format to write “{path}” in: use a .svg or .png name, "
+                   "or give --format svg|png."),
     "usage_no_command": ("Nie ma polecenia „{name}”.", "There is no command “{name}”."),
     "usage_no_option": ("Nieznana opcja {name}.", "Unknown option {name}."),
     "usage_missing": ("Brakuje {name}.", "{name} is missing."),
@@ -109,6 +153,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "poza zasięgiem tych danych.",
                             "Note: “{name}” ({teryt}) is also a county in województwo {voivodeship}, "
                             "outside this dataset's coverage."),
+    "place_same_name_in_county": ("Uwaga: „{name}” to także {kind_label} ({teryt}) w tym samym powiecie; "
+                                  "obsługuje ją ten sam ośrodek.",
+                                  "Note: “{name}” is also the name of the {kind_label} {teryt} in the same "
+                                  "county; the same centre serves it."),
+    "place_also_outside": ("Uwaga: „{name}” to także {kind_label} ({teryt}) w powiecie {county}, "
+                           "województwo {voivodeship}, poza zasięgiem tych danych.",
+                           "Note: “{name}” is also the name of the {kind_label} {teryt} in powiat {county}, "
+                           "województwo {voivodeship}, outside this dataset's coverage."),
+    "place_more_outside": ("Uwaga: pasuje też {count} innych miejsc poza zasięgiem tych danych.",
+                           "Note: {count} more places outside this dataset's coverage fit too."),
     "county_city_separate": ("Uwaga: miasto {city} to osobny powiat grodzki ({teryt}).",
                              "Note: the city of {city} is a separate county with county rights ({teryt})."),
     # --- answer wording ---------------------------------------------------
@@ -135,6 +189,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind": ("Rodzaj", "Kind"),
     "kind_land": ("powiat ziemski", "land county"),
     "kind_city": ("miasto na prawach powiatu", "city with county rights"),
+    "kind_urban": ("gmina miejska", "urban gmina"),
+    "kind_rural": ("gmina wiejska", "rural gmina"),
+    "kind_urban-rural": ("gmina miejsko-wiejska", "urban-rural gmina"),
+    "kind_town": ("miasto", "town"),
+    "place": ("Miejsce", "Place"),
+    "places": ("Miejscowości i gminy", "Towns and gminas"),
+    "gmina": ("Gmina", "Gmina"),
+    "town": ("Miasto", "Town"),
+    "voivodeship": ("Województwo", "Voivodeship"),
+    "at": ("Punkt", "Point"),
+    "no_town": ("gmina wiejska: bez miasta", "a rural gmina: no town"),
+    "interior_point": ("Punkt wewnątrz gminy", "A point inside the gmina"),
+    "same_name": ("Ta sama nazwa", "Same name"),
+    "centre_by_period": ("Ośrodek w kolejnych okresach", "Centre in each period"),
+    "register": ("Rejestr", "Register"),
+    "boundaries": ("Granice", "Boundaries"),
+    "map_title": ("Ośrodki Wsparcia Ekonomii Społecznej, województwo lubuskie",
+                  "Social Economy Support Centres (OWES), Lubuskie"),
+    "map_on": ("Stan na {on}", "As of {on}"),
+    "map_seat": ("siedziba ośrodka", "seat of a centre"),
+    "map_unknown": ("który ośrodek: brak w naszych źródłach", "which centre: not in our sources"),
+    "map_none": ("żaden ośrodek", "no centre"),
+    "map_credits": ("Granice: {boundaries} ({boundaries_as_of}). Powiaty: TERYT, GUS ({teryt_as_of}).",
+                    "Boundaries: {boundaries} ({boundaries_as_of}). Counties: TERYT, GUS ({teryt_as_of})."),
+    "map_written": ("Zapisano mapę: {path}", "Map written: {path}"),
     "centre": ("Ośrodek", "Centre"),
     "centres": ("Ośrodki", "Centres"),
     "id": ("Id", "Id"),
@@ -307,6 +386,19 @@ def describe_error(err: OwesError, lang: str) -> str:
         for code, name, kind in p["candidates"]:
             lines.append(f"  {code}  {name} ({t(lang, 'kind_' + kind)})")
         lines.append(t(lang, "try_county", code=p["candidates"][0][0]))
+    elif err.message_id == "place_outside_coverage":
+        lines += [_place_match(match, lang) for match in p["matches"]]
+        if p.get("suggestions"):
+            lines.append(t(lang, "did_you_mean", options=", ".join(p["suggestions"])))
+    elif err.message_id == "place_ambiguous":
+        lines += [_place_match(match, lang) for match in p["candidates"]]
+        lines.append(t(lang, "try_place", code=p["candidates"][0]["teryt"]))
+    elif err.message_id in ("place_not_found", "place_code_unknown"):
+        if p.get("suggestions"):
+            lines.append(t(lang, "did_you_mean", options=", ".join(p["suggestions"])))
+        lines.append(t(lang, "list_places"))
+    elif err.message_id.startswith("point_") and p.get("swapped"):
+        lines.append(t(lang, "point_swapped", swapped=p["swapped"]))
     elif err.message_id == "centre_ambiguous":
         lines += [f"  {cid}" for cid in p["candidates"]]
     elif err.message_id in ("county_not_found", "county_code_unknown"):
@@ -318,6 +410,18 @@ def describe_error(err: OwesError, lang: str) -> str:
             lines.append(t(lang, "did_you_mean", options=", ".join(p["suggestions"])))
         lines.append(t(lang, "list_centres"))
     return "\n".join(lines)
+
+
+def _place_match(match: dict[str, str], lang: str) -> str:
+    return t(lang, "place_match", kind_label=t(lang, "kind_" + match["kind"]), **match)
+
+
+def note_text(note: dict[str, Any], lang: str) -> str:
+    """A note carried by an answer view, as a sentence."""
+    params = {k: v for k, v in note.items() if k != "id"}
+    if "kind" in params:
+        params["kind_label"] = t(lang, "kind_" + params["kind"])
+    return t(lang, note["id"], **params)
 
 
 # --------------------------------------------------------------------------
@@ -363,8 +467,16 @@ HELP: dict[str, tuple[str, str]] = {
              "który ośrodek obsługuje Twój powiat, kto go prowadzi, co oferuje i skąd to wiemy.",
              "Directory of the Social Economy Support Centres (OWES) of Lubuskie: which centre "
              "serves your county, who runs it, what it offers, and where each fact comes from."),
-    "which-centre": ("Który ośrodek obsługuje powiat (w dowolnej formie: „żarskim”, „Gorzów Wlkp.”, 0811).",
-                     "Which centre serves a county (in any form: “żarskim”, “Gorzów Wlkp.”, 0811)."),
+    "which-centre": ("Który ośrodek obsługuje powiat, miejscowość, gminę albo punkt na mapie "
+                     "(--county żarski, --place Lubsko, --at 51.6417,15.1381).",
+                     "Which centre serves a county, town, gmina or point "
+                     "(--county żarski, --place Lubsko, --at 51.6417,15.1381)."),
+    "places": ("Miejscowości i gminy powiatu (albo całego regionu) z kodami TERYT.",
+               "List the towns and gminas of a county (or of the whole region) with their TERYT codes."),
+    "place": ("Wszystko, co wiemy o jednej miejscowości lub gminie: gmina, powiat, ośrodek w każdym okresie.",
+              "Show everything known about one town or gmina: its gmina, county and centre in each period."),
+    "map": ("Zapisz mapę powiatów regionu w kolorach obsługujących je ośrodków (SVG albo PNG).",
+            "Draw the region's counties coloured by the centre serving them, as SVG or PNG."),
     "centres": ("Lista ośrodków we wszystkich okresach.", "List the centres of every period."),
     "centre": ("Jeden ośrodek, ze wszystkim, co o nim wiemy.", "Show one centre in full."),
     "counties": ("Powiaty regionu i ośrodek każdego z nich w wybranym dniu.",
@@ -396,16 +508,29 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
              "Language of messages: pl or en (default: OWES_LANG, then the locale)."),
     "data": ("Inny plik danych (także zmienna OWES_DATA); domyślnie dane dołączone do programu.",
              "Another dataset file (also the OWES_DATA variable); the bundled data by default."),
+    "place": ("Miejscowość albo gmina: nazwa w dowolnej formie („w Żarach”, „Sulechow”) lub 7-cyfrowy kod TERYT.",
+              "A town or gmina: its name in any form (“w Żarach”, “Sulechow”) or its 7-digit TERYT code."),
+    "at": ("Punkt: szerokość, potem długość geograficzna (WGS84, jak w telefonie), np. --at 51.6417,15.1381 "
+           "dla Żar.",
+           "A point: latitude first, then longitude (WGS84, as a phone gives them), e.g. --at 51.6417,15.1381 "
+           "for Żary."),
+    "name": ("Nazwa miejscowości lub gminy albo jej 7-cyfrowy kod TERYT.",
+             "The name of a town or gmina, or its 7-digit TERYT code."),
+    # Help for one command's option, where the same name means different things.
+    "map.output": ("Plik do zapisania (.svg albo .png); „-” wypisuje na standardowe wyjście.",
+                   "The file to write (.svg or .png); “-” writes to standard output."),
+    "image_format": ("svg albo png; domyślnie według rozszerzenia pliku.",
+                     "svg or png; by default from the file's extension."),
+    "force": ("Zastąp istniejący plik.", "Replace an existing file."),
     "centre_id": ("Identyfikator ośrodka, np. zielona-gora-2013 (lista: owes centres).",
                   "A centre's id, e.g. zielona-gora-2013 (see owes centres)."),
     "show_version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
-    "output": ("Plik wynikowy (.pdf lub .docx); „-” wypisuje dokument na standardowe wyjście, "
+    "export.output": ("Plik wynikowy (.pdf lub .docx); „-” wypisuje dokument na standardowe wyjście, "
                "jeśli nie jest nim terminal.",
                "The file to write (.pdf or .docx); “-” writes the document to stdout "
                "when that is not a terminal."),
     "doc_format": ("Format dokumentu: pdf albo docx; domyślnie według końcówki pliku.",
                    "Document format: pdf or docx; taken from the file name by default."),
-    "force": ("Zastąp istniejący plik.", "Replace an existing file."),
     "path": ("Plik do sprawdzenia; domyślnie --data albo dane dołączone.",
              "The file to check; --data or the bundled data by default."),
 }
@@ -433,7 +558,8 @@ def localise_help(group: Any, lang: str) -> None:
         if help_option is not None:
             help_option.help = HELP_OPTION[index]
         for param in command.params:
-            if param.name in PARAM_HELP and hasattr(param, "help"):
-                param.help = PARAM_HELP[param.name][index]
+            texts = PARAM_HELP.get(f"{command.name}.{param.name}") or PARAM_HELP.get(param.name or "")
+            if texts and hasattr(param, "help"):
+                param.help = texts[index]
             if param.name in METAVARS:
                 param.metavar = METAVARS[param.name][index]

@@ -30,7 +30,8 @@ _MIN_STEM = 3
 
 # Words that say which kind of unit is meant; their stems after stripping.
 _LAND_WORDS = {"ziemsk"}
-_CITY_WORDS = {"grodzk", "miast", "miesci", "m"}
+_CITY_WORDS = {"grodzk", "miast", "miesci", "miejsk", "m"}
+_RURAL_WORDS = {"wiejsk"}  # "gmina wiejska": a place, never a county
 # Words that carry no name: "w powiecie", "powiat", "pow.", "i", "na prawach".
 _FILLER_WORDS = {"w", "we", "i", "oraz", "na", "prawach", "pow", "powiat", "gmina", "gm"}
 _FILLER_STEMS = {"powiat", "powieci", "gmin"}
@@ -44,6 +45,12 @@ def fold(text: str) -> str:
     text = _DASHES.sub(" ", text)
     text = _NON_WORD.sub(" ", text)
     return " ".join(text.split())
+
+
+@lru_cache(maxsize=256)
+def initial(text: str) -> str:
+    """The folded first letter of a name: a cheap test before matching it in full."""
+    return fold(text[:1])[:1]
 
 
 def words(text: str) -> list[str]:
@@ -112,8 +119,9 @@ def city_adjective_bases(city_name: str) -> set[str]:
 def split_query(text: str) -> tuple[list[str], set[str]]:
     """Split a query into name words and the unit kinds it asks for.
 
-    Returns (words, kinds) where kinds holds "land" and/or "city" when the
-    text says "ziemski", "grodzki", "miasto" and the like.
+    Returns (words, kinds) where kinds holds "land", "city" and/or "rural"
+    when the text says "ziemski", "grodzki", "miasto", "wiejska" and the like
+    ("miejsko-wiejska" gives both "city" and "rural").
     """
     kinds: set[str] = set()
     name_words: list[str] = []
@@ -124,6 +132,8 @@ def split_query(text: str) -> tuple[list[str], set[str]]:
             kinds.add("land")
         elif word_stems & _CITY_WORDS or bare.startswith("grodzk"):
             kinds.add("city")
+        elif word_stems & _RURAL_WORDS:
+            kinds.add("rural")
         elif bare in _FILLER_WORDS or word_stems & _FILLER_STEMS:
             continue
         else:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from owes_cli import history, lookup
 from owes_cli.model import Centre, County, Dataset, Period, Text
+
+if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
+    from owes_cli.places import Gazetteer, Place
+    from owes_cli.register import Register
 
 Json = dict[str, Any]
 
@@ -144,7 +148,12 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def answer_view(dataset: Dataset, ans: lookup.CountyAnswer, lang: str, query: str) -> Json:
+def answer_view(dataset: Dataset, ans: lookup.CountyAnswer, lang: str, query: str | Json,
+                place: Json | None = None) -> Json:
+    """The answer for a county; for a place (`--place`, `--at`) the place goes beside the county.
+
+    `query` is the county text as typed, or the place's query as a mapping.
+    """
     centres = [ans.centre] if ans.centre else list(ans.centres)
     views = [centre_view(dataset, c, lang) for c in centres]
     last = ans.last_confirmed
@@ -157,8 +166,10 @@ def answer_view(dataset: Dataset, ans: lookup.CountyAnswer, lang: str, query: st
         [s["id"] for v in views for s in v["sources"]]
         + ([s["id"] for s in last_view["centre"]["sources"]] if last_view else [])
     )
+    asked = {"county": query} if isinstance(query, str) else dict(query)
     return {
-        "query": {"county": query, "on": ans.on.isoformat()},
+        "query": {**asked, "on": ans.on.isoformat()},
+        **({"place": place} if place is not None else {}),
         "county": county_view(ans.county),
         "period_status": ans.period_status,
         "coverage": ans.coverage,
@@ -170,6 +181,52 @@ def answer_view(dataset: Dataset, ans: lookup.CountyAnswer, lang: str, query: st
         "notes": [{"id": n.message_id, **n.params} for n in ans.notes],
         "sources": [source_view(dataset, s) for s in source_ids],
     }
+
+
+def unit_view(place: Place) -> Json:
+    return {"teryt": place.teryt, "name": place.name, "kind": place.kind.value}
+
+
+def place_view(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> Json:
+    """A town or gmina with the gmina it is (or lies in), its town and its county."""
+    town = gazetteer.places.get(place.town) if place.town else None
+    return {
+        **unit_view(place),
+        "gmina": unit_view(gazetteer.places[place.gmina]),
+        "town": unit_view(town) if town else None,
+        "county": county_view(dataset.counties[place.county]),
+        "voivodeship": register.voivodeship(place.teryt),
+    }
+
+
+def place_detail_view(place: Place, notes: Iterable[lookup.Note], dataset: Dataset, register: Register,
+                      gazetteer: Gazetteer, lang: str) -> Json:
+    """Everything known about one place: `owes place NAME`."""
+    from owes_cli import geo  # boundaries only for this command
+
+    boundaries = geo.load_layer("gminy")
+    area = boundaries.areas.get(place.gmina)
+    county = dataset.counties[place.county]
+    return {
+        **place_view(place, dataset, register, gazetteer),
+        "label_point": {"lat": round(area.label[1], 4), "lon": round(area.label[0], 4)} if area else None,
+        "notes": [{"id": n.message_id, **n.params} for n in notes],
+        "centres": [
+            {"period": period_view(dataset, entry.period, lang), "coverage": entry.coverage,
+             "centre": {"id": entry.centre.id, "name": entry.centre.name} if entry.centre else None}
+            for entry in history.county_history(dataset, county)
+        ],
+        "county_places": [unit_view(p) for p in gazetteer.in_county(place.county)],
+        "register": {"title": gazetteer.title, "publisher": gazetteer.publisher, "as_of": gazetteer.as_of},
+        "boundaries": {"origin": boundaries.origin, "as_of": boundaries.as_of},
+    }
+
+
+def place_rows(places: Iterable[Place], dataset: Dataset) -> list[Json]:
+    return [
+        {**unit_view(p), "gmina": p.gmina, "county": dataset.counties[p.county].name}
+        for p in places
+    ]
 
 
 def _ended(dataset: Dataset, period: Period, status: str) -> str | None:

@@ -6,7 +6,13 @@ It writes:
 - `data/teryt.json`: the national TERYT TERC register, compacted to what the
   tool needs to name any voivodeship and county of Poland;
 - the generated `[[counties]]` block at the end of `data/centres.toml`:
-  the counties of the dataset's region, with code, official name and kind.
+  the counties of the dataset's region, with code, official name and kind;
+- `data/places.json`: the gazetteer, from the same register: every gmina of
+  Poland (code and name) and the towns of the region;
+- `data/gminy.json`, `data/powiaty.json`, `data/wojewodztwa.json`: the
+  boundaries of the region's gminas and counties and of every voivodeship,
+  from the national register of boundaries (PRG), with coordinates rounded
+  to 0.0001° and a point well inside each area for labels.
 
 `--check` writes nothing and exits 1 when the shipped files differ from what
 the reference material gives (the tests run the same comparison).
@@ -16,12 +22,19 @@ from __future__ import annotations
 
 import argparse
 import csv
+import heapq
 import io
 import json
+import math
 import sys
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from owes_cli.geo import Point, Polygon, encode_ring, polygon_contains  # noqa: E402
+
 DEFAULT_REFERENCE = PROJECT.parent / "shared" / "reference"
 TERC_FILE = Path("teryt") / "TERC_Urzedowy_2020-01-01.csv"
 REGISTER_SOURCE_ID = "teryt-terc-2020"
@@ -87,16 +100,193 @@ def with_counties_block(centres_toml: str, block: str) -> str:
     return centres_toml[:start] + block.rstrip("\n") + centres_toml[end:]
 
 
+# --------------------------------------------------------------------------
+# The gazetteer
+# --------------------------------------------------------------------------
+
+GMINA_KINDS = {"1", "2", "3"}  # urban, rural, urban-rural; 8 and 9 are city districts
+TOWN_KIND = "4"  # the town of an urban-rural gmina (RODZ 5, its rural area, is not a place)
+
+
+def build_places(rows: list[dict[str, str]]) -> str:
+    """Every gmina of Poland and the region's towns: {7-digit code: name}.
+
+    The last digit of a code is its kind (RODZ); a code's first four digits
+    are its county, whose name and kind are in teryt.json.
+    """
+    places = {}
+    for row in rows:
+        kind = row["RODZ"]
+        if kind in GMINA_KINDS or (kind == TOWN_KIND and row["WOJ"] == REGION):
+            places[row["WOJ"] + row["POW"] + row["GMI"] + kind] = row["NAZWA"]
+    gazetteer = {
+        "register": "TERYT TERC (wykaz urzędowy)",
+        "publisher": "Główny Urząd Statystyczny",
+        "as_of": rows[0]["STAN_NA"],
+        "region": REGION,
+        "places": dict(sorted(places.items())),
+    }
+    return _json_one_entry_a_line(gazetteer, "places")
+
+
+def _json_one_entry_a_line(document: dict[str, Any], big_key: str) -> str:
+    """Small keys first, then the big mapping one entry a line: compact, and diffs stay readable."""
+    head = [
+        f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in document.items() if k != big_key
+    ]
+    entries = [
+        f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
+        for k, v in document[big_key].items()
+    ]
+    return "{\n" + ",\n".join(head) + f",\n{json.dumps(big_key)}: {{\n" + ",\n".join(entries) + "\n}}\n"
+
+
+# --------------------------------------------------------------------------
+# Boundaries
+# --------------------------------------------------------------------------
+
+GEO_LAYERS = {
+    # layer: (reference file, code property, name property, origin, as of, simplify tolerance in degrees)
+    "gminy": ("lubuskie_gminy.geojson", "kod", "nazwa",
+              "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii", "2020–2023", 0.0),
+    "powiaty": ("lubuskie_powiaty.geojson", "kod", "nazwa",
+                "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii", "2020–2023", 0.0),
+    # Only to name the voivodeship of a point outside the region: 0.002° (about
+    # 150–200 m) is far below what that needs, and halves the file.
+    "wojewodztwa": ("wojewodztwa.geojson", "JPT_KOD_JE", "JPT_NAZWA_",
+                    "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii, przez Geoportal, "
+                    "uproszczone", "2025-08", 0.002),
+}
+LABEL_PRECISION = 0.002  # degrees (about 200 m): plenty for placing a label
+
+
+def build_layer(reference: Path, layer: str) -> str:
+    file_name, code_key, name_key, origin, as_of, tolerance = GEO_LAYERS[layer]
+    collection = json.loads((reference / "geo" / file_name).read_text(encoding="utf-8"))
+    areas = {}
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        raw = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        polygons = [
+            [simplify([(p[0], p[1]) for p in ring], tolerance) for ring in polygon] for polygon in raw
+        ]
+        label = label_point(polygons)
+        name = feature["properties"][name_key].removeprefix("powiat ")
+        areas[feature["properties"][code_key]] = [
+            name,
+            [round(label[0] / 1e-4), round(label[1] / 1e-4)],
+            [[encode_ring(ring) for ring in polygon] for polygon in polygons],
+        ]
+    document = {"origin": origin, "as_of": as_of, "areas": dict(sorted(areas.items()))}
+    return _json_one_entry_a_line(document, "areas")
+
+
+def simplify(ring: list[Point], tolerance: float) -> list[Point]:
+    """Douglas–Peucker on a closed ring; keeps at least a triangle."""
+    if tolerance <= 0 or len(ring) < 5:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        farthest, distance = -1, tolerance
+        for i in range(first + 1, last):
+            d = _segment_distance(ring[i], ring[first], ring[last])
+            if d > distance:
+                farthest, distance = i, d
+        if farthest != -1:
+            keep[farthest] = True
+            stack += [(first, farthest), (farthest, last)]
+    kept = [p for p, k in zip(ring, keep, strict=True) if k]
+    return kept if len(kept) >= 4 else ring
+
+
+def _segment_distance(p: Point, a: Point, b: Point) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def label_point(polygons: list[Polygon]) -> Point:
+    """The point of the largest polygon farthest from its edges (the "polylabel" search).
+
+    A centroid can fall outside a curved area or into its hole; this point
+    is always inside, so a label or a seat marker sits where it belongs.
+    """
+    polygon = max(polygons, key=lambda p: _ring_area(p[0]))
+    # Work in a frame where a degree of longitude is as long as one of latitude.
+    squeeze = math.cos(math.radians(sum(y for _, y in polygon[0]) / len(polygon[0])))
+    flat = [[(x * squeeze, y) for x, y in ring] for ring in polygon]
+    xs = [x for x, _ in flat[0]]
+    ys = [y for _, y in flat[0]]
+    cell = min(max(xs) - min(xs), max(ys) - min(ys))
+    precision = LABEL_PRECISION * squeeze
+
+    segments = [
+        (ax, ay, bx - ax, by - ay, (bx - ax) ** 2 + (by - ay) ** 2 or 1e-18)
+        for ring in flat for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True)
+    ]
+
+    def distance(p: Point) -> float:
+        px, py = p
+        nearest = math.inf
+        for ax, ay, dx, dy, length in segments:
+            t = ((px - ax) * dx + (py - ay) * dy) / length
+            t = 0.0 if t < 0 else 1.0 if t > 1 else t
+            ex, ey = px - ax - t * dx, py - ay - t * dy
+            if ex * ex + ey * ey < nearest:
+                nearest = ex * ex + ey * ey
+        edge = math.sqrt(nearest)
+        return edge if polygon_contains(flat, p) else -edge
+
+    def entry(x: float, y: float, half: float) -> tuple[float, float, float, float, float]:
+        d = distance((x, y))
+        return (-(d + half * math.sqrt(2)), d, x, y, half)
+
+    queue = []
+    half = cell / 2
+    x = min(xs)
+    while x < max(xs):
+        y = min(ys)
+        while y < max(ys):
+            heapq.heappush(queue, entry(x + half, y + half, half))
+            y += cell
+        x += cell
+    best = max(queue, key=lambda e: e[1])
+    while queue:
+        bound, d, x, y, half = heapq.heappop(queue)
+        if d > best[1]:
+            best = (0.0, d, x, y, half)
+        if -bound - best[1] <= precision:  # no point in this cell can do better
+            continue
+        half /= 2
+        for sx in (-half, half):
+            for sy in (-half, half):
+                heapq.heappush(queue, entry(x + sx, y + sy, half))
+    return (best[2] / squeeze, best[3])
+
+
+def _ring_area(ring: list[Point]) -> float:
+    pairs = zip(ring, ring[1:] + ring[:1], strict=True)
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairs)) / 2
+
+
 def build(reference: Path, data_dir: Path) -> dict[Path, str]:
     """The content every derived file should have, by path."""
     rows = read_terc(reference)
     centres_path = data_dir / "centres.toml"
-    return {
+    derived = {
         data_dir / "teryt.json": build_register(rows),
         centres_path: with_counties_block(
             centres_path.read_text(encoding="utf-8"), build_counties_block(rows)
         ),
+        data_dir / "places.json": build_places(rows),
     }
+    for layer in GEO_LAYERS:
+        derived[data_dir / f"{layer}.json"] = build_layer(reference, layer)
+    return derived
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,8 +19,9 @@ def test_readme_has_examples() -> None:
 @pytest.mark.parametrize(("command", "expected"), BLOCKS, ids=[b[0] for b in BLOCKS])
 def test_example_output_is_what_the_tool_prints(owes: Owes, command: str, expected: str) -> None:
     run = owes(*shlex.split(command))
-    assert run.exit_code == 0, run.stderr
-    actual = run.stdout.splitlines()
+    # What a person sees on a terminal: the answer, or the message on stderr.
+    actual = (run.stdout + run.stderr).splitlines()
+    assert "Traceback" not in run.stderr
     # "..." stands for lines left out; the shown lines must appear in order.
     position = 0
     for line in expected.splitlines():

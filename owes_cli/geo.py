@@ -1,0 +1,148 @@
+"""Boundaries and coordinates: which gmina, or which voivodeship, a point lies in.
+
+Pure Python on the compact layers `scripts/build_data.py` derives from the
+national register of boundaries (PRG). A layer is loaded only by the
+commands that need it (`which-centre --at`, `map`), never at start-up.
+
+Coordinates are WGS84 degrees. A polygon is a list of rings (the outer
+boundary, then its holes); a point is inside when it crosses an odd number
+of rings, so a hole (the town of Żary inside the rural gmina of Żary) is
+outside its surrounding polygon without any special case.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from owes_cli.errors import UsageError
+
+Point = tuple[float, float]  # (lon, lat): x before y, as GeoJSON has it
+Ring = list[Point]
+Polygon = list[Ring]
+
+LAYERS = ("gminy", "powiaty", "wojewodztwa")
+
+
+class Area(NamedTuple):
+    code: str  # TERYT: 7 digits for a gmina, 4 for a county, 2 for a voivodeship
+    name: str
+    polygons: list[Polygon]
+    label: Point  # a point well inside, for labels and markers
+    bbox: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
+
+    def contains(self, point: Point) -> bool:
+        x, y = point
+        if not (self.bbox[0] <= x <= self.bbox[2] and self.bbox[1] <= y <= self.bbox[3]):
+            return False
+        return any(polygon_contains(polygon, point) for polygon in self.polygons)
+
+
+class Layer(NamedTuple):
+    origin: str  # the official origin of the boundaries
+    as_of: str
+    areas: dict[str, Area]
+
+    def find(self, point: Point) -> Area | None:
+        return next((area for area in self.areas.values() if area.contains(point)), None)
+
+
+def ring_contains(ring: Ring, point: Point) -> bool:
+    """Even-odd rule: does a ray from the point to the east cross the ring an odd number of times?"""
+    x, y = point
+    inside = False
+    x1, y1 = ring[-1]
+    for x2, y2 in ring:
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+        x1, y1 = x2, y2
+    return inside
+
+
+def polygon_contains(polygon: Polygon, point: Point) -> bool:
+    return sum(ring_contains(ring, point) for ring in polygon) % 2 == 1
+
+
+# --------------------------------------------------------------------------
+# The shipped layers: integers in units of UNIT degrees, each ring
+# delta-encoded as [x0, y0, dx1, dy1, ...] to keep the files small.
+# --------------------------------------------------------------------------
+
+UNIT = 1e-4  # degrees: about 11 m north-south and 7 m east-west in Poland
+
+
+def encode_ring(ring: Ring) -> list[int]:
+    flat: list[int] = []
+    last_x = last_y = 0
+    for lon, lat in ring:
+        x, y = round(lon / UNIT), round(lat / UNIT)
+        flat += [x - last_x, y - last_y]
+        last_x, last_y = x, y
+    return flat
+
+
+def decode_ring(flat: list[int]) -> Ring:
+    ring: Ring = []
+    x = y = 0
+    for i in range(0, len(flat), 2):
+        x += flat[i]
+        y += flat[i + 1]
+        ring.append((x * UNIT, y * UNIT))
+    return ring
+
+
+def _bbox(polygons: list[Polygon]) -> tuple[float, float, float, float]:
+    xs = [x for polygon in polygons for x, _ in polygon[0]]
+    ys = [y for polygon in polygons for _, y in polygon[0]]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def layer_path(name: str) -> Path:
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "data", package.parent / "data"):
+        if (candidate / f"{name}.json").is_file():
+            return candidate / f"{name}.json"
+    return package / "data" / f"{name}.json"
+
+
+@lru_cache(maxsize=len(LAYERS))
+def load_layer(name: str) -> Layer:
+    raw = json.loads(layer_path(name).read_text(encoding="utf-8"))
+    areas = {}
+    for code, (area_name, label, encoded) in raw["areas"].items():
+        polygons = [[decode_ring(ring) for ring in polygon] for polygon in encoded]
+        areas[code] = Area(code, area_name, polygons, (label[0] * UNIT, label[1] * UNIT), _bbox(polygons))
+    return Layer(raw["origin"], raw["as_of"], areas)
+
+
+# --------------------------------------------------------------------------
+# Reading "LAT,LON" as people copy it from a phone or a map
+# --------------------------------------------------------------------------
+
+_DOT_NUMBER = r"[-+]?\d{1,3}(?:\.\d+)?"
+_ANY_NUMBER = r"[-+]?\d{1,3}(?:[.,]\d+)?"  # a Polish decimal comma too
+# With a comma between the two numbers, a comma cannot also be the decimal mark.
+_WITH_COMMA_SEPARATOR = re.compile(rf"\s*({_DOT_NUMBER})\s*,\s*({_DOT_NUMBER})\s*")
+_WITH_OTHER_SEPARATOR = re.compile(rf"\s*({_ANY_NUMBER})\s*(?:;\s*|\s+)({_ANY_NUMBER})\s*")
+
+
+def parse_coordinates(text: str) -> tuple[float, float]:
+    """ "51.6417,15.1381" (latitude first) -> (51.6417, 15.1381).
+
+    Also "51.6417, 15.1381", "51.6417 15.1381" and, with a Polish decimal
+    comma, "51,6417; 15,1381" or "51,6417 15,1381". Anything else, and any
+    value out of range, is a usage error that says the expected form.
+    """
+    match = _WITH_COMMA_SEPARATOR.fullmatch(text) or _WITH_OTHER_SEPARATOR.fullmatch(text)
+    if not match:
+        raise UsageError("bad_coordinates", value=text)
+    lat, lon = (float(group.replace(",", ".")) for group in match.groups())
+    if not (math.isfinite(lat) and -90 <= lat <= 90):
+        raise UsageError("latitude_out_of_range", value=text, lat=match[1])
+    if not (math.isfinite(lon) and -180 <= lon <= 180):
+        raise UsageError("longitude_out_of_range", value=text, lon=match[2])
+    return lat, lon

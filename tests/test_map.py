@@ -1,0 +1,116 @@
+"""`owes map`: a picture of who serves where, written safely."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import BUNDLED, Owes
+
+from owes_cli.errors import ExitCode
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svg(path: Path) -> ET.Element:
+    return ET.fromstring(path.read_bytes())
+
+
+def test_svg_map_of_2014(owes: Owes, tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    run = owes("map", "-o", str(target), "--on", "2014-06-01")
+    assert run.exit_code == ExitCode.OK
+    assert (run.stdout, run.stderr) == ("", f"Map written: {target}\n")
+    root = _svg(target)
+    assert (root.get("width"), root.get("height")) == ("1010", "1026")
+    paths = root.findall(f"{SVG}path")
+    assert len(paths) == 14
+    fills = {p.get("fill") for p in paths}
+    assert len(fills) == 2  # the two centres of 2013–2015, one colour each
+    assert len(root.findall(f"{SVG}circle")) == 3  # two seats and the legend's marker
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    for label in (
+        "żarski",
+        "strzelecko-drezdenecki",
+        "Gorzów Wielkopolski",
+        "Zielona Góra",
+        "subregionu gorzowskiego",
+        "seat of a centre",
+    ):
+        assert any(label in (text or "") for text in texts), label
+    assert not any("not in our sources" in (text or "") for text in texts)
+    # Powiat gorzowski keeps its hole: two rings, filled even-odd.
+    gorzowski = next(p for p in paths if p.find(f"{SVG}title").text == "gorzowski (0801)")
+    assert gorzowski.get("d").count("M") == 2 and gorzowski.get("fill-rule") == "evenodd"
+
+
+def test_unknown_coverage_is_drawn_as_not_in_our_sources(owes: Owes, tmp_path: Path) -> None:
+    text = BUNDLED.read_text(encoding="utf-8")
+    without = re.sub(r'(id = "gorzow-2013".*?)\ncoverage = \{[^\n]*\}', r"\1", text, count=1, flags=re.S)
+    assert without != text
+    dataset = tmp_path / "centres.toml"
+    dataset.write_text(without, encoding="utf-8")
+    target = tmp_path / "map.svg"
+    run = owes("map", "-o", str(target), "--on", "2014-06-01", "--data", str(dataset))
+    assert run.exit_code == ExitCode.OK, run.stderr
+    root = _svg(target)
+    hatched = [
+        p.find(f"{SVG}title").text for p in root.findall(f"{SVG}path") if p.get("fill") == "url(#unknown)"
+    ]
+    assert sorted(hatched) == sorted(
+        [
+            "gorzowski (0801)",
+            "Gorzów Wielkopolski (0861)",
+            "międzyrzecki (0803)",
+            "słubicki (0805)",
+            "strzelecko-drezdenecki (0806)",
+            "sulęciński (0807)",
+        ]
+    )
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "which centre: not in our sources" in texts
+    # The centre whose counties are unknown still has its seat on the map.
+    assert "subregionu gorzowskiego — seat of a" in texts
+
+
+def test_png_map(owes: Owes, tmp_path: Path) -> None:
+    from PIL import Image
+
+    target = tmp_path / "map.png"
+    run = owes("map", "-o", str(target), "--on", "2014-06-01", "--lang", "pl")
+    assert run.exit_code == ExitCode.OK
+    assert run.stderr == f"Zapisano mapę: {target}\n"
+    with Image.open(io.BytesIO(target.read_bytes())) as image:
+        assert image.format == "PNG"
+        assert image.size == (2020, 2051)
+        colours = {colour for _, colour in image.getcolors(maxcolors=1 << 20)}
+    assert (0xE6, 0x9F, 0x00) in colours and (0x00, 0x72, 0xB2) in colours
+
+
+def test_existing_file_needs_force_and_stays_untouched(owes: Owes, tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    target.write_text("keep me", encoding="utf-8")
+    run = owes("map", "-o", str(target))
+    assert run.exit_code == ExitCode.CANNOT_WRITE
+    assert run.stderr == f"{target} already exists; add --force to replace it.\n"
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert owes("map", "-o", str(target), "--force").exit_code == ExitCode.OK
+    assert target.read_bytes().startswith(b"<?xml")
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]  # no temporary file left behind
+
+
+def test_svg_to_stdout(owes: Owes) -> None:
+    run = owes("map", "-o", "-", "--format", "svg", "--on", "2014-06-01")
+    assert run.exit_code == ExitCode.OK
+    assert run.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+
+
+@pytest.mark.parametrize("name", ["map.gif", "map"])
+def test_unknown_image_format(owes: Owes, tmp_path: Path, name: str) -> None:
+    run = owes("map", "-o", str(tmp_path / name))
+    assert run.exit_code == ExitCode.USAGE
+    assert "use a .svg or .png name, or give --format svg|png" in run.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,49 @@
+"""The gazetteer and boundaries shipped are what scripts/build_data.py derives from ../shared/reference."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT
+
+DERIVED = ["places.json", "gminy.json", "powiaty.json", "wojewodztwa.json"]
+
+
+def test_gazetteer_and_boundaries_match_a_rebuild(reference: Path) -> None:
+    spec = importlib.util.spec_from_file_location("build_data", PROJECT / "scripts" / "build_data.py")
+    assert spec and spec.loader
+    build_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_data)
+    built = build_data.build(reference, PROJECT / "data")
+    for name in DERIVED:
+        path = PROJECT / "data" / name
+        assert path.read_text(encoding="utf-8") == built[path], f"{path} is stale: run scripts/build_data.py"
+
+
+@pytest.mark.parametrize(
+    ("args", "heavy"),
+    [
+        (["which-centre", "--county", "żarski"], ["owes_cli.geo", "owes_cli.places", "PIL", "fpdf", "docx"]),
+        (["which-centre", "--place", "Żary"], ["PIL", "fpdf", "docx", "owes_cli.coverage_map"]),
+        (["which-centre", "--at", "51.6417,15.1381"], ["PIL", "fpdf", "docx", "owes_cli.coverage_map"]),
+    ],
+)
+def test_lookups_load_only_what_they_need(args: list[str], heavy: list[str]) -> None:
+    code = (
+        "import sys\nfrom owes_cli.cli import app\n"
+        "try:\n    app(" + repr(args) + ")\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(m for m in " + repr(heavy) + " if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJECT,
+        env={"OWES_LANG": "en", "PATH": ""},
+    )
+    assert done.stdout.splitlines()[-1] == ""
