@@ -12,7 +12,6 @@ import os
 import sys
 import unicodedata
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -20,7 +19,7 @@ from typer._click import exceptions as click_errors  # Typer 0.28 vendors Click
 from typer.core import TyperGroup
 
 from owes_cli import dataset as dataset_module
-from owes_cli import i18n, lookup, views
+from owes_cli import files, i18n, lookup, views
 from owes_cli.cards import answer_card, centre_blocks
 from owes_cli.dates import PartialDateError, parse_day
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
@@ -28,21 +27,36 @@ from owes_cli.i18n import t
 from owes_cli.model import Dataset
 from owes_cli.output import Output
 from owes_cli.register import Register, load_register
+from owes_cli.safe_text import printable
+
+
+# What a terminal without Polish letters shows instead (LANG=C, PYTHONIOENCODING=ascii).
+_ASCII_STAND_INS = str.maketrans({
+    "ł": "l", "Ł": "L", "„": '"', "”": '"', "“": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
+    "…": "...", "•": "*", "×": "x", "\ufffd": "?", "\u00a0": " ",
+})
 
 
 def _fold_unencodable(error: UnicodeError) -> tuple[str, int]:
-    """Print "ż" as "z" where the terminal's encoding has no "ż"."""
+    """Print "ż" as "z" and "„" as '"' where the terminal's encoding has neither."""
     assert isinstance(error, UnicodeEncodeError)
-    chunk = error.object[error.start : error.end]
-    folded = unicodedata.normalize("NFKD", chunk.replace("ł", "l").replace("Ł", "L"))
-    ascii_text = "".join(ch for ch in folded if ch.isascii() and not unicodedata.combining(ch))
-    return ascii_text or "?", error.end
+    chunk = error.object[error.start : error.end].translate(_ASCII_STAND_INS)
+    folded = []
+    for ch in chunk:
+        if ch.isascii():
+            folded.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if c.isascii())
+        folded.append(base or ("" if unicodedata.combining(ch) else "?"))
+    return "".join(folded), error.end
 
 
 codecs.register_error("owes-fold", _fold_unencodable)
 
 
 def _prepare_streams() -> None:
+    if sys.stderr is None:  # started with stderr closed (2>&-): messages go nowhere
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -101,19 +115,15 @@ class OwesGroup(TyperGroup):
 
 def _say(message: str) -> None:
     try:
-        sys.stderr.write(message.rstrip("\n") + "\n")
+        sys.stderr.write(printable(message.rstrip("\n")) + "\n")
         sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
+    except (OSError, ValueError):  # stderr gone or full: the exit code still tells
         pass
 
 
 def _quiet_broken_pipe() -> int:
     # The reader left (`owes counties | head -1`); send the rest nowhere.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    files.discard_stdout()
     return 141  # 128 + SIGPIPE, as the shell reports for a reader that left
 
 

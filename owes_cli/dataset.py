@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from typing import NamedTuple, Any
 from owes_cli import model as m
 from owes_cli.dates import PartialDate, PartialDateError
 from owes_cli.errors import DatasetError, Problem
+from owes_cli.safe_text import forbidden_character
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -186,6 +188,10 @@ class _Checker:
         if not value.strip():
             self.add("empty_string", where)
             return False
+        bad = forbidden_character(value)
+        if bad is not None:
+            self.add("control_character", where, code=f"U+{ord(bad):04X}", at=value.index(bad) + 1)
+            return False
         return True
 
     def _choice(self, value: Any, spec: Key, where: str) -> bool:
@@ -268,28 +274,16 @@ def read_raw(path: Path) -> dict[str, Any]:
     def fail(code: str, place: str = "", **params: Any) -> DatasetError:
         return DatasetError(where, [Problem(code, place, params)])
 
-    try:
-        if path.is_dir():
-            raise fail("is_directory")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail("too_large", size=size, limit=MAX_BYTES)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("no_such_file") from None
-    except PermissionError:
-        raise fail("unreadable") from None
-    except OSError as exc:
-        raise fail("os_error", detail=exc.strerror or str(exc)) from None
+    data = _read_bytes(path, fail)
     if data.startswith(b"\xef\xbb\xbf"):
         raise fail("bom", "line 1")
-    if b"\x00" in data:
-        raise fail("binary")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise fail("binary", f"line {_line_of(data, nul)}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise fail("not_utf8", f"line {line}") from None
+        raise fail("not_utf8", f"line {_line_of(data, exc.start)}") from None
     if not text.strip():
         raise fail("empty")
     try:
@@ -301,6 +295,43 @@ def read_raw(path: Path) -> dict[str, Any]:
             line = int(message.split("(at line ", 1)[1].split(",", 1)[0])
         detail = message.split(" (at line", 1)[0]
         raise fail("toml_syntax", f"line {line}" if line else "", detail=detail) from None
+    except RecursionError:
+        raise fail("too_deep") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise fail("toml_syntax", detail=str(exc).split(";", 1)[0].split(":", 1)[0]) from None
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _read_bytes(path: Path, fail: Callable[..., DatasetError]) -> bytes:
+    """The file's bytes, reading no more than the size limit.
+
+    Only a regular file is opened: a FIFO would block until someone writes
+    to it, and a device such as /dev/zero never ends.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise fail("is_directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise fail("not_regular")
+        if info.st_size > MAX_BYTES:
+            raise fail("too_large", size=info.st_size, limit=MAX_BYTES)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise fail("no_such_file") from None
+    except PermissionError:
+        raise fail("unreadable") from None
+    except OSError as exc:
+        raise fail("os_error", detail=exc.strerror or str(exc)) from None
+    except ValueError:  # a NUL character in the path
+        raise fail("bad_path") from None
+    if len(data) > MAX_BYTES:  # it grew after we looked
+        raise fail("too_large", size=len(data), limit=MAX_BYTES)
+    return data
 
 
 # --------------------------------------------------------------------------
@@ -310,7 +341,7 @@ def read_raw(path: Path) -> dict[str, Any]:
 
 def _well_formed(raw: dict[str, Any], failed: set[str]) -> dict[str, Any]:
     """The records that passed the schema check, so references can be checked safely."""
-    kept = dict(raw)
+    kept = {key: value for key, value in raw.items() if key in SCHEMA}  # unknown keys are reported
     for table, spec in SCHEMA.items():
         if spec.kind == "tables":
             items = raw.get(table, []) if table not in failed else []
@@ -517,9 +548,9 @@ _cache: dict[tuple[str, int, int], m.Dataset] = {}
 def load_cached(path: Path, register: Any = None) -> m.Dataset:
     """Load once per process for a given file state."""
     try:
-        stat = path.stat()
-        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    except OSError:
+        info = path.stat()
+        key = (str(path.resolve()), info.st_mtime_ns, info.st_size)
+    except (OSError, ValueError):  # read_raw says what is wrong with the path
         return load(path, register)
     if key not in _cache:
         _cache[key] = load(path, register)

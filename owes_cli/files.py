@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from owes_cli.errors import CannotWriteError
 
@@ -28,22 +29,59 @@ def write_output(target: str, data: bytes, *, force: bool) -> None:
 
 
 def _write_stdout(data: bytes) -> None:
-    if sys.stdout.isatty():
+    stream = stdout()
+    if stream.isatty():
         raise CannotWriteError("output_tty")
     try:
-        stream = sys.stdout.buffer
-        stream.write(data)
+        stream.buffer.write(data)
         stream.flush()
     except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            raise
-        raise CannotWriteError("output_failed", path=STDOUT, detail=_reason(exc)) from None
+        raise stdout_failed(exc) from None
+
+
+def stdout() -> TextIO:
+    """sys.stdout, or CannotWriteError when the program was started with it closed."""
+    if sys.stdout is None:
+        raise CannotWriteError("stdout_failed", reason="closed", detail="stdout is closed")
+    return sys.stdout
+
+
+def stdout_failed(exc: OSError) -> OSError | CannotWriteError:
+    """The error to raise when writing to stdout failed (a full disk, /dev/full).
+
+    Whatever is still buffered is dropped, so Python does not try again at
+    exit and print its own traceback. A reader that went away (EPIPE) is
+    not a failure: the error is returned as it is, for the CLI to end quietly.
+    """
+    if exc.errno == errno.EPIPE:
+        return exc
+    discard_stdout()
+    return CannotWriteError("stdout_failed", **_reason(exc))
+
+
+def discard_stdout() -> None:
+    """Send the rest of stdout, buffered or not, nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def check_target(path: Path, *, force: bool) -> None:
     """Fail early, before any work, when the target cannot be written."""
     if not str(path).strip():
-        raise CannotWriteError("output_failed", path=str(path), detail="empty path")
+        raise CannotWriteError("output_failed", path=str(path), reason="empty_path", detail="empty path")
+    if "\x00" in str(path):
+        raise CannotWriteError("output_failed", path=str(path), reason="nul_in_path", detail="NUL in path")
+    try:
+        _check_existing(path, force=force)
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
+
+
+def _check_existing(path: Path, *, force: bool) -> None:
     if path.is_symlink():
         raise CannotWriteError("output_symlink", path=str(path))
     if path.is_dir():
@@ -63,7 +101,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
     except OSError as exc:
-        raise CannotWriteError("output_failed", path=str(path), detail=_reason(exc)) from None
+        raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -76,7 +114,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
             raise CannotWriteError("output_symlink", path=str(path))
         os.replace(temp, path)  # replaces a symlink itself, never what it points to
     except OSError as exc:
-        raise CannotWriteError("output_failed", path=str(path), detail=_reason(exc)) from None
+        raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
     finally:
         # On success the temp file is gone; on any failure, Ctrl-C included, remove it.
         try:
@@ -85,7 +123,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
             pass
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "no space left on device"
-    return exc.strerror or type(exc).__name__
+def _reason(exc: OSError) -> dict[str, str]:
+    # The errno's name lets the message say it in the user's language (i18n.REASONS).
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return {"reason": name, "detail": exc.strerror or type(exc).__name__}

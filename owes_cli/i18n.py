@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from owes_cli.errors import DatasetError, OwesError, Problem
+from owes_cli.safe_text import shown
 
 LANGS = ("pl", "en")
 LANG_ENV = "OWES_LANG"
@@ -53,6 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Cannot write {path}: no permission to write in {dir}."),
     "output_failed": ("Nie udało się zapisać {path}: {detail}. Poprzedni plik pozostał bez zmian.",
                       "Could not write {path}: {detail}. Any previous file is unchanged."),
+    "stdout_failed": ("Nie udało się wypisać wyniku: {detail}.", "Could not write the output: {detail}."),
     "output_tty": ("Nie wypisujemy pliku binarnego na terminal; przekieruj wynik (-o - > plik) albo podaj -o PLIK.",
                    "We do not print a binary file to a terminal; redirect it (-o - > file) or give -o FILE."),
     "which_centre_needs_place": ("Podaj, o jakie miejsce pytasz: --county NAZWA (np. --county żarski).",
@@ -154,11 +156,16 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "no_such_file": ("plik nie istnieje", "the file does not exist"),
     "is_directory": ("to katalog, a nie plik", "this is a directory, not a file"),
     "unreadable": ("brak uprawnień do odczytu", "permission denied"),
+    "not_regular": ("to nie jest zwykły plik (urządzenie, potok lub gniazdo)",
+                    "this is not a regular file (a device, pipe or socket)"),
+    "bad_path": ("ścieżka zawiera znak NUL", "the path contains a NUL character"),
+    "too_deep": ("zbyt głęboko zagnieżdżone tablice lub tabele",
+                 "arrays or tables nested too deeply"),
     "os_error": ("nie można odczytać pliku: {detail}", "the file cannot be read: {detail}"),
     "too_large": ("plik ma {size} bajtów; limit to {limit}", "the file has {size} bytes; the limit is {limit}"),
     "bom": ("plik zaczyna się znacznikiem BOM; zapisz go jako UTF-8 bez BOM",
             "the file starts with a byte-order mark; save it as UTF-8 without BOM"),
-    "binary": ("plik zawiera bajty NUL; to nie jest plik tekstowy TOML",
+    "binary": ("plik zawiera bajt NUL; to nie jest plik tekstowy TOML",
                "the file contains NUL bytes; it is not a TOML text file"),
     "not_utf8": ("plik nie jest zapisany w UTF-8 (może w ISO-8859-2 lub Windows-1250?)",
                  "the file is not UTF-8 (perhaps ISO-8859-2 or Windows-1250?)"),
@@ -170,6 +177,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "schema_version": ("wersja schematu {got} nie jest obsługiwana (obsługiwana: {expected})",
                        "schema version {got} is not supported (supported: {expected})"),
     "empty_string": ("pusty tekst", "empty text"),
+    "control_character": ("znak sterujący {code} na pozycji {at}; dane mają być zwykłym tekstem",
+                          "the control character {code} at position {at}; data must be plain text"),
     "empty_list": ("pusta lista", "empty list"),
     "bad_choice": ("„{got}” nie jest jedną z wartości: {choices}", "“{got}” is not one of: {choices}"),
     "bad_url": ("„{got}” nie jest adresem http(s)", "“{got}” is not an http(s) address"),
@@ -193,6 +202,20 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                       "an event with no date: give date or reported"),
 }
 
+# Why a file could not be written, by errno name, for the {detail} of output_failed.
+REASONS: dict[str, tuple[str, str]] = {
+    "ENOSPC": ("brak miejsca na dysku", "no space left on device"),
+    "EDQUOT": ("przekroczony limit miejsca na dysku", "disk quota exceeded"),
+    "EACCES": ("brak uprawnień", "permission denied"),
+    "EPERM": ("operacja niedozwolona", "operation not permitted"),
+    "EROFS": ("system plików tylko do odczytu", "read-only file system"),
+    "EIO": ("błąd wejścia/wyjścia", "input/output error"),
+    "ENAMETOOLONG": ("za długa nazwa pliku", "file name too long"),
+    "closed": ("standardowe wyjście jest zamknięte", "stdout is closed"),
+    "empty_path": ("pusta ścieżka", "empty path"),
+    "nul_in_path": ("ścieżka zawiera znak NUL", "the path contains a NUL character"),
+}
+
 _SUGGEST = ("czy chodziło o „{suggestion}”?", "did you mean “{suggestion}”?")
 
 
@@ -214,23 +237,30 @@ def resolve_lang(option: str | None = None) -> str:
     return "pl" if current.lower().startswith("pl") else "en"
 
 
+def _shown(params: dict[str, Any]) -> dict[str, Any]:
+    # Values come from the user or a dataset: a 1 MB query or an escape
+    # sequence is echoed shortened and inert, never as it came.
+    return {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
+
+
 def t(lang: str, message_id: str, **params: Any) -> str:
     pl, en = MESSAGES[message_id]
-    return (pl if lang == "pl" else en).format(**params)
+    return (pl if lang == "pl" else en).format(**_shown(params))
 
 
 def problem_text(problem: Problem, lang: str) -> str:
     pl, en = PROBLEMS[problem.code]
-    text = (pl if lang == "pl" else en).format(**problem.params)
-    if problem.params.get("suggestion"):
-        text += "; " + (_SUGGEST[0] if lang == "pl" else _SUGGEST[1]).format(**problem.params)
+    params = _shown(problem.params)
+    text = (pl if lang == "pl" else en).format(**params)
+    if params.get("suggestion"):
+        text += "; " + (_SUGGEST[0] if lang == "pl" else _SUGGEST[1]).format(**params)
     return text
 
 
 def describe_dataset_error(err: DatasetError, lang: str) -> str:
     lines = [t(lang, "dataset_invalid", path=err.path, count=len(err.problems))]
     for problem in err.problems:
-        place = f"{err.path}: {problem.where}" if problem.where else err.path
+        place = f"{shown(err.path)}: {shown(problem.where)}" if problem.where else shown(err.path)
         lines.append(f"  {place}: {problem_text(problem, lang)}")
     return "\n".join(lines)
 
@@ -240,6 +270,8 @@ def describe_error(err: OwesError, lang: str) -> str:
     if isinstance(err, DatasetError):
         return describe_dataset_error(err, lang)
     params = {k: v for k, v in err.params.items() if isinstance(v, (str, int))}
+    if params.get("reason") in REASONS:
+        params["detail"] = REASONS[params["reason"]][0 if lang == "pl" else 1]
     lines = [t(lang, err.message_id, **params)]
     p = err.params
     if err.message_id == "county_outside_coverage":

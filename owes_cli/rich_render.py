@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from owes_cli.cards import Card, Listing, display_value
-from owes_cli.render import printable
+from owes_cli.safe_text import printable
 
 
 def _text(value: str, style: str = "") -> Text:
