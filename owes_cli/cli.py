@@ -86,6 +86,7 @@ class OwesGroup(TyperGroup):
         i18n.localise_help(self, lang)
         code: int = ExitCode.OK
         try:
+            _check_lengths(argv)
             result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else ExitCode.OK
             if code == 130:  # Typer turns Ctrl-C into Exit(130) before we see it
@@ -111,6 +112,17 @@ class OwesGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+MAX_ARGUMENT = 4096  # characters: PATH_MAX; no county, date or id comes near it
+
+
+def _check_lengths(argv: list[str]) -> None:
+    # Refused before Click sees it: Click's own error for a stray 1 MB
+    # argument takes seconds to build, and nothing valid is that long.
+    for position, arg in enumerate(argv, start=1):
+        if len(arg) > MAX_ARGUMENT:
+            raise UsageError("argument_too_long", position=position, length=len(arg), limit=MAX_ARGUMENT)
 
 
 def _say(message: str) -> None:

@@ -59,6 +59,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "We do not print a binary file to a terminal; redirect it (-o - > file) or give -o FILE."),
     "which_centre_needs_place": ("Podaj, o jakie miejsce pytasz: --county NAZWA (np. --county żarski).",
                                  "Say which place you mean: --county NAME (e.g. --county żarski)."),
+    "argument_too_long": ("Argument nr {position} jest za długi ({length} znaków; najwyżej {limit}).",
+                          "Argument {position} is too long ({length} characters; at most {limit})."),
     "usage_no_command": ("Nie ma polecenia „{name}”.", "There is no command “{name}”."),
     "usage_no_option": ("Nieznana opcja {name}.", "Unknown option {name}."),
     "usage_missing": ("Brakuje {name}.", "{name} is missing."),

@@ -57,8 +57,13 @@ def card_renderables(card: Card, lang: str) -> list[RenderableType]:
     return out
 
 
+MAX_WIDTH = 1000  # columns; wider than any real terminal
+
+
 def print_renderables(renderables: list[RenderableType], stream: IO[str]) -> None:
-    # Rich reads NO_COLOR, TERM=dumb and COLUMNS itself.
+    # Rich reads NO_COLOR, TERM=dumb and COLUMNS itself, but trusts COLUMNS
+    # blindly: COLUMNS=2233720368547 made it pad lines until memory ran out.
     console = Console(file=stream, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    console.width = min(console.width, MAX_WIDTH)
     for item in renderables:
         console.print(item)
