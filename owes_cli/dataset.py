@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 import sys
 from collections import defaultdict
@@ -140,7 +141,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.failed: set[str] = set()  # records with a problem: "centres[2]", "dataset"
 
-    def add(self, code: str, where: str, **params: Any) -> None:
+    def add(self, code: str, where: str, /, **params: Any) -> None:
         self.problems.append(Problem(code, where, params))
         self.failed.add(where.split("]", 1)[0] + "]" if "[" in where.split(".", 1)[0] else where.split(".", 1)[0])
 
@@ -296,9 +297,20 @@ def read_raw(path: Path) -> dict[str, Any]:
         detail = message.split(" (at line", 1)[0]
         raise fail("toml_syntax", f"line {line}" if line else "", detail=detail) from None
     except RecursionError:
-        raise fail("too_deep") from None
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise fail("toml_syntax", detail=str(exc).split(";", 1)[0].split(":", 1)[0]) from None
+        raise fail("too_deep", _line_of_match(text, _DEEP)) from None
+    except ValueError as exc:  # an integer of more than 4300 digits, which Python will not convert
+        detail = str(exc).split(";", 1)[0].split(":", 1)[0]
+        raise fail("toml_syntax", _line_of_match(text, _LONG_NUMBER), detail=detail) from None
+
+
+# Where tomllib gives no line, these find the likely culprit for the message.
+_DEEP = re.compile(r"[\[{](?:\s*[\[{]){63}")
+_LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
+
+
+def _line_of_match(text: str, pattern: re.Pattern[str]) -> str:
+    match = pattern.search(text)
+    return f"line {text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -351,7 +363,7 @@ def _well_formed(raw: dict[str, Any], failed: set[str]) -> dict[str, Any]:
 
 def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
                  problems: list[Problem]) -> None:
-    def add(code: str, where: str, **params: Any) -> None:
+    def add(code: str, where: str, /, **params: Any) -> None:  # params may include "code"
         problems.append(Problem(code, where, params))
 
     ids: dict[str, set[str]] = {}
@@ -387,7 +399,13 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
                     expected=official.name)
     ids["counties"] = counties
 
+    # A table that is not an array of tables at all was reported once; what
+    # refers into it cannot be checked, and is not reported a second time.
+    unknowable = {table for table in ids if not isinstance(everything.get(table, []), list)}
+
     def ref(value: str | None, table: str, where: str) -> None:
+        if table in unknowable:
+            return
         if value is not None and value not in ids[table]:
             choices = difflib.get_close_matches(value, sorted(ids[table]), n=1, cutoff=0.6)
             add("unknown_ref", where, id=value, table=table, suggestion=choices[0] if choices else "")

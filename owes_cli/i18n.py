@@ -262,9 +262,17 @@ def problem_text(problem: Problem, lang: str) -> str:
 def describe_dataset_error(err: DatasetError, lang: str) -> str:
     lines = [t(lang, "dataset_invalid", path=err.path, count=len(err.problems))]
     for problem in err.problems:
-        place = f"{shown(err.path)}: {shown(problem.where)}" if problem.where else shown(err.path)
+        where = _localised_place(problem.where, lang)
+        place = f"{shown(err.path)}: {shown(where)}" if where else shown(err.path)
         lines.append(f"  {place}: {problem_text(problem, lang)}")
     return "\n".join(lines)
+
+
+def _localised_place(where: str, lang: str) -> str:
+    # "line 5" is also the machine-readable place in `validate --format json`.
+    if lang == "pl" and where.startswith("line "):
+        return "wiersz " + where.removeprefix("line ")
+    return where
 
 
 def describe_error(err: OwesError, lang: str) -> str:
