@@ -103,7 +103,7 @@ class OwesGroup(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             _say(t(lang, "interrupted"))
             code = ExitCode.INTERRUPTED
-        except BrokenPipeError:
+        except (BrokenPipeError, files.ReaderGone):
             code = _quiet_broken_pipe()
         except OSError as err:
             if err.errno != errno.EPIPE:

@@ -46,15 +46,23 @@ def stdout() -> TextIO:
     return sys.stdout
 
 
-def stdout_failed(exc: OSError) -> OSError | CannotWriteError:
+class ReaderGone(Exception):
+    """The program reading our stdout has exited (`owes counties | head -1`).
+
+    Not an OSError on purpose: Click turns an EPIPE OSError into exit 1
+    before our CLI sees it; this reaches OwesGroup.main, which ends quietly.
+    """
+
+
+def stdout_failed(exc: OSError) -> ReaderGone | CannotWriteError:
     """The error to raise when writing to stdout failed (a full disk, /dev/full).
 
     Whatever is still buffered is dropped, so Python does not try again at
     exit and print its own traceback. A reader that went away (EPIPE) is
-    not a failure: the error is returned as it is, for the CLI to end quietly.
+    not a failure, and ends the command quietly.
     """
     if exc.errno == errno.EPIPE:
-        return exc
+        return ReaderGone()
     discard_stdout()
     return CannotWriteError("stdout_failed", **_reason(exc))
 

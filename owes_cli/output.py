@@ -36,8 +36,8 @@ class Output:
         else:
             from owes_cli import rich_render
 
-            table = rich_render.listing_table(cards.Listing(columns, rows), self.lang, title)
-            self._print_rich([table])
+            listing = cards.Listing(columns, rows)
+            self._print_rich(rich_render.listing_renderables(listing, self.lang, title, stdout()))
 
     def card(self, view: dict[str, Any], card: cards.Card, csv_row: dict[str, Any]) -> None:
         if self.format == "json":

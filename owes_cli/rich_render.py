@@ -24,8 +24,9 @@ def _text(value: str, style: str = "") -> Text:
 
 def listing_table(listing: Listing, lang: str, title: str | None = None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, title=_text(title) if title else None, show_lines=False)
-    for _, label in listing.columns:
-        table.add_column(_text(label), overflow="fold")
+    for (_, label), longest in zip(listing.columns, _longest_words(listing, lang), strict=True):
+        # Rich shares out a narrow width without regard to words; a minimum keeps names whole.
+        table.add_column(_text(label), overflow="fold", min_width=longest)
     for row in listing.rows:
         table.add_row(*[_text(display_value(key, row.get(key), lang)) for key, _ in listing.columns])
     return table
@@ -60,10 +61,46 @@ def card_renderables(card: Card, lang: str) -> list[RenderableType]:
 MAX_WIDTH = 1000  # columns; wider than any real terminal
 
 
+def listing_renderables(listing: Listing, lang: str, title: str | None,
+                        stream: IO[str]) -> list[RenderableType]:
+    """A table, or on a terminal too narrow for its columns, one record after another."""
+    table = listing_table(listing, lang, title)
+    if _unbroken_width(listing, lang) <= _console(stream).width:
+        return [table]
+    # At COLUMNS=20 six columns would fold to a letter a line; label and value per line stay readable.
+    out: list[RenderableType] = [_text(title, "bold")] if title else []
+    for row in listing.rows:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", overflow="fold")
+        grid.add_column(overflow="fold")
+        for key, label in listing.columns:
+            grid.add_row(_text(label), _text(display_value(key, row.get(key), lang)))
+        out += [Text(""), grid]
+    return out
+
+
+def _longest_words(listing: Listing, lang: str) -> list[int]:
+    longest = []
+    for key, label in listing.columns:
+        texts = [label] + [display_value(key, row.get(key), lang) for row in listing.rows]
+        longest.append(max(len(word) for text in texts for word in (text.split() or [""])))
+    return longest
+
+
+def _unbroken_width(listing: Listing, lang: str) -> int:
+    """The narrowest table that breaks no word: each column's longest word plus its padding."""
+    return 2 + sum(width + 3 for width in _longest_words(listing, lang))
+
+
 def print_renderables(renderables: list[RenderableType], stream: IO[str]) -> None:
+    console = _console(stream)
+    for item in renderables:
+        console.print(item)
+
+
+def _console(stream: IO[str]) -> Console:
     # Rich reads NO_COLOR, TERM=dumb and COLUMNS itself, but trusts COLUMNS
     # blindly: COLUMNS=2233720368547 made it pad lines until memory ran out.
     console = Console(file=stream, highlight=False, emoji=False, markup=False, soft_wrap=False)
     console.width = min(console.width, MAX_WIDTH)
-    for item in renderables:
-        console.print(item)
+    return console
