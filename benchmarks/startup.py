@@ -52,6 +52,9 @@ def cases(workdir: Path) -> dict[str, list[str]]:
         "which-centre --county (json)": [*OWES, "which-centre", "--county", "żarski", "--format", "json"],
         "which-centre --county (table)": [*OWES, "which-centre", "--county", "żarski", "--format", "table"],
         "counties": [*OWES, "counties"],
+        # Reading and checking the whole dataset, which every --data file goes through.
+        "validate": [*OWES, "validate"],
+        "which-centre, unknown county": [*OWES, "which-centre", "--county", "nowhere"],
     }
 
 

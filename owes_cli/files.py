@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -104,6 +103,8 @@ def _check_existing(path: Path, *, force: bool) -> None:
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+    import tempfile  # only commands that write files pay for it; every command imports this module
+
     check_target(path, force=force)
     parent = path.parent if str(path.parent) else Path(".")
     try:
