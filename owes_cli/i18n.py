@@ -280,8 +280,9 @@ def describe_error(err: OwesError, lang: str) -> str:
     if isinstance(err, DatasetError):
         return describe_dataset_error(err, lang)
     params = {k: v for k, v in err.params.items() if isinstance(v, (str, int))}
-    if params.get("reason") in REASONS:
-        params["detail"] = REASONS[params["reason"]][0 if lang == "pl" else 1]
+    reason = str(params.get("reason", ""))
+    if reason in REASONS:
+        params["detail"] = REASONS[reason][0 if lang == "pl" else 1]
     lines = [t(lang, err.message_id, **params)]
     p = err.params
     if err.message_id == "county_outside_coverage":
