@@ -21,7 +21,7 @@ from typer._click import exceptions as click_errors  # Typer 0.28 vendors Click
 from typer.core import TyperGroup
 
 from owes_cli import dataset as dataset_module
-from owes_cli import i18n, lookup, views
+from owes_cli import files, i18n, lookup, views
 from owes_cli.cards import answer_card, centre_blocks
 from owes_cli.dates import PartialDateError, parse_day
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
@@ -29,21 +29,35 @@ from owes_cli.i18n import t
 from owes_cli.model import Dataset
 from owes_cli.output import Output
 from owes_cli.register import Register, load_register
+from owes_cli.safe_text import printable
+
+# What a terminal without Polish letters shows instead (LANG=C, PYTHONIOENCODING=ascii).
+_ASCII_STAND_INS = str.maketrans({
+    "ł": "l", "Ł": "L", "„": '"', "”": '"', "“": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
+    "…": "...", "•": "*", "×": "x", "\ufffd": "?", "\u00a0": " ",
+})
 
 
 def _fold_unencodable(error: UnicodeError) -> tuple[str, int]:
-    """Print "ż" as "z" where the terminal's encoding has no "ż"."""
+    """Print "ż" as "z" and "„" as '"' where the terminal's encoding has neither."""
     assert isinstance(error, UnicodeEncodeError)
-    chunk = error.object[error.start : error.end]
-    folded = unicodedata.normalize("NFKD", chunk.replace("ł", "l").replace("Ł", "L"))
-    ascii_text = "".join(ch for ch in folded if ch.isascii() and not unicodedata.combining(ch))
-    return ascii_text or "?", error.end
+    chunk = error.object[error.start : error.end].translate(_ASCII_STAND_INS)
+    folded = []
+    for ch in chunk:
+        if ch.isascii():
+            folded.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if c.isascii())
+        folded.append(base or ("" if unicodedata.combining(ch) else "?"))
+    return "".join(folded), error.end
 
 
 codecs.register_error("owes-fold", _fold_unencodable)
 
 
 def _prepare_streams() -> None:
+    if sys.stderr is None:  # started with stderr closed (2>&-): messages go nowhere
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -76,6 +90,7 @@ class OwesGroup(TyperGroup):
         i18n.localise_help(self, lang)
         code: int = ExitCode.OK
         try:
+            _check_lengths(argv)
             result = super().main(argv, prog_name or "owes", complete_var, standalone_mode=False,
                                   windows_expand_args=windows_expand_args, **extra)
             code = result if isinstance(result, int) else ExitCode.OK
@@ -93,7 +108,7 @@ class OwesGroup(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             _say(t(lang, "interrupted"))
             code = ExitCode.INTERRUPTED
-        except BrokenPipeError:
+        except (BrokenPipeError, files.ReaderGone):
             code = _quiet_broken_pipe()
         except OSError as err:
             if err.errno != errno.EPIPE:
@@ -104,21 +119,28 @@ class OwesGroup(TyperGroup):
         return code
 
 
+MAX_ARGUMENT = 4096  # characters: PATH_MAX; no county, date or id comes near it
+
+
+def _check_lengths(argv: list[str]) -> None:
+    # Refused before Click sees it: Click's own error for a stray 1 MB
+    # argument takes seconds to build, and nothing valid is that long.
+    for position, arg in enumerate(argv, start=1):
+        if len(arg) > MAX_ARGUMENT:
+            raise UsageError("argument_too_long", position=position, length=len(arg), limit=MAX_ARGUMENT)
+
+
 def _say(message: str) -> None:
     try:
-        sys.stderr.write(message.rstrip("\n") + "\n")
+        sys.stderr.write(printable(message.rstrip("\n")) + "\n")
         sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
+    except (OSError, ValueError):  # stderr gone or full: the exit code still tells
         pass
 
 
 def _quiet_broken_pipe() -> int:
     # The reader left (`owes counties | head -1`); send the rest nowhere.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    files.discard_stdout()
     return 141  # 128 + SIGPIPE, as the shell reports for a reader that left
 
 
@@ -317,9 +339,7 @@ def coverage_map(
     from owes_cli import files, map_render, places
 
     s = Session(lang, data)
-    kind = (image_format or Path(output).suffix.lstrip(".") or "").strip().lower()
-    if kind not in ("svg", "png"):
-        raise UsageError("map_format", path=output)
+    kind = files.choose_format(output, image_format, ("svg", "png"))
     if output != files.STDOUT:
         files.check_target(Path(output), force=force)  # before drawing, not after
     drawing = model.coverage_map(s.dataset, s.register, places.load_gazetteer(), _day(on), s.lang)
@@ -472,7 +492,7 @@ def export(
     s = Session(lang, data)
     if output is None:
         raise UsageError("export_needs_output")
-    kind = _document_format(output, doc_format)
+    kind = files.choose_format(output, doc_format, DOC_FORMATS)
     if centre_id is not None and county is not None:
         raise UsageError("export_one_subject")
     if output != files.STDOUT:
@@ -501,20 +521,6 @@ def export(
 
         data_bytes = export_docx.render(document)
     files.write_output(output, data_bytes, force=force)
-
-
-def _document_format(output: str, chosen: str | None) -> str:
-    suffix = Path(output).suffix.lower().lstrip(".") if output != "-" else ""
-    if chosen is not None:
-        chosen = chosen.strip().lower()
-        if chosen not in DOC_FORMATS:
-            raise UsageError("bad_format", value=chosen, choices="|".join(DOC_FORMATS))
-        if suffix and suffix != chosen:
-            raise UsageError("export_suffix_mismatch", path=output, format=chosen)
-        return chosen
-    if suffix not in DOC_FORMATS:
-        raise UsageError("export_unknown_suffix", path=output)
-    return suffix
 
 
 def main() -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
+import stat
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -19,6 +21,7 @@ from typing import Any, NamedTuple
 from owes_cli import model as m
 from owes_cli.dates import PartialDate, PartialDateError
 from owes_cli.errors import DatasetError, Problem
+from owes_cli.safe_text import forbidden_character
 
 if sys.version_info >= (3, 11):  # noqa: UP036 - tomli keeps 3.10 working if we lower the floor
     import tomllib
@@ -220,6 +223,10 @@ class _Checker:
         if not value.strip():
             self.add("empty_string", where)
             return False
+        bad = forbidden_character(value)
+        if bad is not None:
+            self.add("control_character", where, code=f"U+{ord(bad):04X}", at=value.index(bad) + 1)
+            return False
         return True
 
     def _choice(self, value: Any, spec: Key, where: str) -> bool:
@@ -276,28 +283,16 @@ def read_raw(path: Path) -> dict[str, Any]:
     def fail(code: str, place: str = "", **params: Any) -> DatasetError:
         return DatasetError(where, [Problem(code, place, params)])
 
-    try:
-        if path.is_dir():
-            raise fail("is_directory")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail("too_large", size=size, limit=MAX_BYTES)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("no_such_file") from None
-    except PermissionError:
-        raise fail("unreadable") from None
-    except OSError as exc:
-        raise fail("os_error", detail=exc.strerror or str(exc)) from None
+    data = _read_bytes(path, fail)
     if data.startswith(b"\xef\xbb\xbf"):
         raise fail("bom", "line 1")
-    if b"\x00" in data:
-        raise fail("binary")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise fail("binary", f"line {_line_of(data, nul)}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        bad_line = data[: exc.start].count(b"\n") + 1
-        raise fail("not_utf8", f"line {bad_line}") from None
+        raise fail("not_utf8", f"line {_line_of(data, exc.start)}") from None
     if not text.strip():
         raise fail("empty")
     try:
@@ -309,6 +304,54 @@ def read_raw(path: Path) -> dict[str, Any]:
             line = int(message.split("(at line ", 1)[1].split(",", 1)[0])
         detail = message.split(" (at line", 1)[0]
         raise fail("toml_syntax", f"line {line}" if line else "", detail=detail) from None
+    except RecursionError:
+        raise fail("too_deep", _line_of_match(text, _DEEP)) from None
+    except ValueError as exc:  # an integer of more than 4300 digits, which Python will not convert
+        detail = str(exc).split(";", 1)[0].split(":", 1)[0]
+        raise fail("toml_syntax", _line_of_match(text, _LONG_NUMBER), detail=detail) from None
+
+
+# Where tomllib gives no line, these find the likely culprit for the message.
+_DEEP = re.compile(r"[\[{](?:\s*[\[{]){63}")
+_LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
+
+
+def _line_of_match(text: str, pattern: re.Pattern[str]) -> str:
+    match = pattern.search(text)
+    return f"line {text.count(chr(10), 0, match.start()) + 1}" if match else ""
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _read_bytes(path: Path, fail: Callable[..., DatasetError]) -> bytes:
+    """The file's bytes, reading no more than the size limit.
+
+    Only a regular file is opened: a FIFO would block until someone writes
+    to it, and a device such as /dev/zero never ends.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise fail("is_directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise fail("not_regular")
+        if info.st_size > MAX_BYTES:
+            raise fail("too_large", size=info.st_size, limit=MAX_BYTES)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise fail("no_such_file") from None
+    except PermissionError:
+        raise fail("unreadable") from None
+    except OSError as exc:
+        raise fail("os_error", detail=exc.strerror or str(exc)) from None
+    except ValueError:  # a NUL character in the path
+        raise fail("bad_path") from None
+    if len(data) > MAX_BYTES:  # it grew after we looked
+        raise fail("too_large", size=len(data), limit=MAX_BYTES)
+    return data
 
 
 # --------------------------------------------------------------------------
@@ -352,9 +395,19 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
             elif official.name != county["name"]:
                 add("county_name_mismatch", f"{where}.name", code=code, got=county["name"],
                     expected=official.name)
+    # A county row with a bad field elsewhere still names its county for coverage.
+    all_rows = everything.get("counties")
+    counties |= {row["teryt"] for row in (all_rows if isinstance(all_rows, list) else [])
+                 if isinstance(row, dict) and isinstance(row.get("teryt"), str)}
     ids["counties"] = counties
 
+    # A table that is not an array of tables at all was reported once; what
+    # refers into it cannot be checked, and is not reported a second time.
+    unknowable = {table for table in ids if not isinstance(everything.get(table, []), list)}
+
     def ref(value: str | None, table: str, where: str) -> None:
+        if table in unknowable:
+            return
         if value is not None and value not in ids[table]:
             choices = difflib.get_close_matches(value, sorted(ids[table]), n=1, cutoff=0.6)
             add("unknown_ref", where, id=value, table=table, suggestion=choices[0] if choices else "")
@@ -518,9 +571,9 @@ _cache: dict[tuple[str, int, int], m.Dataset] = {}
 def load_cached(path: Path, register: Any = None) -> m.Dataset:
     """Load once per process for a given file state."""
     try:
-        stat = path.stat()
-        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    except OSError:
+        info = path.stat()
+        key = (str(path.resolve()), info.st_mtime_ns, info.st_size)
+    except (OSError, ValueError):  # read_raw says what is wrong with the path
         return load(path, register)
     if key not in _cache:
         _cache[key] = load(path, register)

@@ -132,8 +132,9 @@ def _footer(document: Document, report: Report) -> None:
         stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
     generated = f"{t(report.lang, 'doc_generated')} {report.generated.date().isoformat()}"
-    before, after = t(report.lang, "doc_page_of", page="\0", pages="\1").split("\0")
-    between, end = after.split("\1")
+    # The message with its placeholders left in, to put Word's fields where they stand.
+    before, after = t(report.lang, "doc_page_of", page="{page}", pages="{pages}").split("{page}", 1)
+    between, end = after.split("{pages}", 1)
     paragraph.add_run(f"{generated}\t{before}")
     _add_field(paragraph, "PAGE")
     paragraph.add_run(between)

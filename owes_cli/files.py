@@ -11,10 +11,10 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import tempfile
 from pathlib import Path
+from typing import TextIO
 
-from owes_cli.errors import CannotWriteError
+from owes_cli.errors import CannotWriteError, UsageError
 
 STDOUT = "-"
 
@@ -28,26 +28,99 @@ def write_output(target: str, data: bytes, *, force: bool) -> None:
 
 
 def _write_stdout(data: bytes) -> None:
-    if sys.stdout.isatty():
+    stream = stdout()
+    if stream.isatty():
         raise CannotWriteError("output_tty")
     try:
-        stream = sys.stdout.buffer
-        stream.write(data)
+        stream.buffer.write(data)
         stream.flush()
     except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            raise
-        raise CannotWriteError("output_failed", path=STDOUT, detail=_reason(exc)) from None
+        raise stdout_failed(exc) from None
+
+
+def stdout() -> TextIO:
+    """sys.stdout, or CannotWriteError when the program was started with it closed."""
+    if sys.stdout is None:
+        raise CannotWriteError("stdout_failed", reason="closed", detail="stdout is closed")
+    return sys.stdout
+
+
+class ReaderGone(Exception):
+    """The program reading our stdout has exited (`owes counties | head -1`).
+
+    Not an OSError on purpose: Click turns an EPIPE OSError into exit 1
+    before our CLI sees it; this reaches OwesGroup.main, which ends quietly.
+    """
+
+
+def stdout_failed(exc: OSError) -> ReaderGone | CannotWriteError:
+    """The error to raise when writing to stdout failed (a full disk, /dev/full).
+
+    Whatever is still buffered is dropped, so Python does not try again at
+    exit and print its own traceback. A reader that went away (EPIPE) is
+    not a failure, and ends the command quietly.
+    """
+    if exc.errno == errno.EPIPE:
+        return ReaderGone()
+    discard_stdout()
+    return CannotWriteError("stdout_failed", **_reason(exc))
+
+
+def discard_stdout() -> None:
+    """Send the rest of stdout, buffered or not, nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def choose_format(target: str, chosen: str | None, allowed: tuple[str, ...]) -> str:
+    """The file format: --format when given, else the target's suffix. A usage error
+    when neither says, when they disagree, or when there is no target at all."""
+    if not target.strip():
+        raise UsageError("output_empty")
+    suffix = "" if target == STDOUT else Path(target).suffix.lower().lstrip(".")
+    choices = "|".join(allowed)
+    if chosen is None:
+        if suffix not in allowed:
+            raise UsageError("output_unknown_suffix", path=target, choices=choices,
+                             suffixes="/".join("." + kind for kind in allowed))
+        return suffix
+    chosen = chosen.strip().lower()
+    if chosen not in allowed:
+        raise UsageError("bad_format", value=chosen, choices=choices)
+    if suffix and suffix != chosen:
+        raise UsageError("output_suffix_mismatch", path=target, format=chosen)
+    return chosen
 
 
 def check_target(path: Path, *, force: bool) -> None:
     """Fail early, before any work, when the target cannot be written."""
     if not str(path).strip():
-        raise CannotWriteError("output_failed", path=str(path), detail="empty path")
+        raise CannotWriteError("output_failed", path=str(path), reason="empty_path", detail="empty path")
+    if "\x00" in str(path):
+        raise CannotWriteError("output_failed", path=str(path), reason="nul_in_path", detail="NUL in path")
+    try:
+        os.fsencode(path)
+    except UnicodeEncodeError:  # e.g. a lone surrogate: no file system can hold that name
+        raise CannotWriteError("output_failed", path=str(path), reason="unencodable_path",
+                               detail="the name cannot be encoded") from None
+    try:
+        _check_existing(path, force=force)
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
+
+
+def _check_existing(path: Path, *, force: bool) -> None:
     if path.is_symlink():
         raise CannotWriteError("output_symlink", path=str(path))
     if path.is_dir():
         raise CannotWriteError("output_is_dir", path=str(path))
+    if path.exists() and not path.is_file():
+        # /dev/null, a FIFO, a socket: renaming over it would replace the device itself.
+        raise CannotWriteError("output_not_regular", path=str(path))
     if path.exists() and not force:
         raise CannotWriteError("output_exists", path=str(path))
     parent = path.parent if str(path.parent) else Path(".")
@@ -58,12 +131,14 @@ def check_target(path: Path, *, force: bool) -> None:
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+    import tempfile  # only commands that write files pay for it; every command imports this module
+
     check_target(path, force=force)
     parent = path.parent if str(path.parent) else Path(".")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
     except OSError as exc:
-        raise CannotWriteError("output_failed", path=str(path), detail=_reason(exc)) from None
+        raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
     temp = Path(temp_name)
     try:
         # mkstemp makes the file private (0600); a document is to be shared,
@@ -79,7 +154,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
             raise CannotWriteError("output_symlink", path=str(path))
         os.replace(temp, path)  # replaces a symlink itself, never what it points to
     except OSError as exc:
-        raise CannotWriteError("output_failed", path=str(path), detail=_reason(exc)) from None
+        raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
     finally:
         # On success the temp file is gone; on any failure, Ctrl-C included, remove it.
         try:
@@ -94,7 +169,7 @@ def _umask() -> int:
     return current
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "no space left on device"
-    return exc.strerror or type(exc).__name__
+def _reason(exc: OSError) -> dict[str, str]:
+    # The errno's name lets the message say it in the user's language (i18n.REASONS).
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return {"reason": name, "detail": exc.strerror or type(exc).__name__}

@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from owes_cli.errors import DatasetError, OwesError, Problem
+from owes_cli.safe_text import shown
 
 LANGS = ("pl", "en")
 LANG_ENV = "OWES_LANG"
@@ -44,6 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "interrupted": ("Przerwano.", "Interrupted."),
     "output_exists": ("Plik {path} już istnieje; dodaj --force, aby go zastąpić.",
                       "{path} already exists; add --force to replace it."),
+    "output_not_regular": ("{path} nie jest zwykłym plikiem (urządzenie, potok?); zapisujemy tylko do plików.",
+                           "{path} is not a regular file (a device, a pipe?); we write only to files."),
     "output_is_dir": ("{path} to katalog; podaj nazwę pliku.", "{path} is a directory; give a file name."),
     "output_symlink": ("{path} to dowiązanie symboliczne; nie zapisujemy przez dowiązania.",
                        "{path} is a symbolic link; we do not write through links."),
@@ -53,6 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Cannot write {path}: no permission to write in {dir}."),
     "output_failed": ("Nie udało się zapisać {path}: {detail}. Poprzedni plik pozostał bez zmian.",
                       "Could not write {path}: {detail}. Any previous file is unchanged."),
+    "stdout_failed": ("Nie udało się wypisać wyniku: {detail}.", "Could not write the output: {detail}."),
     "output_tty": ("Nie wypisujemy pliku binarnego na terminal; przekieruj wynik (-o - > plik) albo podaj -o PLIK.",
                    "We do not print a binary file to a terminal; redirect it (-o - > file) or give -o FILE."),
     # --- exported documents (owes export) ---------------------------------
@@ -80,11 +84,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "albo -o - --format pdf.",
                             "Say where to write the document: -o FILE.pdf, -o FILE.docx "
                             "or -o - --format pdf."),
-    "export_unknown_suffix": ("Nie wiem, jaki format ma mieć {path}: użyj końcówki .pdf lub .docx "
-                              "albo podaj --format pdf|docx.",
-                              "Cannot tell the format of {path}: end it with .pdf or .docx, "
-                              "or give --format pdf|docx."),
-    "export_suffix_mismatch": ("Końcówka pliku {path} nie pasuje do --format {format}.",
+    "output_empty": ("Podaj nazwę pliku w -o (albo -o -, aby pisać na standardowe wyjście).",
+                     "Give a file name with -o (or -o - to write to standard output)."),
+    "output_unknown_suffix": ("Nie wiem, jaki format ma mieć {path}: użyj końcówki {suffixes} "
+                              "albo podaj --format {choices}.",
+                              "Cannot tell the format of {path}: end it with {suffixes}, "
+                              "or give --format {choices}."),
+    "output_suffix_mismatch": ("Końcówka pliku {path} nie pasuje do --format {format}.",
                                "The file name {path} does not match --format {format}."),
     "export_one_subject": ("Podaj najwyżej jedno z --centre i --county.",
                            "Give at most one of --centre and --county."),
@@ -130,10 +136,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "inside a gmina, or use --place."),
     "point_swapped": ("Czy chodziło o --at {swapped}? Najpierw szerokość, potem długość geograficzna.",
                       "Did you mean --at {swapped}? Latitude comes first, then longitude."),
-    "map_format": ("Nie wiem, w jakim formacie zapisać „{path}”: użyj rozszerzenia .svg albo .png "
-                   "lub podaj --format svg|png.",
-                   "Cannot tell which format to write “{path}” in: use a .svg or .png name, "
-                   "or give --format svg|png."),
+    "argument_too_long": ("Argument nr {position} jest za długi ({length} znaków; najwyżej {limit}).",
+                          "Argument {position} is too long ({length} characters; at most {limit})."),
     "usage_no_command": ("Nie ma polecenia „{name}”.", "There is no command “{name}”."),
     "usage_no_option": ("Nieznana opcja {name}.", "Unknown option {name}."),
     "usage_missing": ("Brakuje {name}.", "{name} is missing."),
@@ -279,11 +283,16 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "no_such_file": ("plik nie istnieje", "the file does not exist"),
     "is_directory": ("to katalog, a nie plik", "this is a directory, not a file"),
     "unreadable": ("brak uprawnień do odczytu", "permission denied"),
+    "not_regular": ("to nie jest zwykły plik (urządzenie, potok lub gniazdo)",
+                    "this is not a regular file (a device, pipe or socket)"),
+    "bad_path": ("ścieżka zawiera znak NUL", "the path contains a NUL character"),
+    "too_deep": ("zbyt głęboko zagnieżdżone tablice lub tabele",
+                 "arrays or tables nested too deeply"),
     "os_error": ("nie można odczytać pliku: {detail}", "the file cannot be read: {detail}"),
     "too_large": ("plik ma {size} bajtów; limit to {limit}", "the file has {size} bytes; the limit is {limit}"),
     "bom": ("plik zaczyna się znacznikiem BOM; zapisz go jako UTF-8 bez BOM",
             "the file starts with a byte-order mark; save it as UTF-8 without BOM"),
-    "binary": ("plik zawiera bajty NUL; to nie jest plik tekstowy TOML",
+    "binary": ("plik zawiera bajt NUL; to nie jest plik tekstowy TOML",
                "the file contains NUL bytes; it is not a TOML text file"),
     "not_utf8": ("plik nie jest zapisany w UTF-8 (może w ISO-8859-2 lub Windows-1250?)",
                  "the file is not UTF-8 (perhaps ISO-8859-2 or Windows-1250?)"),
@@ -295,6 +304,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "schema_version": ("wersja schematu {got} nie jest obsługiwana (obsługiwana: {expected})",
                        "schema version {got} is not supported (supported: {expected})"),
     "empty_string": ("pusty tekst", "empty text"),
+    "control_character": ("znak sterujący {code} na pozycji {at}; dane mają być zwykłym tekstem",
+                          "the control character {code} at position {at}; data must be plain text"),
     "empty_list": ("pusta lista", "empty list"),
     "bad_choice": ("„{got}” nie jest jedną z wartości: {choices}", "“{got}” is not one of: {choices}"),
     "bad_url": ("„{got}” nie jest adresem http(s)", "“{got}” is not an http(s) address"),
@@ -316,6 +327,22 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "end_before_start": ("koniec {end} jest przed początkiem {start}", "the end {end} is before the start {start}"),
     "event_undated": ("wydarzenie bez daty: podaj date lub reported",
                       "an event with no date: give date or reported"),
+}
+
+# Why a file could not be written, by errno name, for the {detail} of output_failed.
+REASONS: dict[str, tuple[str, str]] = {
+    "ENOSPC": ("brak miejsca na dysku", "no space left on device"),
+    "EDQUOT": ("przekroczony limit miejsca na dysku", "disk quota exceeded"),
+    "EACCES": ("brak uprawnień", "permission denied"),
+    "EPERM": ("operacja niedozwolona", "operation not permitted"),
+    "EROFS": ("system plików tylko do odczytu", "read-only file system"),
+    "EIO": ("błąd wejścia/wyjścia", "input/output error"),
+    "ENAMETOOLONG": ("za długa nazwa pliku", "file name too long"),
+    "closed": ("standardowe wyjście jest zamknięte", "stdout is closed"),
+    "empty_path": ("pusta ścieżka", "empty path"),
+    "nul_in_path": ("ścieżka zawiera znak NUL", "the path contains a NUL character"),
+    "unencodable_path": ("nazwy pliku nie da się zapisać w kodowaniu systemu plików",
+                         "the file name cannot be encoded for the file system"),
 }
 
 _SUGGEST = ("czy chodziło o „{suggestion}”?", "did you mean “{suggestion}”?")
@@ -351,25 +378,40 @@ def resolve_lang(option: str | None = None) -> str:
     return "pl" if current.lower().startswith("pl") else "en"
 
 
+def _shown(params: dict[str, Any]) -> dict[str, Any]:
+    # Values come from the user or a dataset: a 1 MB query or an escape
+    # sequence is echoed shortened and inert, never as it came.
+    return {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
+
+
 def t(lang: str, message_id: str, **params: Any) -> str:
     pl, en = MESSAGES[message_id]
-    return (pl if lang == "pl" else en).format(**params)
+    return (pl if lang == "pl" else en).format(**_shown(params))
 
 
 def problem_text(problem: Problem, lang: str) -> str:
     pl, en = PROBLEMS[problem.code]
-    text = (pl if lang == "pl" else en).format(**problem.params)
-    if problem.params.get("suggestion"):
-        text += "; " + (_SUGGEST[0] if lang == "pl" else _SUGGEST[1]).format(**problem.params)
+    params = _shown(problem.params)
+    text = (pl if lang == "pl" else en).format(**params)
+    if params.get("suggestion"):
+        text += "; " + (_SUGGEST[0] if lang == "pl" else _SUGGEST[1]).format(**params)
     return text
 
 
 def describe_dataset_error(err: DatasetError, lang: str) -> str:
     lines = [t(lang, "dataset_invalid", path=err.path, count=len(err.problems))]
     for problem in err.problems:
-        place = f"{err.path}: {problem.where}" if problem.where else err.path
+        where = _localised_place(problem.where, lang)
+        place = f"{shown(err.path)}: {shown(where)}" if where else shown(err.path)
         lines.append(f"  {place}: {problem_text(problem, lang)}")
     return "\n".join(lines)
+
+
+def _localised_place(where: str, lang: str) -> str:
+    # "line 5" is also the machine-readable place in `validate --format json`.
+    if lang == "pl" and where.startswith("line "):
+        return "wiersz " + where.removeprefix("line ")
+    return where
 
 
 def describe_error(err: OwesError, lang: str) -> str:
@@ -377,6 +419,9 @@ def describe_error(err: OwesError, lang: str) -> str:
     if isinstance(err, DatasetError):
         return describe_dataset_error(err, lang)
     params = {k: v for k, v in err.params.items() if isinstance(v, (str, int))}
+    reason = str(params.get("reason", ""))
+    if reason in REASONS:
+        params["detail"] = REASONS[reason][0 if lang == "pl" else 1]
     lines = [t(lang, err.message_id, **params)]
     p = err.params
     if err.message_id == "county_outside_coverage":

@@ -6,11 +6,11 @@ Rich is imported only when a table is really drawn on a terminal.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from owes_cli import cards, render
 from owes_cli.errors import UsageError
+from owes_cli.files import stdout, stdout_failed
 
 FORMATS = ("auto", "table", "plain", "json", "csv")
 
@@ -21,7 +21,7 @@ class Output:
         if fmt not in allowed:
             raise UsageError("bad_format", value=fmt, choices="|".join(allowed))
         if fmt == "auto":
-            fmt = "table" if sys.stdout.isatty() else "plain"
+            fmt = "table" if stdout().isatty() else "plain"
         self.format = fmt
         self.lang = lang
 
@@ -36,8 +36,8 @@ class Output:
         else:
             from owes_cli import rich_render
 
-            table = rich_render.listing_table(cards.Listing(columns, rows), self.lang, title)
-            rich_render.print_renderables([table], sys.stdout)
+            listing = cards.Listing(columns, rows)
+            self._print_rich(rich_render.listing_renderables(listing, self.lang, title, stdout()))
 
     def card(self, view: dict[str, Any], card: cards.Card, csv_row: dict[str, Any]) -> None:
         if self.format == "json":
@@ -49,8 +49,22 @@ class Output:
         else:
             from owes_cli import rich_render
 
-            rich_render.print_renderables(rich_render.card_renderables(card, self.lang), sys.stdout)
+            self._print_rich(rich_render.card_renderables(card, self.lang))
 
     def write(self, text: str) -> None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream = stdout()
+        try:
+            stream.write(text)
+            stream.flush()
+        except OSError as exc:
+            raise stdout_failed(exc) from None
+
+    def _print_rich(self, renderables: list[Any]) -> None:
+        from owes_cli import rich_render
+
+        stream = stdout()
+        try:
+            rich_render.print_renderables(renderables, stream)
+            stream.flush()
+        except OSError as exc:
+            raise stdout_failed(exc) from None

@@ -8,24 +8,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from typing import Any
 
 from owes_cli.cards import Card, Listing, display_value
+from owes_cli.safe_text import printable
 
-# Characters that would let a dataset move the cursor, change colours or
-# hide text on a terminal: C0/C1 controls, bidi overrides, and the like.
-_UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+__all__ = ["printable", "plain_card", "plain_listing", "to_json", "to_csv", "neutralise_formula"]
+
 # Spreadsheets run cells that start with these as formulas (OWASP, CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def printable(text: str) -> str:
-    """Text from a dataset, made safe to print literally on a terminal."""
-    return "".join(
-        ch if ch == "\n" or unicodedata.category(ch) not in _UNSAFE_CATEGORIES else "\ufffd"
-        for ch in text
-    )
 
 
 def plain_card(card: Card) -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from owes_cli.cli import app
@@ -17,6 +21,14 @@ BUNDLED = PROJECT / "data" / "centres.toml"
 
 # The environment a test runs in: no colour, a fixed width, English unless asked.
 BASE_ENV = {"NO_COLOR": "1", "COLUMNS": "100", "OWES_LANG": "en", "OWES_DATA": "", "TERM": "dumb"}
+
+# Typer's CliRunner.invoke rebuilds the Click group on every call (about 10 ms);
+# the fuzz tests run thousands of commands, so the group is built once here.
+# Its main() is OwesGroup.main, the same entry point a user's `owes` runs.
+OWES_COMMAND = typer.main.get_command(app)
+
+# Generated cases per kind, counted by the hostile-input tests and reported at the end.
+GENERATED: Counter[str] = Counter()
 
 
 @dataclass
@@ -29,14 +41,29 @@ class Run:
 Owes = Callable[..., Run]
 
 
+def run_owes(*args: str, env: dict[str, str] | None = None) -> Run:
+    """Run `owes ARGS` in this process, as the installed script would."""
+    runner = CliRunner()
+    code: Any = 0
+    with runner.isolation(env={**BASE_ENV, **(env or {})}) as (out, err, _):
+        try:
+            OWES_COMMAND.main(list(args), prog_name="owes")
+        except SystemExit as done:
+            code = done.code
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            stdout, stderr = out.getvalue(), err.getvalue()  # closed when isolation ends
+    return Run(code if isinstance(code, int) else 1, _text(stdout), _text(stderr))
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
 @pytest.fixture
 def owes() -> Owes:
-    def run(*args: str, env: dict[str, str] | None = None) -> Run:
-        runner = CliRunner()
-        result = runner.invoke(app, list(args), env={**BASE_ENV, **(env or {})}, catch_exceptions=False)
-        return Run(result.exit_code, result.stdout, result.stderr)
-
-    return run
+    return run_owes
 
 
 @pytest.fixture
@@ -44,3 +71,13 @@ def reference() -> Path:
     if not REFERENCE.is_dir():
         pytest.skip("../shared/reference is not present")
     return REFERENCE
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int) -> None:
+    if not GENERATED:
+        return
+    total = sum(GENERATED.values())
+    parts = ", ".join(f"{kind} {count:,}" for kind, count in sorted(GENERATED.items()))
+    outcome = "none crashed" if exitstatus == 0 else "see the failures above"
+    terminalreporter.write_sep("-", "hostile input")
+    terminalreporter.write_line(f"generated cases run: {total:,} ({parts}); {outcome}")

@@ -254,7 +254,7 @@ def test_syntax_error_names_the_line_in_polish(owes: Owes, tmp_path: Path) -> No
     path.write_text('schema = 1\n[dataset\ntitle = "x"\n', encoding="utf-8")
     run = owes("validate", str(path), "--lang", "pl")
     assert run.exit_code == ExitCode.INVALID_DATASET
-    assert run.stderr.startswith(f"Zbiór danych {path} jest błędny (liczba problemów: 1):\n  {path}: line 2: "
+    assert run.stderr.startswith(f"Zbiór danych {path} jest błędny (liczba problemów: 1):\n  {path}: wiersz 2: "
                                  "błąd składni TOML: ")
 
 

@@ -112,5 +112,5 @@ def test_svg_to_stdout(owes: Owes) -> None:
 def test_unknown_image_format(owes: Owes, tmp_path: Path, name: str) -> None:
     run = owes("map", "-o", str(tmp_path / name))
     assert run.exit_code == ExitCode.USAGE
-    assert "use a .svg or .png name, or give --format svg|png" in run.stderr
+    assert "end it with .svg/.png, or give --format svg|png." in run.stderr
     assert list(tmp_path.iterdir()) == []
