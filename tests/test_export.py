@@ -94,6 +94,7 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
     assert [item.title for item in top[1]] == [
         "Projekt OWES 2013–2015",
         "Powiaty i ich ośrodki",
+        "Mapa: który ośrodek obsługuje który powiat",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
     ]
@@ -168,6 +169,7 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
     assert by_style["Heading 1"] == [
         "Projekt OWES 2013–2015",
         "Powiaty i ich ośrodki",
+        "Mapa: który ośrodek obsługuje który powiat",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
     ]
