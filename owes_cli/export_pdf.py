@@ -117,13 +117,9 @@ def render(report: Report) -> bytes:
 
 def _title_block(pdf: FPDF, report: Report) -> None:
     pdf.start_section(_safe(pdf, report.subtitle), level=0)
-    pdf.set_font(FAMILY, "B", 19)
-    pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(0, 8.5, _safe(pdf, report.title), align="L", new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, report.title, 19, 8.5, ACCENT, bold=True)
     pdf.ln(1.5)
-    pdf.set_font(FAMILY, "", 13)
-    pdf.set_text_color(*MUTED)
-    pdf.multi_cell(0, 6.5, _safe(pdf, report.subtitle), align="L", new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, report.subtitle, 13, 6.5, MUTED)
     pdf.ln(2.5)
     pdf.set_draw_color(*ACCENT)
     pdf.set_line_width(0.7)
@@ -261,9 +257,7 @@ def _map(pdf: FPDF, block: Map) -> None:
     mm = column / (max(xs) - west)  # millimetres per map unit
     height = column * aspect
     _heading(pdf, Heading(block.title, 1))
-    pdf.set_font(FAMILY, "", 8)
-    pdf.set_text_color(*MUTED)
-    pdf.multi_cell(0, 4, _safe(pdf, m.subtitle), align="L", new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, m.subtitle, 8, 4, MUTED)
     top = pdf.get_y() + 3 + map_render.SEAT_RADIUS * mm
 
     def at(point: tuple[float, float]) -> tuple[float, float]:
@@ -291,9 +285,7 @@ def _map(pdf: FPDF, block: Map) -> None:
         _map_label(pdf, (x, y - (map_render.SEAT_RADIUS + 9) * mm), seat.name, label_pt, bold=True)
     _map_legend(pdf, m.legend, MARGIN + column + LEGEND_GAP, top)
     pdf.set_y(top + height + 4)
-    pdf.set_font(FAMILY, "", 7)
-    pdf.set_text_color(*MUTED)
-    pdf.multi_cell(0, 3.4, _safe(pdf, m.credits), align="L", new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, m.credits, 7, 3.4, MUTED)
     pdf.ln(3)
 
 
@@ -402,10 +394,8 @@ def _map_legend(pdf: FPDF, legend: list[coverage_map.LegendEntry], left: float, 
                 mm = SWATCH / map_render.SWATCH
                 border = coverage_map.EMPHASIS_WIDTH if entry.emphasised else 1.0
                 _area(canvas, box, entry.style, mm, (coverage_map.INK, border * mm))
-        pdf.set_font(FAMILY, "", 8)
-        pdf.set_text_color(*INK)
         pdf.set_xy(left + SWATCH + 2.5, y + 0.2)
-        pdf.multi_cell(width, 3.6, _safe(pdf, entry.text), align="L", new_x="LMARGIN", new_y="NEXT")
+        _lines(pdf, entry.text, 8, 3.6, INK, width=width)
         y = max(pdf.get_y(), y + SWATCH) + 2.5
 
 
@@ -427,6 +417,14 @@ DRAW: dict[type, Callable[[Any, Any], None]] = {
 # --------------------------------------------------------------------------
 # Text
 # --------------------------------------------------------------------------
+
+
+def _lines(pdf: FPDF, value: str, size: float, height: float, colour: tuple[int, int, int], *,
+           bold: bool = False, width: float = 0) -> None:
+    """Text of one style, wrapped from the current position (to the right margin when width is 0)."""
+    pdf.set_font(FAMILY, "B" if bold else "", size)
+    pdf.set_text_color(*colour)
+    pdf.multi_cell(width, height, _safe(pdf, value), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:
