@@ -240,7 +240,7 @@ def _period_section(period: Json, lang: str) -> list[Block]:
 
 
 def _map(drawing: CoverageMap | None, lang: str) -> list[Block]:
-    if drawing is None:
+    if drawing is None or not drawing.shapes:  # a dataset of counties the shipped boundaries do not hold
         return []
     # Each legend entry with the counties drawn in its style, e.g. "Ośrodek … : żarski, żagański".
     parts = [f"{t(lang, 'map_alt')}. {drawing.subtitle}."]
