@@ -487,7 +487,7 @@ def export(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    from owes_cli import files, report
+    from owes_cli import coverage_map, files, places, report
 
     s = Session(lang, data)
     if output is None:
@@ -502,16 +502,26 @@ def export(
     day = _day(on) if on is not None else generated.date()
     as_of = s.dataset.as_of()
     edition = report.Edition(s.dataset.title, str(as_of) if as_of else None, s.lang, generated)
+    gazetteer = places.load_gazetteer()
+
+    def drawing(on_day: date, emphasise: str | None = None) -> coverage_map.CoverageMap:
+        return coverage_map.coverage_map(s.dataset, s.register, gazetteer, on_day, s.lang, emphasise=emphasise)
+
     if county is not None:
         resolved = lookup.resolve_county(county, s.dataset, s.register)
         answer = lookup.answer(s.dataset, resolved.county, day, resolved.notes)
-        document = report.county_report(views.answer_view(s.dataset, answer, s.lang, county), edition)
+        document = report.county_report(views.answer_view(s.dataset, answer, s.lang, county), edition,
+                                        drawing(day, emphasise=resolved.county.teryt))
     elif centre_id is not None:
         found = lookup.find_centre(s.dataset, centre_id)
-        document = report.centre_report(views.centre_status_view(s.dataset, found, day, s.lang), edition)
+        # The map of the centre's own time: the asked day, or the nearest day the centre ran.
+        start, end = lookup.centre_span(s.dataset, found)
+        map_day = max(day, start) if end is None else min(max(day, start), end)
+        document = report.centre_report(views.centre_status_view(s.dataset, found, day, s.lang), edition,
+                                        drawing(map_day))
     else:
         document = report.directory_report(views.directory_view(s.dataset, day, s.lang),
-                                           views.county_rows(s.dataset, day), edition)
+                                           views.county_rows(s.dataset, day), edition, drawing(day))
     if kind == "pdf":
         from owes_cli import export_pdf
 

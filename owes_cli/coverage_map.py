@@ -29,6 +29,8 @@ HATCH = "#8A8A8A"
 NONE_FILL = "#FAFAFA"
 OUTLINE = "#FFFFFF"
 INK = "#222222"
+OUTLINE_WIDTH = 1.5  # units, between counties
+EMPHASIS_WIDTH = 3.5  # units, in INK around the county a document is about
 
 MAP_WIDTH = 560.0  # units; the legend sits to the right of the map
 LEGEND_X = MAP_WIDTH + 70.0
@@ -49,6 +51,7 @@ class Shape(NamedTuple):
     style: Style
     label: XY
     labelled: bool = True  # False where a seat's name already labels the area
+    emphasised: bool = False  # the county asked about: a thick outline in INK
 
 
 class Seat(NamedTuple):
@@ -62,6 +65,7 @@ class LegendEntry(NamedTuple):
     style: Style
     text: str
     marker: bool = False  # a seat marker rather than a filled box
+    emphasised: bool = False  # the box has the emphasised county's thick outline
 
 
 class CoverageMap(NamedTuple):
@@ -90,8 +94,15 @@ class _Projection:
 
 
 def coverage_map(
-    dataset: Dataset, register: Register, gazetteer: Gazetteer, day: date, lang: str
+    dataset: Dataset,
+    register: Register,
+    gazetteer: Gazetteer,
+    day: date,
+    lang: str,
+    *,
+    emphasise: str | None = None,
 ) -> CoverageMap:
+    """The map for a day; `emphasise` (a county's TERYT code) outlines that county and names it in the legend."""
     counties = geo.load_layer("powiaty")
     gminas = geo.load_layer("gminy")
     bbox = (
@@ -122,7 +133,7 @@ def coverage_map(
         else:
             style = Style(NONE_FILL)
         rings = [[project(p) for p in ring] for polygon in area.polygons for ring in polygon]
-        shapes.append(Shape(code, ans.county.name, rings, style, project(area.label)))
+        shapes.append(Shape(code, ans.county.name, rings, style, project(area.label), emphasised=code == emphasise))
 
     seats = []
     seat_points = {}
@@ -145,6 +156,11 @@ def coverage_map(
         legend.append(LegendEntry(Style(NONE_FILL), t(lang, "map_none")))
     if seats:
         legend.append(LegendEntry(Style("#FFFFFF"), t(lang, "map_seat"), marker=True))
+    legend += [
+        LegendEntry(shape.style, t(lang, "map_emphasised", county=shape.name), emphasised=True)
+        for shape in shapes
+        if shape.emphasised
+    ]
 
     # A seat's name labels the city it is in; a second label there would only collide with it.
     seated = {

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
 from owes_cli.render import printable
-from owes_cli.report import Bullets, Fields, Heading, Inline, PageBreak, Paragraph, Report, Table
+from owes_cli.report import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Report, Table
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -32,6 +32,9 @@ RULE = "BFC9D6"
 HEAD_FILL = "DEE7F2"
 NOTICE_FILL = "FDF2DE"
 NOTICE_INK = "7A4300"
+
+MAP_WIDTH_MM = 160
+MAP_SCALE = 1.5  # pixels per map unit: the 1010-unit canvas is 1515 pixels, about 240 dpi at MAP_WIDTH_MM
 
 
 def render(report: Report) -> bytes:
@@ -286,12 +289,31 @@ def _page_break(document: Document, block: PageBreak) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
+def _map(document: Document, block: Map) -> None:
+    """The map as a picture (map_render's PNG), kept on one page with its heading, described for screen readers."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    from owes_cli import map_render
+
+    _heading(document, Heading(block.title, 1))
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.keep_together = True
+    png = map_render.to_png(block.drawing, scale=MAP_SCALE)
+    picture = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(MAP_WIDTH_MM))
+    properties = picture._inline.docPr
+    properties.set("name", _clean(block.drawing.title))
+    properties.set("descr", _clean(block.description))
+
+
 DRAW: dict[type, Callable[[Any, Any], None]] = {
     Heading: _heading,
     Paragraph: _paragraph,
     Fields: _fields,
     Table: _table,
     Bullets: _bullets,
+    Map: _map,
     PageBreak: _page_break,
 }
 

@@ -8,18 +8,31 @@ bytes depend only on the report: the creation date is the report's
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from owes_cli import version
+from owes_cli import coverage_map, map_render, version
 from owes_cli.i18n import t
 from owes_cli.render import printable
-from owes_cli.report import Bullets, Fields, Heading, Inline, PageBreak, Paragraph, Report, Table, plain_text
+from owes_cli.report import (
+    Bullets,
+    Fields,
+    Heading,
+    Inline,
+    Map,
+    PageBreak,
+    Paragraph,
+    Report,
+    Table,
+    plain_text,
+)
 
 if TYPE_CHECKING:
     from fpdf import FPDF
+    from fpdf.drawing import DrawingContext
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
@@ -39,6 +52,13 @@ MARGIN = 20.0  # mm on every side
 BODY_PT = 9.5
 TABLE_PT = 9
 LINE = 5.0  # mm per line of body text
+
+MAP_COLUMN = (78.0, 104.0)  # mm the counties take across, at least and at most; the legend has the rest
+MAP_EXTRA = 34.0  # mm of heading, subtitle and credits that go with the map
+LEGEND_GAP = 6.0
+SWATCH = 4.0  # mm, a legend box
+PT = 25.4 / 72  # mm per typographic point
+LABEL_PT = 5.5  # the least size of a name on the map
 
 
 def render(report: Report) -> bytes:
@@ -97,13 +117,9 @@ def render(report: Report) -> bytes:
 
 def _title_block(pdf: FPDF, report: Report) -> None:
     pdf.start_section(_safe(pdf, report.subtitle), level=0)
-    pdf.set_font(FAMILY, "B", 19)
-    pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(0, 8.5, _safe(pdf, report.title), align="L", new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, report.title, 19, 8.5, ACCENT, bold=True)
     pdf.ln(1.5)
-    pdf.set_font(FAMILY, "", 13)
-    pdf.set_text_color(*MUTED)
-    pdf.multi_cell(0, 6.5, _safe(pdf, report.subtitle), align="L", new_x="LMARGIN", new_y="NEXT")
+    _lines(pdf, report.subtitle, 13, 6.5, MUTED)
     pdf.ln(2.5)
     pdf.set_draw_color(*ACCENT)
     pdf.set_line_width(0.7)
@@ -221,12 +237,179 @@ def _page_break(pdf: FPDF, block: PageBreak) -> None:
     pdf.add_page()
 
 
+def _map(pdf: FPDF, block: Map) -> None:
+    """The coverage map as vector shapes and real text, the legend beside it, on one page with its heading.
+
+    The map shrinks (down to MAP_COLUMN's least width) to fit the rest of a
+    page, else starts the next one at full size. Sizes follow the SVG's
+    proportions (`map_render`): a label is as large against the counties
+    here as there.
+    """
+    m = block.drawing
+    xs = [x for shape in m.shapes for ring in shape.rings for x, _ in ring]
+    ys = [y for shape in m.shapes for ring in shape.rings for _, y in ring]
+    west, north = min(xs), min(ys)
+    aspect = (max(ys) - north) / (max(xs) - west)
+    column = min(MAP_COLUMN[1], (pdf.page_break_trigger - pdf.get_y() - MAP_EXTRA) / aspect)
+    if column < MAP_COLUMN[0]:
+        pdf.add_page()
+        column = MAP_COLUMN[1]
+    mm = column / (max(xs) - west)  # millimetres per map unit
+    height = column * aspect
+    _heading(pdf, Heading(block.title, 1))
+    _lines(pdf, m.subtitle, 8, 4, MUTED)
+    top = pdf.get_y() + 3 + map_render.SEAT_RADIUS * mm
+
+    def at(point: tuple[float, float]) -> tuple[float, float]:
+        # A hundredth of a millimetre is finer than any printer: more digits would only fill the file.
+        return round(MARGIN + (point[0] - west) * mm, 2), round(top + (point[1] - north) * mm, 2)
+
+    edge = (coverage_map.OUTLINE, coverage_map.OUTLINE_WIDTH * mm)
+    with pdf.drawing_context() as canvas:
+        # Each county's edge is stroked with it; a later neighbour's fill covers half of a shared
+        # edge, and its own stroke draws that edge again in full.
+        for shape in m.shapes:
+            _area(canvas, [[at(p) for p in ring] for ring in shape.rings], shape.style, mm, edge)
+        for shape in m.shapes:
+            if shape.emphasised:  # over the neighbours, so the whole outline shows
+                rings = [[at(p) for p in ring] for ring in shape.rings]
+                canvas.add_item(_edge(rings, coverage_map.INK, coverage_map.EMPHASIS_WIDTH * mm), clone=False)
+    label_pt = max(LABEL_PT, map_render.LABEL_SIZE * mm / PT)  # a smaller map keeps readable names
+    for shape in m.shapes:
+        if shape.labelled:
+            _map_label(pdf, at(shape.label), shape.name, label_pt)
+    for seat in m.seats:
+        x, y = at(seat.at)
+        with pdf.drawing_context() as canvas:
+            _seat(canvas, x, y, map_render.SEAT_RADIUS * mm, seat.style.fill)
+        _map_label(pdf, (x, y - (map_render.SEAT_RADIUS + 9) * mm), seat.name, label_pt, bold=True)
+    _map_legend(pdf, m.legend, MARGIN + column + LEGEND_GAP, top)
+    pdf.set_y(top + height + 4)
+    _lines(pdf, m.credits, 7, 3.4, MUTED)
+    pdf.ln(3)
+
+
+def _area(canvas: DrawingContext, rings: list[list[tuple[float, float]]], style: coverage_map.Style,
+          mm: float, edge: tuple[str, float]) -> None:
+    """A filled area with its holes left open (even-odd) and its edge stroked.
+
+    A hatched area is its own clipping path: the grey and the lines are
+    drawn over its bounding box and show only inside it.
+    """
+    from fpdf.drawing import ClippingPath, GraphicsContext, PaintedPath
+    from fpdf.enums import IntersectionRule, PathPaintRule
+
+    if not style.hatched:
+        area = _edge(rings, *edge)
+        area.style.fill_color = style.fill
+        area.style.paint_rule = PathPaintRule.STROKE_FILL_EVENODD
+        canvas.add_item(area, clone=False)
+        return
+    left, right = min(x for ring in rings for x, _ in ring), max(x for ring in rings for x, _ in ring)
+    upper, lower = min(y for ring in rings for _, y in ring), max(y for ring in rings for _, y in ring)
+    clipped = GraphicsContext()
+    clipped.clipping_path = _rings(ClippingPath(), rings)
+    clipped.clipping_path.style.intersection_rule = IntersectionRule.EVENODD
+    ground = PaintedPath().rectangle(left, upper, right - left, lower - upper)
+    ground.style.fill_color = style.fill
+    ground.style.paint_rule = PathPaintRule.FILL_NONZERO
+    lines = PaintedPath()
+    step = map_render.HATCH_STEP * mm * math.sqrt(2)  # across the lines, as in the SVG's pattern
+    offset = left
+    while offset < right + (lower - upper):
+        lines.move_to(round(offset, 2), upper).line_to(round(offset - (lower - upper), 2), lower)
+        offset += step
+    lines.style.stroke_color = coverage_map.HATCH
+    lines.style.stroke_width = map_render.HATCH_WIDTH * mm
+    lines.style.paint_rule = PathPaintRule.STROKE
+    clipped.add_item(ground, clone=False)
+    clipped.add_item(lines, clone=False)
+    canvas.add_item(clipped, clone=False)
+    canvas.add_item(_edge(rings, *edge), clone=False)
+
+
+def _edge(rings: list[list[tuple[float, float]]], colour: str, width: float) -> Any:
+    """The rings as a path that strokes its edges (round joins) and fills nothing."""
+    from fpdf.drawing import PaintedPath
+    from fpdf.enums import PathPaintRule, StrokeJoinStyle
+
+    path = _rings(PaintedPath(), rings)
+    path.style.stroke_color = colour
+    path.style.stroke_width = width
+    path.style.stroke_join_style = StrokeJoinStyle.ROUND
+    path.style.paint_rule = PathPaintRule.STROKE
+    return path
+
+
+def _rings(path: Any, rings: list[list[tuple[float, float]]]) -> Any:
+    for ring in rings:
+        path.move_to(*ring[0])
+        for point in ring[1:]:
+            path.line_to(*point)
+        path.close()
+    return path
+
+
+def _seat(canvas: DrawingContext, x: float, y: float, radius: float, fill: str) -> None:
+    from fpdf.drawing import PaintedPath
+    from fpdf.enums import PathPaintRule
+
+    marker = PaintedPath().circle(x, y, radius)
+    marker.style.fill_color = fill
+    marker.style.stroke_color = coverage_map.INK
+    marker.style.stroke_width = radius / 3.5  # 2 units of 7, as in the SVG
+    marker.style.paint_rule = PathPaintRule.STROKE_FILL_NONZERO
+    canvas.add_item(marker, clone=False)
+
+
+def _map_label(pdf: FPDF, centre: tuple[float, float], name: str, size: float, *, bold: bool = False) -> None:
+    """A county's or town's name on a pale backing, so it reads on any fill and on hatching."""
+    from fpdf.drawing import PaintedPath
+    from fpdf.enums import PathPaintRule
+
+    value = _safe(pdf, name)
+    pdf.set_font(FAMILY, "B" if bold else "", size)
+    width, height = pdf.get_string_width(value), size * PT
+    x, y = centre
+    backing = PaintedPath().rectangle(x - width / 2 - 0.6, y - height * 0.62, width + 1.2, height * 1.24,
+                                      rx=height * 0.3, ry=height * 0.3)
+    backing.style.fill_color = "#FFFFFF"
+    backing.style.fill_opacity = 0.75
+    backing.style.paint_rule = PathPaintRule.FILL_NONZERO
+    with pdf.drawing_context() as canvas:
+        canvas.add_item(backing, clone=False)
+    pdf.set_text_color(*_hex(coverage_map.INK))
+    pdf.text(x - width / 2, y + height * 0.36, value)
+
+
+def _map_legend(pdf: FPDF, legend: list[coverage_map.LegendEntry], left: float, top: float) -> None:
+    width = pdf.w - MARGIN - left - SWATCH - 2.5
+    y = top
+    for entry in legend:
+        with pdf.drawing_context() as canvas:
+            if entry.marker:
+                _seat(canvas, left + SWATCH / 2, y + SWATCH / 2, SWATCH * 0.4, entry.style.fill)
+            else:
+                box = [[(left, y), (left + SWATCH, y), (left + SWATCH, y + SWATCH), (left, y + SWATCH)]]
+                mm = SWATCH / map_render.SWATCH
+                border = coverage_map.EMPHASIS_WIDTH if entry.emphasised else 1.0
+                _area(canvas, box, entry.style, mm, (coverage_map.INK, border * mm))
+        pdf.set_xy(left + SWATCH + 2.5, y + 0.2)
+        _lines(pdf, entry.text, 8, 3.6, INK, width=width)
+        y = max(pdf.get_y(), y + SWATCH) + 2.5
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
 DRAW: dict[type, Callable[[Any, Any], None]] = {
     Heading: _heading,
     Paragraph: _paragraph,
     Fields: _fields,
     Table: _table,
     Bullets: _bullets,
+    Map: _map,
     PageBreak: _page_break,
 }
 
@@ -234,6 +417,14 @@ DRAW: dict[type, Callable[[Any, Any], None]] = {
 # --------------------------------------------------------------------------
 # Text
 # --------------------------------------------------------------------------
+
+
+def _lines(pdf: FPDF, value: str, size: float, height: float, colour: tuple[int, int, int], *,
+           bold: bool = False, width: float = 0) -> None:
+    """Text of one style, wrapped from the current position (to the right margin when width is 0)."""
+    pdf.set_font(FAMILY, "B" if bold else "", size)
+    pdf.set_text_color(*colour)
+    pdf.multi_cell(width, height, _safe(pdf, value), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:

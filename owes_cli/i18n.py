@@ -69,6 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc_page_of": ("Strona {page} z {pages}", "Page {page} of {pages}"),
     "doc_historical": ("Dokument historyczny", "Historical document"),
     "doc_overview": ("Powiaty i ich ośrodki", "Counties and their centres"),
+    "doc_map": ("Mapa: który ośrodek obsługuje który powiat", "Map: which centre serves each county"),
     "doc_centre_counties_unknown": ("Nasze źródła nie podają, które powiaty obsługuje ten ośrodek.",
                                     "Our sources do not say which counties this centre serves."),
     "doc_about_sources": ("Każda informacja w tym dokumencie pochodzi z wymienionych źródeł. Czego źródła "
@@ -215,6 +216,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map_seat": ("siedziba ośrodka", "seat of a centre"),
     "map_unknown": ("który ośrodek: brak w naszych źródłach", "which centre: not in our sources"),
     "map_none": ("żaden ośrodek", "no centre"),
+    "map_emphasised": ("{county}: powiat, o który pytano", "{county}: the county asked about"),
+    "map_alt": ("Mapa powiatów województwa lubuskiego w kolorach obsługujących je ośrodków",
+                "Map of the counties of Lubuskie in the colours of the centres that serve them"),
     "map_credits": ("Granice: {boundaries} ({boundaries_as_of}). Powiaty: TERYT, GUS ({teryt_as_of}).",
                     "Boundaries: {boundaries} ({boundaries_as_of}). Counties: TERYT, GUS ({teryt_as_of})."),
     "map_written": ("Zapisano mapę: {path}", "Map written: {path}"),

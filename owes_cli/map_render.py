@@ -7,7 +7,18 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from owes_cli.coverage_map import HATCH, INK, LEGEND_X, OUTLINE, CoverageMap, LegendEntry, Style
+from owes_cli.coverage_map import (
+    EMPHASIS_WIDTH,
+    HATCH,
+    INK,
+    LEGEND_X,
+    OUTLINE,
+    OUTLINE_WIDTH,
+    UNKNOWN_FILL,
+    CoverageMap,
+    LegendEntry,
+    Style,
+)
 from owes_cli.render import printable
 
 FONT_FAMILY = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -16,6 +27,7 @@ LEGEND_WRAP = 40  # characters a legend line holds
 LEGEND_LINE = 19
 SWATCH = 22
 SEAT_RADIUS = 7
+HATCH_STEP, HATCH_WIDTH = 8, 2.5  # units between the hatch lines of "not in our sources", and their width
 PNG_SCALE = 2  # pixels per map unit in the file; drawn at twice that and scaled down, to smooth the edges
 
 
@@ -55,27 +67,37 @@ def _text(
     )
 
 
+def _svg_path(rings: list[list[tuple[float, float]]]) -> str:
+    return " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in rings)
+
+
 def to_svg(m: CoverageMap) -> bytes:
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{m.width:.0f}" height="{m.height:.0f}" '
         f'viewBox="0 0 {m.width:.0f} {m.height:.0f}" font-family="{FONT_FAMILY}">',
         f"<title>{escape(printable(m.title))}</title>",
-        '<defs><pattern id="unknown" patternUnits="userSpaceOnUse" width="8" height="8" '
+        f'<defs><pattern id="unknown" patternUnits="userSpaceOnUse" width="{HATCH_STEP}" height="{HATCH_STEP}" '
         'patternTransform="rotate(45)">'
-        f'<rect width="8" height="8" fill="{Style("#E3E3E3").fill}"/>'
-        f'<line x1="0" y1="0" x2="0" y2="8" stroke="{HATCH}" stroke-width="2.5"/></pattern></defs>',
+        f'<rect width="{HATCH_STEP}" height="{HATCH_STEP}" fill="{UNKNOWN_FILL}"/>'
+        f'<line x1="0" y1="0" x2="0" y2="{HATCH_STEP}" stroke="{HATCH}" stroke-width="{HATCH_WIDTH}"/>'
+        "</pattern></defs>",
         f'<rect width="{m.width:.0f}" height="{m.height:.0f}" fill="#FFFFFF"/>',
         _text(30, 40, m.title, TITLE_SIZE, weight="bold"),
         _text(30, 66, m.subtitle, SUBTITLE_SIZE),
     ]
     for shape in m.shapes:
-        path = " ".join("M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + " Z" for ring in shape.rings)
         out.append(
-            f'<path d="{path}" fill="{_fill(shape.style)}" fill-rule="evenodd" '
-            f'stroke="{OUTLINE}" stroke-width="1.5" stroke-linejoin="round"><title>'
+            f'<path d="{_svg_path(shape.rings)}" fill="{_fill(shape.style)}" fill-rule="evenodd" '
+            f'stroke="{OUTLINE}" stroke-width="{OUTLINE_WIDTH}" stroke-linejoin="round"><title>'
             f"{escape(printable(shape.name))} ({shape.code})</title></path>"
         )
+    for shape in m.shapes:
+        if shape.emphasised:  # drawn over its neighbours' outlines, so all of it shows
+            out.append(
+                f'<path d="{_svg_path(shape.rings)}" fill="none" stroke="{INK}" '
+                f'stroke-width="{EMPHASIS_WIDTH}" stroke-linejoin="round"/>'
+            )
     for shape in m.shapes:
         if shape.labelled:
             out.append(
@@ -97,9 +119,10 @@ def to_svg(m: CoverageMap) -> bytes:
                 f'fill="{entry.style.fill}" stroke="{INK}" stroke-width="2"/>'
             )
         else:
+            width = EMPHASIS_WIDTH if entry.emphasised else 1
             out.append(
                 f'<rect x="{LEGEND_X:.1f}" y="{top:.1f}" width="{SWATCH}" height="{SWATCH}" '
-                f'fill="{_fill(entry.style)}" stroke="{INK}" stroke-width="1"/>'
+                f'fill="{_fill(entry.style)}" stroke="{INK}" stroke-width="{width}"/>'
             )
         for i, line in enumerate(lines):
             out.append(_text(LEGEND_X + SWATCH + 10, top + 16 + i * LEGEND_LINE, line, LEGEND_SIZE))
@@ -113,6 +136,8 @@ def to_svg(m: CoverageMap) -> bytes:
 # --------------------------------------------------------------------------
 
 _FONT_FILES = (
+    # The DejaVu Sans owes ships for its PDFs first: the same picture on every machine.
+    str(Path(__file__).resolve().parent / "fonts" / "DejaVuSans{bold}.ttf"),
     "/usr/share/fonts/truetype/dejavu/DejaVuSans{bold}.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans{bold}.ttf",
     "/Library/Fonts/Arial{bold}.ttf",
@@ -134,12 +159,18 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-def to_png(m: CoverageMap) -> bytes:
+def to_png(m: CoverageMap, *, scale: float = PNG_SCALE) -> bytes:
+    """The map as a PNG of `scale` pixels per map unit.
+
+    The bytes depend only on the map and the scale (and Pillow's version):
+    no timestamps or other metadata are written, and the fonts are the ones
+    shipped with owes where they are found.
+    """
     import io
 
     from PIL import Image, ImageChops, ImageDraw
 
-    k = PNG_SCALE * 2
+    k = max(2, round(scale * 2))  # whole pixels per unit while drawing, for the integer line widths
     size = (round(m.width * k), round(m.height * k))
     image = Image.new("RGB", size, "#FFFFFF")
     draw = ImageDraw.Draw(image)
@@ -181,14 +212,14 @@ def to_png(m: CoverageMap) -> bytes:
     text(30, 66, m.subtitle, SUBTITLE_SIZE)
     for shape in m.shapes:
         area(shape.rings, shape.style)
-    for shape in m.shapes:
-        for ring in shape.rings:
-            draw.line(
-                [(x * k, y * k) for x, y in ring + ring[:1]],
-                fill=OUTLINE,
-                width=round(1.5 * k),
-                joint="curve",
-            )
+    for colour, width, shapes in (
+        (OUTLINE, OUTLINE_WIDTH, m.shapes),
+        (INK, EMPHASIS_WIDTH, [shape for shape in m.shapes if shape.emphasised]),
+    ):
+        for shape in shapes:
+            for ring in shape.rings:
+                draw.line([(x * k, y * k) for x, y in ring + ring[:1]], fill=colour, width=round(width * k),
+                          joint="curve")
     for shape in m.shapes:
         if shape.labelled:
             text(shape.label[0], shape.label[1], shape.name, LABEL_SIZE, anchor="mm", halo=True)
@@ -219,21 +250,24 @@ def to_png(m: CoverageMap) -> bytes:
             draw.rectangle(
                 (LEGEND_X * k, top * k, (LEGEND_X + SWATCH) * k, (top + SWATCH) * k),
                 outline=_rgb(INK),
-                width=k,
+                width=round(EMPHASIS_WIDTH * k) if entry.emphasised else k,
             )
         for i, line in enumerate(lines):
             text(LEGEND_X + SWATCH + 10, top + 16 + i * LEGEND_LINE, line, LEGEND_SIZE)
     text(30, m.height - 14, m.credits, CREDITS_SIZE)
-    final = image.resize((round(m.width * PNG_SCALE), round(m.height * PNG_SCALE)), Image.Resampling.LANCZOS)
+    if k == scale * 2:  # averaging each 2×2 block smooths the edges, and is quick
+        final = image.reduce(2)
+    else:
+        final = image.resize((round(m.width * scale), round(m.height * scale)), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
-    final.save(buffer, format="PNG", optimize=True)
+    final.save(buffer, format="PNG")  # zlib's default level: `optimize` saves 3 % and takes 3 times as long
     return buffer.getvalue()
 
 
 def _hatch_layer(size: tuple[int, int], k: int) -> Any:
     from PIL import Image, ImageDraw
 
-    layer = Image.new("RGB", size, "#E3E3E3")
+    layer = Image.new("RGB", size, UNKNOWN_FILL)
     draw = ImageDraw.Draw(layer)
     step = 8 * k * 0.75
     width, height = size

@@ -2,23 +2,26 @@
 
 The builders here lay views (the dicts of `views.py`) out as a `Report`: a
 title block and a flat list of blocks (headings, paragraphs, labelled
-fields, tables, bullet lists, page breaks). `export_pdf` and `export_docx`
+fields, tables, bullet lists, the coverage map, page breaks). `export_pdf` and `export_docx`
 draw the same report, so a PDF and a Word file say the same things in the
 same order. Every key a view carries is shown; a missing one reads
 "not in our sources". No PDF or Word library is imported here.
 
-A new kind of block (the coverage map, for one) is a new NamedTuple here
-and one drawing function in each exporter.
+A new kind of block is a new NamedTuple here and one drawing function in
+each exporter's DRAW table, as the coverage map (`Map`) shows.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from owes_cli.cards import span, status_line
 from owes_cli.i18n import t
+
+if TYPE_CHECKING:
+    from owes_cli.coverage_map import CoverageMap
 
 Json = dict[str, Any]
 
@@ -66,7 +69,15 @@ class PageBreak(NamedTuple):
     pass
 
 
-Block = Heading | Paragraph | Fields | Table | Bullets | PageBreak
+class Map(NamedTuple):
+    """The coverage map under its own section heading; an exporter keeps the two on one page."""
+
+    title: str  # the heading, level 1
+    drawing: CoverageMap
+    description: str  # what the map shows, in words: the picture's alternative text
+
+
+Block = Heading | Paragraph | Fields | Table | Bullets | Map | PageBreak
 
 
 class Report(NamedTuple):
@@ -110,32 +121,39 @@ def plain_text(runs: Inline) -> str:
 # --------------------------------------------------------------------------
 
 
-def directory_report(view: Json, county_rows: list[Json], edition: Edition) -> Report:
-    """The whole directory for one period (views.directory_view)."""
+def directory_report(
+    view: Json, county_rows: list[Json], edition: Edition, drawing: CoverageMap | None = None
+) -> Report:
+    """The whole directory for one period (views.directory_view), with the map of that day when given."""
     lang = edition.lang
     period = view["period"]
     blocks: list[Block] = [*_front(view, edition)]
     blocks += _period_section(period, lang)
     blocks += _overview(county_rows, view["centres"], lang)
+    blocks += _map(drawing, lang)
     for centre in view["centres"]:
         blocks += [PageBreak(), *_centre_section(centre, lang)]
     blocks.append(_about_sources(lang))
     return _report(edition, t(lang, "doc_directory", period=period["name"]), view, blocks)
 
 
-def centre_report(view: Json, edition: Edition) -> Report:
-    """One centre in full (views.centre_status_view)."""
+def centre_report(view: Json, edition: Edition, drawing: CoverageMap | None = None) -> Report:
+    """One centre in full (views.centre_status_view), with the map of a day in its period when given."""
     lang = edition.lang
     centre = view["centre"]
     blocks: list[Block] = [*_front(view, edition)]
     blocks += _period_section(centre["period"], lang)
     blocks += _centre_section(centre, lang)
+    blocks += _map(drawing, lang)
     blocks.append(_about_sources(lang))
     return _report(edition, f"{t(lang, 'doc_centre')}: {centre['name']}", view, blocks)
 
 
-def county_report(view: Json, edition: Edition) -> Report:
-    """The answer for one county, with what `which-centre` shows (views.answer_view)."""
+def county_report(view: Json, edition: Edition, drawing: CoverageMap | None = None) -> Report:
+    """The answer for one county, with what `which-centre` shows (views.answer_view).
+
+    The map, when given, follows the answer; it is meant to outline the county.
+    """
     lang = edition.lang
     county = view["county"]
     kind = t(lang, "kind_" + county["kind"])
@@ -150,6 +168,7 @@ def county_report(view: Json, edition: Edition) -> Report:
     for note in view["notes"]:  # each message starts "Note:" itself
         params = {k: v for k, v in note.items() if k != "id"}
         blocks.append(Paragraph(text(t(lang, note["id"], **params))))
+    blocks += _map(drawing, lang)
     blocks += _period_section(view["period"], lang)
     if view["centre"]:
         blocks += _centre_section(view["centre"], lang, with_sources=False)
@@ -218,6 +237,23 @@ def _period_section(period: Json, lang: str) -> list[Block]:
     if period["facts"]:
         blocks += [Heading(t(lang, "facts"), 2), Bullets(tuple((0, text(f)) for f in period["facts"]))]
     return blocks
+
+
+def _map(drawing: CoverageMap | None, lang: str) -> list[Block]:
+    if drawing is None or not drawing.shapes:  # a dataset of counties the shipped boundaries do not hold
+        return []
+    # Each legend entry with the counties drawn in its style, e.g. "Ośrodek … : żarski, żagański".
+    parts = [f"{t(lang, 'map_alt')}. {drawing.subtitle}."]
+    for entry in drawing.legend:
+        counties = [s.name for s in drawing.shapes if s.style == entry.style and not entry.marker]
+        if entry.emphasised:
+            parts.append(f"{entry.text}.")
+        elif counties:
+            parts.append(f"{entry.text}: {', '.join(counties)}.")
+    seats = [f"{seat.name}" for seat in drawing.seats]
+    if seats:
+        parts.append(f"{t(lang, 'map_seat').capitalize()}: {', '.join(seats)}.")
+    return [Map(t(lang, "doc_map"), drawing, " ".join(parts))]
 
 
 def _overview(county_rows: list[Json], centres: list[Json], lang: str) -> list[Block]:

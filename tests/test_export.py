@@ -94,6 +94,7 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
     assert [item.title for item in top[1]] == [
         "Projekt OWES 2013–2015",
         "Powiaty i ich ośrodki",
+        "Mapa: który ośrodek obsługuje który powiat",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
     ]
@@ -154,6 +155,89 @@ def test_unknown_coverage_labelled_addresses_and_facts(owes: Owes, tmp_path: Pat
 
 
 # --------------------------------------------------------------------------
+# The coverage map
+# --------------------------------------------------------------------------
+
+COUNTY_NAMES = ("gorzowski", "krośnieński", "międzyrzecki", "nowosolski", "słubicki", "strzelecko-drezdenecki",
+                "sulęciński", "świebodziński", "zielonogórski", "żagański", "żarski", "wschowski")  # and 2 cities
+MAP_HEADING = {"pl": "Mapa: który ośrodek obsługuje który powiat", "en": "Map: which centre serves each county"}
+UNKNOWN = {"pl": "który ośrodek: brak w naszych źródłach", "en": "which centre: not in our sources"}
+
+
+def map_page(path: Path, lang: str) -> tuple[str, bytes]:
+    """The text and the drawing operators of the one page that holds the map."""
+    pages = [page for page in pypdf.PdfReader(path).pages if MAP_HEADING[lang] in page.extract_text()]
+    assert len(pages) == 1
+    return " ".join(pages[0].extract_text().split()), pages[0].get_contents().get_data()
+
+
+def pdf_images(path: Path) -> list[str]:
+    """Every image XObject on any page (and inside any form XObject)."""
+    found = []
+
+    def walk(resources: object, where: str) -> None:
+        for name, ref in ((resources or {}).get("/XObject") or {}).items():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                found.append(f"{where}{name}")
+            else:
+                walk(xobject.get("/Resources"), f"{where}{name}/")
+
+    for number, page in enumerate(pypdf.PdfReader(path).pages, start=1):
+        walk(page.get("/Resources"), f"page {number}: ")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_pdf_map_is_vector_drawing_with_names_and_a_legend(owes: Owes, tmp_path: Path, lang: str) -> None:
+    path = export(owes, tmp_path, "d.pdf", "--on", "2014-06-01", "--lang", lang)
+    text, operators = map_page(path, lang)
+    assert pdf_images(path) == []
+    # Each county filled even-odd (holes stay open) and outlined, and the legend's two centre boxes.
+    assert operators.count(b" B*") == 14 + 2
+    assert operators.count(b" l ") > 3000  # the boundaries' points as lines, not a picture
+    for name in (*COUNTY_NAMES, "Gorzów Wielkopolski", "Zielona Góra"):
+        assert name in text, name
+    assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego" in text
+    assert {"pl": "Stan na 2014-06-01 · Projekt OWES 2013–2015", "en": "As of 2014-06-01 · OWES project 2013–2015"}[lang] \
+        in text
+    assert {"pl": "siedziba ośrodka", "en": "seat of a centre"}[lang] in text
+    assert {"pl": "Granice: Państwowy rejestr granic (PRG)", "en": "Boundaries: Państwowy rejestr granic (PRG)"}[lang] \
+        in text
+    # 2014's coverage is known everywhere: nothing is hatched, and the legend does not offer the hatching.
+    assert b" W* n" not in operators
+    assert UNKNOWN[lang] not in text
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_pdf_map_hatches_counties_whose_centre_is_not_in_our_sources(owes: Owes, tmp_path: Path,
+                                                                     lang: str) -> None:
+    for on in ("2017-05-01", None):  # a day of the 2016 period, and today (the default)
+        path = export(owes, tmp_path, f"d-{on}.pdf", *(("--on", on) if on else ()), "--lang", lang)
+        text, operators = map_page(path, lang)
+        assert operators.count(b" W* n") == 14 + 1  # every county clips its hatching, and the legend's box
+        assert UNKNOWN[lang] in text
+        assert pdf_images(path) == []
+
+
+def test_county_document_outlines_its_county_next_to_the_answer(owes: Owes, tmp_path: Path) -> None:
+    path = export(owes, tmp_path, "c.pdf", "--county", "żarski", "--on", "2014-06-01", "--lang", "pl")
+    first = " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
+    assert "Ośrodek Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego" in first
+    assert MAP_HEADING["pl"] in first  # the map shrinks to follow the answer on the first page
+    assert "żarski: powiat, o który pytano" in first
+    english = export(owes, tmp_path, "c.docx", "--county", "żarski", "--on", "2014-06-01", "--lang", "en")
+    assert "żarski: the county asked about." in map_picture(english)[1]
+
+
+def test_centre_document_maps_the_centres_own_period(owes: Owes, tmp_path: Path) -> None:
+    # Asked about today, a centre of 2013–2015 is shown on the map of its last day.
+    text, _ = map_page(export(owes, tmp_path, "c.pdf", "--centre", "zielona-gora-2013", "--lang", "en"), "en")
+    assert "As of 2015-09-30 · OWES project 2013–2015" in text
+    assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego" in text
+
+
+# --------------------------------------------------------------------------
 # Word
 # --------------------------------------------------------------------------
 
@@ -168,6 +252,7 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
     assert by_style["Heading 1"] == [
         "Projekt OWES 2013–2015",
         "Powiaty i ich ośrodki",
+        "Mapa: który ośrodek obsługuje który powiat",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
     ]
@@ -211,6 +296,38 @@ def test_docx_in_english_sets_english_proofing(owes: Owes, tmp_path: Path) -> No
     assert document.core_properties.language == "en-GB"
     assert document.paragraphs[1].text == ("Centre profile: Ośrodek Wsparcia Ekonomii Społecznej "
                                            "subregionu gorzowskiego")
+
+
+def map_picture(path: Path) -> tuple[bytes, str]:
+    """The one picture in a Word file, and its alternative text."""
+    document = docx.Document(str(path))
+    assert len(document.inline_shapes) == 1
+    with zipfile.ZipFile(path) as archive:
+        media = [name for name in archive.namelist() if name.startswith("word/media/")]
+        assert len(media) == 1
+        png = archive.read(media[0])
+    return png, document.inline_shapes[0]._inline.docPr.get("descr")
+
+
+@pytest.mark.parametrize(("lang", "on", "legend"), [
+    ("pl", "2014-06-01", "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego: gorzowski, międzyrzecki"),
+    ("en", "2017-05-01", "which centre: not in our sources: gorzowski, krośnieński"),
+])
+def test_docx_map_is_one_described_picture(owes: Owes, tmp_path: Path, lang: str, on: str, legend: str) -> None:
+    from PIL import Image
+
+    path = export(owes, tmp_path, "d.docx", "--on", on, "--lang", lang)
+    png, description = map_picture(path)
+    with Image.open(io.BytesIO(png)) as image:
+        assert (image.format, image.size) == ("PNG", (1515, 1539))
+        assert not image.info  # no timestamp, software or other text in the file
+    assert description.startswith({"pl": "Mapa powiatów województwa lubuskiego",
+                                   "en": "Map of the counties of Lubuskie"}[lang])
+    assert legend in description
+    assert (UNKNOWN[lang] in description) == (on == "2017-05-01")
+    document = docx.Document(str(path))
+    heading = next(p for p in document.paragraphs if p.text == MAP_HEADING[lang])
+    assert heading.style.name == "Heading 1" and heading.paragraph_format.keep_with_next
 
 
 # --------------------------------------------------------------------------

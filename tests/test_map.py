@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import BUNDLED, Owes
 
+from owes_cli import coverage_map, dataset, map_render, places, register
 from owes_cli.errors import ExitCode
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -114,3 +116,36 @@ def test_unknown_image_format(owes: Owes, tmp_path: Path, name: str) -> None:
     assert run.exit_code == ExitCode.USAGE
     assert "end it with .svg/.png, or give --format svg|png." in run.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+
+def _drawing(day: str, lang: str, **options: str) -> coverage_map.CoverageMap:
+    loaded_register = register.load_register()
+    loaded = dataset.load(BUNDLED, loaded_register)
+    return coverage_map.coverage_map(loaded, loaded_register, places.load_gazetteer(), date.fromisoformat(day), lang,
+                                     **options)
+
+
+def test_an_emphasised_county_is_outlined_and_named_in_the_legend() -> None:
+    drawing = _drawing("2014-06-01", "pl", emphasise="0801")
+    assert [shape.name for shape in drawing.shapes if shape.emphasised] == ["gorzowski"]
+    last = drawing.legend[-1]
+    assert (last.text, last.emphasised) == ("gorzowski: powiat, o który pytano", True)
+    assert last.style == next(shape.style for shape in drawing.shapes if shape.emphasised)  # its own colour
+
+    root = ET.fromstring(map_render.to_svg(drawing))
+    outlined = [p for p in root.findall(f"{SVG}path") if p.get("fill") == "none"]
+    assert len(outlined) == 1 and outlined[0].get("stroke-width") == str(coverage_map.EMPHASIS_WIDTH)
+    assert outlined[0].get("d").count("M") == 2  # its border with the city of Gorzów too
+    assert "gorzowski: powiat, o który pytano" in [t.text for t in root.iter(f"{SVG}text")]
+
+    plain = _drawing("2014-06-01", "pl")
+    assert not any(shape.emphasised for shape in plain.shapes)
+    assert not any(entry.emphasised for entry in plain.legend)
+
+
+def test_png_bytes_depend_only_on_the_map() -> None:
+    drawing = _drawing("2017-05-01", "en")
+    first = map_render.to_png(drawing, scale=1)
+    assert first == map_render.to_png(drawing, scale=1)
+    assert first.startswith(b"\x89PNG") and b"tIME" not in first and b"tEXt" not in first
