@@ -34,7 +34,7 @@ NOTICE_FILL = "FDF2DE"
 NOTICE_INK = "7A4300"
 
 MAP_WIDTH_MM = 160
-MAP_SCALE = 1.5  # pixels per map unit: the 1010-unit canvas is 1515 pixels, about 240 dpi at MAP_WIDTH_MM
+MAP_SCALE = 1.0  # pixels per map unit: the 1010-unit canvas is 1010 pixels, about 160 dpi at MAP_WIDTH_MM
 
 
 def render(report: Report) -> bytes:

@@ -319,7 +319,7 @@ def test_docx_map_is_one_described_picture(owes: Owes, tmp_path: Path, lang: str
     path = export(owes, tmp_path, "d.docx", "--on", on, "--lang", lang)
     png, description = map_picture(path)
     with Image.open(io.BytesIO(png)) as image:
-        assert (image.format, image.size) == ("PNG", (1515, 1539))
+        assert (image.format, image.size) == ("PNG", (1010, 1026))
         assert not image.info  # no timestamp, software or other text in the file
     assert description.startswith({"pl": "Mapa powiatów województwa lubuskiego",
                                    "en": "Map of the counties of Lubuskie"}[lang])
