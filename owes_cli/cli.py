@@ -11,7 +11,7 @@ import errno
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,7 +21,7 @@ from typer._click import exceptions as click_errors  # Typer 0.28 vendors Click
 from typer.core import TyperGroup
 
 from owes_cli import dataset as dataset_module
-from owes_cli import files, i18n, lookup, views
+from owes_cli import files, i18n, lookup, queries, render, views
 from owes_cli.cards import answer_card, centre_blocks
 from owes_cli.dates import PartialDateError, parse_day
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
@@ -208,9 +208,22 @@ def _day(on: str | None) -> date:
         raise UsageError("bad_date", value=on) from None
 
 
+def _warn_notes(view: dict[str, Any], lang: str, out: Output) -> None:
+    # Machine formats carry notes in the data; people also see them on stderr.
+    if out.format in ("json", "csv"):
+        for note in view["notes"]:
+            _say(i18n.note_text(note, lang))
+
+
+CountyOption = Annotated[str | None, typer.Option("--county", "-c", show_default=False)]
+CentreOption = Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)]
+OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
+ForceOption = Annotated[bool, typer.Option("--force", show_default=False)]
+
+
 @app.command("which-centre")
 def which_centre(
-    county: Annotated[str | None, typer.Option("--county", "-c", show_default=False)] = None,
+    county: CountyOption = None,
     place: Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)] = None,
     at: Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)] = None,
     on: OnOption = None,
@@ -220,139 +233,22 @@ def which_centre(
 ) -> None:
     s = Session(lang, data)
     out = Output(fmt, s.lang)
-    asked = (("--county", county), ("--place", place), ("--at", at))
-    given = [name for name, value in asked if value is not None]
-    if not given:
-        raise UsageError("which_centre_needs_place")
-    if len(given) > 1:
-        raise UsageError("which_centre_one_place", given=", ".join(given))
-    day = _day(on)
-    if county is not None:
-        resolved = lookup.resolve_county(county, s.dataset, s.register)
-        ans = lookup.answer(s.dataset, resolved.county, day, resolved.notes)
-        view = views.answer_view(s.dataset, ans, s.lang, county)
-    else:
-        view = _place_answer(s, day, place, at)
+    view = queries.which_centre(s.dataset, s.register, _day(on), s.lang, county=county, place=place, at=at)
     _warn_notes(view, s.lang, out)
-    out.card(view, answer_card(view, s.lang), _answer_row(view))
+    out.card(view, answer_card(view, s.lang), views.answer_row(view))
 
 
-def _place_answer(s: Session, day: date, place: str | None, at: str | None) -> dict[str, Any]:
-    from owes_cli import places
+def _listing_command(kind: str, rows: Callable[[Dataset, str], list[dict[str, Any]]]) -> None:
+    """A command that lists one table of the dataset, with no options of its own."""
 
-    gazetteer = places.load_gazetteer()
-    if at is not None:
-        from owes_cli.geo import parse_coordinates
+    def command(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+        s = Session(lang, data)
+        Output(fmt, s.lang).listing(kind, rows(s.dataset, s.lang), t(s.lang, kind))
 
-        lat, lon = parse_coordinates(at)
-        found = places.place_at(lat, lon, s.dataset, s.register, gazetteer)
-        query: dict[str, Any] = {"at": {"lat": lat, "lon": lon}}
-    else:
-        assert place is not None
-        found = places.resolve_place(place, s.dataset, s.register, gazetteer)
-        query = {"place": place}
-    ans = lookup.answer(s.dataset, found.county, day, found.notes)
-    return views.answer_view(s.dataset, ans, s.lang, query,
-                             place=views.place_view(found.place, s.dataset, s.register, gazetteer))
+    app.command(kind)(command)
 
 
-def _warn_notes(view: dict[str, Any], lang: str, out: Output) -> None:
-    # Machine formats carry notes in the data; people also see them on stderr.
-    if out.format in ("json", "csv"):
-        for note in view["notes"]:
-            _say(i18n.note_text(note, lang))
-
-
-def _answer_row(view: dict[str, Any]) -> dict[str, Any]:
-    centre = view["centre"]
-    place = view.get("place")
-    return {
-        **({"place_teryt": place["teryt"], "place_name": place["name"], "place_kind": place["kind"]}
-           if place else {}),
-        "county_teryt": view["county"]["teryt"],
-        "county_name": view["county"]["name"],
-        "on": view["query"]["on"],
-        "period_status": view["period_status"],
-        "coverage": view["coverage"],
-        "centre_id": centre["id"] if centre else None,
-        "centre_name": centre["name"] if centre else None,
-        "from": centre["period"]["from"] if centre else view["period"]["from"],
-        "to": centre["period"]["to"] if centre else view["period"]["to"],
-        "sources": " ".join(src["id"] for src in view["sources"]),
-    }
-
-
-@app.command("places")
-def places_listing(
-    county: Annotated[str | None, typer.Option("--county", "-c", show_default=False)] = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
-) -> None:
-    from owes_cli import places
-
-    s = Session(lang, data)
-    out = Output(fmt, s.lang)
-    gazetteer = places.load_gazetteer()
-    if county is not None:
-        chosen = [lookup.resolve_county(county, s.dataset, s.register).county.teryt]
-    else:
-        chosen = sorted(s.dataset.counties)
-    rows = views.place_rows((p for c in chosen for p in gazetteer.in_county(c)), s.dataset)
-    out.listing("places", rows, t(s.lang, "places"))
-
-
-@app.command("place")
-def place_detail(
-    name: Annotated[str, typer.Argument(metavar="NAME", show_default=False)],
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
-) -> None:
-    from owes_cli import places
-    from owes_cli.cards import place_card
-
-    s = Session(lang, data)
-    out = Output(fmt, s.lang)
-    gazetteer = places.load_gazetteer()
-    found = places.resolve_place(name, s.dataset, s.register, gazetteer)
-    view = views.place_detail_view(found.place, found.notes, s.dataset, s.register, gazetteer, s.lang)
-    _warn_notes(view, s.lang, out)
-    row = {"teryt": view["teryt"], "name": view["name"], "kind": view["kind"],
-           "gmina": view["gmina"]["teryt"], "town": view["town"]["teryt"] if view["town"] else None,
-           "county_teryt": view["county"]["teryt"],
-           "county_name": view["county"]["name"], "voivodeship": view["voivodeship"]}
-    out.card(view, place_card(view, s.lang), row)
-
-
-@app.command("map")
-def coverage_map(
-    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
-    on: OnOption = None,
-    image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png",
-                                                     show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", show_default=False)] = False,
-    lang: LangOption = None,
-    data: DataOption = None,
-) -> None:
-    from owes_cli import coverage_map as model
-    from owes_cli import files, map_render, places
-
-    s = Session(lang, data)
-    kind = files.choose_format(output, image_format, ("svg", "png"))
-    if output != files.STDOUT:
-        files.check_target(Path(output), force=force)  # before drawing, not after
-    drawing = model.coverage_map(s.dataset, s.register, places.load_gazetteer(), _day(on), s.lang)
-    files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing),
-                       force=force)
-    if output != files.STDOUT:
-        _say(t(s.lang, "map_written", path=output))
-
-
-@app.command("centres")
-def centres(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-    s = Session(lang, data)
-    Output(fmt, s.lang).listing("centres", views.centre_rows(s.dataset, s.lang), t(s.lang, "centres"))
+_listing_command("centres", views.centre_rows)
 
 
 @app.command("centre")
@@ -364,76 +260,61 @@ def centre(
 ) -> None:
     s = Session(lang, data)
     out = Output(fmt, s.lang)
-    found = lookup.find_centre(s.dataset, centre_id)
-    view = views.centre_view(s.dataset, found, s.lang)
-    row = {"id": view["id"], "name": view["name"], "from": view["period"]["from"],
-           "to": view["period"]["to"], "coverage": view["coverage"],
-           "counties": " ".join(c["teryt"] for c in view["counties"]),
-           "sources": " ".join(src["id"] for src in view["sources"])}
-    out.card(view, centre_blocks(view, s.lang), row)
+    view = views.centre_view(s.dataset, lookup.find_centre(s.dataset, centre_id), s.lang)
+    out.card(view, centre_blocks(view, s.lang), views.centre_row(view))
 
 
 @app.command("counties")
 def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None,
              data: DataOption = None) -> None:
     s = Session(lang, data)
-    out = Output(fmt, s.lang)
-    out.listing("counties", views.county_rows(s.dataset, _day(on)), t(s.lang, "counties"))
+    Output(fmt, s.lang).listing("counties", views.county_rows(s.dataset, _day(on)), t(s.lang, "counties"))
 
 
-@app.command("services")
-def services(
-    centre_id: Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)] = None,
+@app.command("places")
+def places_listing(county: CountyOption = None, fmt: FormatOption = None, lang: LangOption = None,
+                   data: DataOption = None) -> None:
+    s = Session(lang, data)
+    Output(fmt, s.lang).listing("places", queries.places_of(s.dataset, s.register, county), t(s.lang, "places"))
+
+
+@app.command("place")
+def place_detail(
+    name: Annotated[str, typer.Argument(metavar="NAME", show_default=False)],
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
+    from owes_cli.cards import place_card
+
+    s = Session(lang, data)
+    out = Output(fmt, s.lang)
+    view = queries.place_detail(s.dataset, s.register, name, s.lang)
+    _warn_notes(view, s.lang, out)
+    out.card(view, place_card(view, s.lang), views.place_row(view))
+
+
+@app.command("services")
+def services(centre_id: CentreOption = None, fmt: FormatOption = None, lang: LangOption = None,
+             data: DataOption = None) -> None:
     s = Session(lang, data)
     out = Output(fmt, s.lang)
     chosen = lookup.find_centre(s.dataset, centre_id) if centre_id is not None else None
     out.listing("services", views.service_rows(s.dataset, s.lang, chosen), t(s.lang, "services"))
 
 
-@app.command("audiences")
-def audiences(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-    s = Session(lang, data)
-    Output(fmt, s.lang).listing("audiences", views.audience_rows(s.dataset, s.lang), t(s.lang, "audiences"))
-
-
-@app.command("sources")
-def sources(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-    s = Session(lang, data)
-    Output(fmt, s.lang).listing("sources", views.source_rows(s.dataset), t(s.lang, "sources"))
-
-
-@app.command("periods")
-def periods(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-    s = Session(lang, data)
-    Output(fmt, s.lang).listing("periods", views.period_rows(s.dataset, s.lang), t(s.lang, "periods"))
+_listing_command("audiences", views.audience_rows)
+_listing_command("sources", lambda dataset, lang: views.source_rows(dataset))
+_listing_command("periods", views.period_rows)
 
 
 @app.command("history")
-def history(
-    county: Annotated[str | None, typer.Option("--county", "-c", show_default=False)] = None,
-    centre_id: Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)] = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
-) -> None:
+def history(county: CountyOption = None, centre_id: CentreOption = None, fmt: FormatOption = None,
+            lang: LangOption = None, data: DataOption = None) -> None:
     s = Session(lang, data)
     out = Output(fmt, s.lang)
-    if (county is None) == (centre_id is None):
-        raise UsageError("history_needs_one")
-    if county is not None:
-        resolved = lookup.resolve_county(county, s.dataset, s.register)
-        rows = views.county_history_rows(s.dataset, resolved.county, s.lang)
-        title = f"{t(s.lang, 'history')}: {resolved.county.name} ({resolved.county.teryt})"
-        out.listing("county-history", rows, title)
-    else:
-        assert centre_id is not None
-        found = lookup.find_centre(s.dataset, centre_id)
-        rows = views.centre_history_rows(s.dataset, found, s.lang)
-        out.listing("centre-history", rows, f"{t(s.lang, 'history')}: {found.name} ({found.id})")
+    kind, rows, title = queries.history(s.dataset, s.register, s.lang, county=county, centre_id=centre_id)
+    out.listing(kind, rows, title)
 
 
 @app.command("validate")
@@ -445,92 +326,75 @@ def validate(
 ) -> None:
     s = Session(lang, path if path is not None else data)
     out = Output(fmt, s.lang, allowed=("auto", "plain", "table", "json"))
-    problems: list[Any] = []
     try:
         loaded = dataset_module.load(s.path, s.register)
     except DatasetError as err:
-        problems = err.problems
         if out.format != "json":
             raise
+        out.write(render.to_json(views.validation_report(str(s.path), err.problems, s.lang)))
+        raise typer.Exit(ExitCode.INVALID_DATASET) from None
     if out.format == "json":
-        out.write(_validation_report(s, problems))
-        if problems:
-            raise typer.Exit(ExitCode.INVALID_DATASET)
-        return
-    out.write(t(s.lang, "valid", path=s.path, centres=len(loaded.centres), counties=len(loaded.counties),
-                sources=len(loaded.sources)) + "\n")
+        out.write(render.to_json(views.validation_report(str(s.path), [], s.lang)))
+    else:
+        out.write(t(s.lang, "valid", path=s.path, centres=len(loaded.centres), counties=len(loaded.counties),
+                    sources=len(loaded.sources)) + "\n")
 
 
-def _validation_report(s: Session, problems: list[Any]) -> str:
-    from owes_cli.render import to_json
+@app.command("map")
+def coverage_map(
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
+    on: OnOption = None,
+    image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png",
+                                                     show_default=False)] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    from owes_cli import files, map_render
 
-    return to_json({
-        "path": str(s.path),
-        "valid": not problems,
-        "problems": [
-            {"where": p.where, "code": p.code, "message": i18n.problem_text(p, s.lang)} for p in problems
-        ],
-    })
-
-
-DOC_FORMATS = ("pdf", "docx")
+    s = Session(lang, data)
+    kind = _prepare_output(output, image_format, ("svg", "png"), force)
+    drawing = queries.coverage_drawing(s.dataset, s.register, _day(on), s.lang)
+    files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing),
+                       force=force)
+    if output != files.STDOUT:
+        _say(t(s.lang, "map_written", path=output))
 
 
 @app.command("export")
 def export(
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    output: OutputOption = None,
     doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx")] = None,
-    centre_id: Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)] = None,
+    centre_id: CentreOption = None,
     county: Annotated[str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False)] = None,
     on: OnOption = None,
-    force: Annotated[bool, typer.Option("--force")] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    from owes_cli import coverage_map, files, places, report
+    from owes_cli import files, report
 
     s = Session(lang, data)
     if output is None:
         raise UsageError("export_needs_output")
-    kind = files.choose_format(output, doc_format, DOC_FORMATS)
-    if centre_id is not None and county is not None:
-        raise UsageError("export_one_subject")
-    if output != files.STDOUT:
-        files.check_target(Path(output), force=force)  # fail before the work, not after
+    kind = _prepare_output(output, doc_format, ("pdf", "docx"), force)
     generated = report.generation_time()
     # Without --on the answer is for the day the document is made.
     day = _day(on) if on is not None else generated.date()
     as_of = s.dataset.as_of()
     edition = report.Edition(s.dataset.title, str(as_of) if as_of else None, s.lang, generated)
-    gazetteer = places.load_gazetteer()
+    document = queries.document(s.dataset, s.register, day, edition, centre_id=centre_id, county=county)
+    files.write_output(output, queries.render_document(document, kind), force=force)
 
-    def drawing(on_day: date, emphasise: str | None = None) -> coverage_map.CoverageMap:
-        return coverage_map.coverage_map(s.dataset, s.register, gazetteer, on_day, s.lang, emphasise=emphasise)
 
-    if county is not None:
-        resolved = lookup.resolve_county(county, s.dataset, s.register)
-        answer = lookup.answer(s.dataset, resolved.county, day, resolved.notes)
-        document = report.county_report(views.answer_view(s.dataset, answer, s.lang, county), edition,
-                                        drawing(day, emphasise=resolved.county.teryt))
-    elif centre_id is not None:
-        found = lookup.find_centre(s.dataset, centre_id)
-        # The map of the centre's own time: the asked day, or the nearest day the centre ran.
-        start, end = lookup.centre_span(s.dataset, found)
-        map_day = max(day, start) if end is None else min(max(day, start), end)
-        document = report.centre_report(views.centre_status_view(s.dataset, found, day, s.lang), edition,
-                                        drawing(map_day))
-    else:
-        document = report.directory_report(views.directory_view(s.dataset, day, s.lang),
-                                           views.county_rows(s.dataset, day), edition, drawing(day))
-    if kind == "pdf":
-        from owes_cli import export_pdf
+def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], force: bool) -> str:
+    """The file format, after checking the target can be written: before the work, not after."""
+    from owes_cli import files
 
-        data_bytes = export_pdf.render(document)
-    else:
-        from owes_cli import export_docx
-
-        data_bytes = export_docx.render(document)
-    files.write_output(output, data_bytes, force=force)
+    kind = files.choose_format(output, chosen, allowed)
+    if output != files.STDOUT:
+        files.check_target(Path(output), force=force)
+    return kind
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from owes_cli import history, lookup
+from owes_cli.errors import Problem
 from owes_cli.model import Centre, County, Dataset, Period, Text
 
 if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
@@ -384,3 +385,51 @@ def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> list[Jso
         rows.append({"date": str(milestone.when), "kind": milestone.kind, "what": what,
                      "sources": " ".join(milestone.sources)})
     return rows
+
+
+# --------------------------------------------------------------------------
+# One-row summaries, for --format csv of a single answer
+# --------------------------------------------------------------------------
+
+
+def answer_row(view: Json) -> Json:
+    centre = view["centre"]
+    place = view.get("place")
+    return {
+        **({"place_teryt": place["teryt"], "place_name": place["name"], "place_kind": place["kind"]}
+           if place else {}),
+        "county_teryt": view["county"]["teryt"],
+        "county_name": view["county"]["name"],
+        "on": view["query"]["on"],
+        "period_status": view["period_status"],
+        "coverage": view["coverage"],
+        "centre_id": centre["id"] if centre else None,
+        "centre_name": centre["name"] if centre else None,
+        "from": centre["period"]["from"] if centre else view["period"]["from"],
+        "to": centre["period"]["to"] if centre else view["period"]["to"],
+        "sources": " ".join(src["id"] for src in view["sources"]),
+    }
+
+
+def centre_row(view: Json) -> Json:
+    return {"id": view["id"], "name": view["name"], "from": view["period"]["from"],
+            "to": view["period"]["to"], "coverage": view["coverage"],
+            "counties": " ".join(c["teryt"] for c in view["counties"]),
+            "sources": " ".join(src["id"] for src in view["sources"])}
+
+
+def place_row(view: Json) -> Json:
+    return {"teryt": view["teryt"], "name": view["name"], "kind": view["kind"],
+            "gmina": view["gmina"]["teryt"], "town": view["town"]["teryt"] if view["town"] else None,
+            "county_teryt": view["county"]["teryt"], "county_name": view["county"]["name"],
+            "voivodeship": view["voivodeship"]}
+
+
+def validation_report(path: str, problems: list[Problem], lang: str) -> Json:
+    from owes_cli.i18n import problem_text
+
+    return {
+        "path": path,
+        "valid": not problems,
+        "problems": [{"where": p.where, "code": p.code, "message": problem_text(p, lang)} for p in problems],
+    }
