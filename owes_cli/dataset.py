@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from owes_cli import model as m
 from owes_cli.dates import PartialDate, PartialDateError
 from owes_cli.errors import DatasetError, Problem
+from owes_cli.resources import data_file
 from owes_cli.safe_text import forbidden_character
 
 if sys.version_info >= (3, 11):  # noqa: UP036 - tomli keeps 3.10 working if we lower the floor
@@ -34,16 +35,8 @@ DATASET_ENV = "OWES_DATA"
 
 
 def bundled_path() -> Path:
-    """Where the dataset shipped with the tool lives.
-
-    In a wheel it is `owes_cli/data/`; in a source checkout (also an
-    editable install) it is the top-level `data/` beside the package.
-    """
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "data", package.parent / "data"):
-        if (candidate / "centres.toml").is_file():
-            return candidate / "centres.toml"
-    return package / "data" / "centres.toml"
+    """The dataset shipped with the tool."""
+    return data_file("centres.toml")
 
 
 def resolve_path(option: str | None) -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from owes_cli.errors import UsageError
+from owes_cli.resources import data_file
 
 Point = tuple[float, float]  # (lon, lat): x before y, as GeoJSON has it
 Ring = list[Point]
@@ -102,11 +103,7 @@ def _bbox(polygons: list[Polygon]) -> tuple[float, float, float, float]:
 
 
 def layer_path(name: str) -> Path:
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "data", package.parent / "data"):
-        if (candidate / f"{name}.json").is_file():
-            return candidate / f"{name}.json"
-    return package / "data" / f"{name}.json"
+    return data_file(f"{name}.json")
 
 
 @lru_cache(maxsize=len(LAYERS))

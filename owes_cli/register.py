@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from owes_cli.model import CountyKind
+from owes_cli.resources import data_file
 
 
 class RegisterCounty(NamedTuple):
@@ -39,11 +40,7 @@ class Register(NamedTuple):
 
 
 def register_path() -> Path:
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "data", package.parent / "data"):
-        if (candidate / "teryt.json").is_file():
-            return candidate / "teryt.json"
-    return package / "data" / "teryt.json"
+    return data_file("teryt.json")
 
 
 @lru_cache(maxsize=1)
