@@ -36,3 +36,13 @@ def test_example_output_is_what_the_tool_prints(owes: Owes, command: str, expect
 def test_readme_commands_exist(owes: Owes) -> None:
     for name in set(re.findall(r"^\| `owes ([a-z-]+)", README, re.MULTILINE)):
         assert owes(name, "--help").exit_code == 0, name
+
+
+def test_readme_names_every_source_of_the_bundled_data() -> None:
+    from owes_cli.dataset import bundled_path, load
+    from owes_cli.register import load_register
+
+    sources_section = README.split("## Data and sources", 1)[1]
+    for source in load(bundled_path(), load_register()).sources.values():
+        host = (source.publisher or "").split(" ")[0]
+        assert host in sources_section, f"README's source table lacks {source.id} ({host})"
