@@ -86,15 +86,17 @@ def main() -> int:
         selected = cases(Path(tmp))
         if args.only:
             selected = {k: v for k, v in selected.items()
-                        if k == "python -c pass" or any(o in k for o in args.only)}
+                        if k in ("python -c pass", "minimal typer+rich table") or any(o in k for o in args.only)}
         medians: dict[str, float] = {}
         for name, command in selected.items():
             time_once(command)  # warm the file cache
             medians[name] = statistics.median(time_once(command) for _ in range(args.runs))
     base = medians["python -c pass"]
-    print(f"{'case':40} {'median ms':>10} {'× python':>9}")
+    framework = medians.get("minimal typer+rich table")
+    print(f"{'case':40} {'median ms':>10} {'× python':>9} {'× typer app':>12}")
     for name, seconds in medians.items():
-        print(f"{name:40} {seconds * 1000:10.1f} {seconds / base:9.1f}")
+        versus_app = f"{seconds / framework:12.2f}" if framework else f"{'':>12}"
+        print(f"{name:40} {seconds * 1000:10.1f} {seconds / base:9.1f} {versus_app}")
     return 0
 
 
