@@ -9,6 +9,7 @@ bytes depend only on the report: the creation date is the report's
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -138,7 +139,7 @@ def _heading(pdf: FPDF, block: Heading) -> None:
         pdf.start_section(title, level=1)
         pdf.set_font(FAMILY, "B", 13.5)
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(0, 6.5, title, align="L", new_x="LMARGIN", new_y="NEXT")
+        _multi_cell(pdf, 0, 6.5, title)
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.3)
         pdf.line(MARGIN, pdf.get_y() + 1, pdf.w - MARGIN, pdf.get_y() + 1)
@@ -147,7 +148,7 @@ def _heading(pdf: FPDF, block: Heading) -> None:
         pdf.ln(2.5)
         pdf.set_font(FAMILY, "B", 10.5)
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(0, 5.5, title, align="L", new_x="LMARGIN", new_y="NEXT")
+        _multi_cell(pdf, 0, 5.5, title)
         pdf.ln(1)
 
 
@@ -183,7 +184,7 @@ def _fields(pdf: FPDF, block: Fields) -> None:
         pdf.set_font(FAMILY, "B", BODY_PT)
         pdf.set_text_color(*MUTED)
         pdf.set_xy(MARGIN, top)
-        pdf.multi_cell(label_width - 3, LINE, _safe(pdf, label), align="L", new_x="LMARGIN", new_y="NEXT")
+        _multi_cell(pdf, label_width - 3, LINE, _safe(pdf, label))
         label_bottom = pdf.get_y()
         pdf.set_left_margin(MARGIN + label_width)
         pdf.set_xy(MARGIN + label_width, top)
@@ -424,7 +425,7 @@ def _lines(pdf: FPDF, value: str, size: float, height: float, colour: tuple[int,
     """Text of one style, wrapped from the current position (to the right margin when width is 0)."""
     pdf.set_font(FAMILY, "B" if bold else "", size)
     pdf.set_text_color(*colour)
-    pdf.multi_cell(width, height, _safe(pdf, value), align="L", new_x="LMARGIN", new_y="NEXT")
+    _multi_cell(pdf, width, height, _safe(pdf, value))
 
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:
@@ -436,8 +437,97 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
         else:
             pdf.set_font(FAMILY, "B" if run.bold else "", size)
             pdf.set_text_color(*colour)
-        pdf.write(height, _safe(pdf, run.text), link=run.url or "")
+        _write(pdf, height, _safe(pdf, run.text), run.url or "")
     pdf.ln(height)
+
+
+# fpdf2 breaks lines one character at a time and measures the whole line again
+# for each one, which made laying out text most of the time a document took.
+# `_wrap` makes the same lines from one measurement per character, and each
+# line is drawn with `cell()`: the same operators, positions and links as
+# `multi_cell()` and `write()` give, so the file is byte for byte the same.
+# Text that fpdf2 treats specially is still left to it.
+
+_SPECIAL = re.compile("[\t\r\x0c\u00a0\u00ad\u200b\u2000-\u200a\u205f\u3000]")
+
+
+def _wrap(pdf: FPDF, text: str, first: float, rest: float) -> list[tuple[str, bool]] | None:
+    """The lines fpdf2's MultiLineBreak makes of text in the current font, left-aligned and wrapped by word.
+
+    `first` and `rest` are the widths of the first line and of the others,
+    as fpdf2 is given them. Each line comes with whether a newline ended it.
+    None when fpdf2 must do it: characters its line breaker treats apart
+    (tabs, no-break and soft hyphens, the page-count alias), a line it would
+    leave empty, a font with spacing or stretching.
+    """
+    from fpdf.fonts import TTFFont
+
+    font = pdf.current_font
+    if (not text or _SPECIAL.search(text) or (pdf.str_alias_nb_pages and pdf.str_alias_nb_pages in text)
+            or not isinstance(font, TTFFont) or pdf.char_spacing or pdf.font_stretching != 100):
+        return None
+    cw, size, k, margin = font.cw, pdf.font_size_pt, pdf.k, float(pdf.c_margin)
+    lines: list[tuple[str, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        room = (first if not lines else rest) - margin - margin
+        start, units, space = i, 0.0, -1
+        while True:
+            if i == n:
+                if not units:  # fpdf2 drops a last line of no width
+                    return None
+                lines.append((text[start:], False))
+                break
+            char = text[i]
+            if char == "\n":
+                lines.append((text[start:i], True))
+                i += 1
+                break
+            glyph = cw[ord(char)]
+            # fpdf2's test, with its arithmetic: line width plus character width against the room.
+            if units * size * 0.001 / k + glyph * size * 0.001 / k - room > 1e-9:
+                if char == " ":  # a space that does not fit ends the line and is dropped
+                    lines.append((text[start:i], False))
+                    i += 1
+                elif space >= 0:  # back to the last space
+                    lines.append((text[start:space], False))
+                    i = space + 1
+                else:  # a word longer than the line is cut
+                    lines.append((text[start:i], False))
+                break
+            units += glyph
+            if char == " ":
+                space = i
+            i += 1
+    if not lines or any(not line for line, _ in lines):
+        return None
+    return lines
+
+
+def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:
+    """`pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")`, laid out quicker."""
+    room = width or pdf.w - pdf.r_margin - pdf.x
+    lines = _wrap(pdf, text, room, room)
+    if lines is None or lines[-1][1]:
+        pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        return
+    for number, (line, _) in enumerate(lines, start=1):
+        pdf.cell(room, height, line, new_x="LMARGIN" if number == len(lines) else "LEFT", new_y="NEXT")
+
+
+def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
+    """`pdf.write(height, text, link=link)`, laid out quicker."""
+    first, rest = pdf.w - pdf.x - pdf.r_margin, pdf.w - pdf.l_margin - pdf.r_margin
+    lines = _wrap(pdf, text, first, rest)
+    if lines is None:
+        pdf.write(height, text, link=link)
+        return
+    for number, (line, _) in enumerate(lines):
+        if number:
+            pdf.ln()
+        pdf.cell(first if number == 0 else rest, height, line, link=link, new_x="WCONT", new_y="TOP")
+    if lines[-1][1]:
+        pdf.ln()
 
 
 def _inline_cell(pdf: FPDF, row: Any, value: Inline) -> None:
