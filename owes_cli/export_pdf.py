@@ -89,6 +89,12 @@ def render(report: Report) -> bytes:
             page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
             self.cell(self.epw / 2, 4, page, align="R")
 
+        def multi_cell(self, w: float, h: float | None = None, text: str = "", *args: Any,
+                       **kwargs: Any) -> Any:
+            # pdf.table() lays out each cell's text twice with multi_cell(): the quick way when it can.
+            drawn = None if args else _table_cell_text(self, w, h, text, kwargs)
+            return super().multi_cell(w, h, text, *args, **kwargs) if drawn is None else drawn
+
     pdf = Document(orientation="portrait", unit="mm", format="A4")
     pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
@@ -451,11 +457,13 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
 _SPECIAL = re.compile("[\t\r\x0c\u00a0\u00ad\u200b\u2000-\u200a\u205f\u3000]")
 
 
-def _wrap(pdf: FPDF, text: str, first: float, rest: float) -> list[tuple[str, bool]] | None:
+def _wrap(pdf: FPDF, text: str, first: float, rest: float,
+          margin: float | None = None) -> list[tuple[str, bool]] | None:
     """The lines fpdf2's MultiLineBreak makes of text in the current font, left-aligned and wrapped by word.
 
     `first` and `rest` are the widths of the first line and of the others,
-    as fpdf2 is given them. Each line comes with whether a newline ended it.
+    as fpdf2 is given them; fpdf2 keeps `margin` (its cell margin unless
+    given) clear on either side. Each line comes with whether a newline ended it.
     None when fpdf2 must do it: characters its line breaker treats apart
     (tabs, no-break and soft hyphens, the page-count alias), a line it would
     leave empty, a font with spacing or stretching.
@@ -466,7 +474,8 @@ def _wrap(pdf: FPDF, text: str, first: float, rest: float) -> list[tuple[str, bo
     if (not text or _SPECIAL.search(text) or (pdf.str_alias_nb_pages and pdf.str_alias_nb_pages in text)
             or not isinstance(font, TTFFont) or pdf.char_spacing or pdf.font_stretching != 100):
         return None
-    cw, size, k, margin = font.cw, pdf.font_size_pt, pdf.k, float(pdf.c_margin)
+    cw, size, k = font.cw, pdf.font_size_pt, pdf.k
+    margin = float(pdf.c_margin if margin is None else margin)
     lines: list[tuple[str, bool]] = []
     i, n = 0, len(text)
     while i < n:
@@ -572,3 +581,52 @@ def _fit(pdf: FPDF, value: str, width: float) -> str:
     while value and pdf.get_string_width(value + "…") > width:
         value = value[:-1]
     return value.rstrip() + "…"
+
+
+_TABLE_CELL_ARGS = {"max_line_height", "border", "align", "new_x", "new_y", "fill", "markdown", "output",
+                    "wrapmode", "padding", "link"}
+
+
+def _table_cell_text(pdf: FPDF, width: float, height: float | None, text: str, options: dict[str, Any]) -> Any:
+    """What fpdf2's `multi_cell()` does with a table cell's text (left-aligned, padded, no border or fill).
+
+    Called with the arguments `pdf.table()` passes; None for any other
+    call, or text `_wrap` leaves to fpdf2.
+    """
+    from fpdf.enums import Align, MethodReturnValue, WrapMode
+    from fpdf.util import Padding
+
+    padding = options.get("padding")
+    if (set(options) != _TABLE_CELL_ARGS or height is None or not isinstance(padding, Padding)
+            or not padding.left or not padding.right or options["border"] or options["fill"]
+            or options["markdown"] or options["new_x"] != "RIGHT" or options["new_y"] != "TOP"
+            or Align.coerce(options["align"]) != Align.L or WrapMode.coerce(options["wrapmode"]) != WrapMode.WORD
+            or MethodReturnValue.coerce(options["output"]) != MethodReturnValue.PAGE_BREAK | MethodReturnValue.HEIGHT):
+        return None
+    room = width - padding.right - padding.left
+    lines = _wrap(pdf, text, room, room, margin=0.0)
+    if lines is None or lines[-1][1]:
+        return None
+    limit = options["max_line_height"]
+    line_height = height if limit is None or len(lines) == 1 else min(height, limit)
+    top = pdf.y
+    pdf.x += padding.left
+    pdf.y += padding.top
+    broke = False
+    total = 0.0
+    margin, pdf.c_margin = pdf.c_margin, 0  # the padding stands in for the cell margin, as in multi_cell()
+    try:
+        for number, (line, _) in enumerate(lines, start=1):
+            if pdf._perform_page_break_if_need_be(height + padding.bottom):
+                broke = True
+                pdf.y += padding.top
+            last = number == len(lines)
+            pdf.cell(room, line_height, line, link=options["link"], new_x="RIGHT" if last else "LEFT",
+                     new_y="TOP" if last else "NEXT")
+            total += line_height
+    finally:
+        pdf.c_margin = margin
+    total = max(total, height)
+    pdf.y = pdf.y if broke else top
+    pdf.x += padding.right
+    return broke, total + padding.top + padding.bottom

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from owes_cli import export_pdf
+from owes_cli.report import Run, Table
 
 # Short words and long ones, Polish letters, dashes, newlines and spaces in runs:
 # everything the line breaker decides on, plus a few characters it leaves to fpdf2.
@@ -63,4 +64,35 @@ def test_write_is_fpdf2s(runs: list[tuple[str, bool]], x: float, y: float) -> No
         link = "https://example.org/" if linked else ""
         export_pdf._write(ours, 5, text, link)
         theirs.write(5, text, link=link)
+    assert _drawn(ours) == _drawn(theirs)
+
+
+class _QuickTables(FPDF):
+    """As the document class in export_pdf.render: table cells' text goes the quick way."""
+
+    def multi_cell(self, w: float, h: float | None = None, text: str = "", *args: Any, **kwargs: Any) -> Any:
+        drawn = None if args else export_pdf._table_cell_text(self, w, h, text, kwargs)
+        return super().multi_cell(w, h, text, *args, **kwargs) if drawn is None else drawn
+
+
+CELL = st.tuples(TEXT, st.sampled_from([None, "https://example.org/"]), st.booleans())
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=st.lists(st.tuples(CELL, CELL, CELL), min_size=1, max_size=12), y=st.sampled_from([30.0, 200.0]))
+def test_table_is_fpdf2s(rows: list[tuple[tuple[str, str | None, bool], ...]], y: float) -> None:
+    table = Table(
+        header=("Powiat", "TERYT", "Ośrodek"),
+        rows=tuple(tuple((Run(text, url, bold),) for text, url, bold in row) for row in rows),
+        widths=(3, 1, 5),
+    )
+    ours, theirs = _QuickTables(unit="mm", format="A4"), FPDF(unit="mm", format="A4")
+    for pdf in (ours, theirs):
+        pdf.add_font(export_pdf.FAMILY, "", str(export_pdf.FONTS / "DejaVuSans.ttf"))
+        pdf.add_font(export_pdf.FAMILY, "B", str(export_pdf.FONTS / "DejaVuSans-Bold.ttf"))
+        pdf.set_margins(export_pdf.MARGIN, export_pdf.MARGIN, export_pdf.MARGIN)
+        pdf.set_auto_page_break(True, margin=export_pdf.MARGIN)
+        pdf.add_page()
+        pdf.set_y(y)
+        export_pdf._table(pdf, table)
     assert _drawn(ours) == _drawn(theirs)
