@@ -9,6 +9,7 @@ bytes depend only on the report: the creation date is the report's
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -88,6 +89,12 @@ def render(report: Report) -> bytes:
             page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
             self.cell(self.epw / 2, 4, page, align="R")
 
+        def multi_cell(self, w: float, h: float | None = None, text: str = "", *args: Any,
+                       **kwargs: Any) -> Any:
+            # pdf.table() lays out each cell's text twice with multi_cell(): the quick way when it can.
+            drawn = None if args else _table_cell_text(self, w, h, text, kwargs)
+            return super().multi_cell(w, h, text, *args, **kwargs) if drawn is None else drawn
+
     pdf = Document(orientation="portrait", unit="mm", format="A4")
     pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
@@ -138,7 +145,7 @@ def _heading(pdf: FPDF, block: Heading) -> None:
         pdf.start_section(title, level=1)
         pdf.set_font(FAMILY, "B", 13.5)
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(0, 6.5, title, align="L", new_x="LMARGIN", new_y="NEXT")
+        _multi_cell(pdf, 0, 6.5, title)
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.3)
         pdf.line(MARGIN, pdf.get_y() + 1, pdf.w - MARGIN, pdf.get_y() + 1)
@@ -147,7 +154,7 @@ def _heading(pdf: FPDF, block: Heading) -> None:
         pdf.ln(2.5)
         pdf.set_font(FAMILY, "B", 10.5)
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(0, 5.5, title, align="L", new_x="LMARGIN", new_y="NEXT")
+        _multi_cell(pdf, 0, 5.5, title)
         pdf.ln(1)
 
 
@@ -183,7 +190,7 @@ def _fields(pdf: FPDF, block: Fields) -> None:
         pdf.set_font(FAMILY, "B", BODY_PT)
         pdf.set_text_color(*MUTED)
         pdf.set_xy(MARGIN, top)
-        pdf.multi_cell(label_width - 3, LINE, _safe(pdf, label), align="L", new_x="LMARGIN", new_y="NEXT")
+        _multi_cell(pdf, label_width - 3, LINE, _safe(pdf, label))
         label_bottom = pdf.get_y()
         pdf.set_left_margin(MARGIN + label_width)
         pdf.set_xy(MARGIN + label_width, top)
@@ -424,7 +431,7 @@ def _lines(pdf: FPDF, value: str, size: float, height: float, colour: tuple[int,
     """Text of one style, wrapped from the current position (to the right margin when width is 0)."""
     pdf.set_font(FAMILY, "B" if bold else "", size)
     pdf.set_text_color(*colour)
-    pdf.multi_cell(width, height, _safe(pdf, value), align="L", new_x="LMARGIN", new_y="NEXT")
+    _multi_cell(pdf, width, height, _safe(pdf, value))
 
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:
@@ -436,8 +443,100 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
         else:
             pdf.set_font(FAMILY, "B" if run.bold else "", size)
             pdf.set_text_color(*colour)
-        pdf.write(height, _safe(pdf, run.text), link=run.url or "")
+        _write(pdf, height, _safe(pdf, run.text), run.url or "")
     pdf.ln(height)
+
+
+# fpdf2 breaks lines one character at a time and measures the whole line again
+# for each one, which made laying out text most of the time a document took.
+# `_wrap` makes the same lines from one measurement per character, and each
+# line is drawn with `cell()`: the same operators, positions and links as
+# `multi_cell()` and `write()` give, so the file is byte for byte the same.
+# Text that fpdf2 treats specially is still left to it.
+
+_SPECIAL = re.compile("[\t\r\x0c\u00a0\u00ad\u200b\u2000-\u200a\u205f\u3000]")
+
+
+def _wrap(pdf: FPDF, text: str, first: float, rest: float,
+          margin: float | None = None) -> list[tuple[str, bool]] | None:
+    """The lines fpdf2's MultiLineBreak makes of text in the current font, left-aligned and wrapped by word.
+
+    `first` and `rest` are the widths of the first line and of the others,
+    as fpdf2 is given them; fpdf2 keeps `margin` (its cell margin unless
+    given) clear on either side. Each line comes with whether a newline ended it.
+    None when fpdf2 must do it: characters its line breaker treats apart
+    (tabs, no-break and soft hyphens, the page-count alias), a line it would
+    leave empty, a font with spacing or stretching.
+    """
+    from fpdf.fonts import TTFFont
+
+    font = pdf.current_font
+    if (not text or _SPECIAL.search(text) or (pdf.str_alias_nb_pages and pdf.str_alias_nb_pages in text)
+            or not isinstance(font, TTFFont) or pdf.char_spacing or pdf.font_stretching != 100):
+        return None
+    cw, size, k = font.cw, pdf.font_size_pt, pdf.k
+    margin = float(pdf.c_margin if margin is None else margin)
+    lines: list[tuple[str, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        room = (first if not lines else rest) - margin - margin
+        start, units, space = i, 0.0, -1
+        while True:
+            if i == n:
+                if not units:  # fpdf2 drops a last line of no width
+                    return None
+                lines.append((text[start:], False))
+                break
+            char = text[i]
+            if char == "\n":
+                lines.append((text[start:i], True))
+                i += 1
+                break
+            glyph = cw[ord(char)]
+            # fpdf2's test, with its arithmetic: line width plus character width against the room.
+            if units * size * 0.001 / k + glyph * size * 0.001 / k - room > 1e-9:
+                if char == " ":  # a space that does not fit ends the line and is dropped
+                    lines.append((text[start:i], False))
+                    i += 1
+                elif space >= 0:  # back to the last space
+                    lines.append((text[start:space], False))
+                    i = space + 1
+                else:  # a word longer than the line is cut
+                    lines.append((text[start:i], False))
+                break
+            units += glyph
+            if char == " ":
+                space = i
+            i += 1
+    if not lines or any(not line for line, _ in lines):
+        return None
+    return lines
+
+
+def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:
+    """`pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")`, laid out quicker."""
+    room = width or pdf.w - pdf.r_margin - pdf.x
+    lines = _wrap(pdf, text, room, room)
+    if lines is None or lines[-1][1]:
+        pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        return
+    for number, (line, _) in enumerate(lines, start=1):
+        pdf.cell(room, height, line, new_x="LMARGIN" if number == len(lines) else "LEFT", new_y="NEXT")
+
+
+def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
+    """`pdf.write(height, text, link=link)`, laid out quicker."""
+    first, rest = pdf.w - pdf.x - pdf.r_margin, pdf.w - pdf.l_margin - pdf.r_margin
+    lines = _wrap(pdf, text, first, rest)
+    if lines is None:
+        pdf.write(height, text, link=link)
+        return
+    for number, (line, _) in enumerate(lines):
+        if number:
+            pdf.ln()
+        pdf.cell(first if number == 0 else rest, height, line, link=link, new_x="WCONT", new_y="TOP")
+    if lines[-1][1]:
+        pdf.ln()
 
 
 def _inline_cell(pdf: FPDF, row: Any, value: Inline) -> None:
@@ -482,3 +581,52 @@ def _fit(pdf: FPDF, value: str, width: float) -> str:
     while value and pdf.get_string_width(value + "…") > width:
         value = value[:-1]
     return value.rstrip() + "…"
+
+
+_TABLE_CELL_ARGS = {"max_line_height", "border", "align", "new_x", "new_y", "fill", "markdown", "output",
+                    "wrapmode", "padding", "link"}
+
+
+def _table_cell_text(pdf: FPDF, width: float, height: float | None, text: str, options: dict[str, Any]) -> Any:
+    """What fpdf2's `multi_cell()` does with a table cell's text (left-aligned, padded, no border or fill).
+
+    Called with the arguments `pdf.table()` passes; None for any other
+    call, or text `_wrap` leaves to fpdf2.
+    """
+    from fpdf.enums import Align, MethodReturnValue, WrapMode
+    from fpdf.util import Padding
+
+    padding = options.get("padding")
+    if (set(options) != _TABLE_CELL_ARGS or height is None or not isinstance(padding, Padding)
+            or not padding.left or not padding.right or options["border"] or options["fill"]
+            or options["markdown"] or options["new_x"] != "RIGHT" or options["new_y"] != "TOP"
+            or Align.coerce(options["align"]) != Align.L or WrapMode.coerce(options["wrapmode"]) != WrapMode.WORD
+            or MethodReturnValue.coerce(options["output"]) != MethodReturnValue.PAGE_BREAK | MethodReturnValue.HEIGHT):
+        return None
+    room = width - padding.right - padding.left
+    lines = _wrap(pdf, text, room, room, margin=0.0)
+    if lines is None or lines[-1][1]:
+        return None
+    limit = options["max_line_height"]
+    line_height = height if limit is None or len(lines) == 1 else min(height, limit)
+    top = pdf.y
+    pdf.x += padding.left
+    pdf.y += padding.top
+    broke = False
+    total = 0.0
+    margin, pdf.c_margin = pdf.c_margin, 0  # the padding stands in for the cell margin, as in multi_cell()
+    try:
+        for number, (line, _) in enumerate(lines, start=1):
+            if pdf._perform_page_break_if_need_be(height + padding.bottom):
+                broke = True
+                pdf.y += padding.top
+            last = number == len(lines)
+            pdf.cell(room, line_height, line, link=options["link"], new_x="RIGHT" if last else "LEFT",
+                     new_y="TOP" if last else "NEXT")
+            total += line_height
+    finally:
+        pdf.c_margin = margin
+    total = max(total, height)
+    pdf.y = pdf.y if broke else top
+    pdf.x += padding.right
+    return broke, total + padding.top + padding.bottom
