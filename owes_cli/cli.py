@@ -280,7 +280,7 @@ def places_listing(county: CountyOption = None, fmt: FormatOption = None, lang: 
 
 @app.command("place")
 def place_detail(
-    name: Annotated[str, typer.Argument(metavar="NAME", show_default=False)],
+    name: Annotated[list[str], typer.Argument(metavar="NAME", show_default=False)],
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
@@ -289,7 +289,8 @@ def place_detail(
 
     s = Session(lang, data)
     out = Output(fmt, s.lang)
-    view = queries.place_detail(s.dataset, s.register, name, s.lang)
+    # `owes place Nowa Sól` without quotes: the words are one name.
+    view = queries.place_detail(s.dataset, s.register, " ".join(name), s.lang)
     _warn_notes(view, s.lang, out)
     out.card(view, place_card(view, s.lang), views.place_row(view))
 

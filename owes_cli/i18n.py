@@ -144,6 +144,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_missing": ("Brakuje {name}.", "{name} is missing."),
     "usage_needs_value": ("Opcja {name} wymaga wartości.", "The option {name} needs a value."),
     "usage_other": ("Błąd wywołania: {detail}", "Usage error: {detail}"),
+    "usage_extra_args": ("Nadmiarowe słowa: {words}. Nazwę z kilku słów ujmij w cudzysłów, "
+                         "np. --place \"Nowa Sól\".",
+                         "Unexpected extra words: {words}. Put a name of several words in quotes, "
+                         "e.g. --place \"Nowa Sól\"."),
     "usage_help": ("Pomoc: owes {command}--help", "Help: owes {command}--help"),
     "output_encoding": ("Nie można wypisać wyniku w kodowaniu terminala.",
                         "The answer cannot be printed in the terminal's encoding."),
@@ -158,10 +162,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "poza zasięgiem tych danych.",
                             "Note: “{name}” ({teryt}) is also a county in województwo {voivodeship}, "
                             "outside this dataset's coverage."),
+    # Both lie in one county, so the answer below holds for both (whatever it says).
     "place_same_name_in_county": ("Uwaga: „{name}” to także {kind_label} ({teryt}) w tym samym powiecie; "
-                                  "obsługuje ją ten sam ośrodek.",
+                                  "odpowiedź dotyczy obu.",
                                   "Note: “{name}” is also the name of the {kind_label} {teryt} in the same "
-                                  "county; the same centre serves it."),
+                                  "county; the answer holds for both."),
     "place_also_outside": ("Uwaga: „{name}” to także {kind_label} ({teryt}) w powiecie {county}, "
                            "województwo {voivodeship}, poza zasięgiem tych danych.",
                            "Note: “{name}” is also the name of the {kind_label} {teryt} in powiat {county}, "
@@ -506,6 +511,9 @@ def describe_usage_error(err: Any, lang: str) -> str:
         guess = difflib.get_close_matches(name, commands, n=3, cutoff=0.5)
         if guess:
             text += " " + t(lang, "did_you_mean", options=", ".join(guess))
+    elif message.startswith("Got unexpected extra argument"):
+        words = message.rsplit("(", 1)[1].rstrip(")") if "(" in message else message
+        text = t(lang, "usage_extra_args", words=words)
     else:
         text = t(lang, "usage_other", detail=message)
     return text + "\n" + t(lang, "usage_help", command=command)

@@ -160,7 +160,7 @@ def test_place_json_has_place_beside_county_and_centre(owes: Owes) -> None:
     ]
     assert run.stderr == (
         "Note: “Żary” is also the name of the rural gmina 0811102 in the same county; "
-        "the same centre serves it.\n"
+        "the answer holds for both.\n"
     )
 
 
@@ -265,3 +265,13 @@ def test_place_detail(owes: Owes) -> None:
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego (zielona-gora-2013)\n"
     ) in run.stdout
     assert "  - Register: TERYT TERC (wykaz urzędowy), Główny Urząd Statystyczny, 2020-01-01\n" in run.stdout
+
+
+def test_a_name_of_several_words_without_quotes(owes: Owes) -> None:
+    run = owes("place", "Nowa", "Sól", "--format", "json")
+    assert run.exit_code == 0
+    assert json.loads(run.stdout)["teryt"] == "0804011"
+    run = owes("which-centre", "--place", "Nowa", "Sól")
+    assert run.exit_code == ExitCode.USAGE
+    assert run.stderr == ('Unexpected extra words: Sól. Put a name of several words in quotes, '
+                          'e.g. --place "Nowa Sól".\nHelp: owes which-centre --help\n')
