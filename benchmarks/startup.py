@@ -87,10 +87,14 @@ def main() -> int:
         if args.only:
             selected = {k: v for k, v in selected.items()
                         if k in ("python -c pass", "minimal typer+rich table") or any(o in k for o in args.only)}
-        medians: dict[str, float] = {}
-        for name, command in selected.items():
-            time_once(command)  # warm the file cache
-            medians[name] = statistics.median(time_once(command) for _ in range(args.runs))
+        for command in selected.values():
+            time_once(command)  # warm the file and bytecode caches
+        # Round-robin: a machine that slows down for a while slows every case alike.
+        samples: dict[str, list[float]] = {name: [] for name in selected}
+        for _ in range(args.runs):
+            for name, command in selected.items():
+                samples[name].append(time_once(command))
+        medians = {name: statistics.median(times) for name, times in samples.items()}
     base = medians["python -c pass"]
     framework = medians.get("minimal typer+rich table")
     print(f"{'case':40} {'median ms':>10} {'× python':>9} {'× typer app':>12}")
