@@ -7,17 +7,20 @@ which Typer's CliRunner exercises as well as the real command.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer._click import exceptions as click_errors  # Typer 0.28 vendors Click
+from typer._click import core as click_core  # Typer 0.28 vendors Click
+from typer._click import exceptions as click_errors
+from typer._click import formatting as click_formatting
 from typer.core import TyperGroup
 
 from owes_cli import dataset as dataset_module
@@ -76,6 +79,27 @@ def _peek_lang(args: list[str]) -> str | None:
     return None
 
 
+class _HelpFormatter(click_formatting.HelpFormatter):
+    """Click's help layout with its own words ("Usage:", "Options") in the run's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix if prefix is not None else i18n.help_word("Usage") + ": ")
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        required = i18n.help_word("[required]")
+        super().write_dl([(term, text.replace("[required]", required)) for term, text in rows],
+                         col_max, col_spacing)
+
+    @contextlib.contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(i18n.help_word(name)):
+            yield
+
+
+class _Context(click_core.Context):
+    formatter_class = _HelpFormatter
+
+
 class OwesGroup(TyperGroup):
     """Runs a command and turns every failure into a message and an exit code."""
 
@@ -88,6 +112,8 @@ class OwesGroup(TyperGroup):
         i18n.activate(lang)
         _prepare_streams()
         i18n.localise_help(self, lang)
+        for command in [self, *self.commands.values()]:
+            command.context_class = _Context
         code: int = ExitCode.OK
         try:
             _check_lengths(argv)

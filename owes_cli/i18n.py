@@ -593,8 +593,26 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
 }
 
 
-METAVARS: dict[str, tuple[str, str]] = {"county": ("NAZWA", "NAME"), "path": ("[PLIK]", "[PATH]"),
-                                        "data": ("PLIK", "PATH"), "on": ("RRRR-MM-DD", "YYYY-MM-DD")}
+METAVARS: dict[str, tuple[str, str]] = {
+    "county": ("NAZWA", "NAME"), "name": ("NAZWA", "NAME"), "path": ("[PLIK]", "[PATH]"),
+    "data": ("PLIK", "PATH"), "on": ("RRRR-MM-DD", "YYYY-MM-DD"),
+}
+
+# The words Click puts in --help around our own texts.
+HELP_WORDS: dict[str, tuple[str, str]] = {
+    "Usage": ("Użycie", "Usage"),
+    "Options": ("Opcje", "Options"),
+    "Arguments": ("Argumenty", "Arguments"),
+    "Commands": ("Polecenia", "Commands"),
+    "[required]": ("[wymagane]", "[required]"),
+}
+
+
+def help_word(word: str) -> str:
+    pair = HELP_WORDS.get(word)
+    return (pair[0] if active_lang() == "pl" else pair[1]) if pair else word
+
+
 HELP_OPTION = ("Pokaż tę pomoc i zakończ.", "Show this help and exit.")
 
 

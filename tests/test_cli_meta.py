@@ -114,3 +114,13 @@ def test_polish_help_translates_options_and_placeholders(owes: Owes) -> None:
     english = " ".join(owes("which-centre", "--help").stdout.split())
     assert "--county NAME County: its name in any case" in english
     assert "-h, --help Show this help and exit." in english
+
+
+def test_clicks_own_help_words_follow_the_language(owes: Owes) -> None:
+    polish = owes("place", "--help", "--lang", "pl").stdout
+    assert polish.startswith("Użycie: owes place [OPTIONS] {NAZWA}")
+    assert "\nArgumenty:\n" in polish and "\nOpcje:\n" in polish and "[wymagane]" in polish
+    assert "\nPolecenia:\n" in owes("--help", "--lang", "pl").stdout
+    english = owes("place", "--help").stdout
+    assert english.startswith("Usage: owes place [OPTIONS] {NAME}")
+    assert "\nArguments:\n" in english and "[required]" in english
