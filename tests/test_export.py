@@ -22,7 +22,7 @@ from owes_cli import dataset, files, register
 from owes_cli.cli import app
 from owes_cli.errors import CannotWriteError, ExitCode
 
-SAMPLE = str(PROJECT / "tests" / "data" / "export-sample.toml")
+SAMPLE = str(PROJECT / "tests" / "datasets" / "export-sample.toml")
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01 00:00 UTC
 POLISH_LETTERS = "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ"
 A4_POINTS = (595.28, 841.89)
