@@ -122,3 +122,27 @@ def test_history_of_unknown_centre_suggests(owes: Owes) -> None:
     run = owes("history", "--centre", "gorzow-2015")
     assert run.exit_code == ExitCode.NOT_FOUND
     assert run.stderr.startswith("There is no centre with the id “gorzow-2015”.\nDid you mean: gorzow-2013")
+
+
+def test_a_day_before_any_period_says_so(owes: Owes) -> None:
+    data = answer(owes, "--county", "żarski", "--on", "2010-01-01")
+    assert (data["period_status"], data["centre"]["id"]) == ("upcoming", "zielona-gora-2013")
+    run = owes("which-centre", "--county", "żarski", "--on", "2010-01-01", "--lang", "pl")
+    assert "  Stan  przed pierwszym znanym okresem, który zaczyna się 2013-03\n" in run.stdout
+
+
+def test_a_county_no_centre_served_is_not_unknown(owes: Owes, tmp_path) -> None:
+    from test_dataset import minimal_dataset
+
+    path = tmp_path / "two.toml"
+    path.write_text(minimal_dataset(extra='''
+[[counties]]
+teryt = "0810"
+name = "żagański"
+kind = "land"
+sources = ["src"]
+'''), encoding="utf-8")
+    data = answer(owes, "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
+    assert (data["coverage"], data["centre"]) == ("none", None)
+    run = owes("which-centre", "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
+    assert "  Coverage  In this period no centre served powiat żagański.\n" in run.stdout
