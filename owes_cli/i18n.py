@@ -18,10 +18,10 @@ LANG_ENV = "OWES_LANG"
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- errors -----------------------------------------------------------
-    "query_empty": ("Podaj nazwę ({what}); pusty tekst niczego nie wskazuje.",
-                    "Give a name ({what}); empty text names nothing."),
-    "query_too_long": ("Tekst jest za długi ({what}): najwyżej {limit} znaków.",
-                       "The text is too long ({what}): at most {limit} characters."),
+    "query_empty": ("Podaj nazwę {what}; pusty tekst niczego nie wskazuje.",
+                    "Give the name {what}; empty text names nothing."),
+    "query_too_long": ("Nazwa {what} jest za długa: najwyżej {limit} znaków.",
+                       "The name {what} is too long: at most {limit} characters."),
     "county_not_found": ("Nie znaleziono powiatu „{query}”.",
                          "No county matches “{query}”."),
     "county_code_unknown": ("Kod TERYT „{query}” nie jest kodem żadnego powiatu w rejestrze TERYT.",
@@ -149,8 +149,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "Unexpected extra words: {words}. Put a name of several words in quotes, "
                          "e.g. --place \"Nowa Sól\"."),
     "usage_help": ("Pomoc: owes {command}--help", "Help: owes {command}--help"),
-    "output_encoding": ("Nie można wypisać wyniku w kodowaniu terminala.",
-                        "The answer cannot be printed in the terminal's encoding."),
     "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),
     "try_county": ("Spróbuj: owes which-centre --county {code}", "Try: owes which-centre --county {code}"),
     "list_counties": ("Lista powiatów: owes counties", "All counties: owes counties"),
@@ -188,7 +186,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coverage_none": ("W tym okresie żaden ośrodek nie obsługiwał powiatu {county}.",
                       "In this period no centre served powiat {county}."),
     "not_in_sources": ("brak w naszych źródłach", "not in our sources"),
-    "ongoing": ("trwa", "ongoing"),
     "today": ("Dziś", "Today"),
     "last_confirmed": ("Ostatnio potwierdzone", "Last confirmed"),
     "no_confirmed": ("Żadne źródło nie wskazuje ośrodka dla tego powiatu.",
@@ -283,7 +280,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coverage_confirmed": ("potwierdzony", "confirmed"),
     "coverage_label_unknown": ("nieznany", "unknown"),
     "coverage_label_none": ("brak", "none"),
-    "used_for": ("Dotyczy", "Used for"),
     "valid": ("Zbiór danych {path} jest poprawny: {centres} ośrodki, {counties} powiatów, {sources} źródeł.",
               "The dataset {path} is valid: {centres} centres, {counties} counties, {sources} sources."),
 }
@@ -352,6 +348,13 @@ REASONS: dict[str, tuple[str, str]] = {
     "nul_in_path": ("ścieżka zawiera znak NUL", "the path contains a NUL character"),
     "unencodable_path": ("nazwy pliku nie da się zapisać w kodowaniu systemu plików",
                          "the file name cannot be encoded for the file system"),
+}
+
+# What a query names, for "give a name (…)".
+WHAT: dict[str, tuple[str, str]] = {
+    "county": ("powiatu", "of a county"),
+    "centre": ("ośrodka", "of a centre"),
+    "place": ("miejscowości lub gminy", "of a town or gmina"),
 }
 
 _SUGGEST = ("czy chodziło o „{suggestion}”?", "did you mean “{suggestion}”?")
@@ -431,6 +434,8 @@ def describe_error(err: OwesError, lang: str) -> str:
     reason = str(params.get("reason", ""))
     if reason in REASONS:
         params["detail"] = REASONS[reason][0 if lang == "pl" else 1]
+    if params.get("what") in WHAT:
+        params["what"] = WHAT[str(params["what"])][0 if lang == "pl" else 1]
     lines = [t(lang, err.message_id, **params)]
     p = err.params
     if err.message_id == "county_outside_coverage":
