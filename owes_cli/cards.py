@@ -19,15 +19,13 @@ class Listing(NamedTuple):
 
 
 class Block:
-    """A heading with labelled fields, bullet items and/or a table."""
+    """A heading with labelled fields and/or bullet items."""
 
     def __init__(self, heading: str | None = None, fields: list[tuple[str, str]] | None = None, *,
-                 bullets: list[str] | None = None, table: Listing | None = None,
-                 emphasis: bool = False) -> None:
+                 bullets: list[str] | None = None, emphasis: bool = False) -> None:
         self.heading = heading
         self.fields = fields or []
         self.bullets = bullets or []
-        self.table = table
         self.emphasis = emphasis  # a heading that names the answer itself
 
 

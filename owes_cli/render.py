@@ -34,8 +34,6 @@ def plain_card(card: Card) -> str:
             lines.append(f"  {label.ljust(width)}  {value_lines[0]}")
             lines += [f"  {' ' * width}  {extra}" for extra in value_lines[1:]]
         lines += [f"  - {printable(item)}" for item in block.bullets]
-        if block.table:
-            lines += ["  " + line for line in plain_listing(block.table, "en").splitlines()]
     return "\n".join(lines) + "\n"
 
 

@@ -65,8 +65,6 @@ def card_renderables(card: Card, lang: str) -> list[RenderableType]:
             parts.append(grid)
         if block.bullets:
             parts.append(Text("\n").join(_text("• " + b) for b in block.bullets))
-        if block.table:
-            parts.append(listing_table(block.table, lang))
         if block.emphasis:
             out.append(Panel(Group(*parts), title=_text(block.heading or "", "bold"), title_align="left",
                              box=box.ROUNDED, expand=True))
