@@ -20,9 +20,6 @@ class RegisterCounty(NamedTuple):
     name: str
     kind: CountyKind
 
-    @property
-    def voivodeship_code(self) -> str:
-        return self.teryt[:2]
 
 
 class Register(NamedTuple):
