@@ -21,7 +21,6 @@ class RegisterCounty(NamedTuple):
     kind: CountyKind
 
 
-
 class Register(NamedTuple):
     title: str
     publisher: str
