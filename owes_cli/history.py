@@ -23,14 +23,11 @@ def county_history(dataset: Dataset, county: County) -> list[CountyPeriod]:
     timeline = []
     for period in sorted(dataset.periods.values(), key=lambda p: p.first_day()):
         centres = dataset.centres_in(period.id)
-        centre = lookup.centre_of(dataset, county.teryt, period.id)
-        if centre is not None:
-            assert centre.coverage is not None
-            timeline.append(CountyPeriod(period, "confirmed", centre, (), centre.coverage.sources))
+        coverage, centre = lookup.coverage_among(centres, county.teryt)
+        if centre is not None and centre.coverage is not None:
+            timeline.append(CountyPeriod(period, coverage, centre, (), centre.coverage.sources))
         else:
-            known = bool(centres) and all(c.coverage for c in centres)
-            timeline.append(CountyPeriod(period, "none" if known else "unknown", None, tuple(centres),
-                                         period.sources))
+            timeline.append(CountyPeriod(period, coverage, None, tuple(centres), period.sources))
     return timeline
 
 

@@ -193,10 +193,9 @@ def answer(dataset: Dataset, county: County, on: date, notes: tuple[Note, ...] =
     else:
         in_play = dataset.centres_in(period.id)
 
-    confirming = [c for c in in_play if c.coverage and county.teryt in c.coverage.counties]
-    if confirming:
-        return CountyAnswer(county, on, status, "confirmed", period, confirming[0], (), None, notes)
-    coverage = "none" if in_play and all(c.coverage for c in in_play) else "unknown"
+    coverage, centre = coverage_among(in_play, county.teryt)
+    if centre is not None:
+        return CountyAnswer(county, on, status, coverage, period, centre, (), None, notes)
     return CountyAnswer(
         county, on, status, coverage, period, None, tuple(in_play),
         last_confirmed(dataset, county, before=period.first_day()), notes,
@@ -214,12 +213,19 @@ def last_confirmed(dataset: Dataset, county: County, before: date) -> Confirmed 
     return max(found, key=lambda f: f.period.first_day(), default=None)
 
 
+def coverage_among(centres: list[Centre], teryt: str) -> tuple[str, Centre | None]:
+    """What these centres' sources say of a county: ("confirmed", its centre), or
+    ("none", None) when every centre's counties are known and none is this one,
+    or ("unknown", None) when some centre's counties are not in the sources."""
+    for centre in centres:
+        if centre.coverage and teryt in centre.coverage.counties:
+            return "confirmed", centre
+    return ("none" if centres and all(c.coverage for c in centres) else "unknown"), None
+
+
 def centre_of(dataset: Dataset, teryt: str, period_id: str) -> Centre | None:
     """The centre a source confirms for a county in one period, if any."""
-    for centre in dataset.centres_in(period_id):
-        if centre.coverage and teryt in centre.coverage.counties:
-            return centre
-    return None
+    return coverage_among(dataset.centres_in(period_id), teryt)[1]
 
 
 def find_centre(dataset: Dataset, centre_id: str) -> Centre:
