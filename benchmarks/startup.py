@@ -85,8 +85,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         selected = cases(Path(tmp))
         if args.only:
-            selected = {k: v for k, v in selected.items()
-                        if k in ("python -c pass", "minimal typer+rich table") or any(o in k for o in args.only)}
+            selected = {
+                k: v
+                for k, v in selected.items()
+                if k in ("python -c pass", "minimal typer+rich table") or any(o in k for o in args.only)
+            }
         for command in selected.values():
             time_once(command)  # warm the file and bytecode caches
         # Round-robin: a machine that slows down for a while slows every case alike.

@@ -24,8 +24,7 @@ MAX_SHOWN = 200  # characters of one value echoed in a message
 def printable(text: str) -> str:
     """Text shown literally: unsafe characters become U+FFFD, tabs spaces; newlines stay."""
     return "".join(
-        ch if ch == "\n" or unicodedata.category(ch) not in _UNSAFE_CATEGORIES
-        else " " if ch == "\t" else REPLACEMENT
+        ch if ch == "\n" or unicodedata.category(ch) not in _UNSAFE_CATEGORIES else " " if ch == "\t" else REPLACEMENT
         for ch in text
     )
 
@@ -35,7 +34,7 @@ def shortened(text: str, limit: int = MAX_SHOWN) -> str:
     if len(text) <= limit:
         return text
     half = (limit - 1) // 2
-    return text[:half] + "…" + text[len(text) - (limit - 1 - half):]
+    return text[:half] + "…" + text[len(text) - (limit - 1 - half) :]
 
 
 def shown(text: str) -> str:

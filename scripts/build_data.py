@@ -33,7 +33,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from owes_cli.geo import Point, Polygon, encode_ring, polygon_contains  # noqa: E402
+from owes_cli.domain.geo import Point, Polygon, encode_ring, polygon_contains  # noqa: E402
 
 DEFAULT_REFERENCE = PROJECT.parent / "shared" / "reference"
 TERC_FILE = Path("teryt") / "TERC_Urzedowy_2020-01-01.csv"
@@ -131,9 +131,7 @@ def build_places(rows: list[dict[str, str]]) -> str:
 
 def _json_one_entry_a_line(document: dict[str, Any], big_key: str) -> str:
     """Small keys first, then the big mapping one entry a line: compact, and diffs stay readable."""
-    head = [
-        f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in document.items() if k != big_key
-    ]
+    head = [f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in document.items() if k != big_key]
     entries = [
         f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"
         for k, v in document[big_key].items()
@@ -147,15 +145,32 @@ def _json_one_entry_a_line(document: dict[str, Any], big_key: str) -> str:
 
 GEO_LAYERS = {
     # layer: (reference file, code property, name property, origin, as of, simplify tolerance in degrees)
-    "gminy": ("lubuskie_gminy.geojson", "kod", "nazwa",
-              "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii", "2020–2023", 0.0),
-    "powiaty": ("lubuskie_powiaty.geojson", "kod", "nazwa",
-                "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii", "2020–2023", 0.0),
+    "gminy": (
+        "lubuskie_gminy.geojson",
+        "kod",
+        "nazwa",
+        "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii",
+        "2020–2023",
+        0.0,
+    ),
+    "powiaty": (
+        "lubuskie_powiaty.geojson",
+        "kod",
+        "nazwa",
+        "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii",
+        "2020–2023",
+        0.0,
+    ),
     # Only to name the voivodeship of a point outside the region: 0.002° (about
     # 150–200 m) is far below what that needs, and halves the file.
-    "wojewodztwa": ("wojewodztwa.geojson", "JPT_KOD_JE", "JPT_NAZWA_",
-                    "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii, przez Geoportal, "
-                    "uproszczone", "2025-08", 0.002),
+    "wojewodztwa": (
+        "wojewodztwa.geojson",
+        "JPT_KOD_JE",
+        "JPT_NAZWA_",
+        "Państwowy rejestr granic (PRG), Główny Urząd Geodezji i Kartografii, przez Geoportal, uproszczone",
+        "2025-08",
+        0.002,
+    ),
 }
 LABEL_PRECISION = 0.002  # degrees (about 200 m): plenty for placing a label
 
@@ -167,9 +182,7 @@ def build_layer(reference: Path, layer: str) -> str:
     for feature in collection["features"]:
         geometry = feature["geometry"]
         raw = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-        polygons = [
-            [simplify([(p[0], p[1]) for p in ring], tolerance) for ring in polygon] for polygon in raw
-        ]
+        polygons = [[simplify([(p[0], p[1]) for p in ring], tolerance) for ring in polygon] for polygon in raw]
         label = label_point(polygons)
         name = feature["properties"][name_key].removeprefix("powiat ")
         areas[feature["properties"][code_key]] = [
@@ -226,7 +239,8 @@ def label_point(polygons: list[Polygon]) -> Point:
 
     segments = [
         (ax, ay, bx - ax, by - ay, (bx - ax) ** 2 + (by - ay) ** 2 or 1e-18)
-        for ring in flat for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True)
+        for ring in flat
+        for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True)
     ]
 
     def distance(p: Point) -> float:
@@ -279,9 +293,7 @@ def build(reference: Path, data_dir: Path) -> dict[Path, str]:
     centres_path = data_dir / "centres.toml"
     derived = {
         data_dir / "teryt.json": build_register(rows),
-        centres_path: with_counties_block(
-            centres_path.read_text(encoding="utf-8"), build_counties_block(rows)
-        ),
+        centres_path: with_counties_block(centres_path.read_text(encoding="utf-8"), build_counties_block(rows)),
         data_dir / "places.json": build_places(rows),
     }
     for layer in GEO_LAYERS:

@@ -32,10 +32,13 @@ UNICODES = [
     *range(0x00A0, 0x0100),  # Latin-1 Supplement: nbsp, ©, «», ·, ó, ×
     *range(0x0100, 0x0180),  # Latin Extended-A: ą ć ę ł ń ś ź ż and their capitals
     *range(0x2010, 0x2028),  # dashes, quotes „ ” “ ‘ ’, bullet •, ellipsis …
-    0x2030, 0x2039, 0x203A,  # ‰ ‹ ›
+    0x2030,
+    0x2039,
+    0x203A,  # ‰ ‹ ›
     0x20AC,  # €
     0x2116,  # №
-    0x2190, 0x2192,  # ← →
+    0x2190,
+    0x2192,  # ← →
     0xFFFD,  # the replacement character render.printable() uses
 ]
 

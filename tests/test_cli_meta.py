@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, Owes
 
-from owes_cli import i18n
+from owes_cli import messages as i18n
 from owes_cli.cli import app
 from owes_cli.errors import ExitCode
 
@@ -59,21 +59,29 @@ def _imported_modules(*args: str) -> set[str]:
         "except SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
     )
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=PROJECT,
-                          env={"OWES_LANG": "en", "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={"OWES_LANG": "en", "PATH": "/usr/bin:/bin"},
+    )
     return set(done.stderr.split())
 
 
 def test_lookups_never_import_exporters_or_rich_when_piped() -> None:
     modules = _imported_modules("which-centre", "--county", "żarski")
-    assert "owes_cli.lookup" in modules  # the probe ran the command
-    for heavy in ("fpdf", "docx", "PIL", "fontTools", "rich", "owes_cli.rich_render", "owes_cli.report"):
+    assert "owes_cli.domain.lookup" in modules  # the probe ran the command
+    for heavy in ("fpdf", "docx", "PIL", "fontTools", "rich", "owes_cli.render.terminal", "owes_cli.layout.report"):
         assert heavy not in modules
 
 
 def test_wheel_ships_the_data_and_runs_from_any_directory(tmp_path: Path) -> None:
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
-                            str(PROJECT)], capture_output=True, text=True)
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(PROJECT)],
+        capture_output=True,
+        text=True,
+    )
     if built.returncode != 0:
         pytest.skip(f"cannot build a wheel here: {built.stderr[-300:]}")
     wheel = next(tmp_path.glob("owes-*.whl"))
@@ -84,17 +92,36 @@ def test_wheel_ships_the_data_and_runs_from_any_directory(tmp_path: Path) -> Non
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     run = subprocess.run(
-        [sys.executable, "-m", "owes_cli", "which-centre", "--county", "żarski", "--on", "2014-06-01",
-         "--format", "csv"],
-        capture_output=True, text=True, cwd=elsewhere,
-        env={"PYTHONPATH": str(site) + ":" + ":".join(p for p in sys.path if "site-packages" in p),
-             "OWES_LANG": "en", "PATH": "/usr/bin:/bin"},
+        [
+            sys.executable,
+            "-m",
+            "owes_cli",
+            "which-centre",
+            "--county",
+            "żarski",
+            "--on",
+            "2014-06-01",
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env={
+            "PYTHONPATH": str(site) + ":" + ":".join(p for p in sys.path if "site-packages" in p),
+            "OWES_LANG": "en",
+            "PATH": "/usr/bin:/bin",
+        },
     )
     assert run.returncode == 0, run.stderr
     assert "zielona-gora-2013" in run.stdout
-    loaded = subprocess.run([sys.executable, "-c", "import owes_cli.dataset as d; print(d.bundled_path())"],
-                            capture_output=True, text=True, cwd=elsewhere,
-                            env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import owes_cli.domain.dataset as d; print(d.bundled_path())"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
     assert loaded.stdout.strip() == str(site / "owes_cli" / "data" / "centres.toml")
 
 

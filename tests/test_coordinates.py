@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import Owes
 
-from owes_cli import geo
+from owes_cli.domain import geo
 from owes_cli.errors import ExitCode, UsageError
 
 # The town centres of the 14 county seats (latitude, longitude). The seats of
@@ -115,24 +115,20 @@ def test_swapped_numbers_get_a_hint(owes: Owes) -> None:
     [
         (
             "95,15",
-            "The latitude 95 is outside −90…90 (latitude comes first, then longitude, "
-            "e.g. --at 51.6417,15.1381).\n",
+            "The latitude 95 is outside −90…90 (latitude comes first, then longitude, e.g. --at 51.6417,15.1381).\n",
         ),
         ("51.6,200", "The longitude 200 is outside −180…180.\n"),
         (
             "Żary",
-            "Cannot read the coordinates “Żary”: give latitude, then longitude, "
-            "e.g. --at 51.6417,15.1381 (Żary).\n",
+            "Cannot read the coordinates “Żary”: give latitude, then longitude, e.g. --at 51.6417,15.1381 (Żary).\n",
         ),
         (
             "51.6417",
-            "Cannot read the coordinates “51.6417”: give latitude, then longitude, "
-            "e.g. --at 51.6417,15.1381 (Żary).\n",
+            "Cannot read the coordinates “51.6417”: give latitude, then longitude, e.g. --at 51.6417,15.1381 (Żary).\n",
         ),
         (
             "nan,nan",
-            "Cannot read the coordinates “nan,nan”: give latitude, then longitude, "
-            "e.g. --at 51.6417,15.1381 (Żary).\n",
+            "Cannot read the coordinates “nan,nan”: give latitude, then longitude, e.g. --at 51.6417,15.1381 (Żary).\n",
         ),
     ],
 )

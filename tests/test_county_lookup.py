@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from owes_cli.dataset import bundled_path, load
+from owes_cli.domain.dataset import bundled_path, load
+from owes_cli.domain.lookup import resolve_county
+from owes_cli.domain.register import load_register
 from owes_cli.errors import AmbiguousError, NotFoundError, UsageError
-from owes_cli.lookup import resolve_county
-from owes_cli.register import load_register
 
 DATASET = load(bundled_path(), load_register())
 REGISTER = load_register()
@@ -20,8 +20,19 @@ def resolve(text: str) -> str:
 @pytest.mark.parametrize(
     "text",
     [
-        "żarski", "żarskiego", "żarskim", "żarskiemu", "w powiecie żarskim", "powiat żarski",
-        "pow. żarski", "Powiat Żarski", "ZARSKI", "zarski", "  żarski  ", "0811", "w pow. żarskim",
+        "żarski",
+        "żarskiego",
+        "żarskim",
+        "żarskiemu",
+        "w powiecie żarskim",
+        "powiat żarski",
+        "pow. żarski",
+        "Powiat Żarski",
+        "ZARSKI",
+        "zarski",
+        "  żarski  ",
+        "0811",
+        "w pow. żarskim",
     ],
 )
 def test_forms_of_zarski(text: str) -> None:

@@ -11,17 +11,18 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, PROJECT, Owes
 
-from owes_cli.dataset import check, load, read_raw
+from owes_cli.domain.dataset import check, load, read_raw
+from owes_cli.domain.periods import centre_of
+from owes_cli.domain.register import load_register
 from owes_cli.errors import DatasetError, ExitCode
-from owes_cli.lookup import centre_of
-from owes_cli.register import load_register
 
 REGISTER = load_register()
 DATASET = load(BUNDLED, REGISTER)
 
 
-def minimal_dataset(*, centre_name: str = "OWES testowy", centre_extra: str = "", extra: str = "",
-                    period_to: str = "2015-09") -> str:
+def minimal_dataset(
+    *, centre_name: str = "OWES testowy", centre_extra: str = "", extra: str = "", period_to: str = "2015-09"
+) -> str:
     """A small valid dataset; tests break one thing in it at a time."""
     quoted_name = json.dumps(centre_name, ensure_ascii=False)  # a JSON string is a valid TOML string
     return f'''schema = 1
@@ -92,8 +93,7 @@ def problems_of(text: str, tmp_path: Path) -> list[tuple[str, str]]:
 def test_all_14_counties_have_exactly_one_centre_in_2013_2015() -> None:
     assert len(DATASET.counties) == 14
     for county in DATASET.counties.values():
-        covering = [c.id for c in DATASET.centres_in("pokl-2013")
-                    if c.coverage and county.teryt in c.coverage.counties]
+        covering = [c.id for c in DATASET.centres_in("pokl-2013") if c.coverage and county.teryt in c.coverage.counties]
         assert len(covering) == 1, county
     zg = DATASET.centres["zielona-gora-2013"].coverage
     gw = DATASET.centres["gorzow-2013"].coverage
@@ -117,9 +117,16 @@ def test_bundled_data_is_valid_with_every_reference_resolved() -> None:
 
 
 def test_every_record_names_a_source() -> None:
-    records = [*DATASET.organisations.values(), *DATASET.periods.values(), *DATASET.centres.values(),
-               *DATASET.services.values(), *DATASET.audiences.values(), *DATASET.documents.values(),
-               *DATASET.events.values(), *DATASET.counties.values()]
+    records = [
+        *DATASET.organisations.values(),
+        *DATASET.periods.values(),
+        *DATASET.centres.values(),
+        *DATASET.services.values(),
+        *DATASET.audiences.values(),
+        *DATASET.documents.values(),
+        *DATASET.events.values(),
+        *DATASET.counties.values(),
+    ]
     for record in records:
         assert record.sources, record
     for centre in DATASET.centres.values():
@@ -183,15 +190,16 @@ def test_minimal_dataset_is_valid(tmp_path: Path) -> None:
 
 
 def test_fact_without_source(tmp_path: Path) -> None:
-    text = minimal_dataset().replace('id = "org"\nname = "Organizacja"\nsources = ["src"]',
-                                     'id = "org"\nname = "Organizacja"\nsources = []')
+    text = minimal_dataset().replace(
+        'id = "org"\nname = "Organizacja"\nsources = ["src"]', 'id = "org"\nname = "Organizacja"\nsources = []'
+    )
     assert problems_of(text, tmp_path) == [("no_sources", "organisations[0].sources")]
     text = minimal_dataset(centre_extra='facts = [{ text = { pl = "x", en = "x" }, sources = [] }]')
     assert problems_of(text, tmp_path) == [("no_sources", "centres[0].facts[0].sources")]
 
 
 def test_county_confirmed_for_two_centres_at_once(tmp_path: Path) -> None:
-    second = '''
+    second = """
 [[periods]]
 id = "p2"
 name = { pl = "Drugi", en = "Second" }
@@ -205,9 +213,10 @@ period = "p2"
 name = "Drugi"
 coverage = { counties = ["0811"], sources = ["src"] }
 sources = ["src"]
-'''
+"""
     assert problems_of(minimal_dataset(extra=second), tmp_path) == [
-        ("county_two_centres", "centres[1].coverage.counties[0]")]
+        ("county_two_centres", "centres[1].coverage.counties[0]")
+    ]
     # The same county in periods that do not overlap is no contradiction.
     assert problems_of(minimal_dataset(extra=second.replace("2015-01", "2016-01")), tmp_path) == []
 
@@ -220,7 +229,7 @@ def test_dates_that_do_not_parse_and_ends_before_starts(tmp_path: Path) -> None:
 
 def test_unknown_key_suggests_the_intended_one(owes: Owes, tmp_path: Path) -> None:
     path = tmp_path / "typo.toml"
-    path.write_text(minimal_dataset(centre_extra='adresses = []'), encoding="utf-8")
+    path.write_text(minimal_dataset(centre_extra="adresses = []"), encoding="utf-8")
     run = owes("validate", str(path))
     assert run.exit_code == ExitCode.INVALID_DATASET
     assert run.stdout == ""
@@ -231,9 +240,11 @@ def test_unknown_key_suggests_the_intended_one(owes: Owes, tmp_path: Path) -> No
 
 
 def test_every_problem_in_one_run(owes: Owes, tmp_path: Path) -> None:
-    text = (minimal_dataset(period_to="2015-13", centre_extra='website = "javascript:alert(1)"')
-            .replace('services = ["s1"]', 'services = ["s9"]')
-            .replace('teryt = "0811"\nname = "żarski"', 'teryt = "0811"\nname = "zarski"'))
+    text = (
+        minimal_dataset(period_to="2015-13", centre_extra='website = "javascript:alert(1)"')
+        .replace('services = ["s1"]', 'services = ["s9"]')
+        .replace('teryt = "0811"\nname = "żarski"', 'teryt = "0811"\nname = "zarski"')
+    )
     path = tmp_path / "many.toml"
     path.write_text(text, encoding="utf-8")
     run = owes("validate", str(path), "--format", "json")
@@ -245,8 +256,7 @@ def test_every_problem_in_one_run(owes: Owes, tmp_path: Path) -> None:
         ("county_name_mismatch", "counties[0].name"),
         ("unknown_ref", "centres[0].services[0]"),
     ]
-    assert report["problems"][2]["message"] == (
-        "in the TERYT register county 0811 is called “żarski”, not “zarski”")
+    assert report["problems"][2]["message"] == ("in the TERYT register county 0811 is called “żarski”, not “zarski”")
 
 
 def test_syntax_error_names_the_line_in_polish(owes: Owes, tmp_path: Path) -> None:
@@ -254,15 +264,15 @@ def test_syntax_error_names_the_line_in_polish(owes: Owes, tmp_path: Path) -> No
     path.write_text('schema = 1\n[dataset\ntitle = "x"\n', encoding="utf-8")
     run = owes("validate", str(path), "--lang", "pl")
     assert run.exit_code == ExitCode.INVALID_DATASET
-    assert run.stderr.startswith(f"Zbiór danych {path} jest błędny (liczba problemów: 1):\n  {path}: wiersz 2: "
-                                 "błąd składni TOML: ")
+    assert run.stderr.startswith(
+        f"Zbiór danych {path} jest błędny (liczba problemów: 1):\n  {path}: wiersz 2: błąd składni TOML: "
+    )
 
 
 def test_validate_reports_the_bundled_data_valid(owes: Owes) -> None:
     run = owes("validate")
     assert run.exit_code == 0
-    assert run.stdout == (f"The dataset {BUNDLED} is valid: 6 centres, 14 counties, "
-                          f"{len(DATASET.sources)} sources.\n")
+    assert run.stdout == (f"The dataset {BUNDLED} is valid: 6 centres, 14 counties, {len(DATASET.sources)} sources.\n")
 
 
 def test_data_option_and_environment_point_every_command_elsewhere(owes: Owes, tmp_path: Path) -> None:
@@ -276,12 +286,13 @@ def test_data_option_and_environment_point_every_command_elsewhere(owes: Owes, t
 @pytest.mark.parametrize("command", [["centres"], ["which-centre", "--county", "żarski"], ["validate"]])
 def test_broken_dataset_gets_a_report_not_a_traceback(owes: Owes, tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "bad.toml"
-    path.write_text(minimal_dataset().replace('schema = 1', 'schema = "one"'), encoding="utf-8")
+    path.write_text(minimal_dataset().replace("schema = 1", 'schema = "one"'), encoding="utf-8")
     run = owes(*command, "--data", str(path))
     assert run.exit_code == ExitCode.INVALID_DATASET
     assert run.stdout == ""
-    assert run.stderr == (f"The dataset {path} is invalid (problems: 1):\n"
-                          f"  {path}: schema: expected integer, found string\n")
+    assert run.stderr == (
+        f"The dataset {path} is invalid (problems: 1):\n  {path}: schema: expected integer, found string\n"
+    )
 
 
 def test_missing_dataset_file(owes: Owes, tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from conftest import BUNDLED, PROJECT, Owes
 from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
-from owes_cli import dataset, files, register
-from owes_cli.cli import app
+from owes_cli.cli import app, files
+from owes_cli.domain import dataset, register
 from owes_cli.errors import CannotWriteError, ExitCode
 
 SAMPLE = str(PROJECT / "tests" / "datasets" / "export-sample.toml")
@@ -70,8 +70,7 @@ def test_pdf_of_a_centre_has_every_county_and_service(owes: Owes, tmp_path: Path
 
 
 def test_pdf_prints_every_polish_letter(owes: Owes, tmp_path: Path) -> None:
-    path = export(owes, tmp_path, "sample.pdf", "--on", "2025-01-01", "--lang", "pl",
-                  env={"OWES_DATA": SAMPLE})
+    path = export(owes, tmp_path, "sample.pdf", "--on", "2025-01-01", "--lang", "pl", env={"OWES_DATA": SAMPLE})
     text = pdf_text(path)
     assert "Zażółć gęślą jaźń: ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż." in text
     assert all(letter in text for letter in POLISH_LETTERS.replace(" ", ""))
@@ -81,8 +80,9 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
     path = export(owes, tmp_path, "directory.pdf", "--lang", "pl", "--on", "2014-06-01")
     reader = pypdf.PdfReader(path)
     meta = reader.metadata
-    assert meta.title == ("Zestawienie ośrodków: Projekt OWES 2013–2015 — "
-                          "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim")
+    assert meta.title == (
+        "Zestawienie ośrodków: Projekt OWES 2013–2015 — Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
+    )
     assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
     assert meta.author == "owes"
     assert meta.creator.startswith("owes ")
@@ -119,12 +119,10 @@ def test_documents_say_when_they_were_made_and_how_old_the_data_is(owes: Owes, t
 
 
 def test_historical_answer_is_marked_in_the_document(owes: Owes, tmp_path: Path) -> None:
-    historical = pdf_text(export(owes, tmp_path, "now.pdf", "--county", "żarski", "--lang", "pl",
-                                 "--on", "2031-01-01"))
+    historical = pdf_text(export(owes, tmp_path, "now.pdf", "--county", "żarski", "--lang", "pl", "--on", "2031-01-01"))
     assert "Dane historyczne: ten okres zakończył się 2029-12-31; nowszych danych nie mamy" in historical
     assert "dokument historyczny" in historical  # the running head of every later page
-    current = pdf_text(export(owes, tmp_path, "then.pdf", "--county", "żarski", "--on", "2014-06-01",
-                              "--lang", "pl"))
+    current = pdf_text(export(owes, tmp_path, "then.pdf", "--county", "żarski", "--on", "2014-06-01", "--lang", "pl"))
     assert "Stan aktualne na 2014-06-01" in current
     assert "historyczn" not in current
 
@@ -158,8 +156,20 @@ def test_unknown_coverage_labelled_addresses_and_facts(owes: Owes, tmp_path: Pat
 # The coverage map
 # --------------------------------------------------------------------------
 
-COUNTY_NAMES = ("gorzowski", "krośnieński", "międzyrzecki", "nowosolski", "słubicki", "strzelecko-drezdenecki",
-                "sulęciński", "świebodziński", "zielonogórski", "żagański", "żarski", "wschowski")  # and 2 cities
+COUNTY_NAMES = (
+    "gorzowski",
+    "krośnieński",
+    "międzyrzecki",
+    "nowosolski",
+    "słubicki",
+    "strzelecko-drezdenecki",
+    "sulęciński",
+    "świebodziński",
+    "zielonogórski",
+    "żagański",
+    "żarski",
+    "wschowski",
+)  # and 2 cities
 MAP_HEADING = {"pl": "Mapa: który ośrodek obsługuje który powiat", "en": "Map: which centre serves each county"}
 UNKNOWN = {"pl": "który ośrodek: brak w naszych źródłach", "en": "which centre: not in our sources"}
 
@@ -199,19 +209,20 @@ def test_pdf_map_is_vector_drawing_with_names_and_a_legend(owes: Owes, tmp_path:
     for name in (*COUNTY_NAMES, "Gorzów Wielkopolski", "Zielona Góra"):
         assert name in text, name
     assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego" in text
-    assert {"pl": "Stan na 2014-06-01 · Projekt OWES 2013–2015", "en": "As of 2014-06-01 · OWES project 2013–2015"}[lang] \
-        in text
+    assert {"pl": "Stan na 2014-06-01 · Projekt OWES 2013–2015", "en": "As of 2014-06-01 · OWES project 2013–2015"}[
+        lang
+    ] in text
     assert {"pl": "siedziba ośrodka", "en": "seat of a centre"}[lang] in text
-    assert {"pl": "Granice: Państwowy rejestr granic (PRG)", "en": "Boundaries: Państwowy rejestr granic (PRG)"}[lang] \
-        in text
+    assert {"pl": "Granice: Państwowy rejestr granic (PRG)", "en": "Boundaries: Państwowy rejestr granic (PRG)"}[
+        lang
+    ] in text
     # 2014's coverage is known everywhere: nothing is hatched, and the legend does not offer the hatching.
     assert b" W* n" not in operators
     assert UNKNOWN[lang] not in text
 
 
 @pytest.mark.parametrize("lang", ["pl", "en"])
-def test_pdf_map_hatches_counties_whose_centre_is_not_in_our_sources(owes: Owes, tmp_path: Path,
-                                                                     lang: str) -> None:
+def test_pdf_map_hatches_counties_whose_centre_is_not_in_our_sources(owes: Owes, tmp_path: Path, lang: str) -> None:
     for on in ("2017-05-01", None):  # a day of the 2016 period, and today (the default)
         path = export(owes, tmp_path, f"d-{on}.pdf", *(("--on", on) if on else ()), "--lang", lang)
         text, operators = map_page(path, lang)
@@ -258,8 +269,7 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
     ]
     assert "Powiaty (8)" in by_style["Heading 2"] and "Usługi" in by_style["Heading 2"]
 
-    counties = next(t for t in document.tables if t.rows[0].cells[0].text == "Powiat"
-                    and len(t.rows) == 15)
+    counties = next(t for t in document.tables if t.rows[0].cells[0].text == "Powiat" and len(t.rows) == 15)
     assert [c.text for c in counties.rows[0].cells] == ["Powiat", "TERYT", "Rodzaj", "Ośrodek"]
     header = counties.rows[0]._tr.trPr.find(qn("w:tblHeader"))
     assert header is not None and header.get(qn("w:val")) == "true"
@@ -294,8 +304,9 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
 def test_docx_in_english_sets_english_proofing(owes: Owes, tmp_path: Path) -> None:
     document = docx.Document(str(export(owes, tmp_path, "c.docx", "--centre", "gorzow-2013", "--lang", "en")))
     assert document.core_properties.language == "en-GB"
-    assert document.paragraphs[1].text == ("Centre profile: Ośrodek Wsparcia Ekonomii Społecznej "
-                                           "subregionu gorzowskiego")
+    assert document.paragraphs[1].text == (
+        "Centre profile: Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego"
+    )
 
 
 def map_picture(path: Path) -> tuple[bytes, str]:
@@ -309,10 +320,13 @@ def map_picture(path: Path) -> tuple[bytes, str]:
     return png, document.inline_shapes[0]._inline.docPr.get("descr")
 
 
-@pytest.mark.parametrize(("lang", "on", "legend"), [
-    ("pl", "2014-06-01", "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego: gorzowski, międzyrzecki"),
-    ("en", "2017-05-01", "which centre: not in our sources: gorzowski, krośnieński"),
-])
+@pytest.mark.parametrize(
+    ("lang", "on", "legend"),
+    [
+        ("pl", "2014-06-01", "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego: gorzowski, międzyrzecki"),
+        ("en", "2017-05-01", "which centre: not in our sources: gorzowski, krośnieński"),
+    ],
+)
 def test_docx_map_is_one_described_picture(owes: Owes, tmp_path: Path, lang: str, on: str, legend: str) -> None:
     from PIL import Image
 
@@ -321,8 +335,9 @@ def test_docx_map_is_one_described_picture(owes: Owes, tmp_path: Path, lang: str
     with Image.open(io.BytesIO(png)) as image:
         assert (image.format, image.size) == ("PNG", (1010, 1026))
         assert not image.info  # no timestamp, software or other text in the file
-    assert description.startswith({"pl": "Mapa powiatów województwa lubuskiego",
-                                   "en": "Map of the counties of Lubuskie"}[lang])
+    assert description.startswith(
+        {"pl": "Mapa powiatów województwa lubuskiego", "en": "Map of the counties of Lubuskie"}[lang]
+    )
     assert legend in description
     assert (UNKNOWN[lang] in description) == (on == "2017-05-01")
     document = docx.Document(str(path))
@@ -368,8 +383,9 @@ def test_missing_directory_is_reported(owes: Owes, tmp_path: Path) -> None:
     assert run.stderr == f"Nie można zapisać {target}: katalog {missing} nie istnieje.\n"
 
 
-def test_full_disk_leaves_the_old_file_and_no_partial_file(owes: Owes, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_leaves_the_old_file_and_no_partial_file(
+    owes: Owes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old")
 
@@ -379,15 +395,15 @@ def test_full_disk_leaves_the_old_file_and_no_partial_file(owes: Owes, tmp_path:
     monkeypatch.setattr(files.os, "fsync", no_space)
     run = owes("export", "-o", str(target), "--force")
     assert run.exit_code == ExitCode.CANNOT_WRITE
-    assert run.stderr == (f"Could not write {target}: no space left on device. "
-                          "Any previous file is unchanged.\n")
+    assert run.stderr == (f"Could not write {target}: no space left on device. Any previous file is unchanged.\n")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
 
 
 def test_dash_writes_the_document_to_a_pipe(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["export", "-o", "-", "--format", "docx", "--centre", "gorzow-2013"],
-                                env={"OWES_LANG": "en", **EPOCH})
+    result = CliRunner().invoke(
+        app, ["export", "-o", "-", "--format", "docx", "--centre", "gorzow-2013"], env={"OWES_LANG": "en", **EPOCH}
+    )
     assert result.exit_code == 0
     document = docx.Document(io.BytesIO(result.stdout_bytes))
     assert document.paragraphs[1].text.startswith("Centre profile: ")
@@ -400,19 +416,24 @@ def test_dash_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert caught.value.message_id == "output_tty"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["-o", "out.txt"],
-     "Cannot tell the format of out.txt: end it with .pdf/.docx, or give --format pdf|docx.\n"),
-    (["-o", "out.pdf", "--format", "docx"], "The file name out.pdf does not match --format docx.\n"),
-    (["-o", "out.pdf", "--format", "odt"], "The format “odt” does not fit this command: choose pdf|docx.\n"),
-    (["-o", "-"], "Cannot tell the format of -: end it with .pdf/.docx, or give --format pdf|docx.\n"),
-    ([], "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.\n"),
-    (["-o", "x.pdf", "--centre", "gorzow-2013", "--county", "żarski"],
-     "Give at most one of --centre and --county.\n"),
-    (["-o", "x.pdf", "--on", "2014-02-30"], "Invalid date “2014-02-30”: use YYYY-MM-DD, e.g. 2014-06-01.\n"),
-])
-def test_usage_errors(owes: Owes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                      args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "out.txt"], "Cannot tell the format of out.txt: end it with .pdf/.docx, or give --format pdf|docx.\n"),
+        (["-o", "out.pdf", "--format", "docx"], "The file name out.pdf does not match --format docx.\n"),
+        (["-o", "out.pdf", "--format", "odt"], "The format “odt” does not fit this command: choose pdf|docx.\n"),
+        (["-o", "-"], "Cannot tell the format of -: end it with .pdf/.docx, or give --format pdf|docx.\n"),
+        ([], "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.\n"),
+        (
+            ["-o", "x.pdf", "--centre", "gorzow-2013", "--county", "żarski"],
+            "Give at most one of --centre and --county.\n",
+        ),
+        (["-o", "x.pdf", "--on", "2014-02-30"], "Invalid date “2014-02-30”: use YYYY-MM-DD, e.g. 2014-06-01.\n"),
+    ],
+)
+def test_usage_errors(
+    owes: Owes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     run = owes("export", *args)
     assert (run.exit_code, run.stderr, run.stdout) == (ExitCode.USAGE, message, "")
@@ -422,8 +443,10 @@ def test_usage_errors(owes: Owes, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_unknown_centre_suggests_in_polish(owes: Owes, tmp_path: Path) -> None:
     run = owes("export", "-o", str(tmp_path / "x.pdf"), "--centre", "gorzw-2013", "--lang", "pl")
     assert run.exit_code == ExitCode.NOT_FOUND
-    assert run.stderr == ("Nie ma ośrodka o identyfikatorze „gorzw-2013”.\n"
-                          "Czy chodziło o: gorzow-2013, gorzow-2024, lowes-2016?\nLista ośrodków: owes centres\n")
+    assert run.stderr == (
+        "Nie ma ośrodka o identyfikatorze „gorzw-2013”.\n"
+        "Czy chodziło o: gorzow-2013, gorzow-2024, lowes-2016?\nLista ośrodków: owes centres\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -442,6 +465,7 @@ def test_shipped_fonts_match_the_subsetting_script() -> None:
     source = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     if not source.is_file():
         pytest.skip("fonts-dejavu-core is not installed")
-    done = subprocess.run([sys.executable, str(PROJECT / "scripts" / "subset_fonts.py"), "--check"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(PROJECT / "scripts" / "subset_fonts.py"), "--check"], capture_output=True, text=True
+    )
     assert (done.returncode, done.stderr) == (0, "")

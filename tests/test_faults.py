@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from conftest import Owes
 
-from owes_cli import files, lookup
+from owes_cli.cli import files
+from owes_cli.domain import periods
 from owes_cli.errors import CannotWriteError, ExitCode
 
 FAULT_COMMANDS = [  # one of each kind: a card, a listing, a check
@@ -27,11 +28,17 @@ FAULT_COMMANDS = [  # one of each kind: a card, a listing, a check
 ]
 
 
-def owes_process(*args: str, env: dict[str, str] | None = None,
-                 stdout: Any = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+def owes_process(
+    *args: str, env: dict[str, str] | None = None, stdout: Any = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "OWES_"))}
-    return subprocess.run([sys.executable, "-m", "owes_cli", *args], env={**base, **(env or {})},
-                          stdout=stdout, stderr=subprocess.PIPE, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "owes_cli", *args],
+        env={**base, **(env or {})},
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=60,
+    )
 
 
 # --------------------------------------------------------------------------
@@ -40,8 +47,16 @@ def owes_process(*args: str, env: dict[str, str] | None = None,
 
 
 def test_ascii_locale_folds_polish_letters() -> None:
-    done = owes_process("which-centre", "--county", "żarski", "--on", "2014-06-01", "--lang", "pl",
-                        env={"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
+    done = owes_process(
+        "which-centre",
+        "--county",
+        "żarski",
+        "--on",
+        "2014-06-01",
+        "--lang",
+        "pl",
+        env={"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"},
+    )
     assert done.returncode == ExitCode.OK
     assert done.stderr == b""
     text = done.stdout.decode("ascii")  # nothing but ASCII came out
@@ -51,19 +66,28 @@ def test_ascii_locale_folds_polish_letters() -> None:
 
 
 def test_ascii_locale_error_message() -> None:
-    done = owes_process("which-centre", "--county", "żarskx", "--lang", "pl",
-                        env={"LANG": "C", "PYTHONIOENCODING": "ascii"})
+    done = owes_process(
+        "which-centre", "--county", "żarskx", "--lang", "pl", env={"LANG": "C", "PYTHONIOENCODING": "ascii"}
+    )
     assert done.returncode == ExitCode.NOT_FOUND
     assert done.stdout == b""
     assert done.stderr.decode("ascii") == (
-        'Nie znaleziono powiatu "zarskx".\n'
-        "Czy chodzilo o: zarski, zaganski?\nLista powiatow: owes counties\n")
+        'Nie znaleziono powiatu "zarskx".\nCzy chodzilo o: zarski, zaganski?\nLista powiatow: owes counties\n'
+    )
 
 
-@pytest.mark.parametrize("env", [
-    {"TERM": "dumb"}, {"NO_COLOR": "1"}, {"COLUMNS": "40"}, {"COLUMNS": "1000"},
-    {"COLUMNS": "2233720368547"}, {"COLUMNS": "abc"}, {"TERM": "xterm-256color", "NO_COLOR": ""},
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"TERM": "dumb"},
+        {"NO_COLOR": "1"},
+        {"COLUMNS": "40"},
+        {"COLUMNS": "1000"},
+        {"COLUMNS": "2233720368547"},
+        {"COLUMNS": "abc"},
+        {"TERM": "xterm-256color", "NO_COLOR": ""},
+    ],
+)
 def test_any_terminal_gets_its_table(owes: Owes, env: dict[str, str]) -> None:
     run = owes("counties", "--format", "table", env=env)
     assert (run.exit_code, run.stderr) == (ExitCode.OK, "")
@@ -74,9 +98,11 @@ def test_any_terminal_gets_its_table(owes: Owes, env: dict[str, str]) -> None:
 def test_a_narrow_terminal_gets_one_record_after_another(owes: Owes) -> None:
     run = owes("counties", "--format", "table", "--on", "2014-06-01", env={"COLUMNS": "20"})
     screen = "\n".join(line.rstrip() for line in run.stdout.splitlines())
-    assert screen.startswith("Counties\n\nTERYT    0801\nName     gorzowski\nKind     land county\n"
-                             "Centre   gorzow-2013\nCoverage confirmed\nPeriod   pokl-2013\n\n"
-                             "TERYT    0802\n")
+    assert screen.startswith(
+        "Counties\n\nTERYT    0801\nName     gorzowski\nKind     land county\n"
+        "Centre   gorzow-2013\nCoverage confirmed\nPeriod   pokl-2013\n\n"
+        "TERYT    0802\n"
+    )
     assert max(len(line) for line in run.stdout.splitlines()) <= 20
 
 
@@ -85,18 +111,31 @@ def test_a_reader_that_leaves_early_ends_quietly() -> None:
     # A reader that leaves before the output ends; test_big_output_into_a_closed_pipe
     # covers one that left before the first byte.
     script = f'"{sys.executable}" -m owes_cli counties --on 2014-06-01 | head -1'
-    done = subprocess.run(["bash", "-c", script], capture_output=True, timeout=60,
-                          env={**os.environ, "OWES_LANG": "en"})
-    assert done.stdout.decode().split() == ["TERYT", "Name", "Kind", "Centre", "Coverage", "Period", "Last",
-                                            "confirmed"]
+    done = subprocess.run(
+        ["bash", "-c", script], capture_output=True, timeout=60, env={**os.environ, "OWES_LANG": "en"}
+    )
+    assert done.stdout.decode().split() == [
+        "TERYT",
+        "Name",
+        "Kind",
+        "Centre",
+        "Coverage",
+        "Period",
+        "Last",
+        "confirmed",
+    ]
     assert done.stderr == b""
 
 
 def test_big_output_into_a_closed_pipe(tmp_path: Path) -> None:
     reader, writer = os.pipe()
     os.close(reader)  # nobody will ever read
-    done = subprocess.run([sys.executable, "-m", "owes_cli", "centres", "--format", "json"], stdout=writer,
-                          stderr=subprocess.PIPE, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "owes_cli", "centres", "--format", "json"],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        timeout=60,
+    )
     os.close(writer)
     assert done.returncode == 141
     assert done.stderr == b""
@@ -111,13 +150,22 @@ def test_full_disk_on_stdout(args: list[str]) -> None:
 
 
 def test_closed_stdout_and_stderr() -> None:
-    done = subprocess.run([sys.executable, "-m", "owes_cli", "counties"], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, timeout=60, env={**os.environ, "OWES_LANG": "en"},
-                          preexec_fn=lambda: os.close(1))
+    done = subprocess.run(
+        [sys.executable, "-m", "owes_cli", "counties"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        env={**os.environ, "OWES_LANG": "en"},
+        preexec_fn=lambda: os.close(1),
+    )
     assert done.returncode == ExitCode.CANNOT_WRITE
     assert done.stderr == b"Could not write the output: stdout is closed.\n"
-    done = subprocess.run([sys.executable, "-m", "owes_cli", "which-centre", "--county", "nowhere"],
-                          stdout=subprocess.PIPE, timeout=60, preexec_fn=lambda: os.close(2))
+    done = subprocess.run(
+        [sys.executable, "-m", "owes_cli", "which-centre", "--county", "nowhere"],
+        stdout=subprocess.PIPE,
+        timeout=60,
+        preexec_fn=lambda: os.close(2),
+    )
     assert (done.returncode, done.stdout) == (ExitCode.NOT_FOUND, b"")
 
 
@@ -127,15 +175,14 @@ def test_closed_stdout_and_stderr() -> None:
 
 
 @pytest.mark.parametrize("args", FAULT_COMMANDS, ids=lambda a: a[0])
-def test_ctrl_c_exits_130_with_a_message(owes: Owes, monkeypatch: pytest.MonkeyPatch,
-                                         args: list[str]) -> None:
+def test_ctrl_c_exits_130_with_a_message(owes: Owes, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     def interrupted(*_: Any, **__: Any) -> Any:
         raise KeyboardInterrupt
 
     # Interrupt wherever each command spends its time: in the answer, or in the dataset check.
-    monkeypatch.setattr(lookup, "answer", interrupted)
-    monkeypatch.setattr("owes_cli.views.county_rows", interrupted)
-    monkeypatch.setattr("owes_cli.dataset.check", interrupted)
+    monkeypatch.setattr(periods, "answer", interrupted)
+    monkeypatch.setattr("owes_cli.answers.county_rows", interrupted)
+    monkeypatch.setattr("owes_cli.domain.dataset.check", interrupted)
     run = owes(*args, "--lang", "pl")
     assert (run.exit_code, run.stdout, run.stderr) == (ExitCode.INTERRUPTED, "", "Przerwano.\n")
 
@@ -200,11 +247,13 @@ def test_symlink_is_never_followed(tmp_path: Path) -> None:
     assert link.is_symlink()
 
 
-@pytest.mark.parametrize("fault", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()],
-                         ids=["disk-full", "ctrl-c"])
+@pytest.mark.parametrize(
+    "fault", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()], ids=["disk-full", "ctrl-c"]
+)
 @pytest.mark.parametrize("step", ["write", "fsync"])
-def test_failure_mid_write_keeps_the_old_file(target: Path, monkeypatch: pytest.MonkeyPatch,
-                                              fault: BaseException, step: str) -> None:
+def test_failure_mid_write_keeps_the_old_file(
+    target: Path, monkeypatch: pytest.MonkeyPatch, fault: BaseException, step: str
+) -> None:
     def failing(*_: Any, **__: Any) -> Any:
         raise fault
 
@@ -243,7 +292,7 @@ class _FailingWrites:
 
 
 def test_full_disk_when_writing_to_stdout() -> None:
-    script = "from owes_cli import files; files.write_output('-', b'x' * 100000, force=False)"
+    script = "from owes_cli.cli import files; files.write_output('-', b'x' * 100000, force=False)"
     with open("/dev/full", "wb") as full:
         done = subprocess.run([sys.executable, "-c", script], stdout=full, stderr=subprocess.PIPE, timeout=60)
     assert b"CannotWriteError" in done.stderr  # raised for the CLI to report (exit 6), not an OSError

@@ -29,8 +29,13 @@ def test_markup_and_formulas_print_literally_as_plain_text(owes: Owes) -> None:
     run = owes("centre", "c1", "--data", str(HOSTILE))
     assert run.exit_code == ExitCode.OK
     lines = [" ".join(line.split()) for line in run.stdout.splitlines()]
-    assert lines[:5] == [MARKUP, "=" * len(MARKUP), "Id c1", "Subregion +48 {0.__class__}",
-                         f"Run by {FORMULA} (partner)"]
+    assert lines[:5] == [
+        MARKUP,
+        "=" * len(MARKUP),
+        "Id c1",
+        "Subregion +48 {0.__class__}",
+        f"Run by {FORMULA} (partner)",
+    ]
 
 
 def test_format_strings_and_shell_text_are_never_run(owes: Owes) -> None:
@@ -69,8 +74,12 @@ def test_on_a_real_terminal_markup_is_not_styled_and_links_are_not_made() -> Non
     controller, terminal = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
     env.update({"TERM": "xterm-256color", "COLUMNS": "120", "OWES_LANG": "en", "COLORTERM": "truecolor"})
-    process = subprocess.Popen([sys.executable, "-m", "owes_cli", "centre", "c1", "--data", str(HOSTILE)],
-                               stdout=terminal, stderr=terminal, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "owes_cli", "centre", "c1", "--data", str(HOSTILE)],
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+    )
     os.close(terminal)
     chunks = []
     while True:

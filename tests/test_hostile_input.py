@@ -43,6 +43,7 @@ def in_a_scratch_directory(tmp_path_factory: pytest.TempPathFactory) -> Any:
     yield
     os.chdir(before)
 
+
 COMMANDS: dict[str, Command] = {
     "which-centre": Command({"--county": "żarski", "--on": "2014-06-01"}),
     "centres": Command({}),
@@ -61,8 +62,9 @@ COMMANDS: dict[str, Command] = {
     # Files go to stdout ("-"): a fuzzed --output only ever creates a new file
     # in the scratch directory, as --force is never given (see option_names).
     "map": Command({"--output": "-", "--on": "2014-06-01"}, formats=("svg", "svg")),
-    "export": Command({"--output": "-", "--county": "żarski", "--on": "2014-06-01"}, formats=("docx", "docx"),
-                      slow=True),
+    "export": Command(
+        {"--output": "-", "--county": "żarski", "--on": "2014-06-01"}, formats=("docx", "docx"), slow=True
+    ),
 }
 COMMON_FORMATS = {"map": "svg", "export": "docx"}  # a valid --format where plain text is not one
 FAST = sorted(name for name, command in COMMANDS.items() if not command.slow)
@@ -101,17 +103,98 @@ def command_line(name: str, fuzzed: str, value: str) -> list[str]:
 # --------------------------------------------------------------------------
 
 NASTY = [
-    "", " ", "\t", "\n", "\u00a0", "\u3000", "-", "--", "--help", "-h", "=", "'", '"', "\\",
-    "żarski", "ŻARSKI", "zarski", "0811", "08", "0000", "99", "Gorzów Wlkp.", "gorzow-2013",
-    "z\u0307arski", "Z\u0307", "\u0301\u0301\u0301", "ﬁ", "İ", "ß", "Ⅻ", "٠٨١١", "０８１１",
-    "עברית", "العربية", "\u202e\u2066abc\u2069", "\u200b", "\u200d", "\ufeff", "\ufffd",
-    "👩‍👩‍👧‍👦", "🇵🇱", "\x1b[31mred\x1b[0m", "\x1b]8;;file:///etc/passwd\x1b\\x\x1b]8;;\x1b\\",
-    "\x1b[2J\x1b[H", "\r", "\x07", "\x08", "\x7f", "\x9b31m", "\x00", "\udcff", "\ud800",
-    "[bold red]x[/]", "[link=file:///etc/passwd]x[/link]", "=cmd|' /C calc'!A0", "+1", "@SUM(1)",
-    "{}", "{0}", "{query}", "%s%n", "$(touch /tmp/owes-pwned)", "`id`", "../../../../etc/passwd",
-    "/dev/zero", "/dev/null", "/", ".", "~", "C:\\\\CON", "2014-06-01", "2014-02-30", "0000-00-00",
-    "9999-12-31", "2014-6-1", "2014/06/01", "2014-06-01T00:00", "-2014-06-01", "1e309", "NaN",
-    "pl", "PL", "en", "de", "p", "auto", "table", "json", "csv", "plain", "JSON", "yaml",
+    "",
+    " ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u3000",
+    "-",
+    "--",
+    "--help",
+    "-h",
+    "=",
+    "'",
+    '"',
+    "\\",
+    "żarski",
+    "ŻARSKI",
+    "zarski",
+    "0811",
+    "08",
+    "0000",
+    "99",
+    "Gorzów Wlkp.",
+    "gorzow-2013",
+    "z\u0307arski",
+    "Z\u0307",
+    "\u0301\u0301\u0301",
+    "ﬁ",
+    "İ",
+    "ß",
+    "Ⅻ",
+    "٠٨١١",
+    "０８１１",
+    "עברית",
+    "العربية",
+    "\u202e\u2066abc\u2069",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\ufffd",
+    "👩‍👩‍👧‍👦",
+    "🇵🇱",
+    "\x1b[31mred\x1b[0m",
+    "\x1b]8;;file:///etc/passwd\x1b\\x\x1b]8;;\x1b\\",
+    "\x1b[2J\x1b[H",
+    "\r",
+    "\x07",
+    "\x08",
+    "\x7f",
+    "\x9b31m",
+    "\x00",
+    "\udcff",
+    "\ud800",
+    "[bold red]x[/]",
+    "[link=file:///etc/passwd]x[/link]",
+    "=cmd|' /C calc'!A0",
+    "+1",
+    "@SUM(1)",
+    "{}",
+    "{0}",
+    "{query}",
+    "%s%n",
+    "$(touch /tmp/owes-pwned)",
+    "`id`",
+    "../../../../etc/passwd",
+    "/dev/zero",
+    "/dev/null",
+    "/",
+    ".",
+    "~",
+    "C:\\\\CON",
+    "2014-06-01",
+    "2014-02-30",
+    "0000-00-00",
+    "9999-12-31",
+    "2014-6-1",
+    "2014/06/01",
+    "2014-06-01T00:00",
+    "-2014-06-01",
+    "1e309",
+    "NaN",
+    "pl",
+    "PL",
+    "en",
+    "de",
+    "p",
+    "auto",
+    "table",
+    "json",
+    "csv",
+    "plain",
+    "JSON",
+    "yaml",
 ]
 
 any_character = st.characters(exclude_categories=())  # surrogates too: undecodable argv bytes
@@ -145,9 +228,26 @@ hostile_text = st.integers(0, 49).flatmap(lambda n: huge if n == 0 else ordinary
 env_character = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
 env_text = st.one_of(
     st.sampled_from([s for s in NASTY if "\x00" not in s and not any("\ud800" <= c <= "\udfff" for c in s)]),
-    st.text(env_character, max_size=40), whitespace,
-    st.sampled_from(["0", "-1", "1", "20", "1000000", "99999999999999999999", "abc", "C", "C.UTF-8",
-                     "pl_PL.ISO-8859-2", "xterm-256color", "dumb", "unknown", "vt100"]),
+    st.text(env_character, max_size=40),
+    whitespace,
+    st.sampled_from(
+        [
+            "0",
+            "-1",
+            "1",
+            "20",
+            "1000000",
+            "99999999999999999999",
+            "abc",
+            "C",
+            "C.UTF-8",
+            "pl_PL.ISO-8859-2",
+            "xterm-256color",
+            "dumb",
+            "unknown",
+            "vt100",
+        ]
+    ),
 )
 
 FUZZ = settings(
@@ -228,14 +328,20 @@ def test_any_environment_value(variable: str, value: str, name: str, choice: int
 
 
 # Never --force: a random line could then replace any file the tests can write.
-option_names = sorted({o for c in COMMANDS.values() for o in c.options} | set(COMMON_OPTIONS)
-                      | {"--help", "-f", "-c", "-o", "--"})
+option_names = sorted(
+    {o for c in COMMANDS.values() for o in c.options} | set(COMMON_OPTIONS) | {"--help", "-f", "-c", "-o", "--"}
+)
 
 
 @settings(FUZZ, max_examples=1000)
-@given(st.lists(st.one_of(st.sampled_from(sorted({n.split()[0] for n in COMMANDS})), st.sampled_from(option_names),
-                          hostile_text),
-                max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(sorted({n.split()[0] for n in COMMANDS})), st.sampled_from(option_names), hostile_text
+        ),
+        max_size=8,
+    )
+)
 def test_any_command_line(args: list[str]) -> None:
     GENERATED["whole command lines"] += 1
     run = run_owes(*args)
@@ -245,5 +351,8 @@ def test_any_command_line(args: list[str]) -> None:
 def test_documented_codes_are_the_readme_codes() -> None:
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
-    assert {int(line.split("|")[1]) for line in table.splitlines() if line.startswith("| ") and
-            line.split("|")[1].strip().isdigit()} == DOCUMENTED
+    assert {
+        int(line.split("|")[1])
+        for line in table.splitlines()
+        if line.startswith("| ") and line.split("|")[1].strip().isdigit()
+    } == DOCUMENTED

@@ -51,19 +51,27 @@ def test_counties_today_say_unknown_and_last_confirmed(owes: Owes) -> None:
     assert lines[0].split() == ["TERYT", "Name", "Kind", "Centre", "Coverage", "Period", "Last", "confirmed"]
     assert lines[1].split() == ["0801", "gorzowski", "land", "county", "—", "unknown", "fewl-2024", "gorzow-2013"]
     polish = owes("counties", "--on", "2026-11-26", "--lang", "pl").stdout.splitlines()
-    assert polish[1].split() == ["0801", "gorzowski", "powiat", "ziemski", "—", "nieznany", "fewl-2024",
-                                 "gorzow-2013"]
+    assert polish[1].split() == ["0801", "gorzowski", "powiat", "ziemski", "—", "nieznany", "fewl-2024", "gorzow-2013"]
 
 
 def test_centres_listing(owes: Owes) -> None:
     rows = json.loads(owes("centres", "-f", "json").stdout)
-    assert [r["id"] for r in rows] == ["gorzow-2013", "zielona-gora-2013", "lowes-2016", "zielona-gora-2016",
-                                       "gorzow-2024", "zielona-gora-2024"]
+    assert [r["id"] for r in rows] == [
+        "gorzow-2013",
+        "zielona-gora-2013",
+        "lowes-2016",
+        "zielona-gora-2016",
+        "gorzow-2024",
+        "zielona-gora-2024",
+    ]
     assert rows[0] == {
         "id": "gorzow-2013",
         "name": "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
-        "seat": "Gorzów Wielkopolski", "from": "2013-03", "to": "2015-09",
-        "operators": "Caritas Diecezji Zielonogórsko-Gorzowskiej", "counties": 6,
+        "seat": "Gorzów Wielkopolski",
+        "from": "2013-03",
+        "to": "2015-09",
+        "operators": "Caritas Diecezji Zielonogórsko-Gorzowskiej",
+        "counties": 6,
     }
     assert rows[2]["counties"] is None
     assert "unknown" in owes("centres", "-f", "plain").stdout.splitlines()[3]
@@ -73,22 +81,28 @@ def test_one_centre_in_full(owes: Owes) -> None:
     run = owes("centre", "zielona-gora-2016", "--format", "plain")
     assert run.exit_code == 0
     assert "  Address        OWES office: ul. Dąbrowskiego 41 D/3, Zielona Góra (as of 2017)\n" in run.stdout
-    assert ("                 Social Enterprise Incubator (office of Fundacja na rzecz Collegium Polonicum): "
-            "ul. Kościuszki 1, Słubice (as of 2017)\n") in run.stdout
+    assert (
+        "                 Social Enterprise Incubator (office of Fundacja na rzecz Collegium Polonicum): "
+        "ul. Kościuszki 1, Słubice (as of 2017)\n"
+    ) in run.stdout
     assert "  Website        https://owes.zgora.pl\n" in run.stdout
     assert "Counties\n  - not in our sources\n" in run.stdout
     assert "[owes-zgora-2017] Kolejny termin posiedzenia komisji" in run.stdout
     data = json.loads(owes("centre", "zielona-gora-2016", "-f", "json").stdout)
     assert [(o["id"], o["role"]) for o in data["operators"]] == [
-        ("fundacja-cp", "lead"), ("wup-zielona-gora", "consortium member"), ("frdl", "consortium member")]
+        ("fundacja-cp", "lead"),
+        ("wup-zielona-gora", "consortium member"),
+        ("frdl", "consortium member"),
+    ]
 
 
 def test_centre_id_tolerates_case_and_prefix(owes: Owes) -> None:
     assert json.loads(owes("centre", "LOWES", "-f", "json").stdout)["id"] == "lowes-2016"
     run = owes("centre", "zielona")
     assert run.exit_code == ExitCode.AMBIGUOUS
-    assert run.stderr == ("“zielona” fits several centres; choose one:\n"
-                          "  zielona-gora-2013\n  zielona-gora-2016\n  zielona-gora-2024\n")
+    assert run.stderr == (
+        "“zielona” fits several centres; choose one:\n  zielona-gora-2013\n  zielona-gora-2016\n  zielona-gora-2024\n"
+    )
 
 
 def test_services_of_one_centre(owes: Owes) -> None:
@@ -96,19 +110,25 @@ def test_services_of_one_centre(owes: Owes) -> None:
     assert [r["name"] for r in rows] == [
         "Animacja lokalna",
         "Tworzenie podmiotów ekonomii społecznej i przedsiębiorstw społecznych, z finansowaniem miejsc pracy",
-        "Reintegracja społeczna i zawodowa", "Pomoc w zamówieniach publicznych", "Wsparcie biznesowe"]
+        "Reintegracja społeczna i zawodowa",
+        "Pomoc w zamówieniach publicznych",
+        "Wsparcie biznesowe",
+    ]
     all_rows = json.loads(owes("services", "-f", "json").stdout)
     accounting = next(r for r in all_rows if r["id"] == "accounting")
-    assert accounting == {"id": "accounting", "group": "specialist", "name": "Support in accounting",
-                          "centres": "zielona-gora-2013; gorzow-2013"}
+    assert accounting == {
+        "id": "accounting",
+        "group": "specialist",
+        "name": "Support in accounting",
+        "centres": "zielona-gora-2013; gorzow-2013",
+    }
 
 
 def test_audiences_in_both_languages(owes: Owes) -> None:
     english = json.loads(owes("audiences", "-f", "json").stdout)
     polish = json.loads(owes("audiences", "-f", "json", "--lang", "pl").stdout)
     assert [a["id"] for a in english] == [a["id"] for a in polish]
-    assert english[3] == {"id": "kis", "group": "primary", "name": "Social integration clubs (KIS)",
-                          "part_of": "pes"}
+    assert english[3] == {"id": "kis", "group": "primary", "name": "Social integration clubs (KIS)", "part_of": "pes"}
     assert polish[3]["name"] == "Kluby integracji społecznej (KIS)"
     assert {a["group"] for a in english} == {"primary", "wider"}
 
@@ -132,7 +152,7 @@ def test_csv_neutralises_formulas(owes: Owes, tmp_path) -> None:
     from test_dataset import minimal_dataset
 
     path = tmp_path / "evil.toml"
-    path.write_text(minimal_dataset(centre_name="=HYPERLINK(\"http://x\")"), encoding="utf-8")
+    path.write_text(minimal_dataset(centre_name='=HYPERLINK("http://x")'), encoding="utf-8")
     run = owes("centres", "--data", str(path), "--format", "csv")
     assert run.exit_code == 0, run.stderr
     assert "'=HYPERLINK" in run.stdout

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, Owes
 
-from owes_cli import coverage_map, dataset, map_render, places, register
+from owes_cli.domain import dataset, places, register
 from owes_cli.errors import ExitCode
+from owes_cli.layout import coverage_map
+from owes_cli.render import map_image as map_render
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -59,9 +61,7 @@ def test_unknown_coverage_is_drawn_as_not_in_our_sources(owes: Owes, tmp_path: P
     run = owes("map", "-o", str(target), "--on", "2014-06-01", "--data", str(dataset))
     assert run.exit_code == ExitCode.OK, run.stderr
     root = _svg(target)
-    hatched = [
-        p.find(f"{SVG}title").text for p in root.findall(f"{SVG}path") if p.get("fill") == "url(#unknown)"
-    ]
+    hatched = [p.find(f"{SVG}title").text for p in root.findall(f"{SVG}path") if p.get("fill") == "url(#unknown)"]
     assert sorted(hatched) == sorted(
         [
             "gorzowski (0801)",
@@ -118,12 +118,12 @@ def test_unknown_image_format(owes: Owes, tmp_path: Path, name: str) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-
 def _drawing(day: str, lang: str, **options: str) -> coverage_map.CoverageMap:
     loaded_register = register.load_register()
     loaded = dataset.load(BUNDLED, loaded_register)
-    return coverage_map.coverage_map(loaded, loaded_register, places.load_gazetteer(), date.fromisoformat(day), lang,
-                                     **options)
+    return coverage_map.coverage_map(
+        loaded, loaded_register, places.load_gazetteer(), date.fromisoformat(day), lang, **options
+    )
 
 
 def test_an_emphasised_county_is_outlined_and_named_in_the_legend() -> None:

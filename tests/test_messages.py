@@ -8,32 +8,56 @@ from conftest import Owes
 from owes_cli.errors import ExitCode
 
 CASES = [
-    (["which-centre", "--county", ""], ExitCode.USAGE,
-     "Give the name of a county; empty text names nothing.\n",
-     "Podaj nazwę powiatu; pusty tekst niczego nie wskazuje.\n"),
-    (["which-centre", "--place", "   "], ExitCode.USAGE,
-     "Give the name of a town or gmina; empty text names nothing.\n",
-     "Podaj nazwę miejscowości lub gminy; pusty tekst niczego nie wskazuje.\n"),
-    (["centre", "x" * 300], ExitCode.USAGE,
-     "The name of a centre is too long: at most 200 characters.\n",
-     "Nazwa ośrodka jest za długa: najwyżej 200 znaków.\n"),
-    (["which-centre", "--county", "0899"], ExitCode.NOT_FOUND,
-     "“0899” is not the TERYT code of any county in the register.\nAll counties: owes counties\n",
-     "Kod TERYT „0899” nie jest kodem żadnego powiatu w rejestrze TERYT.\nLista powiatów: owes counties\n"),
-    (["which-centre"], ExitCode.USAGE,
-     "Say which place you mean: --county COUNTY, --place TOWN or --at LAT,LON (e.g. --county żarski, "
-     "--place Lubsko, --at 51.6417,15.1381).\n",
-     "Podaj, o jakie miejsce pytasz: --county POWIAT, --place MIEJSCOWOŚĆ albo --at SZER,DŁUG "
-     "(np. --county żarski, --place Lubsko, --at 51.6417,15.1381).\n"),
-    (["which-centre", "--county"], ExitCode.USAGE,
-     "The option --county needs a value.\nHelp: owes --help\n",
-     "Opcja --county wymaga wartości.\nPomoc: owes --help\n"),
-    (["export", "-o", ""], ExitCode.USAGE,
-     "Give a file name with -o (or -o - to write to standard output).\n",
-     "Podaj nazwę pliku w -o (albo -o -, aby pisać na standardowe wyjście).\n"),
-    (["which-centre", "--county", "x" * 5000], ExitCode.USAGE,
-     "Argument 3 is too long (5000 characters; at most 4096).\n",
-     "Argument nr 3 jest za długi (5000 znaków; najwyżej 4096).\n"),
+    (
+        ["which-centre", "--county", ""],
+        ExitCode.USAGE,
+        "Give the name of a county; empty text names nothing.\n",
+        "Podaj nazwę powiatu; pusty tekst niczego nie wskazuje.\n",
+    ),
+    (
+        ["which-centre", "--place", "   "],
+        ExitCode.USAGE,
+        "Give the name of a town or gmina; empty text names nothing.\n",
+        "Podaj nazwę miejscowości lub gminy; pusty tekst niczego nie wskazuje.\n",
+    ),
+    (
+        ["centre", "x" * 300],
+        ExitCode.USAGE,
+        "The name of a centre is too long: at most 200 characters.\n",
+        "Nazwa ośrodka jest za długa: najwyżej 200 znaków.\n",
+    ),
+    (
+        ["which-centre", "--county", "0899"],
+        ExitCode.NOT_FOUND,
+        "“0899” is not the TERYT code of any county in the register.\nAll counties: owes counties\n",
+        "Kod TERYT „0899” nie jest kodem żadnego powiatu w rejestrze TERYT.\nLista powiatów: owes counties\n",
+    ),
+    (
+        ["which-centre"],
+        ExitCode.USAGE,
+        "Say which place you mean: --county COUNTY, --place TOWN or --at LAT,LON (e.g. --county żarski, "
+        "--place Lubsko, --at 51.6417,15.1381).\n",
+        "Podaj, o jakie miejsce pytasz: --county POWIAT, --place MIEJSCOWOŚĆ albo --at SZER,DŁUG "
+        "(np. --county żarski, --place Lubsko, --at 51.6417,15.1381).\n",
+    ),
+    (
+        ["which-centre", "--county"],
+        ExitCode.USAGE,
+        "The option --county needs a value.\nHelp: owes --help\n",
+        "Opcja --county wymaga wartości.\nPomoc: owes --help\n",
+    ),
+    (
+        ["export", "-o", ""],
+        ExitCode.USAGE,
+        "Give a file name with -o (or -o - to write to standard output).\n",
+        "Podaj nazwę pliku w -o (albo -o -, aby pisać na standardowe wyjście).\n",
+    ),
+    (
+        ["which-centre", "--county", "x" * 5000],
+        ExitCode.USAGE,
+        "Argument 3 is too long (5000 characters; at most 4096).\n",
+        "Argument nr 3 jest za długi (5000 znaków; najwyżej 4096).\n",
+    ),
 ]
 
 

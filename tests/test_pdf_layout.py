@@ -8,14 +8,12 @@ from fpdf import FPDF
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from owes_cli import export_pdf
-from owes_cli.report import Run, Table
+from owes_cli.layout.report import Run, Table
+from owes_cli.render import pdf as export_pdf
 
 # Short words and long ones, Polish letters, dashes, newlines and spaces in runs:
 # everything the line breaker decides on, plus a few characters it leaves to fpdf2.
-TEXT = st.text(alphabet="aąwWiIl mMżŻ.,—-\n  ", max_size=160) | st.text(
-    alphabet="ab cd\u00a0\u00ad\t", max_size=40
-)
+TEXT = st.text(alphabet="aąwWiIl mMżŻ.,—-\n  ", max_size=160) | st.text(alphabet="ab cd\u00a0\u00ad\t", max_size=40)
 
 
 def _document() -> FPDF:

@@ -26,7 +26,9 @@ def test_today_lists_running_centres_and_the_last_confirmed_one(owes: Owes) -> N
     assert zg["coverage"] == "unknown" and zg["counties"] == []
     assert zg["period"]["from"] == "2024-01-02" and zg["period"]["to"] == "2029-12-31"
     assert [op["name"] for op in zg["operators"]] == [
-        "Fundacja na rzecz Collegium Polonicum", "Lokalna Grupa Działania „Zielone Światło”"]
+        "Fundacja na rzecz Collegium Polonicum",
+        "Lokalna Grupa Działania „Zielone Światło”",
+    ]
     assert "Targets: at least 64 social economy entities from “Obszar II” and on average 240 new jobs." in zg["facts"]
     last = data["last_confirmed"]
     assert last["centre"]["id"] == "zielona-gora-2013"
@@ -39,8 +41,9 @@ def test_today_in_plain_words(owes: Owes) -> None:
     assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in run.stdout
     assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim\n" in run.stdout
     assert "  - Target: 324 jobs.\n" in run.stdout
-    assert ("Last confirmed (2013-03 – 2015-09): "
-            "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego\n") in run.stdout
+    assert (
+        "Last confirmed (2013-03 – 2015-09): Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego\n"
+    ) in run.stdout
     polish = owes("which-centre", "--county", "żarski", "--on", "2026-11-26", "--lang", "pl")
     assert "Źródła nie podają, który z tych ośrodków obsługuje powiat żarski." in polish.stdout
     assert "Dziś: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in polish.stdout
@@ -60,8 +63,7 @@ def test_2017_gives_the_accredited_centres_with_coverage_unknown(owes: Owes) -> 
 
 def test_2014_is_confirmed_as_before(owes: Owes) -> None:
     data = answer(owes, "--county", "żarski", "--on", "2014-06-01")
-    assert (data["coverage"], data["centre"]["id"], data["last_confirmed"]) == (
-        "confirmed", "zielona-gora-2013", None)
+    assert (data["coverage"], data["centre"]["id"], data["last_confirmed"]) == ("confirmed", "zielona-gora-2013", None)
 
 
 def test_a_centre_with_its_own_dates_is_not_running_before_them(owes: Owes) -> None:
@@ -103,8 +105,11 @@ def test_county_history(owes: Owes) -> None:
 def test_centre_history_in_date_order(owes: Owes) -> None:
     rows = json.loads(owes("history", "--centre", "gorzow-2013", "--format", "json").stdout)
     assert [(r["date"], r["kind"]) for r in rows] == [
-        ("2013-03", "start"), ("2014-10-28", "address"), ("2014-10-28", "reported"),
-        ("2015-09", "end"), ("2015-11-23", "event"),
+        ("2013-03", "start"),
+        ("2014-10-28", "address"),
+        ("2014-10-28", "reported"),
+        ("2015-09", "end"),
+        ("2015-11-23", "event"),
     ]
     assert rows[1]["what"] == "address: ul. Kombatantów 34, Gorzów Wielkopolski"
     polish = json.loads(owes("history", "--centre", "gorzow-2013", "-f", "json", "--lang", "pl").stdout)
@@ -135,13 +140,18 @@ def test_a_county_no_centre_served_is_not_unknown(owes: Owes, tmp_path) -> None:
     from test_dataset import minimal_dataset
 
     path = tmp_path / "two.toml"
-    path.write_text(minimal_dataset(extra='''
+    path.write_text(
+        minimal_dataset(
+            extra="""
 [[counties]]
 teryt = "0810"
 name = "żagański"
 kind = "land"
 sources = ["src"]
-'''), encoding="utf-8")
+"""
+        ),
+        encoding="utf-8",
+    )
     data = answer(owes, "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
     assert (data["coverage"], data["centre"]) == ("none", None)
     run = owes("which-centre", "--county", "żagański", "--on", "2014-01-01", "--data", str(path))

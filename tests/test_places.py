@@ -7,11 +7,11 @@ import json
 import pytest
 from conftest import Owes
 
-from owes_cli.dataset import bundled_path, load
+from owes_cli.domain.dataset import bundled_path, load
+from owes_cli.domain.names import fold
+from owes_cli.domain.places import PlaceKind, load_gazetteer, resolve_place
+from owes_cli.domain.register import load_register
 from owes_cli.errors import AmbiguousError, ExitCode, NotFoundError, UsageError
-from owes_cli.names import fold
-from owes_cli.places import PlaceKind, load_gazetteer, resolve_place
-from owes_cli.register import load_register
 
 REGISTER = load_register()
 DATASET = load(bundled_path(), REGISTER)
@@ -155,12 +155,9 @@ def test_place_json_has_place_beside_county_and_centre(owes: Owes) -> None:
     assert (data["place"]["name"], data["place"]["kind"]) == ("Żary", "urban")
     assert data["county"] == {"teryt": "0811", "name": "żarski", "kind": "land"}
     assert data["centre"]["id"] == "zielona-gora-2013"
-    assert data["notes"] == [
-        {"id": "place_same_name_in_county", "name": "Żary", "teryt": "0811102", "kind": "rural"}
-    ]
+    assert data["notes"] == [{"id": "place_same_name_in_county", "name": "Żary", "teryt": "0811102", "kind": "rural"}]
     assert run.stderr == (
-        "Note: “Żary” is also the name of the rural gmina 0811102 in the same county; "
-        "the answer holds for both.\n"
+        "Note: “Żary” is also the name of the rural gmina 0811102 in the same county; the answer holds for both.\n"
     )
 
 
@@ -273,5 +270,7 @@ def test_a_name_of_several_words_without_quotes(owes: Owes) -> None:
     assert json.loads(run.stdout)["teryt"] == "0804011"
     run = owes("which-centre", "--place", "Nowa", "Sól")
     assert run.exit_code == ExitCode.USAGE
-    assert run.stderr == ('Unexpected extra words: Sól. Put a name of several words in quotes, '
-                          'e.g. --place "Nowa Sól".\nHelp: owes which-centre --help\n')
+    assert run.stderr == (
+        "Unexpected extra words: Sól. Put a name of several words in quotes, "
+        'e.g. --place "Nowa Sól".\nHelp: owes which-centre --help\n'
+    )

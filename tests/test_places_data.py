@@ -27,9 +27,12 @@ def test_gazetteer_and_boundaries_match_a_rebuild(reference: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "heavy"),
     [
-        (["which-centre", "--county", "żarski"], ["owes_cli.geo", "owes_cli.places", "PIL", "fpdf", "docx"]),
-        (["which-centre", "--place", "Żary"], ["PIL", "fpdf", "docx", "owes_cli.coverage_map"]),
-        (["which-centre", "--at", "51.6417,15.1381"], ["PIL", "fpdf", "docx", "owes_cli.coverage_map"]),
+        (
+            ["which-centre", "--county", "żarski"],
+            ["owes_cli.domain.geo", "owes_cli.domain.places", "PIL", "fpdf", "docx"],
+        ),
+        (["which-centre", "--place", "Żary"], ["PIL", "fpdf", "docx", "owes_cli.layout.coverage_map"]),
+        (["which-centre", "--at", "51.6417,15.1381"], ["PIL", "fpdf", "docx", "owes_cli.layout.coverage_map"]),
     ],
 )
 def test_lookups_load_only_what_they_need(args: list[str], heavy: list[str]) -> None:

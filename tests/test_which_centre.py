@@ -88,11 +88,19 @@ def test_polish_answer(owes: Owes) -> None:
 def test_language_from_environment_and_locale(owes: Owes) -> None:
     by_env = owes("which-centre", "--county", "żarski", env={"OWES_LANG": "pl"})
     assert "Powiat żarski" in by_env.stdout
-    by_locale = owes("which-centre", "--county", "żarski", env={"OWES_LANG": "", "LC_ALL": "",
-                                                                 "LC_MESSAGES": "", "LANG": "pl_PL.UTF-8"})
+    by_locale = owes(
+        "which-centre",
+        "--county",
+        "żarski",
+        env={"OWES_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "pl_PL.UTF-8"},
+    )
     assert "Powiat żarski" in by_locale.stdout
-    english = owes("which-centre", "--county", "żarski", env={"OWES_LANG": "", "LC_ALL": "",
-                                                               "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"})
+    english = owes(
+        "which-centre",
+        "--county",
+        "żarski",
+        env={"OWES_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"},
+    )
     assert "County żarski" in english.stdout
 
 
@@ -122,13 +130,20 @@ def test_json_historical_status(owes: Owes) -> None:
 def test_csv_answer(owes: Owes) -> None:
     run = owes("which-centre", "--county", "Gorzów Wlkp.", "--on", "2014-06-01", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
-    assert rows == [{
-        "county_teryt": "0861", "county_name": "Gorzów Wielkopolski", "on": "2014-06-01",
-        "period_status": "current", "coverage": "confirmed", "centre_id": "gorzow-2013",
-        "centre_name": "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
-        "from": "2013-03", "to": "2015-09",
-        "sources": "obserwuj-2015 radiogorzow-2014 teryt-terc-2020 owesgw-2015-11",
-    }]
+    assert rows == [
+        {
+            "county_teryt": "0861",
+            "county_name": "Gorzów Wielkopolski",
+            "on": "2014-06-01",
+            "period_status": "current",
+            "coverage": "confirmed",
+            "centre_id": "gorzow-2013",
+            "centre_name": "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
+            "from": "2013-03",
+            "to": "2015-09",
+            "sources": "obserwuj-2015 radiogorzow-2014 teryt-terc-2020 owesgw-2015-11",
+        }
+    ]
 
 
 def test_table_format_draws_a_panel(owes: Owes) -> None:
@@ -140,8 +155,9 @@ def test_table_format_draws_a_panel(owes: Owes) -> None:
 
 def test_note_about_the_separate_city_goes_with_the_answer(owes: Owes) -> None:
     run = owes("which-centre", "--county", "gorzowski", "--format", "json")
-    assert json.loads(run.stdout)["notes"] == [{"id": "county_city_separate", "city": "Gorzów Wielkopolski",
-                                                "teryt": "0861"}]
+    assert json.loads(run.stdout)["notes"] == [
+        {"id": "county_city_separate", "city": "Gorzów Wielkopolski", "teryt": "0861"}
+    ]
     assert run.stderr == "Note: the city of Gorzów Wielkopolski is a separate county with county rights (0861).\n"
 
 
@@ -149,11 +165,7 @@ def test_not_found_suggests_on_stderr(owes: Owes) -> None:
     run = owes("which-centre", "--county", "żurski")
     assert run.exit_code == ExitCode.NOT_FOUND
     assert run.stdout == ""
-    assert run.stderr == (
-        "No county matches “żurski”.\n"
-        "Did you mean: żarski, żagański?\n"
-        "All counties: owes counties\n"
-    )
+    assert run.stderr == ("No county matches “żurski”.\nDid you mean: żarski, żagański?\nAll counties: owes counties\n")
 
 
 def test_not_found_in_polish(owes: Owes) -> None:

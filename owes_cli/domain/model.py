@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from owes_cli.dates import PartialDate
+from owes_cli.domain.dates import PartialDate
 
 
 class Text(NamedTuple):
@@ -188,8 +188,15 @@ class Dataset(NamedTuple):
         for p in self.periods.values():
             records.append((p.sources, *(f.sources for f in p.facts)))
         for c in self.centres.values():
-            records.append((c.sources, *(op.sources for op in c.operators), *(a.sources for a in c.addresses),
-                            *(f.sources for f in c.facts), c.coverage.sources if c.coverage else ()))
+            records.append(
+                (
+                    c.sources,
+                    *(op.sources for op in c.operators),
+                    *(a.sources for a in c.addresses),
+                    *(f.sources for f in c.facts),
+                    c.coverage.sources if c.coverage else (),
+                )
+            )
         for table in (self.organisations, self.services, self.audiences, self.documents, self.events):
             records += [(r.sources,) for r in table.values()]
         return {source for groups in records for group in groups for source in group}

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from owes_cli.coverage_map import (
+from owes_cli.layout.coverage_map import (
     EMPHASIS_WIDTH,
     HATCH,
     INK,
@@ -19,7 +19,7 @@ from owes_cli.coverage_map import (
     LegendEntry,
     Style,
 )
-from owes_cli.render import printable
+from owes_cli.safe_text import printable
 
 FONT_FAMILY = "DejaVu Sans, Verdana, Arial, sans-serif"
 TITLE_SIZE, SUBTITLE_SIZE, LABEL_SIZE, LEGEND_SIZE, CREDITS_SIZE = 22, 14, 12, 14, 11
@@ -100,18 +100,14 @@ def to_svg(m: CoverageMap) -> bytes:
             )
     for shape in m.shapes:
         if shape.labelled:
-            out.append(
-                _text(shape.label[0], shape.label[1] + 4, shape.name, LABEL_SIZE, anchor="middle", halo=True)
-            )
+            out.append(_text(shape.label[0], shape.label[1] + 4, shape.name, LABEL_SIZE, anchor="middle", halo=True))
     for seat in m.seats:
         x, y = seat.at
         out.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{SEAT_RADIUS}" fill="{seat.style.fill}" '
             f'stroke="{INK}" stroke-width="2"/>'
         )
-        out.append(
-            _text(x, y - SEAT_RADIUS - 5, seat.name, LABEL_SIZE, anchor="middle", weight="bold", halo=True)
-        )
+        out.append(_text(x, y - SEAT_RADIUS - 5, seat.name, LABEL_SIZE, anchor="middle", weight="bold", halo=True))
     for entry, lines, top in _legend_rows(m.legend):
         if entry.marker:
             out.append(
@@ -137,7 +133,7 @@ def to_svg(m: CoverageMap) -> bytes:
 
 _FONT_FILES = (
     # The DejaVu Sans owes ships for its PDFs first: the same picture on every machine.
-    str(Path(__file__).resolve().parent / "fonts" / "DejaVuSans{bold}.ttf"),
+    str(Path(__file__).resolve().parent.parent / "fonts" / "DejaVuSans{bold}.ttf"),
     "/usr/share/fonts/truetype/dejavu/DejaVuSans{bold}.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans{bold}.ttf",
     "/Library/Fonts/Arial{bold}.ttf",
@@ -218,8 +214,9 @@ def to_png(m: CoverageMap, *, scale: float = PNG_SCALE) -> bytes:
     ):
         for shape in shapes:
             for ring in shape.rings:
-                draw.line([(x * k, y * k) for x, y in ring + ring[:1]], fill=colour, width=round(width * k),
-                          joint="curve")
+                draw.line(
+                    [(x * k, y * k) for x, y in ring + ring[:1]], fill=colour, width=round(width * k), joint="curve"
+                )
     for shape in m.shapes:
         if shape.labelled:
             text(shape.label[0], shape.label[1], shape.name, LABEL_SIZE, anchor="mm", halo=True)
@@ -236,9 +233,7 @@ def to_png(m: CoverageMap, *, scale: float = PNG_SCALE) -> bytes:
     for entry, lines, top in _legend_rows(m.legend):
         if entry.marker:
             cx, cy, r = (LEGEND_X + SWATCH / 2) * k, (top + SWATCH / 2) * k, SEAT_RADIUS * k
-            draw.ellipse(
-                (cx - r, cy - r, cx + r, cy + r), fill=_rgb(entry.style.fill), outline=_rgb(INK), width=2 * k
-            )
+            draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=_rgb(entry.style.fill), outline=_rgb(INK), width=2 * k)
         else:
             box = [
                 (LEGEND_X, top),

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from owes_cli import lookup
-from owes_cli.dates import PartialDate
-from owes_cli.model import Centre, County, Dataset, Period, Text
+from owes_cli.domain import periods
+from owes_cli.domain.dates import PartialDate
+from owes_cli.domain.model import Centre, County, Dataset, Period, Text
 
 
 class CountyPeriod(NamedTuple):
     """What the sources say of one county in one period."""
 
     period: Period
-    coverage: str  # "confirmed", "unknown" or "none", as in lookup.CountyAnswer
+    coverage: str  # "confirmed", "unknown" or "none", as in periods.CountyAnswer
     centre: Centre | None  # the confirmed centre
     centres: tuple[Centre, ...]  # the period's centres, when not confirmed
     sources: tuple[str, ...]
@@ -23,7 +23,7 @@ def county_history(dataset: Dataset, county: County) -> list[CountyPeriod]:
     timeline = []
     for period in sorted(dataset.periods.values(), key=lambda p: p.first_day()):
         centres = dataset.centres_in(period.id)
-        coverage, centre = lookup.coverage_among(centres, county.teryt)
+        coverage, centre = periods.coverage_among(centres, county.teryt)
         if centre is not None and centre.coverage is not None:
             timeline.append(CountyPeriod(period, coverage, centre, (), centre.coverage.sources))
         else:
@@ -48,8 +48,9 @@ def centre_history(dataset: Dataset, centre: Centre) -> list[Milestone]:
     entries = [Milestone(start, "start", None, None, tuple(dict.fromkeys(centre.sources + period.sources)))]
     for address in centre.addresses:
         if address.as_of is not None:
-            entries.append(Milestone(address.as_of, "address", None, f"{address.street}, {address.city}",
-                                     address.sources))
+            entries.append(
+                Milestone(address.as_of, "address", None, f"{address.street}, {address.city}", address.sources)
+            )
     for event in dataset.events.values():
         if event.centre == centre.id or (event.centre is None and event.period == centre.period):
             when = event.date or event.reported
@@ -61,5 +62,4 @@ def centre_history(dataset: Dataset, centre: Centre) -> list[Milestone]:
     # A partial date sorts by its first day, but an end by its last: a
     # period ending "2015-09" ends after an event of 2015-09-17.
     order = {"start": 0, "address": 1, "event": 1, "reported": 1, "end": 2}
-    return sorted(entries, key=lambda m: (
-        m.when.last_day() if m.kind == "end" else m.when.first_day(), order[m.kind]))
+    return sorted(entries, key=lambda m: (m.when.last_day() if m.kind == "end" else m.when.first_day(), order[m.kind]))

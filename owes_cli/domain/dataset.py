@@ -18,10 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from owes_cli import model as m
-from owes_cli.dates import PartialDate, PartialDateError
+from owes_cli.domain import model as m
+from owes_cli.domain.dates import PartialDate, PartialDateError
+from owes_cli.domain.resources import data_file
 from owes_cli.errors import DatasetError, Problem
-from owes_cli.resources import data_file
 from owes_cli.safe_text import forbidden_character
 
 if sys.version_info >= (3, 11):  # noqa: UP036 - tomli keeps 3.10 working if we lower the floor
@@ -68,62 +68,142 @@ SOURCES = req("ids")
 FACT = {"text": req("text"), "sources": SOURCES}
 SCHEMA: dict[str, Key] = {
     "schema": req("int"),
-    "dataset": req("table", table={
-        "title": req("str"),
-        "region": req("table", table={"teryt": req("teryt"), "name": req("str")}),
-    }),
-    "sources": req("tables", table={
-        "id": req("str"), "title": req("str"), "publisher": opt("str"), "url": opt("url"),
-        "date": opt("date"), "quotes": opt("strs"),
-    }),
-    "organisations": req("tables", table={
-        "id": req("str"), "name": req("str"), "website": opt("url"), "sources": SOURCES,
-    }),
-    "periods": req("tables", table={
-        "id": req("str"), "name": req("text"), "programme": req("str"), "measure": opt("str"),
-        "from": req("date"), "to": opt("date"), "lead": opt("str"), "website": opt("url"),
-        "aim": opt("text"), "facts": opt("tables", table=FACT), "sources": SOURCES,
-    }),
-    "centres": req("tables", table={
-        "id": req("str"), "period": req("str"), "name": req("str"), "subregion": opt("str"),
-        "seat": opt("str"), "from": opt("date"), "to": opt("date"), "website": opt("url"),
-        "operators": opt("tables", table={
-            "organisation": req("str"),
-            "role": req("choice", choices=("lead", "partner", "consortium member")),
-            "unit": opt("str"), "sources": SOURCES,
-        }),
-        "coverage": opt("table", table={"counties": req("strs"), "sources": SOURCES}),
-        "addresses": opt("tables", table={
-            "street": req("str"), "city": req("str"), "label": opt("text"),
-            "as_of": opt("date"), "sources": SOURCES,
-        }),
-        "contact": opt("table", table={"phones": opt("strs"), "emails": opt("strs"), "sources": SOURCES}),
-        "services": opt("ids"), "audiences": opt("ids"),
-        "facts": opt("tables", table=FACT), "sources": SOURCES,
-    }),
-    "services": req("tables", table={
-        "id": req("str"), "group": req("str"), "name": req("text"), "sources": SOURCES,
-    }),
-    "audiences": req("tables", table={
-        "id": req("str"), "group": req("choice", choices=("primary", "wider")),
-        "name": req("text"), "part_of": opt("str"), "sources": SOURCES,
-    }),
-    "documents": opt("tables", table={
-        "id": req("str"), "title": req("str"), "centre": opt("str"), "title_as_printed": opt("str"),
-        "note": opt("text"), "url": opt("url"), "sources": SOURCES,
-    }),
-    "events": opt("tables", table={
-        "id": req("str"), "description": req("text"), "date": opt("date"), "reported": opt("date"),
-        "centre": opt("str"), "period": opt("str"), "sources": SOURCES,
-    }),
-    "counties": req("tables", table={
-        "teryt": req("teryt"), "name": req("str"), "kind": req("choice", choices=("land", "city")),
-        "sources": SOURCES,
-    }),
+    "dataset": req(
+        "table",
+        table={
+            "title": req("str"),
+            "region": req("table", table={"teryt": req("teryt"), "name": req("str")}),
+        },
+    ),
+    "sources": req(
+        "tables",
+        table={
+            "id": req("str"),
+            "title": req("str"),
+            "publisher": opt("str"),
+            "url": opt("url"),
+            "date": opt("date"),
+            "quotes": opt("strs"),
+        },
+    ),
+    "organisations": req(
+        "tables",
+        table={
+            "id": req("str"),
+            "name": req("str"),
+            "website": opt("url"),
+            "sources": SOURCES,
+        },
+    ),
+    "periods": req(
+        "tables",
+        table={
+            "id": req("str"),
+            "name": req("text"),
+            "programme": req("str"),
+            "measure": opt("str"),
+            "from": req("date"),
+            "to": opt("date"),
+            "lead": opt("str"),
+            "website": opt("url"),
+            "aim": opt("text"),
+            "facts": opt("tables", table=FACT),
+            "sources": SOURCES,
+        },
+    ),
+    "centres": req(
+        "tables",
+        table={
+            "id": req("str"),
+            "period": req("str"),
+            "name": req("str"),
+            "subregion": opt("str"),
+            "seat": opt("str"),
+            "from": opt("date"),
+            "to": opt("date"),
+            "website": opt("url"),
+            "operators": opt(
+                "tables",
+                table={
+                    "organisation": req("str"),
+                    "role": req("choice", choices=("lead", "partner", "consortium member")),
+                    "unit": opt("str"),
+                    "sources": SOURCES,
+                },
+            ),
+            "coverage": opt("table", table={"counties": req("strs"), "sources": SOURCES}),
+            "addresses": opt(
+                "tables",
+                table={
+                    "street": req("str"),
+                    "city": req("str"),
+                    "label": opt("text"),
+                    "as_of": opt("date"),
+                    "sources": SOURCES,
+                },
+            ),
+            "contact": opt("table", table={"phones": opt("strs"), "emails": opt("strs"), "sources": SOURCES}),
+            "services": opt("ids"),
+            "audiences": opt("ids"),
+            "facts": opt("tables", table=FACT),
+            "sources": SOURCES,
+        },
+    ),
+    "services": req(
+        "tables",
+        table={
+            "id": req("str"),
+            "group": req("str"),
+            "name": req("text"),
+            "sources": SOURCES,
+        },
+    ),
+    "audiences": req(
+        "tables",
+        table={
+            "id": req("str"),
+            "group": req("choice", choices=("primary", "wider")),
+            "name": req("text"),
+            "part_of": opt("str"),
+            "sources": SOURCES,
+        },
+    ),
+    "documents": opt(
+        "tables",
+        table={
+            "id": req("str"),
+            "title": req("str"),
+            "centre": opt("str"),
+            "title_as_printed": opt("str"),
+            "note": opt("text"),
+            "url": opt("url"),
+            "sources": SOURCES,
+        },
+    ),
+    "events": opt(
+        "tables",
+        table={
+            "id": req("str"),
+            "description": req("text"),
+            "date": opt("date"),
+            "reported": opt("date"),
+            "centre": opt("str"),
+            "period": opt("str"),
+            "sources": SOURCES,
+        },
+    ),
+    "counties": req(
+        "tables",
+        table={
+            "teryt": req("teryt"),
+            "name": req("str"),
+            "kind": req("choice", choices=("land", "city")),
+            "sources": SOURCES,
+        },
+    ),
 }
 
-_PY_TYPE_NAMES = {str: "string", int: "integer", float: "number", bool: "boolean",
-                  list: "array", dict: "table"}
+_PY_TYPE_NAMES = {str: "string", int: "integer", float: "number", bool: "boolean", list: "array", dict: "table"}
 
 
 def _type_name(value: Any) -> str:
@@ -147,8 +227,7 @@ class _Checker:
     def add(self, code: str, where: str, /, **params: Any) -> None:
         self.problems.append(Problem(code, where, params))
 
-    def table(self, raw: Any, schema: dict[str, Key], where: str, *,
-              partial: bool = False) -> dict[str, Any] | None:
+    def table(self, raw: Any, schema: dict[str, Key], where: str, *, partial: bool = False) -> dict[str, Any] | None:
         """The cleaned table, or None when a required key is missing or bad (unless `partial`)."""
         if not isinstance(raw, dict):
             self.add("wrong_type", where, expected="table", got=_type_name(raw))
@@ -234,8 +313,11 @@ class _Checker:
         if not self._str(value, spec, where):
             return False
         scheme, sep, rest = value.partition("://")
-        if not sep or scheme.lower() not in ("http", "https") or not rest or any(
-            ch.isspace() or ord(ch) < 32 for ch in value
+        if (
+            not sep
+            or scheme.lower() not in ("http", "https")
+            or not rest
+            or any(ch.isspace() or ord(ch) < 32 for ch in value)
         ):
             self.add("bad_url", where, got=value)
             return False
@@ -352,14 +434,12 @@ def _read_bytes(path: Path, fail: Callable[..., DatasetError]) -> bytes:
 # --------------------------------------------------------------------------
 
 
-def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
-                 problems: list[Problem]) -> None:
+def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any, problems: list[Problem]) -> None:
     def add(code: str, where: str, /, **params: Any) -> None:
         problems.append(Problem(code, where, params))
 
     ids: dict[str, set[str]] = {}
-    for table in ("sources", "organisations", "periods", "centres", "services", "audiences",
-                  "documents", "events"):
+    for table in ("sources", "organisations", "periods", "centres", "services", "audiences", "documents", "events"):
         seen: set[str] = set()
         for i, item in enumerate(raw.get(table, [])):
             if item["id"] in seen:
@@ -368,7 +448,8 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
         # A record with a schema problem elsewhere still exists: refer to it without a second report.
         malformed = everything.get(table)
         ids[table] = seen | {
-            item["id"] for item in (malformed if isinstance(malformed, list) else [])
+            item["id"]
+            for item in (malformed if isinstance(malformed, list) else [])
             if isinstance(item, dict) and isinstance(item.get("id"), str)
         }
     counties: set[str] = set()
@@ -386,12 +467,14 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
             if official is None:
                 add("county_not_in_teryt", f"{where}.teryt", code=code)
             elif official.name != county["name"]:
-                add("county_name_mismatch", f"{where}.name", code=code, got=county["name"],
-                    expected=official.name)
+                add("county_name_mismatch", f"{where}.name", code=code, got=county["name"], expected=official.name)
     # A county row with a bad field elsewhere still names its county for coverage.
     all_rows = everything.get("counties")
-    counties |= {row["teryt"] for row in (all_rows if isinstance(all_rows, list) else [])
-                 if isinstance(row, dict) and isinstance(row.get("teryt"), str)}
+    counties |= {
+        row["teryt"]
+        for row in (all_rows if isinstance(all_rows, list) else [])
+        if isinstance(row, dict) and isinstance(row.get("teryt"), str)
+    }
     ids["counties"] = counties
 
     # A table that is not an array of tables at all was reported once; what
@@ -496,48 +579,106 @@ def _build(raw: dict[str, Any], path: str) -> m.Dataset:
     def by_id(items: list[Any], key: str = "id") -> dict[str, Any]:
         return {item if isinstance(item, str) else getattr(item, key): item for item in items}
 
-    sources = [m.Source(s["id"], s["title"], s.get("publisher"), s.get("url"), _date(s.get("date")),
-                        tuple(s.get("quotes", ()))) for s in raw["sources"]]
-    organisations = [m.Organisation(o["id"], o["name"], o.get("website"), tuple(o["sources"]))
-                     for o in raw["organisations"]]
-    periods = [m.Period(
-        id=p["id"], name=m.Text(**p["name"]), start=PartialDate.parse(p["from"]), end=_date(p.get("to")),
-        programme=p["programme"], measure=p.get("measure"), lead=p.get("lead"), website=p.get("website"),
-        aim=_text(p.get("aim")), facts=_facts(p.get("facts")), sources=tuple(p["sources"]),
-    ) for p in raw["periods"]]
-    centres = [m.Centre(
-        id=c["id"], period=c["period"], name=c["name"], subregion=c.get("subregion"), seat=c.get("seat"),
-        start=_date(c.get("from")), end=_date(c.get("to")), website=c.get("website"),
-        operators=tuple(m.Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]))
-                        for o in c.get("operators", [])),
-        coverage=m.Coverage(tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]))
-        if "coverage" in c else None,
-        addresses=tuple(m.Address(a["street"], a["city"], _text(a.get("label")), _date(a.get("as_of")),
-                                  tuple(a["sources"])) for a in c.get("addresses", [])),
-        phones=tuple(c.get("contact", {}).get("phones", ())),
-        emails=tuple(c.get("contact", {}).get("emails", ())),
-        contact_sources=tuple(c.get("contact", {}).get("sources", ())),
-        services=tuple(c.get("services", ())), audiences=tuple(c.get("audiences", ())),
-        facts=_facts(c.get("facts")), sources=tuple(c["sources"]),
-    ) for c in raw["centres"]]
-    services = [m.Service(s["id"], s["group"], m.Text(**s["name"]), tuple(s["sources"]))
-                for s in raw["services"]]
-    audiences = [m.Audience(a["id"], a["group"], m.Text(**a["name"]), a.get("part_of"), tuple(a["sources"]))
-                 for a in raw["audiences"]]
-    documents = [m.Document(d["id"], d["title"], d.get("centre"), d.get("title_as_printed"),
-                            _text(d.get("note")), d.get("url"), tuple(d["sources"]))
-                 for d in raw.get("documents", [])]
-    events = [m.Event(e["id"], m.Text(**e["description"]), _date(e.get("date")), _date(e.get("reported")),
-                      e.get("centre"), e.get("period"), tuple(e["sources"])) for e in raw.get("events", [])]
-    counties = [m.County(c["teryt"], c["name"], m.CountyKind(c["kind"]), tuple(c["sources"]))
-                for c in raw["counties"]]
+    sources = [
+        m.Source(
+            s["id"], s["title"], s.get("publisher"), s.get("url"), _date(s.get("date")), tuple(s.get("quotes", ()))
+        )
+        for s in raw["sources"]
+    ]
+    organisations = [
+        m.Organisation(o["id"], o["name"], o.get("website"), tuple(o["sources"])) for o in raw["organisations"]
+    ]
+    periods = [
+        m.Period(
+            id=p["id"],
+            name=m.Text(**p["name"]),
+            start=PartialDate.parse(p["from"]),
+            end=_date(p.get("to")),
+            programme=p["programme"],
+            measure=p.get("measure"),
+            lead=p.get("lead"),
+            website=p.get("website"),
+            aim=_text(p.get("aim")),
+            facts=_facts(p.get("facts")),
+            sources=tuple(p["sources"]),
+        )
+        for p in raw["periods"]
+    ]
+    centres = [
+        m.Centre(
+            id=c["id"],
+            period=c["period"],
+            name=c["name"],
+            subregion=c.get("subregion"),
+            seat=c.get("seat"),
+            start=_date(c.get("from")),
+            end=_date(c.get("to")),
+            website=c.get("website"),
+            operators=tuple(
+                m.Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]))
+                for o in c.get("operators", [])
+            ),
+            coverage=m.Coverage(tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]))
+            if "coverage" in c
+            else None,
+            addresses=tuple(
+                m.Address(a["street"], a["city"], _text(a.get("label")), _date(a.get("as_of")), tuple(a["sources"]))
+                for a in c.get("addresses", [])
+            ),
+            phones=tuple(c.get("contact", {}).get("phones", ())),
+            emails=tuple(c.get("contact", {}).get("emails", ())),
+            contact_sources=tuple(c.get("contact", {}).get("sources", ())),
+            services=tuple(c.get("services", ())),
+            audiences=tuple(c.get("audiences", ())),
+            facts=_facts(c.get("facts")),
+            sources=tuple(c["sources"]),
+        )
+        for c in raw["centres"]
+    ]
+    services = [m.Service(s["id"], s["group"], m.Text(**s["name"]), tuple(s["sources"])) for s in raw["services"]]
+    audiences = [
+        m.Audience(a["id"], a["group"], m.Text(**a["name"]), a.get("part_of"), tuple(a["sources"]))
+        for a in raw["audiences"]
+    ]
+    documents = [
+        m.Document(
+            d["id"],
+            d["title"],
+            d.get("centre"),
+            d.get("title_as_printed"),
+            _text(d.get("note")),
+            d.get("url"),
+            tuple(d["sources"]),
+        )
+        for d in raw.get("documents", [])
+    ]
+    events = [
+        m.Event(
+            e["id"],
+            m.Text(**e["description"]),
+            _date(e.get("date")),
+            _date(e.get("reported")),
+            e.get("centre"),
+            e.get("period"),
+            tuple(e["sources"]),
+        )
+        for e in raw.get("events", [])
+    ]
+    counties = [m.County(c["teryt"], c["name"], m.CountyKind(c["kind"]), tuple(c["sources"])) for c in raw["counties"]]
     return m.Dataset(
-        title=raw["dataset"]["title"], region_teryt=raw["dataset"]["region"]["teryt"],
+        title=raw["dataset"]["title"],
+        region_teryt=raw["dataset"]["region"]["teryt"],
         region_name=raw["dataset"]["region"]["name"],
-        sources=by_id(sources), organisations=by_id(organisations), periods=by_id(periods),
-        centres=by_id(centres), services=by_id(services), audiences=by_id(audiences),
-        documents=by_id(documents), events=by_id(events),
-        counties={c.teryt: c for c in counties}, path=path,
+        sources=by_id(sources),
+        organisations=by_id(organisations),
+        periods=by_id(periods),
+        centres=by_id(centres),
+        services=by_id(services),
+        audiences=by_id(audiences),
+        documents=by_id(documents),
+        events=by_id(events),
+        counties={c.teryt: c for c in counties},
+        path=path,
     )
 
 

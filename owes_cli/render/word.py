@@ -16,8 +16,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
-from owes_cli.render import printable
-from owes_cli.report import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Report, Table
+from owes_cli.layout.report import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Report, Table
+from owes_cli.safe_text import printable
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -122,7 +122,7 @@ def _footer(document: Document, report: Report) -> None:
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.shared import Inches, Mm, Pt, RGBColor
 
-    from owes_cli.i18n import t
+    from owes_cli.messages import t
 
     style = document.styles["Footer"]
     style.font.size = Pt(8)
@@ -294,7 +294,7 @@ def _map(document: Document, block: Map) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
-    from owes_cli import map_render
+    from owes_cli.render import map_image as map_render
 
     _heading(document, Heading(block.title, 1))
     paragraph = document.add_paragraph()
@@ -409,4 +409,3 @@ def _borders(table: Any, *, inside_horizontal: bool) -> None:
 def _clean(text: str) -> str:
     # XML 1.0 cannot hold most control characters; printable() replaces them.
     return printable(text)
-

@@ -23,22 +23,41 @@ from typer._click import exceptions as click_errors
 from typer._click import formatting as click_formatting
 from typer.core import TyperGroup
 
-from owes_cli import dataset as dataset_module
-from owes_cli import files, i18n, lookup, queries, render, views
-from owes_cli.cards import answer_card, centre_blocks
-from owes_cli.dates import PartialDateError, parse_day
+from owes_cli import answers as views
+from owes_cli import messages as i18n
+from owes_cli import queries
+from owes_cli.cli import files
+from owes_cli.cli.output import Output
+from owes_cli.domain import dataset as dataset_module
+from owes_cli.domain import lookup
+from owes_cli.domain.dates import PartialDateError, parse_day
+from owes_cli.domain.model import Dataset
+from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
-from owes_cli.i18n import t
-from owes_cli.model import Dataset
-from owes_cli.output import Output
-from owes_cli.register import Register, load_register
+from owes_cli.layout.cards import answer_card, centre_blocks
+from owes_cli.messages import t
+from owes_cli.render import text as render
 from owes_cli.safe_text import printable
 
 # What a terminal without Polish letters shows instead (LANG=C, PYTHONIOENCODING=ascii).
-_ASCII_STAND_INS = str.maketrans({
-    "ł": "l", "Ł": "L", "„": '"', "”": '"', "“": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
-    "…": "...", "•": "*", "×": "x", "\ufffd": "?", "\u00a0": " ",
-})
+_ASCII_STAND_INS = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "„": '"',
+        "”": '"',
+        "“": '"',
+        "‘": "'",
+        "’": "'",
+        "–": "-",
+        "—": "-",
+        "…": "...",
+        "•": "*",
+        "×": "x",
+        "\ufffd": "?",
+        "\u00a0": " ",
+    }
+)
 
 
 def _fold_unencodable(error: UnicodeError) -> tuple[str, int]:
@@ -87,8 +106,7 @@ class _HelpFormatter(click_formatting.HelpFormatter):
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         required = i18n.help_word("[required]")
-        super().write_dl([(term, text.replace("[required]", required)) for term, text in rows],
-                         col_max, col_spacing)
+        super().write_dl([(term, text.replace("[required]", required)) for term, text in rows], col_max, col_spacing)
 
     @contextlib.contextmanager
     def section(self, name: str) -> Iterator[None]:
@@ -103,9 +121,15 @@ class _Context(click_core.Context):
 class OwesGroup(TyperGroup):
     """Runs a command and turns every failure into a message and an exit code."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             windows_expand_args: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         peeked = _peek_lang(argv)
         lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
@@ -117,8 +141,14 @@ class OwesGroup(TyperGroup):
         code: int = ExitCode.OK
         try:
             _check_lengths(argv)
-            result = super().main(argv, prog_name or "owes", complete_var, standalone_mode=False,
-                                  windows_expand_args=windows_expand_args, **extra)
+            result = super().main(
+                argv,
+                prog_name or "owes",
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
             code = result if isinstance(result, int) else ExitCode.OK
             if code == 130:  # Typer turns Ctrl-C into Exit(130) before we see it
                 _say(t(lang, "interrupted"))
@@ -291,15 +321,15 @@ def centre(
 
 
 @app.command("counties")
-def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None,
-             data: DataOption = None) -> None:
+def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
     s = Session(lang, data)
     Output(fmt, s.lang).listing("counties", views.county_rows(s.dataset, _day(on)), t(s.lang, "counties"))
 
 
 @app.command("places")
-def places_listing(county: CountyOption = None, fmt: FormatOption = None, lang: LangOption = None,
-                   data: DataOption = None) -> None:
+def places_listing(
+    county: CountyOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None
+) -> None:
     s = Session(lang, data)
     Output(fmt, s.lang).listing("places", queries.places_of(s.dataset, s.register, county), t(s.lang, "places"))
 
@@ -311,7 +341,7 @@ def place_detail(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    from owes_cli.cards import place_card
+    from owes_cli.layout.cards import place_card
 
     s = Session(lang, data)
     out = Output(fmt, s.lang)
@@ -322,8 +352,9 @@ def place_detail(
 
 
 @app.command("services")
-def services(centre_id: CentreOption = None, fmt: FormatOption = None, lang: LangOption = None,
-             data: DataOption = None) -> None:
+def services(
+    centre_id: CentreOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None
+) -> None:
     s = Session(lang, data)
     out = Output(fmt, s.lang)
     chosen = lookup.find_centre(s.dataset, centre_id) if centre_id is not None else None
@@ -336,8 +367,13 @@ _listing_command("periods", views.period_rows)
 
 
 @app.command("history")
-def history(county: CountyOption = None, centre_id: CentreOption = None, fmt: FormatOption = None,
-            lang: LangOption = None, data: DataOption = None) -> None:
+def history(
+    county: CountyOption = None,
+    centre_id: CentreOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
     s = Session(lang, data)
     out = Output(fmt, s.lang)
     kind, rows, title = queries.history(s.dataset, s.register, s.lang, county=county, centre_id=centre_id)
@@ -363,27 +399,35 @@ def validate(
     if out.format == "json":
         out.write(render.to_json(views.validation_report(str(s.path), [], s.lang)))
     else:
-        out.write(t(s.lang, "valid", path=s.path, centres=len(loaded.centres), counties=len(loaded.counties),
-                    sources=len(loaded.sources)) + "\n")
+        out.write(
+            t(
+                s.lang,
+                "valid",
+                path=s.path,
+                centres=len(loaded.centres),
+                counties=len(loaded.counties),
+                sources=len(loaded.sources),
+            )
+            + "\n"
+        )
 
 
 @app.command("map")
 def coverage_map(
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
     on: OnOption = None,
-    image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png",
-                                                     show_default=False)] = None,
+    image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png", show_default=False)] = None,
     force: ForceOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    from owes_cli import files, map_render
+    from owes_cli.cli import files
+    from owes_cli.render import map_image as map_render
 
     s = Session(lang, data)
     kind = _prepare_output(output, image_format, ("svg", "png"), force)
     drawing = queries.coverage_drawing(s.dataset, s.register, _day(on), s.lang)
-    files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing),
-                       force=force)
+    files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing), force=force)
     if output != files.STDOUT:
         _say(t(s.lang, "map_written", path=output))
 
@@ -399,7 +443,8 @@ def export(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    from owes_cli import files, report
+    from owes_cli.cli import files
+    from owes_cli.layout import report
 
     s = Session(lang, data)
     if output is None:
@@ -416,7 +461,7 @@ def export(
 
 def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], force: bool) -> str:
     """The file format, after checking the target can be written: before the work, not after."""
-    from owes_cli import files
+    from owes_cli.cli import files
 
     kind = files.choose_format(output, chosen, allowed)
     if output != files.STDOUT:

@@ -15,10 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from owes_cli import coverage_map, map_render, version
-from owes_cli.i18n import t
-from owes_cli.render import printable
-from owes_cli.report import (
+from owes_cli import version
+from owes_cli.layout import coverage_map
+from owes_cli.layout.report import (
     Bullets,
     Fields,
     Heading,
@@ -30,12 +29,15 @@ from owes_cli.report import (
     Table,
     plain_text,
 )
+from owes_cli.messages import t
+from owes_cli.render import map_image as map_render
+from owes_cli.safe_text import printable
 
 if TYPE_CHECKING:
     from fpdf import FPDF
     from fpdf.drawing import DrawingContext
 
-FONTS = Path(__file__).resolve().parent / "fonts"
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "DejaVu"
 PDF_LANG = {"pl": "pl-PL", "en": "en"}
 
@@ -89,8 +91,7 @@ def render(report: Report) -> bytes:
             page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
             self.cell(self.epw / 2, 4, page, align="R")
 
-        def multi_cell(self, w: float, h: float | None = None, text: str = "", *args: Any,
-                       **kwargs: Any) -> Any:
+        def multi_cell(self, w: float, h: float | None = None, text: str = "", *args: Any, **kwargs: Any) -> Any:
             # pdf.table() lays out each cell's text twice with multi_cell(): the quick way when it can.
             drawn = None if args else _table_cell_text(self, w, h, text, kwargs)
             return super().multi_cell(w, h, text, *args, **kwargs) if drawn is None else drawn
@@ -163,8 +164,16 @@ def _paragraph(pdf: FPDF, block: Paragraph) -> None:
         pdf.set_font(FAMILY, "B", BODY_PT)
         pdf.set_text_color(*NOTICE_INK)
         pdf.set_fill_color(*NOTICE_FILL)
-        pdf.multi_cell(0, LINE, _safe(pdf, plain_text(block.runs)), fill=True, padding=(2, 3),
-                       align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0,
+            LINE,
+            _safe(pdf, plain_text(block.runs)),
+            fill=True,
+            padding=(2, 3),
+            align="L",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         pdf.set_fill_color(255)
         pdf.ln(2)
         return
@@ -211,10 +220,19 @@ def _table(pdf: FPDF, block: Table) -> None:
     pdf.set_line_width(0.2)
     pdf.set_font(FAMILY, "", TABLE_PT)
     heading = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEAD_FILL)
-    with pdf.table(col_widths=block.widths, width=pdf.epw, headings_style=heading, text_align="LEFT",
-                   borders_layout="HORIZONTAL_LINES", line_height=LINE, padding=(1.2, 2),
-                   cell_fill_color=ROW_FILL, cell_fill_mode="EVEN_ROWS", v_align="TOP",
-                   repeat_headings=1) as table:
+    with pdf.table(
+        col_widths=block.widths,
+        width=pdf.epw,
+        headings_style=heading,
+        text_align="LEFT",
+        borders_layout="HORIZONTAL_LINES",
+        line_height=LINE,
+        padding=(1.2, 2),
+        cell_fill_color=ROW_FILL,
+        cell_fill_mode="EVEN_ROWS",
+        v_align="TOP",
+        repeat_headings=1,
+    ) as table:
         header = table.row()
         for label in block.header:
             header.cell(_safe(pdf, label))
@@ -296,8 +314,13 @@ def _map(pdf: FPDF, block: Map) -> None:
     pdf.ln(3)
 
 
-def _area(canvas: DrawingContext, rings: list[list[tuple[float, float]]], style: coverage_map.Style,
-          mm: float, edge: tuple[str, float]) -> None:
+def _area(
+    canvas: DrawingContext,
+    rings: list[list[tuple[float, float]]],
+    style: coverage_map.Style,
+    mm: float,
+    edge: tuple[str, float],
+) -> None:
     """A filled area with its holes left open (even-odd) and its edge stroked.
 
     A hatched area is its own clipping path: the grey and the lines are
@@ -378,8 +401,9 @@ def _map_label(pdf: FPDF, centre: tuple[float, float], name: str, size: float, *
     pdf.set_font(FAMILY, "B" if bold else "", size)
     width, height = pdf.get_string_width(value), size * PT
     x, y = centre
-    backing = PaintedPath().rectangle(x - width / 2 - 0.6, y - height * 0.62, width + 1.2, height * 1.24,
-                                      rx=height * 0.3, ry=height * 0.3)
+    backing = PaintedPath().rectangle(
+        x - width / 2 - 0.6, y - height * 0.62, width + 1.2, height * 1.24, rx=height * 0.3, ry=height * 0.3
+    )
     backing.style.fill_color = "#FFFFFF"
     backing.style.fill_opacity = 0.75
     backing.style.paint_rule = PathPaintRule.FILL_NONZERO
@@ -426,8 +450,16 @@ DRAW: dict[type, Callable[[Any, Any], None]] = {
 # --------------------------------------------------------------------------
 
 
-def _lines(pdf: FPDF, value: str, size: float, height: float, colour: tuple[int, int, int], *,
-           bold: bool = False, width: float = 0) -> None:
+def _lines(
+    pdf: FPDF,
+    value: str,
+    size: float,
+    height: float,
+    colour: tuple[int, int, int],
+    *,
+    bold: bool = False,
+    width: float = 0,
+) -> None:
     """Text of one style, wrapped from the current position (to the right margin when width is 0)."""
     pdf.set_font(FAMILY, "B" if bold else "", size)
     pdf.set_text_color(*colour)
@@ -457,8 +489,9 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
 _SPECIAL = re.compile("[\t\r\x0c\u00a0\u00ad\u200b\u2000-\u200a\u205f\u3000]")
 
 
-def _wrap(pdf: FPDF, text: str, first: float, rest: float,
-          margin: float | None = None) -> list[tuple[str, bool]] | None:
+def _wrap(
+    pdf: FPDF, text: str, first: float, rest: float, margin: float | None = None
+) -> list[tuple[str, bool]] | None:
     """The lines fpdf2's MultiLineBreak makes of text in the current font, left-aligned and wrapped by word.
 
     `first` and `rest` are the widths of the first line and of the others,
@@ -471,8 +504,14 @@ def _wrap(pdf: FPDF, text: str, first: float, rest: float,
     from fpdf.fonts import TTFFont
 
     font = pdf.current_font
-    if (not text or _SPECIAL.search(text) or (pdf.str_alias_nb_pages and pdf.str_alias_nb_pages in text)
-            or not isinstance(font, TTFFont) or pdf.char_spacing or pdf.font_stretching != 100):
+    if (
+        not text
+        or _SPECIAL.search(text)
+        or (pdf.str_alias_nb_pages and pdf.str_alias_nb_pages in text)
+        or not isinstance(font, TTFFont)
+        or pdf.char_spacing
+        or pdf.font_stretching != 100
+    ):
         return None
     cw, size, k = font.cw, pdf.font_size_pt, pdf.k
     margin = float(pdf.c_margin if margin is None else margin)
@@ -583,8 +622,19 @@ def _fit(pdf: FPDF, value: str, width: float) -> str:
     return value.rstrip() + "…"
 
 
-_TABLE_CELL_ARGS = {"max_line_height", "border", "align", "new_x", "new_y", "fill", "markdown", "output",
-                    "wrapmode", "padding", "link"}
+_TABLE_CELL_ARGS = {
+    "max_line_height",
+    "border",
+    "align",
+    "new_x",
+    "new_y",
+    "fill",
+    "markdown",
+    "output",
+    "wrapmode",
+    "padding",
+    "link",
+}
 
 
 def _table_cell_text(pdf: FPDF, width: float, height: float | None, text: str, options: dict[str, Any]) -> Any:
@@ -597,11 +647,21 @@ def _table_cell_text(pdf: FPDF, width: float, height: float | None, text: str, o
     from fpdf.util import Padding
 
     padding = options.get("padding")
-    if (set(options) != _TABLE_CELL_ARGS or height is None or not isinstance(padding, Padding)
-            or not padding.left or not padding.right or options["border"] or options["fill"]
-            or options["markdown"] or options["new_x"] != "RIGHT" or options["new_y"] != "TOP"
-            or Align.coerce(options["align"]) != Align.L or WrapMode.coerce(options["wrapmode"]) != WrapMode.WORD
-            or MethodReturnValue.coerce(options["output"]) != MethodReturnValue.PAGE_BREAK | MethodReturnValue.HEIGHT):
+    if (
+        set(options) != _TABLE_CELL_ARGS
+        or height is None
+        or not isinstance(padding, Padding)
+        or not padding.left
+        or not padding.right
+        or options["border"]
+        or options["fill"]
+        or options["markdown"]
+        or options["new_x"] != "RIGHT"
+        or options["new_y"] != "TOP"
+        or Align.coerce(options["align"]) != Align.L
+        or WrapMode.coerce(options["wrapmode"]) != WrapMode.WORD
+        or MethodReturnValue.coerce(options["output"]) != MethodReturnValue.PAGE_BREAK | MethodReturnValue.HEIGHT
+    ):
         return None
     room = width - padding.right - padding.left
     lines = _wrap(pdf, text, room, room, margin=0.0)
@@ -621,8 +681,14 @@ def _table_cell_text(pdf: FPDF, width: float, height: float | None, text: str, o
                 broke = True
                 pdf.y += padding.top
             last = number == len(lines)
-            pdf.cell(room, line_height, line, link=options["link"], new_x="RIGHT" if last else "LEFT",
-                     new_y="TOP" if last else "NEXT")
+            pdf.cell(
+                room,
+                line_height,
+                line,
+                link=options["link"],
+                new_x="RIGHT" if last else "LEFT",
+                new_y="TOP" if last else "NEXT",
+            )
             total += line_height
     finally:
         pdf.c_margin = margin

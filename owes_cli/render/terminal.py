@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from owes_cli.cards import Card, Listing, display_value
+from owes_cli.layout.cards import Card, Listing, display_value
 from owes_cli.safe_text import printable
 
 
@@ -24,8 +24,13 @@ def _text(value: str, style: str = "") -> Text:
 
 
 def listing_table(listing: Listing, lang: str, title: str | None = None, width: int | None = None) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=_text(title) if title else None, show_lines=False,
-                  collapse_padding=True, pad_edge=False)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=_text(title) if title else None,
+        show_lines=False,
+        collapse_padding=True,
+        pad_edge=False,
+    )
     widths = _column_widths(listing, lang, width) if width else [None] * len(listing.columns)
     for (_, label), column_width in zip(listing.columns, widths, strict=True):
         table.add_column(_text(label), overflow="fold", width=column_width)
@@ -66,8 +71,15 @@ def card_renderables(card: Card, lang: str) -> list[RenderableType]:
         if block.bullets:
             parts.append(Text("\n").join(_text("• " + b) for b in block.bullets))
         if block.emphasis:
-            out.append(Panel(Group(*parts), title=_text(block.heading or "", "bold"), title_align="left",
-                             box=box.ROUNDED, expand=True))
+            out.append(
+                Panel(
+                    Group(*parts),
+                    title=_text(block.heading or "", "bold"),
+                    title_align="left",
+                    box=box.ROUNDED,
+                    expand=True,
+                )
+            )
         else:
             if block.heading:
                 out.append(_text(block.heading, "bold underline"))
@@ -79,12 +91,12 @@ def card_renderables(card: Card, lang: str) -> list[RenderableType]:
 MAX_WIDTH = 1000  # columns; wider than any real terminal
 
 
-def listing_renderables(listing: Listing, lang: str, title: str | None,
-                        stream: IO[str]) -> list[RenderableType]:
+def listing_renderables(listing: Listing, lang: str, title: str | None, stream: IO[str]) -> list[RenderableType]:
     """A table, or on a terminal too narrow for its columns, one record after another."""
     # On a screen, a column with nothing in it only takes room (scripts get every column).
-    filled = [(key, label) for key, label in listing.columns
-              if any(row.get(key) not in (None, "") for row in listing.rows)]
+    filled = [
+        (key, label) for key, label in listing.columns if any(row.get(key) not in (None, "") for row in listing.rows)
+    ]
     listing = Listing(filled or listing.columns, listing.rows)
     width = _console(stream).width
     if _unbroken_width(listing, lang) <= width:
@@ -102,8 +114,10 @@ def listing_renderables(listing: Listing, lang: str, title: str | None,
 
 
 def _longest_cells(listing: Listing, lang: str) -> list[int]:
-    return [max(len(display_value(key, row.get(key), lang)) for row in listing.rows) if listing.rows else 0
-            for key, _ in listing.columns]
+    return [
+        max(len(display_value(key, row.get(key), lang)) for row in listing.rows) if listing.rows else 0
+        for key, _ in listing.columns
+    ]
 
 
 def _longest_words(listing: Listing, lang: str) -> list[int]:
@@ -129,8 +143,10 @@ def _floors(listing: Listing, lang: str) -> list[int]:
     cells = _longest_cells(listing, lang)
     words = _longest_words(listing, lang)
     labels = [max(len(word) for word in label.split() or [""]) for _, label in listing.columns]
-    return [max(label, cell if cell <= _SHORT_CELL else min(word, _UNBROKEN))
-            for cell, word, label in zip(cells, words, labels, strict=True)]
+    return [
+        max(label, cell if cell <= _SHORT_CELL else min(word, _UNBROKEN))
+        for cell, word, label in zip(cells, words, labels, strict=True)
+    ]
 
 
 def _unbroken_width(listing: Listing, lang: str) -> int:
@@ -148,9 +164,11 @@ def _console(stream: IO[str]) -> Console:
     # Rich reads NO_COLOR, TERM=dumb and COLUMNS itself, but trusts COLUMNS
     # blindly: COLUMNS=2233720368547 made it pad lines until memory ran out.
     # Rich also takes COLUMNS="²" for a number (str.isdigit) and then fails on int().
-    environ = {key: value for key, value in os.environ.items()
-               if key not in ("COLUMNS", "LINES") or (value.isascii() and value.isdigit())}
-    console = Console(file=stream, highlight=False, emoji=False, markup=False, soft_wrap=False,
-                      _environ=environ)
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("COLUMNS", "LINES") or (value.isascii() and value.isdigit())
+    }
+    console = Console(file=stream, highlight=False, emoji=False, markup=False, soft_wrap=False, _environ=environ)
     console.width = min(console.width, MAX_WIDTH)
     return console

@@ -85,8 +85,9 @@ def choose_format(target: str, chosen: str | None, allowed: tuple[str, ...]) -> 
     choices = "|".join(allowed)
     if chosen is None:
         if suffix not in allowed:
-            raise UsageError("output_unknown_suffix", path=target, choices=choices,
-                             suffixes="/".join("." + kind for kind in allowed))
+            raise UsageError(
+                "output_unknown_suffix", path=target, choices=choices, suffixes="/".join("." + kind for kind in allowed)
+            )
         return suffix
     chosen = chosen.strip().lower()
     if chosen not in allowed:
@@ -105,8 +106,9 @@ def check_target(path: Path, *, force: bool) -> None:
     try:
         os.fsencode(path)
     except UnicodeEncodeError:  # e.g. a lone surrogate: no file system can hold that name
-        raise CannotWriteError("output_failed", path=str(path), reason="unencodable_path",
-                               detail="the name cannot be encoded") from None
+        raise CannotWriteError(
+            "output_failed", path=str(path), reason="unencodable_path", detail="the name cannot be encoded"
+        ) from None
     try:
         _check_existing(path, force=force)
     except OSError as exc:  # e.g. a name too long for the file system

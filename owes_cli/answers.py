@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from owes_cli import history, lookup
+from owes_cli.domain import history, lookup, periods
+from owes_cli.domain.model import Centre, County, Dataset, Period, Text
 from owes_cli.errors import Problem
-from owes_cli.model import Centre, County, Dataset, Period, Text
 
 if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
-    from owes_cli.places import Gazetteer, Place
-    from owes_cli.register import Register
+    from owes_cli.domain.places import Gazetteer, Place
+    from owes_cli.domain.register import Register
 
 Json = dict[str, Any]
 
@@ -149,8 +149,9 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def answer_view(dataset: Dataset, ans: lookup.CountyAnswer, lang: str, query: str | Json,
-                place: Json | None = None) -> Json:
+def answer_view(
+    dataset: Dataset, ans: periods.CountyAnswer, lang: str, query: str | Json, place: Json | None = None
+) -> Json:
     """The answer for a county; for a place (`--place`, `--at`) the place goes beside the county.
 
     `query` is the county text as typed, or the place's query as a mapping.
@@ -200,10 +201,11 @@ def place_view(place: Place, dataset: Dataset, register: Register, gazetteer: Ga
     }
 
 
-def place_detail_view(place: Place, notes: Iterable[lookup.Note], dataset: Dataset, register: Register,
-                      gazetteer: Gazetteer, lang: str) -> Json:
+def place_detail_view(
+    place: Place, notes: Iterable[lookup.Note], dataset: Dataset, register: Register, gazetteer: Gazetteer, lang: str
+) -> Json:
     """Everything known about one place: `owes place NAME`."""
-    from owes_cli import geo  # boundaries only for this command
+    from owes_cli.domain import geo  # boundaries only for this command
 
     boundaries = geo.load_layer("gminy")
     area = boundaries.areas.get(place.gmina)
@@ -213,8 +215,11 @@ def place_detail_view(place: Place, notes: Iterable[lookup.Note], dataset: Datas
         "label_point": {"lat": round(area.label[1], 4), "lon": round(area.label[0], 4)} if area else None,
         "notes": [{"id": n.message_id, **n.params} for n in notes],
         "centres": [
-            {"period": period_view(dataset, entry.period, lang), "coverage": entry.coverage,
-             "centre": {"id": entry.centre.id, "name": entry.centre.name} if entry.centre else None}
+            {
+                "period": period_view(dataset, entry.period, lang),
+                "coverage": entry.coverage,
+                "centre": {"id": entry.centre.id, "name": entry.centre.name} if entry.centre else None,
+            }
             for entry in history.county_history(dataset, county)
         ],
         "county_places": [unit_view(p) for p in gazetteer.in_county(place.county)],
@@ -224,22 +229,19 @@ def place_detail_view(place: Place, notes: Iterable[lookup.Note], dataset: Datas
 
 
 def place_rows(places: Iterable[Place], dataset: Dataset) -> list[Json]:
-    return [
-        {**unit_view(p), "gmina": p.gmina, "county": dataset.counties[p.county].name}
-        for p in places
-    ]
+    return [{**unit_view(p), "gmina": p.gmina, "county": dataset.counties[p.county].name} for p in places]
 
 
 def _ended(dataset: Dataset, period: Period, status: str) -> str | None:
     if status != "historical":
         return None
-    end = lookup.period_span(dataset, period)[1]
+    end = periods.period_span(dataset, period)[1]
     return end.isoformat() if end else None
 
 
 def directory_view(dataset: Dataset, on: date, lang: str) -> Json:
     """The period in effect on a day (or the latest before it) with all its centres."""
-    period, status = lookup.period_on(dataset, on)
+    period, status = periods.period_on(dataset, on)
     centres = [centre_view(dataset, c, lang) for c in dataset.centres_in(period.id)]
     return {
         "query": {"on": on.isoformat()},
@@ -253,7 +255,7 @@ def directory_view(dataset: Dataset, on: date, lang: str) -> Json:
 
 def centre_status_view(dataset: Dataset, centre: Centre, on: date, lang: str) -> Json:
     """One centre, with whether it was running on a day, in answer_view's terms."""
-    start, end = lookup.centre_span(dataset, centre)
+    start, end = periods.centre_span(dataset, centre)
     status = "upcoming" if on < start else "historical" if end is not None and on > end else "current"
     view = centre_view(dataset, centre, lang)
     return {
@@ -283,33 +285,37 @@ def centre_rows(dataset: Dataset, lang: str) -> list[Json]:
     rows = []
     for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].first_day(), c.id)):
         view = centre_view(dataset, centre, lang)
-        rows.append({
-            "id": centre.id,
-            "name": centre.name,
-            "seat": centre.seat,
-            "from": view["period"]["from"],
-            "to": view["period"]["to"],
-            "operators": "; ".join(op["name"] for op in view["operators"]),
-            "counties": len(view["counties"]) if centre.coverage else None,
-        })
+        rows.append(
+            {
+                "id": centre.id,
+                "name": centre.name,
+                "seat": centre.seat,
+                "from": view["period"]["from"],
+                "to": view["period"]["to"],
+                "operators": "; ".join(op["name"] for op in view["operators"]),
+                "counties": len(view["counties"]) if centre.coverage else None,
+            }
+        )
     return rows
 
 
 def county_rows(dataset: Dataset, on: date) -> list[Json]:
     rows = []
     for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
-        ans = lookup.answer(dataset, county, on)
-        rows.append({
-            "teryt": county.teryt,
-            "name": county.name,
-            "kind": county.kind.value,
-            "centre": ans.centre.id if ans.centre else None,
-            "centre_name": ans.centre.name if ans.centre else None,
-            "coverage": ans.coverage,
-            "period": ans.period.id,
-            "period_status": ans.period_status,
-            "last_confirmed": ans.last_confirmed.centre.id if ans.last_confirmed else None,
-        })
+        ans = periods.answer(dataset, county, on)
+        rows.append(
+            {
+                "teryt": county.teryt,
+                "name": county.name,
+                "kind": county.kind.value,
+                "centre": ans.centre.id if ans.centre else None,
+                "centre_name": ans.centre.name if ans.centre else None,
+                "coverage": ans.coverage,
+                "period": ans.period.id,
+                "period_status": ans.period_status,
+                "last_confirmed": ans.last_confirmed.centre.id if ans.last_confirmed else None,
+            }
+        )
     return rows
 
 
@@ -327,48 +333,49 @@ def audience_rows(dataset: Dataset, lang: str) -> list[Json]:
 
 
 def source_rows(dataset: Dataset) -> list[Json]:
-    return [
-        {**source_view(dataset, sid), "quotes": len(dataset.sources[sid].quotes)}
-        for sid in dataset.sources
-    ]
+    return [{**source_view(dataset, sid), "quotes": len(dataset.sources[sid].quotes)} for sid in dataset.sources]
 
 
 def period_rows(dataset: Dataset, lang: str) -> list[Json]:
     rows = []
     for period in sorted(dataset.periods.values(), key=lambda p: p.first_day()):
         view = period_view(dataset, period, lang)
-        rows.append({
-            "id": period.id,
-            "name": view["name"],
-            "programme": period.programme,
-            "measure": period.measure,
-            "from": view["from"],
-            "to": view["to"],
-            "lead": view["lead"]["name"] if view["lead"] else None,
-            "centres": " ".join(c.id for c in dataset.centres_in(period.id)),
-            "sources": " ".join(period.sources),
-        })
+        rows.append(
+            {
+                "id": period.id,
+                "name": view["name"],
+                "programme": period.programme,
+                "measure": period.measure,
+                "from": view["from"],
+                "to": view["to"],
+                "lead": view["lead"]["name"] if view["lead"] else None,
+                "centres": " ".join(c.id for c in dataset.centres_in(period.id)),
+                "sources": " ".join(period.sources),
+            }
+        )
     return rows
 
 
 def county_history_rows(dataset: Dataset, county: County, lang: str) -> list[Json]:
     rows = []
     for entry in history.county_history(dataset, county):
-        rows.append({
-            "period": entry.period.id,
-            "from": str(entry.period.start),
-            "to": _str(entry.period.end),
-            "coverage": entry.coverage,
-            "centre": entry.centre.id if entry.centre else None,
-            "centre_name": entry.centre.name if entry.centre else None,
-            "period_centres": " ".join(c.id for c in entry.centres),
-            "sources": " ".join(entry.sources),
-        })
+        rows.append(
+            {
+                "period": entry.period.id,
+                "from": str(entry.period.start),
+                "to": _str(entry.period.end),
+                "coverage": entry.coverage,
+                "centre": entry.centre.id if entry.centre else None,
+                "centre_name": entry.centre.name if entry.centre else None,
+                "period_centres": " ".join(c.id for c in entry.centres),
+                "sources": " ".join(entry.sources),
+            }
+        )
     return rows
 
 
 def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> list[Json]:
-    from owes_cli.i18n import t
+    from owes_cli.messages import t
 
     period_name = dataset.periods[centre.period].name.get(lang)
     rows = []
@@ -382,8 +389,9 @@ def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> list[Jso
             what = milestone.text.get(lang)
             if milestone.kind == "reported":
                 what = t(lang, "milestone_reported", text=what)
-        rows.append({"date": str(milestone.when), "kind": milestone.kind, "what": what,
-                     "sources": " ".join(milestone.sources)})
+        rows.append(
+            {"date": str(milestone.when), "kind": milestone.kind, "what": what, "sources": " ".join(milestone.sources)}
+        )
     return rows
 
 
@@ -396,8 +404,7 @@ def answer_row(view: Json) -> Json:
     centre = view["centre"]
     place = view.get("place")
     return {
-        **({"place_teryt": place["teryt"], "place_name": place["name"], "place_kind": place["kind"]}
-           if place else {}),
+        **({"place_teryt": place["teryt"], "place_name": place["name"], "place_kind": place["kind"]} if place else {}),
         "county_teryt": view["county"]["teryt"],
         "county_name": view["county"]["name"],
         "on": view["query"]["on"],
@@ -412,21 +419,32 @@ def answer_row(view: Json) -> Json:
 
 
 def centre_row(view: Json) -> Json:
-    return {"id": view["id"], "name": view["name"], "from": view["period"]["from"],
-            "to": view["period"]["to"], "coverage": view["coverage"],
-            "counties": " ".join(c["teryt"] for c in view["counties"]),
-            "sources": " ".join(src["id"] for src in view["sources"])}
+    return {
+        "id": view["id"],
+        "name": view["name"],
+        "from": view["period"]["from"],
+        "to": view["period"]["to"],
+        "coverage": view["coverage"],
+        "counties": " ".join(c["teryt"] for c in view["counties"]),
+        "sources": " ".join(src["id"] for src in view["sources"]),
+    }
 
 
 def place_row(view: Json) -> Json:
-    return {"teryt": view["teryt"], "name": view["name"], "kind": view["kind"],
-            "gmina": view["gmina"]["teryt"], "town": view["town"]["teryt"] if view["town"] else None,
-            "county_teryt": view["county"]["teryt"], "county_name": view["county"]["name"],
-            "voivodeship": view["voivodeship"]}
+    return {
+        "teryt": view["teryt"],
+        "name": view["name"],
+        "kind": view["kind"],
+        "gmina": view["gmina"]["teryt"],
+        "town": view["town"]["teryt"] if view["town"] else None,
+        "county_teryt": view["county"]["teryt"],
+        "county_name": view["county"]["name"],
+        "voivodeship": view["voivodeship"],
+    }
 
 
 def validation_report(path: str, problems: list[Problem], lang: str) -> Json:
-    from owes_cli.i18n import problem_text
+    from owes_cli.messages import problem_text
 
     return {
         "path": path,

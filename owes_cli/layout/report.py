@@ -17,11 +17,11 @@ import os
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from owes_cli.cards import span, status_line
-from owes_cli.i18n import t
+from owes_cli.layout.cards import span, status_line
+from owes_cli.messages import t
 
 if TYPE_CHECKING:
-    from owes_cli.coverage_map import CoverageMap
+    from owes_cli.layout.coverage_map import CoverageMap
 
 Json = dict[str, Any]
 
@@ -263,8 +263,11 @@ def _overview(county_rows: list[Json], centres: list[Json], lang: str) -> list[B
             text(row["name"]),
             text(row["teryt"]),
             text(t(lang, "kind_" + row["kind"])),
-            text(str(names.get(row["centre"]) or row["centre_name"]) if row["centre"]
-                 else t(lang, "coverage_label_" + row["coverage"])),
+            text(
+                str(names.get(row["centre"]) or row["centre_name"])
+                if row["centre"]
+                else t(lang, "coverage_label_" + row["coverage"])
+            ),
         )
         for row in county_rows
     )
@@ -293,8 +296,9 @@ def _centre_section(centre: Json, lang: str, *, with_sources: bool = True, prefi
             Heading(f"{t(lang, 'counties')} ({len(centre['counties'])})", 2),
             Table(
                 (t(lang, "county"), t(lang, "teryt"), t(lang, "kind")),
-                tuple((text(c["name"]), text(c["teryt"]), text(t(lang, "kind_" + c["kind"])))
-                      for c in centre["counties"]),
+                tuple(
+                    (text(c["name"]), text(c["teryt"]), text(t(lang, "kind_" + c["kind"]))) for c in centre["counties"]
+                ),
                 (45, 15, 40),
             ),
         ]
@@ -305,11 +309,13 @@ def _centre_section(centre: Json, lang: str, *, with_sources: bool = True, prefi
 
     blocks.append(Heading(t(lang, "services"), 2))
     if centre["services"]:
-        blocks.append(Table(
-            (t(lang, "group"), t(lang, "service")),
-            tuple((text(t(lang, "group_" + s["group"])), text(s["name"])) for s in centre["services"]),
-            (28, 72),
-        ))
+        blocks.append(
+            Table(
+                (t(lang, "group"), t(lang, "service")),
+                tuple((text(t(lang, "group_" + s["group"])), text(s["name"])) for s in centre["services"]),
+                (28, 72),
+            )
+        )
     else:
         blocks.append(Paragraph(text(missing)))
 
@@ -321,15 +327,25 @@ def _centre_section(centre: Json, lang: str, *, with_sources: bool = True, prefi
         blocks.append(Paragraph(text(missing)))
 
     if centre["events"]:
-        blocks += [Heading(t(lang, "events"), 2), Bullets(tuple(
-            (0, text(f"{e['date'] or t(lang, 'reported') + ' ' + e['reported']}: {e['description']}"))
-            for e in centre["events"]
-        ))]
+        blocks += [
+            Heading(t(lang, "events"), 2),
+            Bullets(
+                tuple(
+                    (0, text(f"{e['date'] or t(lang, 'reported') + ' ' + e['reported']}: {e['description']}"))
+                    for e in centre["events"]
+                )
+            ),
+        ]
     if centre["documents"]:
-        blocks += [Heading(t(lang, "documents"), 2), Bullets(tuple(
-            (0, (Run(d["title"], d["url"]),) + ((Run(f" — {d['note']}"),) if d["note"] else ()))
-            for d in centre["documents"]
-        ))]
+        blocks += [
+            Heading(t(lang, "documents"), 2),
+            Bullets(
+                tuple(
+                    (0, (Run(d["title"], d["url"]),) + ((Run(f" — {d['note']}"),) if d["note"] else ()))
+                    for d in centre["documents"]
+                )
+            ),
+        ]
     if with_sources:
         blocks += [Heading(t(lang, "sources"), 2), _source_list(centre["sources"], lang)]
     return blocks

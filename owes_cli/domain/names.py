@@ -21,8 +21,30 @@ _NON_WORD = re.compile(r"[^a-z0-9.\s]+")
 # Polish noun and adjective endings, longest first. Stripping them leaves a
 # stem that the inflected forms of one word share.
 _ENDINGS = (
-    "iego", "iemu", "ami", "ach", "ich", "imi", "ego", "emu", "ych", "ymi",
-    "owi", "ie", "im", "ym", "ej", "om", "em", "ow", "a", "e", "i", "y", "o", "u",
+    "iego",
+    "iemu",
+    "ami",
+    "ach",
+    "ich",
+    "imi",
+    "ego",
+    "emu",
+    "ych",
+    "ymi",
+    "owi",
+    "ie",
+    "im",
+    "ym",
+    "ej",
+    "om",
+    "em",
+    "ow",
+    "a",
+    "e",
+    "i",
+    "y",
+    "o",
+    "u",
 )
 # Consonants that alternate before some endings: Góra -> Górze, Polska -> Polsce.
 _ALTERNATIONS = (("rz", "r"), ("dz", "g"), ("c", "k"), ("sz", "ch"))
@@ -78,7 +100,7 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """"wlkp" abbreviates "wielkopolski": same first letter, then a subsequence."""
+    """ "wlkp" abbreviates "wielkopolski": same first letter, then a subsequence."""
     short = short.rstrip(".")
     if len(short) < 2 or short[0] != long[0] or len(short) >= len(long):
         return False

@@ -4,7 +4,7 @@ The gazetteer (`data/places.json`, derived from the TERYT TERC register by
 scripts/build_data.py) holds every gmina of Poland and the region's towns,
 each by its 7-digit TERYT code, whose last digit is its kind and whose
 first four are its county. A place resolves to a county of the dataset,
-and the county's answer is the place's answer: `lookup.answer` does the rest.
+and the county's answer is the place's answer: `periods.answer` does the rest.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from owes_cli import geo, names
+from owes_cli.domain import geo, names
+from owes_cli.domain.lookup import Note, clean_query
+from owes_cli.domain.model import County, Dataset
+from owes_cli.domain.register import Register
 from owes_cli.errors import AmbiguousError, NotFoundError
-from owes_cli.lookup import Note, clean_query
-from owes_cli.model import County, Dataset
-from owes_cli.register import Register
 
 MAX_MENTIONS = 3  # places of the same name outside coverage named in an answer
 
@@ -139,9 +139,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
     notes = []
     for p in top[1:]:
         if p.teryt not in shown:  # a town and its gmina: one note for both
-            notes.append(
-                Note("place_same_name_in_county", {"name": p.name, "teryt": p.teryt, "kind": p.kind.value})
-            )
+            notes.append(Note("place_same_name_in_county", {"name": p.name, "teryt": p.teryt, "kind": p.kind.value}))
             shown |= {p.teryt, p.gmina, p.town}
     # Mention the places elsewhere that bear the same name, not every near miss.
     same_name = {names.fold(primary.name), spelled}
@@ -189,9 +187,7 @@ def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazette
     return ResolvedPlace(place, dataset.counties[place.county])
 
 
-def place_at(
-    lat: float, lon: float, dataset: Dataset, register: Register, gazetteer: Gazetteer
-) -> ResolvedPlace:
+def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     """The gmina a point lies in, or an error that says where the point is instead."""
     point = (lon, lat)
     gmina = geo.load_layer("gminy").find(point)

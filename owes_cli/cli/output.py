@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from owes_cli import cards, render
+from owes_cli.cli.files import stdout, stdout_failed
 from owes_cli.errors import UsageError
-from owes_cli.files import stdout, stdout_failed
+from owes_cli.layout import cards
+from owes_cli.render import text as render
 
 FORMATS = ("auto", "table", "plain", "json", "csv")
 
@@ -34,7 +35,7 @@ class Output:
         elif self.format == "plain":
             self.write(render.plain_listing(cards.Listing(columns, rows), self.lang))
         else:
-            from owes_cli import rich_render
+            from owes_cli.render import terminal as rich_render
 
             listing = cards.Listing(columns, rows)
             self._print_rich(rich_render.listing_renderables(listing, self.lang, title, stdout()))
@@ -47,7 +48,7 @@ class Output:
         elif self.format == "plain":
             self.write(render.plain_card(card))
         else:
-            from owes_cli import rich_render
+            from owes_cli.render import terminal as rich_render
 
             self._print_rich(rich_render.card_renderables(card, self.lang))
 
@@ -60,7 +61,7 @@ class Output:
             raise stdout_failed(exc) from None
 
     def _print_rich(self, renderables: list[Any]) -> None:
-        from owes_cli import rich_render
+        from owes_cli.render import terminal as rich_render
 
         stream = stdout()
         try:

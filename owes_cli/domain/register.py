@@ -11,8 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from owes_cli.model import CountyKind
-from owes_cli.resources import data_file
+from owes_cli.domain.model import CountyKind
+from owes_cli.domain.resources import data_file
 
 
 class RegisterCounty(NamedTuple):
@@ -47,8 +47,5 @@ def load_register() -> Register:
         publisher=raw["publisher"],
         as_of=raw["as_of"],
         voivodeships=raw["voivodeships"],
-        counties={
-            code: RegisterCounty(code, name, CountyKind(kind))
-            for code, (name, kind) in raw["counties"].items()
-        },
+        counties={code: RegisterCounty(code, name, CountyKind(kind)) for code, (name, kind) in raw["counties"].items()},
     )

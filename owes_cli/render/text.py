@@ -10,7 +10,7 @@ import io
 import json
 from typing import Any
 
-from owes_cli.cards import Card, Listing, display_value
+from owes_cli.layout.cards import Card, Listing, display_value
 from owes_cli.safe_text import printable
 
 __all__ = ["printable", "plain_card", "plain_listing", "to_json", "to_csv", "neutralise_formula"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from owes_cli.i18n import note_text, t
+from owes_cli.messages import note_text, t
 
 Json = dict[str, Any]
 
@@ -21,8 +21,14 @@ class Listing(NamedTuple):
 class Block:
     """A heading with labelled fields and/or bullet items."""
 
-    def __init__(self, heading: str | None = None, fields: list[tuple[str, str]] | None = None, *,
-                 bullets: list[str] | None = None, emphasis: bool = False) -> None:
+    def __init__(
+        self,
+        heading: str | None = None,
+        fields: list[tuple[str, str]] | None = None,
+        *,
+        bullets: list[str] | None = None,
+        emphasis: bool = False,
+    ) -> None:
         self.heading = heading
         self.fields = fields or []
         self.bullets = bullets or []
@@ -102,15 +108,21 @@ def centre_blocks(view: Json, lang: str, *, with_sources: bool = True, brief: bo
     if services or not brief:
         blocks.append(Block(t(lang, "services"), bullets=services or [missing]))
     if not brief:
-        blocks.append(Block(t(lang, "audiences"), bullets=[
-            ("– " if a["part_of"] else "") + a["name"] for a in view["audiences"]
-        ] or [missing]))
+        blocks.append(
+            Block(
+                t(lang, "audiences"),
+                bullets=[("– " if a["part_of"] else "") + a["name"] for a in view["audiences"]] or [missing],
+            )
+        )
         if view["events"]:
             blocks.append(Block(t(lang, "events"), bullets=[_event(e, lang) for e in view["events"]]))
         if view["documents"]:
-            blocks.append(Block(t(lang, "documents"), bullets=[
-                d["title"] + (f" — {d['note']}" if d["note"] else "") for d in view["documents"]
-            ]))
+            blocks.append(
+                Block(
+                    t(lang, "documents"),
+                    bullets=[d["title"] + (f" — {d['note']}" if d["note"] else "") for d in view["documents"]],
+                )
+            )
     if with_sources:
         blocks.append(Block(t(lang, "sources"), bullets=[source_line(s, lang) for s in view["sources"]]))
     return blocks
@@ -200,21 +212,30 @@ def place_card(view: Json, lang: str) -> Card:
         block.fields.append(("!", note_text(note, lang)))
     periods = [
         f"{span(row['period'], lang)} ({row['period']['name']}): "
-        + (f"{row['centre']['name']} ({row['centre']['id']})" if row["centre"]
-           else t(lang, "map_none") if row["coverage"] == "none" else t(lang, "not_in_sources"))
+        + (
+            f"{row['centre']['name']} ({row['centre']['id']})"
+            if row["centre"]
+            else t(lang, "map_none")
+            if row["coverage"] == "none"
+            else t(lang, "not_in_sources")
+        )
         for row in view["centres"]
     ]
     places = [_unit(p, lang) for p in view["county_places"]]
     return [
         block,
         Block(t(lang, "centre_by_period"), bullets=periods),
-        Block(f"{t(lang, 'places')}: {t(lang, 'county').lower()} {view['county']['name']} ({len(places)})",
-              bullets=places),
-        Block(t(lang, "sources"), bullets=[
-            f"{t(lang, 'register')}: {view['register']['title']}, {view['register']['publisher']}, "
-            f"{view['register']['as_of']}",
-            f"{t(lang, 'boundaries')}: {view['boundaries']['origin']} ({view['boundaries']['as_of']})",
-        ]),
+        Block(
+            f"{t(lang, 'places')}: {t(lang, 'county').lower()} {view['county']['name']} ({len(places)})", bullets=places
+        ),
+        Block(
+            t(lang, "sources"),
+            bullets=[
+                f"{t(lang, 'register')}: {view['register']['title']}, {view['register']['publisher']}, "
+                f"{view['register']['as_of']}",
+                f"{t(lang, 'boundaries')}: {view['boundaries']['origin']} ({view['boundaries']['as_of']})",
+            ],
+        ),
     ]
 
 
@@ -260,6 +281,10 @@ def display_value(key: str, value: Any, lang: str) -> str:
     if key == "group":
         return t(lang, "group_" + str(value))
     if key == "coverage":
-        return t(lang, {"confirmed": "coverage_confirmed", "unknown": "coverage_label_unknown",
-                        "none": "coverage_label_none"}[str(value)])
+        return t(
+            lang,
+            {"confirmed": "coverage_confirmed", "unknown": "coverage_label_unknown", "none": "coverage_label_none"}[
+                str(value)
+            ],
+        )
     return str(value)

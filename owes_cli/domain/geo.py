@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from owes_cli.domain.resources import data_file
 from owes_cli.errors import UsageError
-from owes_cli.resources import data_file
 
 Point = tuple[float, float]  # (lon, lat): x before y, as GeoJSON has it
 Ring = list[Point]

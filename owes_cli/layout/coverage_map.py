@@ -13,11 +13,11 @@ import math
 from datetime import date
 from typing import NamedTuple
 
-from owes_cli import geo, lookup
-from owes_cli.i18n import t
-from owes_cli.model import Centre, CountyKind, Dataset
-from owes_cli.places import Gazetteer, PlaceKind
-from owes_cli.register import Register
+from owes_cli.domain import geo, periods
+from owes_cli.domain.model import Centre, CountyKind, Dataset
+from owes_cli.domain.places import Gazetteer, PlaceKind
+from owes_cli.domain.register import Register
+from owes_cli.messages import t
 
 XY = tuple[float, float]
 
@@ -113,7 +113,7 @@ def coverage_map(
     )
     project = _Projection(bbox, MAP_WIDTH)
 
-    answers = {code: lookup.answer(dataset, county, day) for code, county in sorted(dataset.counties.items())}
+    answers = {code: periods.answer(dataset, county, day) for code, county in sorted(dataset.counties.items())}
     in_play: list[Centre] = []
     for ans in answers.values():
         for centre in (ans.centre,) if ans.centre else ans.centres:
@@ -211,12 +211,12 @@ def _thin(ring: list[XY]) -> list[XY]:
     return kept + ring[-1:] if len(ring) > 1 else kept
 
 
-def _status(dataset: Dataset, ans: lookup.CountyAnswer, lang: str) -> str:
+def _status(dataset: Dataset, ans: periods.CountyAnswer, lang: str) -> str:
     if ans.period_status == "current":
         return t(lang, "status_current", on=ans.on.isoformat())
     if ans.period_status == "upcoming":
         return t(lang, "status_upcoming", start=str(ans.period.start))
-    end = lookup.period_span(dataset, ans.period)[1]
+    end = periods.period_span(dataset, ans.period)[1]
     return t(lang, "status_historical", end=end.isoformat()) if end else t(lang, "status_historical_open")
 
 
@@ -227,8 +227,6 @@ def _seat_area(centre: Centre, gazetteer: Gazetteer, gminas: geo.Layer, dataset:
     towns = [
         p
         for p in gazetteer.places.values()
-        if p.name == centre.seat
-        and p.kind in (PlaceKind.URBAN, PlaceKind.TOWN)
-        and p.county in dataset.counties
+        if p.name == centre.seat and p.kind in (PlaceKind.URBAN, PlaceKind.TOWN) and p.county in dataset.counties
     ]
     return gminas.areas.get(towns[0].gmina) if len(towns) == 1 else None

@@ -1,0 +1,147 @@
+"""Which county or centre the user means: name matching, no dates (see `periods`)."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from owes_cli.domain import names
+from owes_cli.domain.model import Centre, County, CountyKind, Dataset
+from owes_cli.domain.register import Register
+from owes_cli.errors import AmbiguousError, NotFoundError, UsageError
+
+MAX_QUERY = 200  # characters; no county name comes near this
+
+
+class Note(NamedTuple):
+    """Something the answer should tell the user, as a message id."""
+
+    message_id: str
+    params: dict[str, Any] = {}
+
+
+class ResolvedCounty(NamedTuple):
+    county: County
+    notes: tuple[Note, ...] = ()
+
+
+class _Candidate(NamedTuple):
+    teryt: str
+    name: str
+    kind: CountyKind
+    in_coverage: bool
+
+
+def clean_query(text: str, what: str = "county") -> str:
+    """Reject what cannot be a name before trying to match it."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+    if not text:
+        raise UsageError("query_empty", what=what)
+    if len(text) > MAX_QUERY:
+        raise UsageError("query_too_long", what=what, limit=MAX_QUERY)
+    return text
+
+
+def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedCounty:
+    query = clean_query(text)
+    candidates = _universe(dataset, register)
+    if query.isdigit() or (query.isascii() and query.replace(" ", "").isdigit()):
+        return _by_code(query.replace(" ", ""), dataset, register, candidates)
+
+    query_words, kinds = names.split_query(query)
+    scored: list[tuple[float, _Candidate]] = []
+    for cand in candidates.values():
+        if kinds and cand.kind.value not in kinds:
+            continue
+        score = names.name_match_score(query_words, cand.name)
+        if not score and cand.kind is CountyKind.CITY and "city" in kinds and len(query_words) == 1:
+            # "zielonogórski grodzki": the city named by its adjective.
+            base = names.adjective_base(query_words[0].rstrip("."))
+            if base and base in names.city_adjective_bases(cand.name):
+                score = 1.0
+        if score:
+            scored.append((score, cand))
+    if not scored:
+        raise NotFoundError(
+            "county_not_found",
+            query=query,
+            suggestions=names.closest(query, [c.name for c in dataset.counties.values()]),
+        )
+    best = max(score for score, _ in scored)
+    top = [cand for score, cand in scored if score == best]
+    inside = sorted((c for c in top if c.in_coverage), key=lambda c: c.teryt)
+    outside = sorted((c for c in top if not c.in_coverage), key=lambda c: c.teryt)
+    if len(inside) > 1:
+        raise AmbiguousError(
+            "county_ambiguous",
+            query=query,
+            candidates=[(c.teryt, c.name, c.kind.value) for c in inside],
+        )
+    if not inside:
+        raise NotFoundError(
+            "county_outside_coverage",
+            query=query,
+            region=dataset.region_name,
+            matches=[(c.teryt, c.name, register.voivodeship(c.teryt)) for c in outside],
+        )
+    county = dataset.counties[inside[0].teryt]
+    notes = [
+        Note("county_also_outside", {"name": c.name, "teryt": c.teryt, "voivodeship": register.voivodeship(c.teryt)})
+        for c in outside
+    ]
+    notes += _separate_city_note(county, dataset)
+    return ResolvedCounty(county, tuple(notes))
+
+
+def _universe(dataset: Dataset, register: Register) -> dict[str, _Candidate]:
+    universe = {code: _Candidate(code, c.name, c.kind, False) for code, c in register.counties.items()}
+    for code, county in dataset.counties.items():
+        universe[code] = _Candidate(code, county.name, county.kind, True)
+    return universe
+
+
+def _by_code(code: str, dataset: Dataset, register: Register, candidates: dict[str, _Candidate]) -> ResolvedCounty:
+    if code in dataset.counties:
+        return ResolvedCounty(dataset.counties[code])
+    if code in candidates:
+        cand = candidates[code]
+        raise NotFoundError(
+            "county_outside_coverage",
+            query=code,
+            region=dataset.region_name,
+            matches=[(cand.teryt, cand.name, register.voivodeship(code))],
+        )
+    raise NotFoundError("county_code_unknown", query=code)
+
+
+def _separate_city_note(county: County, dataset: Dataset) -> list[Note]:
+    """ "gorzowski" is the land county; say that the city is a county of its own."""
+    if county.kind is not CountyKind.LAND:
+        return []
+    base = names.adjective_base(names.fold(county.name).replace(" ", ""))
+    return [
+        Note("county_city_separate", {"city": other.name, "teryt": other.teryt})
+        for other in dataset.counties.values()
+        if other.kind is CountyKind.CITY and base and base in names.city_adjective_bases(other.name)
+    ]
+
+
+def find_centre(dataset: Dataset, centre_id: str) -> Centre:
+    query = clean_query(centre_id, what="centre")
+    if query in dataset.centres:
+        return dataset.centres[query]
+    folded = {names.fold(cid).replace(" ", "-"): cid for cid in dataset.centres}
+    key = names.fold(query).replace(" ", "-")
+    if key in folded:
+        return dataset.centres[folded[key]]
+    prefixed = [cid for f, cid in folded.items() if f.startswith(key)] if len(key) >= 2 else []
+    if len(prefixed) == 1:
+        return dataset.centres[prefixed[0]]
+    if len(prefixed) > 1:
+        raise AmbiguousError("centre_ambiguous", query=query, candidates=sorted(prefixed))
+    import difflib
+
+    raise NotFoundError(
+        "centre_not_found",
+        query=query,
+        suggestions=difflib.get_close_matches(key, sorted(dataset.centres), n=3, cutoff=0.4),
+    )

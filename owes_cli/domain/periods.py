@@ -1,0 +1,123 @@
+"""Time: the periods, when each centre ran, and the answer for a county on a day.
+
+Name matching lives in `lookup`; this module only knows dates, periods and
+centres, so that "which centre on this day" has one home.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from owes_cli.domain.lookup import Note
+from owes_cli.domain.model import Centre, County, Dataset, Period
+
+
+def period_span(dataset: Dataset, period: Period) -> tuple[date, date | None]:
+    """A period's days. An open end stops where the next period begins."""
+    start = period.first_day()
+    end = period.last_day()
+    if end is None:
+        later = [p.first_day() for p in dataset.periods.values() if p.first_day() > start]
+        if later:
+            end = min(later) - timedelta(days=1)
+    return start, end
+
+
+def centre_span(dataset: Dataset, centre: Centre) -> tuple[date, date | None]:
+    start, end = period_span(dataset, dataset.periods[centre.period])
+    if centre.start is not None:
+        start = centre.start.first_day()
+    if centre.end is not None:
+        end = centre.end.last_day()
+    return start, end
+
+
+def _contains(span: tuple[date, date | None], day: date) -> bool:
+    start, end = span
+    return start <= day and (end is None or day <= end)
+
+
+def centres_on(dataset: Dataset, day: date) -> list[Centre]:
+    return [c for c in dataset.centres.values() if _contains(centre_span(dataset, c), day)]
+
+
+class Confirmed(NamedTuple):
+    period: Period
+    centre: Centre
+
+
+class CountyAnswer(NamedTuple):
+    county: County
+    on: date
+    # "current": a period runs on that day; "historical": the data stops
+    # before it; "upcoming": the data starts after it.
+    period_status: str
+    # "confirmed": a source names the centre; "unknown": the sources do not
+    # say which centre serves the county; "none": the period's centres are
+    # all known and none serves it.
+    coverage: str
+    period: Period
+    centre: Centre | None
+    centres: tuple[Centre, ...]  # the period's centres, when coverage is not confirmed
+    last_confirmed: Confirmed | None
+    notes: tuple[Note, ...] = ()
+
+
+def answer(dataset: Dataset, county: County, on: date, notes: tuple[Note, ...] = ()) -> CountyAnswer:
+    period, status = period_on(dataset, on)
+    if status == "current":
+        in_play = [c for c in centres_on(dataset, on) if c.period == period.id]
+    else:
+        in_play = dataset.centres_in(period.id)
+
+    coverage, centre = coverage_among(in_play, county.teryt)
+    if centre is not None:
+        return CountyAnswer(county, on, status, coverage, period, centre, (), None, notes)
+    return CountyAnswer(
+        county,
+        on,
+        status,
+        coverage,
+        period,
+        None,
+        tuple(in_play),
+        last_confirmed(dataset, county, before=period.first_day()),
+        notes,
+    )
+
+
+def last_confirmed(dataset: Dataset, county: County, before: date) -> Confirmed | None:
+    """The newest period, starting before `before`, whose sources name the county's centre."""
+    found = [
+        Confirmed(dataset.periods[c.period], c)
+        for c in dataset.centres.values()
+        if c.coverage and county.teryt in c.coverage.counties and dataset.periods[c.period].first_day() < before
+    ]
+    return max(found, key=lambda f: f.period.first_day(), default=None)
+
+
+def coverage_among(centres: list[Centre], teryt: str) -> tuple[str, Centre | None]:
+    """What these centres' sources say of a county: ("confirmed", its centre), or
+    ("none", None) when every centre's counties are known and none is this one,
+    or ("unknown", None) when some centre's counties are not in the sources."""
+    for centre in centres:
+        if centre.coverage and teryt in centre.coverage.counties:
+            return "confirmed", centre
+    return ("none" if centres and all(c.coverage for c in centres) else "unknown"), None
+
+
+def centre_of(dataset: Dataset, teryt: str, period_id: str) -> Centre | None:
+    """The centre a source confirms for a county in one period, if any."""
+    return coverage_among(dataset.centres_in(period_id), teryt)[1]
+
+
+def period_on(dataset: Dataset, day: date) -> tuple[Period, str]:
+    """The period in effect on a day (or the nearest one) and its status."""
+    running = centres_on(dataset, day)
+    if running:
+        return max((dataset.periods[c.period] for c in running), key=lambda p: p.first_day()), "current"
+    started = [p for p in dataset.periods.values() if p.first_day() <= day]
+    if started:
+        return max(started, key=lambda p: p.first_day()), "historical"
+    return min(dataset.periods.values(), key=lambda p: p.first_day()), "upcoming"
