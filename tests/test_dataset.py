@@ -234,7 +234,7 @@ def test_unknown_key_suggests_the_intended_one(owes: Owes, tmp_path: Path) -> No
     assert run.exit_code == ExitCode.INVALID_DATASET
     assert run.stdout == ""
     assert run.stderr == (
-        f"The dataset {path} is invalid (problems: 1):\n"
+        f"The dataset {path} is invalid (1 problem):\n"
         f"  {path}: centres[0].adresses: unknown key “adresses”; did you mean “addresses”?\n"
     )
 
@@ -265,7 +265,7 @@ def test_syntax_error_names_the_line_in_polish(owes: Owes, tmp_path: Path) -> No
     run = owes("validate", str(path), "--lang", "pl")
     assert run.exit_code == ExitCode.INVALID_DATASET
     assert run.stderr.startswith(
-        f"Zbiór danych {path} jest błędny (liczba problemów: 1):\n  {path}: wiersz 2: błąd składni TOML: "
+        f"Zbiór danych {path} jest błędny (1 problem):\n  {path}: wiersz 2: błąd składni TOML: "
     )
 
 
@@ -291,7 +291,7 @@ def test_broken_dataset_gets_a_report_not_a_traceback(owes: Owes, tmp_path: Path
     assert run.exit_code == ExitCode.INVALID_DATASET
     assert run.stdout == ""
     assert run.stderr == (
-        f"The dataset {path} is invalid (problems: 1):\n  {path}: schema: expected integer, found string\n"
+        f"The dataset {path} is invalid (1 problem):\n  {path}: schema: expected integer, found string\n"
     )
 
 
