@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, Owes
 
-from owes_cli.cli.help import HELP
 from owes_cli.cli import app
+from owes_cli.cli.help import HELP
 from owes_cli.errors import ExitCode
 
-COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+COMMANDS = sorted(command.name or getattr(command.callback, "__name__", "") for command in app.registered_commands)
 
 
 def test_every_command_has_help_in_both_languages() -> None:

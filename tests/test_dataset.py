@@ -12,6 +12,7 @@ import pytest
 from conftest import BUNDLED, PROJECT, Owes
 
 from owes_cli.domain.dataset import check, load, read_raw
+from owes_cli.domain.model import Audience, Centre, County, Document, Event, Organisation, Period, Service
 from owes_cli.domain.periods import centre_of
 from owes_cli.domain.register import load_register
 from owes_cli.errors import DatasetError, ExitCode
@@ -98,8 +99,9 @@ def test_all_14_counties_have_exactly_one_centre_in_2013_2015() -> None:
     zg = DATASET.centres["zielona-gora-2013"].coverage
     gw = DATASET.centres["gorzow-2013"].coverage
     assert zg and gw and (len(zg.counties), len(gw.counties)) == (8, 6)
-    assert centre_of(DATASET, "0862", "pokl-2013").id == "zielona-gora-2013"
-    assert centre_of(DATASET, "0861", "pokl-2013").id == "gorzow-2013"
+    zielona_gora, gorzow = centre_of(DATASET, "0862", "pokl-2013"), centre_of(DATASET, "0861", "pokl-2013")
+    assert zielona_gora and zielona_gora.id == "zielona-gora-2013"
+    assert gorzow and gorzow.id == "gorzow-2013"
 
 
 def test_later_centres_have_no_invented_coverage_or_contacts() -> None:
@@ -116,8 +118,11 @@ def test_bundled_data_is_valid_with_every_reference_resolved() -> None:
     assert check(read_raw(BUNDLED), REGISTER) == []
 
 
+Sourced = Organisation | Period | Centre | Service | Audience | Document | Event | County
+
+
 def test_every_record_names_a_source() -> None:
-    records = [
+    records: list[Sourced] = [
         *DATASET.organisations.values(),
         *DATASET.periods.values(),
         *DATASET.centres.values(),
