@@ -88,25 +88,32 @@ def _place_match(match: dict[str, str], lang: str) -> str:
     return t(lang, "place_match", kind_label=t(lang, "kind_" + match["kind"]), **match)
 
 
-# --- counties ---------------------------------------------------------------
+class _Unmatched(NotFoundError):
+    """Nothing of this kind has that name or code: the closest names, if any, then
+    the command that lists them all."""
 
+    message_id = ""  # each kind's own
+    listing = ""  # the message that names the listing command
 
-class CountyNotFound(NotFoundError):
-    """No county has this name; the closest names, if any, are suggested."""
-
-    def __init__(self, query: str, suggestions: Sequence[str] = (), message_id: str = "county_not_found") -> None:
-        super().__init__(message_id, query=query, suggestions=list(suggestions))
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(self.message_id, query=query, suggestions=list(suggestions))
         self.suggestions = list(suggestions)
 
     def details(self, lang: str) -> list[str]:
-        return [*_did_you_mean(self.suggestions, lang), t(lang, "list_counties")]
+        return [*_did_you_mean(self.suggestions, lang), t(lang, self.listing)]
+
+
+# --- counties ---------------------------------------------------------------
+
+
+class CountyNotFound(_Unmatched):
+    message_id, listing = "county_not_found", "list_counties"
 
 
 class CountyCodeUnknown(CountyNotFound):
     """A TERYT code that is no county's code."""
 
-    def __init__(self, query: str) -> None:
-        super().__init__(query, message_id="county_code_unknown")
+    message_id = "county_code_unknown"
 
 
 class CountyOutsideCoverage(NotFoundError):
@@ -136,13 +143,8 @@ class CountyAmbiguous(AmbiguousError):
 # --- centres ----------------------------------------------------------------
 
 
-class CentreNotFound(NotFoundError):
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
-        super().__init__("centre_not_found", query=query, suggestions=list(suggestions))
-        self.suggestions = list(suggestions)
-
-    def details(self, lang: str) -> list[str]:
-        return [*_did_you_mean(self.suggestions, lang), t(lang, "list_centres")]
+class CentreNotFound(_Unmatched):
+    message_id, listing = "centre_not_found", "list_centres"
 
 
 class CentreAmbiguous(AmbiguousError):
@@ -160,20 +162,14 @@ class CentreAmbiguous(AmbiguousError):
 # A place is a dict with name, teryt, kind, county and voivodeship (domain.places._where).
 
 
-class PlaceNotFound(NotFoundError):
-    def __init__(self, query: str, suggestions: Sequence[str] = (), message_id: str = "place_not_found") -> None:
-        super().__init__(message_id, query=query, suggestions=list(suggestions))
-        self.suggestions = list(suggestions)
-
-    def details(self, lang: str) -> list[str]:
-        return [*_did_you_mean(self.suggestions, lang), t(lang, "list_places")]
+class PlaceNotFound(_Unmatched):
+    message_id, listing = "place_not_found", "list_places"
 
 
 class PlaceCodeUnknown(PlaceNotFound):
     """A 7-digit TERYT code that is no gmina's or town's code."""
 
-    def __init__(self, query: str) -> None:
-        super().__init__(query, message_id="place_code_unknown")
+    message_id = "place_code_unknown"
 
 
 class PlaceOutsideCoverage(NotFoundError):
