@@ -9,7 +9,7 @@ from conftest import Owes
 
 from owes_cli.domain.dataset import bundled_path, load
 from owes_cli.domain.names import fold
-from owes_cli.domain.places import PlaceKind, load_gazetteer, resolve_place
+from owes_cli.domain.places import Place, PlaceKind, ResolvedPlace, load_gazetteer, resolve_place
 from owes_cli.domain.register import load_register
 from owes_cli.errors import AmbiguousError, ExitCode, NotFoundError, UsageError
 
@@ -19,7 +19,7 @@ GAZETTEER = load_gazetteer()
 REGIONAL = [p for p in GAZETTEER.places.values() if p.teryt.startswith("08")]
 
 
-def resolve(text: str):
+def resolve(text: str) -> ResolvedPlace:
     return resolve_place(text, DATASET, REGISTER, GAZETTEER)
 
 
@@ -35,7 +35,7 @@ def test_gazetteer_holds_the_region_and_the_country() -> None:
 
 
 @pytest.mark.parametrize("place", REGIONAL, ids=lambda p: f"{p.teryt}-{p.name}")
-def test_every_town_and_gmina_reaches_its_county(place) -> None:
+def test_every_town_and_gmina_reaches_its_county(place: Place) -> None:
     for text in (place.name, place.name.upper(), fold(place.name), place.teryt):
         found = resolve(text)
         assert found.county.teryt == place.county, text
@@ -84,7 +84,9 @@ def test_urban_and_rural_gmina_of_one_name_resolve_to_one_county_and_say_so(name
         ("Kłodawa", "0801042", ["3009063"]),
     ],
 )
-def test_name_used_elsewhere_resolves_inside_and_mentions_the_others(name, teryt, elsewhere) -> None:
+def test_name_used_elsewhere_resolves_inside_and_mentions_the_others(
+    name: str, teryt: str, elsewhere: list[str]
+) -> None:
     found = resolve(name)
     assert found.place.teryt == teryt
     assert [n.params["teryt"] for n in found.notes if n.message_id == "place_also_outside"] == elsewhere

@@ -7,7 +7,15 @@ from typing import Any, NamedTuple
 from owes_cli.domain import names
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
 from owes_cli.domain.register import Register
-from owes_cli.errors import AmbiguousError, NotFoundError, UsageError
+from owes_cli.errors import (
+    CentreAmbiguous,
+    CentreNotFound,
+    CountyAmbiguous,
+    CountyCodeUnknown,
+    CountyNotFound,
+    CountyOutsideCoverage,
+    UsageError,
+)
 
 MAX_QUERY = 200  # characters; no county name comes near this
 
@@ -61,27 +69,16 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
         if score:
             scored.append((score, cand))
     if not scored:
-        raise NotFoundError(
-            "county_not_found",
-            query=query,
-            suggestions=names.closest(query, [c.name for c in dataset.counties.values()]),
-        )
+        raise CountyNotFound(query, names.closest(query, [c.name for c in dataset.counties.values()]))
     best = max(score for score, _ in scored)
     top = [cand for score, cand in scored if score == best]
     inside = sorted((c for c in top if c.in_coverage), key=lambda c: c.teryt)
     outside = sorted((c for c in top if not c.in_coverage), key=lambda c: c.teryt)
     if len(inside) > 1:
-        raise AmbiguousError(
-            "county_ambiguous",
-            query=query,
-            candidates=[(c.teryt, c.name, c.kind.value) for c in inside],
-        )
+        raise CountyAmbiguous(query, [(c.teryt, c.name, c.kind.value) for c in inside])
     if not inside:
-        raise NotFoundError(
-            "county_outside_coverage",
-            query=query,
-            region=dataset.region_name,
-            matches=[(c.teryt, c.name, register.voivodeship(c.teryt)) for c in outside],
+        raise CountyOutsideCoverage(
+            query, dataset.region_name, [(c.teryt, c.name, register.voivodeship(c.teryt)) for c in outside]
         )
     county = dataset.counties[inside[0].teryt]
     notes = [
@@ -104,13 +101,8 @@ def _by_code(code: str, dataset: Dataset, register: Register, candidates: dict[s
         return ResolvedCounty(dataset.counties[code])
     if code in candidates:
         cand = candidates[code]
-        raise NotFoundError(
-            "county_outside_coverage",
-            query=code,
-            region=dataset.region_name,
-            matches=[(cand.teryt, cand.name, register.voivodeship(code))],
-        )
-    raise NotFoundError("county_code_unknown", query=code)
+        raise CountyOutsideCoverage(code, dataset.region_name, [(cand.teryt, cand.name, register.voivodeship(code))])
+    raise CountyCodeUnknown(code)
 
 
 def _separate_city_note(county: County, dataset: Dataset) -> list[Note]:
@@ -137,11 +129,7 @@ def find_centre(dataset: Dataset, centre_id: str) -> Centre:
     if len(prefixed) == 1:
         return dataset.centres[prefixed[0]]
     if len(prefixed) > 1:
-        raise AmbiguousError("centre_ambiguous", query=query, candidates=sorted(prefixed))
+        raise CentreAmbiguous(query, sorted(prefixed))
     import difflib
 
-    raise NotFoundError(
-        "centre_not_found",
-        query=query,
-        suggestions=difflib.get_close_matches(key, sorted(dataset.centres), n=3, cutoff=0.4),
-    )
+    raise CentreNotFound(query, difflib.get_close_matches(key, sorted(dataset.centres), n=3, cutoff=0.4))

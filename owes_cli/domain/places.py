@@ -19,7 +19,7 @@ from owes_cli.domain import geo, names
 from owes_cli.domain.lookup import Note, clean_query
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register
-from owes_cli.errors import AmbiguousError, NotFoundError
+from owes_cli.errors import PlaceAmbiguous, PlaceCodeUnknown, PlaceNotFound, PlaceOutsideCoverage, PointNotServed
 
 MAX_MENTIONS = 3  # places of the same name outside coverage named in an answer
 
@@ -116,24 +116,19 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
     regional = [p.name for p in gazetteer.places.values() if p.county in dataset.counties]
     if not inside:
         if not outside:
-            raise NotFoundError("place_not_found", query=query, suggestions=names.closest(query, regional))
+            raise PlaceNotFound(query, names.closest(query, regional))
         best = max(s for s, _ in outside)
-        raise NotFoundError(
-            "place_outside_coverage",
-            query=query,
-            region=dataset.region_name,
-            matches=[_where(p, register) for s, p in outside if s == best],
-            suggestions=names.closest(query, regional),
+        raise PlaceOutsideCoverage(
+            query,
+            dataset.region_name,
+            [_where(p, register) for s, p in outside if s == best],
+            names.closest(query, regional),
         )
     best = max(s for s, _ in inside)
     top = sorted((p for s, p in inside if s == best), key=lambda p: (_PREFERENCE.index(p.kind), p.teryt))
     counties = sorted({p.county for p in top})
     if len(counties) > 1:
-        raise AmbiguousError(
-            "place_ambiguous",
-            query=query,
-            candidates=[_where(p, register) for p in sorted(top, key=lambda p: p.teryt)],
-        )
+        raise PlaceAmbiguous(query, [_where(p, register) for p in sorted(top, key=lambda p: p.teryt)])
     primary = top[0]
     shown = {primary.teryt, primary.gmina, primary.town}
     notes = []
@@ -175,15 +170,9 @@ def _where(place: Place, register: Register) -> dict[str, str]:
 def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     place = gazetteer.places.get(code)
     if place is None:
-        raise NotFoundError("place_code_unknown", query=code)
+        raise PlaceCodeUnknown(code)
     if place.county not in dataset.counties:
-        raise NotFoundError(
-            "place_outside_coverage",
-            query=code,
-            region=dataset.region_name,
-            matches=[_where(place, register)],
-            suggestions=[],
-        )
+        raise PlaceOutsideCoverage(code, dataset.region_name, [_where(place, register)])
     return ResolvedPlace(place, dataset.counties[place.county])
 
 
@@ -194,24 +183,16 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
     if gmina is not None and gmina.code in gazetteer.places:
         place = gazetteer.places[gmina.code]
         if place.county not in dataset.counties:  # a dataset that covers only part of the region
-            raise NotFoundError(
-                "place_outside_coverage",
-                query=f"{lat:g},{lon:g}",
-                region=dataset.region_name,
-                matches=[_where(place, register)],
-                suggestions=[],
-            )
+            raise PlaceOutsideCoverage(f"{lat:g},{lon:g}", dataset.region_name, [_where(place, register)])
         return ResolvedPlace(place, dataset.counties[place.county])
     at = f"{lat:g},{lon:g}"
-    hint = {}
+    swapped = None
     if gmina is None and geo.load_layer("gminy").find((lat, lon)) is not None:
-        hint = {"swapped": f"{lon:g},{lat:g}"}  # the numbers read the other way round are in the region
+        swapped = f"{lon:g},{lat:g}"  # the numbers read the other way round are in the region
     voivodeship = geo.load_layer("wojewodztwa").find(point)
     if voivodeship is None:
-        raise NotFoundError("point_outside_poland", at=at, region=dataset.region_name, **hint)
+        raise PointNotServed("point_outside_poland", at, dataset.region_name, swapped)
     if voivodeship.code == dataset.region_teryt:
         # Within the region's simplified outline but in no gmina: on a border.
-        raise NotFoundError("point_on_border", at=at, region=dataset.region_name, **hint)
-    raise NotFoundError(
-        "point_outside_coverage", at=at, region=dataset.region_name, voivodeship=voivodeship.name, **hint
-    )
+        raise PointNotServed("point_on_border", at, dataset.region_name, swapped)
+    raise PointNotServed("point_outside_coverage", at, dataset.region_name, swapped, voivodeship=voivodeship.name)
