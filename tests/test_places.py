@@ -36,7 +36,7 @@ def test_gazetteer_holds_the_region_and_the_country() -> None:
 
 def _counties_named(name: str) -> set[str]:
     """The region's counties with a town, gmina or locality of this name."""
-    return {p.county for p in GAZETTEER.by_fold[fold(name)] if p.teryt.startswith("08")}
+    return {p.county for p in GAZETTEER.named(fold(name)) if p.teryt.startswith("08")}
 
 
 @pytest.mark.parametrize("place", REGIONAL, ids=lambda p: f"{p.teryt}-{p.name}")

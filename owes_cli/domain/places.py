@@ -151,11 +151,16 @@ class Gazetteer:
         return list(self.places.values()) + [p for p in self.localities.values() if p.is_locality]
 
     @cached_property
-    def by_fold(self) -> dict[str, list[Place]]:
+    def by_initial(self) -> dict[str, list[Place]]:
+        """The universe by the folded first letter of each name: a lookup folds only a few hundred names."""
         found: dict[str, list[Place]] = {}
         for place in self.universe:
-            found.setdefault(names.fold(place.name), []).append(place)
+            found.setdefault(names.initial(place.name), []).append(place)
         return found
+
+    def named(self, folded: str) -> list[Place]:
+        """The places of the universe whose folded name is `folded`."""
+        return [p for p in self.by_initial.get(folded[:1], []) if names.fold(p.name) == folded]
 
     def elsewhere(self, folded: str) -> list[Place]:
         """The localities outside the region whose folded name is `folded`."""
@@ -262,13 +267,24 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
             and names.name_match_score(gmina_words, gmina.name)
             and gmina.kind in (_kinds_meant(gmina_kinds, gmina=True) or UNITS)
         ]
-    in_region = [p for p in gazetteer.universe if p.county in dataset.counties]
+
+    def suggestions() -> list[str]:
+        # The region's towns and gminas, and its localities of the same first
+        # letter: a typo seldom hits the first letter, and 1,700 names take long to compare.
+        first = names.initial(name_text)
+        return names.closest(
+            name_text,
+            [
+                p.name
+                for p in gazetteer.universe
+                if p.county in dataset.counties and (not p.is_locality or names.initial(p.name) == first)
+            ],
+        )
 
     def not_found() -> OwesError:
-        suggestions = names.closest(name_text, [p.name for p in in_region])
         if gmina_text is not None:
-            return NotFoundError("place_not_in_gmina", query=name_text, gmina=gmina_text, suggestions=suggestions)
-        return NotFoundError("place_not_found", query=query, suggestions=suggestions)
+            return NotFoundError("place_not_in_gmina", query=name_text, gmina=gmina_text, suggestions=suggestions())
+        return NotFoundError("place_not_found", query=query, suggestions=suggestions())
 
     def outside(found: list[Place]) -> OwesError:
         return NotFoundError(
@@ -277,7 +293,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
             region=dataset.region_name,
             matches=[_where(p, register, gazetteer) for p in found[:MAX_LISTED]],
             more=len(found[MAX_LISTED:]),
-            suggestions=names.closest(name_text, [p.name for p in in_region]),
+            suggestions=suggestions(),
         )
 
     def ambiguous(found: list[Place]) -> OwesError:
@@ -333,15 +349,13 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
     not the town of Wola.
     """
     whole = names.fold(text)
-    exact = gazetteer.by_fold.get(whole, []) + gazetteer.elsewhere(whole)
+    exact = gazetteer.named(whole) + gazetteer.elsewhere(whole)
     if exact:
         return [(1.0, p) for p in exact]
     query_words, said_kinds = names.split_query(text)
     kinds = _kinds_meant(said_kinds)
     spelled = " ".join(w.rstrip(".") for w in query_words)
-    exact = [
-        p for p in gazetteer.by_fold.get(spelled, []) + gazetteer.elsewhere(spelled) if kinds is None or p.kind in kinds
-    ]
+    exact = [p for p in gazetteer.named(spelled) + gazetteer.elsewhere(spelled) if kinds is None or p.kind in kinds]
     if exact:
         return [(1.0, p) for p in exact]
     initials = {w[0] for w in query_words}
@@ -350,9 +364,9 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
     abbreviated = any(w.endswith(".") for w in query_words)
     return [
         (score, place)
-        for place in gazetteer.universe
-        if (kinds is None or place.kind in kinds) and names.initial(place.name) in initials
-        if not (abbreviated and place.is_locality)
+        for letter in sorted(initials)
+        for place in gazetteer.by_initial.get(letter, [])
+        if (kinds is None or place.kind in kinds) and not (abbreviated and place.is_locality)
         if (score := names.name_match_score(query_words, place.name))
     ]
 
