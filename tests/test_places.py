@@ -183,7 +183,7 @@ def test_place_outside_coverage_on_stderr(owes: Owes) -> None:
         "  Głogów (0203011, urban gmina), powiat głogowski, województwo dolnośląskie\n"
         "  Głogów (0203022, rural gmina), powiat głogowski, województwo dolnośląskie\n"
         "  Głogów (SIMC 0640610, village), gmina Wieniawa, powiat przysuski, województwo mazowieckie\n"
-        "Did you mean: Gilów, Łagów, Ługów?\n"
+        "Did you mean: Gilów, Łagów, Gronów?\n"
     )
 
 

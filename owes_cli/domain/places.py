@@ -86,7 +86,7 @@ _PREFERENCE = (
     PlaceKind.PART_OF_VILLAGE,
 )
 # "68-200", "68 200", "65001": what a postal code looks like.
-_POSTAL_CODE = re.compile(r"(?<!\d)\d{2}\s?[-\u2010-\u2015\u2212]\s?\d{3}(?!\d)|^\s*\d{5}\s*$")
+_POSTAL_CODE = re.compile(r"(?<!\d)\d{2}(?:\s?[-\u2010-\u2015\u2212]\s?|\s)\d{3}(?!\d)|^\s*\d{5}\s*$")
 # "Nowa Wieś, gmina Bytnica", "Nowa Wieś gm. Bytnica", "Nowa Wieś (gmina Bytnica)".
 _GMINA_QUALIFIER = re.compile(r"^(?P<name>.*?[^\s,(])[\s,(]+(?:gmina|gm\.?)\s+(?P<gmina>[^)]+?)\)?$", re.IGNORECASE)
 _SIMC_PREFIX = re.compile(r"^simc[\s:]*", re.IGNORECASE)

@@ -659,7 +659,7 @@ def kind_label(place: dict[str, Any], lang: str) -> str:
     `part_of_teryt`) names the place it is part of.
     """
     parent = place.get("part_of")
-    if not parent:
+    if not parent or place["kind"] not in ("part-of-village", "part-of-town"):  # a hamlet of a village
         return t(lang, "kind_" + place["kind"])
     name, teryt = (parent["name"], parent["teryt"]) if isinstance(parent, dict) else (parent, place["part_of_teryt"])
     if place["kind"] != "part-of-town":
