@@ -441,6 +441,7 @@ def place_row(view: Json) -> Json:
         "teryt": view["teryt"],
         "name": view["name"],
         "kind": view["kind"],
+        "simc": view["simc"],
         "gmina": view["gmina"]["teryt"],
         "town": view["town"]["teryt"] if view["town"] else None,
         "county_teryt": view["county"]["teryt"],

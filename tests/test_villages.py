@@ -345,3 +345,11 @@ def test_place_detail_of_a_village_names_both_registers(owes: Owes) -> None:
     data = json.loads(owes("place", "Olbrachtów", "--format", "json").stdout)
     assert (data["simc"], data["kind"], data["county"]["teryt"]) == ("0918034", "village", "0811")
     assert data["locality_register"]["as_of"] == "2020-01-01"
+
+
+def test_place_csv_carries_the_simc_id(owes: Owes) -> None:
+    lines = owes("place", "Drzonków", "--format", "csv").stdout.splitlines()
+    assert lines == [
+        "teryt,name,kind,simc,gmina,town,county_teryt,county_name,voivodeship",
+        "0862011,Drzonków,part-of-town,0917336,0862011,0862011,0862,Zielona Góra,lubuskie",
+    ]
