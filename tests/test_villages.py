@@ -232,6 +232,7 @@ def test_a_name_in_several_counties_lists_them_and_shows_how_to_choose(owes: Owe
         ("nowa wies gm. wschowa", "0377928"),
         ("Nowa Wieś (gmina Wschowa)", "0377928"),
         ("Nowa Wieś, gmina miejsko-wiejska Wschowa", "0377928"),
+        ("Nowa Wieś w gminie Wschowa", "0377928"),
     ],
 )
 def test_a_repeated_name_chosen_by_id_or_gmina(text: str, simc: str) -> None:

@@ -87,8 +87,10 @@ _PREFERENCE = (
 )
 # "68-200", "68 200", "65001": what a postal code looks like.
 _POSTAL_CODE = re.compile(r"(?<!\d)\d{2}(?:\s?[-\u2010-\u2015\u2212]\s?|\s)\d{3}(?!\d)|^\s*\d{5}\s*$")
-# "Nowa Wieś, gmina Bytnica", "Nowa Wieś gm. Bytnica", "Nowa Wieś (gmina Bytnica)".
-_GMINA_QUALIFIER = re.compile(r"^(?P<name>.*?[^\s,(])[\s,(]+(?:gmina|gm\.?)\s+(?P<gmina>[^)]+?)\)?$", re.IGNORECASE)
+# "Nowa Wieś, gmina Bytnica", "Nowa Wieś gm. Bytnica", "Nowa Wieś (gmina Bytnica)", "Nowa Wieś w gminie Bytnica".
+_GMINA_QUALIFIER = re.compile(
+    r"^(?P<name>.*?[^\s,(])[\s,(]+(?:gmin(?:a|ie|y)|gm\.?)\s+(?P<gmina>[^)]+?)\)?$", re.IGNORECASE
+)
 _SIMC_PREFIX = re.compile(r"^simc[\s:]*", re.IGNORECASE)
 
 
@@ -332,12 +334,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
         max_mentions=MAX_MENTIONS,
         note_more=lambda count: Note("place_more_outside", {"count": count}),
     )
-    primary = choice.chosen
-    notes = list(choice.notes)
-    parent = gazetteer.parent(primary)
-    if parent is not None and parent.county != primary.county:  # never so in the 2020 register; say it if it happens
-        notes.append(Note("place_parent_elsewhere", {"name": parent.name}))
-    return ResolvedPlace(primary, dataset.counties[primary.county], tuple(notes))
+    return ResolvedPlace(choice.chosen, dataset.counties[choice.chosen.county], choice.notes)
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
