@@ -330,6 +330,12 @@ def test_a_postal_code_gets_a_clear_message(owes: Owes, text: str) -> None:
     assert polish.stderr.startswith(f"„{text}” wygląda na kod pocztowy. Kodów pocztowych nie ma w naszych danych")
 
 
+def test_a_code_that_is_a_gmina_and_a_locality_elsewhere_names_both() -> None:
+    with pytest.raises(NotFoundError) as caught:
+        resolve("0202011")
+    assert [m.get("simc") for m in caught.value.params["matches"]] == [None, "0202011"]
+
+
 def test_codes_that_are_not_postal_codes_are_still_codes() -> None:
     assert resolve("0811021").place.name == "Żary"  # a TERYT code
     with pytest.raises(NotFoundError) as caught:

@@ -403,8 +403,8 @@ def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazette
     inside = [p for p in readings if p.county in dataset.counties]
     if inside:
         return ResolvedPlace(inside[0], dataset.counties[inside[0].county])
-    if not readings and (elsewhere := gazetteer.elsewhere_by_id(code)) is not None:
-        readings = [elsewhere]
+    if code not in gazetteer.localities and (elsewhere := gazetteer.elsewhere_by_id(code)) is not None:
+        readings.append(elsewhere)  # outside the region, 93 SIMC ids are also TERC codes
     if not readings:
         raise NotFoundError("place_code_unknown", query=code)
     raise NotFoundError(
