@@ -190,10 +190,13 @@ def unit_view(place: Place) -> Json:
 
 
 def place_view(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> Json:
-    """A town or gmina with the gmina it is (or lies in), its town and its county."""
+    """A town, gmina or locality with the gmina it is (or lies in), its town and its county."""
     town = gazetteer.places.get(place.town) if place.town else None
+    parent = gazetteer.parent(place)
     return {
         **unit_view(place),
+        "simc": place.simc,
+        "part_of": {**unit_view(parent), "simc": parent.simc} if parent else None,
         "gmina": unit_view(gazetteer.places[place.gmina]),
         "town": unit_view(town) if town else None,
         "county": county_view(dataset.counties[place.county]),
@@ -224,12 +227,15 @@ def place_detail_view(
         ],
         "county_places": [unit_view(p) for p in gazetteer.in_county(place.county)],
         "register": {"title": gazetteer.title, "publisher": gazetteer.publisher, "as_of": gazetteer.as_of},
+        "locality_register": gazetteer.locality_register,
         "boundaries": {"origin": boundaries.origin, "as_of": boundaries.as_of},
     }
 
 
 def place_rows(places: Iterable[Place], dataset: Dataset) -> list[Json]:
-    return [{**unit_view(p), "gmina": p.gmina, "county": dataset.counties[p.county].name} for p in places]
+    return [
+        {**unit_view(p), "simc": p.simc, "gmina": p.gmina, "county": dataset.counties[p.county].name} for p in places
+    ]
 
 
 def _ended(dataset: Dataset, period: Period, status: str) -> str | None:
@@ -435,6 +441,7 @@ def place_row(view: Json) -> Json:
         "teryt": view["teryt"],
         "name": view["name"],
         "kind": view["kind"],
+        "simc": view["simc"],
         "gmina": view["gmina"]["teryt"],
         "town": view["town"]["teryt"] if view["town"] else None,
         "county_teryt": view["county"]["teryt"],

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any, NamedTuple
 
-from owes_cli.messages.catalogue import problem_text, reason_text, t, what_text
+from owes_cli.messages.catalogue import kind_label, problem_text, reason_text, t, what_text
 from owes_cli.safe_text import shown
 
 
@@ -85,6 +85,8 @@ def _did_you_mean(suggestions: Sequence[str], lang: str) -> list[str]:
 
 
 def _place_match(match: dict[str, str], lang: str) -> str:
+    if match.get("simc"):  # a locality of the SIMC register: named with its id and gmina
+        return t(lang, "locality_match", kind_label=kind_label(match, lang), **match)
     return t(lang, "place_match", kind_label=t(lang, "kind_" + match["kind"]), **match)
 
 
@@ -172,18 +174,51 @@ class PlaceCodeUnknown(PlaceNotFound):
     message_id = "place_code_unknown"
 
 
+class PlaceNotInGmina(PlaceNotFound):
+    """A name given with its gmina ("Nowa Wieś, gmina Bytom Odrzański") that no locality of that gmina has."""
+
+    message_id = "place_not_in_gmina"
+
+    def __init__(self, query: str, gmina: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(query, suggestions)
+        self.params["gmina"] = gmina
+
+
+class PostalCode(NotFoundError):
+    """Text that looks like a postal code: no open, complete register of them exists."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__("place_postal_code", query=query)
+
+
 class PlaceOutsideCoverage(NotFoundError):
+    """`more` counts the places of that name beyond the listed `matches`."""
+
     def __init__(
-        self, query: str, region: str, matches: Sequence[dict[str, str]], suggestions: Sequence[str] = ()
+        self,
+        query: str,
+        region: str,
+        matches: Sequence[dict[str, str]],
+        suggestions: Sequence[str] = (),
+        more: int = 0,
     ) -> None:
         super().__init__(
-            "place_outside_coverage", query=query, region=region, matches=list(matches), suggestions=list(suggestions)
+            "place_outside_coverage",
+            query=query,
+            region=region,
+            matches=list(matches),
+            suggestions=list(suggestions),
+            more=more,
         )
         self.matches = list(matches)
         self.suggestions = list(suggestions)
+        self.more = more
 
     def details(self, lang: str) -> list[str]:
-        return [*(_place_match(match, lang) for match in self.matches), *_did_you_mean(self.suggestions, lang)]
+        listed = [_place_match(match, lang) for match in self.matches]
+        if self.more:
+            listed.append(t(lang, "places_more", count=self.more))
+        return [*listed, *_did_you_mean(self.suggestions, lang)]
 
 
 class PlaceAmbiguous(AmbiguousError):
@@ -195,7 +230,12 @@ class PlaceAmbiguous(AmbiguousError):
 
     def details(self, lang: str) -> list[str]:
         listed = [_place_match(match, lang) for match in self.candidates]
-        return [*listed, t(lang, "try_place", code=self.candidates[0]["teryt"])]
+        locality = next((match for match in self.candidates if match.get("simc")), None)
+        if locality is not None:  # choose by SIMC id, or by name with its gmina
+            how = t(lang, "try_locality", simc=locality["simc"], name=locality["name"], gmina=locality["gmina"])
+        else:
+            how = t(lang, "try_place", code=self.candidates[0]["teryt"])
+        return [*listed, how]
 
 
 class PointNotServed(NotFoundError):

@@ -72,7 +72,7 @@ def place_detail(dataset: Dataset, register: Register, name: str, lang: str) -> 
 
 
 def places_of(dataset: Dataset, register: Register, county: str | None) -> list[Json]:
-    """The towns and gminas of one county, or of the whole region."""
+    """The towns, gminas and localities of one county, or of the whole region."""
     from owes_cli.domain import places
 
     gazetteer = places.load_gazetteer()
@@ -80,7 +80,7 @@ def places_of(dataset: Dataset, register: Register, county: str | None) -> list[
         chosen = [lookup.resolve_county(county, dataset, register).county.teryt]
     else:
         chosen = sorted(dataset.counties)
-    return views.place_rows((p for code in chosen for p in gazetteer.in_county(code)), dataset)
+    return views.place_rows((p for code in chosen for p in gazetteer.in_county(code, localities=True)), dataset)
 
 
 def history(

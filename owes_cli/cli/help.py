@@ -63,12 +63,12 @@ HELP: dict[str, tuple[str, str]] = {
         "Which centre serves a county, town, gmina or point (--county żarski, --place Lubsko, --at 51.6417,15.1381).",
     ),
     "places": (
-        "Miejscowości i gminy powiatu (albo całego regionu) z kodami TERYT.",
-        "List the towns and gminas of a county (or of the whole region) with their TERYT codes.",
+        "Miejscowości i gminy powiatu (albo całego regionu) z kodami TERYT i SIMC.",
+        "List the towns, gminas and localities of a county (or of the whole region) with their TERYT and SIMC codes.",
     ),
     "place": (
         "Wszystko, co wiemy o jednej miejscowości lub gminie: gmina, powiat, ośrodek w każdym okresie.",
-        "Show everything known about one town or gmina: its gmina, county and centre in each period.",
+        "Show everything known about one town, village or gmina: its gmina, county and centre in each period.",
     ),
     "map": (
         "Zapisz mapę powiatów regionu w kolorach obsługujących je ośrodków (SVG albo PNG).",
@@ -128,8 +128,9 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "Another dataset file (also the OWES_DATA variable); the bundled data by default.",
     ),
     "place": (
-        "Miejscowość albo gmina: nazwa w dowolnej formie („w Żarach”, „Sulechow”) lub 7-cyfrowy kod TERYT.",
-        "A town or gmina: its name in any form (“w Żarach”, “Sulechow”) or its 7-digit TERYT code.",
+        "Miejscowość albo gmina: nazwa w dowolnej formie („w Żarach”, „Olbrachtow”), "
+        "7-cyfrowy kod TERYT lub identyfikator SIMC.",
+        "A town, village or gmina: its name in any form (“w Żarach”, “Olbrachtow”), its 7-digit TERYT code or SIMC id.",
     ),
     "at": (
         "Punkt: szerokość, potem długość geograficzna (WGS84, jak w telefonie), np. --at 51.6417,15.1381 dla Żar.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from owes_cli.messages import note_text, t
+from owes_cli.messages import kind_label, note_text, t
 
 Json = dict[str, Any]
 
@@ -185,7 +185,12 @@ def answer_card(view: Json, lang: str) -> Card:
 
 
 def _unit(unit: Json, lang: str) -> str:
+    if unit.get("simc") and unit["kind"] not in _UNIT_KINDS:  # a locality: its own id, not its gmina's code
+        return f"{unit['name']} (SIMC {unit['simc']}, {kind_label(unit, lang)})"
     return f"{unit['name']} ({unit['teryt']}, {t(lang, 'kind_' + unit['kind'])})"
+
+
+_UNIT_KINDS = {"urban", "rural", "urban-rural", "town"}
 
 
 def place_block(place: Json, lang: str, at: Json | None = None) -> Block:
@@ -193,9 +198,12 @@ def place_block(place: Json, lang: str, at: Json | None = None) -> Block:
     fields = []
     if at:
         fields.append((t(lang, "at"), f"{at['lat']}, {at['lon']}"))
+    if place.get("part_of"):
+        fields.append((t(lang, "part_of"), _unit(place["part_of"], lang)))
+    fields.append((t(lang, "gmina"), _unit(place["gmina"], lang)))
+    if place["town"] or not place.get("simc") or place["kind"] in _UNIT_KINDS:  # a village has no town
+        fields.append((t(lang, "town"), _unit(place["town"], lang) if place["town"] else t(lang, "no_town")))
     fields += [
-        (t(lang, "gmina"), _unit(place["gmina"], lang)),
-        (t(lang, "town"), _unit(place["town"], lang) if place["town"] else t(lang, "no_town")),
         (t(lang, "county"), _unit(place["county"], lang)),
         (t(lang, "voivodeship"), place["voivodeship"]),
     ]
@@ -254,7 +262,7 @@ def columns(kind: str, lang: str) -> list[tuple[str, str]]:
         "periods": ["id", "name", "programme", "from", "to", "lead", "centres"],
         "county-history": ["period", "from", "to", "coverage", "centre", "period_centres", "sources"],
         "centre-history": ["date", "what", "sources"],
-        "places": ["teryt", "name", "kind", "gmina", "county"],
+        "places": ["teryt", "name", "kind", "simc", "gmina", "county"],
     }[kind]
     labels = {"from": ("Od", "From"), "to": ("Do", "To"), "centre": ("Ośrodek", "Centre")}
     result = []

@@ -145,10 +145,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Podaj tylko jedno z --county, --place i --at (podano: {given}).",
         "Give only one of --county, --place and --at (given: {given}).",
     ),
-    "place_not_found": ("Nie znaleziono miejscowości ani gminy „{query}”.", "No town or gmina matches “{query}”."),
+    "place_not_found": (
+        "Nie znaleziono miejscowości ani gminy „{query}”.",
+        "No town, village or gmina matches “{query}”.",
+    ),
     "place_code_unknown": (
-        "„{query}” nie jest 7-cyfrowym kodem TERYT żadnej gminy ani miasta w rejestrze.",
-        "“{query}” is not the 7-digit TERYT code of any gmina or town in the register.",
+        "„{query}” nie jest 7-cyfrowym kodem TERYT gminy ani miasta, ani identyfikatorem SIMC miejscowości.",
+        "“{query}” is neither the 7-digit TERYT code of a gmina or town nor the SIMC id of a locality.",
     ),
     "place_outside_coverage": (
         "„{query}” leży poza zasięgiem tych danych (województwo {region}):",
@@ -372,6 +375,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dataset {path} is valid: {centres:# centre|# centres}, {counties:# county|# counties}, "
         "{sources:# source|# sources}.",
     ),
+    # --- villages and other localities (issue 11; helper "villages") ------
+    "place_postal_code": (
+        "„{query}” wygląda na kod pocztowy. Kodów pocztowych nie ma w naszych danych, bo nie istnieje "
+        "otwarty i kompletny ich rejestr; podaj nazwę miejscowości, np. --place Olbrachtów.",
+        "“{query}” looks like a postal code. Postal codes are not in our data, because no open and "
+        "complete register of them exists; give the town or village instead, e.g. --place Olbrachtów.",
+    ),
+    "place_not_in_gmina": (
+        "W gminie „{gmina}” nie ma miejscowości „{query}”.",
+        "No locality “{query}” lies in gmina “{gmina}”.",
+    ),
+    "place_same_name_locality": (
+        "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina} w tym samym powiecie; "
+        "odpowiedź dotyczy obu.",
+        "Note: “{name}” is also the name of a {kind_label} (SIMC {simc}) in gmina {gmina} in the same county; "
+        "the answer holds for both.",
+    ),
+    "place_also_outside_locality": (
+        "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina}, powiat {county}, "
+        "województwo {voivodeship}, poza zasięgiem tych danych.",
+        "Note: “{name}” is also the name of a {kind_label} (SIMC {simc}) in gmina {gmina}, powiat {county}, "
+        "województwo {voivodeship}, outside this dataset's coverage.",
+    ),
+    "places_more": ("  … i {count} innych", "  … and {count} more"),
+    "locality_match": (
+        "  {name} (SIMC {simc}, {kind_label}), gmina {gmina}, powiat {county}, województwo {voivodeship}",
+        "  {name} (SIMC {simc}, {kind_label}), gmina {gmina}, powiat {county}, województwo {voivodeship}",
+    ),
+    "try_locality": (
+        "Wybierz identyfikatorem SIMC albo nazwą z gminą: owes which-centre --place {simc} "
+        'albo --place "{name}, gmina {gmina}" (także "{name} gm. {gmina}")',
+        "Choose one by its SIMC id, or by its name with its gmina: owes which-centre --place {simc} "
+        'or --place "{name}, gmina {gmina}" (also "{name} gm. {gmina}")',
+    ),
+    "kind_village": ("wieś", "village"),
+    "kind_colony": ("kolonia", "colony"),
+    "kind_hamlet": ("przysiółek", "hamlet"),
+    "kind_settlement": ("osada", "settlement"),
+    "kind_forest-settlement": ("osada leśna", "forest settlement"),
+    "kind_housing-estate": ("osiedle", "housing estate"),
+    "kind_tourist-hostel": ("schronisko turystyczne", "tourist hostel"),
+    "kind_part-of-village": ("część miejscowości", "part of a village"),
+    "kind_part-of-town": ("część miasta", "part of a town"),
+    # With the place it is part of: "część miasta Zielona Góra", "part of the city of Zielona Góra".
+    "part_of_village": ("część miejscowości {parent}", "part of {parent}"),
+    "part_of_town": ("część miasta {parent}", "part of the town of {parent}"),
+    "part_of_city": ("część miasta {parent}", "part of the city of {parent}"),
+    "simc": ("SIMC", "SIMC"),
+    "locality_register": ("Rejestr miejscowości", "Register of localities"),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {
@@ -556,5 +608,21 @@ def note_text(note: Mapping[str, Any], lang: str) -> str:
     """A note carried by an answer view, as a sentence."""
     params = {k: v for k, v in note.items() if k != "id"}
     if "kind" in params:
-        params["kind_label"] = t(lang, "kind_" + params["kind"])
+        params["kind_label"] = kind_label(params, lang)
     return t(lang, note["id"], **params)
+
+
+def kind_label(place: Mapping[str, Any], lang: str) -> str:
+    """ "village", or for a part of a place "part of the city of Zielona Góra".
+
+    `place` is a place's view or match: a `part_of` mapping (or name and
+    `part_of_teryt`) names the place it is part of.
+    """
+    parent = place.get("part_of")
+    if not parent or place["kind"] not in ("part-of-village", "part-of-town"):  # a hamlet of a village
+        return t(lang, "kind_" + place["kind"])
+    name, teryt = (parent["name"], parent["teryt"]) if isinstance(parent, dict) else (parent, place["part_of_teryt"])
+    if place["kind"] != "part-of-town":
+        return t(lang, "part_of_village", parent=name)
+    # A city with county rights has a county code of 61 and up.
+    return t(lang, "part_of_city" if teryt[2:4] >= "61" else "part_of_town", parent=name)
