@@ -393,7 +393,9 @@ def validate(
         loaded = dataset_module.load(s.path, s.register)
     except DatasetError as err:
         if out.format != "json":
-            raise
+            for line in i18n.dataset_error_lines(err, s.lang):  # every problem, as it is written
+                _say(line)
+            raise typer.Exit(ExitCode.INVALID_DATASET) from None
         out.write(render.to_json(views.validation_report(str(s.path), err.problems, s.lang)))
         raise typer.Exit(ExitCode.INVALID_DATASET) from None
     if out.format == "json":

@@ -6,8 +6,10 @@ languages; everything the tool itself says follows `--lang`.
 
 from __future__ import annotations
 
+import itertools
 import locale
 import os
+from collections.abc import Iterator
 from typing import Any
 
 from owes_cli.errors import DatasetError, OwesError, Problem
@@ -368,6 +370,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zbiór danych {path} jest poprawny: {centres} ośrodki, {counties} powiatów, {sources} źródeł.",
         "The dataset {path} is valid: {centres} centres, {counties} counties, {sources} sources.",
     ),
+    # hostile (issue 14): bounded errors, dates out of range, signals, output names
+    "more_problems": (
+        "…i {count} więcej: owes validate {path}",
+        "…and {count} more: owes validate {path}",
+    ),
+    "date_out_of_range": (
+        "Data „{value}” jest poza obsługiwanym zakresem: od 1900-01-01 do 2200-12-31.",
+        "The date “{value}” is outside the supported range: 1900-01-01 to 2200-12-31.",
+    ),
+    "terminated": ("Przerwano (sygnał {signal}).", "Stopped (signal {signal})."),
+    "output_trailing_slash": (
+        "{path} kończy się ukośnikiem, więc nazywa katalog; podaj nazwę pliku.",
+        "{path} ends in a slash, so it names a directory; give a file name.",
+    ),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {
@@ -435,6 +451,23 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "end_before_start": ("koniec {end} jest przed początkiem {start}", "the end {end} is before the start {start}"),
     "event_undated": ("wydarzenie bez daty: podaj date lub reported", "an event with no date: give date or reported"),
+    # hostile (issue 14): limits and refused characters
+    "separator_character": (
+        "niewidoczny znak końca wiersza {code} na pozycji {at}; dane mają być zwykłym tekstem (użyj \\n)",
+        "the invisible line break {code} at position {at}; data must be plain text (use \\n)",
+    ),
+    "key_too_deep": (
+        "klucz z kropkami ma więcej niż {limit} części",
+        "a dotted key has more than {limit} parts",
+    ),
+    "region_not_voivodeship": (
+        "„{got}” nie jest kodem województwa (dwie cyfry TERYT, np. 08)",
+        "“{got}” is not a voivodeship's code (two TERYT digits, e.g. 08)",
+    ),
+    "too_many_problems": (
+        "sprawdzanie przerwane po {limit} problemach",
+        "the check stopped after {limit} problems",
+    ),
 }
 
 # Why a file could not be written, by errno name, for the {detail} of output_failed.
@@ -515,12 +548,26 @@ def problem_text(problem: Problem, lang: str) -> str:
     return text
 
 
-def describe_dataset_error(err: DatasetError, lang: str) -> str:
-    lines = [t(lang, "dataset_invalid", path=err.path, count=len(err.problems))]
+MAX_LISTED_PROBLEMS = 50  # by any command but `validate`, which lists them all
+
+
+def dataset_error_lines(err: DatasetError, lang: str) -> Iterator[str]:
+    """The message for an invalid dataset, line by line: `validate` streams them."""
+    yield t(lang, "dataset_invalid", path=err.path, count=len(err.problems))
     for problem in err.problems:
         where = _localised_place(problem.where, lang)
         place = f"{shown(err.path)}: {shown(where)}" if where else shown(err.path)
-        lines.append(f"  {place}: {problem_text(problem, lang)}")
+        yield f"  {place}: {problem_text(problem, lang)}"
+
+
+def describe_dataset_error(err: DatasetError, lang: str, limit: int = MAX_LISTED_PROBLEMS) -> str:
+    """The first `limit` problems, and where to see the rest."""
+    lines = list(itertools.islice(dataset_error_lines(err, lang), limit + 1))
+    hidden = len(err.problems) - limit
+    if hidden > 0:
+        import shlex
+
+        lines.append("  " + t(lang, "more_problems", count=hidden, path=shlex.quote(err.path)))
     return "\n".join(lines)
 
 
