@@ -18,7 +18,9 @@ class ExitCode(IntEnum):
     AMBIGUOUS = 4  # several fit; we list them instead of picking one
     INVALID_DATASET = 5  # the dataset cannot be read or fails validation
     CANNOT_WRITE = 6  # an output file cannot be written
+    HANGUP = 129  # 128 + SIGHUP: the terminal was closed
     INTERRUPTED = 130  # 128 + SIGINT, Ctrl-C
+    TERMINATED = 143  # 128 + SIGTERM: `kill`, a service manager, a timeout
 
 
 class Problem(NamedTuple):

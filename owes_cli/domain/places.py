@@ -187,6 +187,11 @@ def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazette
     return ResolvedPlace(place, dataset.counties[place.county])
 
 
+# Metres from a gmina boundary within which a point counts as on it: the
+# boundary layers are accurate to about 11 m (geo.UNIT).
+BORDER_TOLERANCE_M = 30
+
+
 def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     """The gmina a point lies in, or an error that says where the point is instead."""
     point = (lon, lat)
@@ -202,16 +207,26 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
                 suggestions=[],
             )
         return ResolvedPlace(place, dataset.counties[place.county])
-    at = f"{lat:g},{lon:g}"
+    # repr: the shortest text that reads back as the same number, so the user's own digits.
+    at = f"{lat!r},{lon!r}"
     hint = {}
     if gmina is None and geo.load_layer("gminy").find((lat, lon)) is not None:
-        hint = {"swapped": f"{lon:g},{lat:g}"}  # the numbers read the other way round are in the region
+        hint = {"swapped": f"{lon!r},{lat!r}"}  # the numbers read the other way round are in the region
     voivodeship = geo.load_layer("wojewodztwa").find(point)
     if voivodeship is None:
         raise NotFoundError("point_outside_poland", at=at, region=dataset.region_name, **hint)
     if voivodeship.code == dataset.region_teryt:
-        # Within the region's simplified outline but in no gmina: on a border.
-        raise NotFoundError("point_on_border", at=at, region=dataset.region_name, **hint)
+        # Within the region's simplified outline but in no gmina: on a border
+        # only when a gmina boundary is that close; the outline is coarser.
+        gminas = geo.load_layer("gminy")
+        if not any(code.startswith(dataset.region_teryt) for code in gminas.areas):
+            raise NotFoundError("point_no_gminas", at=at, region=dataset.region_name)
+        distance = geo.distance_to_edge(gminas, point)
+        if distance is not None and distance <= BORDER_TOLERANCE_M:
+            raise NotFoundError("point_on_border", at=at, region=dataset.region_name, **hint)
+        raise NotFoundError(
+            "point_outside_gminas", at=at, region=dataset.region_name, distance=round(distance or 5000), **hint
+        )
     raise NotFoundError(
         "point_outside_coverage", at=at, region=dataset.region_name, voivodeship=voivodeship.name, **hint
     )

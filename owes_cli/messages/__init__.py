@@ -376,10 +376,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "…and {count} more: owes validate {path}",
     ),
     "date_out_of_range": (
-        "Data „{value}” jest poza obsługiwanym zakresem: od 1900-01-01 do 2200-12-31.",
-        "The date “{value}” is outside the supported range: 1900-01-01 to 2200-12-31.",
+        "Data „{value}” jest poza obsługiwanym zakresem: od {first} do {last}.",
+        "The date “{value}” is outside the supported range: {first} to {last}.",
     ),
     "terminated": ("Przerwano (sygnał {signal}).", "Stopped (signal {signal})."),
+    "point_outside_gminas": (
+        "Punkt {at} leży poza wszystkimi gminami województwa {region} ({distance} m od najbliższej); "
+        "podaj punkt wewnątrz gminy albo użyj --place.",
+        "The point {at} lies outside every gmina of województwo {region} ({distance} m from the nearest); "
+        "give a point inside a gmina, or use --place.",
+    ),
+    "point_no_gminas": (
+        "Nie mamy granic gmin województwa {region}, więc punktu {at} nie da się przypisać do gminy; "
+        "użyj --place albo --county.",
+        "We have no gmina boundaries for województwo {region}, so the point {at} cannot be placed in a gmina; "
+        "use --place or --county.",
+    ),
     "output_trailing_slash": (
         "{path} kończy się ukośnikiem, więc nazywa katalog; podaj nazwę pliku.",
         "{path} ends in a slash, so it names a directory; give a file name.",
