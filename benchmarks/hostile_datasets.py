@@ -70,6 +70,11 @@ def run(args: list[str], data: Path) -> tuple[float, int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit-seconds", type=float, default=1.0)
+    parser.add_argument(
+        "--fractions",
+        default="1",
+        help="sizes to run, as fractions of the largest that fits, e.g. 0.25,0.5,1 to see the growth",
+    )
     options = parser.parse_args()
     cases: list[tuple[str, Callable[[int], str], int]] = [
         ("open-ended periods", big_datasets.open_periods, 1000),
@@ -80,17 +85,26 @@ def main() -> int:
     slow = 0
     with tempfile.TemporaryDirectory() as scratch:
         for name, make, start in cases:
-            count, text = largest(make, start)
-            path = Path(scratch) / "data.toml"
-            path.write_text(text, encoding="utf-8")
-            print(f"\n{count:,} {name} ({path.stat().st_size / 1024:,.0f} KB)")
-            for args in COMMANDS:
-                seconds, code, errors = run(args, path)
-                flag = "  OVER THE LIMIT" if seconds > options.limit_seconds else ""
-                slow += bool(flag)
-                print(f"  {' '.join(args):40} {seconds:6.2f} s  exit {code}  stderr {errors:,} B{flag}")
+            largest_count, _ = largest(make, start)
+            for fraction in (float(f) for f in options.fractions.split(",")):
+                count = max(1, int(largest_count * fraction))
+                path = Path(scratch) / "data.toml"
+                path.write_text(make(count), encoding="utf-8")
+                print(f"\n{count:,} {name} ({path.stat().st_size / 1024:,.0f} KB)")
+                slow += run_all(path, options.limit_seconds)
     print(f"\n{slow} command(s) over {options.limit_seconds} s")
     return 1 if slow else 0
+
+
+def run_all(path: Path, limit: float) -> int:
+    """Run every command on one dataset; the number over the limit."""
+    slow = 0
+    for args in COMMANDS:
+        seconds, code, errors = run(args, path)
+        flag = "  OVER THE LIMIT" if seconds > limit else ""
+        slow += bool(flag)
+        print(f"  {' '.join(args):40} {seconds:6.2f} s  exit {code}  stderr {errors:,} B{flag}")
+    return slow
 
 
 if __name__ == "__main__":
