@@ -54,8 +54,21 @@ def _contains(span: tuple[date, date | None], day: date) -> bool:
     return start <= day and (end is None or day <= end)
 
 
+_spans: list[tuple[dict[str, Centre], list[tuple[Centre, tuple[date, date | None]]]]] = []
+
+
+def _centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | None]]]:
+    """Every centre with its span, worked out once per dataset: `counties` asks for each county."""
+    for centres, spans in _spans:
+        if centres is dataset.centres:
+            return spans
+    spans = [(c, centre_span(dataset, c)) for c in dataset.centres.values()]
+    _spans[:] = [(dataset.centres, spans)]
+    return spans
+
+
 def centres_on(dataset: Dataset, day: date) -> list[Centre]:
-    return [c for c in dataset.centres.values() if _contains(centre_span(dataset, c), day)]
+    return [c for c, span in _centre_spans(dataset) if _contains(span, day)]
 
 
 class Confirmed(NamedTuple):
