@@ -10,7 +10,9 @@ an exit code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import shlex
+from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from typing import Any, NamedTuple
 
@@ -25,8 +27,10 @@ class ExitCode(IntEnum):
     AMBIGUOUS = 4  # several fit; we list them instead of picking one
     INVALID_DATASET = 5  # the dataset cannot be read or fails validation
     CANNOT_WRITE = 6  # an output file cannot be written
+    HANGUP = 129  # 128 + SIGHUP: the terminal was closed
     INTERRUPTED = 130  # 128 + SIGINT, Ctrl-C
     BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away, as the shell reports it
+    TERMINATED = 143  # 128 + SIGTERM: `kill`, a service manager, a timeout
 
 
 class Problem(NamedTuple):
@@ -256,6 +260,9 @@ class PointNotServed(NotFoundError):
 # --- datasets -----------------------------------------------------------------
 
 
+MAX_LISTED_PROBLEMS = 50  # by any command but `validate`, which lists them all
+
+
 class DatasetError(OwesError):
     exit_code = ExitCode.INVALID_DATASET
 
@@ -265,12 +272,19 @@ class DatasetError(OwesError):
         self.problems = problems
 
     def details(self, lang: str) -> list[str]:
-        lines = []
+        """The first MAX_LISTED_PROBLEMS problems, and where to see the rest."""
+        lines = list(itertools.islice(self.problem_lines(lang), MAX_LISTED_PROBLEMS))
+        hidden = len(self.problems) - MAX_LISTED_PROBLEMS
+        if hidden > 0:
+            lines.append("  " + t(lang, "more_problems", count=hidden, path=shlex.quote(self.path)))
+        return lines
+
+    def problem_lines(self, lang: str) -> Iterator[str]:
+        """Every problem, one line each, made as it is asked for: `validate` streams them."""
         for problem in self.problems:
             where = _localised_place(problem.where, lang)
             place = f"{shown(self.path)}: {shown(where)}" if where else shown(self.path)
-            lines.append(f"  {place}: {problem_text(problem, lang)}")
-        return lines
+            yield f"  {place}: {problem_text(problem, lang)}"
 
 
 def _localised_place(where: str, lang: str) -> str:

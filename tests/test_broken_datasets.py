@@ -71,6 +71,10 @@ EXPECTED = {
     "43-binary-garbage.toml": "line 1: the file contains NUL bytes; it is not a TOML text file",
     "44-latin2.toml": "line 5: the file is not UTF-8 (perhaps ISO-8859-2 or Windows-1250?)",
     "45-utf8-bom.toml": "line 1: the file starts with a byte-order mark; save it as UTF-8 without BOM",
+    "46-paragraph-separator.toml": "centres[0].name: the invisible line break U+2029 at position 8; data must be plain text (use \\n)",
+    "47-line-separator.toml": "centres[0].subregion: the invisible line break U+2028 at position 14; data must be plain text (use \\n)",
+    "48-region-is-a-county.toml": "dataset.region.teryt: “0811” is not a voivodeship's code (two TERYT digits, e.g. 08)",
+    "49-dotted-key-too-deep.toml": "line 33: a dotted key has more than 16 parts",
 }
 
 

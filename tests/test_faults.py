@@ -257,11 +257,13 @@ def test_failure_mid_write_keeps_the_old_file(
     def failing(*_: Any, **__: Any) -> Any:
         raise fault
 
-    if step == "fsync":
-        monkeypatch.setattr(os, "fsync", failing)
-    else:
-        real_fdopen = os.fdopen
-        monkeypatch.setattr(os, "fdopen", lambda *a, **k: _FailingWrites(real_fdopen(*a, **k), fault))
+    real_write = os.write
+
+    def half_then_fail(fd: int, data: Any) -> int:
+        real_write(fd, data[: len(data) // 2])
+        raise fault
+
+    monkeypatch.setattr(os, "fsync" if step == "fsync" else "write", failing if step == "fsync" else half_then_fail)
     expected = KeyboardInterrupt if isinstance(fault, KeyboardInterrupt) else CannotWriteError
     with pytest.raises(expected) as failed:
         files.write_output(str(target), NEW, force=True)
@@ -271,24 +273,12 @@ def test_failure_mid_write_keeps_the_old_file(
     assert leftovers(target.parent) == []
 
 
-class _FailingWrites:
-    """A file whose write half-happens, then fails as a full disk or Ctrl-C would."""
-
-    def __init__(self, handle: Any, fault: BaseException) -> None:
-        self.handle, self.fault = handle, fault
-
-    def __enter__(self) -> _FailingWrites:
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.handle.close()
-
-    def write(self, data: bytes) -> int:
-        self.handle.write(data[: len(data) // 2])
-        raise self.fault
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.handle, name)
+def test_short_writes_are_completed(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = os.write
+    # A write may take fewer bytes than it was given; the rest must follow, not be lost.
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, data[:1000]))
+    files.write_output(str(target), NEW, force=True)
+    assert target.read_bytes() == NEW
 
 
 def test_full_disk_when_writing_to_stdout() -> None:

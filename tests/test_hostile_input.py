@@ -263,7 +263,8 @@ DOCUMENTED = {int(code) for code in ExitCode}
 CALM = {ExitCode.OK, ExitCode.USAGE, ExitCode.NOT_FOUND, ExitCode.AMBIGUOUS, ExitCode.INVALID_DATASET}
 
 
-def assert_calm(run: Run, *, writing: bool = False, binary: bool = False) -> None:
+def assert_calm(run: Run, *, writing: bool = False, binary: bool = False, silent: bool | None = None) -> None:
+    """`silent`: whether success may print nothing (it wrote a file); by default when `writing`."""
     # A fuzzed output path may name a file already there, or nowhere writable: exit 6.
     assert run.exit_code in CALM | ({ExitCode.CANNOT_WRITE} if writing else set()), run
     assert "Traceback" not in run.stdout + run.stderr
@@ -272,6 +273,9 @@ def assert_calm(run: Run, *, writing: bool = False, binary: bool = False) -> Non
     if run.exit_code != ExitCode.OK:
         assert run.stdout == "", "an error printed data on stdout"
         assert run.stderr.strip(), "an error without a message"
+    elif not (writing if silent is None else silent):
+        # Success with nothing to show is a failure that hid itself (COLUMNS=0 drew nothing).
+        assert run.stdout.strip(), "a success that printed nothing"
     # A value echoed back is shortened: a 1 MB query never comes back whole.
     assert len(run.stderr) < 20_000
 
@@ -347,7 +351,8 @@ option_names = sorted(
 def test_any_command_line(args: list[str]) -> None:
     GENERATED["whole command lines"] += 1
     run = run_owes(*args)
-    assert_calm(run, writing=True)
+    # Only writing a file (-o, --output) may succeed without printing anything.
+    assert_calm(run, writing=True, silent=any(arg.startswith(("-o", "--o")) for arg in args))
 
 
 def test_documented_codes_are_the_readme_codes() -> None:

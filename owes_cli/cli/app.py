@@ -22,12 +22,12 @@ from typer.core import TyperGroup
 from owes_cli import answers as views
 from owes_cli import compat, queries
 from owes_cli import messages as i18n
-from owes_cli.cli import files
+from owes_cli.cli import files, signals, streams
 from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
 from owes_cli.cli.output import Output
 from owes_cli.domain import dataset as dataset_module
 from owes_cli.domain import lookup
-from owes_cli.domain.dates import PartialDateError, parse_day
+from owes_cli.domain.dates import FIRST_YEAR, LAST_YEAR, DateOutOfRangeError, PartialDateError, parse_day
 from owes_cli.domain.model import Dataset
 from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
@@ -74,25 +74,39 @@ def _fold_unencodable(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("owes-fold", _fold_unencodable)
 
 
-def _prepare_streams() -> None:
+def _prepare_streams() -> Callable[[], None]:
+    """Streams that say when they fail, and signals that clean up; returns what undoes both."""
     if sys.stderr is None:  # started with stderr closed (2>&-): messages go nowhere
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="owes-fold")
-            except (ValueError, OSError):
-                pass
+    handlers = signals.install()
+    streams.sane_columns()
+    streams.fix_stderr_encoding()
+    original = streams.install()
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:  # an in-memory stdout under a test runner
+        try:
+            reconfigure(errors="owes-fold")
+        except (ValueError, OSError):
+            pass
+
+    def undo() -> None:
+        streams.restore(original)
+        signals.restore(handlers)
+
+    return undo
 
 
 def _peek_lang(args: list[str]) -> str | None:
+    # The last --lang wins, as Click takes the last of a repeated option for the data.
+    found = None
     for i, arg in enumerate(args):
+        if arg == "--":
+            break
         if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
+            found = args[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.split("=", 1)[1]
+    return found
 
 
 class OwesGroup(TyperGroup):
@@ -111,7 +125,7 @@ class OwesGroup(TyperGroup):
         peeked = _peek_lang(argv)
         lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
         i18n.activate(lang)
-        _prepare_streams()
+        undo_streams = _prepare_streams()
         localise_help(self, lang)
         for command in [self, *self.commands.values()]:
             command.context_class = LocalisedContext
@@ -141,12 +155,16 @@ class OwesGroup(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             _say(t(lang, "interrupted"))
             code = ExitCode.INTERRUPTED
+        except signals.Terminated as stop:
+            _say(t(lang, "terminated", signal=stop.name))
+            code = stop.exit_code
         except (BrokenPipeError, files.ReaderGone):
             code = _quiet_broken_pipe()
         except OSError as err:
             if err.errno != errno.EPIPE:
                 raise
             code = _quiet_broken_pipe()
+        undo_streams()
         if standalone_mode:
             sys.exit(code)
         return code
@@ -237,6 +255,10 @@ def _day(on: str | None) -> date:
         return date.today()
     try:
         return parse_day(on)
+    except DateOutOfRangeError:
+        raise UsageError(
+            "date_out_of_range", value=on, first=f"{FIRST_YEAR}-01-01", last=f"{LAST_YEAR}-12-31"
+        ) from None
     except PartialDateError:
         raise UsageError("bad_date", value=on) from None
 
@@ -370,7 +392,10 @@ def validate(
         loaded = dataset_module.load(s.path, s.register)
     except DatasetError as err:
         if out.format != "json":
-            raise
+            _say(err.headline(s.lang))
+            for line in err.problem_lines(s.lang):  # every problem, as it is written
+                _say(line)
+            raise typer.Exit(ExitCode.INVALID_DATASET) from None
         out.write(render.to_json(views.validation_report(str(s.path), err.problems, s.lang)))
         raise typer.Exit(ExitCode.INVALID_DATASET) from None
     if out.format == "json":

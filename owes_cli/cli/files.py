@@ -8,12 +8,17 @@ file is replaced only with `force`; a symlink is never followed.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from owes_cli.cli.streams import CheckedStdout, ReaderGone, write_all
+
+__all__ = ["STDOUT", "ReaderGone", "check_target", "choose_format", "stdout", "stdout_failed", "write_output"]
 from owes_cli.errors import CannotWriteError, UsageError
 
 STDOUT = "-"
@@ -31,6 +36,9 @@ def _write_stdout(data: bytes) -> None:
     stream = stdout()
     if stream.isatty():
         raise CannotWriteError("output_tty")
+    if isinstance(stream, CheckedStdout):  # the real fd 1: every byte written, or an error
+        stream.write_bytes(data)
+        return
     try:
         stream.buffer.write(data)
         stream.flush()
@@ -43,14 +51,6 @@ def stdout() -> TextIO:
     if sys.stdout is None:
         raise CannotWriteError("stdout_failed", reason="closed", detail="stdout is closed")
     return sys.stdout
-
-
-class ReaderGone(Exception):
-    """The program reading our stdout has exited (`owes counties | head -1`).
-
-    Not an OSError on purpose: Click turns an EPIPE OSError into exit 1
-    before our CLI sees it; this reaches OwesGroup.main, which ends quietly.
-    """
 
 
 def stdout_failed(exc: OSError) -> ReaderGone | CannotWriteError:
@@ -81,6 +81,9 @@ def choose_format(target: str, chosen: str | None, allowed: tuple[str, ...]) -> 
     when neither says, when they disagree, or when there is no target at all."""
     if not target.strip():
         raise UsageError("output_empty")
+    if target != STDOUT and target.replace(os.sep, "/").rsplit("/", 1)[-1] in ("", "."):
+        # "out.pdf/" names a directory; pathlib would quietly drop the slash.
+        raise CannotWriteError("output_trailing_slash", path=target)
     suffix = "" if target == STDOUT else Path(target).suffix.lower().lstrip(".")
     choices = "|".join(allowed)
     if chosen is None:
@@ -137,18 +140,18 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
 
     check_target(path, force=force)
     parent = path.parent if str(path.parent) else Path(".")
+    prefix = _temp_prefix(path.name)
+    remove_stale_parts(parent, prefix)
+    temp: Path | None = None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
-    except OSError as exc:
-        raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
-    temp = Path(temp_name)
-    try:
-        # mkstemp makes the file private (0600); a document is to be shared,
-        # so give it the mode any new file gets here (0644 under umask 022).
-        os.fchmod(fd, 0o666 & ~_umask())
+        # A signal between creating the file and knowing its name would leave
+        # it behind: SIGINT, SIGTERM and SIGHUP wait until the name is known.
+        with _signals_held():
+            fd, temp_name = tempfile.mkstemp(prefix=prefix, suffix=PART, dir=parent)
+            temp = Path(temp_name)
+        _take_mode_and_owner(fd, path)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
+            write_all(handle.fileno(), data)
             os.fsync(handle.fileno())
         if path.exists() and not force:  # appeared while we were writing
             raise CannotWriteError("output_exists", path=str(path))
@@ -159,10 +162,90 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
         raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
     finally:
         # On success the temp file is gone; on any failure, Ctrl-C included, remove it.
+        if temp is not None:
+            try:
+                temp.unlink()
+            except FileNotFoundError:
+                pass
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a held signal is delivered now
+
+
+PART = ".part"
+NAME_MAX = 255  # bytes in one file name, on every common Linux file system
+STALE_AFTER = 3600  # seconds: no write of ours takes an hour
+
+
+def _temp_prefix(name: str) -> str:
+    """ ".NAME." for the temporary file, shortened so that the whole name fits NAME_MAX.
+
+    mkstemp adds 8 characters and we add ".part": a 241-byte target name
+    must not get "file name too long" for a temporary name it never sees.
+    """
+    room = NAME_MAX - 8 - len(PART) - 2
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return f".{name}."
+
+
+def remove_stale_parts(parent: Path, prefix: str) -> None:
+    """Remove temporary files of this target left over an hour ago.
+
+    SIGKILL (or a power cut) ends a write before it can clean up; the next
+    write to the same target removes what is left. Only regular files named
+    as ours, and old enough that no running write can own them.
+    """
+    import time
+
+    too_old = time.time() - STALE_AFTER
+    try:
+        with os.scandir(parent) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(prefix) and entry.name.endswith(PART)):
+                    continue
+                if len(entry.name) != len(prefix) + 8 + len(PART):  # mkstemp's 8 random characters
+                    continue
+                try:
+                    if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < too_old:
+                        os.unlink(entry.path)
+                except OSError:
+                    pass
+    except OSError:
+        pass
+
+
+def _take_mode_and_owner(fd: int, path: Path) -> None:
+    """The replaced file's mode (and owner, where we may set it); for a new file, the usual mode.
+
+    mkstemp makes the file private (0600); a new document is to be shared,
+    so it gets the mode any new file gets here (0644 under umask 022).
+    """
+    try:
+        old = os.stat(path, follow_symlinks=False)
+    except OSError:
+        os.fchmod(fd, 0o666 & ~_umask())
+        return
+    os.fchmod(fd, old.st_mode & 0o777)
+    for uid, gid in ((old.st_uid, old.st_gid), (-1, old.st_gid)):
         try:
-            temp.unlink()
-        except FileNotFoundError:
-            pass
+            os.fchown(fd, uid, gid)
+            return
+        except OSError:  # only root may give a file away; a group we belong to may still be kept
+            continue
 
 
 def _umask() -> int:

@@ -9,12 +9,14 @@ strings.
 from __future__ import annotations
 
 import difflib
+import heapq
 import os
 import re
 import stat
 import sys
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -30,6 +32,16 @@ else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
 MAX_BYTES = 2 * 1024 * 1024  # the bundled file is ~20 KB; anything near this is not a dataset
+# tomllib takes quadratic time over a dotted key's parts (40,000 parts: 22 s),
+# so a key or table header of more parts is refused before parsing. The
+# schema needs three.
+MAX_KEY_PARTS = 16
+# A broken file can hold hundreds of thousands of problems; past this many
+# the check stops, and says so, rather than spend memory listing them all.
+MAX_PROBLEMS = 1000
+# "Did you mean" compares a name with every id; after this many suggestions
+# it stops trying, so that thousands of unknown references stay fast.
+MAX_SUGGESTIONS = 50
 SCHEMA_VERSION = 1
 DATASET_ENV = "OWES_DATA"
 
@@ -72,7 +84,7 @@ SCHEMA: dict[str, Key] = {
         "table",
         table={
             "title": req("str"),
-            "region": req("table", table={"teryt": req("teryt"), "name": req("str")}),
+            "region": req("table", table={"teryt": req("region"), "name": req("str")}),
         },
     ),
     "sources": req(
@@ -213,6 +225,31 @@ def _type_name(value: Any) -> str:
 _BAD = object()  # a value that failed its check and is left out of the cleaned copy
 
 
+class _Enough(Exception):
+    """MAX_PROBLEMS were found: the check stops there."""
+
+
+class _Problems(list[Problem]):
+    """The problems found, which end the check when there are MAX_PROBLEMS of them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.suggestions = 0
+
+    def add(self, code: str, where: str, /, **params: Any) -> None:
+        self.append(Problem(code, where, params))
+        if len(self) >= MAX_PROBLEMS:
+            raise _Enough
+
+    def suggest(self, word: str, choices: Any) -> str:
+        """The closest of `choices` to `word`, while there is time to look."""
+        if self.suggestions >= MAX_SUGGESTIONS:
+            return ""
+        self.suggestions += 1
+        found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+        return found[0] if found else ""
+
+
 class _Checker:
     """Checks raw TOML against the schema, recording every problem.
 
@@ -222,10 +259,10 @@ class _Checker:
     """
 
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.problems = _Problems()
 
     def add(self, code: str, where: str, /, **params: Any) -> None:
-        self.problems.append(Problem(code, where, params))
+        self.problems.add(code, where, **params)
 
     def table(self, raw: Any, schema: dict[str, Key], where: str, *, partial: bool = False) -> dict[str, Any] | None:
         """The cleaned table, or None when a required key is missing or bad (unless `partial`)."""
@@ -234,8 +271,7 @@ class _Checker:
             return None
         for key in raw:
             if key not in schema:
-                guess = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
-                self.add("unknown_key", _join(where, key), key=key, suggestion=guess[0] if guess else "")
+                self.add("unknown_key", _join(where, key), key=key, suggestion=self.problems.suggest(key, list(schema)))
         cleaned: dict[str, Any] = {}
         complete = True
         for key, spec in schema.items():
@@ -295,11 +331,17 @@ class _Checker:
         if not value.strip():
             self.add("empty_string", where)
             return False
+        unsafe = _UNSAFE.search(value)  # one regular expression: a Python loop per character was slow
+        if unsafe is None:
+            return True
         bad = forbidden_character(value)
         if bad is not None:
             self.add("control_character", where, code=f"U+{ord(bad):04X}", at=value.index(bad) + 1)
-            return False
-        return True
+        else:
+            # U+2028/U+2029 end a line like a control character does, but
+            # unseen: Pillow's text layout fails on them, and an editor shows nothing.
+            self.add("separator_character", where, code=f"U+{ord(unsafe[0]):04X}", at=unsafe.start() + 1)
+        return False
 
     def _choice(self, value: Any, spec: Key, where: str) -> bool:
         if not self._str(value, spec, where):
@@ -341,6 +383,20 @@ class _Checker:
             return False
         return True
 
+    def _region(self, value: Any, spec: Key, where: str) -> bool:
+        if not self._teryt(value, spec, where):
+            return False
+        if len(value) != 2:  # "0811" is a county; a region is a voivodeship
+            self.add("region_not_voivodeship", where, got=value)
+            return False
+        return True
+
+
+# What safe_text.forbidden_character refuses (the C0 and C1 controls but tab
+# and newline, and the bidi controls), and the line and paragraph separators
+# U+2028 and U+2029, which are invisible line breaks.
+_UNSAFE = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029]")
+
 
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
@@ -370,6 +426,9 @@ def read_raw(path: Path) -> dict[str, Any]:
         raise fail("not_utf8", f"line {_line_of(data, exc.start)}") from None
     if not text.strip():
         raise fail("empty")
+    long_key = _long_dotted_key(text)
+    if long_key is not None:
+        raise fail("key_too_deep", f"line {long_key}", limit=MAX_KEY_PARTS)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -389,6 +448,31 @@ def read_raw(path: Path) -> dict[str, Any]:
 # Where tomllib gives no line, these find the likely culprit for the message.
 _DEEP = re.compile(r"[\[{](?:\s*[\[{]){63}")
 _LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
+
+
+# A run of more than MAX_KEY_PARTS dot-separated key parts, bare or quoted.
+# Outside strings and comments nothing else in TOML has one.
+_QUOTED = r'"(?:[^"\\\n]|\\.)*+"' + "|" + r"'[^'\n]*+'"
+_KEY_PART = r"[ \t]*+(?:[A-Za-z0-9_-]++|" + _QUOTED + r")[ \t]*+"
+_DOTTED_RUN = r"(?:\." + _KEY_PART + r"){" + str(MAX_KEY_PARTS) + ",}"
+_MAYBE_LONG_KEY = re.compile(_DOTTED_RUN)
+_STRING_OR_LONG_KEY = re.compile(
+    r'"""[\s\S]*?"""' + "|" + r"'''[\s\S]*?'''" + "|" + _QUOTED + r"|#[^\n]*+|(?P<key>" + _DOTTED_RUN + ")"
+)
+
+
+def _long_dotted_key(text: str) -> int | None:
+    """The line of a dotted key or table header of more than MAX_KEY_PARTS parts, if any.
+
+    Linear: one scan finds no such run of dots at all in an ordinary file;
+    only then is the text scanned again, skipping strings and comments.
+    """
+    if _MAYBE_LONG_KEY.search(text) is None:
+        return None
+    for match in _STRING_OR_LONG_KEY.finditer(text):
+        if match["key"] is not None:
+            return text.count("\n", 0, match.start()) + 1
+    return None
 
 
 def _line_of_match(text: str, pattern: re.Pattern[str]) -> str:
@@ -434,9 +518,8 @@ def _read_bytes(path: Path, fail: Callable[..., DatasetError]) -> bytes:
 # --------------------------------------------------------------------------
 
 
-def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any, problems: list[Problem]) -> None:
-    def add(code: str, where: str, /, **params: Any) -> None:
-        problems.append(Problem(code, where, params))
+def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any, problems: _Problems) -> None:
+    add = problems.add
 
     ids: dict[str, set[str]] = {}
     for table in ("sources", "organisations", "periods", "centres", "services", "audiences", "documents", "events"):
@@ -485,8 +568,7 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
         if table in unknowable:
             return
         if value is not None and value not in ids[table]:
-            choices = difflib.get_close_matches(value, sorted(ids[table]), n=1, cutoff=0.6)
-            add("unknown_ref", where, id=value, table=table, suggestion=choices[0] if choices else "")
+            add("unknown_ref", where, id=value, table=table, suggestion=problems.suggest(value, sorted(ids[table])))
 
     def refs(values: list[str] | None, table: str, where: str) -> None:
         for j, value in enumerate(values or []):
@@ -521,7 +603,7 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
             add("event_undated", f"events[{i}]")
 
     # A county confirmed for two centres whose dates overlap is a contradiction.
-    confirmed: dict[str, list[tuple[int, str, Any, Any]]] = defaultdict(list)
+    confirmed: dict[str, list[_Confirmed]] = defaultdict(list)
     for i, centre in enumerate(raw.get("centres", [])):
         where = f"centres[{i}]"
         ref(centre["period"], "periods", f"{where}.period")
@@ -541,10 +623,41 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
             if code not in counties:
                 add("unknown_county", path, code=code)
                 continue
-            for _, other_id, other_start, other_end in confirmed[code]:
-                if (end is None or other_start <= end) and (other_end is None or start <= other_end):
-                    add("county_two_centres", path, code=code, centre=centre["id"], other=other_id)
-            confirmed[code].append((i, centre["id"], start, end))
+            confirmed[code].append(_Confirmed(start, end, i, path, centre["id"]))
+    for code, spans in confirmed.items():
+        for later, earlier in _overlaps(spans):
+            add("county_two_centres", later.where, code=code, centre=later.centre, other=earlier.centre)
+
+
+class _Confirmed(NamedTuple):
+    """A centre's confirmed span for one county, as the overlap check needs it."""
+
+    start: Any  # date
+    end: Any  # date | None: open
+    order: int  # the centre's place in the file
+    where: str
+    centre: str
+
+
+def _overlaps(spans: list[_Confirmed]) -> list[tuple[_Confirmed, _Confirmed]]:
+    """Each pair of spans that share a day, as (later in the file, earlier).
+
+    Sorted by start, a span can only overlap the spans still open when it
+    starts: O(n log n) plus the pairs found, where comparing every pair took
+    50 s for 6,000 periods.
+    """
+    found: list[tuple[_Confirmed, _Confirmed]] = []
+    open_spans: list[tuple[Any, int, _Confirmed]] = []  # a heap by end; an open end sorts last
+    never = date.max
+    for span in sorted(spans, key=lambda s: (s.start, s.order)):
+        while open_spans and open_spans[0][0] < span.start:
+            heapq.heappop(open_spans)
+        for _, _, other in open_spans:
+            found.append((span, other) if span.order > other.order else (other, span))
+        if len(found) >= MAX_PROBLEMS:  # more would only be cut off
+            break
+        heapq.heappush(open_spans, (span.end or never, span.order, span))
+    return sorted(found, key=lambda pair: (pair[0].order, pair[0].where, pair[1].order))
 
 
 def _check_order(start: str | None, end: str | None, where: str, add: Callable[..., None]) -> None:
@@ -685,10 +798,13 @@ def _build(raw: dict[str, Any], path: str) -> m.Dataset:
 def check(raw: dict[str, Any], register: Any = None) -> list[Problem]:
     """Every problem in a parsed dataset: schema first, then references."""
     checker = _Checker()
-    cleaned = checker.table(raw, SCHEMA, "", partial=True)
-    if cleaned is not None and "dataset" in cleaned:
-        _cross_check(cleaned, raw, register, checker.problems)
-    return checker.problems
+    try:
+        cleaned = checker.table(raw, SCHEMA, "", partial=True)
+        if cleaned is not None and "dataset" in cleaned:
+            _cross_check(cleaned, raw, register, checker.problems)
+    except _Enough:
+        checker.problems.append(Problem("too_many_problems", "", {"limit": MAX_PROBLEMS}))
+    return list(checker.problems)
 
 
 def load(path: Path, register: Any = None) -> m.Dataset:

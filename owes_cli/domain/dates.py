@@ -15,8 +15,17 @@ from typing import NamedTuple
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+# The years a date may have: the programmes began in 2004, and a typo such as
+# 0201 or 20144 is caught instead of read as a real day.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 class PartialDateError(ValueError):
     """Raised for text that is not YYYY, YYYY-MM or YYYY-MM-DD."""
+
+
+class DateOutOfRangeError(PartialDateError):
+    """A well-formed date outside FIRST_YEAR to LAST_YEAR."""
 
 
 class PartialDate(NamedTuple):
@@ -32,8 +41,8 @@ class PartialDate(NamedTuple):
         year = int(match[1])
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
-        if year < 1900 or year > 2200:
-            raise PartialDateError(text)
+        if year < FIRST_YEAR or year > LAST_YEAR:
+            raise DateOutOfRangeError(text)
         if month is not None and not 1 <= month <= 12:
             raise PartialDateError(text)
         if day is not None:

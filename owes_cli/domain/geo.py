@@ -68,6 +68,46 @@ def polygon_contains(polygon: Polygon, point: Point) -> bool:
     return sum(ring_contains(ring, point) for ring in polygon) % 2 == 1
 
 
+EARTH_RADIUS_M = 6_371_000
+
+
+def distance_to_edge(layer: Layer, point: Point, within_m: float = 5000) -> float | None:
+    """Metres from a point to the nearest boundary of the layer's areas, if within `within_m`.
+
+    Flat-earth arithmetic around the point: exact enough over a few
+    kilometres, and the layers themselves are accurate to about 10 m.
+    """
+    x0, y0 = point
+    metres_per_degree = math.pi * EARTH_RADIUS_M / 180
+    kx = metres_per_degree * math.cos(math.radians(y0))
+    ky = metres_per_degree
+    margin_x, margin_y = within_m / kx, within_m / ky
+    best = within_m
+    found = False
+    for area in layer.areas.values():
+        min_x, min_y, max_x, max_y = area.bbox
+        if not (min_x - margin_x <= x0 <= max_x + margin_x and min_y - margin_y <= y0 <= max_y + margin_y):
+            continue
+        for polygon in area.polygons:
+            for ring in polygon:
+                ax, ay = (ring[-1][0] - x0) * kx, (ring[-1][1] - y0) * ky
+                for px, py in ring:
+                    bx, by = (px - x0) * kx, (py - y0) * ky
+                    distance = _to_segment(ax, ay, bx, by)
+                    if distance <= best:
+                        best, found = distance, True
+                    ax, ay = bx, by
+    return best if found else None
+
+
+def _to_segment(ax: float, ay: float, bx: float, by: float) -> float:
+    """Distance from the origin to the segment from a to b."""
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length2))
+    return math.hypot(ax + t * dx, ay + t * dy)
+
+
 # --------------------------------------------------------------------------
 # The shipped layers: integers in units of UNIT degrees, each ring
 # delta-encoded as [x0, y0, dx1, dy1, ...] to keep the files small.

@@ -96,8 +96,31 @@ class _Candidate(NamedTuple):
 
 
 def clean_query(text: str, what: str = "county") -> str:
-    """Reject what cannot be a name before trying to match it."""
-    text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+    """The text to match, or a usage error when it cannot be a name.
+
+    Invisible format characters (a soft hyphen, a zero-width space, a BOM)
+    are dropped, not turned into spaces: "żar\u00adski" is "żarski". Any
+    other unprintable character is a space. Digits of any script are ASCII
+    digits (a full-width "０８１１"). Bytes the locale could not decode (LC_ALL=C)
+    are read as UTF-8 where they are; the rest are shown as "\\xbf", never lost.
+    """
+    import unicodedata
+
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        try:
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # other lone surrogates too: show the undecodable bytes one by one
+            text = "".join(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in text)
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cf":
+            continue
+        if category == "Nd":
+            kept.append(str(unicodedata.digit(ch)))
+        else:
+            kept.append(ch if ch.isprintable() else " ")
+    text = "".join(kept).strip()
     if not text:
         raise UsageError("query_empty", what=what)
     if len(text) > MAX_QUERY:

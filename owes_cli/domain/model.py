@@ -154,6 +154,22 @@ class County(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
+# The centres grouped by period, for the last dataset asked about: a listing
+# of every period asks once per period, and a scan each time was quadratic.
+_grouped: list[tuple[dict[str, Centre], dict[str, list[Centre]]]] = []
+
+
+def _by_period(centres: dict[str, Centre]) -> dict[str, list[Centre]]:
+    for known, grouped in _grouped:
+        if known is centres:
+            return grouped
+    grouped = {}
+    for centre in centres.values():
+        grouped.setdefault(centre.period, []).append(centre)
+    _grouped[:] = [(centres, grouped)]
+    return grouped
+
+
 class Dataset(NamedTuple):
     title: str
     region_teryt: str
@@ -170,7 +186,7 @@ class Dataset(NamedTuple):
     path: str = ""
 
     def centres_in(self, period_id: str) -> list[Centre]:
-        return [c for c in self.centres.values() if c.period == period_id]
+        return list(_by_period(self.centres).get(period_id, ()))
 
     def as_of(self) -> PartialDate | None:
         """The newest date of a source about the centres.

@@ -6,11 +6,26 @@ centres, so that "which centre on this day" has one home.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from owes_cli.domain.lookup import Note
 from owes_cli.domain.model import Centre, County, Dataset, Period
+
+# The periods' first days, sorted, for the last dataset asked about: each open
+# end is found by bisection, so a listing stays O(n log n) in the periods
+# (rescanning them all for every centre took minutes for 6,000 of them).
+_starts: list[tuple[dict[str, Period], list[date]]] = []
+
+
+def _sorted_starts(dataset: Dataset) -> list[date]:
+    for periods, starts in _starts:
+        if periods is dataset.periods:
+            return starts
+    starts = sorted({p.first_day() for p in dataset.periods.values()})
+    _starts[:] = [(dataset.periods, starts)]
+    return starts
 
 
 def period_span(dataset: Dataset, period: Period) -> tuple[date, date | None]:
@@ -18,9 +33,10 @@ def period_span(dataset: Dataset, period: Period) -> tuple[date, date | None]:
     start = period.first_day()
     end = period.last_day()
     if end is None:
-        later = [p.first_day() for p in dataset.periods.values() if p.first_day() > start]
-        if later:
-            end = min(later) - timedelta(days=1)
+        starts = _sorted_starts(dataset)
+        later = bisect_right(starts, start)
+        if later < len(starts):
+            end = starts[later] - timedelta(days=1)
     return start, end
 
 
@@ -38,8 +54,21 @@ def _contains(span: tuple[date, date | None], day: date) -> bool:
     return start <= day and (end is None or day <= end)
 
 
+_spans: list[tuple[dict[str, Centre], list[tuple[Centre, tuple[date, date | None]]]]] = []
+
+
+def _centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | None]]]:
+    """Every centre with its span, worked out once per dataset: `counties` asks for each county."""
+    for centres, spans in _spans:
+        if centres is dataset.centres:
+            return spans
+    spans = [(c, centre_span(dataset, c)) for c in dataset.centres.values()]
+    _spans[:] = [(dataset.centres, spans)]
+    return spans
+
+
 def centres_on(dataset: Dataset, day: date) -> list[Centre]:
-    return [c for c in dataset.centres.values() if _contains(centre_span(dataset, c), day)]
+    return [c for c, span in _centre_spans(dataset) if _contains(span, day)]
 
 
 class Confirmed(NamedTuple):

@@ -416,6 +416,11 @@ def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazette
     raise PlaceOutsideCoverage(code, dataset.region_name, [_where(p, register, gazetteer) for p in readings])
 
 
+# Metres from a gmina boundary within which a point counts as on it: the
+# boundary layers are accurate to about 11 m (geo.UNIT).
+BORDER_TOLERANCE_M = 30
+
+
 def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     """The gmina a point lies in, or an error that says where the point is instead."""
     point = (lon, lat)
@@ -425,14 +430,24 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
         if place.county not in dataset.counties:  # a dataset that covers only part of the region
             raise PlaceOutsideCoverage(f"{lat:g},{lon:g}", dataset.region_name, [_where(place, register, gazetteer)])
         return ResolvedPlace(place, dataset.counties[place.county])
-    at = f"{lat:g},{lon:g}"
+    # repr: the shortest text that reads back as the same number, so the user's own digits.
+    at = f"{lat!r},{lon!r}"
     swapped = None
     if gmina is None and geo.load_layer("gminy").find((lat, lon)) is not None:
-        swapped = f"{lon:g},{lat:g}"  # the numbers read the other way round are in the region
+        swapped = f"{lon!r},{lat!r}"  # the numbers read the other way round are in the region
     voivodeship = geo.load_layer("wojewodztwa").find(point)
     if voivodeship is None:
         raise PointNotServed("point_outside_poland", at, dataset.region_name, swapped)
     if voivodeship.code == dataset.region_teryt:
-        # Within the region's simplified outline but in no gmina: on a border.
-        raise PointNotServed("point_on_border", at, dataset.region_name, swapped)
+        # Within the region's simplified outline but in no gmina: on a border
+        # only when a gmina boundary is that close; the outline is coarser.
+        gminas = geo.load_layer("gminy")
+        if not any(code.startswith(dataset.region_teryt) for code in gminas.areas):
+            raise PointNotServed("point_no_gminas", at, dataset.region_name)
+        distance = geo.distance_to_edge(gminas, point)
+        if distance is not None and distance <= BORDER_TOLERANCE_M:
+            raise PointNotServed("point_on_border", at, dataset.region_name, swapped)
+        raise PointNotServed(
+            "point_outside_gminas", at, dataset.region_name, swapped, distance=str(round(distance or 5000))
+        )
     raise PointNotServed("point_outside_coverage", at, dataset.region_name, swapped, voivodeship=voivodeship.name)

@@ -424,6 +424,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "part_of_city": ("część miasta {parent}", "part of the city of {parent}"),
     "simc": ("SIMC", "SIMC"),
     "locality_register": ("Rejestr miejscowości", "Register of localities"),
+    # hostile (issue 14): bounded errors
+    "more_problems": (
+        "…i {count} więcej: owes validate {path}",
+        "…and {count} more: owes validate {path}",
+    ),
+    "date_out_of_range": (
+        "Data „{value}” jest poza obsługiwanym zakresem: od {first} do {last}.",
+        "The date “{value}” is outside the supported range: {first} to {last}.",
+    ),
+    "terminated": ("Przerwano (sygnał {signal}).", "Stopped (signal {signal})."),
+    "point_outside_gminas": (
+        "Punkt {at} leży poza wszystkimi gminami województwa {region} ({distance} m od najbliższej); "
+        "podaj punkt wewnątrz gminy albo użyj --place.",
+        "The point {at} lies outside every gmina of województwo {region} ({distance} m from the nearest); "
+        "give a point inside a gmina, or use --place.",
+    ),
+    "point_no_gminas": (
+        "Nie mamy granic gmin województwa {region}, więc punktu {at} nie da się przypisać do gminy; "
+        "użyj --place albo --county.",
+        "We have no gmina boundaries for województwo {region}, so the point {at} cannot be placed in a gmina; "
+        "use --place or --county.",
+    ),
+    "output_trailing_slash": (
+        "{path} kończy się ukośnikiem, więc nazywa katalog; podaj nazwę pliku.",
+        "{path} ends in a slash, so it names a directory; give a file name.",
+    ),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {
@@ -494,6 +520,23 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "end_before_start": ("koniec {end} jest przed początkiem {start}", "the end {end} is before the start {start}"),
     "event_undated": ("wydarzenie bez daty: podaj date lub reported", "an event with no date: give date or reported"),
+    # hostile (issue 14): limits and refused characters
+    "separator_character": (
+        "niewidoczny znak końca wiersza {code} na pozycji {at}; dane mają być zwykłym tekstem (użyj \\n)",
+        "the invisible line break {code} at position {at}; data must be plain text (use \\n)",
+    ),
+    "key_too_deep": (
+        "klucz z kropkami ma więcej niż {limit} części",
+        "a dotted key has more than {limit} parts",
+    ),
+    "region_not_voivodeship": (
+        "„{got}” nie jest kodem województwa (dwie cyfry TERYT, np. 08)",
+        "“{got}” is not a voivodeship's code (two TERYT digits, e.g. 08)",
+    ),
+    "too_many_problems": (
+        "sprawdzanie przerwane po {limit} problemach",
+        "the check stopped after {limit} problems",
+    ),
 }
 
 # Why a file could not be written, by errno name, for the {detail} of output_failed.

@@ -1,0 +1,111 @@
+"""Time every command on datasets made to be slow, up to the 2 MiB size limit.
+
+    python benchmarks/hostile_datasets.py [--limit-seconds 1.0]
+
+The datasets (tests/big_datasets.py) are those of issue 14: open-ended
+periods, periods each covering all 14 counties, a dotted key of thousands
+of parts, and a broken file with hundreds of thousands of problems. Each
+size is as large as fits under the limit. Every command runs as a fresh
+process, as a user would start it; the report gives its wall time and
+flags any over the limit. A measurement, not a test: it prints, and exits 1
+only when a command was over the limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "tests"))
+
+import big_datasets  # noqa: E402 - lives beside the tests that use it small
+
+from owes_cli.domain.dataset import MAX_BYTES  # noqa: E402
+
+COMMANDS = [
+    ["validate"],
+    ["counties"],
+    ["centres"],
+    ["periods"],
+    ["which-centre", "--county", "żarski"],
+    ["history", "--county", "żarski"],
+    ["export", "-o", "-", "--format", "pdf"],
+    ["map", "-o", "-", "--format", "svg"],
+]
+
+
+def largest(make: Callable[[int], str], start: int) -> tuple[int, str]:
+    """The largest count whose dataset fits under MAX_BYTES (doubling, then bisecting)."""
+    low, high = 0, start
+    while len(make(high).encode()) <= MAX_BYTES:
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        if len(make(middle).encode()) <= MAX_BYTES:
+            low = middle
+        else:
+            high = middle
+    return low, make(low)
+
+
+def run(args: list[str], data: Path) -> tuple[float, int, int]:
+    env = {**os.environ, "OWES_LANG": "en", "OWES_DATA": "", "PYTHONUNBUFFERED": ""}
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "owes_cli", *args, "--data", str(data)],
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
+    return time.perf_counter() - began, done.returncode, len(done.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit-seconds", type=float, default=1.0)
+    parser.add_argument(
+        "--fractions",
+        default="1",
+        help="sizes to run, as fractions of the largest that fits, e.g. 0.25,0.5,1 to see the growth",
+    )
+    options = parser.parse_args()
+    cases: list[tuple[str, Callable[[int], str], int]] = [
+        ("open-ended periods", big_datasets.open_periods, 1000),
+        ("periods covering all 14 counties", big_datasets.every_county_each_period, 1000),
+        ("dotted key parts", big_datasets.deep_key, 10_000),
+        ("centres with 4 problems each", big_datasets.many_problems, 1000),
+    ]
+    slow = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, make, start in cases:
+            largest_count, _ = largest(make, start)
+            for fraction in (float(f) for f in options.fractions.split(",")):
+                count = max(1, int(largest_count * fraction))
+                path = Path(scratch) / "data.toml"
+                path.write_text(make(count), encoding="utf-8")
+                print(f"\n{count:,} {name} ({path.stat().st_size / 1024:,.0f} KB)")
+                slow += run_all(path, options.limit_seconds)
+    print(f"\n{slow} command(s) over {options.limit_seconds} s")
+    return 1 if slow else 0
+
+
+def run_all(path: Path, limit: float) -> int:
+    """Run every command on one dataset; the number over the limit."""
+    slow = 0
+    for args in COMMANDS:
+        seconds, code, errors = run(args, path)
+        flag = "  OVER THE LIMIT" if seconds > limit else ""
+        slow += bool(flag)
+        print(f"  {' '.join(args):40} {seconds:6.2f} s  exit {code}  stderr {errors:,} B{flag}")
+    return slow
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""Datasets made to be large: answers stay right, work stays linear, errors stay bounded.
+
+Speed itself is measured by benchmarks/hostile_datasets.py, never by a
+timed test; here the fast paths are checked against the plain definitions
+they replace, and the limits against what a user sees.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import big_datasets
+from conftest import Owes
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from owes_cli.domain import dataset as dataset_module
+from owes_cli.domain import periods
+from owes_cli.domain.dataset import MAX_KEY_PARTS, MAX_PROBLEMS, _Confirmed, _overlaps
+from owes_cli.errors import MAX_LISTED_PROBLEMS, ExitCode
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "data.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------
+# Fast paths give the answers of the plain definitions
+# --------------------------------------------------------------------------
+
+
+def test_an_open_period_ends_where_the_next_begins(tmp_path: Path) -> None:
+    loaded = dataset_module.load(write(tmp_path, big_datasets.open_periods(40)))
+    for period in loaded.periods.values():
+        later = [p.first_day() for p in loaded.periods.values() if p.first_day() > period.first_day()]
+        expected_end = min(later) - timedelta(days=1) if later else None
+        assert periods.period_span(loaded, period) == (period.first_day(), expected_end)
+    assert [c.id for c in loaded.centres_in("p7")] == ["c7"]
+    assert loaded.centres_in("nothing") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(0, 30), st.booleans()),
+        max_size=12,
+    )
+)
+def test_sorted_overlap_check_finds_every_overlapping_pair(raw: list[tuple[int, int, bool]]) -> None:
+    day = date(2000, 1, 1)
+    spans = [
+        _Confirmed(day + timedelta(start), None if open_end else day + timedelta(start + length), i, f"c[{i}]", f"c{i}")
+        for i, (start, length, open_end) in enumerate(raw)
+    ]
+
+    def overlap(a: _Confirmed, b: _Confirmed) -> bool:
+        return (a.end is None or b.start <= a.end) and (b.end is None or a.start <= b.end)
+
+    every_pair = [(later, earlier) for later in spans for earlier in spans[: later.order] if overlap(later, earlier)]
+    assert _overlaps(spans) == every_pair
+
+
+def test_a_county_with_three_centres_at_once_names_each_pair(owes: Owes, tmp_path: Path) -> None:
+    text = big_datasets.every_county_each_period(3).replace('to = "1950-01-02"', 'to = "1950-01-06"')
+    text = text.replace('to = "1950-01-04"', 'to = "1950-01-06"')
+    path = write(tmp_path, text)
+    run = owes("validate", str(path))
+    assert run.exit_code == ExitCode.INVALID_DATASET
+    pairs = [line.split("]: ", 1)[1] for line in run.stderr.splitlines()[1:]]
+    expected = [
+        f"county {code} has two centres at the same time: c{a} and c{b}"
+        for a, b in ((1, 0), (2, 0), (2, 1))
+        for code, _, _ in big_datasets.COUNTIES
+    ]
+    assert sorted(pairs) == sorted(expected)
+
+
+# --------------------------------------------------------------------------
+# Refused before parsing
+# --------------------------------------------------------------------------
+
+
+def test_a_dotted_key_at_the_limit_is_parsed_and_one_over_is_refused(owes: Owes, tmp_path: Path) -> None:
+    path = write(tmp_path, big_datasets.deep_key(MAX_KEY_PARTS))
+    run = owes("validate", str(path))
+    assert run.stderr.endswith(": a: unknown key “a”\n")  # parsed: the key is only unknown
+    path = write(tmp_path, big_datasets.deep_key(MAX_KEY_PARTS + 1))
+    run = owes("validate", str(path))
+    assert run.stderr.endswith(f": line 1: a dotted key has more than {MAX_KEY_PARTS} parts\n")
+    # 40,000 parts took tomllib 22 s; refused, it costs one scan of the text.
+    path = write(tmp_path, big_datasets.deep_key(40_000))
+    assert owes("counties", "--data", str(path)).stderr.endswith(f"more than {MAX_KEY_PARTS} parts\n")
+
+
+def test_dots_inside_strings_and_comments_are_not_keys(owes: Owes, tmp_path: Path) -> None:
+    dots = ".a" * (MAX_KEY_PARTS + 5)
+    text = big_datasets.open_periods(1).replace('title = "Źródło testowe"', f'title = "x{dots}"  # y{dots}')
+    text = text.replace('programme = "Program"', f"programme = '''z{dots}\n{dots}'''")
+    run = owes("validate", str(write(tmp_path, text)))
+    assert (run.exit_code, run.stderr) == (ExitCode.OK, "")
+
+
+# --------------------------------------------------------------------------
+# Bounded errors
+# --------------------------------------------------------------------------
+
+
+def test_other_commands_list_fifty_problems_and_point_to_validate(owes: Owes, tmp_path: Path) -> None:
+    path = write(tmp_path, big_datasets.many_problems(30))  # 120 problems
+    for lang, more in (("en", "…and 70 more: owes validate"), ("pl", "…i 70 więcej: owes validate")):
+        run = owes("counties", "--data", str(path), "--lang", lang)
+        lines = run.stderr.splitlines()
+        assert run.exit_code == ExitCode.INVALID_DATASET
+        assert len(lines) == 1 + MAX_LISTED_PROBLEMS + 1
+        assert "120" in lines[0]
+        assert lines[-1] == f"  {more} {path}"
+    run = owes("validate", str(path))
+    assert len(run.stderr.splitlines()) == 1 + 120
+    assert "more: owes validate" not in run.stderr
+
+
+def test_validate_stops_collecting_at_its_maximum(owes: Owes, tmp_path: Path) -> None:
+    path = write(tmp_path, big_datasets.many_problems(MAX_PROBLEMS))  # 4,000 problems
+    run = owes("validate", str(path))
+    lines = run.stderr.splitlines()
+    assert run.exit_code == ExitCode.INVALID_DATASET
+    assert len(lines) == 1 + MAX_PROBLEMS + 1
+    assert lines[-1] == f"  {path}: the check stopped after {MAX_PROBLEMS} problems"
+    run = owes("which-centre", "--county", "żarski", "--data", str(path))
+    assert len(run.stderr.splitlines()) == 1 + MAX_LISTED_PROBLEMS + 1
