@@ -84,8 +84,10 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
         "Zestawienie ośrodków: Projekt OWES 2013–2015 — Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
     )
     assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
-    assert meta.author == "owes"
+    assert meta.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
     assert meta.creator.startswith("owes ")
+    assert meta.producer.startswith("owes ") and "fpdf2" in meta.producer
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]
     assert meta.creation_date.isoformat().startswith("2026-01-01T00:00:00")
     assert reader.trailer["/Root"]["/Lang"] == "pl-PL"
 
