@@ -48,6 +48,11 @@ def docx_text(path: Path) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def archive_text(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name).decode()
+
+
 def centre_json(owes: Owes, centre_id: str, lang: str) -> dict:
     return json.loads(owes("centre", centre_id, "--format", "json", "--lang", lang).stdout)
 
@@ -259,8 +264,8 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
     path = export(owes, tmp_path, "directory.docx", "--lang", "pl", "--on", "2014-06-01")
     document = docx.Document(str(path))
     by_style: dict[str, list[str]] = {}
-    for paragraph in document.paragraphs:
-        by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
+    for paragraph in document.paragraphs:  # no-break spaces read as spaces
+        by_style.setdefault(paragraph.style.name, []).append(paragraph.text.replace("\xa0", " "))
     assert by_style["Title"] == ["Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"]
     assert by_style["Heading 1"] == [
         "Projekt OWES 2013–2015",
@@ -283,7 +288,7 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
     assert props.title.startswith("Zestawienie ośrodków: Projekt OWES 2013–2015")
     assert props.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
     assert props.language == "pl-PL"
-    assert props.author == "owes"
+    assert props.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
     assert props.comments == ""
     assert props.created.isoformat() == "2026-01-01T00:00:00+00:00"
     assert props.modified == props.created
@@ -301,12 +306,14 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
         core = archive.read("docProps/core.xml").decode()
     assert not any("thumbnail" in name for name in names)
     assert "python-docx" not in core and "2013-" not in core
+    application = archive_text(path, "docProps/app.xml")
+    assert "<Application>owes " in application and "Microsoft" not in application
 
 
 def test_docx_in_english_sets_english_proofing(owes: Owes, tmp_path: Path) -> None:
     document = docx.Document(str(export(owes, tmp_path, "c.docx", "--centre", "gorzow-2013", "--lang", "en")))
     assert document.core_properties.language == "en-GB"
-    assert document.paragraphs[1].text == (
+    assert document.paragraphs[1].text.replace("\xa0", " ") == (
         "Centre profile: Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego"
     )
 
