@@ -607,7 +607,8 @@ def _lines(
     """Text of one style, wrapped from the current position (to the right margin when width is 0)."""
     pdf.set_font(FAMILY, "B" if bold else "", size)
     pdf.set_text_color(*colour)
-    _multi_cell(pdf, width, height, _safe(pdf, value))
+    # Text not in the report's blocks (the map's legend and credits) is typeset here.
+    _multi_cell(pdf, width, height, _safe(pdf, typography.prose(value)))
 
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:
