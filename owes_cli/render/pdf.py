@@ -213,11 +213,16 @@ def _start(pdf: Any, item: int, height: float) -> None:
 
 
 def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = False, size: float = BODY_PT) -> float:
-    """How tall `value` is when wrapped to `width` (from the left margin when 0), in the font given."""
+    """About how tall `value` is when wrapped to `width` (from the current x when 0), in the font given.
+
+    Measured rather than laid out: one string width per line of the text,
+    plus what wrapping by word loses at each line's end (a tenth, rounded
+    up). Used only to decide what to keep on one page; fpdf2 lays it out.
+    """
     pdf.set_font(FAMILY, "B" if bold else "", size)
-    lines = pdf.multi_cell(width, height, _safe(pdf, value), dry_run=True, output="LINES")
-    assert isinstance(lines, list)
-    return len(lines) * height
+    room = (width or pdf.w - pdf.r_margin - pdf.x) - 2 * pdf.c_margin
+    lines = sum(max(1, math.ceil(pdf.get_string_width(part) * 1.1 / room)) for part in value.split("\n"))
+    return lines * height
 
 
 # --------------------------------------------------------------------------

@@ -513,6 +513,8 @@ def _keep_end_together(document: Document) -> None:
         if kept >= KEEP_AT_END:
             break
         if element.tag == qn("w:p"):
+            if element.xpath(".//w:drawing"):
+                break  # the map: it keeps to its own page with its heading
             if not element.xpath("string(.)").strip():
                 continue  # the spacing paragraph after a table
             if kept >= 0:
