@@ -170,14 +170,21 @@ def _draw(report: Report, breaks: frozenset[tuple[int, int]]) -> tuple[Any, Layo
 
 
 def _earlier_breaks(report: Report, layout: Layout, bottom: float) -> frozenset[tuple[int, int]]:
-    """Page breaks that give each section's last page at least FILL of a page.
+    """Page breaks that give each section's last page at least FILL of a page, and no heading a page of its own.
 
     A section whose last page holds less takes the latest block or list item
     on the page before whose move leaves both pages at least FILL full; a
-    heading moves with what it introduces.
+    heading moves with what it introduces. A heading left at a page's foot
+    while what it introduces went to the next page (a table whose first row
+    is tall) goes there too.
     """
     room = bottom - MARGIN
     breaks = set()
+    for index, block in enumerate(report.blocks[:-1]):
+        heading, following = layout.starts.get((index, 0)), layout.starts.get((index + 1, 0))
+        if isinstance(block, Heading) and heading and following and heading[0] < following[0]:
+            if heading[1] > MARGIN + 1:  # not already at the top of a page
+                breaks.add((index, 0))
     for first, end, last_page, lowest in layout.sections:
         held = lowest - MARGIN
         if held >= FILL * room:
