@@ -180,9 +180,9 @@ def _earlier_breaks(report: Report, layout: Layout, bottom: float) -> frozenset[
     """
     room = bottom - MARGIN
     breaks = set()
-    for index, block in enumerate(report.blocks[:-1]):
+    for index, drawn in enumerate(report.blocks[:-1]):
         heading, following = layout.starts.get((index, 0)), layout.starts.get((index + 1, 0))
-        if isinstance(block, Heading) and heading and following and heading[0] < following[0]:
+        if isinstance(drawn, Heading) and heading and following and heading[0] < following[0]:
             if heading[1] > MARGIN + 1:  # not already at the top of a page
                 breaks.add((index, 0))
     for first, end, last_page, lowest in layout.sections:
