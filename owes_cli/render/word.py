@@ -121,8 +121,8 @@ def _styles(document: Document, lang: str) -> None:
             rfonts.attrib.pop(qn(theme_attribute), None)
     document.styles["Heading 1"].paragraph_format.space_before = Pt(16)
     document.styles["Heading 2"].paragraph_format.space_before = Pt(10)
-    for name in ("Heading 1", "Heading 2"):  # room between a heading and the table or text under it
-        document.styles[name].paragraph_format.space_after = Pt(5)
+    for name, after in (("Heading 1", 5), ("Heading 2", 5), ("Subtitle", 10)):  # room above a table under it
+        document.styles[name].paragraph_format.space_after = Pt(after)
 
 
 def _table_style(document: Document) -> None:
