@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
 from owes_cli.layout import typography
-from owes_cli.layout.report import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Report, Table
+from owes_cli.layout.report import (
+    Bullets,
+    Fields,
+    Heading,
+    Inline,
+    Map,
+    PageBreak,
+    Paragraph,
+    Report,
+    Table,
+    plain_text,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -35,6 +46,7 @@ NOTICE_INK = "7A4300"
 
 TABLE_STYLE = "OWES Table"
 CELL_PADDING = {"top": 57, "bottom": 57, "left": 100, "right": 100}  # twips: 1 mm above and below, 1.8 mm aside
+LONG_CELL = 1500  # characters: a cell this long may not fit on one page, even in the widest column
 KEEP_AT_END = 3  # list items or field rows that go with a section's last page, so it is never near empty
 
 MAP_WIDTH_MM = 160
@@ -318,7 +330,7 @@ def _fields(document: Document, block: Fields) -> None:
     _column_widths(table, [Mm(52), Mm(118)])
     for label, value in block.rows:
         row = table.add_row()
-        _keep_row_whole(row)
+        _keep_row_whole(row, label, plain_text(value))
         cells = row.cells
         cells[0].width, cells[1].width = Mm(52), Mm(118)
         label_run = cells[0].paragraphs[0].add_run(_clean(label))
@@ -347,7 +359,7 @@ def _table(document: Document, block: Table) -> None:
         run.font.color.rgb = RGBColor.from_string(ACCENT)
     for values in block.rows:
         row = table.add_row()
-        _keep_row_whole(row)
+        _keep_row_whole(row, *(plain_text(value) for value in values))
         cells = row.cells
         for cell, value, width in zip(cells, values, widths, strict=True):
             cell.width = width
@@ -472,11 +484,17 @@ def _border_set(name: str, edges: tuple[str, ...]) -> Any:
     return borders
 
 
-def _keep_row_whole(row: Any) -> None:
-    """w:cantSplit: Word moves a row that does not fit to the next page instead of splitting it."""
+def _keep_row_whole(row: Any, *texts: str) -> None:
+    """w:cantSplit: Word moves a row that does not fit to the next page instead of splitting it.
+
+    Not for a row whose text may be taller than a page: Word would cut such
+    a row off at the page's foot rather than split it.
+    """
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
+    if any(len(text) > LONG_CELL for text in texts):
+        return
     keep = OxmlElement("w:cantSplit")
     keep.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().insert(0, keep)
