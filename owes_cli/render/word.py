@@ -47,7 +47,7 @@ NOTICE_INK = "7A4300"
 TABLE_STYLE = "OWES Table"
 CELL_PADDING = {"top": 57, "bottom": 57, "left": 100, "right": 100}  # twips: 1 mm above and below, 1.8 mm aside
 LONG_CELL = 1500  # characters: a cell this long may not fit on one page, even in the widest column
-KEEP_AT_END = 3  # list items or field rows that go with a section's last page, so it is never near empty
+KEEP_AT_END = 4  # list items or field rows that go with a section's last page, so it is never near empty
 
 MAP_WIDTH_MM = 160
 MAP_SCALE = 1.0  # pixels per map unit: the 1010-unit canvas is 1010 pixels, about 160 dpi at MAP_WIDTH_MM
