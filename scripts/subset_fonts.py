@@ -31,6 +31,7 @@ UNICODES = [
     *range(0x0020, 0x007F),  # Basic Latin
     *range(0x00A0, 0x0100),  # Latin-1 Supplement: nbsp, ©, «», ·, ó, ×
     *range(0x0100, 0x0180),  # Latin Extended-A: ą ć ę ł ń ś ź ż and their capitals
+    0x200B,  # zero-width space: where a printed web address may break (layout/typography.py)
     *range(0x2010, 0x2028),  # dashes, quotes „ ” “ ‘ ’, bullet •, ellipsis …
     0x2030,
     0x2039,

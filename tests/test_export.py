@@ -51,6 +51,11 @@ def docx_text(path: Path) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def archive_text(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name).decode()
+
+
 def centre_json(owes: Owes, centre_id: str, lang: str) -> dict[str, Any]:
     found: dict[str, Any] = json.loads(owes("centre", centre_id, "--format", "json", "--lang", lang).stdout)
     return found
@@ -89,8 +94,11 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
         "Zestawienie ośrodków: Projekt OWES 2013–2015 — Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
     )
     assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
-    assert meta.author == "owes"
+    assert meta.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
     assert (meta.creator or "").startswith("owes ")
+    assert (meta.producer or "").startswith("owes ") and "fpdf2" in (meta.producer or "")
+    preferences = reader.root_object["/ViewerPreferences"].get_object()
+    assert isinstance(preferences, DictionaryObject) and preferences["/DisplayDocTitle"]
     assert meta.creation_date is not None and meta.creation_date.isoformat().startswith("2026-01-01T00:00:00")
     assert str(reader.root_object["/Lang"]) == "pl-PL"
 
@@ -282,8 +290,9 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
     path = export(owes, tmp_path, "directory.docx", "--lang", "pl", "--on", "2014-06-01")
     document = docx.Document(str(path))
     by_style: dict[str, list[str]] = {}
-    for paragraph in document.paragraphs:
-        by_style.setdefault(paragraph.style.name if paragraph.style else "", []).append(paragraph.text)
+    for paragraph in document.paragraphs:  # no-break spaces read as spaces
+        style = paragraph.style.name if paragraph.style else ""
+        by_style.setdefault(style, []).append(paragraph.text.replace("\xa0", " "))
     assert by_style["Title"] == ["Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"]
     assert by_style["Heading 1"] == [
         "Projekt OWES 2013–2015",
@@ -308,7 +317,7 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
     assert props.title.startswith("Zestawienie ośrodków: Projekt OWES 2013–2015")
     assert props.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
     assert props.language == "pl-PL"
-    assert props.author == "owes"
+    assert props.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
     assert props.comments == ""
     assert props.created.isoformat() == "2026-01-01T00:00:00+00:00"
     assert props.modified == props.created
@@ -327,12 +336,14 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
         core = archive.read("docProps/core.xml").decode()
     assert not any("thumbnail" in name for name in names)
     assert "python-docx" not in core and "2013-" not in core
+    application = archive_text(path, "docProps/app.xml")
+    assert "<Application>owes " in application and "Microsoft" not in application
 
 
 def test_docx_in_english_sets_english_proofing(owes: Owes, tmp_path: Path) -> None:
     document = docx.Document(str(export(owes, tmp_path, "c.docx", "--centre", "gorzow-2013", "--lang", "en")))
     assert document.core_properties.language == "en-GB"
-    assert document.paragraphs[1].text == (
+    assert document.paragraphs[1].text.replace("\xa0", " ") == (
         "Centre profile: Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego"
     )
 

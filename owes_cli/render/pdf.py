@@ -9,14 +9,13 @@ bytes depend only on the report: the creation date is the report's
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from owes_cli import version
-from owes_cli.layout import coverage_map
+from owes_cli.layout import coverage_map, typography
 from owes_cli.layout.report import (
     Bullets,
     Fields,
@@ -26,12 +25,12 @@ from owes_cli.layout.report import (
     PageBreak,
     Paragraph,
     Report,
+    Run,
     Table,
     plain_text,
 )
 from owes_cli.messages import t
 from owes_cli.render import map_image as map_render
-from owes_cli.safe_text import printable
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -64,11 +63,63 @@ PT = 25.4 / 72  # mm per typographic point
 LABEL_PT = 5.5  # the least size of a name on the map
 
 
+FILL = 0.2  # the least share of a page that a section's last page holds
+
+
+class Layout(NamedTuple):
+    """Where a drawing put things: each block's (and list item's) start, and each section's end.
+
+    A key is (block index, item index); item 0 is the block itself.
+    """
+
+    starts: dict[tuple[int, int], tuple[int, float]]  # key: (page, y)
+    sections: list[tuple[int, int, int, float]]  # first block, end block, last page, lowest y on it
+
+
 def render(report: Report) -> bytes:
+    """The report as PDF bytes.
+
+    Drawn once; when a section would end on a page less than a fifth full,
+    drawn again with that section's page break moved earlier, so that its
+    last page holds enough (see `_earlier_breaks`).
+    """
+    from fpdf.prefs import ViewerPreferences
+
+    typeset = typography.typeset(report)
+    breaks: frozenset[tuple[int, int]] = frozenset()
+    for _ in range(3):
+        pdf, layout = _draw(typeset, breaks)
+        more = _earlier_breaks(typeset, layout, pdf.page_break_trigger)
+        if not more - breaks:
+            break
+        breaks |= more
+    # Metadata from the report as written: no-break and zero-width spaces are for the page only.
+    pdf.set_title(f"{report.subtitle} — {report.title}")
+    pdf.set_subject(report.subject)
+    pdf.set_author(report.title)  # the dataset the document is made from; it names no publisher
+    pdf.set_keywords(report.keywords)
+    pdf.set_creator(f"owes {version()}")
+    pdf.set_producer(f"owes {version()} (fpdf2 {_fpdf_version()})")
+    pdf.set_creation_date(report.generated)
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
+    return bytes(pdf.output())
+
+
+def _fpdf_version() -> str:
+    import fpdf
+
+    return str(fpdf.__version__)
+
+
+def _draw(report: Report, breaks: frozenset[tuple[int, int]]) -> tuple[Any, Layout]:
     from fpdf import FPDF
     from fpdf.enums import PageMode
 
-    class Document(FPDF):
+    class Page(FPDF):
+        block = 0  # the block being drawn
+        forced: frozenset[tuple[int, int]] = frozenset()  # keys that start a page
+        starts: dict[tuple[int, int], tuple[int, float]]
+
         def header(self) -> None:
             if self.page_no() == 1:
                 return
@@ -91,31 +142,94 @@ def render(report: Report) -> bytes:
             page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
             self.cell(self.epw / 2, 4, page, align="R")
 
-        def multi_cell(self, w: float, h: float | None = None, text: str = "", *args: Any, **kwargs: Any) -> Any:
-            # pdf.table() lays out each cell's text twice with multi_cell(): the quick way when it can.
-            drawn = None if args else _table_cell_text(self, w, h, text, kwargs)
-            return super().multi_cell(w, h, text, *args, **kwargs) if drawn is None else drawn
-
-    pdf = Document(orientation="portrait", unit="mm", format="A4")
+    pdf = Page(orientation="portrait", unit="mm", format="A4")
+    pdf.forced, pdf.starts = breaks, {}
     pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
     pdf.set_lang(PDF_LANG[report.lang])
-    pdf.set_title(f"{report.subtitle} — {report.title}")
-    pdf.set_subject(report.subject)
-    pdf.set_author("owes")
-    pdf.set_keywords(report.keywords)
-    pdf.set_creator(f"owes {version()}")
-    pdf.set_creation_date(report.generated)
     pdf.page_mode = PageMode.USE_OUTLINES
     pdf.set_display_mode("fullwidth")
 
     pdf.add_page()
     _title_block(pdf, report)
-    for block in report.blocks:
+    sections = []
+    first = 0
+    for index, block in enumerate(report.blocks):
+        if isinstance(block, PageBreak) and index > first:
+            sections.append((first, index, pdf.page, pdf.get_y()))
+            first = index + 1
+        pdf.block = index
+        if (index, 0) in breaks:
+            pdf.add_page()
+        pdf.starts[(index, 0)] = (pdf.page, pdf.get_y())
         DRAW[type(block)](pdf, block)
-    return bytes(pdf.output())
+    sections.append((first, len(report.blocks), pdf.page, pdf.get_y()))
+    return pdf, Layout(pdf.starts, sections)
+
+
+def _earlier_breaks(report: Report, layout: Layout, bottom: float) -> frozenset[tuple[int, int]]:
+    """Page breaks that give each section's last page at least FILL of a page, and no heading a page of its own.
+
+    A section whose last page holds less takes the latest block or list item
+    on the page before whose move leaves both pages at least FILL full; a
+    heading moves with what it introduces. A heading left at a page's foot
+    while what it introduces went to the next page (a table whose first row
+    is tall) goes there too.
+    """
+    room = bottom - MARGIN
+    breaks = set()
+    for index, drawn in enumerate(report.blocks[:-1]):
+        heading, following = layout.starts.get((index, 0)), layout.starts.get((index + 1, 0))
+        if isinstance(drawn, Heading) and heading and following and heading[0] < following[0]:
+            if heading[1] > MARGIN + 1:  # not already at the top of a page
+                breaks.add((index, 0))
+    for first, end, last_page, lowest in layout.sections:
+        held = lowest - MARGIN
+        if held >= FILL * room:
+            continue
+        candidates = []
+        for (block, item), (page, _) in layout.starts.items():
+            if not first <= block < end or (block, item) == (first, 0) or page != last_page - 1:
+                continue
+            key = (block, item)
+            while key[1] == 0 and key[0] > first and isinstance(report.blocks[key[0] - 1], Heading):
+                key = (key[0] - 1, 0)
+            start = layout.starts.get(key)
+            if start is None or start[0] != last_page - 1 or key == (first, 0):
+                continue
+            moved = bottom - start[1] + held
+            if moved >= FILL * room and start[1] - MARGIN >= FILL * room:
+                candidates.append((start[1], key))
+        if candidates:
+            breaks.add(max(candidates)[1])
+    return frozenset(breaks)
+
+
+def _start(pdf: Any, item: int, height: float) -> None:
+    """Begin an item of the current block: on a new page when it is to start one or would not fit.
+
+    `height` is what must stay together (a list item, a heading with the
+    first lines after it); the start is recorded for `_earlier_breaks`.
+    """
+    key = (pdf.block, item)
+    if item and key in pdf.forced or pdf.will_page_break(height) and pdf.get_y() > MARGIN + LINE:
+        pdf.add_page()
+    pdf.starts[key] = (pdf.page, pdf.get_y())
+
+
+def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = False, size: float = BODY_PT) -> float:
+    """About how tall `value` is when wrapped to `width` (from the current x when 0), in the font given.
+
+    Measured rather than laid out: one string width per line of the text,
+    plus what wrapping by word loses at each line's end (a tenth, rounded
+    up). Used only to decide what to keep on one page; fpdf2 lays it out.
+    """
+    pdf.set_font(FAMILY, "B" if bold else "", size)
+    room = (width or pdf.w - pdf.r_margin - pdf.x) - 2 * pdf.c_margin
+    lines = sum(max(1, math.ceil(pdf.get_string_width(part) * 1.1 / room)) for part in value.split("\n"))
+    return lines * height
 
 
 # --------------------------------------------------------------------------
@@ -124,7 +238,7 @@ def render(report: Report) -> bytes:
 
 
 def _title_block(pdf: FPDF, report: Report) -> None:
-    pdf.start_section(_safe(pdf, report.subtitle), level=0)
+    pdf.start_section(_safe(pdf, typography.plain(report.subtitle)), level=0)
     _lines(pdf, report.title, 19, 8.5, ACCENT, bold=True)
     pdf.ln(1.5)
     _lines(pdf, report.subtitle, 13, 6.5, MUTED)
@@ -136,38 +250,39 @@ def _title_block(pdf: FPDF, report: Report) -> None:
 
 
 def _heading(pdf: FPDF, block: Heading) -> None:
-    # Keep a heading with what follows it: start a page rather than strand it.
-    room = 45 if block.level == 1 else 25
-    if pdf.get_y() > pdf.page_break_trigger - room:
-        pdf.add_page()
+    # A heading stays with its first three lines: start a page rather than strand it.
+    size, height, before = (13.5, 6.5, 3.0) if block.level == 1 else (10.5, 5.5, 2.5)
     title = _safe(pdf, block.text)
+    _start(pdf, 0, before + _height(pdf, 0, height, title, bold=True, size=size) + 4 + 3 * LINE)
     if block.level == 1:
-        pdf.ln(3)
-        pdf.start_section(title, level=1)
-        pdf.set_font(FAMILY, "B", 13.5)
+        pdf.ln(before)
+        pdf.start_section(typography.plain(title), level=1)
+        pdf.set_font(FAMILY, "B", size)
         pdf.set_text_color(*ACCENT)
-        _multi_cell(pdf, 0, 6.5, title)
+        _multi_cell(pdf, 0, height, title)
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.3)
         pdf.line(MARGIN, pdf.get_y() + 1, pdf.w - MARGIN, pdf.get_y() + 1)
         pdf.ln(3.5)
     else:
-        pdf.ln(2.5)
-        pdf.set_font(FAMILY, "B", 10.5)
+        pdf.ln(before)
+        pdf.set_font(FAMILY, "B", size)
         pdf.set_text_color(*ACCENT)
-        _multi_cell(pdf, 0, 5.5, title)
+        _multi_cell(pdf, 0, height, title)
         pdf.ln(1)
 
 
 def _paragraph(pdf: FPDF, block: Paragraph) -> None:
+    value = plain_text(block.runs)
     if block.tone == "notice":
+        _start(pdf, 0, _height(pdf, pdf.epw - 6, LINE, value, bold=True) + 4)
         pdf.set_font(FAMILY, "B", BODY_PT)
         pdf.set_text_color(*NOTICE_INK)
         pdf.set_fill_color(*NOTICE_FILL)
         pdf.multi_cell(
             0,
             LINE,
-            _safe(pdf, plain_text(block.runs)),
+            _safe(pdf, value),
             fill=True,
             padding=(2, 3),
             align="L",
@@ -177,24 +292,27 @@ def _paragraph(pdf: FPDF, block: Paragraph) -> None:
         pdf.set_fill_color(255)
         pdf.ln(2)
         return
-    size, colour = (7.5, MUTED) if block.tone == "small" else (BODY_PT, INK)
+    size, colour, height = (7.5, MUTED, 3.8) if block.tone == "small" else (BODY_PT, INK, LINE)
     if block.tone == "small":
         pdf.ln(4)
-    _write_runs(pdf, block.runs, size, colour, LINE if block.tone == "body" else 3.8)
+    # A short paragraph stays whole; a long one keeps at least its first two lines together.
+    _start(pdf, 0, min(_height(pdf, 0, height, value, bold=True, size=size), 2 * height))
+    _write_runs(pdf, block.runs, size, colour, height)
     pdf.ln(2)
 
 
 def _fields(pdf: FPDF, block: Fields) -> None:
-    # Drawn by hand rather than with pdf.table(): a table lays out every
-    # cell twice, and these rows need neither borders nor repeated headers.
+    # Drawn by hand rather than with pdf.table(): these rows need neither
+    # borders nor repeated headers, and a row must not split over two pages.
     label_width = pdf.epw * 0.28
-    pdf.set_draw_color(*RULE)
-    pdf.set_line_width(0.2)
-    pdf.line(MARGIN, pdf.get_y(), pdf.w - MARGIN, pdf.get_y())
-    for label, value in block.rows:
-        lines = 1 + plain_text(value).count("\n")
-        if pdf.get_y() + lines * LINE + 3 > pdf.page_break_trigger:
-            pdf.add_page()
+    for number, (label, value) in enumerate(block.rows):
+        label_height = _height(pdf, label_width - 3, LINE, label, bold=True)
+        value_height = _height(pdf, pdf.epw - label_width, LINE, plain_text(value), bold=True)
+        _start(pdf, number, max(label_height, value_height) + 2.6)
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.2)
+        if number == 0 or pdf.get_y() <= MARGIN:
+            pdf.line(MARGIN, pdf.get_y(), pdf.w - MARGIN, pdf.get_y())
         top = pdf.get_y() + 1.3
         pdf.set_font(FAMILY, "B", BODY_PT)
         pdf.set_text_color(*MUTED)
@@ -214,10 +332,16 @@ def _fields(pdf: FPDF, block: Fields) -> None:
 def _table(pdf: FPDF, block: Table) -> None:
     from fpdf.fonts import FontFace
 
-    pdf.set_font(FAMILY, "", BODY_PT)
     pdf.set_text_color(*INK)
     pdf.set_draw_color(*RULE)
     pdf.set_line_width(0.2)
+    total = sum(block.widths)
+    widths = [pdf.epw * width / total for width in block.widths]
+    rows = [tuple(_fit_cell(pdf, cell, width) for cell, width in zip(row, widths, strict=True)) for row in block.rows]
+    # The header and the first row stay together.
+    first_row = rows[0] if rows else ()
+    first = max((_cell_height(pdf, cell, width) for cell, width in zip(first_row, widths, strict=False)), default=0)
+    _start(pdf, 0, 2 * (LINE + 2.4) + first)
     pdf.set_font(FAMILY, "", TABLE_PT)
     heading = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEAD_FILL)
     with pdf.table(
@@ -236,21 +360,53 @@ def _table(pdf: FPDF, block: Table) -> None:
         header = table.row()
         for label in block.header:
             header.cell(_safe(pdf, label))
-        for cells in block.rows:
+        for cells in rows:
             row = table.row()
             for cell in cells:
                 _inline_cell(pdf, row, cell)
     pdf.ln(3)
 
 
+# A table cell taller than this share of a page is cut short (its full text is
+# in the section it names): fpdf2 keeps a table row on one page, and cannot draw one taller than a page.
+CELL_SHARE = 0.6
+LONG_CELL = 200  # characters: shorter cells always fit, and are not measured
+
+
+def _cell_height(pdf: FPDF, cell: Inline, width: float) -> float:
+    return _height(pdf, width - 4, LINE, plain_text(cell), bold=True, size=TABLE_PT) + 2.4
+
+
+def _fit_cell(pdf: FPDF, cell: Inline, width: float) -> Inline:
+    """The cell, or its text cut to CELL_SHARE of a page with an ellipsis when it is longer."""
+    value = plain_text(cell)
+    if len(value) < LONG_CELL:
+        return cell
+    limit = CELL_SHARE * (pdf.page_break_trigger - MARGIN)
+    if _cell_height(pdf, cell, width) <= limit:
+        return cell
+    low, high = 0, len(value)
+    while low < high:  # the longest start of the text that fits
+        middle = (low + high + 1) // 2
+        if _cell_height(pdf, (Run(value[:middle] + "…"),), width) <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    run = cell[0]
+    return (Run(value[:low].rstrip() + "…", run.url, run.bold),)
+
+
 def _bullets(pdf: FPDF, block: Bullets) -> None:
-    for depth, runs in block.items:
+    for number, (depth, runs) in enumerate(block.items):
         indent = MARGIN + 5 + depth * 6
+        pdf.set_left_margin(indent)
+        pdf.set_x(indent)
+        # An item (a source with its address, say) stays on one page.
+        _start(pdf, number, _height(pdf, 0, LINE, plain_text(runs), bold=True) + 0.8)
         pdf.set_font(FAMILY, "", BODY_PT)
         pdf.set_text_color(*ACCENT)
         pdf.set_x(indent - 4)
         pdf.cell(4, LINE, "•" if depth == 0 else "–")
-        pdf.set_left_margin(indent)
         pdf.set_x(indent)
         _write_runs(pdf, runs, BODY_PT, INK, LINE)
         pdf.set_left_margin(MARGIN)
@@ -463,7 +619,8 @@ def _lines(
     """Text of one style, wrapped from the current position (to the right margin when width is 0)."""
     pdf.set_font(FAMILY, "B" if bold else "", size)
     pdf.set_text_color(*colour)
-    _multi_cell(pdf, width, height, _safe(pdf, value))
+    # Text not in the report's blocks (the map's legend and credits) is typeset here.
+    _multi_cell(pdf, width, height, _safe(pdf, typography.prose(value)))
 
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:
@@ -479,103 +636,12 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
     pdf.ln(height)
 
 
-# fpdf2 breaks lines one character at a time and measures the whole line again
-# for each one, which made laying out text most of the time a document took.
-# `_wrap` makes the same lines from one measurement per character, and each
-# line is drawn with `cell()`: the same operators, positions and links as
-# `multi_cell()` and `write()` give, so the file is byte for byte the same.
-# Text that fpdf2 treats specially is still left to it.
-
-_SPECIAL = re.compile("[\t\r\x0c\u00a0\u00ad\u200b\u2000-\u200a\u205f\u3000]")
-
-
-def _wrap(
-    pdf: FPDF, text: str, first: float, rest: float, margin: float | None = None
-) -> list[tuple[str, bool]] | None:
-    """The lines fpdf2's MultiLineBreak makes of text in the current font, left-aligned and wrapped by word.
-
-    `first` and `rest` are the widths of the first line and of the others,
-    as fpdf2 is given them; fpdf2 keeps `margin` (its cell margin unless
-    given) clear on either side. Each line comes with whether a newline ended it.
-    None when fpdf2 must do it: characters its line breaker treats apart
-    (tabs, no-break and soft hyphens, the page-count alias), a line it would
-    leave empty, a font with spacing or stretching.
-    """
-    from fpdf.fonts import TTFFont
-
-    font = pdf.current_font
-    if (
-        not text
-        or _SPECIAL.search(text)
-        or (pdf.str_alias_nb_pages and pdf.str_alias_nb_pages in text)
-        or not isinstance(font, TTFFont)
-        or pdf.char_spacing
-        or pdf.font_stretching != 100
-    ):
-        return None
-    cw, size, k = font.cw, pdf.font_size_pt, pdf.k
-    margin = float(pdf.c_margin if margin is None else margin)
-    lines: list[tuple[str, bool]] = []
-    i, n = 0, len(text)
-    while i < n:
-        room = (first if not lines else rest) - margin - margin
-        start, units, space = i, 0.0, -1
-        while True:
-            if i == n:
-                if not units:  # fpdf2 drops a last line of no width
-                    return None
-                lines.append((text[start:], False))
-                break
-            char = text[i]
-            if char == "\n":
-                lines.append((text[start:i], True))
-                i += 1
-                break
-            glyph = cw[ord(char)]
-            # fpdf2's test, with its arithmetic: line width plus character width against the room.
-            if units * size * 0.001 / k + glyph * size * 0.001 / k - room > 1e-9:
-                if char == " ":  # a space that does not fit ends the line and is dropped
-                    lines.append((text[start:i], False))
-                    i += 1
-                elif space >= 0:  # back to the last space
-                    lines.append((text[start:space], False))
-                    i = space + 1
-                else:  # a word longer than the line is cut
-                    lines.append((text[start:i], False))
-                break
-            units += glyph
-            if char == " ":
-                space = i
-            i += 1
-    if not lines or any(not line for line, _ in lines):
-        return None
-    return lines
-
-
 def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:
-    """`pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")`, laid out quicker."""
-    room = width or pdf.w - pdf.r_margin - pdf.x
-    lines = _wrap(pdf, text, room, room)
-    if lines is None or lines[-1][1]:
-        pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
-        return
-    for number, (line, _) in enumerate(lines, start=1):
-        pdf.cell(room, height, line, new_x="LMARGIN" if number == len(lines) else "LEFT", new_y="NEXT")
+    pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
-    """`pdf.write(height, text, link=link)`, laid out quicker."""
-    first, rest = pdf.w - pdf.x - pdf.r_margin, pdf.w - pdf.l_margin - pdf.r_margin
-    lines = _wrap(pdf, text, first, rest)
-    if lines is None:
-        pdf.write(height, text, link=link)
-        return
-    for number, (line, _) in enumerate(lines):
-        if number:
-            pdf.ln()
-        pdf.cell(first if number == 0 else rest, height, line, link=link, new_x="WCONT", new_y="TOP")
-    if lines[-1][1]:
-        pdf.ln()
+    pdf.write(height, text, link=link)
 
 
 def _inline_cell(pdf: FPDF, row: Any, value: Inline) -> None:
@@ -604,7 +670,7 @@ def _safe(pdf: FPDF, value: str) -> str:
     assert isinstance(font, TTFFont)
     cmap = font.cmap
     out = []
-    for ch in printable(value):
+    for ch in typography.printable_marked(value):
         if ch == "\n" or ord(ch) in cmap:
             out.append(ch)
             continue
@@ -620,79 +686,3 @@ def _fit(pdf: FPDF, value: str, width: float) -> str:
     while value and pdf.get_string_width(value + "…") > width:
         value = value[:-1]
     return value.rstrip() + "…"
-
-
-_TABLE_CELL_ARGS = {
-    "max_line_height",
-    "border",
-    "align",
-    "new_x",
-    "new_y",
-    "fill",
-    "markdown",
-    "output",
-    "wrapmode",
-    "padding",
-    "link",
-}
-
-
-def _table_cell_text(pdf: FPDF, width: float, height: float | None, text: str, options: dict[str, Any]) -> Any:
-    """What fpdf2's `multi_cell()` does with a table cell's text (left-aligned, padded, no border or fill).
-
-    Called with the arguments `pdf.table()` passes; None for any other
-    call, or text `_wrap` leaves to fpdf2.
-    """
-    from fpdf.enums import Align, MethodReturnValue, WrapMode
-    from fpdf.util import Padding
-
-    padding = options.get("padding")
-    if (
-        set(options) != _TABLE_CELL_ARGS
-        or height is None
-        or not isinstance(padding, Padding)
-        or not padding.left
-        or not padding.right
-        or options["border"]
-        or options["fill"]
-        or options["markdown"]
-        or options["new_x"] != "RIGHT"
-        or options["new_y"] != "TOP"
-        or Align.coerce(options["align"]) != Align.L
-        or WrapMode.coerce(options["wrapmode"]) != WrapMode.WORD
-        or MethodReturnValue.coerce(options["output"]) != MethodReturnValue.PAGE_BREAK | MethodReturnValue.HEIGHT
-    ):
-        return None
-    room = width - padding.right - padding.left
-    lines = _wrap(pdf, text, room, room, margin=0.0)
-    if lines is None or lines[-1][1]:
-        return None
-    limit = options["max_line_height"]
-    line_height = height if limit is None or len(lines) == 1 else min(height, limit)
-    top = pdf.y
-    pdf.x += padding.left
-    pdf.y += padding.top
-    broke = False
-    total = 0.0
-    margin, pdf.c_margin = pdf.c_margin, 0  # the padding stands in for the cell margin, as in multi_cell()
-    try:
-        for number, (line, _) in enumerate(lines, start=1):
-            if pdf._perform_page_break_if_need_be(height + padding.bottom):
-                broke = True
-                pdf.y += padding.top
-            last = number == len(lines)
-            pdf.cell(
-                room,
-                line_height,
-                line,
-                link=options["link"],
-                new_x="RIGHT" if last else "LEFT",
-                new_y="TOP" if last else "NEXT",
-            )
-            total += line_height
-    finally:
-        pdf.c_margin = margin
-    total = max(total, height)
-    pdf.y = pdf.y if broke else top
-    pdf.x += padding.right
-    return broke, total + padding.top + padding.bottom

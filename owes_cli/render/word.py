@@ -16,8 +16,19 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
-from owes_cli.layout.report import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Report, Table
-from owes_cli.safe_text import printable
+from owes_cli.layout import typography
+from owes_cli.layout.report import (
+    Bullets,
+    Fields,
+    Heading,
+    Inline,
+    Map,
+    PageBreak,
+    Paragraph,
+    Report,
+    Table,
+    plain_text,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -33,6 +44,11 @@ HEAD_FILL = "DEE7F2"
 NOTICE_FILL = "FDF2DE"
 NOTICE_INK = "7A4300"
 
+TABLE_STYLE = "OWES Table"
+CELL_PADDING = {"top": 57, "bottom": 57, "left": 100, "right": 100}  # twips: 1 mm above and below, 1.8 mm aside
+LONG_CELL = 1500  # characters: a cell this long may not fit on one page, even in the widest column
+KEEP_AT_END = 4  # list items or field rows that go with a section's last page, so it is never near empty
+
 MAP_WIDTH_MM = 160
 MAP_SCALE = 1.0  # pixels per map unit: the 1010-unit canvas is 1010 pixels, about 160 dpi at MAP_WIDTH_MM
 
@@ -41,20 +57,34 @@ def render(report: Report) -> bytes:
     import docx
 
     document = docx.Document()
+    typeset = typography.typeset(report)
     _page_setup(document)
     _styles(document, report.lang)
-    _footer(document, report)
+    _table_style(document)
+    _footer(document, typeset)
     _core_properties(document, report)
     _drop_template_thumbnail(document)
 
-    document.add_paragraph(_clean(report.title), style="Title")
-    document.add_paragraph(_clean(report.subtitle), style="Subtitle")
-    for block in report.blocks:
+    document.add_paragraph(_clean(typeset.title), style="Title")
+    document.add_paragraph(_clean(typeset.subtitle), style="Subtitle")
+    blocks = typeset.blocks
+    body = document.element.body
+    new_page = False
+    for index, block in enumerate(blocks):
+        if isinstance(block, PageBreak):
+            new_page = True  # the next block starts the page: no paragraph that could spill onto a page alone
+            continue
+        drawn = len(body) - 1  # new paragraphs and tables go before the closing section properties
         DRAW[type(block)](document, block)
+        if new_page:
+            _start_page(body[drawn])
+            new_page = False
+        if index + 1 == len(blocks) or isinstance(blocks[index + 1], PageBreak):
+            _keep_end_together(document)
 
     buffer = io.BytesIO()
     document.save(buffer)
-    return _reproducible_zip(buffer.getvalue(), report.generated)
+    return _reproducible_zip(buffer.getvalue(), report.generated, _app_properties())
 
 
 # --------------------------------------------------------------------------
@@ -103,6 +133,44 @@ def _styles(document: Document, lang: str) -> None:
             rfonts.attrib.pop(qn(theme_attribute), None)
     document.styles["Heading 1"].paragraph_format.space_before = Pt(16)
     document.styles["Heading 2"].paragraph_format.space_before = Pt(10)
+    for name, after in (("Heading 1", 5), ("Heading 2", 5), ("Subtitle", 10)):  # room above a table under it
+        document.styles[name].paragraph_format.space_after = Pt(after)
+
+
+def _table_style(document: Document) -> None:
+    """One table style for every table: rules between rows, padded cells, a tinted bold header row.
+
+    The cells of a table's first row are also shaded and bolded directly,
+    for readers that ignore a style's header-row formatting.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    style = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    style.base_style = document.styles["Normal Table"]
+    style.paragraph_format.space_after = 0
+    properties = OxmlElement("w:tblPr")  # after the style's paragraph properties, as the schema orders them
+    style.element.append(properties)
+    properties.append(_border_set("tblBorders", ("top", "bottom", "insideH")))
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in CELL_PADDING.items():
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties.append(margins)
+    header = OxmlElement("w:tblStylePr")
+    header.set(qn("w:type"), "firstRow")
+    run = OxmlElement("w:rPr")
+    run.append(OxmlElement("w:b"))
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), ACCENT)
+    run.append(colour)
+    cell = OxmlElement("w:tcPr")
+    _shade(cell, HEAD_FILL)
+    header.extend([run, OxmlElement("w:tblPr"), OxmlElement("w:trPr"), cell])
+    style.element.append(header)
 
 
 def _set_lang(rpr: Any, value: str) -> None:
@@ -170,8 +238,8 @@ def _core_properties(document: Document, report: Report) -> None:
     created = report.generated.replace(tzinfo=None)
     props.title = f"{report.subtitle} — {report.title}"
     props.subject = report.subject
-    props.author = "owes"
-    props.last_modified_by = "owes"
+    props.author = report.title  # the dataset the document is made from; it names no publisher
+    props.last_modified_by = f"owes {version()}"
     props.keywords = report.keywords
     props.comments = ""
     props.category = ""
@@ -193,8 +261,23 @@ def _drop_template_thumbnail(document: Document) -> None:
             del package.rels[rel_id]
 
 
-def _reproducible_zip(data: bytes, when: datetime) -> bytes:
-    """The same entries, in the same order, with a fixed time and permissions."""
+def _app_properties() -> bytes:
+    """docProps/app.xml naming the program that made the file (the template names "Microsoft Macintosh Word")."""
+    from xml.sax.saxutils import escape
+
+    import docx
+
+    application = escape(f"owes {version()} (python-docx {docx.__version__})")
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        f"<Application>{application}</Application><DocSecurity>0</DocSecurity>"
+        "<LinksUpToDate>false</LinksUpToDate></Properties>"
+    ).encode()
+
+
+def _reproducible_zip(data: bytes, when: datetime, app_properties: bytes) -> bytes:
+    """The same entries, in the same order, with a fixed time and permissions, and our own app.xml."""
     stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # a zip cannot say earlier than 1980
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -203,7 +286,8 @@ def _reproducible_zip(data: bytes, when: datetime) -> bytes:
             info = zipfile.ZipInfo(item.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
+            content = app_properties if item.filename == "docProps/app.xml" else source.read(item.filename)
+            target.writestr(info, content)
     return out.getvalue()
 
 
@@ -241,10 +325,13 @@ def _fields(document: Document, block: Fields) -> None:
     from docx.shared import Mm, RGBColor
 
     table = document.add_table(rows=0, cols=2)
-    _borders(table, inside_horizontal=True)
+    table.style = document.styles[TABLE_STYLE]
+    _no_header_row(table)
     _column_widths(table, [Mm(52), Mm(118)])
     for label, value in block.rows:
-        cells = table.add_row().cells
+        row = table.add_row()
+        _keep_row_whole(row, label, plain_text(value))
+        cells = row.cells
         cells[0].width, cells[1].width = Mm(52), Mm(118)
         label_run = cells[0].paragraphs[0].add_run(_clean(label))
         label_run.bold = True
@@ -259,9 +346,10 @@ def _table(document: Document, block: Table) -> None:
     total = sum(block.widths)
     widths = [Mm(170 * w / total) for w in block.widths]
     table = document.add_table(rows=1, cols=len(block.header))
-    _borders(table, inside_horizontal=True)
+    table.style = document.styles[TABLE_STYLE]
     _column_widths(table, widths)
     header = table.rows[0]
+    _keep_row_whole(header)
     _repeat_as_header(header)
     for cell, label, width in zip(header.cells, block.header, widths, strict=True):
         cell.width = width
@@ -270,7 +358,9 @@ def _table(document: Document, block: Table) -> None:
         run.bold = True
         run.font.color.rgb = RGBColor.from_string(ACCENT)
     for values in block.rows:
-        cells = table.add_row().cells
+        row = table.add_row()
+        _keep_row_whole(row, *(plain_text(value) for value in values))
+        cells = row.cells
         for cell, value, width in zip(cells, values, widths, strict=True):
             cell.width = width
             _add_runs(cell.paragraphs[0], value)
@@ -280,13 +370,8 @@ def _table(document: Document, block: Table) -> None:
 def _bullets(document: Document, block: Bullets) -> None:
     for depth, runs in block.items:
         paragraph = document.add_paragraph(style="List Bullet 2" if depth else "List Bullet")
+        paragraph.paragraph_format.keep_together = True  # a source entry never splits over two pages
         _add_runs(paragraph, runs)
-
-
-def _page_break(document: Document, block: PageBreak) -> None:
-    from docx.enum.text import WD_BREAK
-
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _map(document: Document, block: Map) -> None:
@@ -314,8 +399,7 @@ DRAW: dict[type, Callable[[Any, Any], None]] = {
     Table: _table,
     Bullets: _bullets,
     Map: _map,
-    PageBreak: _page_break,
-}
+}  # a PageBreak is no paragraph: the block after it starts a page (see render)
 
 
 # --------------------------------------------------------------------------
@@ -384,28 +468,85 @@ def _shade(properties: Any, fill: str) -> None:
     properties.append(shading)
 
 
-def _borders(table: Any, *, inside_horizontal: bool) -> None:
+def _border_set(name: str, edges: tuple[str, ...]) -> Any:
+    """A w:tblBorders (or similar) element with a thin rule on each edge named."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "bottom", "insideH") if inside_horizontal else ("top", "bottom"):
+    borders = OxmlElement(f"w:{name}")
+    for edge in edges:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "single")
         element.set(qn("w:sz"), "4")
         element.set(qn("w:space"), "0")
         element.set(qn("w:color"), RULE)
         borders.append(element)
-    properties = table._tbl.tblPr
-    # The schema fixes the order of table properties; borders come before these.
-    later = [properties.find(qn(f"w:{name}")) for name in ("shd", "tblLayout", "tblCellMar", "tblLook")]
-    following = [element for element in later if element is not None]
-    if following:
-        following[0].addprevious(borders)
-    else:
-        properties.append(borders)
+    return borders
+
+
+def _keep_row_whole(row: Any, *texts: str) -> None:
+    """w:cantSplit: Word moves a row that does not fit to the next page instead of splitting it.
+
+    Not for a row whose text may be taller than a page: Word would cut such
+    a row off at the page's foot rather than split it.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if any(len(text) > LONG_CELL for text in texts):
+        return
+    keep = OxmlElement("w:cantSplit")
+    keep.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().insert(0, keep)
+
+
+def _no_header_row(table: Any) -> None:
+    """A label-and-value table has no header row: the style's header formatting stays off."""
+    from docx.oxml.ns import qn
+
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.set(qn("w:firstRow"), "0")
+        look.set(qn("w:val"), "0000")
+
+
+def _start_page(element: Any) -> None:
+    """The paragraph (or a table's first paragraph) starts a new page."""
+    from docx.oxml.ns import qn
+
+    paragraph = element if element.tag == qn("w:p") else element.xpath(".//w:p")[0]
+    paragraph.get_or_add_pPr().pageBreakBefore_val = True
+
+
+def _keep_end_together(document: Document) -> None:
+    """The few paragraphs or table rows before a section's last one go to its last page with it.
+
+    Word keeps a paragraph marked "keep with next" on the page of the one after it.
+    """
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    kept = -1  # the last paragraph itself needs no mark
+    for element in reversed(list(body.iterchildren())[:-1]):  # the last is the section properties
+        if kept >= KEEP_AT_END:
+            break
+        if element.tag == qn("w:p"):
+            if element.xpath(".//w:drawing"):
+                break  # the map: it keeps to its own page with its heading
+            if not element.xpath("string(.)").strip():
+                continue  # the spacing paragraph after a table
+            if kept >= 0:
+                element.get_or_add_pPr().keepNext_val = True
+            kept += 1
+        elif element.tag == qn("w:tbl"):
+            for paragraph in element.xpath("./w:tr/w:tc/w:p")[-2 * KEEP_AT_END : -2 if kept < 0 else None]:
+                paragraph.get_or_add_pPr().keepNext_val = True
+            kept += 1
+        else:
+            break
 
 
 def _clean(text: str) -> str:
-    # XML 1.0 cannot hold most control characters; printable() replaces them.
-    return printable(text)
+    # XML 1.0 cannot hold most control characters; printable() replaces them
+    # (keeping the places a typeset web address may break).
+    return typography.printable_marked(text)

@@ -1,0 +1,123 @@
+"""Typesetting rules for printed documents, applied once to a `Report` before any renderer draws it.
+
+Both the PDF and the Word renderer call `typeset(report)`, so the two files
+break lines by the same rules:
+
+- Polish one-letter words (a, i, o, u, w, z and their capitals) are tied to
+  the next word with a no-break space: a line never ends in "w".
+- Dates ("9 października 2023"), amounts ("35 208 445,68 zł"), numbers and
+  their units, and the dash of a range ("2024-01-01 – 2029-06-30") keep
+  together the same way.
+- A printed address may break only after "/", ".", "-", "?", "&" or "=",
+  never inside its scheme or inside a label of its domain: a zero-width
+  space marks each place a line may end, so a reader can type the address
+  back in from paper. The link behind it keeps the address as it is.
+
+No PDF or Word library is imported here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from owes_cli.layout.report import Bullets, Fields, Heading, Paragraph, Report, Run, Table
+from owes_cli.safe_text import printable
+
+if TYPE_CHECKING:
+    from owes_cli.layout.report import Block, Inline
+
+NBSP = "\u00a0"
+BREAK = "\u200b"  # zero-width space: a place a line may end, invisible on the page
+
+# A one-letter word: at the start or after a space, an opening bracket or quote.
+_ONE_LETTER = re.compile(r"(?<![^\s(\[„\"'«])([aiouwzAIOUWZ]) ")
+# A day, a month's name and a year.
+_DATE = re.compile(r"\b(\d{1,2}) ([^\W\d_]+) (\d{4})\b")
+# Groups of thousands ("35 208 445,68") and a number before its unit.
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_UNIT = re.compile(r"(?<=\d) (?=(?:zł|PLN|EUR|euro|%|r\.|km|mln|tys\.)(?!\w))")
+# The dash of a range stays on the line of what it starts from.
+_RANGE = re.compile(r"(?<=\w) (?=[–—] )")
+
+_URL = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)?(?P<host>[^/?#]*)(?P<rest>.*)$", re.DOTALL)
+_PATH_BREAK = re.compile(r"(?<=[/.\-?&=])(?=.)", re.DOTALL)
+
+
+def prose(text: str) -> str:
+    """Text with no-break spaces where a line must not end (and nothing unprintable)."""
+    text = printable(text)
+    if " " not in text:
+        return text
+    text = _DATE.sub(rf"\1{NBSP}\2{NBSP}\3", text)
+    text = _ONE_LETTER.sub(rf"\1{NBSP}", text)
+    text = _THOUSANDS.sub(NBSP, text)
+    text = _UNIT.sub(NBSP, text)
+    return _RANGE.sub(NBSP, text)
+
+
+def url(address: str) -> str:
+    """An address as printed: the same characters, with an invisible break after each allowed place.
+
+    The scheme ("https://") is never broken; the host breaks only between its
+    labels (after a "."); the path and query after "/", ".", "-", "?", "&" or "=".
+    """
+    address = printable(address)
+    if any(ch.isspace() for ch in address):
+        return address  # not an address; leave it as the source gives it
+    match = _URL.match(address)
+    assert match is not None  # every group may be empty
+    scheme, host, rest = match["scheme"] or "", match["host"], match["rest"]
+    labels = host.split(".")
+    host = f".{BREAK}".join(labels)
+    if scheme and host:
+        scheme += BREAK
+    rest = _PATH_BREAK.sub(BREAK, rest)
+    return scheme + host + rest
+
+
+def printable_marked(text: str) -> str:
+    """`printable(text)` that keeps the break marks `url` puts in (it has made the rest printable)."""
+    return BREAK.join(printable(part) for part in text.split(BREAK))
+
+
+def plain(text: str) -> str:
+    """Typeset text as plain text again, for what is not a page (a PDF's bookmarks)."""
+    return text.replace(NBSP, " ").replace(BREAK, "")
+
+
+def typeset(report: Report) -> Report:
+    """The report with every printed text set by the rules above (the map is drawn apart)."""
+    return report._replace(
+        title=prose(report.title),
+        subtitle=prose(report.subtitle),
+        running_head=prose(report.running_head),
+        blocks=tuple(_block(block) for block in report.blocks),
+    )
+
+
+def _block(block: Block) -> Block:
+    if isinstance(block, Heading):
+        return block._replace(text=prose(block.text))
+    if isinstance(block, Paragraph):
+        return block._replace(runs=_runs(block.runs))
+    if isinstance(block, Fields):
+        return block._replace(rows=tuple((prose(label), _runs(value)) for label, value in block.rows))
+    if isinstance(block, Table):
+        return block._replace(
+            header=tuple(prose(label) for label in block.header),
+            rows=tuple(tuple(_runs(cell) for cell in row) for row in block.rows),
+        )
+    if isinstance(block, Bullets):
+        return block._replace(items=tuple((depth, _runs(runs)) for depth, runs in block.items))
+    return block  # the map and page breaks carry no running text
+
+
+def _runs(runs: Inline) -> Inline:
+    return tuple(run._replace(text=_run_text(run)) for run in runs)
+
+
+def _run_text(run: Run) -> str:
+    if run.url and run.text == run.url:
+        return url(run.text)
+    return prose(run.text)

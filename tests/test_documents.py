@@ -1,0 +1,281 @@
+"""How the PDF and Word documents are set, read back as a reader's software sees them.
+
+Every kind of document (the directory today and in 2014 in both languages, a
+centre, a county today and in 2014) is exported once and then checked: no
+page under a fifth full, web addresses broken only where they may be, no
+Polish one-letter word at a line's end, Word rows that never split.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from conftest import PROJECT, run_owes
+from docx.oxml.ns import qn
+
+from owes_cli.layout import typography
+
+EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01 00:00 UTC
+MM_PER_POINT = 25.4 / 72
+MARGIN_MM, PAGE_MM = 20.0, 297.0
+FIFTH = 0.2
+
+DOCUMENTS = {
+    "directory-pl": ("--lang", "pl"),
+    "directory-en": ("--lang", "en"),
+    "directory-2014-pl": ("--lang", "pl", "--on", "2014-06-01"),
+    "directory-2014-en": ("--lang", "en", "--on", "2014-06-01"),
+    "centre-pl": ("--lang", "pl", "--centre", "gorzow-2024"),
+    "centre-2013-en": ("--lang", "en", "--centre", "zielona-gora-2013"),
+    "county-pl": ("--lang", "pl", "--county", "żarski"),
+    "county-2014-en": ("--lang", "en", "--county", "żarski", "--on", "2014-06-01"),
+}
+BREAK_AFTER = "/.-?&="
+ONE_LETTER_AT_END = re.compile(r"(?:^|\s)[aiouwzAIOUWZ]$")
+
+
+def export(directory: Path, name: str, *args: str, env: dict[str, str] | None = None) -> Path:
+    target = directory / name
+    run = run_owes("export", "-o", str(target), *args, env={**EPOCH, **(env or {})})
+    assert (run.exit_code, run.stderr) == (0, "")
+    return target
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    directory = tmp_path_factory.mktemp("documents")
+    made = {}
+    for name, args in DOCUMENTS.items():
+        for suffix in ("pdf", "docx"):
+            made[f"{name}.{suffix}"] = export(directory, f"{name}.{suffix}", *args)
+    return made
+
+
+def lowest_text(page: pypdf.PageObject) -> float:
+    """How far down the page (mm from its top) the body's last line of text stands; the running head
+    and the footer are left out."""
+    height = float(page.mediabox.height)
+    lows = [MARGIN_MM]
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            y = (height - (tm[5] * cm[3] + cm[5])) * MM_PER_POINT
+            if MARGIN_MM <= y <= PAGE_MM - MARGIN_MM + 1:
+                lows.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return max(lows)
+
+
+def printed_lines(path: Path) -> list[str]:
+    """The PDF's lines of text as a reader copies them, zero-width break marks left out."""
+    reader = pypdf.PdfReader(path)
+    return [line for page in reader.pages for line in page.extract_text().replace(typography.BREAK, "").splitlines()]
+
+
+def link_targets(path: Path) -> set[str]:
+    reader = pypdf.PdfReader(path)
+    return {a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])}
+
+
+def illegal_breaks(url: str, pieces: list[str]) -> list[str]:
+    """Where a URL printed as `pieces` (one per line) is broken other than after / . - ? & =, or inside
+    its scheme or a label of its domain."""
+    scheme_end = url.find("://") + 3 if "://" in url else 0
+    host_end = url.find("/", scheme_end) if "/" in url[scheme_end:] else len(url)
+    wrong, at = [], 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        before = url[at - 1]
+        if at < scheme_end or before not in BREAK_AFTER or (scheme_end < at < host_end and before != "."):
+            wrong.append(f"{url[:at]} | {url[at:]}")
+    return wrong
+
+
+def where_printed(url: str, lines: list[str]) -> list[str] | None:
+    """The pieces of `url` as printed over consecutive lines, or None when it is not printed."""
+    pattern = "\n?".join(re.escape(char) for char in url)
+    found = re.search(pattern, "\n".join(lines))
+    return found.group().split("\n") if found else None
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_no_pdf_page_is_under_a_fifth_full(documents: dict[str, Path], name: str) -> None:
+    reader = pypdf.PdfReader(documents[f"{name}.pdf"])
+    room = PAGE_MM - 2 * MARGIN_MM
+    fills = [round((lowest_text(page) - MARGIN_MM) / room, 2) for page in reader.pages]
+    assert min(fills) >= FIFTH, fills
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_pdf_web_addresses_break_only_where_a_reader_can_type_them_back(documents: dict[str, Path], name: str) -> None:
+    path = documents[f"{name}.pdf"]
+    lines = printed_lines(path)
+    printed = 0
+    for url in sorted(link_targets(path)):
+        pieces = where_printed(url, lines)
+        if pieces is None:
+            continue  # a link behind other words (a document's title)
+        printed += 1
+        assert illegal_breaks(url, pieces) == [], url
+    assert printed
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.endswith("pl") or "-pl" in n])
+def test_pdf_lines_never_end_in_a_one_letter_word(documents: dict[str, Path], name: str) -> None:
+    ended = [line for line in printed_lines(documents[f"{name}.pdf"]) if ONE_LETTER_AT_END.search(line.rstrip())]
+    assert ended == []
+
+
+def test_a_long_web_address_is_printed_whole_over_several_lines(documents: dict[str, Path]) -> None:
+    lines = printed_lines(documents["directory-pl.pdf"])
+    url = (
+        "https://rpo.lubuskie.pl/en/-/ogloszenie-naboru-nr-felb-06-10-iz-00-001-23-w-ramach-dzialania-6-10-"
+        "przedsiebiorczosc-spoleczna-priorytetu-6-fundusze-europejskie-na-wsparcie-dla-oby"
+    )
+    pieces = where_printed(url, lines)
+    assert pieces is not None and len(pieces) >= 2
+    assert illegal_breaks(url, pieces) == []
+
+
+def test_a_centre_name_longer_than_a_page_is_cut_in_the_table_and_whole_in_its_section(tmp_path: Path) -> None:
+    # issue 14, item 2: the directory table could not draw a row taller than a page.
+    minimal = (PROJECT / "tests" / "datasets" / "minimal.toml").read_text(encoding="utf-8")
+    name = "Ośrodek Wsparcia Ekonomii Społecznej " * 60 + "Koniec"
+    assert 'name = "Ośrodek testowy"' in minimal
+    dataset = tmp_path / "long.toml"
+    dataset.write_text(minimal.replace('name = "Ośrodek testowy"', f'name = "{name}"'), encoding="utf-8")
+    env = {"OWES_DATA": str(dataset)}
+    pdf = export(tmp_path, "long.pdf", "--on", "2014-06-01", "--lang", "pl", env=env)
+    text = " ".join(printed_lines(pdf))
+    assert "…" in text  # the table's cell, cut short
+    assert "Koniec" in text  # the section's heading, whole
+    document = docx.Document(str(export(tmp_path, "long.docx", "--on", "2014-06-01", "--lang", "pl", env=env)))
+    # Word would cut off a row taller than a page that may not split: that row may split.
+    (row,) = [row for table in document.tables for row in table.rows if "Koniec" in row.cells[-1].text]
+    assert row._tr.get_or_add_trPr().find(qn("w:cantSplit")) is None
+
+
+# --------------------------------------------------------------------------
+# Word
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_word_rows_never_split_and_headers_repeat(documents: dict[str, Path], name: str) -> None:
+    document = docx.Document(str(documents[f"{name}.docx"]))
+    rows = [row for table in document.tables for row in table.rows]
+    assert rows
+    for row in rows:
+        keep = row._tr.get_or_add_trPr().find(qn("w:cantSplit"))
+        assert keep is not None and keep.get(qn("w:val")) == "true"
+    headed = [t for t in document.tables if t.rows[0]._tr.get_or_add_trPr().find(qn("w:tblHeader")) is not None]
+    assert headed or not name.startswith("directory")  # the directory has its table of counties
+    assert all(t.rows[0].cells[0].paragraphs[0].runs[0].bold for t in headed)
+
+
+def test_word_tables_share_one_style_with_padded_cells(documents: dict[str, Path]) -> None:
+    document = docx.Document(str(documents["directory-2014-pl.docx"]))
+    assert {table.style.name if table.style else None for table in document.tables} == {"OWES Table"}
+    style = document.styles["OWES Table"].element
+    margins = style.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    assert margins is not None and all(int(m.get(qn("w:w"))) > 0 for m in margins)
+    # Room between a heading and the table under it.
+    assert document.styles["Heading 2"].paragraph_format.space_after.pt > 0
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.endswith("pl") or "-pl" in n])
+def test_word_ties_one_letter_words_and_amounts(documents: dict[str, Path], name: str) -> None:
+    document = docx.Document(str(documents[f"{name}.docx"]))
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    loose = [t for t in texts if re.search(r"(?:^|[\s(„])[aiouwzAIOUWZ] ", t)]
+    assert loose == []
+    assert any("\xa0w\xa0" in t or "w\xa0" in t for t in texts)
+
+
+def test_word_and_pdf_keep_an_amount_on_one_line(documents: dict[str, Path]) -> None:
+    document = docx.Document(str(documents["centre-pl.docx"]))
+    assert any("35\xa0208\xa0445,68\xa0zł" in p.text for p in document.paragraphs)
+    assert any("35 208 445,68 zł" in line for line in printed_lines(documents["centre-pl.pdf"]))
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_word_web_addresses_break_only_where_a_reader_can_type_them_back(documents: dict[str, Path], name: str) -> None:
+    path = documents[f"{name}.docx"]
+    document = docx.Document(str(path))
+    targets = {r.rId: r.target_ref for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")}
+    with zipfile.ZipFile(path) as archive:
+        body = archive.read("word/document.xml").decode()
+    shown = 0
+    for rel_id, text in re.findall(r'<w:hyperlink r:id="(rId\d+)">.*?<w:t[^>]*>([^<]*)</w:t>', body):
+        url = targets[rel_id]
+        if text.replace(typography.BREAK, "") != url:
+            continue
+        shown += 1
+        assert illegal_breaks(url, text.split(typography.BREAK)) == [], text
+    assert shown
+
+
+def test_word_names_the_program_that_made_it(documents: dict[str, Path]) -> None:
+    path = documents["county-pl.docx"]
+    with zipfile.ZipFile(path) as archive:
+        application = archive.read("docProps/app.xml").decode()
+    assert "<Application>owes " in application and "python-docx" in application
+    assert docx.Document(str(path)).core_properties.author == (
+        "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
+    )
+
+
+# --------------------------------------------------------------------------
+# The typesetting rules themselves
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "typeset"),
+    [
+        ("Ośrodek w Zielonej Górze i Żarach", "Ośrodek w\xa0Zielonej Górze i\xa0Żarach"),
+        ("a o u z W", "a\xa0o\xa0u\xa0z\xa0W"),
+        ("(w domu)", "(w\xa0domu)"),
+        ("9 października 2023", "9\xa0października\xa02023"),
+        ("kosztem 35 208 445,68 zł", "kosztem 35\xa0208\xa0445,68\xa0zł"),
+        ("2024-01-01 – 2029-06-30", "2024-01-01\xa0– 2029-06-30"),
+        ("Dawid w", "Dawid w"),  # nothing follows: nothing to tie
+        ("kawa i", "kawa i"),
+    ],
+)
+def test_prose_ties_what_must_not_part(text: str, typeset: str) -> None:
+    assert typography.prose(text) == typeset
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://swmpdobiegniew.pl/12-start/125-bedziemy-wspierac?x=1&y=2",
+        "https://www.rops.lubuskie.pl/",
+        "https://fundacjacp.org/?p=4486",
+        "http://obserwuj.lubuskie.pl",
+        "ops-zary.example.pl/a",
+    ],
+)
+def test_url_marks_only_allowed_breaks(url: str) -> None:
+    marked = typography.url(url)
+    assert marked.replace(typography.BREAK, "") == url
+    assert illegal_breaks(url, marked.split(typography.BREAK)) == []
+    assert typography.BREAK in marked or "/" not in url
+
+
+def test_unprintable_text_is_replaced_before_marks_are_added() -> None:
+    assert typography.BREAK not in typography.prose("a\u200bb")
+    assert typography.printable_marked(typography.url("http://a.pl/b")) == typography.url("http://a.pl/b")
