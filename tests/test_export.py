@@ -431,10 +431,13 @@ def test_dash_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "out.txt"], "Cannot tell the format of out.txt: end it with .pdf/.docx, or give --format pdf|docx.\n"),
+        (
+            ["-o", "out.txt"],
+            "Cannot tell the format of out.txt: end it with .pdf/.docx/.xlsx, or give --format pdf|docx|xlsx.\n",
+        ),
         (["-o", "out.pdf", "--format", "docx"], "The file name out.pdf does not match --format docx.\n"),
-        (["-o", "out.pdf", "--format", "odt"], "The format “odt” does not fit this command: choose pdf|docx.\n"),
-        (["-o", "-"], "Cannot tell the format of -: end it with .pdf/.docx, or give --format pdf|docx.\n"),
+        (["-o", "out.pdf", "--format", "odt"], "The format “odt” does not fit this command: choose pdf|docx|xlsx.\n"),
+        (["-o", "-"], "Cannot tell the format of -: end it with .pdf/.docx/.xlsx, or give --format pdf|docx|xlsx.\n"),
         ([], "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.\n"),
         (
             ["-o", "x.pdf", "--centre", "gorzow-2013", "--county", "żarski"],

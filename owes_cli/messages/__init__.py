@@ -368,6 +368,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zbiór danych {path} jest poprawny: {centres} ośrodki, {counties} powiatów, {sources} źródeł.",
         "The dataset {path} is valid: {centres} centres, {counties} counties, {sources} sources.",
     ),
+    # The spreadsheet export (helper "map"): sheet names and column headers, and its one usage error.
+    "xlsx_counties_by_period": ("Powiaty w okresach", "Counties by period"),
+    "xlsx_from": ("Od", "From"),
+    "xlsx_to": ("Do", "To"),
+    "xlsx_phones": ("Telefon", "Phone"),
+    "xlsx_emails": ("E-mail", "E-mail"),
+    "xlsx_county": ("Powiat", "County"),
+    "xlsx_teryt": ("TERYT", "TERYT"),
+    "xlsx_kind": ("Rodzaj", "Kind"),
+    "xlsx_centre_or_candidates": ("Ośrodek (albo ośrodki okresu)", "Centre (or the period's centres)"),
+    "xlsx_audience": ("Adresaci", "Audience"),
+    "xlsx_quotes": ("Cytaty", "Quotes"),
+    "xlsx_whole_dataset": (
+        "Arkusz obejmuje cały zbiór danych: pomiń --centre, --county i --on albo wybierz PDF lub Word.",
+        "A spreadsheet holds the whole dataset: leave out --centre, --county and --on, or choose PDF or Word.",
+    ),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {
