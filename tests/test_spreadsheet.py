@@ -84,7 +84,7 @@ def test_links_frozen_header_filter_and_widths(owes: Owes, tmp_path: Path) -> No
         assert all(cell.font.bold for cell in sheet[1])
         for column in range(1, sheet.max_column + 1):
             width = sheet.column_dimensions[sheet.cell(1, column).column_letter].width
-            assert 5 <= width <= 72, (sheet.title, column, width)
+            assert 5 <= width <= 52, (sheet.title, column, width)
     links = [cell for row in book["Sources"].iter_rows(min_row=2) for cell in row if cell.hyperlink]
     assert len(links) >= 10
     assert all(cell.hyperlink.target == cell.value and cell.value.startswith("http") for cell in links)

@@ -1,7 +1,7 @@
 """A spreadsheet `Workbook` written as an .xlsx file with openpyxl (imported only here, when asked).
 
 Every sheet has a bold, frozen header row, an autofilter over its rows,
-columns sized to their text, wrapped long text and real hyperlinks.
+columns sized to their text (long text wraps) and real hyperlinks.
 
 Nothing from the dataset is ever a formula: openpyxl would store a text
 starting with "=" as one, so each cell is typed as text, and a text that a
@@ -25,7 +25,7 @@ from owes_cli.safe_text import printable
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FILL = "DEE7F2"
-NARROW, WIDE = 40, 70  # characters: the widest a column of short values, or of long text, is made
+NARROW, WIDE = 30, 50  # characters: the widest a column of short values, or of long text, is made; text wraps
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can hold
 TITLE_FORBIDDEN = str.maketrans({ch: " " for ch in "[]:*?/\\"})
 
@@ -60,8 +60,7 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
     from openpyxl.utils import get_column_letter
 
     header_font, header_fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
-    top = Alignment(vertical="top")
-    wrapped = Alignment(vertical="top", wrap_text=True)
+    top = Alignment(vertical="top", wrap_text=True)
     widths = [len(header) for header in sheet.headers]
     for column, header in enumerate(sheet.headers, start=1):
         cell = _put(ws.cell(row=1, column=column), header)
@@ -79,7 +78,7 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
             else:
                 _put(cell, value)
                 text = value
-            cell.alignment = wrapped if index in sheet.wide else top
+            cell.alignment = top
             widths[index] = max(widths[index], *(len(line) for line in text.split("\n")))
     for index, width in enumerate(widths):
         limit = WIDE if index in sheet.wide else NARROW
