@@ -16,6 +16,7 @@ would write the clock's).
 from __future__ import annotations
 
 import io
+import textwrap
 import zipfile
 from datetime import UTC, datetime
 from typing import Any
@@ -26,6 +27,7 @@ from owes_cli.safe_text import printable
 FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FILL = "DEE7F2"
 NARROW, WIDE = 30, 50  # characters: the widest a column of short values, or of long text, is made; text wraps
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can hold
 TITLE_FORBIDDEN = str.maketrans({ch: " " for ch in "[]:*?/\\"})
 
@@ -65,27 +67,42 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
     for column, header in enumerate(sheet.headers, start=1):
         cell = _put(ws.cell(row=1, column=column), header)
         cell.font, cell.fill, cell.alignment = header_font, header_fill, top
+    texts: list[list[str]] = []
     for row_number, row in enumerate(sheet.rows, start=2):
+        shown = []
         for index, value in enumerate(row):
+            text = value.text if isinstance(value, Link) else value or ""
+            shown.append(text)
             if value is None:
                 continue
-            cell = ws.cell(row=row_number, column=index + 1)
+            cell = _put(ws.cell(row=row_number, column=index + 1), text)
             if isinstance(value, Link):
-                _put(cell, value.text)
                 cell.hyperlink = value.url
                 cell.style = "Hyperlink"
-                text = value.text
-            else:
-                _put(cell, value)
-                text = value
             cell.alignment = top
             widths[index] = max(widths[index], *(len(line) for line in text.split("\n")))
+        texts.append(shown)
+    widths = [min(width, WIDE if index in sheet.wide else NARROW) + 2 for index, width in enumerate(widths)]
     for index, width in enumerate(widths):
-        limit = WIDE if index in sheet.wide else NARROW
-        ws.column_dimensions[get_column_letter(index + 1)].width = min(width, limit) + 2
+        ws.column_dimensions[get_column_letter(index + 1)].width = width
+    # Spreadsheets do not all fit a row to its wrapped text when they open a file: give each its height.
+    for row_number, shown in enumerate(texts, start=2):
+        lines = max((_wrapped_lines(text, width) for text, width in zip(shown, widths, strict=True)), default=1)
+        ws.row_dimensions[row_number].height = LINE_HEIGHT * max(1, lines)
     ws.freeze_panes = "A2"
     last = get_column_letter(len(sheet.headers))
     ws.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
+    # Printed: landscape, as wide as the page, the header row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """About how many lines `text` takes in a column `width` characters wide, wrapped at spaces."""
+    return sum(len(textwrap.wrap(line, max(width, 1))) or 1 for line in text.split("\n")) if text else 1
 
 
 def _put(cell: Any, value: str) -> Any:
