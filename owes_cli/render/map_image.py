@@ -268,47 +268,51 @@ def _mask(points: list[tuple[float, float]], pad: float, paint: Any) -> tuple[An
 
 
 def _paint_area(image: Any, rings: list[list[tuple[float, float]]], style: Style, scale: float) -> None:
-    """An area filled even-odd (holes stay open), hatched when its centre is not in our sources."""
+    """An area filled even-odd (holes stay open), hatched when its centre is not in our sources.
+
+    Not smoothed: every area gets a smoothed outline over its edge (the
+    counties' white borders, the legend boxes' frames), which hides it.
+    """
     from PIL import Image, ImageChops, ImageDraw
 
-    def rings_xor(fine: Any, to_mask: Any) -> None:
-        if len(rings) == 1:
-            ImageDraw.Draw(fine).polygon([to_mask(x, y) for x, y in rings[0]], fill=255)
+    if len(rings) == 1:  # most counties: straight onto the picture
+        ImageDraw.Draw(image).polygon(rings[0], fill=_rgb(style.fill))
+        if not style.hatched:
             return
-        for ring in rings:  # each ring flips what it covers, so holes stay empty
-            ring_mask = Image.new("L", fine.size, 0)
-            ImageDraw.Draw(ring_mask).polygon([to_mask(x, y) for x, y in ring], fill=255)
-            fine.paste(ImageChops.difference(fine, ring_mask))  # on 0/255 images, a XOR
-
-    mask, origin = _mask([p for ring in rings for p in ring], 1, rings_xor)
-    image.paste(_rgb(style.fill), origin, mask)
+    points = [p for ring in rings for p in ring]
+    left, upper = int(min(x for x, _ in points)), int(min(y for _, y in points))
+    size = (int(max(x for x, _ in points)) - left + 2, int(max(y for _, y in points)) - upper + 2)
+    mask = Image.new("L", size, 0)
+    for ring in rings:  # each ring flips what it covers, so holes stay empty
+        ring_mask = Image.new("L", size, 0)
+        ImageDraw.Draw(ring_mask).polygon([(x - left, y - upper) for x, y in ring], fill=255)
+        mask = ImageChops.difference(mask, ring_mask)  # on 0/255 images, a XOR
+    if len(rings) > 1:
+        image.paste(_rgb(style.fill), (left, upper), mask)
     if style.hatched:
-        lines = _hatch(scale).crop((0, 0) + mask.size)
-        image.paste(_rgb(HATCH), origin, ImageChops.multiply(mask, lines))
+        lines = _hatch(scale, image.size).crop((left, upper, left + size[0], upper + size[1]))
+        image.paste(_rgb(HATCH), (left, upper), ImageChops.multiply(mask, lines))
 
 
-@functools.cache
-def _hatch(scale: float) -> Any:
-    """A mask of diagonal lines, as the SVG's pattern, large enough for any area (one tile repeated)."""
+@functools.lru_cache(maxsize=4)
+def _hatch(scale: float, size: tuple[int, int]) -> Any:
+    """A mask of diagonal lines over the whole picture, as the SVG's pattern (one smoothed tile repeated)."""
     from PIL import Image, ImageDraw
 
     step = max(2, round(HATCH_STEP * 0.75 * scale))  # along an edge: the pattern is rotated by 45°
     fine = Image.new("L", (step * SUPERSAMPLE, step * SUPERSAMPLE), 0)
     draw = ImageDraw.Draw(fine)
-    size = step * SUPERSAMPLE
-    for shift in (-size, 0, size):  # the line and its neighbours' ends that cross the tile's corners
-        draw.line([(shift + size, 0), (shift, size)], fill=255, width=round(1.8 * scale * SUPERSAMPLE))
+    side = step * SUPERSAMPLE
+    for shift in (-side, 0, side):  # the line and its neighbours' ends that cross the tile's corners
+        draw.line([(shift + side, 0), (shift, side)], fill=255, width=round(1.8 * scale * SUPERSAMPLE))
     tile = fine.reduce(SUPERSAMPLE)
-    row = Image.new("L", (HATCH_SIZE, step))
-    for x in range(0, HATCH_SIZE, step):
+    row = Image.new("L", (size[0] + step, step))
+    for x in range(0, row.width, step):
         row.paste(tile, (x, 0))
-    layer = Image.new("L", (HATCH_SIZE, HATCH_SIZE))
-    for y in range(0, HATCH_SIZE, step):
+    layer = Image.new("L", (size[0] + step, size[1] + step))
+    for y in range(0, layer.height, step):
         layer.paste(row, (0, y))
     return layer
-
-
-HATCH_SIZE = 2048  # pixels: wider and taller than any one area of the map at the sizes owes draws
 
 
 def _paint_edges(image: Any, rings: list[list[tuple[float, float]]], colour: str, width: float) -> None:
