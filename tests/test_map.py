@@ -221,3 +221,14 @@ def test_png_map_fills_its_canvas(day: str) -> None:
         for j in range(n)
     )
     assert blank / n**2 < 0.33  # the region's own empty corners; it was 0.39–0.42 with the legend beside the map
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+@pytest.mark.parametrize(("day", "emphasise"), [("2014-06-01", None), ("2026-11-26", None), ("2026-11-26", "0811")])
+def test_word_picture_prints_names_at_7_pt_or_more(lang: str, day: str, emphasise: str | None) -> None:
+    """The Word picture spans the text width: the names' size in print follows from the map's width."""
+    from owes_cli.render import word
+
+    drawing = _drawing(day, lang, **({"emphasise": emphasise} if emphasise else {}))
+    mm_per_unit = word.MAP_WIDTH_MM / drawing.width
+    assert coverage_map.LABEL_SIZE * mm_per_unit / (25.4 / 72) >= 7
