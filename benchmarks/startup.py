@@ -62,6 +62,9 @@ def cases(workdir: Path) -> dict[str, list[str]]:
         # The whole directory, the largest document; --force because every run rewrites it.
         "export pdf (directory)": [*OWES, "export", "-o", str(workdir / "owes.pdf"), "--force"],
         "export docx (directory)": [*OWES, "export", "-o", str(workdir / "owes.docx"), "--force"],
+        "export xlsx (directory)": [*OWES, "export", "-o", str(workdir / "owes.xlsx"), "--force"],
+        "map -o m.png": [*OWES, "map", "-o", str(workdir / "m.png"), "--force"],
+        "map -o m.svg": [*OWES, "map", "-o", str(workdir / "m.svg"), "--force"],
         # Reading and checking the whole dataset, which every --data file goes through.
         "validate": [*OWES, "validate"],
         "which-centre, unknown county": [*OWES, "which-centre", "--county", "nowhere"],

@@ -245,7 +245,8 @@ def test_pdf_map_is_vector_drawing_with_names_and_a_legend(owes: Owes, tmp_path:
     assert {"pl": "Stan na 2014-06-01 · Projekt OWES 2013–2015", "en": "As of 2014-06-01 · OWES project 2013–2015"}[
         lang
     ] in text
-    assert {"pl": "siedziba ośrodka", "en": "seat of a centre"}[lang] in text
+    # Each centre's legend box holds its seat's marker: no separate "seat" entry that no marker matches.
+    assert {"pl": "siedziba ośrodka", "en": "seat of a centre"}[lang] not in text
     assert {"pl": "Granice: Państwowy rejestr granic (PRG)", "en": "Boundaries: Państwowy rejestr granic (PRG)"}[
         lang
     ] in text
@@ -371,9 +372,17 @@ def test_docx_map_is_one_described_picture(owes: Owes, tmp_path: Path, lang: str
 
     path = export(owes, tmp_path, "d.docx", "--on", on, "--lang", lang)
     png, description = map_picture(path)
+    shown = docx.Document(str(path)).inline_shapes[0]
+    assert shown.width == docx.shared.Mm(170)  # the text width
     with Image.open(io.BytesIO(png)) as image:
-        assert (image.format, image.size) == ("PNG", (1010, 1026))
-        assert not image.info  # no timestamp, software or other text in the file
+        assert image.format == "PNG"
+        assert image.width / shown.width.inches >= 299.5  # 300 dpi as printed
+        assert image.info.keys() == {"dpi"}  # no timestamp, software or other text in the file
+        assert round(image.info["dpi"][0]) == 300
+        # No title drawn in the picture (the heading above it is the title): its top is blank.
+        top = image.convert("L").crop((0, 0, image.width, 40))
+        darkest = top.getextrema()[0]
+        assert isinstance(darkest, int | float) and darkest > 200
     assert description.startswith(
         {"pl": "Mapa powiatów województwa lubuskiego", "en": "Map of the counties of Lubuskie"}[lang]
     )
@@ -382,6 +391,10 @@ def test_docx_map_is_one_described_picture(owes: Owes, tmp_path: Path, lang: str
     document = docx.Document(str(path))
     heading = next(p for p in document.paragraphs if p.text == MAP_HEADING[lang])
     assert heading.style is not None and heading.style.name == "Heading 1" and heading.paragraph_format.keep_with_next
+    texts = [p.text for p in document.paragraphs]
+    at = texts.index(MAP_HEADING[lang])
+    assert texts[at + 1].startswith({"pl": "Stan na ", "en": "As of "}[lang])  # the date line, as text
+    assert texts[at + 3].startswith({"pl": "Granice: ", "en": "Boundaries: "}[lang])  # and the credits
 
 
 # --------------------------------------------------------------------------
@@ -458,10 +471,13 @@ def test_dash_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "out.txt"], "Cannot tell the format of out.txt: end it with .pdf/.docx, or give --format pdf|docx.\n"),
+        (
+            ["-o", "out.txt"],
+            "Cannot tell the format of out.txt: end it with .pdf/.docx/.xlsx, or give --format pdf|docx|xlsx.\n",
+        ),
         (["-o", "out.pdf", "--format", "docx"], "The file name out.pdf does not match --format docx.\n"),
-        (["-o", "out.pdf", "--format", "odt"], "The format “odt” does not fit this command: choose pdf|docx.\n"),
-        (["-o", "-"], "Cannot tell the format of -: end it with .pdf/.docx, or give --format pdf|docx.\n"),
+        (["-o", "out.pdf", "--format", "odt"], "The format “odt” does not fit this command: choose pdf|docx|xlsx.\n"),
+        (["-o", "-"], "Cannot tell the format of -: end it with .pdf/.docx/.xlsx, or give --format pdf|docx|xlsx.\n"),
         ([], "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.\n"),
         (
             ["-o", "x.pdf", "--centre", "gorzow-2013", "--county", "żarski"],
@@ -508,3 +524,10 @@ def test_shipped_fonts_match_the_subsetting_script() -> None:
         [sys.executable, str(PROJECT / "scripts" / "subset_fonts.py"), "--check"], capture_output=True, text=True
     )
     assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("args", [("--on", "2014-06-01"), ("--county", "żarski", "--on", "2014-06-01"), ()])
+def test_pdf_map_names_print_at_7_pt_or_more(owes: Owes, tmp_path: Path, args: tuple[str, ...]) -> None:
+    _, operators = map_page(export(owes, tmp_path, "m.pdf", *args, "--lang", "pl"), "pl")
+    sizes = [float(size) for size in re.findall(rb"/F\d+ ([\d.]+) Tf", operators)]
+    assert sizes and min(sizes) >= 7

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import BUNDLED, Owes
@@ -36,23 +37,25 @@ def test_svg_map_of_2014(owes: Owes, tmp_path: Path) -> None:
     assert run.exit_code == ExitCode.OK
     assert (run.stdout, run.stderr) == ("", f"Map written: {target}\n")
     root = _svg(target)
-    assert (root.get("width"), root.get("height")) == ("1010", "1026")
+    assert (root.get("width"), root.get("height")) == ("743", "1013")
     paths = root.findall(f"{SVG}path")
     assert len(paths) == 14
     fills = {p.get("fill") for p in paths}
     assert len(fills) == 2  # the two centres of 2013–2015, one colour each
-    assert len(root.findall(f"{SVG}circle")) == 3  # two seats and the legend's marker
+    # Two seats, and each centre's legend box holding its seat: a marker and its dark edge each.
+    assert len(root.findall(f"{SVG}circle")) == 8
     texts = [t.text for t in root.iter(f"{SVG}text")]
+    running = " ".join(text or "" for text in texts)  # the legend's lines, wrapped, read as one
     for label in (
         "żarski",
         "strzelecko-drezdenecki",
         "Gorzów Wielkopolski",
         "Zielona Góra",
         "subregionu gorzowskiego",
-        "seat of a centre",
     ):
-        assert any(label in (text or "") for text in texts), label
+        assert label in running, label
     assert not any("not in our sources" in (text or "") for text in texts)
+    assert not any("seat of a centre" in (text or "") for text in texts)  # the boxes show the seats
     # Powiat gorzowski keeps its hole: two rings, filled even-odd.
     gorzowski = next(p for p in paths if _title(p) == "gorzowski (0801)")
     assert gorzowski.get("d", "").count("M") == 2 and gorzowski.get("fill-rule") == "evenodd"
@@ -82,7 +85,7 @@ def test_unknown_coverage_is_drawn_as_not_in_our_sources(owes: Owes, tmp_path: P
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     assert "which centre: not in our sources" in texts
     # The centre whose counties are unknown still has its seat on the map.
-    assert "subregionu gorzowskiego — seat of a" in texts
+    assert "subregionu gorzowskiego — seat of a centre" in texts
 
 
 def test_png_map(owes: Owes, tmp_path: Path) -> None:
@@ -94,7 +97,7 @@ def test_png_map(owes: Owes, tmp_path: Path) -> None:
     assert run.stderr == f"Zapisano mapę: {target}\n"
     with Image.open(io.BytesIO(target.read_bytes())) as image:
         assert image.format == "PNG"
-        assert image.size == (2020, 2051)
+        assert image.size == (1486, 2025)
         counted = image.getcolors(maxcolors=1 << 20)
         assert counted is not None
         colours = {colour for _, colour in counted}
@@ -146,7 +149,7 @@ def test_an_emphasised_county_is_outlined_and_named_in_the_legend() -> None:
     outlined = [p for p in root.findall(f"{SVG}path") if p.get("fill") == "none"]
     assert len(outlined) == 1 and outlined[0].get("stroke-width") == str(coverage_map.EMPHASIS_WIDTH)
     assert outlined[0].get("d", "").count("M") == 2  # its border with the city of Gorzów too
-    assert "gorzowski: powiat, o który pytano" in [t.text for t in root.iter(f"{SVG}text")]
+    assert "gorzowski: powiat, o który pytano" in " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
 
     plain = _drawing("2014-06-01", "pl")
     assert not any(shape.emphasised for shape in plain.shapes)
@@ -158,3 +161,93 @@ def test_png_bytes_depend_only_on_the_map() -> None:
     first = map_render.to_png(drawing, scale=1)
     assert first == map_render.to_png(drawing, scale=1)
     assert first.startswith(b"\x89PNG") and b"tIME" not in first and b"tEXt" not in first
+
+
+def _seat_colours(drawing: coverage_map.CoverageMap) -> dict[str, str]:
+    return {seat.name: seat.style.fill for seat in drawing.seats}
+
+
+def test_each_centre_keeps_its_colour_in_every_period() -> None:
+    then, middle, now = (_drawing(day, "en") for day in ("2014-06-01", "2017-05-01", "2026-11-26"))
+    assert _seat_colours(then) == _seat_colours(middle) == _seat_colours(now)
+    colours = _seat_colours(now)
+    assert colours.keys() == {"Gorzów Wielkopolski", "Zielona Góra"}
+    assert len(set(colours.values())) == 2
+    # 2014's confirmed counties wear their centre's colour: Zielona Góra's county, Zielona Góra's seat.
+    fill = {shape.name: shape.style.fill for shape in then.shapes}
+    assert fill["Zielona Góra"] == fill["żarski"] == colours["Zielona Góra"]
+    assert fill["Gorzów Wielkopolski"] == fill["słubicki"] == colours["Gorzów Wielkopolski"]
+
+
+def test_colours_follow_the_seat_not_the_order_of_the_dataset() -> None:
+    loaded = dataset.load(BUNDLED, register.load_register())
+    reordered = loaded._replace(centres=dict(reversed(list(loaded.centres.items()))))
+    assert coverage_map.centre_styles(reordered) == coverage_map.centre_styles(loaded)
+    styles = coverage_map.centre_styles(loaded)
+    assert styles["zielona-gora-2013"] == styles["zielona-gora-2016"] == styles["zielona-gora-2024"]
+    assert styles["gorzow-2013"] == styles["lowes-2016"] == styles["gorzow-2024"]
+
+
+@pytest.mark.parametrize(
+    ("day", "emphasise"), [("2014-06-01", None), ("2017-05-01", None), ("2026-11-26", None), ("2014-06-01", "0811")]
+)
+def test_every_legend_entry_shows_something_on_the_map(day: str, emphasise: str | None) -> None:
+    drawing = _drawing(day, "en", **({"emphasise": emphasise} if emphasise else {}))
+    seat_styles = {seat.style for seat in drawing.seats}
+    area_styles = {shape.style for shape in drawing.shapes}
+    for entry in drawing.legend:
+        if entry.marker or entry.seat:
+            assert entry.style in seat_styles, entry.text
+        if not entry.marker:
+            assert entry.style in area_styles, entry.text
+        if entry.emphasised:
+            assert any(shape.emphasised for shape in drawing.shapes)
+    # Every seat and every kind of area is explained once.
+    explained = {(entry.style, entry.marker or entry.seat) for entry in drawing.legend}
+    assert all((style, True) in explained for style in seat_styles)
+    assert len(drawing.legend) == len({(entry.style, entry.marker, entry.emphasised) for entry in drawing.legend})
+
+
+def test_seat_markers_have_a_white_ring() -> None:
+    root = ET.fromstring(map_render.to_svg(_drawing("2014-06-01", "en")))
+    markers = [c for c in root.findall(f"{SVG}circle") if c.get("fill") != "none"]
+    assert markers and all(c.get("stroke") == "#FFFFFF" for c in markers)
+
+
+@pytest.mark.parametrize("day", ["2014-06-01", "2026-11-26"])
+def test_png_map_fills_its_canvas(day: str) -> None:
+    """The legend sits in the region's empty corner, not in a column of its own: little of the picture is blank."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(map_render.to_png(_drawing(day, "en"), scale=0.5))) as image:
+        grey = image.convert("L")
+    n = 12
+    blank = sum(
+        _darkest(
+            grey.crop(
+                (i * grey.width // n, j * grey.height // n, (i + 1) * grey.width // n, (j + 1) * grey.height // n)
+            )
+        )
+        > 250
+        for i in range(n)
+        for j in range(n)
+    )
+    assert blank / n**2 < 0.33  # the region's own empty corners; it was 0.39–0.42 with the legend beside the map
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+@pytest.mark.parametrize(("day", "emphasise"), [("2014-06-01", None), ("2026-11-26", None), ("2026-11-26", "0811")])
+def test_word_picture_prints_names_at_7_pt_or_more(lang: str, day: str, emphasise: str | None) -> None:
+    """The Word picture spans the text width: the names' size in print follows from the map's width."""
+    from owes_cli.render import word
+
+    drawing = _drawing(day, lang, **({"emphasise": emphasise} if emphasise else {}))
+    mm_per_unit = word.MAP_WIDTH_MM / drawing.width
+    assert coverage_map.LABEL_SIZE * mm_per_unit / (25.4 / 72) >= 7
+
+
+def _darkest(grey: Any) -> float:
+    """The darkest value of a greyscale ("L") picture."""
+    low = grey.getextrema()[0]
+    assert isinstance(low, int | float)
+    return low

@@ -437,7 +437,7 @@ def coverage_map(
 @app.command("export")
 def export(
     output: OutputOption = None,
-    doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx")] = None,
+    doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx")] = None,
     centre_id: CentreOption = None,
     county: Annotated[str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False)] = None,
     on: OnOption = None,
@@ -451,8 +451,16 @@ def export(
     s = Session(lang, data)
     if output is None:
         raise UsageError("export_needs_output")
-    kind = _prepare_output(output, doc_format, ("pdf", "docx"), force)
+    kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx"), force)
     generated = report.generation_time()
+    if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
+        if centre_id is not None or county is not None or on is not None:
+            raise UsageError("xlsx_whole_dataset")
+        from owes_cli.layout import spreadsheet
+        from owes_cli.render import xlsx
+
+        files.write_output(output, xlsx.render(spreadsheet.workbook(s.dataset, s.lang), generated), force=force)
+        return
     # Without --on the answer is for the day the document is made.
     day = _day(on) if on is not None else generated.date()
     as_of = s.dataset.as_of()

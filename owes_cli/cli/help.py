@@ -100,9 +100,9 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "export": (
         "Zapisz zestawienie jako dokument PDF lub Word: cały okres, jeden ośrodek (--centre) "
-        "albo odpowiedź dla powiatu (--county).",
+        "albo odpowiedź dla powiatu (--county); albo cały zbiór danych jako arkusz (-o PLIK.xlsx).",
         "Export a printable PDF or Word document: the whole period, one centre (--centre) "
-        "or the answer for one county (--county).",
+        "or the answer for one county (--county); or the whole dataset as a spreadsheet (-o FILE.xlsx).",
     ),
 }
 

@@ -156,6 +156,12 @@ def load_layer(name: str) -> Layer:
     return Layer(raw["origin"], raw["as_of"], areas)
 
 
+def label_points(name: str, codes: set[str]) -> dict[str, Point]:
+    """The inner points of some areas of a layer, without decoding its boundaries (the map's seats)."""
+    raw = json.loads(layer_path(name).read_text(encoding="utf-8"))["areas"]
+    return {code: (raw[code][1][0] * UNIT, raw[code][1][1] * UNIT) for code in codes if code in raw}
+
+
 # --------------------------------------------------------------------------
 # Reading "LAT,LON" as people copy it from a phone or a map
 # --------------------------------------------------------------------------

@@ -2,22 +2,32 @@
 
 This module decides what the map shows, in a neutral form any drawing
 backend can use: projected county outlines (holes included) with their
-fill, labels, the centres' seats and the legend, in abstract units with
-y growing downwards. `map_render` writes it as SVG or PNG; a PDF exporter
-can draw the same shapes as vectors. No drawing library is imported here.
+fill, labels, the centres' seats and the legend with its place, in
+abstract units with y growing downwards. `render.map_image` writes it as
+SVG or PNG; `render.pdf` draws the same shapes as vectors. No drawing
+library is imported here.
+
+`coverage_map()` puts together small steps, each testable on its own:
+the colours (`centre_styles`), the areas (`_shapes`), the seats
+(`_seat_points`), the legend (`_legend`) and where the legend goes
+(`_legend_place`).
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
 from owes_cli.domain import geo, periods
 from owes_cli.domain.model import Centre, CountyKind, Dataset
+from owes_cli.domain.names import fold
 from owes_cli.domain.places import Gazetteer, PlaceKind
 from owes_cli.domain.register import Register
 from owes_cli.messages import t
+from owes_cli.safe_text import printable
 
 XY = tuple[float, float]
 
@@ -32,11 +42,16 @@ INK = "#222222"
 OUTLINE_WIDTH = 1.5  # units, between counties
 EMPHASIS_WIDTH = 3.5  # units, in INK around the county a document is about
 
-MAP_WIDTH = 560.0  # units; the legend sits to the right of the map
-LEGEND_X = MAP_WIDTH + 70.0
-CANVAS_WIDTH = LEGEND_X + 380.0
+MAP_WIDTH = 560.0  # units the region takes across
 TOP = 90.0  # room for the title
 MARGIN = 30.0
+LABEL_SIZE = 12  # units, a county's or seat's name
+SEAT_RADIUS = 7
+LEGEND_SIZE, LEGEND_LINE, LEGEND_WRAP = 14, 19, 28  # units, and characters a legend line holds
+SWATCH = 22
+LEGEND_WIDTH = SWATCH + 10 + LEGEND_WRAP * 8.2  # a DejaVu Sans character averages about 0.55 em
+LEGEND_GAP = 14  # between legend entries
+CREDITS_SIZE = 11
 
 
 class Style(NamedTuple):
@@ -66,6 +81,13 @@ class LegendEntry(NamedTuple):
     text: str
     marker: bool = False  # a seat marker rather than a filled box
     emphasised: bool = False  # the box has the emphasised county's thick outline
+    seat: bool = False  # the box holds the centre's seat marker, as its area on the map does
+
+
+class LegendRow(NamedTuple):
+    entry: LegendEntry
+    lines: list[str]  # the text wrapped to the legend's width
+    top: float
 
 
 class CoverageMap(NamedTuple):
@@ -77,6 +99,15 @@ class CoverageMap(NamedTuple):
     seats: list[Seat]
     legend: list[LegendEntry]
     credits: str
+    legend_at: XY = (MAP_WIDTH + 2 * MARGIN, TOP)  # the legend's top left corner
+    body: tuple[float, float] = (TOP, TOP)  # the top and bottom of the map and legend, without the titles
+
+    def legend_rows(self) -> list[LegendRow]:
+        return _legend_rows(self.legend, self.legend_at[1])
+
+    def credit_lines(self) -> list[str]:
+        """The credits wrapped to the canvas' width."""
+        return textwrap.wrap(self.credits, max(40, int((self.width - 2 * MARGIN) / (CREDITS_SIZE * 0.56))))
 
 
 class _Projection:
@@ -104,23 +135,81 @@ def coverage_map(
 ) -> CoverageMap:
     """The map for a day; `emphasise` (a county's TERYT code) outlines that county and names it in the legend."""
     counties = geo.load_layer("powiaty")
-    gminas = geo.load_layer("gminy")
-    bbox = (
-        min(a.bbox[0] for a in counties.areas.values()),
-        min(a.bbox[1] for a in counties.areas.values()),
-        max(a.bbox[2] for a in counties.areas.values()),
-        max(a.bbox[3] for a in counties.areas.values()),
-    )
-    project = _Projection(bbox, MAP_WIDTH)
-
+    project = _Projection(_bbox(counties), MAP_WIDTH)
     answers = {code: periods.answer(dataset, county, day) for code, county in sorted(dataset.counties.items())}
+    in_play = _centres_in_play(answers.values())
+    styles = centre_styles(dataset)
+    seat_points = _seat_points(in_play, gazetteer, dataset)
+    seats = [Seat(c.id, c.seat or "", project(seat_points[c.id]), styles[c.id]) for c in in_play if c.id in seat_points]
+    shapes = _shapes(answers, counties, project, styles, emphasise, list(seat_points.values()))
+    legend = _legend(in_play, answers.values(), seats, shapes, styles, lang)
+    map_bottom = TOP + project.height
+    legend_at, width = _legend_place(shapes, seats, legend, map_bottom)
+    legend_bottom = _legend_bottom(legend, legend_at[1])
+    body_bottom = max(map_bottom, legend_bottom) + SEAT_RADIUS
+    drawing = CoverageMap(
+        width=width,
+        height=0.0,
+        title=t(lang, "map_title"),
+        subtitle=_subtitle(dataset, next(iter(answers.values())), day, lang),
+        shapes=shapes,
+        seats=seats,
+        legend=legend,
+        credits=t(
+            lang,
+            "map_credits",
+            boundaries=counties.origin,
+            boundaries_as_of=counties.as_of,
+            teryt_as_of=register.as_of,
+        ),
+        legend_at=legend_at,
+        body=(TOP - SEAT_RADIUS - LABEL_SIZE - 6, body_bottom),
+    )
+    credits_height = len(drawing.credit_lines()) * (CREDITS_SIZE + 4)
+    return drawing._replace(height=body_bottom + MARGIN + credits_height)
+
+
+def _bbox(layer: geo.Layer) -> tuple[float, float, float, float]:
+    areas = layer.areas.values()
+    return (
+        min(a.bbox[0] for a in areas),
+        min(a.bbox[1] for a in areas),
+        max(a.bbox[2] for a in areas),
+        max(a.bbox[3] for a in areas),
+    )
+
+
+def _centres_in_play(answers: Iterable[periods.CountyAnswer]) -> list[Centre]:
+    """The centres the day's answers name, confirmed or as candidates, each once."""
     in_play: list[Centre] = []
-    for ans in answers.values():
+    for ans in answers:
         for centre in (ans.centre,) if ans.centre else ans.centres:
             if centre not in in_play:
                 in_play.append(centre)
-    styles = {c.id: Style(PALETTE[i % len(PALETTE)]) for i, c in enumerate(in_play)}
+    return in_play
 
+
+def centre_styles(dataset: Dataset) -> dict[str, Style]:
+    """Each centre's colour, the same for every centre of one line across all periods.
+
+    A line is the centres with one seat (else one subregion): the Zielona Góra
+    centres of 2013, 2016 and 2024 share a colour whatever order the dataset
+    lists them in. Lines take the palette in the order of their names.
+    """
+    lines = {c.id: fold(c.seat or c.subregion or c.id) for c in dataset.centres.values()}
+    order = {line: i for i, line in enumerate(sorted(set(lines.values())))}
+    return {centre: Style(PALETTE[order[line] % len(PALETTE)]) for centre, line in lines.items()}
+
+
+def _shapes(
+    answers: dict[str, periods.CountyAnswer],
+    counties: geo.Layer,
+    project: _Projection,
+    styles: dict[str, Style],
+    emphasise: str | None,
+    seat_points: list[geo.Point],
+) -> list[Shape]:
+    """The counties, filled by their coverage; a city county holding a seat is left to the seat's label."""
     shapes = []
     for code, ans in answers.items():
         area = counties.areas.get(code)
@@ -132,68 +221,114 @@ def coverage_map(
             style = Style(UNKNOWN_FILL, hatched=True)
         else:
             style = Style(NONE_FILL)
+        seated = ans.county.kind is CountyKind.CITY and any(
+            geo.polygon_contains(polygon, point) for polygon in area.polygons for point in seat_points
+        )
         rings = [_thin([project(p) for p in ring]) for polygon in area.polygons for ring in polygon]
-        shapes.append(Shape(code, ans.county.name, rings, style, project(area.label), emphasised=code == emphasise))
+        shapes.append(
+            Shape(code, ans.county.name, rings, style, project(area.label), not seated, emphasised=code == emphasise)
+        )
+    return shapes
 
-    seats = []
-    seat_points = {}
-    for centre in in_play:
-        seat_area = _seat_area(centre, gazetteer, gminas, dataset)
-        if seat_area is not None:
-            seat_points[centre.id] = seat_area.label
-            seats.append(Seat(centre.id, centre.seat or "", project(seat_area.label), styles[centre.id]))
 
-    confirmed = {ans.centre.id for ans in answers.values() if ans.centre}
-    legend = [LegendEntry(styles[c.id], c.name) for c in in_play if c.id in confirmed]
+def _legend(
+    in_play: list[Centre],
+    answers: Iterable[periods.CountyAnswer],
+    seats: list[Seat],
+    shapes: list[Shape],
+    styles: dict[str, Style],
+    lang: str,
+) -> list[LegendEntry]:
+    """One entry per thing drawn: each centre (its box holds its seat, as on the map), each kind of fill."""
+    coverage = {ans.coverage for ans in answers}
+    confirmed = {ans.centre.id for ans in answers if ans.centre}
+    seated = {seat.centre_id for seat in seats}
+    legend = [LegendEntry(styles[c.id], c.name, seat=c.id in seated) for c in in_play if c.id in confirmed]
+    # A centre whose counties are unknown shows only as its seat.
     legend += [
         LegendEntry(styles[c.id], f"{c.name} — {t(lang, 'map_seat')}", marker=True)
         for c in in_play
-        if c.id not in confirmed and any(s.centre_id == c.id for s in seats)
+        if c.id not in confirmed and c.id in seated
     ]
-    if any(ans.coverage == "unknown" for ans in answers.values()):
+    if "unknown" in coverage:
         legend.append(LegendEntry(Style(UNKNOWN_FILL, hatched=True), t(lang, "map_unknown")))
-    if any(ans.coverage == "none" for ans in answers.values()):
+    if "none" in coverage:
         legend.append(LegendEntry(Style(NONE_FILL), t(lang, "map_none")))
-    if seats:
-        legend.append(LegendEntry(Style("#FFFFFF"), t(lang, "map_seat"), marker=True))
     legend += [
         LegendEntry(shape.style, t(lang, "map_emphasised", county=shape.name), emphasised=True)
         for shape in shapes
         if shape.emphasised
     ]
+    return legend
 
-    # A seat's name labels the city it is in; a second label there would only collide with it.
-    seated = {
-        code
-        for code, area in counties.areas.items()
-        for seat in seats
-        if code in answers
-        and answers[code].county.kind is CountyKind.CITY
-        and any(geo.polygon_contains(polygon, seat_points[seat.centre_id]) for polygon in area.polygons)
-    }
-    shapes = [shape._replace(labelled=shape.code not in seated) for shape in shapes]
 
-    first = next(iter(answers.values()))
-    status = _status(dataset, first, lang)
-    return CoverageMap(
-        width=CANVAS_WIDTH,
-        height=TOP + project.height + 2 * MARGIN + 20,
-        title=t(lang, "map_title"),
-        subtitle=" · ".join(
-            [t(lang, "map_on", on=day.isoformat()), first.period.name.get(lang)]
-            + ([status] if first.period_status != "current" else [])
-        ),
-        shapes=shapes,
-        seats=seats,
-        legend=legend,
-        credits=t(
-            lang,
-            "map_credits",
-            boundaries=counties.origin,
-            boundaries_as_of=counties.as_of,
-            teryt_as_of=register.as_of,
-        ),
-    )
+def _legend_rows(legend: list[LegendEntry], top: float) -> list[LegendRow]:
+    rows, y = [], top
+    for entry in legend:
+        lines = textwrap.wrap(printable(entry.text), LEGEND_WRAP) or [""]
+        rows.append(LegendRow(entry, lines, y))
+        y += max(SWATCH, len(lines) * LEGEND_LINE) + LEGEND_GAP
+    return rows
+
+
+def _legend_bottom(legend: list[LegendEntry], top: float) -> float:
+    rows = _legend_rows(legend, top)
+    return rows[-1].top + max(SWATCH, len(rows[-1].lines) * LEGEND_LINE) if rows else top
+
+
+def _legend_place(
+    shapes: list[Shape], seats: list[Seat], legend: list[LegendEntry], map_bottom: float
+) -> tuple[XY, float]:
+    """Where the legend goes (top right or bottom right, as close to the region as it fits) and the canvas' width.
+
+    A region seldom fills its bounding box: the legend moves in over the
+    empty corner, so the picture has no empty column beside the map.
+    """
+    height = _legend_bottom(legend, 0.0)
+    ink = _ink_boxes(shapes, seats)
+    best: tuple[XY, float] | None = None
+    for top in (TOP, max(TOP, map_bottom - height)):
+        reach = max(
+            (right for left, upper, right, lower in ink if lower >= top - 10 and upper <= top + height + 10),
+            default=MARGIN,
+        )
+        at = (reach + 2 * LEGEND_GAP, top)
+        width = max(MARGIN + MAP_WIDTH, at[0] + LEGEND_WIDTH) + MARGIN
+        if best is None or width < best[1]:
+            best = (at, width)
+    assert best is not None
+    return best
+
+
+def _ink_boxes(shapes: list[Shape], seats: list[Seat]) -> list[tuple[float, float, float, float]]:
+    """Boxes around everything drawn on the map: each stretch of the areas' edges, and the names."""
+    boxes = [
+        (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+        for shape in shapes
+        for ring in shape.rings
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)
+    ]
+    for shape in shapes:
+        if shape.labelled:
+            half = _text_width(shape.name, LABEL_SIZE) / 2
+            boxes.append((shape.label[0] - half, shape.label[1] - LABEL_SIZE, shape.label[0] + half, shape.label[1]))
+    for seat in seats:
+        x, y = seat.at
+        half = max(SEAT_RADIUS, _text_width(seat.name, LABEL_SIZE, bold=True) / 2)
+        boxes.append((x - half, y - SEAT_RADIUS - 5 - LABEL_SIZE, x + half, y + SEAT_RADIUS))
+    return boxes
+
+
+def _text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """About how wide a line of DejaVu Sans is, in units: enough to keep text clear of the legend."""
+    return len(text) * size * (0.66 if bold else 0.6)
+
+
+def _subtitle(dataset: Dataset, first: periods.CountyAnswer, day: date, lang: str) -> str:
+    parts = [t(lang, "map_on", on=day.isoformat()), first.period.name.get(lang)]
+    if first.period_status != "current":
+        parts.append(_status(dataset, first, lang))
+    return " · ".join(parts)
 
 
 # Points closer than this (in map units, about 0.2 mm printed) to the last kept
@@ -220,13 +355,19 @@ def _status(dataset: Dataset, ans: periods.CountyAnswer, lang: str) -> str:
     return t(lang, "status_historical", end=end.isoformat()) if end else t(lang, "status_historical_open")
 
 
-def _seat_area(centre: Centre, gazetteer: Gazetteer, gminas: geo.Layer, dataset: Dataset) -> geo.Area | None:
-    """The gmina of the town a source names as the centre's seat; the marker goes at its inner point."""
-    if not centre.seat:
-        return None
-    towns = [
-        p
-        for p in gazetteer.places.values()
-        if p.name == centre.seat and p.kind in (PlaceKind.URBAN, PlaceKind.TOWN) and p.county in dataset.counties
-    ]
-    return gminas.areas.get(towns[0].gmina) if len(towns) == 1 else None
+def _seat_points(centres: list[Centre], gazetteer: Gazetteer, dataset: Dataset) -> dict[str, geo.Point]:
+    """Where each centre's seat marker goes: inside the gmina of the town a source names as its seat."""
+    gminas = {}
+    for centre in centres:
+        towns = [
+            p
+            for p in gazetteer.places.values()
+            if centre.seat
+            and p.name == centre.seat
+            and p.kind in (PlaceKind.URBAN, PlaceKind.TOWN)
+            and p.county in dataset.counties
+        ]
+        if len(towns) == 1:
+            gminas[centre.id] = towns[0].gmina
+    points = geo.label_points("gminy", set(gminas.values())) if gminas else {}
+    return {centre: points[gmina] for centre, gmina in gminas.items() if gmina in points}

@@ -450,6 +450,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} kończy się ukośnikiem, więc nazywa katalog; podaj nazwę pliku.",
         "{path} ends in a slash, so it names a directory; give a file name.",
     ),
+    # The spreadsheet export (helper "map"): sheet names and column headers, and its one usage error.
+    "xlsx_counties_by_period": ("Powiaty w okresach", "Counties by period"),
+    "xlsx_from": ("Od", "From"),
+    "xlsx_to": ("Do", "To"),
+    "xlsx_phones": ("Telefon", "Phone"),
+    "xlsx_emails": ("E-mail", "E-mail"),
+    "xlsx_county": ("Powiat", "County"),
+    "xlsx_teryt": ("TERYT", "TERYT"),
+    "xlsx_kind": ("Rodzaj", "Kind"),
+    "xlsx_centre_or_candidates": ("Ośrodek (albo ośrodki okresu)", "Centre (or the period's centres)"),
+    "xlsx_audience": ("Adresaci", "Audience"),
+    "xlsx_quotes": ("Cytaty", "Quotes"),
+    "xlsx_whole_dataset": (
+        "Arkusz obejmuje cały zbiór danych: pomiń --centre, --county i --on albo wybierz PDF lub Word.",
+        "A spreadsheet holds the whole dataset: leave out --centre, --county and --on, or choose PDF or Word.",
+    ),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {

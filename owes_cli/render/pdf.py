@@ -55,12 +55,14 @@ BODY_PT = 9.5
 TABLE_PT = 9
 LINE = 5.0  # mm per line of body text
 
-MAP_COLUMN = (78.0, 104.0)  # mm the counties take across, at least and at most; the legend has the rest
 MAP_EXTRA = 34.0  # mm of heading, subtitle and credits that go with the map
-LEGEND_GAP = 6.0
-SWATCH = 4.0  # mm, a legend box
+# mm a page-high map leaves free below it, so that a document's closing lines
+# (the note on sources) share its page instead of standing alone on the next.
+MAP_ROOM_AFTER = 22.0
+MAP_LEAST = 0.45  # of its full size: a map that would be smaller starts the next page instead
 PT = 25.4 / 72  # mm per typographic point
-LABEL_PT = 5.5  # the least size of a name on the map
+LABEL_PT = 7.0  # the least size of a name on the map, in print
+LEGEND_PT = 7.5
 
 
 FILL = 0.2  # the least share of a page that a section's last page holds
@@ -419,31 +421,27 @@ def _page_break(pdf: FPDF, block: PageBreak) -> None:
 
 
 def _map(pdf: FPDF, block: Map) -> None:
-    """The coverage map as vector shapes and real text, the legend beside it, on one page with its heading.
+    """The coverage map as vector shapes and real text, the legend where the picture has it, kept with its heading.
 
-    The map shrinks (down to MAP_COLUMN's least width) to fit the rest of a
-    page, else starts the next one at full size. Sizes follow the SVG's
-    proportions (`map_render`): a label is as large against the counties
-    here as there.
+    The map fills the text width, or the rest of the page when that is
+    shorter, down to MAP_LEAST (else it starts the next page). Names never
+    print below LABEL_PT: on a smaller map they grow against the counties.
     """
     m = block.drawing
-    xs = [x for shape in m.shapes for ring in shape.rings for x, _ in ring]
-    ys = [y for shape in m.shapes for ring in shape.rings for _, y in ring]
-    west, north = min(xs), min(ys)
-    aspect = (max(ys) - north) / (max(xs) - west)
-    column = min(MAP_COLUMN[1], (pdf.page_break_trigger - pdf.get_y() - MAP_EXTRA) / aspect)
-    if column < MAP_COLUMN[0]:
+    (left, _), (right, bottom) = (coverage_map.MARGIN, m.body[0]), (m.width - coverage_map.MARGIN, m.body[1])
+    upper = m.body[0]
+    full = min(pdf.epw / (right - left), (pdf.eph - MAP_EXTRA - MAP_ROOM_AFTER) / (bottom - upper))
+    mm = min(full, (pdf.page_break_trigger - pdf.get_y() - MAP_EXTRA) / (bottom - upper))
+    if mm < MAP_LEAST * full:
         pdf.add_page()
-        column = MAP_COLUMN[1]
-    mm = column / (max(xs) - west)  # millimetres per map unit
-    height = column * aspect
+        mm = full
     _heading(pdf, Heading(block.title, 1))
     _lines(pdf, m.subtitle, 8, 4, MUTED)
-    top = pdf.get_y() + 3 + map_render.SEAT_RADIUS * mm
+    top = pdf.get_y() + 1
 
     def at(point: tuple[float, float]) -> tuple[float, float]:
         # A hundredth of a millimetre is finer than any printer: more digits would only fill the file.
-        return round(MARGIN + (point[0] - west) * mm, 2), round(top + (point[1] - north) * mm, 2)
+        return round(MARGIN + (point[0] - left) * mm, 2), round(top + (point[1] - upper) * mm, 2)
 
     edge = (coverage_map.OUTLINE, coverage_map.OUTLINE_WIDTH * mm)
     with pdf.drawing_context() as canvas:
@@ -455,17 +453,18 @@ def _map(pdf: FPDF, block: Map) -> None:
             if shape.emphasised:  # over the neighbours, so the whole outline shows
                 rings = [[at(p) for p in ring] for ring in shape.rings]
                 canvas.add_item(_edge(rings, coverage_map.INK, coverage_map.EMPHASIS_WIDTH * mm), clone=False)
-    label_pt = max(LABEL_PT, map_render.LABEL_SIZE * mm / PT)  # a smaller map keeps readable names
+    label_pt = max(LABEL_PT, coverage_map.LABEL_SIZE * mm / PT)
     for shape in m.shapes:
         if shape.labelled:
             _map_label(pdf, at(shape.label), shape.name, label_pt)
+    radius = coverage_map.SEAT_RADIUS * mm
     for seat in m.seats:
         x, y = at(seat.at)
         with pdf.drawing_context() as canvas:
-            _seat(canvas, x, y, map_render.SEAT_RADIUS * mm, seat.style.fill)
-        _map_label(pdf, (x, y - (map_render.SEAT_RADIUS + 9) * mm), seat.name, label_pt, bold=True)
-    _map_legend(pdf, m.legend, MARGIN + column + LEGEND_GAP, top)
-    pdf.set_y(top + height + 4)
+            _seat(canvas, x, y, radius, seat.style.fill)
+        _map_label(pdf, (x, y - radius - 0.6 * label_pt * PT - 0.8), seat.name, label_pt, bold=True)
+    _map_legend(pdf, m.legend, *at(m.legend_at), mm)
+    pdf.set_y(top + (bottom - upper) * mm + 2)
     _lines(pdf, m.credits, 7, 3.4, MUTED)
     pdf.ln(3)
 
@@ -537,14 +536,21 @@ def _rings(path: Any, rings: list[list[tuple[float, float]]]) -> Any:
 
 
 def _seat(canvas: DrawingContext, x: float, y: float, radius: float, fill: str) -> None:
+    """A seat marker as in the picture: the centre's colour in a white ring with a thin dark edge."""
     from fpdf.drawing import PaintedPath
     from fpdf.enums import PathPaintRule
 
+    ring = radius * map_render.SEAT_RING / coverage_map.SEAT_RADIUS
+    edge = PaintedPath().circle(x, y, radius + ring / 2)
+    edge.style.stroke_color = coverage_map.INK
+    edge.style.stroke_width = ring / 2.5
+    edge.style.paint_rule = PathPaintRule.STROKE
     marker = PaintedPath().circle(x, y, radius)
     marker.style.fill_color = fill
-    marker.style.stroke_color = coverage_map.INK
-    marker.style.stroke_width = radius / 3.5  # 2 units of 7, as in the SVG
+    marker.style.stroke_color = "#FFFFFF"
+    marker.style.stroke_width = ring
     marker.style.paint_rule = PathPaintRule.STROKE_FILL_NONZERO
+    canvas.add_item(edge, clone=False)
     canvas.add_item(marker, clone=False)
 
 
@@ -569,21 +575,23 @@ def _map_label(pdf: FPDF, centre: tuple[float, float], name: str, size: float, *
     pdf.text(x - width / 2, y + height * 0.36, value)
 
 
-def _map_legend(pdf: FPDF, legend: list[coverage_map.LegendEntry], left: float, top: float) -> None:
-    width = pdf.w - MARGIN - left - SWATCH - 2.5
+def _map_legend(pdf: FPDF, legend: list[coverage_map.LegendEntry], left: float, top: float, mm: float) -> None:
+    """The legend at its place in the picture, its text wrapped to the page's right margin."""
+    swatch = coverage_map.SWATCH * mm
+    size = max(LEGEND_PT, coverage_map.LEGEND_SIZE * mm / PT)
+    width = pdf.w - MARGIN - left - swatch - 2.5
     y = top
     for entry in legend:
         with pdf.drawing_context() as canvas:
-            if entry.marker:
-                _seat(canvas, left + SWATCH / 2, y + SWATCH / 2, SWATCH * 0.4, entry.style.fill)
-            else:
-                box = [[(left, y), (left + SWATCH, y), (left + SWATCH, y + SWATCH), (left, y + SWATCH)]]
-                mm = SWATCH / map_render.SWATCH
+            if not entry.marker:
+                box = [[(left, y), (left + swatch, y), (left + swatch, y + swatch), (left, y + swatch)]]
                 border = coverage_map.EMPHASIS_WIDTH if entry.emphasised else 1.0
                 _area(canvas, box, entry.style, mm, (coverage_map.INK, border * mm))
-        pdf.set_xy(left + SWATCH + 2.5, y + 0.2)
-        _lines(pdf, entry.text, 8, 3.6, INK, width=width)
-        y = max(pdf.get_y(), y + SWATCH) + 2.5
+            if entry.marker or entry.seat:
+                _seat(canvas, left + swatch / 2, y + swatch / 2, coverage_map.SEAT_RADIUS * mm, entry.style.fill)
+        pdf.set_xy(left + swatch + 2.5, y + max(0.0, (swatch - size * PT * 1.4) / 2))
+        _lines(pdf, entry.text, size, size * PT * 1.3, INK, width=width)
+        y = max(pdf.get_y(), y + swatch) + coverage_map.LEGEND_GAP * mm
 
 
 def _hex(colour: str) -> tuple[int, int, int]:

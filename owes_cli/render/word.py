@@ -49,8 +49,8 @@ CELL_PADDING = {"top": 57, "bottom": 57, "left": 100, "right": 100}  # twips: 1 
 LONG_CELL = 1500  # characters: a cell this long may not fit on one page, even in the widest column
 KEEP_AT_END = 4  # list items or field rows that go with a section's last page, so it is never near empty
 
-MAP_WIDTH_MM = 160
-MAP_SCALE = 1.0  # pixels per map unit: the 1010-unit canvas is 1010 pixels, about 160 dpi at MAP_WIDTH_MM
+MAP_WIDTH_MM = 170  # the text width: the map's names print at 7 pt or more
+MAP_DPI = 300
 
 
 def render(report: Report) -> bytes:
@@ -375,21 +375,35 @@ def _bullets(document: Document, block: Bullets) -> None:
 
 
 def _map(document: Document, block: Map) -> None:
-    """The map as a picture (map_render's PNG), kept on one page with its heading, described for screen readers."""
+    """The map as a 300 dpi picture across the text width (map_render's PNG), described for screen readers.
+
+    The picture holds the counties and the legend only: its date line and
+    credits are text above and below it, and the heading is its title.
+    Heading, date line and picture stay on one page.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt, RGBColor
 
     from owes_cli.render import map_image as map_render
 
+    drawing = block.drawing
     _heading(document, Heading(block.title, 1))
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.keep_together = True
-    png = map_render.to_png(block.drawing, scale=MAP_SCALE)
-    picture = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(MAP_WIDTH_MM))
-    properties = picture._inline.docPr
-    properties.set("name", _clean(block.drawing.title))
-    properties.set("descr", _clean(block.description))
+    for text, keep in ((drawing.subtitle, True), (None, True), (drawing.credits, False)):
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = keep
+        if text is None:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
+            png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
+            picture = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(MAP_WIDTH_MM))
+            properties = picture._inline.docPr
+            properties.set("name", _clean(drawing.title))
+            properties.set("descr", _clean(block.description))
+        else:
+            # Text not in the report's blocks (the map's date line and credits) is typeset here.
+            run = paragraph.add_run(_clean(typography.prose(text)))
+            run.font.size = Pt(8)
+            run.font.color.rgb = RGBColor.from_string(MUTED)
 
 
 DRAW: dict[type, Callable[[Any, Any], None]] = {
