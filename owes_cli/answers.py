@@ -1,25 +1,64 @@
-"""Domain objects as plain, JSON-ready dicts: the one shape every output uses.
+"""What the directory answers, as typed, frozen values: the one shape every output uses.
 
-JSON prints these as they are; CSV and tables flatten them; the cards for
-people and the exported documents are laid out from them. Data names stay
-Polish; service and audience names follow the language.
+JSON prints these through `to_json`, the one conversion (field names are
+the JSON keys, unless a field's metadata names another, such as "from");
+CSV flattens them; the layout lays them out for people and documents. Data
+names stay Polish; service and audience names follow the language the
+answer was built in. Every status and kind is a StrEnum.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from owes_cli.domain import history, lookup, periods
-from owes_cli.domain.model import Centre, County, Dataset, Period, Text
+from owes_cli.domain.history import MilestoneKind
+from owes_cli.domain.model import Centre, County, CountyKind, Dataset, Period, Text
+from owes_cli.domain.periods import CoverageStatus, PeriodStatus
 from owes_cli.errors import Problem
 
 if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
-    from owes_cli.domain.places import Gazetteer, Place
+    from owes_cli.domain.places import Gazetteer, Place, PlaceKind
     from owes_cli.domain.register import Register
 
-Json = dict[str, Any]
+__all__ = ["CoverageStatus", "MilestoneKind", "PeriodStatus", "to_json"]
+
+# Field metadata understood by to_json.
+KEY = "json_key"  # the JSON key, where the field's name cannot be it ("from")
+OMIT_NONE = "omit_none"  # leave the key out when the value is None
+FLATTEN = "flatten"  # merge the value's keys into the enclosing object
+HIDDEN = "hidden"  # for people only, never in JSON
+
+
+FROM = {KEY: "from"}
+TO = {KEY: "to"}
+
+
+def to_json(value: object) -> Any:
+    """An answer as JSON-ready data: dataclasses become objects, enums their values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        result: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if f.metadata.get(HIDDEN) or (f.metadata.get(OMIT_NONE) and item is None):
+                continue
+            if f.metadata.get(FLATTEN):
+                result.update(to_json(item))
+            else:
+                result[f.metadata.get(KEY, f.name)] = to_json(item)
+        return result
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [to_json(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items()}
+    return value
 
 
 def _text(value: Text | None, lang: str) -> str | None:
@@ -30,99 +69,457 @@ def _str(value: object | None) -> str | None:
     return None if value is None else str(value)
 
 
-def county_view(county: County) -> Json:
-    return {"teryt": county.teryt, "name": county.name, "kind": county.kind.value}
+# --------------------------------------------------------------------------
+# The parts of an answer
+# --------------------------------------------------------------------------
 
 
-def period_view(dataset: Dataset, period: Period, lang: str) -> Json:
+@dataclass(frozen=True, slots=True)
+class CountyRef:
+    teryt: str
+    name: str
+    kind: CountyKind
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """An organisation or a centre, by id and name."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodInfo:
+    id: str
+    name: str
+    start: str = field(metadata=FROM)
+    end: str | None = field(metadata=TO)
+    programme: str
+    measure: str | None
+    lead: Ref | None
+    aim: str | None
+    website: str | None
+    facts: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    id: str
+    name: str
+    role: str  # "lead" or "partner"
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    street: str
+    city: str
+    label: str | None
+    as_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    id: str
+    group: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    id: str
+    group: str
+    name: str
+    part_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None
+    url: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    date: str | None
+    reported: str | None
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: str
+    title_as_printed: str | None
+    note: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CentreInfo:
+    """A centre, with its own dates (where a source gives them) as its period's."""
+
+    id: str
+    name: str
+    subregion: str | None
+    seat: str | None
+    period: PeriodInfo
+    operators: tuple[Operator, ...]
+    coverage: CoverageStatus  # confirmed or unknown: a centre's own counties
+    counties: tuple[CountyRef, ...]
+    addresses: tuple[Address, ...]
+    phones: tuple[str, ...]
+    emails: tuple[str, ...]
+    website: str | None
+    services: tuple[Service, ...]
+    audiences: tuple[Audience, ...]
+    facts: tuple[str, ...]
+    events: tuple[Event, ...]
+    documents: tuple[Document, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteInfo:
+    """Something the answer tells the user besides it: a message id and its parameters."""
+
+    id: str
+    params: Mapping[str, Any] = field(default_factory=dict, metadata={FLATTEN: True})
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What was asked: the county or place as typed, or a point, and the day."""
+
+    county: str | None = field(default=None, metadata={OMIT_NONE: True})
+    place: str | None = field(default=None, metadata={OMIT_NONE: True})
+    at: Point | None = field(default=None, metadata={OMIT_NONE: True})
+    on: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A gmina or town of the gazetteer."""
+
+    teryt: str
+    name: str
+    kind: PlaceKind
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    """A town or gmina with the gmina it is (or lies in), its town and its county."""
+
+    teryt: str
+    name: str
+    kind: PlaceKind
+    gmina: Unit
+    town: Unit | None
+    county: CountyRef
+    voivodeship: str
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmed:
+    period: PeriodInfo
+    centre: CentreInfo
+
+
+@dataclass(frozen=True, slots=True)
+class CountyAnswer:
+    """Which centre serves a county on a day; for a place, the place goes beside the county."""
+
+    query: Query
+    place: PlaceInfo | None = field(metadata={OMIT_NONE: True})
+    county: CountyRef
+    period_status: PeriodStatus
+    coverage: CoverageStatus
+    period: PeriodInfo
+    period_ended: str | None
+    centre: CentreInfo | None  # the confirmed centre
+    centres: tuple[CentreInfo, ...]  # the period's centres, when none is confirmed
+    last_confirmed: Confirmed | None
+    notes: tuple[NoteInfo, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePeriod:
+    period: PeriodInfo
+    coverage: CoverageStatus
+    centre: Ref | None
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterInfo:
+    title: str
+    publisher: str
+    as_of: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoundariesInfo:
+    origin: str
+    as_of: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceDetail:
+    """Everything known about one place: `owes place NAME`."""
+
+    place: PlaceInfo = field(metadata={FLATTEN: True})
+    label_point: Point | None
+    notes: tuple[NoteInfo, ...]
+    centres: tuple[PlacePeriod, ...]
+    county_places: tuple[Unit, ...]
+    register: RegisterInfo
+    boundaries: BoundariesInfo
+
+
+@dataclass(frozen=True, slots=True)
+class CentreStatus:
+    """One centre, with whether it was running on a day."""
+
+    query: Query
+    period_status: PeriodStatus
+    period: PeriodInfo
+    period_ended: str | None
+    centre: CentreInfo
+    sources: tuple[Source, ...]
+
+
+# --------------------------------------------------------------------------
+# Listings: flat rows with stable keys
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CentreRow:
+    id: str
+    name: str
+    seat: str | None
+    start: str = field(metadata=FROM)
+    end: str | None = field(metadata=TO)
+    operators: str
+    counties: int | None  # None: not in the sources
+
+
+@dataclass(frozen=True, slots=True)
+class CountyRow:
+    teryt: str
+    name: str
+    kind: CountyKind
+    centre: str | None
+    centre_name: str | None
+    coverage: CoverageStatus
+    period: str
+    period_status: PeriodStatus
+    last_confirmed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceRow:
+    id: str
+    group: str
+    name: str
+    centres: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    id: str
+    title: str
+    publisher: str | None
+    url: str | None
+    date: str | None
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRow:
+    id: str
+    name: str
+    programme: str
+    measure: str | None
+    start: str = field(metadata=FROM)
+    end: str | None = field(metadata=TO)
+    lead: str | None
+    centres: str
+    sources: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRow:
+    teryt: str
+    name: str
+    kind: PlaceKind
+    gmina: str
+    county: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountyHistoryRow:
+    period: str
+    start: str = field(metadata=FROM)
+    end: str | None = field(metadata=TO)
+    coverage: CoverageStatus
+    centre: str | None
+    centre_name: str | None
+    period_centres: str
+    sources: str
+
+
+@dataclass(frozen=True, slots=True)
+class CentreHistoryRow:
+    date: str
+    kind: MilestoneKind
+    what: str
+    sources: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountyHistory:
+    """What the sources say of one county in each period."""
+
+    subject: str  # "name (TERYT)"
+    rows: tuple[CountyHistoryRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CentreHistory:
+    """One centre's dated milestones."""
+
+    subject: str  # "name (id)"
+    rows: tuple[CentreHistoryRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryAnswer:
+    """The period in effect on a day (or the latest before it) with all its centres."""
+
+    query: Query
+    period_status: PeriodStatus
+    period: PeriodInfo
+    period_ended: str | None
+    centres: tuple[CentreInfo, ...]
+    sources: tuple[Source, ...]
+    counties: tuple[CountyRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemInfo:
+    where: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    centres: int
+    counties: int
+    sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    path: str
+    valid: bool
+    problems: tuple[ProblemInfo, ...]
+    counts: Counts | None = field(default=None, metadata={HIDDEN: True})  # of a valid dataset
+    found: tuple[Problem, ...] = field(default=(), metadata={HIDDEN: True})  # the problems as the domain has them
+
+
+# --------------------------------------------------------------------------
+# Building answers from the domain
+# --------------------------------------------------------------------------
+
+
+def county_ref(county: County) -> CountyRef:
+    return CountyRef(county.teryt, county.name, county.kind)
+
+
+def period_info(dataset: Dataset, period: Period, lang: str) -> PeriodInfo:
     lead = dataset.organisations.get(period.lead) if period.lead else None
-    return {
-        "id": period.id,
-        "name": period.name.get(lang),
-        "from": str(period.start),
-        "to": _str(period.end),
-        "programme": period.programme,
-        "measure": period.measure,
-        "lead": {"id": lead.id, "name": lead.name} if lead else None,
-        "aim": _text(period.aim, lang),
-        "website": period.website,
-        "facts": [f.text.get(lang) for f in period.facts],
-        "sources": list(period.sources),
-    }
+    return PeriodInfo(
+        id=period.id,
+        name=period.name.get(lang),
+        start=str(period.start),
+        end=_str(period.end),
+        programme=period.programme,
+        measure=period.measure,
+        lead=Ref(lead.id, lead.name) if lead else None,
+        aim=_text(period.aim, lang),
+        website=period.website,
+        facts=tuple(f.text.get(lang) for f in period.facts),
+        sources=tuple(period.sources),
+    )
 
 
-def centre_view(dataset: Dataset, centre: Centre, lang: str) -> Json:
+def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
     period = dataset.periods[centre.period]
-    period_json = period_view(dataset, period, lang)
     # The centre's own dates, where a source gives them, narrow its period's.
-    period_json["from"] = str(centre.start or period.start)
-    period_json["to"] = _str(centre.end or period.end)
+    own_period = dataclasses.replace(
+        period_info(dataset, period, lang),
+        start=str(centre.start or period.start),
+        end=_str(centre.end or period.end),
+    )
     coverage = centre.coverage
-    return {
-        "id": centre.id,
-        "name": centre.name,
-        "subregion": centre.subregion,
-        "seat": centre.seat,
-        "period": period_json,
-        "operators": [
-            {
-                "id": op.organisation,
-                "name": dataset.organisations[op.organisation].name,
-                "role": op.role,
-                "unit": op.unit,
-            }
+    return CentreInfo(
+        id=centre.id,
+        name=centre.name,
+        subregion=centre.subregion,
+        seat=centre.seat,
+        period=own_period,
+        operators=tuple(
+            Operator(op.organisation, dataset.organisations[op.organisation].name, op.role, op.unit)
             for op in centre.operators
-        ],
-        "coverage": "confirmed" if coverage else "unknown",
-        "counties": [county_view(dataset.counties[c]) for c in coverage.counties] if coverage else [],
-        "addresses": [
-            {"street": a.street, "city": a.city, "label": _text(a.label, lang), "as_of": _str(a.as_of)}
-            for a in centre.addresses
-        ],
-        "phones": list(centre.phones),
-        "emails": list(centre.emails),
-        "website": centre.website,
-        "services": [service_view(dataset, s, lang) for s in centre.services],
-        "audiences": [audience_view(dataset, a, lang) for a in centre.audiences],
-        "facts": [f.text.get(lang) for f in centre.facts],
-        "events": [
-            {"date": _str(e.date), "reported": _str(e.reported), "description": e.description.get(lang)}
+        ),
+        coverage=CoverageStatus.CONFIRMED if coverage else CoverageStatus.UNKNOWN,
+        counties=tuple(county_ref(dataset.counties[c]) for c in coverage.counties) if coverage else (),
+        addresses=tuple(Address(a.street, a.city, _text(a.label, lang), _str(a.as_of)) for a in centre.addresses),
+        phones=tuple(centre.phones),
+        emails=tuple(centre.emails),
+        website=centre.website,
+        services=tuple(service(dataset, s, lang) for s in centre.services),
+        audiences=tuple(audience(dataset, a, lang) for a in centre.audiences),
+        facts=tuple(f.text.get(lang) for f in centre.facts),
+        events=tuple(
+            Event(_str(e.date), _str(e.reported), e.description.get(lang))
             for e in sorted(dataset.events.values(), key=lambda e: str(e.date or e.reported))
             if e.centre == centre.id
-        ],
-        "documents": [
-            {"title": d.title, "title_as_printed": d.title_as_printed, "note": _text(d.note, lang), "url": d.url}
+        ),
+        documents=tuple(
+            Document(d.title, d.title_as_printed, _text(d.note, lang), d.url)
             for d in dataset.documents.values()
             if d.centre == centre.id
-        ],
-        "sources": [source_view(dataset, s) for s in centre_source_ids(dataset, centre)],
-    }
+        ),
+        sources=tuple(source(dataset, s) for s in centre_source_ids(dataset, centre)),
+    )
 
 
-def service_view(dataset: Dataset, service_id: str, lang: str) -> Json:
-    service = dataset.services[service_id]
-    return {"id": service.id, "group": service.group, "name": service.name.get(lang)}
+def service(dataset: Dataset, service_id: str, lang: str) -> Service:
+    found = dataset.services[service_id]
+    return Service(found.id, found.group, found.name.get(lang))
 
 
-def audience_view(dataset: Dataset, audience_id: str, lang: str) -> Json:
-    audience = dataset.audiences[audience_id]
-    return {
-        "id": audience.id,
-        "group": audience.group,
-        "name": audience.name.get(lang),
-        "part_of": audience.part_of,
-    }
+def audience(dataset: Dataset, audience_id: str, lang: str) -> Audience:
+    found = dataset.audiences[audience_id]
+    return Audience(found.id, found.group, found.name.get(lang), found.part_of)
 
 
-def source_view(dataset: Dataset, source_id: str) -> Json:
-    source = dataset.sources[source_id]
-    return {
-        "id": source.id,
-        "title": source.title,
-        "publisher": source.publisher,
-        "url": source.url,
-        "date": _str(source.date),
-    }
+def source(dataset: Dataset, source_id: str) -> Source:
+    found = dataset.sources[source_id]
+    return Source(found.id, found.title, found.publisher, found.url, _str(found.date))
 
 
 def centre_source_ids(dataset: Dataset, centre: Centre) -> list[str]:
@@ -142,257 +539,259 @@ def centre_source_ids(dataset: Dataset, centre: Centre) -> list[str]:
     groups += [dataset.audiences[a].sources for a in centre.audiences]
     groups += [e.sources for e in dataset.events.values() if e.centre == centre.id]
     groups += [d.sources for d in dataset.documents.values() if d.centre == centre.id]
-    return _unique(s for group in groups for s in group)
+    return list(dict.fromkeys(s for group in groups for s in group))
 
 
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+def _unique_sources(groups: Iterable[Iterable[Source]]) -> tuple[Source, ...]:
+    seen: dict[str, Source] = {}
+    for group in groups:
+        for found in group:
+            seen.setdefault(found.id, found)
+    return tuple(seen.values())
 
 
-def answer_view(
-    dataset: Dataset, ans: periods.CountyAnswer, lang: str, query: str | Json, place: Json | None = None
-) -> Json:
-    """The answer for a county; for a place (`--place`, `--at`) the place goes beside the county.
+def _notes(notes: Iterable[lookup.Note]) -> tuple[NoteInfo, ...]:
+    return tuple(NoteInfo(n.message_id, dict(n.params)) for n in notes)
 
-    `query` is the county text as typed, or the place's query as a mapping.
-    """
-    centres = [ans.centre] if ans.centre else list(ans.centres)
-    views = [centre_view(dataset, c, lang) for c in centres]
+
+def county_answer(
+    dataset: Dataset, ans: periods.CountyAnswer, lang: str, query: Query, place: PlaceInfo | None = None
+) -> CountyAnswer:
+    """The answer for a county; for a place (`--place`, `--at`) the place goes beside the county."""
+    centres = [centre_info(dataset, c, lang) for c in ([ans.centre] if ans.centre else ans.centres)]
     last = ans.last_confirmed
-    last_view = (
-        {"period": period_view(dataset, last.period, lang), "centre": centre_view(dataset, last.centre, lang)}
-        if last
-        else None
+    last_info = (
+        Confirmed(period_info(dataset, last.period, lang), centre_info(dataset, last.centre, lang)) if last else None
     )
-    source_ids = _unique(
-        [s["id"] for v in views for s in v["sources"]]
-        + ([s["id"] for s in last_view["centre"]["sources"]] if last_view else [])
+    return CountyAnswer(
+        query=query,
+        place=place,
+        county=county_ref(ans.county),
+        period_status=ans.period_status,
+        coverage=ans.coverage,
+        period=period_info(dataset, ans.period, lang),
+        period_ended=_ended(dataset, ans.period, ans.period_status),
+        centre=centres[0] if ans.centre else None,
+        centres=() if ans.centre else tuple(centres),
+        last_confirmed=last_info,
+        notes=_notes(ans.notes),
+        sources=_unique_sources([*(c.sources for c in centres), last_info.centre.sources if last_info else ()]),
     )
-    asked = {"county": query} if isinstance(query, str) else dict(query)
-    return {
-        "query": {**asked, "on": ans.on.isoformat()},
-        **({"place": place} if place is not None else {}),
-        "county": county_view(ans.county),
-        "period_status": ans.period_status,
-        "coverage": ans.coverage,
-        "period": period_view(dataset, ans.period, lang),
-        "period_ended": _ended(dataset, ans.period, ans.period_status),
-        "centre": views[0] if ans.centre else None,
-        "centres": [] if ans.centre else views,
-        "last_confirmed": last_view,
-        "notes": [{"id": n.message_id, **n.params} for n in ans.notes],
-        "sources": [source_view(dataset, s) for s in source_ids],
-    }
 
 
-def unit_view(place: Place) -> Json:
-    return {"teryt": place.teryt, "name": place.name, "kind": place.kind.value}
+def unit(place: Place) -> Unit:
+    return Unit(place.teryt, place.name, place.kind)
 
 
-def place_view(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> Json:
-    """A town or gmina with the gmina it is (or lies in), its town and its county."""
+def place_info(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> PlaceInfo:
     town = gazetteer.places.get(place.town) if place.town else None
-    return {
-        **unit_view(place),
-        "gmina": unit_view(gazetteer.places[place.gmina]),
-        "town": unit_view(town) if town else None,
-        "county": county_view(dataset.counties[place.county]),
-        "voivodeship": register.voivodeship(place.teryt),
-    }
+    return PlaceInfo(
+        teryt=place.teryt,
+        name=place.name,
+        kind=place.kind,
+        gmina=unit(gazetteer.places[place.gmina]),
+        town=unit(town) if town else None,
+        county=county_ref(dataset.counties[place.county]),
+        voivodeship=register.voivodeship(place.teryt),
+    )
 
 
-def place_detail_view(
+def place_detail(
     place: Place, notes: Iterable[lookup.Note], dataset: Dataset, register: Register, gazetteer: Gazetteer, lang: str
-) -> Json:
-    """Everything known about one place: `owes place NAME`."""
-    from owes_cli.domain import geo  # boundaries only for this command
+) -> PlaceDetail:
+    from owes_cli.domain import geo  # boundaries only for this question
 
     boundaries = geo.load_layer("gminy")
     area = boundaries.areas.get(place.gmina)
     county = dataset.counties[place.county]
-    return {
-        **place_view(place, dataset, register, gazetteer),
-        "label_point": {"lat": round(area.label[1], 4), "lon": round(area.label[0], 4)} if area else None,
-        "notes": [{"id": n.message_id, **n.params} for n in notes],
-        "centres": [
-            {
-                "period": period_view(dataset, entry.period, lang),
-                "coverage": entry.coverage,
-                "centre": {"id": entry.centre.id, "name": entry.centre.name} if entry.centre else None,
-            }
+    return PlaceDetail(
+        place=place_info(place, dataset, register, gazetteer),
+        label_point=Point(round(area.label[1], 4), round(area.label[0], 4)) if area else None,
+        notes=_notes(notes),
+        centres=tuple(
+            PlacePeriod(
+                period_info(dataset, entry.period, lang),
+                entry.coverage,
+                Ref(entry.centre.id, entry.centre.name) if entry.centre else None,
+            )
             for entry in history.county_history(dataset, county)
-        ],
-        "county_places": [unit_view(p) for p in gazetteer.in_county(place.county)],
-        "register": {"title": gazetteer.title, "publisher": gazetteer.publisher, "as_of": gazetteer.as_of},
-        "boundaries": {"origin": boundaries.origin, "as_of": boundaries.as_of},
-    }
+        ),
+        county_places=tuple(unit(p) for p in gazetteer.in_county(place.county)),
+        register=RegisterInfo(gazetteer.title, gazetteer.publisher, gazetteer.as_of),
+        boundaries=BoundariesInfo(boundaries.origin, boundaries.as_of),
+    )
 
 
-def place_rows(places: Iterable[Place], dataset: Dataset) -> list[Json]:
-    return [{**unit_view(p), "gmina": p.gmina, "county": dataset.counties[p.county].name} for p in places]
+def place_rows(places: Iterable[Place], dataset: Dataset) -> list[PlaceRow]:
+    return [PlaceRow(p.teryt, p.name, p.kind, p.gmina, dataset.counties[p.county].name) for p in places]
 
 
-def _ended(dataset: Dataset, period: Period, status: str) -> str | None:
-    if status != "historical":
+def _ended(dataset: Dataset, period: Period, status: PeriodStatus) -> str | None:
+    if status is not PeriodStatus.HISTORICAL:
         return None
     end = periods.period_span(dataset, period)[1]
     return end.isoformat() if end else None
 
 
-def directory_view(dataset: Dataset, on: date, lang: str) -> Json:
-    """The period in effect on a day (or the latest before it) with all its centres."""
+def directory(dataset: Dataset, on: date, lang: str) -> DirectoryAnswer:
     period, status = periods.period_on(dataset, on)
-    centres = [centre_view(dataset, c, lang) for c in dataset.centres_in(period.id)]
-    return {
-        "query": {"on": on.isoformat()},
-        "period_status": status,
-        "period": period_view(dataset, period, lang),
-        "period_ended": _ended(dataset, period, status),
-        "centres": centres,
-        "sources": _unique_sources(c["sources"] for c in centres),
-    }
+    centres = tuple(centre_info(dataset, c, lang) for c in dataset.centres_in(period.id))
+    return DirectoryAnswer(
+        query=Query(on=on.isoformat()),
+        period_status=status,
+        period=period_info(dataset, period, lang),
+        period_ended=_ended(dataset, period, status),
+        centres=centres,
+        sources=_unique_sources(c.sources for c in centres),
+        counties=tuple(county_rows(dataset, on)),
+    )
 
 
-def centre_status_view(dataset: Dataset, centre: Centre, on: date, lang: str) -> Json:
-    """One centre, with whether it was running on a day, in answer_view's terms."""
+def centre_status(dataset: Dataset, centre: Centre, on: date, lang: str) -> CentreStatus:
     start, end = periods.centre_span(dataset, centre)
-    status = "upcoming" if on < start else "historical" if end is not None and on > end else "current"
-    view = centre_view(dataset, centre, lang)
-    return {
-        "query": {"on": on.isoformat()},
-        "period_status": status,
-        "period": view["period"],
-        "period_ended": end.isoformat() if status == "historical" and end else None,
-        "centre": view,
-        "sources": view["sources"],
-    }
+    if on < start:
+        status = PeriodStatus.UPCOMING
+    elif end is not None and on > end:
+        status = PeriodStatus.HISTORICAL
+    else:
+        status = PeriodStatus.CURRENT
+    info = centre_info(dataset, centre, lang)
+    return CentreStatus(
+        query=Query(on=on.isoformat()),
+        period_status=status,
+        period=info.period,
+        period_ended=end.isoformat() if status is PeriodStatus.HISTORICAL and end else None,
+        centre=info,
+        sources=info.sources,
+    )
 
 
-def _unique_sources(groups: Iterable[list[Json]]) -> list[Json]:
-    seen: dict[str, Json] = {}
-    for group in groups:
-        for source in group:
-            seen.setdefault(source["id"], source)
-    return list(seen.values())
-
-
-# --------------------------------------------------------------------------
-# Listings: flat rows with stable keys
-# --------------------------------------------------------------------------
-
-
-def centre_rows(dataset: Dataset, lang: str) -> list[Json]:
+def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
     rows = []
     for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].first_day(), c.id)):
-        view = centre_view(dataset, centre, lang)
+        info = centre_info(dataset, centre, lang)
         rows.append(
-            {
-                "id": centre.id,
-                "name": centre.name,
-                "seat": centre.seat,
-                "from": view["period"]["from"],
-                "to": view["period"]["to"],
-                "operators": "; ".join(op["name"] for op in view["operators"]),
-                "counties": len(view["counties"]) if centre.coverage else None,
-            }
+            CentreRow(
+                id=centre.id,
+                name=centre.name,
+                seat=centre.seat,
+                start=info.period.start,
+                end=info.period.end,
+                operators="; ".join(op.name for op in info.operators),
+                counties=len(info.counties) if centre.coverage else None,
+            )
         )
     return rows
 
 
-def county_rows(dataset: Dataset, on: date) -> list[Json]:
+def county_rows(dataset: Dataset, on: date) -> list[CountyRow]:
     rows = []
     for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
         ans = periods.answer(dataset, county, on)
         rows.append(
-            {
-                "teryt": county.teryt,
-                "name": county.name,
-                "kind": county.kind.value,
-                "centre": ans.centre.id if ans.centre else None,
-                "centre_name": ans.centre.name if ans.centre else None,
-                "coverage": ans.coverage,
-                "period": ans.period.id,
-                "period_status": ans.period_status,
-                "last_confirmed": ans.last_confirmed.centre.id if ans.last_confirmed else None,
-            }
+            CountyRow(
+                teryt=county.teryt,
+                name=county.name,
+                kind=county.kind,
+                centre=ans.centre.id if ans.centre else None,
+                centre_name=ans.centre.name if ans.centre else None,
+                coverage=ans.coverage,
+                period=ans.period.id,
+                period_status=ans.period_status,
+                last_confirmed=ans.last_confirmed.centre.id if ans.last_confirmed else None,
+            )
         )
     return rows
 
 
-def service_rows(dataset: Dataset, lang: str, centre: Centre | None) -> list[Json]:
+def service_rows(dataset: Dataset, lang: str, centre: Centre | None) -> list[ServiceRow]:
     ids = centre.services if centre else list(dataset.services)
     rows = []
     for sid in ids:
         offered_by = [c.id for c in dataset.centres.values() if sid in c.services]
-        rows.append({**service_view(dataset, sid, lang), "centres": "; ".join(offered_by)})
+        found = service(dataset, sid, lang)
+        rows.append(ServiceRow(found.id, found.group, found.name, "; ".join(offered_by)))
     return rows
 
 
-def audience_rows(dataset: Dataset, lang: str) -> list[Json]:
-    return [audience_view(dataset, aid, lang) for aid in dataset.audiences]
+def audience_rows(dataset: Dataset, lang: str) -> list[Audience]:
+    return [audience(dataset, aid, lang) for aid in dataset.audiences]
 
 
-def source_rows(dataset: Dataset) -> list[Json]:
-    return [{**source_view(dataset, sid), "quotes": len(dataset.sources[sid].quotes)} for sid in dataset.sources]
+def source_rows(dataset: Dataset) -> list[SourceRow]:
+    rows = []
+    for sid in dataset.sources:
+        found = source(dataset, sid)
+        quotes = len(dataset.sources[sid].quotes)
+        rows.append(SourceRow(found.id, found.title, found.publisher, found.url, found.date, quotes))
+    return rows
 
 
-def period_rows(dataset: Dataset, lang: str) -> list[Json]:
+def period_rows(dataset: Dataset, lang: str) -> list[PeriodRow]:
     rows = []
     for period in sorted(dataset.periods.values(), key=lambda p: p.first_day()):
-        view = period_view(dataset, period, lang)
+        info = period_info(dataset, period, lang)
         rows.append(
-            {
-                "id": period.id,
-                "name": view["name"],
-                "programme": period.programme,
-                "measure": period.measure,
-                "from": view["from"],
-                "to": view["to"],
-                "lead": view["lead"]["name"] if view["lead"] else None,
-                "centres": " ".join(c.id for c in dataset.centres_in(period.id)),
-                "sources": " ".join(period.sources),
-            }
+            PeriodRow(
+                id=period.id,
+                name=info.name,
+                programme=period.programme,
+                measure=period.measure,
+                start=info.start,
+                end=info.end,
+                lead=info.lead.name if info.lead else None,
+                centres=" ".join(c.id for c in dataset.centres_in(period.id)),
+                sources=" ".join(period.sources),
+            )
         )
     return rows
 
 
-def county_history_rows(dataset: Dataset, county: County, lang: str) -> list[Json]:
-    rows = []
-    for entry in history.county_history(dataset, county):
-        rows.append(
-            {
-                "period": entry.period.id,
-                "from": str(entry.period.start),
-                "to": _str(entry.period.end),
-                "coverage": entry.coverage,
-                "centre": entry.centre.id if entry.centre else None,
-                "centre_name": entry.centre.name if entry.centre else None,
-                "period_centres": " ".join(c.id for c in entry.centres),
-                "sources": " ".join(entry.sources),
-            }
+def county_history_rows(dataset: Dataset, county: County) -> tuple[CountyHistoryRow, ...]:
+    return tuple(
+        CountyHistoryRow(
+            period=entry.period.id,
+            start=str(entry.period.start),
+            end=_str(entry.period.end),
+            coverage=entry.coverage,
+            centre=entry.centre.id if entry.centre else None,
+            centre_name=entry.centre.name if entry.centre else None,
+            period_centres=" ".join(c.id for c in entry.centres),
+            sources=" ".join(entry.sources),
         )
-    return rows
+        for entry in history.county_history(dataset, county)
+    )
 
 
-def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> list[Json]:
+def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> tuple[CentreHistoryRow, ...]:
     from owes_cli.messages import t
 
     period_name = dataset.periods[centre.period].name.get(lang)
     rows = []
     for milestone in history.centre_history(dataset, centre):
-        if milestone.kind in ("start", "end"):
+        if milestone.kind in (MilestoneKind.START, MilestoneKind.END):
             what = t(lang, "milestone_" + milestone.kind, period=period_name)
-        elif milestone.kind == "address":
+        elif milestone.kind is MilestoneKind.ADDRESS:
             what = t(lang, "milestone_address", address=milestone.detail)
         else:
             assert milestone.text is not None
             what = milestone.text.get(lang)
-            if milestone.kind == "reported":
+            if milestone.kind is MilestoneKind.REPORTED:
                 what = t(lang, "milestone_reported", text=what)
-        rows.append(
-            {"date": str(milestone.when), "kind": milestone.kind, "what": what, "sources": " ".join(milestone.sources)}
-        )
-    return rows
+        rows.append(CentreHistoryRow(str(milestone.when), milestone.kind, what, " ".join(milestone.sources)))
+    return tuple(rows)
+
+
+def validation(path: str, problems: list[Problem], lang: str, counts: Counts | None = None) -> Validation:
+    from owes_cli.messages import problem_text
+
+    return Validation(
+        path=path,
+        valid=not problems,
+        problems=tuple(ProblemInfo(p.where, p.code, problem_text(p, lang)) for p in problems),
+        counts=counts,
+        found=tuple(problems),
+    )
 
 
 # --------------------------------------------------------------------------
@@ -400,54 +799,46 @@ def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> list[Jso
 # --------------------------------------------------------------------------
 
 
-def answer_row(view: Json) -> Json:
-    centre = view["centre"]
-    place = view.get("place")
+def answer_row(ans: CountyAnswer) -> dict[str, object]:
+    centre = ans.centre
+    place = ans.place
+    dates = centre.period if centre else ans.period
     return {
-        **({"place_teryt": place["teryt"], "place_name": place["name"], "place_kind": place["kind"]} if place else {}),
-        "county_teryt": view["county"]["teryt"],
-        "county_name": view["county"]["name"],
-        "on": view["query"]["on"],
-        "period_status": view["period_status"],
-        "coverage": view["coverage"],
-        "centre_id": centre["id"] if centre else None,
-        "centre_name": centre["name"] if centre else None,
-        "from": centre["period"]["from"] if centre else view["period"]["from"],
-        "to": centre["period"]["to"] if centre else view["period"]["to"],
-        "sources": " ".join(src["id"] for src in view["sources"]),
+        **({"place_teryt": place.teryt, "place_name": place.name, "place_kind": place.kind} if place else {}),
+        "county_teryt": ans.county.teryt,
+        "county_name": ans.county.name,
+        "on": ans.query.on,
+        "period_status": ans.period_status,
+        "coverage": ans.coverage,
+        "centre_id": centre.id if centre else None,
+        "centre_name": centre.name if centre else None,
+        "from": dates.start,
+        "to": dates.end,
+        "sources": " ".join(s.id for s in ans.sources),
     }
 
 
-def centre_row(view: Json) -> Json:
+def centre_row(centre: CentreInfo) -> dict[str, object]:
     return {
-        "id": view["id"],
-        "name": view["name"],
-        "from": view["period"]["from"],
-        "to": view["period"]["to"],
-        "coverage": view["coverage"],
-        "counties": " ".join(c["teryt"] for c in view["counties"]),
-        "sources": " ".join(src["id"] for src in view["sources"]),
+        "id": centre.id,
+        "name": centre.name,
+        "from": centre.period.start,
+        "to": centre.period.end,
+        "coverage": centre.coverage,
+        "counties": " ".join(c.teryt for c in centre.counties),
+        "sources": " ".join(s.id for s in centre.sources),
     }
 
 
-def place_row(view: Json) -> Json:
+def place_row(detail: PlaceDetail) -> dict[str, object]:
+    place = detail.place
     return {
-        "teryt": view["teryt"],
-        "name": view["name"],
-        "kind": view["kind"],
-        "gmina": view["gmina"]["teryt"],
-        "town": view["town"]["teryt"] if view["town"] else None,
-        "county_teryt": view["county"]["teryt"],
-        "county_name": view["county"]["name"],
-        "voivodeship": view["voivodeship"],
-    }
-
-
-def validation_report(path: str, problems: list[Problem], lang: str) -> Json:
-    from owes_cli.messages import problem_text
-
-    return {
-        "path": path,
-        "valid": not problems,
-        "problems": [{"where": p.where, "code": p.code, "message": problem_text(p, lang)} for p in problems],
+        "teryt": place.teryt,
+        "name": place.name,
+        "kind": place.kind,
+        "gmina": place.gmina.teryt,
+        "town": place.town.teryt if place.town else None,
+        "county_teryt": place.county.teryt,
+        "county_name": place.county.name,
+        "voivodeship": place.voivodeship,
     }

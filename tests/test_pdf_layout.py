@@ -8,7 +8,7 @@ from fpdf import FPDF
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from owes_cli.layout.report import Run, Table
+from owes_cli.layout.blocks import Run, Table
 from owes_cli.render import pdf as export_pdf
 
 # Short words and long ones, Polish letters, dashes, newlines and spaces in runs:

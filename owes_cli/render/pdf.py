@@ -17,18 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
 from owes_cli.layout import coverage_map
-from owes_cli.layout.report import (
-    Bullets,
-    Fields,
-    Heading,
-    Inline,
-    Map,
-    PageBreak,
-    Paragraph,
-    Report,
-    Table,
-    plain_text,
-)
+from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, plain_text
+from owes_cli.layout.report import Report
 from owes_cli.messages import t
 from owes_cli.render import map_image as map_render
 from owes_cli.safe_text import printable

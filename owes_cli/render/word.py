@@ -16,7 +16,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
-from owes_cli.layout.report import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Report, Table
+from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table
+from owes_cli.layout.report import Report
 from owes_cli.safe_text import printable
 
 if TYPE_CHECKING:
