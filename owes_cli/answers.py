@@ -1,20 +1,24 @@
-"""What the directory answers, as typed, frozen values: the one shape every output uses.
+"""What the directory answers, as typed, immutable values: the one shape every output uses.
 
-JSON prints these through `to_json`, the one conversion (field names are
-the JSON keys, unless a field's metadata names another, such as "from");
-CSV flattens them; the layout lays them out for people and documents. Data
-names stay Polish; service and audience names follow the language the
-answer was built in. Every status and kind is a StrEnum.
+JSON prints these through `to_json`, the one conversion; CSV flattens them;
+the layout lays them out for people and documents. Data names stay Polish;
+service and audience names follow the language the answer was built in.
+Every status and kind is a StrEnum.
+
+The answers are `typing.NamedTuple`s, as the domain's records are, rather
+than frozen dataclasses: equally typed and immutable for mypy, but Python
+3.11 builds a frozen, slotted dataclass about four times slower (it compiles
+six methods per class), which cost `which-centre` some 20 ms of start-up
+(benchmarks/startup.py) for the 37 classes here.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import keyword
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from owes_cli.domain import history, lookup, periods
 from owes_cli.domain.history import MilestoneKind
@@ -28,29 +32,28 @@ if TYPE_CHECKING:  # places and registers are loaded only by the commands that u
 
 __all__ = ["CoverageStatus", "MilestoneKind", "PeriodStatus", "to_json"]
 
-# Field metadata understood by to_json.
-KEY = "json_key"  # the JSON key, where the field's name cannot be it ("from")
-OMIT_NONE = "omit_none"  # leave the key out when the value is None
-FLATTEN = "flatten"  # merge the value's keys into the enclosing object
-HIDDEN = "hidden"  # for people only, never in JSON
-
-
-FROM = {KEY: "from"}
-TO = {KEY: "to"}
-
 
 def to_json(value: object) -> Any:
-    """An answer as JSON-ready data: dataclasses become objects, enums their values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    """An answer as JSON-ready data: answers become objects, enums their values.
+
+    A field's name is its key; a name that would be a Python keyword is
+    spelled with a trailing underscore (`from_` is "from"). The few answers
+    whose JSON is not one key per field are listed below, by class.
+    """
+    fields: tuple[str, ...] | None = getattr(type(value), "_fields", None)
+    if fields is not None:
+        kind = type(value)
+        left_out, when_none = _NOT_IN_JSON.get(kind, ()), _OMIT_WHEN_NONE.get(kind, ())
+        flattened = _FLATTENED.get(kind)
         result: dict[str, Any] = {}
-        for f in dataclasses.fields(value):
-            item = getattr(value, f.name)
-            if f.metadata.get(HIDDEN) or (f.metadata.get(OMIT_NONE) and item is None):
+        for name in fields:
+            item = getattr(value, name)
+            if name in left_out or (item is None and name in when_none):
                 continue
-            if f.metadata.get(FLATTEN):
+            if name == flattened:
                 result.update(to_json(item))
             else:
-                result[f.metadata.get(KEY, f.name)] = to_json(item)
+                result[_key(name)] = to_json(item)
         return result
     if isinstance(value, Enum):
         return value.value
@@ -59,6 +62,10 @@ def to_json(value: object) -> Any:
     if isinstance(value, Mapping):
         return {str(k): to_json(v) for k, v in value.items()}
     return value
+
+
+def _key(name: str) -> str:
+    return name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name
 
 
 def _text(value: Text | None, lang: str) -> str | None:
@@ -74,27 +81,24 @@ def _str(value: object | None) -> str | None:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CountyRef:
+class CountyRef(NamedTuple):
     teryt: str
     name: str
     kind: CountyKind
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """An organisation or a centre, by id and name."""
 
     id: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodInfo:
+class PeriodInfo(NamedTuple):
     id: str
     name: str
-    start: str = field(metadata=FROM)
-    end: str | None = field(metadata=TO)
+    from_: str
+    to: str | None
     programme: str
     measure: str | None
     lead: Ref | None
@@ -104,39 +108,34 @@ class PeriodInfo:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Operator:
+class Operator(NamedTuple):
     id: str
     name: str
     role: str  # "lead" or "partner"
     unit: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
+class Address(NamedTuple):
     street: str
     city: str
     label: str | None
     as_of: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Service:
+class Service(NamedTuple):
     id: str
     group: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class Audience:
+class Audience(NamedTuple):
     id: str
     group: str
     name: str
     part_of: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     publisher: str | None
@@ -144,23 +143,20 @@ class Source:
     date: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     date: str | None
     reported: str | None
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     title: str
     title_as_printed: str | None
     note: str | None
     url: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class CentreInfo:
+class CentreInfo(NamedTuple):
     """A centre, with its own dates (where a source gives them) as its period's."""
 
     id: str
@@ -183,32 +179,28 @@ class CentreInfo:
     sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class NoteInfo:
+class NoteInfo(NamedTuple):
     """Something the answer tells the user besides it: a message id and its parameters."""
 
     id: str
-    params: Mapping[str, Any] = field(default_factory=dict, metadata={FLATTEN: True})
+    params: Mapping[str, Any]  # written beside "id" in JSON
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     lat: float
     lon: float
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     """What was asked: the county or place as typed, or a point, and the day."""
 
-    county: str | None = field(default=None, metadata={OMIT_NONE: True})
-    place: str | None = field(default=None, metadata={OMIT_NONE: True})
-    at: Point | None = field(default=None, metadata={OMIT_NONE: True})
-    on: str = ""
+    county: str | None  # only what was asked is written in JSON
+    place: str | None
+    at: Point | None
+    on: str
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """A gmina or town of the gazetteer."""
 
     teryt: str
@@ -216,8 +208,7 @@ class Unit:
     kind: PlaceKind
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceInfo:
+class PlaceInfo(NamedTuple):
     """A town or gmina with the gmina it is (or lies in), its town and its county."""
 
     teryt: str
@@ -229,18 +220,16 @@ class PlaceInfo:
     voivodeship: str
 
 
-@dataclass(frozen=True, slots=True)
-class Confirmed:
+class Confirmed(NamedTuple):
     period: PeriodInfo
     centre: CentreInfo
 
 
-@dataclass(frozen=True, slots=True)
-class CountyAnswer:
+class CountyAnswer(NamedTuple):
     """Which centre serves a county on a day; for a place, the place goes beside the county."""
 
     query: Query
-    place: PlaceInfo | None = field(metadata={OMIT_NONE: True})
+    place: PlaceInfo | None  # for `--place` and `--at` only
     county: CountyRef
     period_status: PeriodStatus
     coverage: CoverageStatus
@@ -253,31 +242,27 @@ class CountyAnswer:
     sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PlacePeriod:
+class PlacePeriod(NamedTuple):
     period: PeriodInfo
     coverage: CoverageStatus
     centre: Ref | None
 
 
-@dataclass(frozen=True, slots=True)
-class RegisterInfo:
+class RegisterInfo(NamedTuple):
     title: str
     publisher: str
     as_of: str
 
 
-@dataclass(frozen=True, slots=True)
-class BoundariesInfo:
+class BoundariesInfo(NamedTuple):
     origin: str
     as_of: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceDetail:
+class PlaceDetail(NamedTuple):
     """Everything known about one place: `owes place NAME`."""
 
-    place: PlaceInfo = field(metadata={FLATTEN: True})
+    place: PlaceInfo  # its keys open the JSON object
     label_point: Point | None
     notes: tuple[NoteInfo, ...]
     centres: tuple[PlacePeriod, ...]
@@ -286,8 +271,7 @@ class PlaceDetail:
     boundaries: BoundariesInfo
 
 
-@dataclass(frozen=True, slots=True)
-class CentreStatus:
+class CentreStatus(NamedTuple):
     """One centre, with whether it was running on a day."""
 
     query: Query
@@ -303,19 +287,17 @@ class CentreStatus:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CentreRow:
+class CentreRow(NamedTuple):
     id: str
     name: str
     seat: str | None
-    start: str = field(metadata=FROM)
-    end: str | None = field(metadata=TO)
+    from_: str
+    to: str | None
     operators: str
     counties: int | None  # None: not in the sources
 
 
-@dataclass(frozen=True, slots=True)
-class CountyRow:
+class CountyRow(NamedTuple):
     teryt: str
     name: str
     kind: CountyKind
@@ -327,16 +309,14 @@ class CountyRow:
     last_confirmed: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ServiceRow:
+class ServiceRow(NamedTuple):
     id: str
     group: str
     name: str
     centres: str
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRow:
+class SourceRow(NamedTuple):
     id: str
     title: str
     publisher: str | None
@@ -345,21 +325,19 @@ class SourceRow:
     quotes: int
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodRow:
+class PeriodRow(NamedTuple):
     id: str
     name: str
     programme: str
     measure: str | None
-    start: str = field(metadata=FROM)
-    end: str | None = field(metadata=TO)
+    from_: str
+    to: str | None
     lead: str | None
     centres: str
     sources: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceRow:
+class PlaceRow(NamedTuple):
     teryt: str
     name: str
     kind: PlaceKind
@@ -367,11 +345,10 @@ class PlaceRow:
     county: str
 
 
-@dataclass(frozen=True, slots=True)
-class CountyHistoryRow:
+class CountyHistoryRow(NamedTuple):
     period: str
-    start: str = field(metadata=FROM)
-    end: str | None = field(metadata=TO)
+    from_: str
+    to: str | None
     coverage: CoverageStatus
     centre: str | None
     centre_name: str | None
@@ -379,32 +356,28 @@ class CountyHistoryRow:
     sources: str
 
 
-@dataclass(frozen=True, slots=True)
-class CentreHistoryRow:
+class CentreHistoryRow(NamedTuple):
     date: str
     kind: MilestoneKind
     what: str
     sources: str
 
 
-@dataclass(frozen=True, slots=True)
-class CountyHistory:
+class CountyHistory(NamedTuple):
     """What the sources say of one county in each period."""
 
     subject: str  # "name (TERYT)"
     rows: tuple[CountyHistoryRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CentreHistory:
+class CentreHistory(NamedTuple):
     """One centre's dated milestones."""
 
     subject: str  # "name (id)"
     rows: tuple[CentreHistoryRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DirectoryAnswer:
+class DirectoryAnswer(NamedTuple):
     """The period in effect on a day (or the latest before it) with all its centres."""
 
     query: Query
@@ -416,27 +389,36 @@ class DirectoryAnswer:
     counties: tuple[CountyRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ProblemInfo:
+class ProblemInfo(NamedTuple):
     where: str
     code: str
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
+class Counts(NamedTuple):
     centres: int
     counties: int
     sources: int
 
 
-@dataclass(frozen=True, slots=True)
-class Validation:
+class Validation(NamedTuple):
     path: str
     valid: bool
     problems: tuple[ProblemInfo, ...]
-    counts: Counts | None = field(default=None, metadata={HIDDEN: True})  # of a valid dataset
-    found: tuple[Problem, ...] = field(default=(), metadata={HIDDEN: True})  # the problems as the domain has them
+    counts: Counts | None  # of a valid dataset; for people, not in JSON
+    found: tuple[Problem, ...]  # the problems as the domain has them; not in JSON
+
+
+# How the answers whose JSON is not one key per field are written (see to_json).
+_OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
+    Query: ("county", "place", "at"),  # what was asked, only
+    CountyAnswer: ("place",),  # a place beside the county for `--place` and `--at`
+}
+_FLATTENED: dict[type, str] = {
+    NoteInfo: "params",  # {"id": …, **params}
+    PlaceDetail: "place",  # the place's own keys first
+}
+_NOT_IN_JSON: dict[type, tuple[str, ...]] = {Validation: ("counts", "found")}
 
 
 # --------------------------------------------------------------------------
@@ -453,8 +435,8 @@ def period_info(dataset: Dataset, period: Period, lang: str) -> PeriodInfo:
     return PeriodInfo(
         id=period.id,
         name=period.name.get(lang),
-        start=str(period.start),
-        end=_str(period.end),
+        from_=str(period.start),
+        to=_str(period.end),
         programme=period.programme,
         measure=period.measure,
         lead=Ref(lead.id, lead.name) if lead else None,
@@ -468,10 +450,8 @@ def period_info(dataset: Dataset, period: Period, lang: str) -> PeriodInfo:
 def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
     period = dataset.periods[centre.period]
     # The centre's own dates, where a source gives them, narrow its period's.
-    own_period = dataclasses.replace(
-        period_info(dataset, period, lang),
-        start=str(centre.start or period.start),
-        end=_str(centre.end or period.end),
+    own_period = period_info(dataset, period, lang)._replace(
+        from_=str(centre.start or period.start), to=_str(centre.end or period.end)
     )
     coverage = centre.coverage
     return CentreInfo(
@@ -637,7 +617,7 @@ def directory(dataset: Dataset, on: date, lang: str) -> DirectoryAnswer:
     period, status = periods.period_on(dataset, on)
     centres = tuple(centre_info(dataset, c, lang) for c in dataset.centres_in(period.id))
     return DirectoryAnswer(
-        query=Query(on=on.isoformat()),
+        query=Query(county=None, place=None, at=None, on=on.isoformat()),
         period_status=status,
         period=period_info(dataset, period, lang),
         period_ended=_ended(dataset, period, status),
@@ -657,7 +637,7 @@ def centre_status(dataset: Dataset, centre: Centre, on: date, lang: str) -> Cent
         status = PeriodStatus.CURRENT
     info = centre_info(dataset, centre, lang)
     return CentreStatus(
-        query=Query(on=on.isoformat()),
+        query=Query(county=None, place=None, at=None, on=on.isoformat()),
         period_status=status,
         period=info.period,
         period_ended=end.isoformat() if status is PeriodStatus.HISTORICAL and end else None,
@@ -675,8 +655,8 @@ def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
                 id=centre.id,
                 name=centre.name,
                 seat=centre.seat,
-                start=info.period.start,
-                end=info.period.end,
+                from_=info.period.from_,
+                to=info.period.to,
                 operators="; ".join(op.name for op in info.operators),
                 counties=len(info.counties) if centre.coverage else None,
             )
@@ -737,8 +717,8 @@ def period_rows(dataset: Dataset, lang: str) -> list[PeriodRow]:
                 name=info.name,
                 programme=period.programme,
                 measure=period.measure,
-                start=info.start,
-                end=info.end,
+                from_=info.from_,
+                to=info.to,
                 lead=info.lead.name if info.lead else None,
                 centres=" ".join(c.id for c in dataset.centres_in(period.id)),
                 sources=" ".join(period.sources),
@@ -751,8 +731,8 @@ def county_history_rows(dataset: Dataset, county: County) -> tuple[CountyHistory
     return tuple(
         CountyHistoryRow(
             period=entry.period.id,
-            start=str(entry.period.start),
-            end=_str(entry.period.end),
+            from_=str(entry.period.start),
+            to=_str(entry.period.end),
             coverage=entry.coverage,
             centre=entry.centre.id if entry.centre else None,
             centre_name=entry.centre.name if entry.centre else None,
@@ -812,8 +792,8 @@ def answer_row(ans: CountyAnswer) -> dict[str, object]:
         "coverage": ans.coverage,
         "centre_id": centre.id if centre else None,
         "centre_name": centre.name if centre else None,
-        "from": dates.start,
-        "to": dates.end,
+        "from": dates.from_,
+        "to": dates.to,
         "sources": " ".join(s.id for s in ans.sources),
     }
 
@@ -822,8 +802,8 @@ def centre_row(centre: CentreInfo) -> dict[str, object]:
     return {
         "id": centre.id,
         "name": centre.name,
-        "from": centre.period.start,
-        "to": centre.period.end,
+        "from": centre.period.from_,
+        "to": centre.period.to,
         "coverage": centre.coverage,
         "counties": " ".join(c.teryt for c in centre.counties),
         "sources": " ".join(s.id for s in centre.sources),

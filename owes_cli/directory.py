@@ -101,7 +101,9 @@ class Directory:
         if county is not None:
             resolved = lookup.resolve_county(county, dataset, self.register)
             answer = periods.answer(dataset, resolved.county, day, resolved.notes)
-            return answers.county_answer(dataset, answer, self.lang, answers.Query(county=county, on=day.isoformat()))
+            return answers.county_answer(
+                dataset, answer, self.lang, answers.Query(county=county, place=None, at=None, on=day.isoformat())
+            )
         from owes_cli.domain import places
 
         gazetteer = self._places()
@@ -112,11 +114,11 @@ class Directory:
                 at = parse_coordinates(at)
             lat, lon = at
             found = places.place_at(lat, lon, dataset, self.register, gazetteer)
-            query = answers.Query(at=answers.Point(lat, lon), on=day.isoformat())
+            query = answers.Query(county=None, place=None, at=answers.Point(lat, lon), on=day.isoformat())
         else:
             assert place is not None
             found = places.resolve_place(place, dataset, self.register, gazetteer)
-            query = answers.Query(place=place, on=day.isoformat())
+            query = answers.Query(county=None, place=place, at=None, on=day.isoformat())
         answer = periods.answer(dataset, found.county, day, found.notes)
         here = answers.place_info(found.place, dataset, self.register, gazetteer)
         return answers.county_answer(dataset, answer, self.lang, query, here)
@@ -224,7 +226,7 @@ class Directory:
         if county is not None:
             resolved = lookup.resolve_county(county, dataset, self.register)
             answer = periods.answer(dataset, resolved.county, day, resolved.notes)
-            query = answers.Query(county=county, on=day.isoformat())
+            query = answers.Query(county=county, place=None, at=None, on=day.isoformat())
             return report.county_report(
                 answers.county_answer(dataset, answer, self.lang, query),
                 edition,

@@ -9,9 +9,8 @@ named ("not in our sources", "undated").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from owes_cli import answers as a
 from owes_cli.answers import CoverageStatus
@@ -22,8 +21,7 @@ from owes_cli.messages import t
 R = TypeVar("R")
 
 
-@dataclass(frozen=True, slots=True)
-class Column(Generic[R]):
+class Column(NamedTuple, Generic[R]):
     key: str  # the CSV column and JSON key
     value: Callable[[R], object]
     missing: str | None = None  # the message for an empty cell, where a gap means something
@@ -61,8 +59,8 @@ CENTRES: list[Column[a.CentreRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
     Column("seat", lambda r: r.seat),
-    Column("from", lambda r: r.start),
-    Column("to", lambda r: r.end, "not_in_sources"),
+    Column("from", lambda r: r.from_),
+    Column("to", lambda r: r.to, "not_in_sources"),
     Column("operators", lambda r: r.operators),
     Column("counties", lambda r: r.counties, "coverage_label_unknown"),
 ]
@@ -98,15 +96,15 @@ PERIODS: list[Column[a.PeriodRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
     Column("programme", lambda r: r.programme),
-    Column("from", lambda r: r.start),
-    Column("to", lambda r: r.end, "not_in_sources"),
+    Column("from", lambda r: r.from_),
+    Column("to", lambda r: r.to, "not_in_sources"),
     Column("lead", lambda r: r.lead),
     Column("centres", lambda r: r.centres),
 ]
 COUNTY_HISTORY: list[Column[a.CountyHistoryRow]] = [
     Column("period", lambda r: r.period),
-    Column("from", lambda r: r.start),
-    Column("to", lambda r: r.end, "not_in_sources"),
+    Column("from", lambda r: r.from_),
+    Column("to", lambda r: r.to, "not_in_sources"),
     Column("coverage", lambda r: r.coverage),
     Column("centre", lambda r: r.centre),
     Column("period_centres", lambda r: r.period_centres),

@@ -69,7 +69,7 @@ def generation_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> 
 def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: CoverageMap | None = None) -> Report:
     """The whole directory for one period, with the map of that day when given."""
     lang = edition.lang
-    blocks = _front(answer.query, answer.period_status, answer.period.start, answer.period_ended, edition)
+    blocks = _front(answer.query, answer.period_status, answer.period.from_, answer.period_ended, edition)
     blocks += period_section(answer.period, lang)
     blocks += _overview(answer, lang)
     blocks += _map(drawing, lang)
@@ -83,7 +83,7 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
     """One centre in full, with the map of a day in its period when given."""
     lang = edition.lang
     centre = answer.centre
-    blocks = _front(answer.query, answer.period_status, answer.period.start, answer.period_ended, edition)
+    blocks = _front(answer.query, answer.period_status, answer.period.from_, answer.period_ended, edition)
     blocks += [*centre_section(centre, lang), *source_section(centre.sources, lang)]
     blocks += _map(drawing, lang)
     blocks.append(_about_sources(lang))
@@ -93,7 +93,7 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
 def county_report(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | None = None) -> Report:
     """The answer for one county, as `which-centre` shows it; the map, when given, outlines the county."""
     lang = edition.lang
-    blocks = _front(answer.query, answer.period_status, answer.period.start, answer.period_ended, edition)
+    blocks = _front(answer.query, answer.period_status, answer.period.from_, answer.period_ended, edition)
     # The map follows the county's header, so that it shares the first page with the answer.
     blocks += [*county_header(answer, lang), *_map(drawing, lang), *county_details(answer, lang)]
     blocks.append(_about_sources(lang))

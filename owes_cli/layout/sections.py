@@ -7,7 +7,10 @@ blocks. No renderer decides what an answer contains, and no text here knows
 whether it will be printed or exported.
 
 A shorter variant of an answer is one more function here, built from the
-same parts (`county_header`, `centre_section`, `source_section`).
+same parts: `county_header` alone (the county, the day's status, its
+centre or what the sources say of its coverage) is the short answer;
+`county_card` adds `county_details`. `status_line` is the one wording of
+"current on …", "this period ended on …" for every output.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ Rows = list[tuple[str, Inline]]
 
 def span(period: PeriodInfo, lang: str) -> str:
     """A period's or centre's dates, "2013-03 – 2015-09"; an unknown end is said so."""
-    return f"{period.start} – {period.end or t(lang, 'not_in_sources')}"
+    return f"{period.from_} – {period.to or t(lang, 'not_in_sources')}"
 
 
 def status_line(status: PeriodStatus, lang: str, *, on: str, start: str, ended: str | None) -> str:
@@ -183,7 +186,7 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
                     answer.period_status,
                     lang,
                     on=answer.query.on,
-                    start=answer.period.start,
+                    start=answer.period.from_,
                     ended=answer.period_ended,
                 )
             ),
