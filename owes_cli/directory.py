@@ -25,6 +25,7 @@ from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import DatasetError, UsageError
 
 if TYPE_CHECKING:
+    from owes_cli import tables
     from owes_cli.domain.places import Gazetteer
     from owes_cli.layout.coverage_map import CoverageMap
     from owes_cli.layout.report import Edition, Report
@@ -127,59 +128,73 @@ class Directory:
     # The dataset's tables
     # ------------------------------------------------------------------
 
-    def centres(self) -> list[answers.CentreRow]:
-        return answers.centre_rows(self.dataset, self.lang)
+    def centres(self) -> list[tables.CentreRow]:
+        from owes_cli import tables
+
+        return tables.centre_rows(self.dataset, self.lang)
 
     def centre(self, centre_id: str) -> answers.CentreInfo:
         return answers.centre_info(self.dataset, lookup.find_centre(self.dataset, centre_id), self.lang)
 
-    def counties(self, on: date | None = None) -> list[answers.CountyRow]:
-        return answers.county_rows(self.dataset, on or date.today())
+    def counties(self, on: date | None = None) -> list[tables.CountyRow]:
+        from owes_cli import tables
 
-    def services(self, centre: str | None = None) -> list[answers.ServiceRow]:
+        return tables.county_rows(self.dataset, on or date.today())
+
+    def services(self, centre: str | None = None) -> list[tables.ServiceRow]:
         """Every service, or those of one centre (by id)."""
+        from owes_cli import tables
+
         chosen = lookup.find_centre(self.dataset, centre) if centre is not None else None
-        return answers.service_rows(self.dataset, self.lang, chosen)
+        return tables.service_rows(self.dataset, self.lang, chosen)
 
     def audiences(self) -> list[answers.Audience]:
-        return answers.audience_rows(self.dataset, self.lang)
+        from owes_cli import tables
 
-    def sources(self) -> list[answers.SourceRow]:
-        return answers.source_rows(self.dataset)
+        return tables.audience_rows(self.dataset, self.lang)
 
-    def periods(self) -> list[answers.PeriodRow]:
-        return answers.period_rows(self.dataset, self.lang)
+    def sources(self) -> list[tables.SourceRow]:
+        from owes_cli import tables
+
+        return tables.source_rows(self.dataset)
+
+    def periods(self) -> list[tables.PeriodRow]:
+        from owes_cli import tables
+
+        return tables.period_rows(self.dataset, self.lang)
 
     def history(
         self, *, county: str | None = None, centre: str | None = None
-    ) -> answers.CountyHistory | answers.CentreHistory:
+    ) -> tables.CountyHistory | tables.CentreHistory:
         """One county's periods or one centre's milestones: exactly one of the two."""
+        from owes_cli import tables
+
         if (county is None) == (centre is None):
             raise UsageError("history_needs_one")
         dataset = self.dataset
         if county is not None:
             found_county = lookup.resolve_county(county, dataset, self.register).county
-            rows = answers.county_history_rows(dataset, found_county)
-            return answers.CountyHistory(f"{found_county.name} ({found_county.teryt})", rows)
+            rows = tables.county_history_rows(dataset, found_county)
+            return tables.CountyHistory(f"{found_county.name} ({found_county.teryt})", rows)
         assert centre is not None
         found = lookup.find_centre(dataset, centre)
-        return answers.CentreHistory(
-            f"{found.name} ({found.id})", answers.centre_history_rows(dataset, found, self.lang)
-        )
+        return tables.CentreHistory(f"{found.name} ({found.id})", tables.centre_history_rows(dataset, found, self.lang))
 
     # ------------------------------------------------------------------
     # Places
     # ------------------------------------------------------------------
 
-    def places(self, county: str | None = None) -> list[answers.PlaceRow]:
+    def places(self, county: str | None = None) -> list[tables.PlaceRow]:
         """The towns and gminas of one county, or of the whole region."""
+        from owes_cli import tables
+
         dataset = self.dataset
         gazetteer = self._places()
         if county is not None:
             chosen = [lookup.resolve_county(county, dataset, self.register).county.teryt]
         else:
             chosen = sorted(dataset.counties)
-        return answers.place_rows((p for code in chosen for p in gazetteer.in_county(code)), dataset)
+        return tables.place_rows((p for code in chosen for p in gazetteer.in_county(code)), dataset)
 
     def place(self, name: str) -> answers.PlaceDetail:
         from owes_cli.domain import places
@@ -246,11 +261,13 @@ class Directory:
     # Checking a dataset
     # ------------------------------------------------------------------
 
-    def validate(self) -> answers.Validation:
+    def validate(self) -> tables.Validation:
         """Read the dataset afresh and check it: what is wrong with it, if anything."""
+        from owes_cli import tables
+
         try:
             loaded = dataset_module.load(self.path, self.register)
         except DatasetError as err:
-            return answers.validation(str(self.path), err.problems, self.lang)
-        counts = answers.Counts(len(loaded.centres), len(loaded.counties), len(loaded.sources))
-        return answers.validation(str(self.path), [], self.lang, counts)
+            return tables.validation(str(self.path), err.problems, self.lang)
+        counts = tables.Counts(len(loaded.centres), len(loaded.counties), len(loaded.sources))
+        return tables.validation(str(self.path), [], self.lang, counts)

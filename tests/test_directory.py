@@ -16,11 +16,11 @@ from owes_cli.answers import (
     NoteInfo,
     PeriodStatus,
     Query,
-    Validation,
     to_json,
 )
 from owes_cli.domain.model import CountyKind
 from owes_cli.errors import AmbiguousError, DatasetError, NotFoundError, UsageError
+from owes_cli.tables import Validation
 
 DAY_2014 = date(2014, 6, 1)
 
@@ -30,10 +30,21 @@ def directory() -> Directory:
     return Directory.load(lang="en")
 
 
+def _loaded(code: str) -> list[str]:
+    listing = "; print(sorted(m for m in sys.modules if m.startswith('owes_cli')))"
+    result = subprocess.run([sys.executable, "-c", "import sys; " + code + listing], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return list(eval(result.stdout))
+
+
 def test_import_owes_cli_loads_nothing_else() -> None:
-    code = "import sys, owes_cli; print(sorted(m for m in sys.modules if m.startswith('owes_cli')))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "['owes_cli']"
+    assert _loaded("import owes_cli") == ["owes_cli"]
+
+
+def test_a_lookup_builds_neither_tables_nor_places() -> None:
+    loaded = _loaded("from owes_cli import Directory; Directory.load(lang='en').which_centre(county='żarski')")
+    assert "owes_cli.directory" in loaded and "owes_cli.answers" in loaded
+    assert not {"owes_cli.tables", "owes_cli.domain.places", "owes_cli.domain.geo"} & set(loaded)
 
 
 def test_a_county_answer_is_typed(directory: Directory) -> None:

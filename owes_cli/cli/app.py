@@ -367,7 +367,9 @@ def history(
     out = Output(fmt, directory.lang)
     found = directory.history(county=county, centre=centre_id)
     title = f"{t(directory.lang, 'history')}: {found.subject}"
-    if isinstance(found, answers.CountyHistory):
+    from owes_cli.tables import CountyHistory
+
+    if isinstance(found, CountyHistory):
         out.listing(found.rows, listings.COUNTY_HISTORY, title)
     else:
         out.listing(found.rows, listings.CENTRE_HISTORY, title)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from owes_cli import answers as a
 from owes_cli.answers import CoverageStatus
 from owes_cli.layout.blocks import Table, text
 from owes_cli.layout.sections import coverage_label
 from owes_cli.messages import t
+
+if TYPE_CHECKING:  # the rows' classes load with the listing commands, not at start-up
+    from owes_cli import tables as tb
 
 R = TypeVar("R")
 
@@ -55,7 +58,7 @@ def table(columns: Sequence[Column[R]], rows: Sequence[R], lang: str) -> Table:
     return Table(tuple(_label(c.key, lang) for c in columns), cells, empty=empty)
 
 
-CENTRES: list[Column[a.CentreRow]] = [
+CENTRES: list[Column[tb.CentreRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
     Column("seat", lambda r: r.seat),
@@ -64,7 +67,7 @@ CENTRES: list[Column[a.CentreRow]] = [
     Column("operators", lambda r: r.operators),
     Column("counties", lambda r: r.counties, "coverage_label_unknown"),
 ]
-COUNTIES: list[Column[a.CountyRow]] = [
+COUNTIES: list[Column[tb.CountyRow]] = [
     Column("teryt", lambda r: r.teryt),
     Column("name", lambda r: r.name),
     Column("kind", lambda r: r.kind),
@@ -73,7 +76,7 @@ COUNTIES: list[Column[a.CountyRow]] = [
     Column("period", lambda r: r.period),
     Column("last_confirmed", lambda r: r.last_confirmed),
 ]
-SERVICES: list[Column[a.ServiceRow]] = [
+SERVICES: list[Column[tb.ServiceRow]] = [
     Column("id", lambda r: r.id),
     Column("group", lambda r: r.group),
     Column("name", lambda r: r.name),
@@ -85,14 +88,14 @@ AUDIENCES: list[Column[a.Audience]] = [
     Column("name", lambda r: r.name),
     Column("part_of", lambda r: r.part_of),
 ]
-SOURCES: list[Column[a.SourceRow]] = [
+SOURCES: list[Column[tb.SourceRow]] = [
     Column("id", lambda r: r.id),
     Column("title", lambda r: r.title),
     Column("publisher", lambda r: r.publisher),
     Column("date", lambda r: r.date, "undated"),
     Column("url", lambda r: r.url),
 ]
-PERIODS: list[Column[a.PeriodRow]] = [
+PERIODS: list[Column[tb.PeriodRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
     Column("programme", lambda r: r.programme),
@@ -101,7 +104,7 @@ PERIODS: list[Column[a.PeriodRow]] = [
     Column("lead", lambda r: r.lead),
     Column("centres", lambda r: r.centres),
 ]
-COUNTY_HISTORY: list[Column[a.CountyHistoryRow]] = [
+COUNTY_HISTORY: list[Column[tb.CountyHistoryRow]] = [
     Column("period", lambda r: r.period),
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
@@ -110,12 +113,12 @@ COUNTY_HISTORY: list[Column[a.CountyHistoryRow]] = [
     Column("period_centres", lambda r: r.period_centres),
     Column("sources", lambda r: r.sources),
 ]
-CENTRE_HISTORY: list[Column[a.CentreHistoryRow]] = [
+CENTRE_HISTORY: list[Column[tb.CentreHistoryRow]] = [
     Column("date", lambda r: r.date, "undated"),
     Column("what", lambda r: r.what),
     Column("sources", lambda r: r.sources),
 ]
-PLACES: list[Column[a.PlaceRow]] = [
+PLACES: list[Column[tb.PlaceRow]] = [
     Column("teryt", lambda r: r.teryt),
     Column("name", lambda r: r.name),
     Column("kind", lambda r: r.kind),
