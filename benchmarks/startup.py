@@ -52,6 +52,10 @@ def cases(workdir: Path) -> dict[str, list[str]]:
         "which-centre --county (json)": [*OWES, "which-centre", "--county", "żarski", "--format", "json"],
         "which-centre --county (table)": [*OWES, "which-centre", "--county", "żarski", "--format", "table"],
         "which-centre --place Żary": [*OWES, "which-centre", "--place", "Żary"],
+        # A village of the region, a village only elsewhere (a bisection of data/localities.tsv), a typo.
+        "which-centre --place Olbrachtów": [*OWES, "which-centre", "--place", "Olbrachtów"],
+        "which-centre --place Piotrkowice (elsewhere)": [*OWES, "which-centre", "--place", "Piotrkowice"],
+        "which-centre --place Olbrachtuw (typo)": [*OWES, "which-centre", "--place", "Olbrachtuw"],
         "which-centre --at 51.6417,15.1381": [*OWES, "which-centre", "--at", "51.6417,15.1381"],
         "which-centre --at (outside, Poznań)": [*OWES, "which-centre", "--at", "52.4064,16.9252"],
         "counties": [*OWES, "counties"],

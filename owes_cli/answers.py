@@ -208,12 +208,23 @@ class Unit(NamedTuple):
     kind: PlaceKind
 
 
+class Locality(NamedTuple):
+    """A village or town of the SIMC register, by its own id."""
+
+    teryt: str  # its gmina's code
+    name: str
+    kind: PlaceKind
+    simc: str | None
+
+
 class PlaceInfo(NamedTuple):
-    """A town or gmina with the gmina it is (or lies in), its town and its county."""
+    """A town, gmina or locality with the gmina it is (or lies in), its town and its county."""
 
     teryt: str
     name: str
     kind: PlaceKind
+    simc: str | None  # the SIMC id of a locality or a town
+    part_of: Locality | None  # the locality this one is part of
     gmina: Unit
     town: Unit | None
     county: CountyRef
@@ -268,6 +279,7 @@ class PlaceDetail(NamedTuple):
     centres: tuple[PlacePeriod, ...]
     county_places: tuple[Unit, ...]
     register: RegisterInfo
+    locality_register: Mapping[str, str]  # title, publisher, as_of of the SIMC register
     boundaries: BoundariesInfo
 
 
@@ -450,10 +462,13 @@ def unit(place: Place) -> Unit:
 
 def place_info(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> PlaceInfo:
     town = gazetteer.places.get(place.town) if place.town else None
+    parent = gazetteer.parent(place)
     return PlaceInfo(
         teryt=place.teryt,
         name=place.name,
         kind=place.kind,
+        simc=place.simc,
+        part_of=Locality(parent.teryt, parent.name, parent.kind, parent.simc) if parent else None,
         gmina=unit(gazetteer.places[place.gmina]),
         town=unit(town) if town else None,
         county=county_ref(dataset.counties[place.county]),
@@ -483,6 +498,7 @@ def place_detail(
         ),
         county_places=tuple(unit(p) for p in gazetteer.in_county(place.county)),
         register=RegisterInfo(gazetteer.title, gazetteer.publisher, gazetteer.as_of),
+        locality_register=gazetteer.locality_register,
         boundaries=BoundariesInfo(boundaries.origin, boundaries.as_of),
     )
 
@@ -571,6 +587,7 @@ def place_row(detail: PlaceDetail) -> dict[str, object]:
         "teryt": place.teryt,
         "name": place.name,
         "kind": place.kind,
+        "simc": place.simc,
         "gmina": place.gmina.teryt,
         "town": place.town.teryt if place.town else None,
         "county_teryt": place.county.teryt,

@@ -185,7 +185,7 @@ class Directory:
     # ------------------------------------------------------------------
 
     def places(self, county: str | None = None) -> list[tables.PlaceRow]:
-        """The towns and gminas of one county, or of the whole region."""
+        """The towns, gminas and localities of one county, or of the whole region."""
         from owes_cli import tables
 
         dataset = self.dataset
@@ -194,7 +194,8 @@ class Directory:
             chosen = [lookup.resolve_county(county, dataset, self.register).county.teryt]
         else:
             chosen = sorted(dataset.counties)
-        return tables.place_rows((p for code in chosen for p in gazetteer.in_county(code)), dataset)
+        found = (p for code in chosen for p in gazetteer.in_county(code, localities=True))
+        return tables.place_rows(found, dataset)
 
     def place(self, name: str) -> answers.PlaceDetail:
         from owes_cli.domain import places

@@ -1,14 +1,21 @@
 """Exit codes and the errors that map to them.
 
 Every failure a user can cause is an `OwesError` carrying a message id and
-its parameters; the CLI renders it in the user's language on stderr and
-exits with the error's code. Nothing else decides an exit code.
+its parameters. Each error says itself in the user's language:
+`err.lines(lang)` is its headline and then the detail lines (candidates,
+suggestions, where to look next) that only that kind of error has. The CLI
+prints them on stderr and exits with the error's code; nothing else decides
+an exit code.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any, NamedTuple
+
+from owes_cli.messages.catalogue import kind_label, problem_text, reason_text, t, what_text
+from owes_cli.safe_text import shown
 
 
 class ExitCode(IntEnum):
@@ -19,12 +26,13 @@ class ExitCode(IntEnum):
     INVALID_DATASET = 5  # the dataset cannot be read or fails validation
     CANNOT_WRITE = 6  # an output file cannot be written
     INTERRUPTED = 130  # 128 + SIGINT, Ctrl-C
+    BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away, as the shell reports it
 
 
 class Problem(NamedTuple):
     """One thing wrong with a dataset, with where it is."""
 
-    code: str  # message id, see i18n.PROBLEMS
+    code: str  # message id, see messages.catalogue.PROBLEMS
     where: str  # key path such as "centres[1].coverage.counties[2]", or "line 4"
     params: dict[str, Any] = {}  # never mutated
 
@@ -36,6 +44,24 @@ class OwesError(Exception):
         super().__init__(message_id)
         self.message_id = message_id
         self.params = params
+
+    def lines(self, lang: str) -> list[str]:
+        """The whole message in `lang`: the headline, then this error's details."""
+        return [self.headline(lang), *self.details(lang)]
+
+    def message(self, lang: str) -> str:
+        return "\n".join(self.lines(lang))
+
+    def headline(self, lang: str) -> str:
+        params = {k: v for k, v in self.params.items() if isinstance(v, str | int)}
+        if (detail := reason_text(str(params.get("reason", "")), lang)) is not None:
+            params["detail"] = detail
+        if (what := what_text(str(params.get("what", "")), lang)) is not None:
+            params["what"] = what
+        return t(lang, self.message_id, **params)
+
+    def details(self, lang: str) -> list[str]:
+        return []
 
 
 class NotFoundError(OwesError):
@@ -54,6 +80,182 @@ class CannotWriteError(OwesError):
     exit_code = ExitCode.CANNOT_WRITE
 
 
+def _did_you_mean(suggestions: Sequence[str], lang: str) -> list[str]:
+    return [t(lang, "did_you_mean", options=", ".join(suggestions))] if suggestions else []
+
+
+def _place_match(match: dict[str, str], lang: str) -> str:
+    if match.get("simc"):  # a locality of the SIMC register: named with its id and gmina
+        return t(lang, "locality_match", kind_label=kind_label(match, lang), **match)
+    return t(lang, "place_match", kind_label=t(lang, "kind_" + match["kind"]), **match)
+
+
+class _Unmatched(NotFoundError):
+    """Nothing of this kind has that name or code: the closest names, if any, then
+    the command that lists them all."""
+
+    message_id = ""  # each kind's own
+    listing = ""  # the message that names the listing command
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(self.message_id, query=query, suggestions=list(suggestions))
+        self.suggestions = list(suggestions)
+
+    def details(self, lang: str) -> list[str]:
+        return [*_did_you_mean(self.suggestions, lang), t(lang, self.listing)]
+
+
+# --- counties ---------------------------------------------------------------
+
+
+class CountyNotFound(_Unmatched):
+    message_id, listing = "county_not_found", "list_counties"
+
+
+class CountyCodeUnknown(CountyNotFound):
+    """A TERYT code that is no county's code."""
+
+    message_id = "county_code_unknown"
+
+
+class CountyOutsideCoverage(NotFoundError):
+    """The county exists, in another voivodeship; `matches` are (TERYT, name, voivodeship)."""
+
+    def __init__(self, query: str, region: str, matches: Sequence[tuple[str, str, str]]) -> None:
+        super().__init__("county_outside_coverage", query=query, region=region, matches=list(matches))
+        self.matches = list(matches)
+
+    def details(self, lang: str) -> list[str]:
+        found = [t(lang, "outside_match", name=name, teryt=code, voivodeship=v) for code, name, v in self.matches]
+        return [*found, t(lang, "list_counties")]
+
+
+class CountyAmbiguous(AmbiguousError):
+    """Several counties fit as well; `candidates` are (TERYT, name, kind)."""
+
+    def __init__(self, query: str, candidates: Sequence[tuple[str, str, str]]) -> None:
+        super().__init__("county_ambiguous", query=query, candidates=list(candidates))
+        self.candidates = list(candidates)
+
+    def details(self, lang: str) -> list[str]:
+        listed = [f"  {code}  {name} ({t(lang, 'kind_' + kind)})" for code, name, kind in self.candidates]
+        return [*listed, t(lang, "try_county", code=self.candidates[0][0])]
+
+
+# --- centres ----------------------------------------------------------------
+
+
+class CentreNotFound(_Unmatched):
+    message_id, listing = "centre_not_found", "list_centres"
+
+
+class CentreAmbiguous(AmbiguousError):
+    """Several centre ids start with what was given; `candidates` are those ids."""
+
+    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+        super().__init__("centre_ambiguous", query=query, candidates=list(candidates))
+        self.candidates = list(candidates)
+
+    def details(self, lang: str) -> list[str]:
+        return [f"  {centre_id}" for centre_id in self.candidates]
+
+
+# --- places and points --------------------------------------------------------
+# A place is a dict with name, teryt, kind, county and voivodeship (domain.places._where).
+
+
+class PlaceNotFound(_Unmatched):
+    message_id, listing = "place_not_found", "list_places"
+
+
+class PlaceCodeUnknown(PlaceNotFound):
+    """A 7-digit TERYT code that is no gmina's or town's code."""
+
+    message_id = "place_code_unknown"
+
+
+class PlaceNotInGmina(PlaceNotFound):
+    """A name given with its gmina ("Nowa Wieś, gmina Bytom Odrzański") that no locality of that gmina has."""
+
+    message_id = "place_not_in_gmina"
+
+    def __init__(self, query: str, gmina: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(query, suggestions)
+        self.params["gmina"] = gmina
+
+
+class PostalCode(NotFoundError):
+    """Text that looks like a postal code: no open, complete register of them exists."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__("place_postal_code", query=query)
+
+
+class PlaceOutsideCoverage(NotFoundError):
+    """`more` counts the places of that name beyond the listed `matches`."""
+
+    def __init__(
+        self,
+        query: str,
+        region: str,
+        matches: Sequence[dict[str, str]],
+        suggestions: Sequence[str] = (),
+        more: int = 0,
+    ) -> None:
+        super().__init__(
+            "place_outside_coverage",
+            query=query,
+            region=region,
+            matches=list(matches),
+            suggestions=list(suggestions),
+            more=more,
+        )
+        self.matches = list(matches)
+        self.suggestions = list(suggestions)
+        self.more = more
+
+    def details(self, lang: str) -> list[str]:
+        listed = [_place_match(match, lang) for match in self.matches]
+        if self.more:
+            listed.append(t(lang, "places_more", count=self.more))
+        return [*listed, *_did_you_mean(self.suggestions, lang)]
+
+
+class PlaceAmbiguous(AmbiguousError):
+    """Places of this name lie in several counties of the region."""
+
+    def __init__(self, query: str, candidates: Sequence[dict[str, str]]) -> None:
+        super().__init__("place_ambiguous", query=query, candidates=list(candidates))
+        self.candidates = list(candidates)
+
+    def details(self, lang: str) -> list[str]:
+        listed = [_place_match(match, lang) for match in self.candidates]
+        locality = next((match for match in self.candidates if match.get("simc")), None)
+        if locality is not None:  # choose by SIMC id, or by name with its gmina
+            how = t(lang, "try_locality", simc=locality["simc"], name=locality["name"], gmina=locality["gmina"])
+        else:
+            how = t(lang, "try_place", code=self.candidates[0]["teryt"])
+        return [*listed, how]
+
+
+class PointNotServed(NotFoundError):
+    """A point (`at`, "lat,lon") in no gmina of the region: outside Poland
+    (point_outside_poland), in another voivodeship (point_outside_coverage) or on
+    a boundary (point_on_border). `swapped` is the point read the other way round
+    when that one lies in the region."""
+
+    def __init__(self, message_id: str, at: str, region: str, swapped: str | None = None, **params: str) -> None:
+        hint = {"swapped": swapped} if swapped else {}
+        super().__init__(message_id, at=at, region=region, **hint, **params)
+        self.swapped = swapped
+
+    def details(self, lang: str) -> list[str]:
+        return [t(lang, "point_swapped", swapped=self.swapped)] if self.swapped else []
+
+
+# --- datasets -----------------------------------------------------------------
+
+
 class DatasetError(OwesError):
     exit_code = ExitCode.INVALID_DATASET
 
@@ -61,3 +263,18 @@ class DatasetError(OwesError):
         super().__init__("dataset_invalid", path=path, count=len(problems))
         self.path = path
         self.problems = problems
+
+    def details(self, lang: str) -> list[str]:
+        lines = []
+        for problem in self.problems:
+            where = _localised_place(problem.where, lang)
+            place = f"{shown(self.path)}: {shown(where)}" if where else shown(self.path)
+            lines.append(f"  {place}: {problem_text(problem, lang)}")
+        return lines
+
+
+def _localised_place(where: str, lang: str) -> str:
+    # "line 5" is also the machine-readable place in `validate --format json`.
+    if lang == "pl" and where.startswith("line "):
+        return "wiersz " + where.removeprefix("line ")
+    return where

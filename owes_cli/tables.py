@@ -77,6 +77,7 @@ class PlaceRow(NamedTuple):
     teryt: str
     name: str
     kind: PlaceKind
+    simc: str | None
     gmina: str
     county: str
 
@@ -142,7 +143,7 @@ NOT_IN_JSON[Validation] = ("counts", "found")  # for people: the summary line, a
 
 
 def place_rows(places: Iterable[Place], dataset: Dataset) -> list[PlaceRow]:
-    return [PlaceRow(p.teryt, p.name, p.kind, p.gmina, dataset.counties[p.county].name) for p in places]
+    return [PlaceRow(p.teryt, p.name, p.kind, p.simc, p.gmina, dataset.counties[p.county].name) for p in places]
 
 
 def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:

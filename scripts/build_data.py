@@ -9,6 +9,11 @@ It writes:
   the counties of the dataset's region, with code, official name and kind;
 - `data/places.json`: the gazetteer, from the same register: every gmina of
   Poland (code and name) and the towns of the region;
+- `data/localities.json`: every entry of the region in the TERYT SIMC
+  register of localities (villages, colonies, hamlets, settlements, towns and
+  the named parts of towns and villages), by SIMC id;
+- `data/localities.tsv`: every other locality of Poland, one a line, sorted
+  by folded name, so that a lookup bisects it instead of parsing it;
 - `data/gminy.json`, `data/powiaty.json`, `data/wojewodztwa.json`: the
   boundaries of the region's gminas and counties and of every voivodeship,
   from the national register of boundaries (PRG), with coordinates rounded
@@ -34,9 +39,11 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from owes_cli.domain.geo import Point, Polygon, encode_ring, polygon_contains  # noqa: E402
+from owes_cli.domain.names import fold  # noqa: E402
 
 DEFAULT_REFERENCE = PROJECT.parent / "shared" / "reference"
 TERC_FILE = Path("teryt") / "TERC_Urzedowy_2020-01-01.csv"
+SIMC_FILE = Path("teryt") / "SIMC_Urzedowy_2020-01-01.csv"
 REGISTER_SOURCE_ID = "teryt-terc-2020"
 REGION = "08"  # lubuskie
 
@@ -137,6 +144,62 @@ def _json_one_entry_a_line(document: dict[str, Any], big_key: str) -> str:
         for k, v in document[big_key].items()
     ]
     return "{\n" + ",\n".join(head) + f",\n{json.dumps(big_key)}: {{\n" + ",\n".join(entries) + "\n}}\n"
+
+
+# --------------------------------------------------------------------------
+# Localities
+# --------------------------------------------------------------------------
+
+SIMC_TITLE = "TERYT SIMC (wykaz urzędowy)"
+TOWN_LOCALITY = "96"  # RM of a town
+
+
+def read_simc(reference: Path) -> list[dict[str, str]]:
+    text = (reference / SIMC_FILE).read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+
+def _unit(row: dict[str, str]) -> str:
+    """The 7-digit TERC code of the unit a locality lies in (RODZ_GMI 4: a town, 5: its rural area)."""
+    return row["WOJ"] + row["POW"] + row["GMI"] + row["RODZ_GMI"]
+
+
+def build_localities(rows: list[dict[str, str]]) -> str:
+    """Every entry of the region: {SIMC id: [name, RM, unit code, id of the locality it is part of or ""]}."""
+    as_of = {row["STAN_NA"] for row in rows}
+    if len(as_of) != 1:
+        raise SystemExit(f"register rows carry several dates: {sorted(as_of)}")
+    localities = {
+        row["SYM"]: [row["NAZWA"], row["RM"], _unit(row), "" if row["SYMPOD"] == row["SYM"] else row["SYMPOD"]]
+        for row in rows
+        if row["WOJ"] == REGION
+    }
+    document = {
+        "register": SIMC_TITLE,
+        "publisher": "Główny Urząd Statystyczny",
+        "as_of": as_of.pop(),
+        "region": REGION,
+        "index": "localities.tsv",
+        "localities": dict(sorted(localities.items())),
+    }
+    return _json_one_entry_a_line(document, "localities")
+
+
+def build_locality_index(rows: list[dict[str, str]], terc: list[dict[str, str]]) -> str:
+    """Every locality outside the region, one a line: folded name, name, SIMC id, RM, unit code.
+
+    Sorted by the folded name (as `owes_cli.domain.names.fold` gives it), so a
+    lookup finds a name by bisecting the file. A town that is an urban gmina
+    of the same name is left out: places.json already names it.
+    """
+    urban = {r["WOJ"] + r["POW"] + r["GMI"] + r["RODZ"]: r["NAZWA"] for r in terc if r["RODZ"] == "1"}
+    lines = sorted(
+        f"{fold(row['NAZWA'])}\t{row['NAZWA']}\t{row['SYM']}\t{row['RM']}\t{_unit(row)}"
+        for row in rows
+        if row["WOJ"] != REGION and not (row["RM"] == TOWN_LOCALITY and urban.get(_unit(row)) == row["NAZWA"])
+    )
+    header = f"# {SIMC_TITLE}, Główny Urząd Statystyczny, {rows[0]['STAN_NA']}: localities outside {REGION}"
+    return header + "\n" + "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------
@@ -290,11 +353,14 @@ def _ring_area(ring: list[Point]) -> float:
 def build(reference: Path, data_dir: Path) -> dict[Path, str]:
     """The content every derived file should have, by path."""
     rows = read_terc(reference)
+    simc = read_simc(reference)
     centres_path = data_dir / "centres.toml"
     derived = {
         data_dir / "teryt.json": build_register(rows),
         centres_path: with_counties_block(centres_path.read_text(encoding="utf-8"), build_counties_block(rows)),
         data_dir / "places.json": build_places(rows),
+        data_dir / "localities.json": build_localities(simc),
+        data_dir / "localities.tsv": build_locality_index(simc, rows),
     }
     for layer in GEO_LAYERS:
         derived[data_dir / f"{layer}.json"] = build_layer(reference, layer)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import typer
+from hypothesis import is_hypothesis_test
 from typer.testing import CliRunner
 
 from owes_cli.cli import app
@@ -81,3 +82,12 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int) -> None:
     outcome = "none crashed" if exitstatus == 0 else "see the failures above"
     terminalreporter.write_sep("-", "hostile input")
     terminalreporter.write_line(f"generated cases run: {total:,} ({parts}); {outcome}")
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects anything
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test whose cases Hypothesis generates is a `fuzz` test: `pytest -m fuzz`
+    runs them alone, `pytest -m "not fuzz"` the rest; a new one needs no mark of its own."""
+    for item in items:
+        if isinstance(item, pytest.Function) and is_hypothesis_test(item.obj):
+            item.add_marker(pytest.mark.fuzz)

@@ -83,13 +83,13 @@ def test_the_base_they_break_is_valid(owes: Owes) -> None:
     path = DATASETS / "minimal.toml"
     run = owes("validate", str(path))
     assert (run.exit_code, run.stderr) == (ExitCode.OK, "")
-    assert run.stdout == f"The dataset {path} is valid: 1 centres, 1 counties, 1 sources.\n"
+    assert run.stdout == f"The dataset {path} is valid: 1 centre, 1 county, 1 source.\n"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_broken_dataset_names_its_place(owes: Owes, name: str) -> None:
     path = BROKEN / name
-    expected = f"The dataset {path} is invalid (problems: 1):\n  {path}: {EXPECTED[name]}\n"
+    expected = f"The dataset {path} is invalid (1 problem):\n  {path}: {EXPECTED[name]}\n"
     for args in (
         ["validate", str(path)],
         ["counties", "--data", str(path)],
@@ -104,7 +104,7 @@ def test_broken_dataset_in_polish(owes: Owes, name: str) -> None:
     path = BROKEN / name
     run = owes("validate", str(path), "--lang", "pl")
     header, problem = run.stderr.splitlines()
-    assert header == f"Zbiór danych {path} jest błędny (liczba problemów: 1):"
+    assert header == f"Zbiór danych {path} jest błędny (1 problem):"
     place = place_of(EXPECTED[name]).replace("line ", "wiersz ")
     assert problem.startswith(f"  {path}: {place}: " if place else f"  {path}: ")
     english = EXPECTED[name][len(place_of(EXPECTED[name])) :]
@@ -122,7 +122,7 @@ def test_validate_reports_every_problem_in_one_run(owes: Owes) -> None:
     run = owes("validate", str(path))
     assert run.exit_code == ExitCode.INVALID_DATASET
     assert run.stderr == (
-        f"The dataset {path} is invalid (problems: 5):\n"
+        f"The dataset {path} is invalid (5 problems):\n"
         f"  {path}: sources[0].url: “ftp://example.org/zrodlo” is not an http(s) address\n"
         f"  {path}: organisations[0].webiste: unknown key “webiste”; did you mean “website”?\n"
         f"  {path}: periods[0].to: “2015-13” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"
@@ -147,7 +147,7 @@ def test_validate_reports_every_problem_in_one_run(owes: Owes) -> None:
 
 def assert_invalid(run: Any, path: Path | str, problem: str) -> None:
     assert (run.exit_code, run.stdout) == (ExitCode.INVALID_DATASET, "")
-    assert run.stderr == f"The dataset {path} is invalid (problems: 1):\n  {path}: {problem}\n"
+    assert run.stderr == f"The dataset {path} is invalid (1 problem):\n  {path}: {problem}\n"
 
 
 def test_ten_megabytes(owes: Owes, tmp_path: Path) -> None:

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, Owes
 
-from owes_cli import messages as i18n
 from owes_cli.cli import app
+from owes_cli.cli.help import HELP
 from owes_cli.errors import ExitCode
 
-COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+COMMANDS = sorted(command.name or getattr(command.callback, "__name__", "") for command in app.registered_commands)
 
 
 def test_every_command_has_help_in_both_languages() -> None:
     for name in COMMANDS:
-        pl, en = i18n.HELP[name]
+        pl, en = HELP[name]
         assert pl and en and pl != en
 
 
@@ -28,8 +28,8 @@ def test_help_follows_the_language(owes: Owes, command: str) -> None:
     english = owes(command, "--help")
     polish = owes(command, "--help", "--lang", "pl")
     assert english.exit_code == polish.exit_code == 0
-    assert i18n.HELP[command][1].split("(")[0].strip() in " ".join(english.stdout.split())
-    assert i18n.HELP[command][0].split("(")[0].strip() in " ".join(polish.stdout.split())
+    assert HELP[command][1].split("(")[0].strip() in " ".join(english.stdout.split())
+    assert HELP[command][0].split("(")[0].strip() in " ".join(polish.stdout.split())
 
 
 def test_top_level_help_lists_commands(owes: Owes) -> None:

@@ -47,7 +47,8 @@ def test_a_hole_is_not_part_of_the_gmina_around_it() -> None:
     assert len(rural.polygons[0]) == 2
     assert geo.ring_contains(rural.polygons[0][0], zary_town)
     assert not rural.contains(zary_town)
-    assert gminas.find(zary_town).code == "0811021"
+    town = gminas.find(zary_town)
+    assert town is not None and town.code == "0811021"
 
 
 def test_gorzow_city_is_not_powiat_gorzowski() -> None:

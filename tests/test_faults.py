@@ -137,7 +137,7 @@ def test_big_output_into_a_closed_pipe(tmp_path: Path) -> None:
         timeout=60,
     )
     os.close(writer)
-    assert done.returncode == 141
+    assert done.returncode == ExitCode.BROKEN_PIPE
     assert done.stderr == b""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from conftest import Owes
@@ -148,7 +149,7 @@ def test_unknown_centre_for_services(owes: Owes) -> None:
     assert run.stderr.startswith("There is no centre with the id “nowhere”.")
 
 
-def test_csv_neutralises_formulas(owes: Owes, tmp_path) -> None:
+def test_csv_neutralises_formulas(owes: Owes, tmp_path: Path) -> None:
     from test_dataset import minimal_dataset
 
     path = tmp_path / "evil.toml"

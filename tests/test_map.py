@@ -19,6 +19,13 @@ from owes_cli.render import map_image as map_render
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+def _title(path: ET.Element) -> str:
+    """The <title> of an SVG element: the county it draws."""
+    title = path.find(f"{SVG}title")
+    assert title is not None and title.text is not None
+    return title.text
+
+
 def _svg(path: Path) -> ET.Element:
     return ET.fromstring(path.read_bytes())
 
@@ -47,8 +54,8 @@ def test_svg_map_of_2014(owes: Owes, tmp_path: Path) -> None:
         assert any(label in (text or "") for text in texts), label
     assert not any("not in our sources" in (text or "") for text in texts)
     # Powiat gorzowski keeps its hole: two rings, filled even-odd.
-    gorzowski = next(p for p in paths if p.find(f"{SVG}title").text == "gorzowski (0801)")
-    assert gorzowski.get("d").count("M") == 2 and gorzowski.get("fill-rule") == "evenodd"
+    gorzowski = next(p for p in paths if _title(p) == "gorzowski (0801)")
+    assert gorzowski.get("d", "").count("M") == 2 and gorzowski.get("fill-rule") == "evenodd"
 
 
 def test_unknown_coverage_is_drawn_as_not_in_our_sources(owes: Owes, tmp_path: Path) -> None:
@@ -61,7 +68,7 @@ def test_unknown_coverage_is_drawn_as_not_in_our_sources(owes: Owes, tmp_path: P
     run = owes("map", "-o", str(target), "--on", "2014-06-01", "--data", str(dataset))
     assert run.exit_code == ExitCode.OK, run.stderr
     root = _svg(target)
-    hatched = [p.find(f"{SVG}title").text for p in root.findall(f"{SVG}path") if p.get("fill") == "url(#unknown)"]
+    hatched = [_title(p) for p in root.findall(f"{SVG}path") if p.get("fill") == "url(#unknown)"]
     assert sorted(hatched) == sorted(
         [
             "gorzowski (0801)",
@@ -88,7 +95,9 @@ def test_png_map(owes: Owes, tmp_path: Path) -> None:
     with Image.open(io.BytesIO(target.read_bytes())) as image:
         assert image.format == "PNG"
         assert image.size == (2020, 2051)
-        colours = {colour for _, colour in image.getcolors(maxcolors=1 << 20)}
+        counted = image.getcolors(maxcolors=1 << 20)
+        assert counted is not None
+        colours = {colour for _, colour in counted}
     assert (0xE6, 0x9F, 0x00) in colours and (0x00, 0x72, 0xB2) in colours
 
 
@@ -136,7 +145,7 @@ def test_an_emphasised_county_is_outlined_and_named_in_the_legend() -> None:
     root = ET.fromstring(map_render.to_svg(drawing))
     outlined = [p for p in root.findall(f"{SVG}path") if p.get("fill") == "none"]
     assert len(outlined) == 1 and outlined[0].get("stroke-width") == str(coverage_map.EMPHASIS_WIDTH)
-    assert outlined[0].get("d").count("M") == 2  # its border with the city of Gorzów too
+    assert outlined[0].get("d", "").count("M") == 2  # its border with the city of Gorzów too
     assert "gorzowski: powiat, o który pytano" in [t.text for t in root.iter(f"{SVG}text")]
 
     plain = _drawing("2014-06-01", "pl")

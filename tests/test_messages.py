@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import Owes
 
@@ -69,6 +71,6 @@ def test_message_in_both_languages(owes: Owes, args: list[str], code: int, engli
     assert (run.exit_code, run.stdout, run.stderr) == (code, "", polish)
 
 
-def test_an_output_that_is_a_directory(owes: Owes, tmp_path) -> None:
+def test_an_output_that_is_a_directory(owes: Owes, tmp_path: Path) -> None:
     run = owes("map", "-o", str(tmp_path), "--format", "svg")
     assert (run.exit_code, run.stderr) == (ExitCode.CANNOT_WRITE, f"{tmp_path} is a directory; give a file name.\n")

@@ -26,7 +26,10 @@ def _document() -> FPDF:
 
 
 def _drawn(pdf: FPDF) -> list[Any]:
-    pages = [(bytes(page.contents), [a.serialize() for a in page.annots]) for page in pdf.pages.values()]
+    pages = []
+    for page in pdf.pages.values():
+        assert isinstance(page.contents, bytearray)  # fpdf2 keeps a page's operators in a bytearray
+        pages.append((bytes(page.contents), [a.serialize() for a in page.annots or []]))
     return [pages, round(pdf.x, 9), round(pdf.y, 9)]
 
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 from conftest import Owes
 
 from owes_cli.errors import ExitCode
 
 
-def answer(owes: Owes, *args: str) -> dict:
+def answer(owes: Owes, *args: str) -> dict[str, Any]:
     run = owes("which-centre", "--format", "json", *args)
     assert run.exit_code == 0, run.stderr
-    return json.loads(run.stdout)
+    found: dict[str, Any] = json.loads(run.stdout)
+    return found
 
 
 def test_today_lists_running_centres_and_the_last_confirmed_one(owes: Owes) -> None:
@@ -136,7 +139,7 @@ def test_a_day_before_any_period_says_so(owes: Owes) -> None:
     assert "  Stan     przed pierwszym znanym okresem, który zaczyna się 2013-03\n" in run.stdout
 
 
-def test_a_county_no_centre_served_is_not_unknown(owes: Owes, tmp_path) -> None:
+def test_a_county_no_centre_served_is_not_unknown(owes: Owes, tmp_path: Path) -> None:
     from test_dataset import minimal_dataset
 
     path = tmp_path / "two.toml"

@@ -9,7 +9,7 @@ from conftest import Owes
 
 from owes_cli.domain.dataset import bundled_path, load
 from owes_cli.domain.names import fold
-from owes_cli.domain.places import PlaceKind, load_gazetteer, resolve_place
+from owes_cli.domain.places import Place, PlaceKind, ResolvedPlace, load_gazetteer, resolve_place
 from owes_cli.domain.register import load_register
 from owes_cli.errors import AmbiguousError, ExitCode, NotFoundError, UsageError
 
@@ -19,7 +19,7 @@ GAZETTEER = load_gazetteer()
 REGIONAL = [p for p in GAZETTEER.places.values() if p.teryt.startswith("08")]
 
 
-def resolve(text: str):
+def resolve(text: str) -> ResolvedPlace:
     return resolve_place(text, DATASET, REGISTER, GAZETTEER)
 
 
@@ -34,13 +34,23 @@ def test_gazetteer_holds_the_region_and_the_country() -> None:
     assert (GAZETTEER.title, GAZETTEER.as_of) == ("TERYT TERC (wykaz urzędowy)", "2020-01-01")
 
 
+def _counties_named(name: str) -> set[str]:
+    """The region's counties with a town, gmina or locality of this name."""
+    return {p.county for p in GAZETTEER.named(fold(name)) if p.teryt.startswith("08")}
+
+
 @pytest.mark.parametrize("place", REGIONAL, ids=lambda p: f"{p.teryt}-{p.name}")
-def test_every_town_and_gmina_reaches_its_county(place) -> None:
-    for text in (place.name, place.name.upper(), fold(place.name), place.teryt):
+def test_every_town_and_gmina_reaches_its_county(place: Place) -> None:
+    assert resolve(place.teryt).county.teryt == place.county
+    for text in (place.name, place.name.upper(), fold(place.name)):
+        if len(_counties_named(place.name)) > 1:  # a village of the same name in another county
+            with pytest.raises(AmbiguousError):
+                resolve(text)
+            continue
         found = resolve(text)
         assert found.county.teryt == place.county, text
-    # By name, the unit itself or the other unit of the same name in its county answers.
-    assert resolve(place.name).place.name == place.name
+        # By name, the unit itself or another place of the same name in its county answers.
+        assert found.place.name == place.name
 
 
 @pytest.mark.parametrize(
@@ -72,19 +82,20 @@ def test_forms_of_names(text: str, teryt: str | None) -> None:
 def test_urban_and_rural_gmina_of_one_name_resolve_to_one_county_and_say_so(name: str) -> None:
     found = resolve(name)
     assert found.place.kind is PlaceKind.URBAN
-    assert [(n.message_id, n.params["kind"]) for n in found.notes] == [("place_same_name_in_county", "rural")]
+    in_county = [n for n in found.notes if n.message_id.startswith("place_same_name")]
+    assert [(n.message_id, n.params["kind"]) for n in in_county] == [("place_same_name_in_county", "rural")]
 
 
 @pytest.mark.parametrize(
     ("name", "teryt", "elsewhere"),
     [
         ("Świdnica", "0809072", ["0219011", "0219072"]),
-        ("Brody", "0811032", ["2611022"]),
         ("Dąbie", "0802042", ["3009043"]),
-        ("Kłodawa", "0801042", ["3009063"]),
     ],
 )
-def test_name_used_elsewhere_resolves_inside_and_mentions_the_others(name, teryt, elsewhere) -> None:
+def test_name_used_elsewhere_resolves_inside_and_mentions_the_others(
+    name: str, teryt: str, elsewhere: list[str]
+) -> None:
     found = resolve(name)
     assert found.place.teryt == teryt
     assert [n.params["teryt"] for n in found.notes if n.message_id == "place_also_outside"] == elsewhere
@@ -97,13 +108,14 @@ def test_place_elsewhere_says_where_it_is() -> None:
     assert [(m["teryt"], m["county"], m["voivodeship"]) for m in caught.value.params["matches"]] == [
         ("0203011", "głogowski", "dolnośląskie"),
         ("0203022", "głogowski", "dolnośląskie"),
+        ("1423082", "przysuski", "mazowieckie"),  # a village, SIMC 0640610
     ]
 
 
 def test_a_different_town_is_not_an_inflection_of_ours() -> None:
     with pytest.raises(NotFoundError) as caught:
         resolve("Żarów")  # a town in dolnośląskie, not a form of "Żary"
-    assert caught.value.params["matches"][0]["teryt"] == "0219083"
+    assert "0219083" in [m["teryt"] for m in caught.value.params["matches"]]
 
 
 def test_places_in_several_counties_are_ambiguous() -> None:
@@ -155,9 +167,12 @@ def test_place_json_has_place_beside_county_and_centre(owes: Owes) -> None:
     assert (data["place"]["name"], data["place"]["kind"]) == ("Żary", "urban")
     assert data["county"] == {"teryt": "0811", "name": "żarski", "kind": "land"}
     assert data["centre"]["id"] == "zielona-gora-2013"
-    assert data["notes"] == [{"id": "place_same_name_in_county", "name": "Żary", "teryt": "0811102", "kind": "rural"}]
-    assert run.stderr == (
+    assert (data["place"]["simc"], data["place"]["part_of"]) == ("0988684", None)
+    assert data["notes"][0] == {"id": "place_same_name_in_county", "name": "Żary", "teryt": "0811102", "kind": "rural"}
+    assert run.stderr.startswith(
         "Note: “Żary” is also the name of the rural gmina 0811102 in the same county; the answer holds for both.\n"
+        "Note: “Żary” is also the name of a village (SIMC 0324990) in gmina Krzeszowice, powiat krakowski, "
+        "województwo małopolskie, outside this dataset's coverage.\n"
     )
 
 
@@ -169,7 +184,8 @@ def test_place_outside_coverage_on_stderr(owes: Owes) -> None:
         "“Głogów” lies outside this dataset's coverage (województwo lubuskie):\n"
         "  Głogów (0203011, urban gmina), powiat głogowski, województwo dolnośląskie\n"
         "  Głogów (0203022, rural gmina), powiat głogowski, województwo dolnośląskie\n"
-        "Did you mean: Łagów?\n"
+        "  Głogów (SIMC 0640610, village), gmina Wieniawa, powiat przysuski, województwo mazowieckie\n"
+        "Did you mean: Gilów, Łagów, Gronów?\n"
     )
 
 
@@ -185,8 +201,8 @@ def test_typo_gets_suggestions(owes: Owes) -> None:
     run = owes("which-centre", "--place", "Sulehów")
     assert run.exit_code == ExitCode.NOT_FOUND
     assert run.stderr == (
-        "No town or gmina matches “Sulehów”.\n"
-        "Did you mean: Sulechów, Sulęcin, Wschowa?\n"
+        "No town, village or gmina matches “Sulehów”.\n"
+        "Did you mean: Sulechów, Sułów, Suchów?\n"
         "A county's towns and gminas: owes places --county COUNTY\n"
     )
 
@@ -228,19 +244,27 @@ def test_places_of_a_county(owes: Owes) -> None:
     run = owes("places", "--county", "żarski", "--format", "csv")
     assert run.exit_code == ExitCode.OK
     lines = run.stdout.splitlines()
-    assert lines[0] == "teryt,name,kind,gmina,county"
+    assert lines[0] == "teryt,name,kind,simc,gmina,county"
     assert lines[1:4] == [
-        "0811011,Łęknica,urban,0811011,żarski",
-        "0811021,Żary,urban,0811021,żarski",
-        "0811032,Brody,rural,0811032,żarski",
+        "0811011,Łęknica,urban,0988508,0811011,żarski",
+        "0811021,Żary,urban,0988684,0811021,żarski",
+        "0811032,Brody,rural,,0811032,żarski",
     ]
-    assert "0811064,Lubsko,town,0811063,żarski" in lines
-    assert len(lines) == 1 + 10 + 2  # 10 gminas, 2 of them urban-rural with a town
+    assert "0811064,Lubsko,town,0988490,0811063,żarski" in lines
+    assert "0811102,Olbrachtów,village,0918034,0811102,żarski" in lines
+    localities = [p for p in GAZETTEER.localities.values() if p.county == "0811" and p.is_locality]
+    assert len(lines) == 1 + 10 + 2 + len(localities)  # 10 gminas, 2 of them urban-rural with a town
+
+
+def test_places_of_a_county_in_polish(owes: Owes) -> None:
+    run = owes("places", "--county", "zielona góra", "--format", "plain", "--lang", "pl")
+    assert "Drzonków" in run.stdout and "część miasta" in run.stdout
 
 
 def test_places_of_the_region(owes: Owes) -> None:
     rows = json.loads(owes("places", "--format", "json").stdout)
-    assert len(rows) == 82 + 34  # gminas, and the towns of the urban-rural ones
+    # gminas, the towns of the urban-rural ones, and the other 1,622 entries of the SIMC register
+    assert len(rows) == 82 + 34 + 1665 - 43
 
 
 def test_place_detail(owes: Owes) -> None:
@@ -254,6 +278,8 @@ def test_place_detail(owes: Owes) -> None:
         "  County                    zielonogórski (0809, land county)\n"
         "  Voivodeship               lubuskie\n"
         "  A point inside the gmina  51.9011, 15.3364\n"
+        "  !                         Note: “Świdnica” is also the name of a village (SIMC 0914881) in gmina "
+        "Świdnica in the same county; the answer holds for both.\n"
         "  !                         Note: “Świdnica” is also the name of the urban gmina 0219011 in powiat "
         "świdnicki, województwo dolnośląskie, outside this dataset's coverage.\n"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-DERIVED = ["places.json", "gminy.json", "powiaty.json", "wojewodztwa.json"]
+DERIVED = ["places.json", "localities.json", "localities.tsv", "gminy.json", "powiaty.json", "wojewodztwa.json"]
 
 
 def test_gazetteer_and_boundaries_match_a_rebuild(reference: Path) -> None:
@@ -32,6 +32,7 @@ def test_gazetteer_and_boundaries_match_a_rebuild(reference: Path) -> None:
             ["owes_cli.domain.geo", "owes_cli.domain.places", "PIL", "fpdf", "docx"],
         ),
         (["which-centre", "--place", "Żary"], ["PIL", "fpdf", "docx", "owes_cli.layout.coverage_map"]),
+        (["which-centre", "--place", "Olbrachtów"], ["PIL", "fpdf", "docx", "owes_cli.layout.coverage_map", "sqlite3"]),
         (["which-centre", "--at", "51.6417,15.1381"], ["PIL", "fpdf", "docx", "owes_cli.layout.coverage_map"]),
     ],
 )

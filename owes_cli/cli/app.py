@@ -7,26 +7,23 @@ which Typer's CliRunner exercises as well as the real command.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import errno
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from typer._click import core as click_core  # Typer 0.28 vendors Click
-from typer._click import exceptions as click_errors
-from typer._click import formatting as click_formatting
 from typer.core import TyperGroup
 
-from owes_cli import answers
+from owes_cli import answers, compat
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
 from owes_cli.cli import files
+from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
 from owes_cli.cli.output import Output
 from owes_cli.directory import Directory
 from owes_cli.domain.dates import PartialDateError, parse_day
@@ -95,26 +92,6 @@ def _peek_lang(args: list[str]) -> str | None:
     return None
 
 
-class _HelpFormatter(click_formatting.HelpFormatter):
-    """Click's help layout with its own words ("Usage:", "Options") in the run's language."""
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix if prefix is not None else i18n.help_word("Usage") + ": ")
-
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        required = i18n.help_word("[required]")
-        super().write_dl([(term, text.replace("[required]", required)) for term, text in rows], col_max, col_spacing)
-
-    @contextlib.contextmanager
-    def section(self, name: str) -> Iterator[None]:
-        with super().section(i18n.help_word(name)):
-            yield
-
-
-class _Context(click_core.Context):
-    formatter_class = _HelpFormatter
-
-
 class OwesGroup(TyperGroup):
     """Runs a command and turns every failure into a message and an exit code."""
 
@@ -132,9 +109,9 @@ class OwesGroup(TyperGroup):
         lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
         i18n.activate(lang)
         _prepare_streams()
-        i18n.localise_help(self, lang)
+        localise_help(self, lang)
         for command in [self, *self.commands.values()]:
-            command.context_class = _Context
+            command.context_class = LocalisedContext
         code: int = ExitCode.OK
         try:
             _check_lengths(argv)
@@ -147,16 +124,16 @@ class OwesGroup(TyperGroup):
                 **extra,
             )
             code = result if isinstance(result, int) else ExitCode.OK
-            if code == 130:  # Typer turns Ctrl-C into Exit(130) before we see it
+            if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130) before we see it
                 _say(t(lang, "interrupted"))
         except OwesError as err:
-            _say(i18n.describe_error(err, lang))
+            _say(err.message(lang))
             code = err.exit_code
-        except click_errors.NoArgsIsHelpError as err:
+        except compat.NoArgsIsHelpError as err:
             _say(err.format_message())
             code = ExitCode.USAGE
-        except click_errors.ClickException as err:
-            _say(i18n.describe_usage_error(err, lang))
+        except compat.ClickException as err:
+            _say(describe_usage_error(err, lang))
             code = ExitCode.USAGE
         except (KeyboardInterrupt, typer.Abort):
             _say(t(lang, "interrupted"))
@@ -194,7 +171,7 @@ def _say(message: str) -> None:
 def _quiet_broken_pipe() -> int:
     # The reader left (`owes counties | head -1`); send the rest nowhere.
     files.discard_stdout()
-    return 141  # 128 + SIGPIPE, as the shell reports for a reader that left
+    return ExitCode.BROKEN_PIPE
 
 
 app = typer.Typer(

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from owes_cli.domain import names
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
 from owes_cli.domain.register import Register
-from owes_cli.errors import AmbiguousError, NotFoundError, UsageError
+from owes_cli.errors import (
+    CentreAmbiguous,
+    CentreNotFound,
+    CountyAmbiguous,
+    CountyCodeUnknown,
+    CountyNotFound,
+    CountyOutsideCoverage,
+    OwesError,
+    UsageError,
+)
 
 MAX_QUERY = 200  # characters; no county name comes near this
 
@@ -17,6 +27,60 @@ class Note(NamedTuple):
 
     message_id: str
     params: dict[str, Any] = {}
+
+
+T = TypeVar("T")
+
+
+class Choice(NamedTuple, Generic[T]):
+    chosen: T
+    notes: tuple[Note, ...]
+
+
+def choose(
+    scored: Iterable[tuple[float, T]],
+    *,
+    inside: Callable[[T], bool],
+    county: Callable[[T], str],
+    name: Callable[[T], str],
+    order: Callable[[T], Any],
+    not_found: Callable[[], OwesError],
+    outside_coverage: Callable[[list[T]], OwesError],
+    ambiguous: Callable[[list[T]], OwesError],
+    note_outside: Callable[[T], Note],
+    note_alongside: Callable[[T, T], Note | None] = lambda chosen, other: None,
+    max_mentions: int | None = None,
+    note_more: Callable[[int], Note] | None = None,
+) -> Choice[T]:
+    """The one candidate a query means, for counties and places alike.
+
+    The best-scored candidates inside the dataset's coverage win over any
+    outside it; several of them in different counties are ambiguous, several
+    in one county give the first by `order` and a note for each other one.
+    Candidates outside coverage that bear the chosen one's name are mentioned
+    (at most `max_mentions`, then a count); with nothing inside, the best
+    outside ones make the error.
+    """
+    scored = list(scored)
+    if not scored:
+        raise not_found()
+    within = [(score, cand) for score, cand in scored if inside(cand)]
+    if not within:
+        best = max(score for score, _ in scored)
+        raise outside_coverage(sorted((cand for score, cand in scored if score == best), key=order))
+    best = max(score for score, _ in within)
+    top = sorted((cand for score, cand in within if score == best), key=order)
+    if len({county(cand) for cand in top}) > 1:
+        raise ambiguous(top)
+    chosen = top[0]
+    notes = [note for other in top[1:] if (note := note_alongside(chosen, other)) is not None]
+    same_name = names.fold(name(chosen))
+    mentions = [cand for _, cand in scored if not inside(cand) and names.fold(name(cand)) == same_name]
+    shown = mentions if max_mentions is None else mentions[:max_mentions]
+    notes += [note_outside(cand) for cand in shown]
+    if len(mentions) > len(shown) and note_more is not None:
+        notes.append(note_more(len(mentions) - len(shown)))
+    return Choice(chosen, tuple(notes))
 
 
 class ResolvedCounty(NamedTuple):
@@ -60,36 +124,23 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
                 score = 1.0
         if score:
             scored.append((score, cand))
-    if not scored:
-        raise NotFoundError(
-            "county_not_found",
-            query=query,
-            suggestions=names.closest(query, [c.name for c in dataset.counties.values()]),
-        )
-    best = max(score for score, _ in scored)
-    top = [cand for score, cand in scored if score == best]
-    inside = sorted((c for c in top if c.in_coverage), key=lambda c: c.teryt)
-    outside = sorted((c for c in top if not c.in_coverage), key=lambda c: c.teryt)
-    if len(inside) > 1:
-        raise AmbiguousError(
-            "county_ambiguous",
-            query=query,
-            candidates=[(c.teryt, c.name, c.kind.value) for c in inside],
-        )
-    if not inside:
-        raise NotFoundError(
-            "county_outside_coverage",
-            query=query,
-            region=dataset.region_name,
-            matches=[(c.teryt, c.name, register.voivodeship(c.teryt)) for c in outside],
-        )
-    county = dataset.counties[inside[0].teryt]
-    notes = [
-        Note("county_also_outside", {"name": c.name, "teryt": c.teryt, "voivodeship": register.voivodeship(c.teryt)})
-        for c in outside
-    ]
-    notes += _separate_city_note(county, dataset)
-    return ResolvedCounty(county, tuple(notes))
+    choice = choose(
+        scored,
+        inside=lambda c: c.in_coverage,
+        county=lambda c: c.teryt,
+        name=lambda c: c.name,
+        order=lambda c: c.teryt,
+        not_found=lambda: CountyNotFound(query, names.closest(query, [c.name for c in dataset.counties.values()])),
+        outside_coverage=lambda found: CountyOutsideCoverage(
+            query, dataset.region_name, [(c.teryt, c.name, register.voivodeship(c.teryt)) for c in found]
+        ),
+        ambiguous=lambda found: CountyAmbiguous(query, [(c.teryt, c.name, c.kind.value) for c in found]),
+        note_outside=lambda c: Note(
+            "county_also_outside", {"name": c.name, "teryt": c.teryt, "voivodeship": register.voivodeship(c.teryt)}
+        ),
+    )
+    county = dataset.counties[choice.chosen.teryt]
+    return ResolvedCounty(county, choice.notes + tuple(_separate_city_note(county, dataset)))
 
 
 def _universe(dataset: Dataset, register: Register) -> dict[str, _Candidate]:
@@ -104,13 +155,8 @@ def _by_code(code: str, dataset: Dataset, register: Register, candidates: dict[s
         return ResolvedCounty(dataset.counties[code])
     if code in candidates:
         cand = candidates[code]
-        raise NotFoundError(
-            "county_outside_coverage",
-            query=code,
-            region=dataset.region_name,
-            matches=[(cand.teryt, cand.name, register.voivodeship(code))],
-        )
-    raise NotFoundError("county_code_unknown", query=code)
+        raise CountyOutsideCoverage(code, dataset.region_name, [(cand.teryt, cand.name, register.voivodeship(code))])
+    raise CountyCodeUnknown(code)
 
 
 def _separate_city_note(county: County, dataset: Dataset) -> list[Note]:
@@ -137,11 +183,7 @@ def find_centre(dataset: Dataset, centre_id: str) -> Centre:
     if len(prefixed) == 1:
         return dataset.centres[prefixed[0]]
     if len(prefixed) > 1:
-        raise AmbiguousError("centre_ambiguous", query=query, candidates=sorted(prefixed))
+        raise CentreAmbiguous(query, sorted(prefixed))
     import difflib
 
-    raise NotFoundError(
-        "centre_not_found",
-        query=query,
-        suggestions=difflib.get_close_matches(key, sorted(dataset.centres), n=3, cutoff=0.4),
-    )
+    raise CentreNotFound(query, difflib.get_close_matches(key, sorted(dataset.centres), n=3, cutoff=0.4))

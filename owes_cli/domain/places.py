@@ -1,46 +1,114 @@
-"""Towns and gminas: which county a place a person names lies in.
+"""Towns, gminas and localities: which county a place a person names lies in.
 
-The gazetteer (`data/places.json`, derived from the TERYT TERC register by
-scripts/build_data.py) holds every gmina of Poland and the region's towns,
-each by its 7-digit TERYT code, whose last digit is its kind and whose
-first four are its county. A place resolves to a county of the dataset,
-and the county's answer is the place's answer: `periods.answer` does the rest.
+Two registers of TERYT, derived by scripts/build_data.py:
+- `data/places.json` (TERC): every gmina of Poland and the region's towns,
+  each by its 7-digit code, whose last digit is its kind and whose first four
+  are its county;
+- `data/localities.json` (SIMC): every locality of the region (villages,
+  colonies, hamlets, settlements, the named parts of towns and villages) by
+  its 7-digit SIMC id, with the code of the gmina (or town) it lies in; and
+  `data/localities.tsv`, every locality elsewhere, sorted by folded name and
+  bisected on demand, so no command parses its 100,000 lines.
+A place resolves to a county of the dataset, and the county's answer is the
+place's answer: `periods.answer` does the rest.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from owes_cli.domain import geo, names
-from owes_cli.domain.lookup import Note, clean_query
+from owes_cli.domain.lookup import Note, choose, clean_query
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register
-from owes_cli.errors import AmbiguousError, NotFoundError
+from owes_cli.domain.resources import data_file
+from owes_cli.errors import (
+    OwesError,
+    PlaceAmbiguous,
+    PlaceCodeUnknown,
+    PlaceNotFound,
+    PlaceNotInGmina,
+    PlaceOutsideCoverage,
+    PointNotServed,
+    PostalCode,
+)
 
 MAX_MENTIONS = 3  # places of the same name outside coverage named in an answer
+MAX_LISTED = 12  # places outside coverage listed when none is inside ("Dąbrowa" names over 100)
 
 
 class PlaceKind(StrEnum):
     URBAN = "urban"  # gmina miejska: a town that is a gmina of its own
     RURAL = "rural"  # gmina wiejska
     URBAN_RURAL = "urban-rural"  # gmina miejsko-wiejska: a town and its villages
-    TOWN = "town"  # the town of an urban-rural gmina
+    TOWN = "town"  # the town of an urban-rural gmina (or, elsewhere, any town of the SIMC register)
+    # Localities of the SIMC register (its RM column).
+    VILLAGE = "village"  # wieś
+    COLONY = "colony"  # kolonia
+    HAMLET = "hamlet"  # przysiółek
+    SETTLEMENT = "settlement"  # osada
+    FOREST_SETTLEMENT = "forest-settlement"  # osada leśna
+    HOUSING_ESTATE = "housing-estate"  # osiedle
+    HOSTEL = "tourist-hostel"  # schronisko turystyczne
+    PART_OF_VILLAGE = "part-of-village"  # część miejscowości
+    PART_OF_TOWN = "part-of-town"  # część miasta, delegatura, dzielnica
 
 
 _KIND_BY_DIGIT = {"1": PlaceKind.URBAN, "2": PlaceKind.RURAL, "3": PlaceKind.URBAN_RURAL, "4": PlaceKind.TOWN}
-# When one name fits several units of one county, the answer leads with the
-# one a person most likely means: a town before a gmina around it.
-_PREFERENCE = (PlaceKind.URBAN, PlaceKind.TOWN, PlaceKind.URBAN_RURAL, PlaceKind.RURAL)
+_KIND_BY_RM = {
+    "01": PlaceKind.VILLAGE,
+    "02": PlaceKind.COLONY,
+    "03": PlaceKind.HAMLET,
+    "04": PlaceKind.SETTLEMENT,
+    "05": PlaceKind.FOREST_SETTLEMENT,
+    "06": PlaceKind.HOUSING_ESTATE,
+    "07": PlaceKind.HOSTEL,
+    "00": PlaceKind.PART_OF_VILLAGE,
+    "99": PlaceKind.PART_OF_TOWN,
+    "98": PlaceKind.PART_OF_TOWN,
+    "95": PlaceKind.PART_OF_TOWN,
+    "96": PlaceKind.TOWN,
+}
+UNITS = frozenset(_KIND_BY_DIGIT.values())  # kinds of the TERC register
+# When one name fits several places of one county, the answer leads with the
+# one a person most likely means: a town before a gmina around it, a gmina
+# before a village, a village before a part of another place.
+_PREFERENCE = (
+    PlaceKind.URBAN,
+    PlaceKind.TOWN,
+    PlaceKind.URBAN_RURAL,
+    PlaceKind.RURAL,
+    PlaceKind.VILLAGE,
+    PlaceKind.COLONY,
+    PlaceKind.SETTLEMENT,
+    PlaceKind.HAMLET,
+    PlaceKind.FOREST_SETTLEMENT,
+    PlaceKind.HOUSING_ESTATE,
+    PlaceKind.HOSTEL,
+    PlaceKind.PART_OF_TOWN,
+    PlaceKind.PART_OF_VILLAGE,
+)
+# "68-200", "68 200", "65001": what a postal code looks like.
+_POSTAL_CODE = re.compile(r"(?<!\d)\d{2}(?:\s?[-\u2010-\u2015\u2212]\s?|\s)\d{3}(?!\d)|^\s*\d{5}\s*$")
+# "Nowa Wieś, gmina Bytnica", "Nowa Wieś gm. Bytnica", "Nowa Wieś (gmina Bytnica)", "Nowa Wieś w gminie Bytnica".
+_GMINA_QUALIFIER = re.compile(
+    r"^(?P<name>.*?[^\s,(])[\s,(]+(?:gmin(?:a|ie|y)|gm\.?)\s+(?P<gmina>[^)]+?)\)?$", re.IGNORECASE
+)
+_SIMC_PREFIX = re.compile(r"^simc[\s:]*", re.IGNORECASE)
 
 
 class Place(NamedTuple):
-    teryt: str  # 7 digits: voivodeship, county, gmina, kind
+    teryt: str  # 7 digits: voivodeship, county, gmina, kind; for a locality, the unit it lies in
     name: str
     kind: PlaceKind
+    simc: str | None = None  # the SIMC id of a locality or a town
+    part_of: str | None = None  # the SIMC id of the locality this one is part of
 
     @property
     def county(self) -> str:
@@ -48,26 +116,70 @@ class Place(NamedTuple):
 
     @property
     def gmina(self) -> str:
-        """The code of the gmina the place is, or lies in."""
-        return self.teryt[:6] + "3" if self.kind is PlaceKind.TOWN else self.teryt
+        """The code of the gmina the place is, or lies in (4: a town, 5: its rural area)."""
+        return self.teryt[:6] + "3" if self.teryt[-1] in "45" else self.teryt
 
     @property
     def town(self) -> str | None:
-        """The code of the place's town; a rural gmina has none in the register."""
+        """The code of the place's town; a rural gmina, or a village, has none in the register."""
         if self.kind is PlaceKind.URBAN_RURAL:
             return self.teryt[:6] + "4"
-        return None if self.kind is PlaceKind.RURAL else self.teryt
+        if self.kind in UNITS:
+            return None if self.kind is PlaceKind.RURAL else self.teryt
+        return self.teryt if self.teryt[-1] in "14" else None
+
+    @property
+    def is_locality(self) -> bool:
+        """A place of the SIMC register that is not also a unit of the TERC register."""
+        return self.kind not in UNITS or (self.kind is PlaceKind.TOWN and self.teryt[-1] not in "14")
 
 
-class Gazetteer(NamedTuple):
+@dataclass(eq=False)
+class Gazetteer:
     title: str
     publisher: str
     as_of: str
     region: str
-    places: dict[str, Place]
+    places: dict[str, Place]  # TERC units by code
+    localities: dict[str, Place]  # the region's SIMC entries by id (a town: the TERC unit it is)
+    locality_register: dict[str, str]  # title, publisher, as_of of the SIMC register
+    index: Path  # every other locality of Poland, sorted by folded name
 
-    def in_county(self, county: str) -> list[Place]:
-        return [p for code, p in self.places.items() if code.startswith(county)]
+    def in_county(self, county: str, localities: bool = False) -> list[Place]:
+        """The county's towns and gminas; with `localities`, also its villages and parts of places."""
+        units = [p for code, p in self.places.items() if code.startswith(county)]
+        if not localities:
+            return units
+        found = [p for p in self.localities.values() if p.county == county and p.is_locality]
+        return units + sorted(found, key=lambda p: (p.gmina, names.fold(p.name), p.simc or ""))
+
+    def parent(self, place: Place) -> Place | None:
+        return self.localities.get(place.part_of) if place.part_of else None
+
+    @cached_property
+    def universe(self) -> list[Place]:
+        """Every place a name is matched against in full: every gmina of Poland and the region's places."""
+        return list(self.places.values()) + [p for p in self.localities.values() if p.is_locality]
+
+    @cached_property
+    def by_initial(self) -> dict[str, list[Place]]:
+        """The universe by the folded first letter of each name: a lookup folds only a few hundred names."""
+        found: dict[str, list[Place]] = {}
+        for place in self.universe:
+            found.setdefault(names.initial(place.name), []).append(place)
+        return found
+
+    def named(self, folded: str) -> list[Place]:
+        """The places of the universe whose folded name is `folded`."""
+        return [p for p in self.by_initial.get(folded[:1], []) if names.fold(p.name) == folded]
+
+    def elsewhere(self, folded: str) -> list[Place]:
+        """The localities outside the region whose folded name is `folded`."""
+        return [_indexed(line) for line in _index_lines(self.index, folded)]
+
+    def elsewhere_by_id(self, simc: str) -> Place | None:
+        line = _index_line_with_id(self.index, simc)
+        return _indexed(line) if line else None
 
 
 def gazetteer_path() -> Path:
@@ -77,13 +189,63 @@ def gazetteer_path() -> Path:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     raw = json.loads(gazetteer_path().read_text(encoding="utf-8"))
+    units = {code: Place(code, name, _KIND_BY_DIGIT[code[-1]]) for code, name in raw["places"].items()}
+    simc = json.loads(data_file("localities.json").read_text(encoding="utf-8"))
+    localities = {}
+    for sym, (name, rm, unit, parent) in simc["localities"].items():
+        town = units.get(unit)
+        if rm == "96" and town is not None and town.name == name:  # the town the TERC register names
+            units[unit] = localities[sym] = town._replace(simc=sym)
+        else:
+            localities[sym] = Place(unit, name, _KIND_BY_RM[rm], sym, parent or None)
     return Gazetteer(
         title=raw["register"],
         publisher=raw["publisher"],
         as_of=raw["as_of"],
         region=raw["region"],
-        places={code: Place(code, name, _KIND_BY_DIGIT[code[-1]]) for code, name in raw["places"].items()},
+        places=units,
+        localities=localities,
+        locality_register={k: simc[k] for k in ("register", "publisher", "as_of")},
+        index=data_file(simc["index"]),
     )
+
+
+def _indexed(line: str) -> Place:
+    _, name, sym, rm, unit = line.split("\t")
+    return Place(unit, name, _KIND_BY_RM[rm], sym)
+
+
+def _index_lines(path: Path, folded: str) -> list[str]:
+    """The lines of the sorted index that begin with `folded` and a tab: a bisection, not a parse."""
+    import mmap
+
+    key = (folded + "\t").encode()
+    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as text:
+        low, high = 0, len(text)
+        while low < high:  # the first line not below the key
+            start = text.rfind(b"\n", 0, (low + high) // 2) + 1
+            end = text.find(b"\n", start)
+            if text[start:end] < key:
+                low = end + 1
+            else:
+                high = start
+        lines = []
+        while text[low : low + len(key)] == key:
+            end = text.find(b"\n", low)
+            lines.append(text[low:end].decode("utf-8"))
+            low = end + 1
+        return lines
+
+
+def _index_line_with_id(path: Path, simc: str) -> str | None:
+    """The line of a SIMC id: a scan of the index (about a millisecond), for the rare query by id."""
+    import mmap
+
+    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as text:
+        at = text.find(f"\t{simc}\t".encode())
+        if at == -1:
+            return None
+        return text[text.rfind(b"\n", 0, at) + 1 : text.find(b"\n", at)].decode("utf-8")
 
 
 class ResolvedPlace(NamedTuple):
@@ -92,99 +254,166 @@ class ResolvedPlace(NamedTuple):
     notes: tuple[Note, ...] = ()
 
 
+def looks_like_postal_code(text: str) -> bool:
+    return bool(_POSTAL_CODE.search(text))
+
+
 def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
-    """The place a person means by a town or gmina name (in any form) or a 7-digit TERYT code."""
+    """The place a person means: a town, gmina or locality name in any form, a TERYT code or a SIMC id."""
     query = clean_query(text, what="place")
-    if query.replace(" ", "").isdigit():
-        return _by_code(query.replace(" ", ""), dataset, register, gazetteer)
-    query_words, said_kinds = names.split_query(query)
+    if looks_like_postal_code(query):
+        raise PostalCode(query)
+    code = _SIMC_PREFIX.sub("", query).replace(" ", "")
+    if code.isdigit() and code.isascii():
+        return _by_code(code, dataset, register, gazetteer)
+    qualified = _GMINA_QUALIFIER.match(query)
+    name_text, gmina_text = (qualified["name"], qualified["gmina"]) if qualified else (query, None)
+    scored = _candidates(name_text, gazetteer)
+    if gmina_text is not None:
+        gmina_words, gmina_kinds = names.split_query(gmina_text)
+        scored = [
+            (score, place)
+            for score, place in scored
+            if (gmina := gazetteer.places.get(place.gmina))
+            and names.name_match_score(gmina_words, gmina.name)
+            and gmina.kind in (_kinds_meant(gmina_kinds, gmina=True) or UNITS)
+        ]
+
+    def suggestions() -> list[str]:
+        # The region's towns and gminas, and its localities of the same first
+        # letter: a typo seldom hits the first letter, and 1,700 names take long to compare.
+        first = names.initial(name_text)
+        return names.closest(
+            name_text,
+            [
+                p.name
+                for p in gazetteer.universe
+                if p.county in dataset.counties and (not p.is_locality or names.initial(p.name) == first)
+            ],
+        )
+
+    def not_found() -> OwesError:
+        if gmina_text is not None:
+            return PlaceNotInGmina(name_text, gmina_text, suggestions())
+        return PlaceNotFound(query, suggestions())
+
+    def outside(found: list[Place]) -> OwesError:
+        return PlaceOutsideCoverage(
+            query,
+            dataset.region_name,
+            [_where(p, register, gazetteer) for p in found[:MAX_LISTED]],
+            suggestions(),
+            more=len(found[MAX_LISTED:]),
+        )
+
+    def ambiguous(found: list[Place]) -> OwesError:
+        ordered = sorted(found, key=lambda p: (p.county, p.kind not in UNITS, p.gmina, p.simc or p.teryt))
+        return PlaceAmbiguous(query, [_where(p, register, gazetteer) for p in ordered])
+
+    shown: set[str | None] = set()
+
+    def alongside(chosen: Place, other: Place) -> Note | None:
+        # A town and its gmina: one note for both.
+        shown.update({chosen.teryt, chosen.gmina, chosen.town})
+        if not other.is_locality:
+            if other.teryt in shown:
+                return None
+            shown.update({other.teryt, other.gmina, other.town})
+            return Note(
+                "place_same_name_in_county", {"name": other.name, "teryt": other.teryt, "kind": other.kind.value}
+            )
+        return Note("place_same_name_locality", _where(other, register, gazetteer))
+
+    choice = choose(
+        scored,
+        inside=lambda p: p.county in dataset.counties,
+        county=lambda p: p.county,
+        name=lambda p: p.name,
+        order=lambda p: (_PREFERENCE.index(p.kind), p.teryt, p.simc or ""),
+        not_found=not_found,
+        outside_coverage=outside,
+        ambiguous=ambiguous,
+        note_alongside=alongside,
+        note_outside=lambda p: Note(
+            "place_also_outside_locality" if p.is_locality else "place_also_outside", _where(p, register, gazetteer)
+        ),
+        max_mentions=MAX_MENTIONS,
+        note_more=lambda count: Note("place_more_outside", {"count": count}),
+    )
+    return ResolvedPlace(choice.chosen, dataset.counties[choice.chosen.county], choice.notes)
+
+
+def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
+    """Every place the text may name, with how well it names it.
+
+    A name written out in full (as the register writes it, whatever the case
+    and the letters) beats one reached by stripping endings: "Żarów" is a town
+    of its own, not an inflection of "Żary", and "Wola Miejska" is a village,
+    not the town of Wola.
+    """
+    whole = names.fold(text)
+    exact = gazetteer.named(whole) + gazetteer.elsewhere(whole)
+    if exact:
+        return [(1.0, p) for p in exact]
+    query_words, said_kinds = names.split_query(text)
     kinds = _kinds_meant(said_kinds)
+    spelled = " ".join(w.rstrip(".") for w in query_words)
+    exact = [p for p in gazetteer.named(spelled) + gazetteer.elsewhere(spelled) if kinds is None or p.kind in kinds]
+    if exact:
+        return [(1.0, p) for p in exact]
     initials = {w[0] for w in query_words}
-    scored = [
+    # "Lub." or "Gorzów Wlkp." abbreviate towns and gminas; matched against
+    # 1,600 villages an abbreviation would fit dozens of them.
+    abbreviated = any(w.endswith(".") for w in query_words)
+    return [
         (score, place)
-        for place in gazetteer.places.values()
-        if (kinds is None or place.kind in kinds) and names.initial(place.name) in initials
+        for letter in sorted(initials)
+        for place in gazetteer.by_initial.get(letter, [])
+        if (kinds is None or place.kind in kinds) and not (abbreviated and place.is_locality)
         if (score := names.name_match_score(query_words, place.name))
     ]
-    # "Żarów" is a town of its own, not an inflection of "Żary": a name
-    # written out in full beats one reached by stripping endings.
-    spelled = " ".join(w.rstrip(".") for w in query_words)
-    exact = [(s, p) for s, p in scored if names.fold(p.name) == spelled]
-    candidates = exact or scored
-    inside = [(s, p) for s, p in candidates if p.county in dataset.counties]
-    outside = [(s, p) for s, p in candidates if p.county not in dataset.counties]
-    regional = [p.name for p in gazetteer.places.values() if p.county in dataset.counties]
-    if not inside:
-        if not outside:
-            raise NotFoundError("place_not_found", query=query, suggestions=names.closest(query, regional))
-        best = max(s for s, _ in outside)
-        raise NotFoundError(
-            "place_outside_coverage",
-            query=query,
-            region=dataset.region_name,
-            matches=[_where(p, register) for s, p in outside if s == best],
-            suggestions=names.closest(query, regional),
-        )
-    best = max(s for s, _ in inside)
-    top = sorted((p for s, p in inside if s == best), key=lambda p: (_PREFERENCE.index(p.kind), p.teryt))
-    counties = sorted({p.county for p in top})
-    if len(counties) > 1:
-        raise AmbiguousError(
-            "place_ambiguous",
-            query=query,
-            candidates=[_where(p, register) for p in sorted(top, key=lambda p: p.teryt)],
-        )
-    primary = top[0]
-    shown = {primary.teryt, primary.gmina, primary.town}
-    notes = []
-    for p in top[1:]:
-        if p.teryt not in shown:  # a town and its gmina: one note for both
-            notes.append(Note("place_same_name_in_county", {"name": p.name, "teryt": p.teryt, "kind": p.kind.value}))
-            shown |= {p.teryt, p.gmina, p.town}
-    # Mention the places elsewhere that bear the same name, not every near miss.
-    same_name = {names.fold(primary.name), spelled}
-    elsewhere = [p for s, p in scored if p.county not in dataset.counties and names.fold(p.name) in same_name]
-    notes += [Note("place_also_outside", _where(p, register)) for p in elsewhere[:MAX_MENTIONS]]
-    if len(elsewhere) > MAX_MENTIONS:
-        notes.append(Note("place_more_outside", {"count": len(elsewhere) - MAX_MENTIONS}))
-    return ResolvedPlace(primary, dataset.counties[primary.county], tuple(notes))
 
 
-def _kinds_meant(said: set[str]) -> set[PlaceKind] | None:
+def _kinds_meant(said: set[str], gmina: bool = False) -> set[PlaceKind] | None:
     """ "miasto Żary" means the town, "gmina wiejska Żary" the rural gmina."""
     if said >= {"city", "rural"}:
         return {PlaceKind.URBAN_RURAL}
     if "city" in said:
-        return {PlaceKind.URBAN, PlaceKind.TOWN}
+        return {PlaceKind.URBAN, PlaceKind.URBAN_RURAL} if gmina else {PlaceKind.URBAN, PlaceKind.TOWN}
     if "rural" in said:
         return {PlaceKind.RURAL}
     return None
 
 
-def _where(place: Place, register: Register) -> dict[str, str]:
+def _where(place: Place, register: Register, gazetteer: Gazetteer) -> dict[str, str]:
     county = register.county(place.county)
-    return {
+    where = {
         "name": place.name,
         "teryt": place.teryt,
         "kind": place.kind.value,
         "county": county.name if county else place.county,
         "voivodeship": register.voivodeship(place.teryt),
     }
+    if place.is_locality:
+        gmina = gazetteer.places.get(place.gmina)
+        where |= {"simc": place.simc or "", "gmina": gmina.name if gmina else place.gmina}
+        parent = gazetteer.parent(place)
+        if parent is not None:
+            where |= {"part_of": parent.name, "part_of_teryt": parent.teryt}
+    return where
 
 
 def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
-    place = gazetteer.places.get(code)
-    if place is None:
-        raise NotFoundError("place_code_unknown", query=code)
-    if place.county not in dataset.counties:
-        raise NotFoundError(
-            "place_outside_coverage",
-            query=code,
-            region=dataset.region_name,
-            matches=[_where(place, register)],
-            suggestions=[],
-        )
-    return ResolvedPlace(place, dataset.counties[place.county])
+    """A 7-digit TERC code or SIMC id; the two never coincide within the region."""
+    readings = [p for p in (gazetteer.places.get(code), gazetteer.localities.get(code)) if p is not None]
+    inside = [p for p in readings if p.county in dataset.counties]
+    if inside:
+        return ResolvedPlace(inside[0], dataset.counties[inside[0].county])
+    if code not in gazetteer.localities and (elsewhere := gazetteer.elsewhere_by_id(code)) is not None:
+        readings.append(elsewhere)  # outside the region, 93 SIMC ids are also TERC codes
+    if not readings:
+        raise PlaceCodeUnknown(code)
+    raise PlaceOutsideCoverage(code, dataset.region_name, [_where(p, register, gazetteer) for p in readings])
 
 
 def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
@@ -194,24 +423,16 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
     if gmina is not None and gmina.code in gazetteer.places:
         place = gazetteer.places[gmina.code]
         if place.county not in dataset.counties:  # a dataset that covers only part of the region
-            raise NotFoundError(
-                "place_outside_coverage",
-                query=f"{lat:g},{lon:g}",
-                region=dataset.region_name,
-                matches=[_where(place, register)],
-                suggestions=[],
-            )
+            raise PlaceOutsideCoverage(f"{lat:g},{lon:g}", dataset.region_name, [_where(place, register, gazetteer)])
         return ResolvedPlace(place, dataset.counties[place.county])
     at = f"{lat:g},{lon:g}"
-    hint = {}
+    swapped = None
     if gmina is None and geo.load_layer("gminy").find((lat, lon)) is not None:
-        hint = {"swapped": f"{lon:g},{lat:g}"}  # the numbers read the other way round are in the region
+        swapped = f"{lon:g},{lat:g}"  # the numbers read the other way round are in the region
     voivodeship = geo.load_layer("wojewodztwa").find(point)
     if voivodeship is None:
-        raise NotFoundError("point_outside_poland", at=at, region=dataset.region_name, **hint)
+        raise PointNotServed("point_outside_poland", at, dataset.region_name, swapped)
     if voivodeship.code == dataset.region_teryt:
         # Within the region's simplified outline but in no gmina: on a border.
-        raise NotFoundError("point_on_border", at=at, region=dataset.region_name, **hint)
-    raise NotFoundError(
-        "point_outside_coverage", at=at, region=dataset.region_name, voivodeship=voivodeship.name, **hint
-    )
+        raise PointNotServed("point_on_border", at, dataset.region_name, swapped)
+    raise PointNotServed("point_outside_coverage", at, dataset.region_name, swapped, voivodeship=voivodeship.name)

@@ -122,6 +122,7 @@ PLACES: list[Column[tb.PlaceRow]] = [
     Column("teryt", lambda r: r.teryt),
     Column("name", lambda r: r.name),
     Column("kind", lambda r: r.kind),
+    Column("simc", lambda r: r.simc),
     Column("gmina", lambda r: r.gmina),
     Column("county", lambda r: r.county),
 ]

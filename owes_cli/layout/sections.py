@@ -22,6 +22,7 @@ from owes_cli.answers import (
     CoverageStatus,
     Document,
     Event,
+    Locality,
     Operator,
     PeriodInfo,
     PeriodStatus,
@@ -33,7 +34,7 @@ from owes_cli.answers import (
     to_json,
 )
 from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
-from owes_cli.messages import note_text, t
+from owes_cli.messages import kind_label, note_text, t
 
 Rows = list[tuple[str, Inline]]
 
@@ -64,9 +65,15 @@ def coverage_label(coverage: CoverageStatus, lang: str) -> str:
     )
 
 
-def county_name(county: CountyRef | Unit | PlaceInfo, lang: str) -> str:
-    """ "żarski (0811, land county)" """
+def county_name(county: CountyRef | Unit | Locality | PlaceInfo, lang: str) -> str:
+    """ "żarski (0811, land county)"; a locality by its own id, "Mirostowice Dolne (SIMC 0912345, village)" """
+    simc = getattr(county, "simc", None)
+    if simc and county.kind not in _UNIT_KINDS:
+        return f"{county.name} (SIMC {simc}, {kind_label(to_json(county), lang)})"
     return f"{county.name} ({county.teryt}, {t(lang, 'kind_' + county.kind)})"
+
+
+_UNIT_KINDS = {"urban", "rural", "urban-rural", "town"}  # named by their TERYT code
 
 
 def operator_line(op: Operator, lang: str) -> str:
@@ -235,9 +242,12 @@ def place_section(place: PlaceInfo, lang: str, at: Point | None = None) -> list[
     rows: Rows = []
     if at is not None:
         rows.append((t(lang, "at"), text(f"{at.lat}, {at.lon}")))
+    if place.part_of is not None:
+        rows.append((t(lang, "part_of"), text(county_name(place.part_of, lang))))
+    rows.append((t(lang, "gmina"), text(county_name(place.gmina, lang))))
+    if place.town or not place.simc or place.kind in _UNIT_KINDS:  # a village has no town
+        rows.append((t(lang, "town"), text(county_name(place.town, lang) if place.town else t(lang, "no_town"))))
     rows += [
-        (t(lang, "gmina"), text(county_name(place.gmina, lang))),
-        (t(lang, "town"), text(county_name(place.town, lang) if place.town else t(lang, "no_town"))),
         (t(lang, "county"), text(county_name(place.county, lang))),
         (t(lang, "voivodeship"), text(place.voivodeship)),
     ]

@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from owes_cli.compat import rich_console
 from owes_cli.layout import blocks as b
 from owes_cli.safe_text import printable
 
@@ -194,6 +195,6 @@ def _console(stream: IO[str]) -> Console:
         for key, value in os.environ.items()
         if key not in ("COLUMNS", "LINES") or (value.isascii() and value.isdigit())
     }
-    console = Console(file=stream, highlight=False, emoji=False, markup=False, soft_wrap=False, _environ=environ)
+    console = rich_console(stream, environ, highlight=False, emoji=False, markup=False, soft_wrap=False)
     console.width = min(console.width, MAX_WIDTH)
     return console

@@ -1,0 +1,37 @@
+"""The private parts of our dependencies, used here and nowhere else.
+
+Typer 0.28 vendors Click as `typer._click` and does not re-export the pieces
+we build on: the exception types (to put usage errors into the user's
+language), Context (to choose the help formatter) and HelpFormatter (to
+translate "Usage:" and "Options"). Rich reads COLUMNS from os.environ
+unchecked; its private `_environ` argument lets us hand it a cleaned copy.
+When a dependency moves one of these, only this module changes, and
+tests/test_compat.py says which piece moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import IO, TYPE_CHECKING, Any
+
+from typer._click import core as _click_core
+from typer._click import exceptions as _click_exceptions
+from typer._click import formatting as _click_formatting
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+ClickContext = _click_core.Context
+HelpFormatter = _click_formatting.HelpFormatter
+ClickException = _click_exceptions.ClickException
+NoArgsIsHelpError = _click_exceptions.NoArgsIsHelpError
+NoSuchOption = _click_exceptions.NoSuchOption
+BadOptionUsage = _click_exceptions.BadOptionUsage
+MissingParameter = _click_exceptions.MissingParameter
+
+
+def rich_console(stream: IO[str], environ: Mapping[str, str], **options: Any) -> Console:
+    """A Rich console on `stream` that reads its environment (COLUMNS, NO_COLOR, TERM) from `environ`."""
+    from rich.console import Console  # only the commands that draw tables load Rich
+
+    return Console(file=stream, _environ=environ, **options)

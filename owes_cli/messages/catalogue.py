@@ -1,0 +1,628 @@
+"""The pl/en catalogue of every message and label, and `t()` that renders one.
+
+Data names (centres, counties, organisations) stay in Polish in both
+languages; everything the tool itself says follows `--lang`. A count in a
+message names its forms, "{centres:# ośrodek|# ośrodki|# ośrodków}", and
+`t()` picks the one the number needs (see `plural`).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from owes_cli.safe_text import shown
+
+if TYPE_CHECKING:
+    from owes_cli.errors import Problem
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- errors -----------------------------------------------------------
+    "query_empty": (
+        "Podaj nazwę {what}; pusty tekst niczego nie wskazuje.",
+        "Give the name {what}; empty text names nothing.",
+    ),
+    "query_too_long": (
+        "Nazwa {what} jest za długa: najwyżej {limit:# znak|# znaki|# znaków}.",
+        "The name {what} is too long: at most {limit:# character|# characters}.",
+    ),
+    "county_not_found": ("Nie znaleziono powiatu „{query}”.", "No county matches “{query}”."),
+    "county_code_unknown": (
+        "Kod TERYT „{query}” nie jest kodem żadnego powiatu w rejestrze TERYT.",
+        "“{query}” is not the TERYT code of any county in the register.",
+    ),
+    "county_outside_coverage": (
+        "„{query}” leży poza zasięgiem tych danych (województwo {region}):",
+        "“{query}” lies outside this dataset's coverage (województwo {region}):",
+    ),
+    "county_ambiguous": (
+        "„{query}” pasuje do kilku powiatów; wybierz jeden:",
+        "“{query}” fits several counties; choose one:",
+    ),
+    "centre_not_found": ("Nie ma ośrodka o identyfikatorze „{query}”.", "There is no centre with the id “{query}”."),
+    "centre_ambiguous": (
+        "„{query}” pasuje do kilku ośrodków; wybierz jeden:",
+        "“{query}” fits several centres; choose one:",
+    ),
+    "bad_date": (
+        "Niepoprawna data „{value}”: użyj formatu RRRR-MM-DD, np. 2014-06-01.",
+        "Invalid date “{value}”: use YYYY-MM-DD, e.g. 2014-06-01.",
+    ),
+    "bad_lang": ("Nieznany język „{value}”: wybierz pl albo en.", "Unknown language “{value}”: choose pl or en."),
+    "bad_format": (
+        "Format „{value}” nie pasuje do tego polecenia: wybierz {choices}.",
+        "The format “{value}” does not fit this command: choose {choices}.",
+    ),
+    "dataset_invalid": (
+        "Zbiór danych {path} jest błędny ({count:# problem|# problemy|# problemów}):",
+        "The dataset {path} is invalid ({count:# problem|# problems}):",
+    ),
+    "interrupted": ("Przerwano.", "Interrupted."),
+    "output_exists": (
+        "Plik {path} już istnieje; dodaj --force, aby go zastąpić.",
+        "{path} already exists; add --force to replace it.",
+    ),
+    "output_not_regular": (
+        "{path} nie jest zwykłym plikiem (urządzenie, potok?); zapisujemy tylko do plików.",
+        "{path} is not a regular file (a device, a pipe?); we write only to files.",
+    ),
+    "output_is_dir": ("{path} to katalog; podaj nazwę pliku.", "{path} is a directory; give a file name."),
+    "output_symlink": (
+        "{path} to dowiązanie symboliczne; nie zapisujemy przez dowiązania.",
+        "{path} is a symbolic link; we do not write through links.",
+    ),
+    "output_no_dir": (
+        "Nie można zapisać {path}: katalog {dir} nie istnieje.",
+        "Cannot write {path}: the directory {dir} does not exist.",
+    ),
+    "output_not_writable": (
+        "Nie można zapisać {path}: brak uprawnień do katalogu {dir}.",
+        "Cannot write {path}: no permission to write in {dir}.",
+    ),
+    "output_failed": (
+        "Nie udało się zapisać {path}: {detail}. Poprzedni plik pozostał bez zmian.",
+        "Could not write {path}: {detail}. Any previous file is unchanged.",
+    ),
+    "stdout_failed": ("Nie udało się wypisać wyniku: {detail}.", "Could not write the output: {detail}."),
+    "output_tty": (
+        "Nie wypisujemy pliku binarnego na terminal; przekieruj wynik (-o - > plik) albo podaj -o PLIK.",
+        "We do not print a binary file to a terminal; redirect it (-o - > file) or give -o FILE.",
+    ),
+    # --- exported documents (owes export) ---------------------------------
+    "doc_directory": ("Zestawienie ośrodków: {period}", "Directory of centres: {period}"),
+    "doc_centre": ("Karta ośrodka", "Centre profile"),
+    "doc_county": ("Który ośrodek obsługuje powiat {county}", "Which centre serves powiat {county}"),
+    "doc_generated": ("Wygenerowano", "Generated"),
+    "doc_data_as_of": ("Dane według stanu na", "Data as of"),
+    "doc_answer_on": ("Odpowiedź na dzień", "Answer for"),
+    "doc_page_of": ("Strona {page} z {pages}", "Page {page} of {pages}"),
+    "doc_historical": ("Dokument historyczny", "Historical document"),
+    "doc_overview": ("Powiaty i ich ośrodki", "Counties and their centres"),
+    "doc_map": ("Mapa: który ośrodek obsługuje który powiat", "Map: which centre serves each county"),
+    "doc_centre_counties_unknown": (
+        "Nasze źródła nie podają, które powiaty obsługuje ten ośrodek.",
+        "Our sources do not say which counties this centre serves.",
+    ),
+    "doc_about_sources": (
+        "Każda informacja w tym dokumencie pochodzi z wymienionych źródeł. Czego źródła "
+        "nie podają, oznaczono jako „brak w naszych źródłach”; niczego nie uzupełniamy "
+        "domysłami.",
+        "Every statement in this document comes from the sources listed. What the sources "
+        "do not give is marked “not in our sources”; nothing is filled in by guesswork.",
+    ),
+    "doc_subject": (
+        "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim",
+        "Social Economy Support Centres (OWES) in Lubuskie",
+    ),
+    "doc_keywords": ("OWES, ekonomia społeczna, lubuskie", "OWES, social economy, Lubuskie"),
+    "service": ("Usługa", "Service"),
+    "export_needs_output": (
+        "Podaj, dokąd zapisać dokument: -o PLIK.pdf, -o PLIK.docx albo -o - --format pdf.",
+        "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.",
+    ),
+    "output_empty": (
+        "Podaj nazwę pliku w -o (albo -o -, aby pisać na standardowe wyjście).",
+        "Give a file name with -o (or -o - to write to standard output).",
+    ),
+    "output_unknown_suffix": (
+        "Nie wiem, jaki format ma mieć {path}: użyj końcówki {suffixes} albo podaj --format {choices}.",
+        "Cannot tell the format of {path}: end it with {suffixes}, or give --format {choices}.",
+    ),
+    "output_suffix_mismatch": (
+        "Końcówka pliku {path} nie pasuje do --format {format}.",
+        "The file name {path} does not match --format {format}.",
+    ),
+    "export_one_subject": ("Podaj najwyżej jedno z --centre i --county.", "Give at most one of --centre and --county."),
+    "which_centre_needs_place": (
+        "Podaj, o jakie miejsce pytasz: --county POWIAT, --place MIEJSCOWOŚĆ albo "
+        "--at SZER,DŁUG (np. --county żarski, --place Lubsko, "
+        "--at 51.6417,15.1381).",
+        "Say which place you mean: --county COUNTY, --place TOWN or --at LAT,LON "
+        "(e.g. --county żarski, --place Lubsko, --at 51.6417,15.1381).",
+    ),
+    "which_centre_one_place": (
+        "Podaj tylko jedno z --county, --place i --at (podano: {given}).",
+        "Give only one of --county, --place and --at (given: {given}).",
+    ),
+    "place_not_found": (
+        "Nie znaleziono miejscowości ani gminy „{query}”.",
+        "No town, village or gmina matches “{query}”.",
+    ),
+    "place_code_unknown": (
+        "„{query}” nie jest 7-cyfrowym kodem TERYT gminy ani miasta, ani identyfikatorem SIMC miejscowości.",
+        "“{query}” is neither the 7-digit TERYT code of a gmina or town nor the SIMC id of a locality.",
+    ),
+    "place_outside_coverage": (
+        "„{query}” leży poza zasięgiem tych danych (województwo {region}):",
+        "“{query}” lies outside this dataset's coverage (województwo {region}):",
+    ),
+    "place_ambiguous": (
+        "„{query}” pasuje do miejsc w kilku powiatach; wybierz jedno:",
+        "“{query}” fits places in several counties; choose one:",
+    ),
+    "place_match": (
+        "  {name} ({teryt}, {kind_label}), powiat {county}, województwo {voivodeship}",
+        "  {name} ({teryt}, {kind_label}), powiat {county}, województwo {voivodeship}",
+    ),
+    "try_place": ("Spróbuj: owes which-centre --place {code}", "Try: owes which-centre --place {code}"),
+    "list_places": (
+        "Miejscowości i gminy powiatu: owes places --county POWIAT",
+        "A county's towns and gminas: owes places --county COUNTY",
+    ),
+    "bad_coordinates": (
+        "Nie rozumiem współrzędnych „{value}”: podaj szerokość, potem długość geograficzną, "
+        "np. --at 51.6417,15.1381 (Żary).",
+        "Cannot read the coordinates “{value}”: give latitude, then longitude, e.g. --at 51.6417,15.1381 (Żary).",
+    ),
+    "latitude_out_of_range": (
+        "Szerokość geograficzna {lat} jest poza zakresem −90…90 (najpierw szerokość, "
+        "potem długość, np. --at 51.6417,15.1381).",
+        "The latitude {lat} is outside −90…90 (latitude comes first, then longitude, e.g. --at 51.6417,15.1381).",
+    ),
+    "longitude_out_of_range": (
+        "Długość geograficzna {lon} jest poza zakresem −180…180.",
+        "The longitude {lon} is outside −180…180.",
+    ),
+    "point_outside_coverage": (
+        "Punkt {at} leży w województwie {voivodeship}, poza zasięgiem tych danych (województwo {region}).",
+        "The point {at} lies in województwo {voivodeship}, outside this dataset's coverage (województwo {region}).",
+    ),
+    "point_outside_poland": (
+        "Punkt {at} leży poza Polską; te dane obejmują województwo {region}.",
+        "The point {at} lies outside Poland; this dataset covers województwo {region}.",
+    ),
+    "point_on_border": (
+        "Punkt {at} leży na granicy gmin województwa {region}; podaj punkt wewnątrz gminy albo użyj --place.",
+        "The point {at} lies on a boundary of województwo {region}'s gminas; give a point "
+        "inside a gmina, or use --place.",
+    ),
+    "point_swapped": (
+        "Czy chodziło o --at {swapped}? Najpierw szerokość, potem długość geograficzna.",
+        "Did you mean --at {swapped}? Latitude comes first, then longitude.",
+    ),
+    "argument_too_long": (
+        "Argument nr {position} jest za długi ({length:# znak|# znaki|# znaków}; najwyżej {limit}).",
+        "Argument {position} is too long ({length:# character|# characters}; at most {limit}).",
+    ),
+    "usage_no_command": ("Nie ma polecenia „{name}”.", "There is no command “{name}”."),
+    "usage_no_option": ("Nieznana opcja {name}.", "Unknown option {name}."),
+    "usage_missing": ("Brakuje {name}.", "{name} is missing."),
+    "usage_needs_value": ("Opcja {name} wymaga wartości.", "The option {name} needs a value."),
+    "usage_other": ("Błąd wywołania: {detail}", "Usage error: {detail}"),
+    "usage_extra_args": (
+        'Nadmiarowe słowa: {words}. Nazwę z kilku słów ujmij w cudzysłów, np. --place "Nowa Sól".',
+        'Unexpected extra words: {words}. Put a name of several words in quotes, e.g. --place "Nowa Sól".',
+    ),
+    "usage_help": ("Pomoc: owes {command}--help", "Help: owes {command}--help"),
+    "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),
+    "try_county": ("Spróbuj: owes which-centre --county {code}", "Try: owes which-centre --county {code}"),
+    "list_counties": ("Lista powiatów: owes counties", "All counties: owes counties"),
+    "list_centres": ("Lista ośrodków: owes centres", "All centres: owes centres"),
+    "outside_match": ("  {name} ({teryt}), województwo {voivodeship}", "  {name} ({teryt}), województwo {voivodeship}"),
+    # --- notes shown with an answer ----------------------------------------
+    "county_also_outside": (
+        "Uwaga: „{name}” ({teryt}) to także powiat w województwie {voivodeship}, poza zasięgiem tych danych.",
+        "Note: “{name}” ({teryt}) is also a county in województwo {voivodeship}, outside this dataset's coverage.",
+    ),
+    # Both lie in one county, so the answer below holds for both (whatever it says).
+    "place_same_name_in_county": (
+        "Uwaga: „{name}” to także {kind_label} ({teryt}) w tym samym powiecie; odpowiedź dotyczy obu.",
+        "Note: “{name}” is also the name of the {kind_label} {teryt} in the same county; the answer holds for both.",
+    ),
+    "place_also_outside": (
+        "Uwaga: „{name}” to także {kind_label} ({teryt}) w powiecie {county}, "
+        "województwo {voivodeship}, poza zasięgiem tych danych.",
+        "Note: “{name}” is also the name of the {kind_label} {teryt} in powiat {county}, "
+        "województwo {voivodeship}, outside this dataset's coverage.",
+    ),
+    "place_more_outside": (
+        "Uwaga: {count:pasuje też # inne miejsce|pasują też # inne miejsca|pasuje też # innych miejsc} "
+        "poza zasięgiem tych danych.",
+        "Note: {count:# more place|# more places} outside this dataset's coverage {count:fits|fit} too.",
+    ),
+    "county_city_separate": (
+        "Uwaga: miasto {city} to osobny powiat grodzki ({teryt}).",
+        "Note: the city of {city} is a separate county with county rights ({teryt}).",
+    ),
+    # --- answer wording ---------------------------------------------------
+    "status_current": ("aktualne na {on}", "current on {on}"),
+    "status_historical": (
+        "dane historyczne: ten okres zakończył się {end}; nowszych danych nie mamy",
+        "historical: this period ended on {end}; we have no later data",
+    ),
+    "status_historical_open": ("dane historyczne: nowszych danych nie mamy", "historical: we have no later data"),
+    "status_upcoming": (
+        "przed pierwszym znanym okresem, który zaczyna się {start}",
+        "before the first known period, which starts on {start}",
+    ),
+    "coverage_unknown": (
+        "Źródła nie podają, który z tych ośrodków obsługuje powiat {county}.",
+        "Our sources do not say which of these centres serves powiat {county}.",
+    ),
+    "coverage_none": (
+        "W tym okresie żaden ośrodek nie obsługiwał powiatu {county}.",
+        "In this period no centre served powiat {county}.",
+    ),
+    "not_in_sources": ("brak w naszych źródłach", "not in our sources"),
+    "today": ("Dziś", "Today"),
+    "last_confirmed": ("Ostatnio potwierdzone", "Last confirmed"),
+    "no_confirmed": (
+        "Żadne źródło nie wskazuje ośrodka dla tego powiatu.",
+        "No source names a centre for this county.",
+    ),
+    # --- labels -----------------------------------------------------------
+    "county": ("Powiat", "County"),
+    "teryt": ("TERYT", "TERYT"),
+    "kind": ("Rodzaj", "Kind"),
+    "kind_land": ("powiat ziemski", "land county"),
+    "kind_city": ("miasto na prawach powiatu", "city with county rights"),
+    "kind_urban": ("gmina miejska", "urban gmina"),
+    "kind_rural": ("gmina wiejska", "rural gmina"),
+    "kind_urban-rural": ("gmina miejsko-wiejska", "urban-rural gmina"),
+    "kind_town": ("miasto", "town"),
+    "place": ("Miejsce", "Place"),
+    "places": ("Miejscowości i gminy", "Towns and gminas"),
+    "gmina": ("Gmina", "Gmina"),
+    "town": ("Miasto", "Town"),
+    "voivodeship": ("Województwo", "Voivodeship"),
+    "at": ("Punkt", "Point"),
+    "no_town": ("gmina wiejska: bez miasta", "a rural gmina: no town"),
+    "interior_point": ("Punkt wewnątrz gminy", "A point inside the gmina"),
+    "same_name": ("Ta sama nazwa", "Same name"),
+    "centre_by_period": ("Ośrodek w kolejnych okresach", "Centre in each period"),
+    "register": ("Rejestr", "Register"),
+    "boundaries": ("Granice", "Boundaries"),
+    "map_title": (
+        "Ośrodki Wsparcia Ekonomii Społecznej, województwo lubuskie",
+        "Social Economy Support Centres (OWES), Lubuskie",
+    ),
+    "map_on": ("Stan na {on}", "As of {on}"),
+    "map_seat": ("siedziba ośrodka", "seat of a centre"),
+    "map_unknown": ("który ośrodek: brak w naszych źródłach", "which centre: not in our sources"),
+    "map_none": ("żaden ośrodek", "no centre"),
+    "map_emphasised": ("{county}: powiat, o który pytano", "{county}: the county asked about"),
+    "map_alt": (
+        "Mapa powiatów województwa lubuskiego w kolorach obsługujących je ośrodków",
+        "Map of the counties of Lubuskie in the colours of the centres that serve them",
+    ),
+    "map_credits": (
+        "Granice: {boundaries} ({boundaries_as_of}). Powiaty: TERYT, GUS ({teryt_as_of}).",
+        "Boundaries: {boundaries} ({boundaries_as_of}). Counties: TERYT, GUS ({teryt_as_of}).",
+    ),
+    "map_written": ("Zapisano mapę: {path}", "Map written: {path}"),
+    "centre": ("Ośrodek", "Centre"),
+    "centres": ("Ośrodki", "Centres"),
+    "id": ("Id", "Id"),
+    "name": ("Nazwa", "Name"),
+    "subregion": ("Subregion", "Subregion"),
+    "seat": ("Siedziba", "Seat"),
+    "period": ("Okres", "Period"),
+    "status": ("Stan", "Status"),
+    "programme": ("Program", "Programme"),
+    "measure": ("Działanie", "Measure"),
+    "lead": ("Lider projektu", "Project lead"),
+    "operators": ("Prowadzi", "Run by"),
+    "role_lead": ("lider", "lead"),
+    "role_partner": ("partner", "partner"),
+    "role_consortium member": ("członek konsorcjum", "consortium member"),
+    "aim": ("Cel", "Aim"),
+    "website": ("Strona", "Website"),
+    "address": ("Adres", "Address"),
+    "contact": ("Telefon, e-mail", "Phone, e-mail"),
+    "undated": ("bez daty", "undated"),
+    "milestone_start": ("początek: {period}", "start: {period}"),
+    "milestone_end": ("koniec: {period}", "end: {period}"),
+    "milestone_address": ("adres: {address}", "address: {address}"),
+    "milestone_reported": ("(data publikacji) {text}", "(date reported) {text}"),
+    "periods": ("Okresy", "Periods"),
+    "history": ("Historia", "History"),
+    "what": ("Co", "What"),
+    "period_centres": ("Ośrodki okresu", "Centres of the period"),
+    "history_needs_one": (
+        "Podaj dokładnie jedno: --county NAZWA albo --centre ID.",
+        "Give exactly one of --county NAME or --centre ID.",
+    ),
+    "as_of": ("stan na", "as of"),
+    "counties": ("Powiaty", "Counties"),
+    "services": ("Usługi", "Services"),
+    "audiences": ("Dla kogo", "Audiences"),
+    "group": ("Grupa", "Group"),
+    "group_advice": ("doradztwo", "advice"),
+    "group_specialist": ("wsparcie specjalistyczne", "specialist support"),
+    "group_promotion": ("szkolenia i promocja", "training and promotion"),
+    "group_funding": ("finansowanie", "funding"),
+    "group_primary": ("główni adresaci", "primary"),
+    "group_wider": ("także", "wider"),
+    "part_of": ("W ramach", "Part of"),
+    "sources": ("Źródła", "Sources"),
+    "source": ("Źródło", "Source"),
+    "title": ("Tytuł", "Title"),
+    "publisher": ("Wydawca", "Publisher"),
+    "url": ("Adres WWW", "Address (URL)"),
+    "date": ("Data", "Date"),
+    "documents": ("Dokumenty", "Documents"),
+    "events": ("Wydarzenia", "Events"),
+    "facts": ("Fakty", "Facts"),
+    "reported": ("opisane", "reported"),
+    "coverage": ("Zasięg", "Coverage"),
+    "coverage_confirmed": ("potwierdzony", "confirmed"),
+    "coverage_label_unknown": ("nieznany", "unknown"),
+    "coverage_label_none": ("brak", "none"),
+    "valid": (
+        "Zbiór danych {path} jest poprawny: {centres:# ośrodek|# ośrodki|# ośrodków}, "
+        "{counties:# powiat|# powiaty|# powiatów}, {sources:# źródło|# źródła|# źródeł}.",
+        "The dataset {path} is valid: {centres:# centre|# centres}, {counties:# county|# counties}, "
+        "{sources:# source|# sources}.",
+    ),
+    # --- villages and other localities (issue 11; helper "villages") ------
+    "place_postal_code": (
+        "„{query}” wygląda na kod pocztowy. Kodów pocztowych nie ma w naszych danych, bo nie istnieje "
+        "otwarty i kompletny ich rejestr; podaj nazwę miejscowości, np. --place Olbrachtów.",
+        "“{query}” looks like a postal code. Postal codes are not in our data, because no open and "
+        "complete register of them exists; give the town or village instead, e.g. --place Olbrachtów.",
+    ),
+    "place_not_in_gmina": (
+        "W gminie „{gmina}” nie ma miejscowości „{query}”.",
+        "No locality “{query}” lies in gmina “{gmina}”.",
+    ),
+    "place_same_name_locality": (
+        "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina} w tym samym powiecie; "
+        "odpowiedź dotyczy obu.",
+        "Note: “{name}” is also the name of a {kind_label} (SIMC {simc}) in gmina {gmina} in the same county; "
+        "the answer holds for both.",
+    ),
+    "place_also_outside_locality": (
+        "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina}, powiat {county}, "
+        "województwo {voivodeship}, poza zasięgiem tych danych.",
+        "Note: “{name}” is also the name of a {kind_label} (SIMC {simc}) in gmina {gmina}, powiat {county}, "
+        "województwo {voivodeship}, outside this dataset's coverage.",
+    ),
+    "places_more": ("  … i {count} innych", "  … and {count} more"),
+    "locality_match": (
+        "  {name} (SIMC {simc}, {kind_label}), gmina {gmina}, powiat {county}, województwo {voivodeship}",
+        "  {name} (SIMC {simc}, {kind_label}), gmina {gmina}, powiat {county}, województwo {voivodeship}",
+    ),
+    "try_locality": (
+        "Wybierz identyfikatorem SIMC albo nazwą z gminą: owes which-centre --place {simc} "
+        'albo --place "{name}, gmina {gmina}" (także "{name} gm. {gmina}")',
+        "Choose one by its SIMC id, or by its name with its gmina: owes which-centre --place {simc} "
+        'or --place "{name}, gmina {gmina}" (also "{name} gm. {gmina}")',
+    ),
+    "kind_village": ("wieś", "village"),
+    "kind_colony": ("kolonia", "colony"),
+    "kind_hamlet": ("przysiółek", "hamlet"),
+    "kind_settlement": ("osada", "settlement"),
+    "kind_forest-settlement": ("osada leśna", "forest settlement"),
+    "kind_housing-estate": ("osiedle", "housing estate"),
+    "kind_tourist-hostel": ("schronisko turystyczne", "tourist hostel"),
+    "kind_part-of-village": ("część miejscowości", "part of a village"),
+    "kind_part-of-town": ("część miasta", "part of a town"),
+    # With the place it is part of: "część miasta Zielona Góra", "part of the city of Zielona Góra".
+    "part_of_village": ("część miejscowości {parent}", "part of {parent}"),
+    "part_of_town": ("część miasta {parent}", "part of the town of {parent}"),
+    "part_of_city": ("część miasta {parent}", "part of the city of {parent}"),
+    "simc": ("SIMC", "SIMC"),
+    "locality_register": ("Rejestr miejscowości", "Register of localities"),
+}
+
+PROBLEMS: dict[str, tuple[str, str]] = {
+    "no_such_file": ("plik nie istnieje", "the file does not exist"),
+    "is_directory": ("to katalog, a nie plik", "this is a directory, not a file"),
+    "unreadable": ("brak uprawnień do odczytu", "permission denied"),
+    "not_regular": (
+        "to nie jest zwykły plik (urządzenie, potok lub gniazdo)",
+        "this is not a regular file (a device, pipe or socket)",
+    ),
+    "bad_path": ("ścieżka zawiera znak NUL", "the path contains a NUL character"),
+    "too_deep": ("zbyt głęboko zagnieżdżone tablice lub tabele", "arrays or tables nested too deeply"),
+    "os_error": ("nie można odczytać pliku: {detail}", "the file cannot be read: {detail}"),
+    "too_large": (
+        "plik ma {size:# bajt|# bajty|# bajtów}; limit to {limit}",
+        "the file has {size:# byte|# bytes}; the limit is {limit}",
+    ),
+    "bom": (
+        "plik zaczyna się znacznikiem BOM; zapisz go jako UTF-8 bez BOM",
+        "the file starts with a byte-order mark; save it as UTF-8 without BOM",
+    ),
+    "binary": (
+        "plik zawiera bajt NUL; to nie jest plik tekstowy TOML",
+        "the file contains NUL bytes; it is not a TOML text file",
+    ),
+    "not_utf8": (
+        "plik nie jest zapisany w UTF-8 (może w ISO-8859-2 lub Windows-1250?)",
+        "the file is not UTF-8 (perhaps ISO-8859-2 or Windows-1250?)",
+    ),
+    "empty": ("plik jest pusty", "the file is empty"),
+    "toml_syntax": ("błąd składni TOML: {detail}", "TOML syntax error: {detail}"),
+    "wrong_type": ("oczekiwano typu {expected}, jest {got}", "expected {expected}, found {got}"),
+    "unknown_key": ("nieznany klucz „{key}”", "unknown key “{key}”"),
+    "missing_key": ("brak wymaganego klucza „{key}”", "the required key “{key}” is missing"),
+    "schema_version": (
+        "wersja schematu {got} nie jest obsługiwana (obsługiwana: {expected})",
+        "schema version {got} is not supported (supported: {expected})",
+    ),
+    "empty_string": ("pusty tekst", "empty text"),
+    "control_character": (
+        "znak sterujący {code} na pozycji {at}; dane mają być zwykłym tekstem",
+        "the control character {code} at position {at}; data must be plain text",
+    ),
+    "empty_list": ("pusta lista", "empty list"),
+    "bad_choice": ("„{got}” nie jest jedną z wartości: {choices}", "“{got}” is not one of: {choices}"),
+    "bad_url": ("„{got}” nie jest adresem http(s)", "“{got}” is not an http(s) address"),
+    "bad_date": (
+        "„{got}” nie jest datą RRRR, RRRR-MM ani RRRR-MM-DD",
+        "“{got}” is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    "bad_teryt": ("„{got}” nie jest kodem TERYT", "“{got}” is not a TERYT code"),
+    "no_sources": (
+        "fakt bez źródła: podaj co najmniej jedno źródło",
+        "a fact with no source: give at least one source",
+    ),
+    "duplicate_id": ("identyfikator „{id}” powtarza się", "the id “{id}” is used twice"),
+    "unknown_ref": ("„{id}” nie istnieje w tabeli {table}", "“{id}” does not exist in {table}"),
+    "county_outside_region": ("powiat {code} nie leży w regionie {region}", "county {code} is not in region {region}"),
+    "county_not_in_teryt": ("kodu {code} nie ma w rejestrze TERYT", "the code {code} is not in the TERYT register"),
+    "county_name_mismatch": (
+        "w rejestrze TERYT powiat {code} nazywa się „{expected}”, nie „{got}”",
+        "in the TERYT register county {code} is called “{expected}”, not “{got}”",
+    ),
+    "unknown_county": ("powiatu {code} nie ma w tabeli counties", "county {code} is not in the counties table"),
+    "county_two_centres": (
+        "powiat {code} ma dwa ośrodki w tym samym czasie: {centre} i {other}",
+        "county {code} has two centres at the same time: {centre} and {other}",
+    ),
+    "end_before_start": ("koniec {end} jest przed początkiem {start}", "the end {end} is before the start {start}"),
+    "event_undated": ("wydarzenie bez daty: podaj date lub reported", "an event with no date: give date or reported"),
+}
+
+# Why a file could not be written, by errno name, for the {detail} of output_failed.
+REASONS: dict[str, tuple[str, str]] = {
+    "ENOSPC": ("brak miejsca na dysku", "no space left on device"),
+    "EDQUOT": ("przekroczony limit miejsca na dysku", "disk quota exceeded"),
+    "EACCES": ("brak uprawnień", "permission denied"),
+    "EPERM": ("operacja niedozwolona", "operation not permitted"),
+    "EROFS": ("system plików tylko do odczytu", "read-only file system"),
+    "EIO": ("błąd wejścia/wyjścia", "input/output error"),
+    "ENAMETOOLONG": ("za długa nazwa pliku", "file name too long"),
+    "closed": ("standardowe wyjście jest zamknięte", "stdout is closed"),
+    "empty_path": ("pusta ścieżka", "empty path"),
+    "nul_in_path": ("ścieżka zawiera znak NUL", "the path contains a NUL character"),
+    "unencodable_path": (
+        "nazwy pliku nie da się zapisać w kodowaniu systemu plików",
+        "the file name cannot be encoded for the file system",
+    ),
+}
+
+# What a query names, for "give a name (…)".
+WHAT: dict[str, tuple[str, str]] = {
+    "county": ("powiatu", "of a county"),
+    "centre": ("ośrodka", "of a centre"),
+    "place": ("miejscowości lub gminy", "of a town or gmina"),
+}
+
+_SUGGEST = ("czy chodziło o „{suggestion}”?", "did you mean “{suggestion}”?")
+
+
+# Which form of a counted noun a number takes, by language.
+def _polish_form(n: int) -> int:
+    """0 one, 1 few, 2 many: 1 ośrodek; 2, 3, 4, 22 ośrodki; 0, 5, 12–14, 25 ośrodków."""
+    n = abs(n)
+    if n == 1:
+        return 0
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return 1
+    return 2
+
+
+def _english_form(n: int) -> int:
+    return 0 if n == 1 else 1
+
+
+def plural(lang: str, count: int, forms: Sequence[str]) -> str:
+    """The form of `forms` (pl: one|few|many, en: one|other) that `count` needs,
+    with "#" replaced by the number: plural("pl", 5, ["# ośrodek", "# ośrodki", "# ośrodków"])."""
+    wanted = (3, _polish_form) if lang == "pl" else (2, _english_form)
+    if len(forms) != wanted[0]:
+        raise ValueError(f"{lang} needs {wanted[0]} plural forms, got {list(forms)}")
+    return forms[wanted[1](count)].replace("#", str(count))
+
+
+class _Formatter(string.Formatter):
+    """str.format, plus "{n:# plik|# pliki|# plików}": a count with its noun in the right form."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec and isinstance(value, int):
+            return plural(self.lang, value, format_spec.split("|"))
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTERS = {lang: _Formatter(lang) for lang in ("pl", "en")}
+
+
+def _shown(params: Mapping[str, Any]) -> dict[str, Any]:
+    # Values come from the user or a dataset: a 1 MB query or an escape
+    # sequence is echoed shortened and inert, never as it came.
+    return {k: shown(v) if isinstance(v, str) else v for k, v in params.items()}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "pl" else pair[1]
+
+
+def render(lang: str, template: str, params: Mapping[str, Any]) -> str:
+    """`template` filled with `params`, counts in the plural form `lang` needs."""
+    return _FORMATTERS["pl" if lang == "pl" else "en"].vformat(template, (), _shown(params))
+
+
+def t(lang: str, message_id: str, **params: Any) -> str:
+    """The message `message_id` in `lang` ("pl" or "en"), filled with `params`."""
+    return render(lang, _pick(MESSAGES[message_id], lang), params)
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """One dataset problem as a phrase, with its suggestion if it has one."""
+    params = _shown(problem.params)
+    text = render(lang, _pick(PROBLEMS[problem.code], lang), params)
+    if params.get("suggestion"):
+        text += "; " + render(lang, _pick(_SUGGEST, lang), params)
+    return text
+
+
+def reason_text(reason: str, lang: str) -> str | None:
+    """Why a file could not be written (an errno name, see REASONS), or None if we have no words for it."""
+    pair = REASONS.get(reason)
+    return _pick(pair, lang) if pair else None
+
+
+def what_text(what: str, lang: str) -> str | None:
+    """What a query names ("of a county"), see WHAT."""
+    pair = WHAT.get(what)
+    return _pick(pair, lang) if pair else None
+
+
+def note_text(note: Mapping[str, Any], lang: str) -> str:
+    """A note carried by an answer view, as a sentence."""
+    params = {k: v for k, v in note.items() if k != "id"}
+    if "kind" in params:
+        params["kind_label"] = kind_label(params, lang)
+    return t(lang, note["id"], **params)
+
+
+def kind_label(place: Mapping[str, Any], lang: str) -> str:
+    """ "village", or for a part of a place "part of the city of Zielona Góra".
+
+    `place` is a place's view or match: a `part_of` mapping (or name and
+    `part_of_teryt`) names the place it is part of.
+    """
+    parent = place.get("part_of")
+    if not parent or place["kind"] not in ("part-of-village", "part-of-town"):  # a hamlet of a village
+        return t(lang, "kind_" + place["kind"])
+    name, teryt = (parent["name"], parent["teryt"]) if isinstance(parent, dict) else (parent, place["part_of_teryt"])
+    if place["kind"] != "part-of-town":
+        return t(lang, "part_of_village", parent=name)
+    # A city with county rights has a county code of 61 and up.
+    return t(lang, "part_of_city" if teryt[2:4] >= "61" else "part_of_town", parent=name)

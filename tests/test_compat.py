@@ -1,0 +1,96 @@
+"""The private parts of Typer (its vendored Click) and Rich that owes_cli.compat relies on.
+
+When a new Typer or Rich moves one of them, these tests say which piece moved
+and where to adapt, instead of a user meeting an AttributeError.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+from importlib.metadata import version
+
+import pytest
+from conftest import PROJECT
+
+from owes_cli import compat
+
+FIX = "adapt owes_cli/compat.py (the one module that uses private APIs)"
+
+
+def _vendored(module: str, name: str) -> object:
+    where = f"typer._click.{module}"
+    try:
+        found = importlib.import_module(where)
+    except ImportError:
+        pytest.fail(f"Typer {version('typer')} no longer vendors Click as {where}; {FIX}")
+    if not hasattr(found, name):
+        pytest.fail(f"Typer {version('typer')}: {where} has no {name} any more; {FIX}")
+    return getattr(found, name)
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("core", "Context"),
+        ("formatting", "HelpFormatter"),
+        ("exceptions", "ClickException"),
+        ("exceptions", "NoArgsIsHelpError"),
+        ("exceptions", "NoSuchOption"),
+        ("exceptions", "BadOptionUsage"),
+        ("exceptions", "MissingParameter"),
+    ],
+)
+def test_typer_still_vendors_the_click_part_we_use(module: str, name: str) -> None:
+    assert getattr(compat, name.replace("Context", "ClickContext")) is _vendored(module, name)
+
+
+def test_typers_click_errors_still_carry_what_we_translate() -> None:
+    error = compat.NoSuchOption("--colour", possibilities=["--color"])
+    assert (error.option_name, list(error.possibilities or [])) == ("--colour", ["--color"]), (
+        f"Typer {version('typer')}: NoSuchOption changed its option_name/possibilities; adapt owes_cli/cli/help.py"
+    )
+    assert compat.BadOptionUsage("--on", "Option '--on' requires an argument.").option_name == "--on"
+    assert compat.MissingParameter(param=None).param is None
+    for error_class in (compat.NoArgsIsHelpError, compat.NoSuchOption, compat.BadOptionUsage, compat.MissingParameter):
+        assert issubclass(error_class, compat.ClickException), f"{error_class.__name__} is no ClickException; {FIX}"
+
+
+@pytest.mark.parametrize(
+    ("method", "parameters"),
+    [
+        ("write_usage", ["prog", "args", "prefix"]),
+        ("write_dl", ["rows", "col_max", "col_spacing"]),
+        ("section", ["name"]),
+    ],
+)
+def test_click_help_formatter_methods_we_override_keep_their_signature(method: str, parameters: list[str]) -> None:
+    found = list(inspect.signature(getattr(compat.HelpFormatter, method)).parameters)[1:]
+    assert found == parameters, (
+        f"Typer {version('typer')}: HelpFormatter.{method}{tuple(found)} changed; adapt "
+        "owes_cli/cli/help.py LocalisedHelpFormatter"
+    )
+    assert hasattr(compat.ClickContext, "formatter_class"), f"Click's Context chooses no formatter_class; {FIX}"
+
+
+def test_rich_console_still_reads_the_environment_we_give_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    try:
+        console = compat.rich_console(io.StringIO(), {"COLUMNS": "37", "NO_COLOR": "1"})
+    except TypeError:
+        pytest.fail(f"Rich {version('rich')} no longer takes Console(_environ=…); {FIX}")
+    assert console.width == 37, f"Rich {version('rich')} ignores Console(_environ=…) for COLUMNS; {FIX}"
+    assert console.no_color, f"Rich {version('rich')} ignores Console(_environ=…) for NO_COLOR; {FIX}"
+
+
+def test_private_apis_are_used_in_compat_only() -> None:
+    private = ("_click", "_environ")
+    offenders = [
+        f"{path.relative_to(PROJECT)}: {word}"
+        for path in sorted((PROJECT / "owes_cli").rglob("*.py"))
+        if path != PROJECT / "owes_cli" / "compat.py"
+        for word in private
+        if word in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == [], "private APIs belong in owes_cli/compat.py only"
