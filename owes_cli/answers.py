@@ -9,10 +9,10 @@ The answers are `typing.NamedTuple`s, as the domain's records are, rather
 than frozen dataclasses: equally typed and immutable for mypy, but Python
 3.11 builds a frozen, slotted dataclass about four times slower (it compiles
 six methods per class), which cost `which-centre` some 20 ms of start-up
-(benchmarks/startup.py) for the 37 classes here.
+(benchmarks/startup.py) for the 37 classes here. For the same reason this
+module does without `from __future__ import annotations`: typing.NamedTuple
+compiles every annotation given as a string (a ForwardRef), about 1 ms here.
 """
-
-from __future__ import annotations
 
 import keyword
 from collections.abc import Iterable, Mapping
@@ -205,7 +205,7 @@ class Unit(NamedTuple):
 
     teryt: str
     name: str
-    kind: PlaceKind
+    kind: "PlaceKind"
 
 
 class Locality(NamedTuple):
@@ -213,7 +213,7 @@ class Locality(NamedTuple):
 
     teryt: str  # its gmina's code
     name: str
-    kind: PlaceKind
+    kind: "PlaceKind"
     simc: str | None
 
 
@@ -222,7 +222,7 @@ class PlaceInfo(NamedTuple):
 
     teryt: str
     name: str
-    kind: PlaceKind
+    kind: "PlaceKind"
     simc: str | None  # the SIMC id of a locality or a town
     part_of: Locality | None  # the locality this one is part of
     gmina: Unit
@@ -303,7 +303,7 @@ class DirectoryAnswer(NamedTuple):
     period_ended: str | None
     centres: tuple[CentreInfo, ...]
     sources: tuple[Source, ...]
-    counties: tuple[CountyRow, ...]
+    counties: "tuple[CountyRow, ...]"
 
 
 # How the answers whose JSON is not one key per field are written (see to_json).
@@ -456,11 +456,11 @@ def county_answer(
     )
 
 
-def unit(place: Place) -> Unit:
+def unit(place: "Place") -> Unit:
     return Unit(place.teryt, place.name, place.kind)
 
 
-def place_info(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> PlaceInfo:
+def place_info(place: "Place", dataset: Dataset, register: "Register", gazetteer: "Gazetteer") -> PlaceInfo:
     town = gazetteer.places.get(place.town) if place.town else None
     parent = gazetteer.parent(place)
     return PlaceInfo(
@@ -477,7 +477,12 @@ def place_info(place: Place, dataset: Dataset, register: Register, gazetteer: Ga
 
 
 def place_detail(
-    place: Place, notes: Iterable[lookup.Note], dataset: Dataset, register: Register, gazetteer: Gazetteer, lang: str
+    place: "Place",
+    notes: Iterable[lookup.Note],
+    dataset: Dataset,
+    register: "Register",
+    gazetteer: "Gazetteer",
+    lang: str,
 ) -> PlaceDetail:
     from owes_cli.domain import geo  # boundaries only for this question
 

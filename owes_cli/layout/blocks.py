@@ -5,9 +5,10 @@ and page breaks: the plain-text and Rich renderers draw them on a terminal,
 the PDF and Word renderers in a document, so every output says the same
 things in the same order. A new kind of block is a new NamedTuple here and
 one drawing function in each renderer.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: typing.NamedTuple would
+compile each annotation string at start-up.
+"""
 
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -62,7 +63,7 @@ class Map(NamedTuple):
     """The coverage map under its own section heading; a renderer keeps the two on one page."""
 
     title: str  # the heading, level 1
-    drawing: CoverageMap
+    drawing: "CoverageMap"
     description: str  # what the map shows, in words: the picture's alternative text
 
 
