@@ -25,7 +25,7 @@ from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import DatasetError, UsageError
 
 if TYPE_CHECKING:
-    from owes_cli import tables
+    from owes_cli.answers import detail, tables
     from owes_cli.domain.places import Gazetteer
     from owes_cli.layout.coverage_map import CoverageMap
     from owes_cli.layout.report import Edition, Report
@@ -129,7 +129,7 @@ class Directory:
     # ------------------------------------------------------------------
 
     def centres(self) -> list[tables.CentreRow]:
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         return tables.centre_rows(self.dataset, self.lang)
 
@@ -137,29 +137,29 @@ class Directory:
         return answers.centre_info(self.dataset, lookup.find_centre(self.dataset, centre_id), self.lang)
 
     def counties(self, on: date | None = None) -> list[tables.CountyRow]:
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         return tables.county_rows(self.dataset, on or date.today())
 
     def services(self, centre: str | None = None) -> list[tables.ServiceRow]:
         """Every service, or those of one centre (by id)."""
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         chosen = lookup.find_centre(self.dataset, centre) if centre is not None else None
         return tables.service_rows(self.dataset, self.lang, chosen)
 
     def audiences(self) -> list[answers.Audience]:
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         return tables.audience_rows(self.dataset, self.lang)
 
     def sources(self) -> list[tables.SourceRow]:
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         return tables.source_rows(self.dataset)
 
     def periods(self) -> list[tables.PeriodRow]:
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         return tables.period_rows(self.dataset, self.lang)
 
@@ -167,7 +167,7 @@ class Directory:
         self, *, county: str | None = None, centre: str | None = None
     ) -> tables.CountyHistory | tables.CentreHistory:
         """One county's periods or one centre's milestones: exactly one of the two."""
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         if (county is None) == (centre is None):
             raise UsageError("history_needs_one")
@@ -186,7 +186,7 @@ class Directory:
 
     def places(self, county: str | None = None) -> list[tables.PlaceRow]:
         """The towns, gminas and localities of one county, or of the whole region."""
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         dataset = self.dataset
         gazetteer = self._places()
@@ -197,12 +197,13 @@ class Directory:
         found = (p for code in chosen for p in gazetteer.in_county(code, localities=True))
         return tables.place_rows(found, dataset)
 
-    def place(self, name: str) -> answers.PlaceDetail:
+    def place(self, name: str) -> detail.PlaceDetail:
+        from owes_cli.answers import detail
         from owes_cli.domain import places
 
         gazetteer = self._places()
         found = places.resolve_place(name, self.dataset, self.register, gazetteer)
-        return answers.place_detail(found.place, found.notes, self.dataset, self.register, gazetteer, self.lang)
+        return detail.place_detail(found.place, found.notes, self.dataset, self.register, gazetteer, self.lang)
 
     # ------------------------------------------------------------------
     # The map and the documents
@@ -230,6 +231,7 @@ class Directory:
         `generated` is when the document says it was made (default: now, or
         SOURCE_DATE_EPOCH); without `on` the answer is for that day.
         """
+        from owes_cli.answers import detail
         from owes_cli.layout import report
 
         if centre is not None and county is not None:
@@ -254,9 +256,9 @@ class Directory:
             start, end = periods.centre_span(dataset, found)
             map_day = max(day, start) if end is None else min(max(day, start), end)
             return report.centre_report(
-                answers.centre_status(dataset, found, day, self.lang), edition, self.coverage_map(map_day)
+                detail.centre_status(dataset, found, day, self.lang), edition, self.coverage_map(map_day)
             )
-        return report.directory_report(answers.directory(dataset, day, self.lang), edition, self.coverage_map(day))
+        return report.directory_report(detail.directory(dataset, day, self.lang), edition, self.coverage_map(day))
 
     # ------------------------------------------------------------------
     # Checking a dataset
@@ -264,7 +266,7 @@ class Directory:
 
     def validate(self) -> tables.Validation:
         """Read the dataset afresh and check it: what is wrong with it, if anything."""
-        from owes_cli import tables
+        from owes_cli.answers import tables
 
         try:
             loaded = dataset_module.load(self.path, self.register)

@@ -18,9 +18,9 @@ from owes_cli.answers import (
     Query,
     to_json,
 )
+from owes_cli.answers.tables import Validation
 from owes_cli.domain.model import CountyKind
 from owes_cli.errors import AmbiguousError, DatasetError, NotFoundError, UsageError
-from owes_cli.tables import Validation
 
 DAY_2014 = date(2014, 6, 1)
 
@@ -44,7 +44,12 @@ def test_import_owes_cli_loads_nothing_else() -> None:
 def test_a_lookup_builds_neither_tables_nor_places() -> None:
     loaded = _loaded("from owes_cli import Directory; Directory.load(lang='en').which_centre(county='żarski')")
     assert "owes_cli.directory" in loaded and "owes_cli.answers" in loaded
-    assert not {"owes_cli.tables", "owes_cli.domain.places", "owes_cli.domain.geo"} & set(loaded)
+    assert not {
+        "owes_cli.answers.tables",
+        "owes_cli.answers.detail",
+        "owes_cli.domain.places",
+        "owes_cli.domain.geo",
+    } & set(loaded)
 
 
 def test_a_county_answer_is_typed(directory: Directory) -> None:

@@ -306,12 +306,14 @@ def place_detail(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
+    from owes_cli.answers import detail
+
     directory = _directory(lang, data)
     out = Output(fmt, directory.lang)
     # `owes place Nowa Sól` without quotes: the words are one name.
     found = directory.place(" ".join(name))
     _warn_notes(found.notes, directory.lang, out)
-    out.card(found, sections.place_card(found, directory.lang), answers.place_row(found))
+    out.card(found, sections.place_card(found, directory.lang), detail.place_row(found))
 
 
 @app.command("services")
@@ -344,7 +346,7 @@ def history(
     out = Output(fmt, directory.lang)
     found = directory.history(county=county, centre=centre_id)
     title = f"{t(directory.lang, 'history')}: {found.subject}"
-    from owes_cli.tables import CountyHistory
+    from owes_cli.answers.tables import CountyHistory
 
     if isinstance(found, CountyHistory):
         out.listing(found.rows, listings.COUNTY_HISTORY, title)

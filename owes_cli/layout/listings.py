@@ -19,7 +19,7 @@ from owes_cli.layout.sections import coverage_label
 from owes_cli.messages import t
 
 if TYPE_CHECKING:  # the rows' classes load with the listing commands, not at start-up
-    from owes_cli import tables as tb
+    from owes_cli.answers import tables as tb
 
 R = TypeVar("R")
 

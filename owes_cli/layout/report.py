@@ -14,7 +14,8 @@ import os
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from owes_cli.answers import CentreStatus, CountyAnswer, DirectoryAnswer, PeriodStatus, Query
+from owes_cli.answers import CountyAnswer, PeriodStatus, Query
+from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
 from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
 from owes_cli.layout.sections import (
     centre_section,

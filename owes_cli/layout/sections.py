@@ -15,6 +15,8 @@ centre or what the sources say of its coverage) is the short answer;
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from owes_cli.answers import (
     CentreInfo,
     CountyAnswer,
@@ -26,7 +28,6 @@ from owes_cli.answers import (
     Operator,
     PeriodInfo,
     PeriodStatus,
-    PlaceDetail,
     PlaceInfo,
     Point,
     Source,
@@ -35,6 +36,9 @@ from owes_cli.answers import (
 )
 from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
 from owes_cli.messages import kind_label, note_text, t
+
+if TYPE_CHECKING:
+    from owes_cli.answers.detail import PlaceDetail
 
 Rows = list[tuple[str, Inline]]
 

@@ -2,8 +2,8 @@
 `services`, `audiences`, `sources`, `periods`, `places`, `history` and `validate` list.
 
 Flat rows with stable keys, for JSON, CSV and the listing layout alike.
-Kept apart from `answers` so that a lookup (`which-centre`) does not build
-these classes at start-up; `answers.to_json` writes them as it writes answers.
+Kept apart from `owes_cli.answers` so that a lookup (`which-centre`) does
+not build these classes at start-up; `to_json` writes them as it writes answers.
 """
 
 from __future__ import annotations

@@ -16,11 +16,10 @@ compiles every annotation given as a string (a ForwardRef), about 1 ms here.
 
 import keyword
 from collections.abc import Iterable, Mapping
-from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from owes_cli.domain import history, lookup, periods
+from owes_cli.domain import lookup, periods
 from owes_cli.domain.history import MilestoneKind
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset, Period, Text
 from owes_cli.domain.periods import CoverageStatus, PeriodStatus
@@ -28,7 +27,6 @@ from owes_cli.domain.periods import CoverageStatus, PeriodStatus
 if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
     from owes_cli.domain.places import Gazetteer, Place, PlaceKind
     from owes_cli.domain.register import Register
-    from owes_cli.tables import CountyRow
 
 __all__ = ["CoverageStatus", "MilestoneKind", "PeriodStatus", "to_json"]
 
@@ -43,8 +41,8 @@ def to_json(value: object) -> Any:
     fields: tuple[str, ...] | None = getattr(type(value), "_fields", None)
     if fields is not None:
         kind = type(value)
-        left_out, when_none = NOT_IN_JSON.get(kind, ()), _OMIT_WHEN_NONE.get(kind, ())
-        flattened = _FLATTENED.get(kind)
+        left_out, when_none = NOT_IN_JSON.get(kind, ()), OMIT_WHEN_NONE.get(kind, ())
+        flattened = FLATTENED.get(kind)
         result: dict[str, Any] = {}
         for name in fields:
             item = getattr(value, name)
@@ -253,69 +251,16 @@ class CountyAnswer(NamedTuple):
     sources: tuple[Source, ...]
 
 
-class PlacePeriod(NamedTuple):
-    period: PeriodInfo
-    coverage: CoverageStatus
-    centre: Ref | None
-
-
-class RegisterInfo(NamedTuple):
-    title: str
-    publisher: str
-    as_of: str
-
-
-class BoundariesInfo(NamedTuple):
-    origin: str
-    as_of: str
-
-
-class PlaceDetail(NamedTuple):
-    """Everything known about one place: `owes place NAME`."""
-
-    place: PlaceInfo  # its keys open the JSON object
-    label_point: Point | None
-    notes: tuple[NoteInfo, ...]
-    centres: tuple[PlacePeriod, ...]
-    county_places: tuple[Unit, ...]
-    register: RegisterInfo
-    locality_register: Mapping[str, str]  # title, publisher, as_of of the SIMC register
-    boundaries: BoundariesInfo
-
-
-class CentreStatus(NamedTuple):
-    """One centre, with whether it was running on a day."""
-
-    query: Query
-    period_status: PeriodStatus
-    period: PeriodInfo
-    period_ended: str | None
-    centre: CentreInfo
-    sources: tuple[Source, ...]
-
-
-class DirectoryAnswer(NamedTuple):
-    """The period in effect on a day (or the latest before it) with all its centres."""
-
-    query: Query
-    period_status: PeriodStatus
-    period: PeriodInfo
-    period_ended: str | None
-    centres: tuple[CentreInfo, ...]
-    sources: tuple[Source, ...]
-    counties: "tuple[CountyRow, ...]"
-
-
 # How the answers whose JSON is not one key per field are written (see to_json).
-_OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
+OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
     Query: ("county", "place", "at"),  # what was asked, only
     CountyAnswer: ("place",),  # a place beside the county for `--place` and `--at`
 }
-_FLATTENED: dict[type, str] = {
+FLATTENED: dict[type, str] = {
     NoteInfo: "params",  # {"id": …, **params}
-    PlaceDetail: "place",  # the place's own keys first
 }
-NOT_IN_JSON: dict[type, tuple[str, ...]] = {}  # owes_cli.tables adds its own
+NOT_IN_JSON: dict[type, tuple[str, ...]] = {}
+# answers.tables and answers.detail add their own classes to these.
 
 
 # --------------------------------------------------------------------------
@@ -476,78 +421,11 @@ def place_info(place: "Place", dataset: Dataset, register: "Register", gazetteer
     )
 
 
-def place_detail(
-    place: "Place",
-    notes: Iterable[lookup.Note],
-    dataset: Dataset,
-    register: "Register",
-    gazetteer: "Gazetteer",
-    lang: str,
-) -> PlaceDetail:
-    from owes_cli.domain import geo  # boundaries only for this question
-
-    boundaries = geo.load_layer("gminy")
-    area = boundaries.areas.get(place.gmina)
-    county = dataset.counties[place.county]
-    return PlaceDetail(
-        place=place_info(place, dataset, register, gazetteer),
-        label_point=Point(round(area.label[1], 4), round(area.label[0], 4)) if area else None,
-        notes=_notes(notes),
-        centres=tuple(
-            PlacePeriod(
-                period_info(dataset, entry.period, lang),
-                entry.coverage,
-                Ref(entry.centre.id, entry.centre.name) if entry.centre else None,
-            )
-            for entry in history.county_history(dataset, county)
-        ),
-        county_places=tuple(unit(p) for p in gazetteer.in_county(place.county)),
-        register=RegisterInfo(gazetteer.title, gazetteer.publisher, gazetteer.as_of),
-        locality_register=gazetteer.locality_register,
-        boundaries=BoundariesInfo(boundaries.origin, boundaries.as_of),
-    )
-
-
 def _ended(dataset: Dataset, period: Period, status: PeriodStatus) -> str | None:
     if status is not PeriodStatus.HISTORICAL:
         return None
     end = periods.period_span(dataset, period)[1]
     return end.isoformat() if end else None
-
-
-def directory(dataset: Dataset, on: date, lang: str) -> DirectoryAnswer:
-    from owes_cli import tables
-
-    period, status = periods.period_on(dataset, on)
-    centres = tuple(centre_info(dataset, c, lang) for c in dataset.centres_in(period.id))
-    return DirectoryAnswer(
-        query=Query(county=None, place=None, at=None, on=on.isoformat()),
-        period_status=status,
-        period=period_info(dataset, period, lang),
-        period_ended=_ended(dataset, period, status),
-        centres=centres,
-        sources=_unique_sources(c.sources for c in centres),
-        counties=tuple(tables.county_rows(dataset, on)),
-    )
-
-
-def centre_status(dataset: Dataset, centre: Centre, on: date, lang: str) -> CentreStatus:
-    start, end = periods.centre_span(dataset, centre)
-    if on < start:
-        status = PeriodStatus.UPCOMING
-    elif end is not None and on > end:
-        status = PeriodStatus.HISTORICAL
-    else:
-        status = PeriodStatus.CURRENT
-    info = centre_info(dataset, centre, lang)
-    return CentreStatus(
-        query=Query(county=None, place=None, at=None, on=on.isoformat()),
-        period_status=status,
-        period=info.period,
-        period_ended=end.isoformat() if status is PeriodStatus.HISTORICAL and end else None,
-        centre=info,
-        sources=info.sources,
-    )
 
 
 # --------------------------------------------------------------------------
@@ -583,19 +461,4 @@ def centre_row(centre: CentreInfo) -> dict[str, object]:
         "coverage": centre.coverage,
         "counties": " ".join(c.teryt for c in centre.counties),
         "sources": " ".join(s.id for s in centre.sources),
-    }
-
-
-def place_row(detail: PlaceDetail) -> dict[str, object]:
-    place = detail.place
-    return {
-        "teryt": place.teryt,
-        "name": place.name,
-        "kind": place.kind,
-        "simc": place.simc,
-        "gmina": place.gmina.teryt,
-        "town": place.town.teryt if place.town else None,
-        "county_teryt": place.county.teryt,
-        "county_name": place.county.name,
-        "voivodeship": place.voivodeship,
     }
