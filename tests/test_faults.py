@@ -181,7 +181,7 @@ def test_ctrl_c_exits_130_with_a_message(owes: Owes, monkeypatch: pytest.MonkeyP
 
     # Interrupt wherever each command spends its time: in the answer, or in the dataset check.
     monkeypatch.setattr(periods, "answer", interrupted)
-    monkeypatch.setattr("owes_cli.answers.county_rows", interrupted)
+    monkeypatch.setattr("owes_cli.answers.tables.county_rows", interrupted)
     monkeypatch.setattr("owes_cli.domain.dataset.check", interrupted)
     run = owes(*args, "--lang", "pl")
     assert (run.exit_code, run.stdout, run.stderr) == (ExitCode.INTERRUPTED, "", "Przerwano.\n")

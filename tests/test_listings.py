@@ -87,7 +87,7 @@ def test_one_centre_in_full(owes: Owes) -> None:
         "ul. Kościuszki 1, Słubice (as of 2017)\n"
     ) in run.stdout
     assert "  Website        https://owes.zgora.pl\n" in run.stdout
-    assert "Counties\n  - not in our sources\n" in run.stdout
+    assert "Counties\n  Our sources do not say which counties this centre serves.\n" in run.stdout
     assert "[owes-zgora-2017] Kolejny termin posiedzenia komisji" in run.stdout
     data = json.loads(owes("centre", "zielona-gora-2016", "-f", "json").stdout)
     assert [(o["id"], o["role"]) for o in data["operators"]] == [

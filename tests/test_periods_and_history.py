@@ -136,7 +136,7 @@ def test_a_day_before_any_period_says_so(owes: Owes) -> None:
     data = answer(owes, "--county", "żarski", "--on", "2010-01-01")
     assert (data["period_status"], data["centre"]["id"]) == ("upcoming", "zielona-gora-2013")
     run = owes("which-centre", "--county", "żarski", "--on", "2010-01-01", "--lang", "pl")
-    assert "  Stan  przed pierwszym znanym okresem, który zaczyna się 2013-03\n" in run.stdout
+    assert "  Stan     przed pierwszym znanym okresem, który zaczyna się 2013-03\n" in run.stdout
 
 
 def test_a_county_no_centre_served_is_not_unknown(owes: Owes, tmp_path: Path) -> None:

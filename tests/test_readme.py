@@ -46,3 +46,13 @@ def test_readme_names_every_source_of_the_bundled_data() -> None:
     for source in load(bundled_path(), load_register()).sources.values():
         host = (source.publisher or "").split(" ")[0]
         assert host in sources_section, f"README's source table lacks {source.id} ({host})"
+
+
+PYTHON_EXAMPLE = re.search(r"## Use it from Python.*?```python\n(.*?)```.*?```text\n(.*?)```", README, re.DOTALL)
+
+
+def test_python_example_prints_what_the_readme_says(capsys: pytest.CaptureFixture[str]) -> None:
+    assert PYTHON_EXAMPLE is not None, "README has no 'Use it from Python' example"
+    code, expected = PYTHON_EXAMPLE.groups()
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out == expected

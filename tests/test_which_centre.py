@@ -14,11 +14,13 @@ EXPECTED_PLAIN_GORZOW_2014 = """\
 County słubicki (0805, land county)
 ===================================
   Status  current on 2014-06-01
+  Centre  Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego
 
 Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego
 ============================================================
   Id             gorzow-2013
   Subregion      gorzowski
+  Seat           Gorzów Wielkopolski
   Run by         Caritas Diecezji Zielonogórsko-Gorzowskiej, Biuro w Gorzowie Wielkopolskim (partner)
   Project lead   Wojewódzki Urząd Pracy w Zielonej Górze
   Period         2013-03 – 2015-09 (OWES project 2013–2015)

@@ -1,4 +1,4 @@
-"""The `owes` command line: parse options, call the domain, hand views to output.
+"""The `owes` command line: parse options, ask the `Directory` once, hand the answer to an output.
 
 Errors become messages and exit codes in one place, `OwesGroup.main`,
 which Typer's CliRunner exercises as well as the real command.
@@ -14,24 +14,21 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
-from owes_cli import answers as views
-from owes_cli import compat, queries
+from owes_cli import answers, compat
 from owes_cli import messages as i18n
+from owes_cli.answers import NoteInfo, to_json
 from owes_cli.cli import files, signals, streams
 from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
 from owes_cli.cli.output import Output
-from owes_cli.domain import dataset as dataset_module
-from owes_cli.domain import lookup
+from owes_cli.directory import Directory
 from owes_cli.domain.dates import FIRST_YEAR, LAST_YEAR, DateOutOfRangeError, PartialDateError, parse_day
-from owes_cli.domain.model import Dataset
-from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
-from owes_cli.layout.cards import answer_card, centre_blocks
+from owes_cli.layout import listings, sections
 from owes_cli.messages import t
 from owes_cli.render import text as render
 from owes_cli.safe_text import printable
@@ -232,27 +229,17 @@ def owes(
         raise UsageError("bad_lang", value=lang)
 
 
-class Session:
-    """What every command needs: the language, the dataset and the register."""
-
-    def __init__(self, lang: str | None, data: str | None) -> None:
-        if lang is not None and lang.strip().lower() not in i18n.LANGS:
-            raise UsageError("bad_lang", value=lang)
-        self.lang = i18n.resolve_lang(lang) if lang is not None else i18n.active_lang()
-        self.register: Register = load_register()
-        self.path = dataset_module.resolve_path(data)
-        self._dataset: Dataset | None = None
-
-    @property
-    def dataset(self) -> Dataset:
-        if self._dataset is None:
-            self._dataset = dataset_module.load_cached(self.path, self.register)
-        return self._dataset
+R = TypeVar("R")
 
 
-def _day(on: str | None) -> date:
+def _directory(lang: str | None, data: str | None) -> Directory:
+    """The directory a command asks, in the run's language (--lang, else the one OwesGroup.main found)."""
+    return Directory.load(data, lang=lang if lang is not None else i18n.active_lang())
+
+
+def _day(on: str | None) -> date | None:
     if on is None:
-        return date.today()
+        return None
     try:
         return parse_day(on)
     except DateOutOfRangeError:
@@ -263,11 +250,11 @@ def _day(on: str | None) -> date:
         raise UsageError("bad_date", value=on) from None
 
 
-def _warn_notes(view: dict[str, Any], lang: str, out: Output) -> None:
+def _warn_notes(notes: tuple[NoteInfo, ...], lang: str, out: Output) -> None:
     # Machine formats carry notes in the data; people also see them on stderr.
-    if out.format in ("json", "csv"):
-        for note in view["notes"]:
-            _say(i18n.note_text(note, lang))
+    if out.for_machines:
+        for note in notes:
+            _say(i18n.note_text(to_json(note), lang))
 
 
 CountyOption = Annotated[str | None, typer.Option("--county", "-c", show_default=False)]
@@ -286,24 +273,24 @@ def which_centre(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    s = Session(lang, data)
-    out = Output(fmt, s.lang)
-    view = queries.which_centre(s.dataset, s.register, _day(on), s.lang, county=county, place=place, at=at)
-    _warn_notes(view, s.lang, out)
-    out.card(view, answer_card(view, s.lang), views.answer_row(view))
+    directory = _directory(lang, data)
+    out = Output(fmt, directory.lang)
+    answer = directory.which_centre(county=county, place=place, at=at, on=_day(on))
+    _warn_notes(answer.notes, directory.lang, out)
+    out.card(answer, sections.county_card(answer, directory.lang), answers.answer_row(answer))
 
 
-def _listing_command(kind: str, rows: Callable[[Dataset, str], list[dict[str, Any]]]) -> None:
+def _listing_command(name: str, ask: Callable[[Directory], Sequence[R]], columns: list[listings.Column[R]]) -> None:
     """A command that lists one table of the dataset, with no options of its own."""
 
     def command(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-        s = Session(lang, data)
-        Output(fmt, s.lang).listing(kind, rows(s.dataset, s.lang), t(s.lang, kind))
+        directory = _directory(lang, data)
+        Output(fmt, directory.lang).listing(ask(directory), columns, t(directory.lang, name))
 
-    app.command(kind)(command)
+    app.command(name)(command)
 
 
-_listing_command("centres", views.centre_rows)
+_listing_command("centres", Directory.centres, listings.CENTRES)
 
 
 @app.command("centre")
@@ -313,24 +300,25 @@ def centre(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    s = Session(lang, data)
-    out = Output(fmt, s.lang)
-    view = views.centre_view(s.dataset, lookup.find_centre(s.dataset, centre_id), s.lang)
-    out.card(view, centre_blocks(view, s.lang), views.centre_row(view))
+    directory = _directory(lang, data)
+    out = Output(fmt, directory.lang)
+    found = directory.centre(centre_id)
+    out.card(found, sections.centre_card(found, directory.lang), answers.centre_row(found))
 
 
 @app.command("counties")
 def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-    s = Session(lang, data)
-    Output(fmt, s.lang).listing("counties", views.county_rows(s.dataset, _day(on)), t(s.lang, "counties"))
+    directory = _directory(lang, data)
+    rows = directory.counties(on=_day(on))
+    Output(fmt, directory.lang).listing(rows, listings.COUNTIES, t(directory.lang, "counties"))
 
 
 @app.command("places")
 def places_listing(
     county: CountyOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None
 ) -> None:
-    s = Session(lang, data)
-    Output(fmt, s.lang).listing("places", queries.places_of(s.dataset, s.register, county), t(s.lang, "places"))
+    directory = _directory(lang, data)
+    Output(fmt, directory.lang).listing(directory.places(county), listings.PLACES, t(directory.lang, "places"))
 
 
 @app.command("place")
@@ -340,29 +328,32 @@ def place_detail(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    from owes_cli.layout.cards import place_card
+    from owes_cli.answers import detail
 
-    s = Session(lang, data)
-    out = Output(fmt, s.lang)
+    directory = _directory(lang, data)
+    out = Output(fmt, directory.lang)
     # `owes place Nowa Sól` without quotes: the words are one name.
-    view = queries.place_detail(s.dataset, s.register, " ".join(name), s.lang)
-    _warn_notes(view, s.lang, out)
-    out.card(view, place_card(view, s.lang), views.place_row(view))
+    found = directory.place(" ".join(name))
+    _warn_notes(found.notes, directory.lang, out)
+    out.card(found, sections.place_card(found, directory.lang), detail.place_row(found))
 
 
 @app.command("services")
 def services(
     centre_id: CentreOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None
 ) -> None:
-    s = Session(lang, data)
-    out = Output(fmt, s.lang)
-    chosen = lookup.find_centre(s.dataset, centre_id) if centre_id is not None else None
-    out.listing("services", views.service_rows(s.dataset, s.lang, chosen), t(s.lang, "services"))
+    directory = _directory(lang, data)
+    rows = directory.services(centre=centre_id)
+    Output(fmt, directory.lang).listing(rows, listings.SERVICES, t(directory.lang, "services"))
 
 
-_listing_command("audiences", views.audience_rows)
-_listing_command("sources", lambda dataset, lang: views.source_rows(dataset))
-_listing_command("periods", views.period_rows)
+_listing_command("audiences", Directory.audiences, listings.AUDIENCES)
+
+
+_listing_command("sources", Directory.sources, listings.SOURCES)
+
+
+_listing_command("periods", Directory.periods, listings.PERIODS)
 
 
 @app.command("history")
@@ -373,10 +364,16 @@ def history(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    s = Session(lang, data)
-    out = Output(fmt, s.lang)
-    kind, rows, title = queries.history(s.dataset, s.register, s.lang, county=county, centre_id=centre_id)
-    out.listing(kind, rows, title)
+    directory = _directory(lang, data)
+    out = Output(fmt, directory.lang)
+    found = directory.history(county=county, centre=centre_id)
+    title = f"{t(directory.lang, 'history')}: {found.subject}"
+    from owes_cli.answers.tables import CountyHistory
+
+    if isinstance(found, CountyHistory):
+        out.listing(found.rows, listings.COUNTY_HISTORY, title)
+    else:
+        out.listing(found.rows, listings.CENTRE_HISTORY, title)
 
 
 @app.command("validate")
@@ -386,32 +383,30 @@ def validate(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    s = Session(lang, path if path is not None else data)
-    out = Output(fmt, s.lang, allowed=("auto", "plain", "table", "json"))
-    try:
-        loaded = dataset_module.load(s.path, s.register)
-    except DatasetError as err:
-        if out.format != "json":
-            _say(err.headline(s.lang))
-            for line in err.problem_lines(s.lang):  # every problem, as it is written
-                _say(line)
-            raise typer.Exit(ExitCode.INVALID_DATASET) from None
-        out.write(render.to_json(views.validation_report(str(s.path), err.problems, s.lang)))
-        raise typer.Exit(ExitCode.INVALID_DATASET) from None
+    directory = _directory(lang, path if path is not None else data)
+    out = Output(fmt, directory.lang, allowed=("auto", "plain", "table", "json"))
+    report = directory.validate()
     if out.format == "json":
-        out.write(render.to_json(views.validation_report(str(s.path), [], s.lang)))
-    else:
-        out.write(
-            t(
-                s.lang,
-                "valid",
-                path=s.path,
-                centres=len(loaded.centres),
-                counties=len(loaded.counties),
-                sources=len(loaded.sources),
-            )
-            + "\n"
+        out.write(render.to_json(report))
+    elif report.counts is not None:
+        counts = report.counts
+        message = t(
+            directory.lang,
+            "valid",
+            path=report.path,
+            centres=counts.centres,
+            counties=counts.counties,
+            sources=counts.sources,
         )
+        out.write(message + "\n")
+    if not report.valid:
+        if out.format != "json":
+            # Every problem, each as soon as it is written: other commands list only the first ones.
+            invalid = DatasetError(report.path, list(report.found))
+            _say(invalid.headline(directory.lang))
+            for line in invalid.problem_lines(directory.lang):
+                _say(line)
+        raise typer.Exit(ExitCode.INVALID_DATASET)
 
 
 @app.command("map")
@@ -423,15 +418,14 @@ def coverage_map(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    from owes_cli.cli import files
     from owes_cli.render import map_image as map_render
 
-    s = Session(lang, data)
+    directory = _directory(lang, data)
     kind = _prepare_output(output, image_format, ("svg", "png"), force)
-    drawing = queries.coverage_drawing(s.dataset, s.register, _day(on), s.lang)
+    drawing = directory.coverage_map(on=_day(on))
     files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing), force=force)
     if output != files.STDOUT:
-        _say(t(s.lang, "map_written", path=output))
+        _say(t(directory.lang, "map_written", path=output))
 
 
 @app.command("export")
@@ -445,34 +439,33 @@ def export(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    from owes_cli.cli import files
-    from owes_cli.layout import report
-
-    s = Session(lang, data)
+    directory = _directory(lang, data)
     if output is None:
         raise UsageError("export_needs_output")
     kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx"), force)
-    generated = report.generation_time()
     if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
         if centre_id is not None or county is not None or on is not None:
             raise UsageError("xlsx_whole_dataset")
-        from owes_cli.layout import spreadsheet
+        from owes_cli.layout.report import generation_time
         from owes_cli.render import xlsx
 
-        files.write_output(output, xlsx.render(spreadsheet.workbook(s.dataset, s.lang), generated), force=force)
+        files.write_output(output, xlsx.render(directory.spreadsheet(), generation_time()), force=force)
         return
     # Without --on the answer is for the day the document is made.
-    day = _day(on) if on is not None else generated.date()
-    as_of = s.dataset.as_of()
-    edition = report.Edition(s.dataset.title, str(as_of) if as_of else None, s.lang, generated)
-    document = queries.document(s.dataset, s.register, day, edition, centre_id=centre_id, county=county)
-    files.write_output(output, queries.render_document(document, kind), force=force)
+    document = directory.document(on=_day(on), county=county, centre=centre_id)
+    if kind == "pdf":
+        from owes_cli.render import pdf
+
+        content = pdf.render(document)
+    else:
+        from owes_cli.render import word
+
+        content = word.render(document)
+    files.write_output(output, content, force=force)
 
 
 def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], force: bool) -> str:
     """The file format, after checking the target can be written: before the work, not after."""
-    from owes_cli.cli import files
-
     kind = files.choose_format(output, chosen, allowed)
     if output != files.STDOUT:
         files.check_target(Path(output), force=force)

@@ -6,17 +6,22 @@ Rich is imported only when a table is really drawn on a terminal.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from owes_cli.cli.files import stdout, stdout_failed
 from owes_cli.errors import UsageError
-from owes_cli.layout import cards
+from owes_cli.layout import listings
+from owes_cli.layout.blocks import Block
 from owes_cli.render import text as render
 
 FORMATS = ("auto", "table", "plain", "json", "csv")
+R = TypeVar("R")
 
 
 class Output:
+    """The format chosen (`auto` is a table on a terminal, plain text in a pipe) and the writing."""
+
     def __init__(self, fmt: str | None, lang: str, *, allowed: tuple[str, ...] = FORMATS) -> None:
         fmt = (fmt or "auto").strip().lower()
         if fmt not in allowed:
@@ -26,31 +31,35 @@ class Output:
         self.format = fmt
         self.lang = lang
 
-    def listing(self, kind: str, rows: list[dict[str, Any]], title: str | None = None) -> None:
-        columns = cards.columns(kind, self.lang)
+    @property
+    def for_machines(self) -> bool:
+        return self.format in ("json", "csv")
+
+    def listing(self, rows: Sequence[R], columns: list[listings.Column[R]], title: str | None = None) -> None:
         if self.format == "json":
-            self.write(render.to_json(rows))
+            self.write(render.to_json(list(rows)))
         elif self.format == "csv":
-            self.write(render.to_csv(rows, [key for key, _ in columns]))
+            self.write(render.to_csv(rows, [c.key for c in columns]))
         elif self.format == "plain":
-            self.write(render.plain_listing(cards.Listing(columns, rows), self.lang))
+            self.write(render.plain_table(listings.table(columns, rows, self.lang)))
         else:
             from owes_cli.render import terminal as rich_render
 
-            listing = cards.Listing(columns, rows)
-            self._print_rich(rich_render.listing_renderables(listing, self.lang, title, stdout()))
+            table = listings.table(columns, rows, self.lang)
+            self._print_rich(rich_render.listing_renderables(table, title, stdout()))
 
-    def card(self, view: dict[str, Any], card: cards.Card, csv_row: dict[str, Any]) -> None:
+    def card(self, answer: object, blocks: list[Block], csv_row: dict[str, object]) -> None:
+        """One answer: JSON as it is, CSV as one row, for people as the layout's blocks."""
         if self.format == "json":
-            self.write(render.to_json(view))
+            self.write(render.to_json(answer))
         elif self.format == "csv":
             self.write(render.to_csv([csv_row], list(csv_row)))
         elif self.format == "plain":
-            self.write(render.plain_card(card))
+            self.write(render.plain_blocks(blocks))
         else:
             from owes_cli.render import terminal as rich_render
 
-            self._print_rich(rich_render.card_renderables(card, self.lang))
+            self._print_rich(rich_render.block_renderables(blocks))
 
     def write(self, text: str) -> None:
         stream = stdout()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import NamedTuple
 
 from owes_cli.domain import periods
@@ -13,7 +14,7 @@ class CountyPeriod(NamedTuple):
     """What the sources say of one county in one period."""
 
     period: Period
-    coverage: str  # "confirmed", "unknown" or "none", as in periods.CountyAnswer
+    coverage: periods.CoverageStatus
     centre: Centre | None  # the confirmed centre
     centres: tuple[Centre, ...]  # the period's centres, when not confirmed
     sources: tuple[str, ...]
@@ -31,11 +32,19 @@ def county_history(dataset: Dataset, county: County) -> list[CountyPeriod]:
     return timeline
 
 
+class MilestoneKind(StrEnum):
+    START = "start"
+    END = "end"
+    ADDRESS = "address"  # the centre is found at an address (from a dated source)
+    EVENT = "event"  # something happened on a day
+    REPORTED = "reported"  # something was reported on a day, undated itself
+
+
 class Milestone(NamedTuple):
     """A dated entry of a centre's timeline."""
 
     when: PartialDate
-    kind: str  # "start", "end", "address", "event"
+    kind: MilestoneKind
     text: Text | None  # for events: what happened
     detail: str | None  # for addresses: the address
     sources: tuple[str, ...]
@@ -45,21 +54,26 @@ def centre_history(dataset: Dataset, centre: Centre) -> list[Milestone]:
     period = dataset.periods[centre.period]
     start = centre.start or period.start
     end = centre.end or period.end
-    entries = [Milestone(start, "start", None, None, tuple(dict.fromkeys(centre.sources + period.sources)))]
+    entries = [Milestone(start, MilestoneKind.START, None, None, tuple(dict.fromkeys(centre.sources + period.sources)))]
     for address in centre.addresses:
         if address.as_of is not None:
             entries.append(
-                Milestone(address.as_of, "address", None, f"{address.street}, {address.city}", address.sources)
+                Milestone(
+                    address.as_of, MilestoneKind.ADDRESS, None, f"{address.street}, {address.city}", address.sources
+                )
             )
     for event in dataset.events.values():
         if event.centre == centre.id or (event.centre is None and event.period == centre.period):
             when = event.date or event.reported
             if when is not None:
-                kind = "event" if event.date else "reported"
+                kind = MilestoneKind.EVENT if event.date else MilestoneKind.REPORTED
                 entries.append(Milestone(when, kind, event.description, None, event.sources))
     if end is not None:
-        entries.append(Milestone(end, "end", None, None, period.sources))
+        entries.append(Milestone(end, MilestoneKind.END, None, None, period.sources))
     # A partial date sorts by its first day, but an end by its last: a
     # period ending "2015-09" ends after an event of 2015-09-17.
-    order = {"start": 0, "address": 1, "event": 1, "reported": 1, "end": 2}
-    return sorted(entries, key=lambda m: (m.when.last_day() if m.kind == "end" else m.when.first_day(), order[m.kind]))
+    order = {MilestoneKind.START: 0, MilestoneKind.END: 2}
+    return sorted(
+        entries,
+        key=lambda m: (m.when.last_day() if m.kind is MilestoneKind.END else m.when.first_day(), order.get(m.kind, 1)),
+    )

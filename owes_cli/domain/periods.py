@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import NamedTuple
 
 from owes_cli.domain.lookup import Note
@@ -26,6 +27,22 @@ def _sorted_starts(dataset: Dataset) -> list[date]:
     starts = sorted({p.first_day() for p in dataset.periods.values()})
     _starts[:] = [(dataset.periods, starts)]
     return starts
+
+
+class PeriodStatus(StrEnum):
+    """Where a day stands against the data's periods."""
+
+    CURRENT = "current"  # a period runs on that day
+    HISTORICAL = "historical"  # the data stops before it
+    UPCOMING = "upcoming"  # the data starts after it
+
+
+class CoverageStatus(StrEnum):
+    """What the sources say of which centre serves a county."""
+
+    CONFIRMED = "confirmed"  # a source names the centre
+    UNKNOWN = "unknown"  # the sources do not say which centre serves it
+    NONE = "none"  # the period's centres are all known and none serves it
 
 
 def period_span(dataset: Dataset, period: Period) -> tuple[date, date | None]:
@@ -79,13 +96,8 @@ class Confirmed(NamedTuple):
 class CountyAnswer(NamedTuple):
     county: County
     on: date
-    # "current": a period runs on that day; "historical": the data stops
-    # before it; "upcoming": the data starts after it.
-    period_status: str
-    # "confirmed": a source names the centre; "unknown": the sources do not
-    # say which centre serves the county; "none": the period's centres are
-    # all known and none serves it.
-    coverage: str
+    period_status: PeriodStatus
+    coverage: CoverageStatus
     period: Period
     centre: Centre | None
     centres: tuple[Centre, ...]  # the period's centres, when coverage is not confirmed
@@ -95,7 +107,7 @@ class CountyAnswer(NamedTuple):
 
 def answer(dataset: Dataset, county: County, on: date, notes: tuple[Note, ...] = ()) -> CountyAnswer:
     period, status = period_on(dataset, on)
-    if status == "current":
+    if status is PeriodStatus.CURRENT:
         in_play = [c for c in centres_on(dataset, on) if c.period == period.id]
     else:
         in_play = dataset.centres_in(period.id)
@@ -126,14 +138,15 @@ def last_confirmed(dataset: Dataset, county: County, before: date) -> Confirmed 
     return max(found, key=lambda f: f.period.first_day(), default=None)
 
 
-def coverage_among(centres: list[Centre], teryt: str) -> tuple[str, Centre | None]:
+def coverage_among(centres: list[Centre], teryt: str) -> tuple[CoverageStatus, Centre | None]:
     """What these centres' sources say of a county: ("confirmed", its centre), or
     ("none", None) when every centre's counties are known and none is this one,
     or ("unknown", None) when some centre's counties are not in the sources."""
     for centre in centres:
         if centre.coverage and teryt in centre.coverage.counties:
-            return "confirmed", centre
-    return ("none" if centres and all(c.coverage for c in centres) else "unknown"), None
+            return CoverageStatus.CONFIRMED, centre
+    known = bool(centres) and all(c.coverage for c in centres)
+    return (CoverageStatus.NONE if known else CoverageStatus.UNKNOWN), None
 
 
 def centre_of(dataset: Dataset, teryt: str, period_id: str) -> Centre | None:
@@ -141,12 +154,12 @@ def centre_of(dataset: Dataset, teryt: str, period_id: str) -> Centre | None:
     return coverage_among(dataset.centres_in(period_id), teryt)[1]
 
 
-def period_on(dataset: Dataset, day: date) -> tuple[Period, str]:
+def period_on(dataset: Dataset, day: date) -> tuple[Period, PeriodStatus]:
     """The period in effect on a day (or the nearest one) and its status."""
     running = centres_on(dataset, day)
     if running:
-        return max((dataset.periods[c.period] for c in running), key=lambda p: p.first_day()), "current"
+        return max((dataset.periods[c.period] for c in running), key=lambda p: p.first_day()), PeriodStatus.CURRENT
     started = [p for p in dataset.periods.values() if p.first_day() <= day]
     if started:
-        return max(started, key=lambda p: p.first_day()), "historical"
-    return min(dataset.periods.values(), key=lambda p: p.first_day()), "upcoming"
+        return max(started, key=lambda p: p.first_day()), PeriodStatus.HISTORICAL
+    return min(dataset.periods.values(), key=lambda p: p.first_day()), PeriodStatus.UPCOMING

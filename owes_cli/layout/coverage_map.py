@@ -26,6 +26,7 @@ from owes_cli.domain.model import Centre, CountyKind, Dataset
 from owes_cli.domain.names import fold
 from owes_cli.domain.places import Gazetteer, PlaceKind
 from owes_cli.domain.register import Register
+from owes_cli.layout.sections import status_line
 from owes_cli.messages import t
 from owes_cli.safe_text import printable
 
@@ -347,12 +348,14 @@ def _thin(ring: list[XY]) -> list[XY]:
 
 
 def _status(dataset: Dataset, ans: periods.CountyAnswer, lang: str) -> str:
-    if ans.period_status == "current":
-        return t(lang, "status_current", on=ans.on.isoformat())
-    if ans.period_status == "upcoming":
-        return t(lang, "status_upcoming", start=str(ans.period.start))
     end = periods.period_span(dataset, ans.period)[1]
-    return t(lang, "status_historical", end=end.isoformat()) if end else t(lang, "status_historical_open")
+    return status_line(
+        ans.period_status,
+        lang,
+        on=ans.on.isoformat(),
+        start=str(ans.period.start),
+        ended=end.isoformat() if end else None,
+    )
 
 
 def _seat_points(centres: list[Centre], gazetteer: Gazetteer, dataset: Dataset) -> dict[str, geo.Point]:

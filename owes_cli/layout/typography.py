@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from owes_cli.layout.report import Bullets, Fields, Heading, Paragraph, Report, Run, Table
+from owes_cli.layout.blocks import Bullets, Fields, Heading, Paragraph, Run, Table
 from owes_cli.safe_text import printable
 
 if TYPE_CHECKING:
-    from owes_cli.layout.report import Block, Inline
+    from owes_cli.layout.blocks import Block, Inline
+    from owes_cli.layout.report import Report
 
 NBSP = "\u00a0"
 BREAK = "\u200b"  # zero-width space: a place a line may end, invisible on the page

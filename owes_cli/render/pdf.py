@@ -16,19 +16,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from owes_cli import version
 from owes_cli.layout import coverage_map, typography
-from owes_cli.layout.report import (
-    Bullets,
-    Fields,
-    Heading,
-    Inline,
-    Map,
-    PageBreak,
-    Paragraph,
-    Report,
-    Run,
-    Table,
-    plain_text,
-)
+from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Run, Table, plain_text
+from owes_cli.layout.report import Report
 from owes_cli.messages import t
 from owes_cli.render import map_image as map_render
 
@@ -94,7 +83,15 @@ def render(report: Report) -> bytes:
         more = _earlier_breaks(typeset, layout, pdf.page_break_trigger)
         if not more - breaks:
             break
-        breaks |= more
+        # A break moved earlier in a section replaces the ones after it there: they
+        # were chosen for a last page that the earlier break has refilled.
+        superseded = {
+            old
+            for old in breaks
+            for new in more
+            if new < old and any(first <= new[0] and old[0] < end for first, end, _, _ in layout.sections)
+        }
+        breaks = (breaks - superseded) | more
     # Metadata from the report as written: no-break and zero-width spaces are for the page only.
     pdf.set_title(f"{report.subtitle} — {report.title}")
     pdf.set_subject(report.subject)

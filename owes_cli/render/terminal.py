@@ -16,15 +16,35 @@ from rich.table import Table
 from rich.text import Text
 
 from owes_cli.compat import rich_console
-from owes_cli.layout.cards import Card, Listing, display_value
+from owes_cli.layout import blocks as b
 from owes_cli.safe_text import printable
+
+_Cells = list[list[str]]  # a listing's cells as text, row by row
 
 
 def _text(value: str, style: str = "") -> Text:
     return Text(printable(value), style=style)
 
 
-def listing_table(listing: Listing, lang: str, title: str | None = None, width: int | None = None) -> Table:
+def _inline(runs: b.Inline, style: str = "") -> Text:
+    out = Text(style=style)
+    for run in runs:
+        out.append(printable(run.text), style="bold" if run.bold else "")
+    return out
+
+
+class Listing:
+    """A table block's header and cells as text, with the columns a screen shows."""
+
+    def __init__(self, table: b.Table, keep_empty: bool = True) -> None:
+        shown = [i for i, empty in enumerate(table.empty or [False] * len(table.header)) if keep_empty or not empty]
+        if not shown:
+            shown = list(range(len(table.header)))
+        self.columns = [table.header[i] for i in shown]
+        self.rows: _Cells = [[b.plain_text(row[i]) for i in shown] for row in table.rows]
+
+
+def listing_table(listing: Listing, title: str | None = None, width: int | None = None) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD,
         title=_text(title) if title else None,
@@ -32,21 +52,21 @@ def listing_table(listing: Listing, lang: str, title: str | None = None, width: 
         collapse_padding=True,
         pad_edge=False,
     )
-    widths = _column_widths(listing, lang, width) if width else [None] * len(listing.columns)
-    for (_, label), column_width in zip(listing.columns, widths, strict=True):
+    widths = _column_widths(listing, width) if width else [None] * len(listing.columns)
+    for label, column_width in zip(listing.columns, widths, strict=True):
         table.add_column(_text(label), overflow="fold", width=column_width)
     for row in listing.rows:
-        table.add_row(*[_text(display_value(key, row.get(key), lang)) for key, _ in listing.columns])
+        table.add_row(*[_text(cell) for cell in row])
     return table
 
 
-def _column_widths(listing: Listing, lang: str, width: int) -> list[int]:
+def _column_widths(listing: Listing, width: int) -> list[int]:
     """Each column as wide as its longest cell, then the widest narrowed first until
     the table fits `width`: down to its longest word (wrapping at spaces), and only
     then, if need be, further down to its floor (folding words; see _floors)."""
-    floors = _floors(listing, lang)
-    whole_words = [max(word, floor) for word, floor in zip(_longest_words(listing, lang), floors, strict=True)]
-    widths = [max(cell, word) for cell, word in zip(_longest_cells(listing, lang), whole_words, strict=True)]
+    floors = _floors(listing)
+    whole_words = [max(word, floor) for word, floor in zip(_longest_words(listing), floors, strict=True)]
+    widths = [max(cell, word) for cell, word in zip(_longest_cells(listing), whole_words, strict=True)]
     room = width - _PADDING - _COLUMN_PADDING * len(widths)
     for limits in (whole_words, floors):
         while sum(widths) > room:
@@ -58,73 +78,78 @@ def _column_widths(listing: Listing, lang: str, width: int) -> list[int]:
     return widths
 
 
-def card_renderables(card: Card, lang: str) -> list[RenderableType]:
+def block_renderables(blocks: list[b.Block]) -> list[RenderableType]:
+    """The layout's blocks on a terminal: what an answer is about in a panel, its parts below."""
     out: list[RenderableType] = []
-    for block in card:
-        parts: list[RenderableType] = []
-        if block.fields:
-            grid = Table.grid(padding=(0, 2))
-            grid.add_column(style="bold", no_wrap=True)
-            grid.add_column(overflow="fold")
-            for label, value in block.fields:
-                grid.add_row(_text(label), _text(value, "yellow" if label == "!" else ""))
-            parts.append(grid)
-        if block.bullets:
-            parts.append(Text("\n").join(_text("• " + b) for b in block.bullets))
-        if block.emphasis:
+    sections: list[tuple[b.Heading | None, list[b.Block]]] = []
+    for block in blocks:
+        if isinstance(block, b.Heading) or not sections:
+            sections.append((block if isinstance(block, b.Heading) else None, []))
+        if not isinstance(block, b.Heading):
+            sections[-1][1].append(block)
+    for heading, body in sections:
+        parts = [part for block in body for part in _block(block)]
+        if heading is not None and heading.level == 1:
             out.append(
                 Panel(
-                    Group(*parts),
-                    title=_text(block.heading or "", "bold"),
-                    title_align="left",
-                    box=box.ROUNDED,
-                    expand=True,
+                    Group(*parts), title=_text(heading.text, "bold"), title_align="left", box=box.ROUNDED, expand=True
                 )
             )
         else:
-            if block.heading:
-                out.append(_text(block.heading, "bold underline"))
+            if heading is not None:
+                out.append(_text(heading.text, "bold underline"))
             out.extend(parts)
             out.append(Text(""))
     return out
 
 
+def _block(block: b.Block) -> list[RenderableType]:
+    if isinstance(block, b.Fields):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for label, value in block.rows:
+            grid.add_row(_text(label), _inline(value, "yellow" if label == "!" else ""))
+        return [grid]
+    if isinstance(block, b.Bullets):
+        return [Text("\n").join(_inline((b.Run("  " * depth + "• "),) + item) for depth, item in block.items)]
+    if isinstance(block, b.Paragraph):
+        return [_inline(block.runs)]
+    if isinstance(block, b.Table):
+        return [listing_table(Listing(block))]
+    return []  # the map and page breaks belong to documents
+
+
 MAX_WIDTH = 1000  # columns; wider than any real terminal
 
 
-def listing_renderables(listing: Listing, lang: str, title: str | None, stream: IO[str]) -> list[RenderableType]:
+def listing_renderables(table: b.Table, title: str | None, stream: IO[str]) -> list[RenderableType]:
     """A table, or on a terminal too narrow for its columns, one record after another."""
     # On a screen, a column with nothing in it only takes room (scripts get every column).
-    filled = [
-        (key, label) for key, label in listing.columns if any(row.get(key) not in (None, "") for row in listing.rows)
-    ]
-    listing = Listing(filled or listing.columns, listing.rows)
+    listing = Listing(table, keep_empty=False)
     width = _console(stream).width
-    if _unbroken_width(listing, lang) <= width:
-        return [listing_table(listing, lang, title, width)]
+    if _unbroken_width(listing) <= width:
+        return [listing_table(listing, title, width)]
     # At COLUMNS=20 six columns would fold to a letter a line; label and value per line stay readable.
     out: list[RenderableType] = [_text(title, "bold")] if title else []
     for row in listing.rows:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", overflow="fold")
         grid.add_column(overflow="fold")
-        for key, label in listing.columns:
-            grid.add_row(_text(label), _text(display_value(key, row.get(key), lang)))
+        for label, cell in zip(listing.columns, row, strict=True):
+            grid.add_row(_text(label), _text(cell))
         out += [Text(""), grid]
     return out
 
 
-def _longest_cells(listing: Listing, lang: str) -> list[int]:
-    return [
-        max(len(display_value(key, row.get(key), lang)) for row in listing.rows) if listing.rows else 0
-        for key, _ in listing.columns
-    ]
+def _longest_cells(listing: Listing) -> list[int]:
+    return [max((len(row[i]) for row in listing.rows), default=0) for i in range(len(listing.columns))]
 
 
-def _longest_words(listing: Listing, lang: str) -> list[int]:
+def _longest_words(listing: Listing) -> list[int]:
     longest = []
-    for key, label in listing.columns:
-        texts = [label] + [display_value(key, row.get(key), lang) for row in listing.rows]
+    for i, label in enumerate(listing.columns):
+        texts = [label] + [row[i] for row in listing.rows]
         longest.append(max(len(word) for text in texts for word in (text.split() or [""])))
     return longest
 
@@ -138,21 +163,21 @@ _UNBROKEN = 12
 _PADDING, _COLUMN_PADDING = 0, 2
 
 
-def _floors(listing: Listing, lang: str) -> list[int]:
+def _floors(listing: Listing) -> list[int]:
     """How narrow each column may get: short columns not at all; others down to
     their longest word, up to _UNBROKEN characters."""
-    cells = _longest_cells(listing, lang)
-    words = _longest_words(listing, lang)
-    labels = [max(len(word) for word in label.split() or [""]) for _, label in listing.columns]
+    cells = _longest_cells(listing)
+    words = _longest_words(listing)
+    labels = [max(len(word) for word in label.split() or [""]) for label in listing.columns]
     return [
         max(label, cell if cell <= _SHORT_CELL else min(word, _UNBROKEN))
         for cell, word, label in zip(cells, words, labels, strict=True)
     ]
 
 
-def _unbroken_width(listing: Listing, lang: str) -> int:
+def _unbroken_width(listing: Listing) -> int:
     """The narrowest table that folds nothing to scraps."""
-    return _PADDING + sum(floor + _COLUMN_PADDING for floor in _floors(listing, lang))
+    return _PADDING + sum(floor + _COLUMN_PADDING for floor in _floors(listing))
 
 
 def print_renderables(renderables: list[RenderableType], stream: IO[str]) -> None:

@@ -1,6 +1,7 @@
 """Text outputs without Rich: plain text for pipes, JSON and CSV for scripts.
 
-Everything here returns strings; the CLI decides where they go.
+Plain text draws the layout's blocks (layout/blocks.py) as stable, greppable
+lines. Everything here returns strings; the CLI decides where they go.
 """
 
 from __future__ import annotations
@@ -8,61 +9,71 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from owes_cli.layout.cards import Card, Listing, display_value
+from owes_cli.answers import to_json as json_ready
+from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Paragraph, Table, plain_text
 from owes_cli.safe_text import printable
 
-__all__ = ["printable", "plain_card", "plain_listing", "to_json", "to_csv", "neutralise_formula"]
+__all__ = ["printable", "plain_blocks", "plain_table", "to_json", "to_csv", "neutralise_formula"]
 
 # Spreadsheets run cells that start with these as formulas (OWASP, CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_RULE_MAX = 78  # the longest "=====" under a heading
 
 
-def plain_card(card: Card) -> str:
+def plain_blocks(blocks: Sequence[Block]) -> str:
+    """Blocks as text: a heading opens a section (underlined when it is what the answer is about),
+    its fields and bullets indented below it, a blank line between sections."""
     lines: list[str] = []
-    for block in card:
-        if lines:
-            lines.append("")
-        if block.heading:
-            lines.append(printable(block.heading))
-            if block.emphasis:
-                lines.append("=" * min(len(block.heading), 78))
-        width = max((len(label) for label, _ in block.fields), default=0)
-        for label, value in block.fields:
-            value_lines = printable(value).split("\n")
-            lines.append(f"  {label.ljust(width)}  {value_lines[0]}")
-            lines += [f"  {' ' * width}  {extra}" for extra in value_lines[1:]]
-        lines += [f"  - {printable(item)}" for item in block.bullets]
+    for block in blocks:
+        if isinstance(block, Heading):
+            if lines:
+                lines.append("")
+            lines.append(printable(block.text))
+            if block.level == 1:
+                lines.append("=" * min(len(block.text), _RULE_MAX))
+        elif isinstance(block, Fields):
+            width = max((len(label) for label, _ in block.rows), default=0)
+            for label, value in block.rows:
+                value_lines = printable(plain_text(value)).split("\n")
+                lines.append(f"  {label.ljust(width)}  {value_lines[0]}")
+                lines += [f"  {' ' * width}  {extra}" for extra in value_lines[1:]]
+        elif isinstance(block, Bullets):
+            lines += [f"  {'  ' * depth}- {printable(plain_text(item))}" for depth, item in block.items]
+        elif isinstance(block, Paragraph):
+            lines.append(f"  {printable(plain_text(block.runs))}")
+        elif isinstance(block, Table):
+            lines += ["  " + line for line in plain_table(block).splitlines()]
+        # The map and page breaks belong to documents; a terminal has neither.
     return "\n".join(lines) + "\n"
 
 
-def plain_listing(listing: Listing, lang: str) -> str:
+def plain_table(table: Table) -> str:
     """Aligned columns with a header row: stable text for pipes and grep."""
-    header = [label for _, label in listing.columns]
-    body = [
-        [printable(display_value(key, row.get(key), lang)).replace("\n", " ") for key, _ in listing.columns]
-        for row in listing.rows
-    ]
-    widths = [max(len(cell) for cell in column) for column in zip(header, *body, strict=True)]
+    body = [[printable(plain_text(cell)).replace("\n", " ") for cell in row] for row in table.rows]
+    widths = [max(len(cell) for cell in column) for column in zip(table.header, *body, strict=True)]
     lines = []
-    for cells in [header, *body]:
+    for cells in [list(table.header), *body]:
         lines.append("  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip())
     return "\n".join(lines) + "\n"
 
 
-def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+def to_json(value: object) -> str:
+    return json.dumps(json_ready(value), ensure_ascii=False, indent=2) + "\n"
 
 
 def neutralise_formula(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def to_csv(rows: list[dict[str, Any]], keys: list[str]) -> str:
+def to_csv(rows: Sequence[object], keys: list[str]) -> str:
+    """Rows (typed answers, or mappings of one) as CSV with these columns."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(keys)
     for row in rows:
-        writer.writerow(["" if row.get(k) is None else neutralise_formula(str(row.get(k))) for k in keys])
+        record: dict[str, Any] = json_ready(row)
+        writer.writerow(["" if record.get(k) is None else neutralise_formula(str(record.get(k))) for k in keys])
     return buffer.getvalue()

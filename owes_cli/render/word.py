@@ -17,18 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
 from owes_cli.layout import typography
-from owes_cli.layout.report import (
-    Bullets,
-    Fields,
-    Heading,
-    Inline,
-    Map,
-    PageBreak,
-    Paragraph,
-    Report,
-    Table,
-    plain_text,
-)
+from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, plain_text
+from owes_cli.layout.report import Report
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -1,0 +1,464 @@
+"""What the directory answers, as typed, immutable values: the one shape every output uses.
+
+JSON prints these through `to_json`, the one conversion; CSV flattens them;
+the layout lays them out for people and documents. Data names stay Polish;
+service and audience names follow the language the answer was built in.
+Every status and kind is a StrEnum.
+
+The answers are `typing.NamedTuple`s, as the domain's records are, rather
+than frozen dataclasses: equally typed and immutable for mypy, but Python
+3.11 builds a frozen, slotted dataclass about four times slower (it compiles
+six methods per class), which cost `which-centre` some 20 ms of start-up
+(benchmarks/startup.py) for the 37 classes here. For the same reason this
+module does without `from __future__ import annotations`: typing.NamedTuple
+compiles every annotation given as a string (a ForwardRef), about 1 ms here.
+"""
+
+import keyword
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from owes_cli.domain import lookup, periods
+from owes_cli.domain.history import MilestoneKind
+from owes_cli.domain.model import Centre, County, CountyKind, Dataset, Period, Text
+from owes_cli.domain.periods import CoverageStatus, PeriodStatus
+
+if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
+    from owes_cli.domain.places import Gazetteer, Place, PlaceKind
+    from owes_cli.domain.register import Register
+
+__all__ = ["CoverageStatus", "MilestoneKind", "PeriodStatus", "to_json"]
+
+
+def to_json(value: object) -> Any:
+    """An answer as JSON-ready data: answers become objects, enums their values.
+
+    A field's name is its key; a name that would be a Python keyword is
+    spelled with a trailing underscore (`from_` is "from"). The few answers
+    whose JSON is not one key per field are listed below, by class.
+    """
+    fields: tuple[str, ...] | None = getattr(type(value), "_fields", None)
+    if fields is not None:
+        kind = type(value)
+        left_out, when_none = NOT_IN_JSON.get(kind, ()), OMIT_WHEN_NONE.get(kind, ())
+        flattened = FLATTENED.get(kind)
+        result: dict[str, Any] = {}
+        for name in fields:
+            item = getattr(value, name)
+            if name in left_out or (item is None and name in when_none):
+                continue
+            if name == flattened:
+                result.update(to_json(item))
+            else:
+                result[_key(name)] = to_json(item)
+        return result
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [to_json(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items()}
+    return value
+
+
+def _key(name: str) -> str:
+    return name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name
+
+
+def _text(value: Text | None, lang: str) -> str | None:
+    return value.get(lang) if value else None
+
+
+def _str(value: object | None) -> str | None:
+    return None if value is None else str(value)
+
+
+# --------------------------------------------------------------------------
+# The parts of an answer
+# --------------------------------------------------------------------------
+
+
+class CountyRef(NamedTuple):
+    teryt: str
+    name: str
+    kind: CountyKind
+
+
+class Ref(NamedTuple):
+    """An organisation or a centre, by id and name."""
+
+    id: str
+    name: str
+
+
+class PeriodInfo(NamedTuple):
+    id: str
+    name: str
+    from_: str
+    to: str | None
+    programme: str
+    measure: str | None
+    lead: Ref | None
+    aim: str | None
+    website: str | None
+    facts: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+class Operator(NamedTuple):
+    id: str
+    name: str
+    role: str  # "lead" or "partner"
+    unit: str | None
+
+
+class Address(NamedTuple):
+    street: str
+    city: str
+    label: str | None
+    as_of: str | None
+
+
+class Service(NamedTuple):
+    id: str
+    group: str
+    name: str
+
+
+class Audience(NamedTuple):
+    id: str
+    group: str
+    name: str
+    part_of: str | None
+
+
+class Source(NamedTuple):
+    id: str
+    title: str
+    publisher: str | None
+    url: str | None
+    date: str | None
+
+
+class Event(NamedTuple):
+    date: str | None
+    reported: str | None
+    description: str
+
+
+class Document(NamedTuple):
+    title: str
+    title_as_printed: str | None
+    note: str | None
+    url: str | None
+
+
+class CentreInfo(NamedTuple):
+    """A centre, with its own dates (where a source gives them) as its period's."""
+
+    id: str
+    name: str
+    subregion: str | None
+    seat: str | None
+    period: PeriodInfo
+    operators: tuple[Operator, ...]
+    coverage: CoverageStatus  # confirmed or unknown: a centre's own counties
+    counties: tuple[CountyRef, ...]
+    addresses: tuple[Address, ...]
+    phones: tuple[str, ...]
+    emails: tuple[str, ...]
+    website: str | None
+    services: tuple[Service, ...]
+    audiences: tuple[Audience, ...]
+    facts: tuple[str, ...]
+    events: tuple[Event, ...]
+    documents: tuple[Document, ...]
+    sources: tuple[Source, ...]
+
+
+class NoteInfo(NamedTuple):
+    """Something the answer tells the user besides it: a message id and its parameters."""
+
+    id: str
+    params: Mapping[str, Any]  # written beside "id" in JSON
+
+
+class Point(NamedTuple):
+    lat: float
+    lon: float
+
+
+class Query(NamedTuple):
+    """What was asked: the county or place as typed, or a point, and the day."""
+
+    county: str | None  # only what was asked is written in JSON
+    place: str | None
+    at: Point | None
+    on: str
+
+
+class Unit(NamedTuple):
+    """A gmina or town of the gazetteer."""
+
+    teryt: str
+    name: str
+    kind: "PlaceKind"
+
+
+class Locality(NamedTuple):
+    """A village or town of the SIMC register, by its own id."""
+
+    teryt: str  # its gmina's code
+    name: str
+    kind: "PlaceKind"
+    simc: str | None
+
+
+class PlaceInfo(NamedTuple):
+    """A town, gmina or locality with the gmina it is (or lies in), its town and its county."""
+
+    teryt: str
+    name: str
+    kind: "PlaceKind"
+    simc: str | None  # the SIMC id of a locality or a town
+    part_of: Locality | None  # the locality this one is part of
+    gmina: Unit
+    town: Unit | None
+    county: CountyRef
+    voivodeship: str
+
+
+class Confirmed(NamedTuple):
+    period: PeriodInfo
+    centre: CentreInfo
+
+
+class CountyAnswer(NamedTuple):
+    """Which centre serves a county on a day; for a place, the place goes beside the county."""
+
+    query: Query
+    place: PlaceInfo | None  # for `--place` and `--at` only
+    county: CountyRef
+    period_status: PeriodStatus
+    coverage: CoverageStatus
+    period: PeriodInfo
+    period_ended: str | None
+    centre: CentreInfo | None  # the confirmed centre
+    centres: tuple[CentreInfo, ...]  # the period's centres, when none is confirmed
+    last_confirmed: Confirmed | None
+    notes: tuple[NoteInfo, ...]
+    sources: tuple[Source, ...]
+
+
+# How the answers whose JSON is not one key per field are written (see to_json).
+OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
+    Query: ("county", "place", "at"),  # what was asked, only
+    CountyAnswer: ("place",),  # a place beside the county for `--place` and `--at`
+}
+FLATTENED: dict[type, str] = {
+    NoteInfo: "params",  # {"id": …, **params}
+}
+NOT_IN_JSON: dict[type, tuple[str, ...]] = {}
+# answers.tables and answers.detail add their own classes to these.
+
+
+# --------------------------------------------------------------------------
+# Building answers from the domain
+# --------------------------------------------------------------------------
+
+
+def county_ref(county: County) -> CountyRef:
+    return CountyRef(county.teryt, county.name, county.kind)
+
+
+def period_info(dataset: Dataset, period: Period, lang: str) -> PeriodInfo:
+    lead = dataset.organisations.get(period.lead) if period.lead else None
+    return PeriodInfo(
+        id=period.id,
+        name=period.name.get(lang),
+        from_=str(period.start),
+        to=_str(period.end),
+        programme=period.programme,
+        measure=period.measure,
+        lead=Ref(lead.id, lead.name) if lead else None,
+        aim=_text(period.aim, lang),
+        website=period.website,
+        facts=tuple(f.text.get(lang) for f in period.facts),
+        sources=tuple(period.sources),
+    )
+
+
+def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
+    period = dataset.periods[centre.period]
+    # The centre's own dates, where a source gives them, narrow its period's.
+    own_period = period_info(dataset, period, lang)._replace(
+        from_=str(centre.start or period.start), to=_str(centre.end or period.end)
+    )
+    coverage = centre.coverage
+    return CentreInfo(
+        id=centre.id,
+        name=centre.name,
+        subregion=centre.subregion,
+        seat=centre.seat,
+        period=own_period,
+        operators=tuple(
+            Operator(op.organisation, dataset.organisations[op.organisation].name, op.role, op.unit)
+            for op in centre.operators
+        ),
+        coverage=CoverageStatus.CONFIRMED if coverage else CoverageStatus.UNKNOWN,
+        counties=tuple(county_ref(dataset.counties[c]) for c in coverage.counties) if coverage else (),
+        addresses=tuple(Address(a.street, a.city, _text(a.label, lang), _str(a.as_of)) for a in centre.addresses),
+        phones=tuple(centre.phones),
+        emails=tuple(centre.emails),
+        website=centre.website,
+        services=tuple(service(dataset, s, lang) for s in centre.services),
+        audiences=tuple(audience(dataset, a, lang) for a in centre.audiences),
+        facts=tuple(f.text.get(lang) for f in centre.facts),
+        events=tuple(
+            Event(_str(e.date), _str(e.reported), e.description.get(lang))
+            for e in sorted(dataset.events.values(), key=lambda e: str(e.date or e.reported))
+            if e.centre == centre.id
+        ),
+        documents=tuple(
+            Document(d.title, d.title_as_printed, _text(d.note, lang), d.url)
+            for d in dataset.documents.values()
+            if d.centre == centre.id
+        ),
+        sources=tuple(source(dataset, s) for s in centre_source_ids(dataset, centre)),
+    )
+
+
+def service(dataset: Dataset, service_id: str, lang: str) -> Service:
+    found = dataset.services[service_id]
+    return Service(found.id, found.group, found.name.get(lang))
+
+
+def audience(dataset: Dataset, audience_id: str, lang: str) -> Audience:
+    found = dataset.audiences[audience_id]
+    return Audience(found.id, found.group, found.name.get(lang), found.part_of)
+
+
+def source(dataset: Dataset, source_id: str) -> Source:
+    found = dataset.sources[source_id]
+    return Source(found.id, found.title, found.publisher, found.url, _str(found.date))
+
+
+def centre_source_ids(dataset: Dataset, centre: Centre) -> list[str]:
+    """Every source behind what a centre card shows, in order of first use."""
+    period = dataset.periods[centre.period]
+    # An operator's own `sources` say it ran this centre; the organisation
+    # record's sources may be of other periods, so they are not cited here.
+    groups: list[Iterable[str]] = [centre.sources, period.sources]
+    groups += [op.sources for op in centre.operators]
+    if centre.coverage:
+        groups.append(centre.coverage.sources)
+        groups += [dataset.counties[c].sources for c in centre.coverage.counties]
+    groups += [a.sources for a in centre.addresses]
+    groups.append(centre.contact_sources)
+    groups += [f.sources for f in (*centre.facts, *period.facts)]
+    groups += [dataset.services[s].sources for s in centre.services]
+    groups += [dataset.audiences[a].sources for a in centre.audiences]
+    groups += [e.sources for e in dataset.events.values() if e.centre == centre.id]
+    groups += [d.sources for d in dataset.documents.values() if d.centre == centre.id]
+    return list(dict.fromkeys(s for group in groups for s in group))
+
+
+def _unique_sources(groups: Iterable[Iterable[Source]]) -> tuple[Source, ...]:
+    seen: dict[str, Source] = {}
+    for group in groups:
+        for found in group:
+            seen.setdefault(found.id, found)
+    return tuple(seen.values())
+
+
+def _notes(notes: Iterable[lookup.Note]) -> tuple[NoteInfo, ...]:
+    return tuple(NoteInfo(n.message_id, dict(n.params)) for n in notes)
+
+
+def county_answer(
+    dataset: Dataset, ans: periods.CountyAnswer, lang: str, query: Query, place: PlaceInfo | None = None
+) -> CountyAnswer:
+    """The answer for a county; for a place (`--place`, `--at`) the place goes beside the county."""
+    centres = [centre_info(dataset, c, lang) for c in ([ans.centre] if ans.centre else ans.centres)]
+    last = ans.last_confirmed
+    last_info = (
+        Confirmed(period_info(dataset, last.period, lang), centre_info(dataset, last.centre, lang)) if last else None
+    )
+    return CountyAnswer(
+        query=query,
+        place=place,
+        county=county_ref(ans.county),
+        period_status=ans.period_status,
+        coverage=ans.coverage,
+        period=period_info(dataset, ans.period, lang),
+        period_ended=_ended(dataset, ans.period, ans.period_status),
+        centre=centres[0] if ans.centre else None,
+        centres=() if ans.centre else tuple(centres),
+        last_confirmed=last_info,
+        notes=_notes(ans.notes),
+        sources=_unique_sources([*(c.sources for c in centres), last_info.centre.sources if last_info else ()]),
+    )
+
+
+def unit(place: "Place") -> Unit:
+    return Unit(place.teryt, place.name, place.kind)
+
+
+def place_info(place: "Place", dataset: Dataset, register: "Register", gazetteer: "Gazetteer") -> PlaceInfo:
+    town = gazetteer.places.get(place.town) if place.town else None
+    parent = gazetteer.parent(place)
+    return PlaceInfo(
+        teryt=place.teryt,
+        name=place.name,
+        kind=place.kind,
+        simc=place.simc,
+        part_of=Locality(parent.teryt, parent.name, parent.kind, parent.simc) if parent else None,
+        gmina=unit(gazetteer.places[place.gmina]),
+        town=unit(town) if town else None,
+        county=county_ref(dataset.counties[place.county]),
+        voivodeship=register.voivodeship(place.teryt),
+    )
+
+
+def _ended(dataset: Dataset, period: Period, status: PeriodStatus) -> str | None:
+    if status is not PeriodStatus.HISTORICAL:
+        return None
+    end = periods.period_span(dataset, period)[1]
+    return end.isoformat() if end else None
+
+
+# --------------------------------------------------------------------------
+# One-row summaries, for --format csv of a single answer
+# --------------------------------------------------------------------------
+
+
+def answer_row(ans: CountyAnswer) -> dict[str, object]:
+    centre = ans.centre
+    place = ans.place
+    dates = centre.period if centre else ans.period
+    return {
+        **({"place_teryt": place.teryt, "place_name": place.name, "place_kind": place.kind} if place else {}),
+        "county_teryt": ans.county.teryt,
+        "county_name": ans.county.name,
+        "on": ans.query.on,
+        "period_status": ans.period_status,
+        "coverage": ans.coverage,
+        "centre_id": centre.id if centre else None,
+        "centre_name": centre.name if centre else None,
+        "from": dates.from_,
+        "to": dates.to,
+        "sources": " ".join(s.id for s in ans.sources),
+    }
+
+
+def centre_row(centre: CentreInfo) -> dict[str, object]:
+    return {
+        "id": centre.id,
+        "name": centre.name,
+        "from": centre.period.from_,
+        "to": centre.period.to,
+        "coverage": centre.coverage,
+        "counties": " ".join(c.teryt for c in centre.counties),
+        "sources": " ".join(s.id for s in centre.sources),
+    }

@@ -1,0 +1,176 @@
+"""Answers in full, which only some commands build: a place with its centre in
+every period (`owes place`), a centre on a day and the whole directory (the
+documents of `owes export`). Kept apart from `owes_cli.answers` so that a
+lookup does not build these classes at start-up.
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from owes_cli.answers import (
+    FLATTENED,
+    CentreInfo,
+    CoverageStatus,
+    NoteInfo,
+    PeriodInfo,
+    PeriodStatus,
+    PlaceInfo,
+    Point,
+    Query,
+    Ref,
+    Source,
+    Unit,
+    _ended,
+    _notes,
+    _unique_sources,
+    centre_info,
+    period_info,
+    place_info,
+    unit,
+)
+from owes_cli.domain import history, lookup, periods
+from owes_cli.domain.model import Centre, Dataset
+
+if TYPE_CHECKING:
+    from owes_cli.answers.tables import CountyRow
+    from owes_cli.domain.places import Gazetteer, Place
+    from owes_cli.domain.register import Register
+
+
+class PlacePeriod(NamedTuple):
+    period: PeriodInfo
+    coverage: CoverageStatus
+    centre: Ref | None
+
+
+class RegisterInfo(NamedTuple):
+    title: str
+    publisher: str
+    as_of: str
+
+
+class BoundariesInfo(NamedTuple):
+    origin: str
+    as_of: str
+
+
+class PlaceDetail(NamedTuple):
+    """Everything known about one place: `owes place NAME`."""
+
+    place: PlaceInfo  # its keys open the JSON object
+    label_point: Point | None
+    notes: tuple[NoteInfo, ...]
+    centres: tuple[PlacePeriod, ...]
+    county_places: tuple[Unit, ...]
+    register: RegisterInfo
+    locality_register: Mapping[str, str]  # title, publisher, as_of of the SIMC register
+    boundaries: BoundariesInfo
+
+
+class CentreStatus(NamedTuple):
+    """One centre, with whether it was running on a day."""
+
+    query: Query
+    period_status: PeriodStatus
+    period: PeriodInfo
+    period_ended: str | None
+    centre: CentreInfo
+    sources: tuple[Source, ...]
+
+
+class DirectoryAnswer(NamedTuple):
+    """The period in effect on a day (or the latest before it) with all its centres."""
+
+    query: Query
+    period_status: PeriodStatus
+    period: PeriodInfo
+    period_ended: str | None
+    centres: tuple[CentreInfo, ...]
+    sources: tuple[Source, ...]
+    counties: "tuple[CountyRow, ...]"
+
+
+FLATTENED[PlaceDetail] = "place"  # the place's own keys open the object
+
+
+def place_detail(
+    place: "Place",
+    notes: Iterable[lookup.Note],
+    dataset: Dataset,
+    register: "Register",
+    gazetteer: "Gazetteer",
+    lang: str,
+) -> PlaceDetail:
+    from owes_cli.domain import geo  # boundaries only for this question
+
+    boundaries = geo.load_layer("gminy")
+    area = boundaries.areas.get(place.gmina)
+    county = dataset.counties[place.county]
+    return PlaceDetail(
+        place=place_info(place, dataset, register, gazetteer),
+        label_point=Point(round(area.label[1], 4), round(area.label[0], 4)) if area else None,
+        notes=_notes(notes),
+        centres=tuple(
+            PlacePeriod(
+                period_info(dataset, entry.period, lang),
+                entry.coverage,
+                Ref(entry.centre.id, entry.centre.name) if entry.centre else None,
+            )
+            for entry in history.county_history(dataset, county)
+        ),
+        county_places=tuple(unit(p) for p in gazetteer.in_county(place.county)),
+        register=RegisterInfo(gazetteer.title, gazetteer.publisher, gazetteer.as_of),
+        locality_register=gazetteer.locality_register,
+        boundaries=BoundariesInfo(boundaries.origin, boundaries.as_of),
+    )
+
+
+def directory(dataset: Dataset, on: date, lang: str) -> DirectoryAnswer:
+    from owes_cli.answers import tables
+
+    period, status = periods.period_on(dataset, on)
+    centres = tuple(centre_info(dataset, c, lang) for c in dataset.centres_in(period.id))
+    return DirectoryAnswer(
+        query=Query(county=None, place=None, at=None, on=on.isoformat()),
+        period_status=status,
+        period=period_info(dataset, period, lang),
+        period_ended=_ended(dataset, period, status),
+        centres=centres,
+        sources=_unique_sources(c.sources for c in centres),
+        counties=tuple(tables.county_rows(dataset, on)),
+    )
+
+
+def centre_status(dataset: Dataset, centre: Centre, on: date, lang: str) -> CentreStatus:
+    start, end = periods.centre_span(dataset, centre)
+    if on < start:
+        status = PeriodStatus.UPCOMING
+    elif end is not None and on > end:
+        status = PeriodStatus.HISTORICAL
+    else:
+        status = PeriodStatus.CURRENT
+    info = centre_info(dataset, centre, lang)
+    return CentreStatus(
+        query=Query(county=None, place=None, at=None, on=on.isoformat()),
+        period_status=status,
+        period=info.period,
+        period_ended=end.isoformat() if status is PeriodStatus.HISTORICAL and end else None,
+        centre=info,
+        sources=info.sources,
+    )
+
+
+def place_row(detail: PlaceDetail) -> dict[str, object]:
+    place = detail.place
+    return {
+        "teryt": place.teryt,
+        "name": place.name,
+        "kind": place.kind,
+        "simc": place.simc,
+        "gmina": place.gmina.teryt,
+        "town": place.town.teryt if place.town else None,
+        "county_teryt": place.county.teryt,
+        "county_name": place.county.name,
+        "voivodeship": place.voivodeship,
+    }

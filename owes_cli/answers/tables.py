@@ -1,0 +1,274 @@
+"""The dataset's tables and timelines as typed rows: what `owes centres`, `counties`,
+`services`, `audiences`, `sources`, `periods`, `places`, `history` and `validate` list.
+
+Flat rows with stable keys, for JSON, CSV and the listing layout alike.
+Kept apart from `owes_cli.answers` so that a lookup (`which-centre`) does
+not build these classes at start-up; `to_json` writes them as it writes answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from owes_cli.answers import NOT_IN_JSON, Audience, _str, audience, centre_info, period_info, service, source
+from owes_cli.domain import history, periods
+from owes_cli.domain.history import MilestoneKind
+from owes_cli.domain.model import Centre, County, CountyKind, Dataset
+from owes_cli.domain.periods import CoverageStatus, PeriodStatus
+from owes_cli.errors import Problem
+
+if TYPE_CHECKING:
+    from owes_cli.domain.places import Place, PlaceKind
+
+
+class CentreRow(NamedTuple):
+    id: str
+    name: str
+    seat: str | None
+    from_: str
+    to: str | None
+    operators: str
+    counties: int | None  # None: not in the sources
+
+
+class CountyRow(NamedTuple):
+    teryt: str
+    name: str
+    kind: CountyKind
+    centre: str | None
+    centre_name: str | None
+    coverage: CoverageStatus
+    period: str
+    period_status: PeriodStatus
+    last_confirmed: str | None
+
+
+class ServiceRow(NamedTuple):
+    id: str
+    group: str
+    name: str
+    centres: str
+
+
+class SourceRow(NamedTuple):
+    id: str
+    title: str
+    publisher: str | None
+    url: str | None
+    date: str | None
+    quotes: int
+
+
+class PeriodRow(NamedTuple):
+    id: str
+    name: str
+    programme: str
+    measure: str | None
+    from_: str
+    to: str | None
+    lead: str | None
+    centres: str
+    sources: str
+
+
+class PlaceRow(NamedTuple):
+    teryt: str
+    name: str
+    kind: PlaceKind
+    simc: str | None
+    gmina: str
+    county: str
+
+
+class CountyHistoryRow(NamedTuple):
+    period: str
+    from_: str
+    to: str | None
+    coverage: CoverageStatus
+    centre: str | None
+    centre_name: str | None
+    period_centres: str
+    sources: str
+
+
+class CentreHistoryRow(NamedTuple):
+    date: str
+    kind: MilestoneKind
+    what: str
+    sources: str
+
+
+class CountyHistory(NamedTuple):
+    """What the sources say of one county in each period."""
+
+    subject: str  # "name (TERYT)"
+    rows: tuple[CountyHistoryRow, ...]
+
+
+class CentreHistory(NamedTuple):
+    """One centre's dated milestones."""
+
+    subject: str  # "name (id)"
+    rows: tuple[CentreHistoryRow, ...]
+
+
+class ProblemInfo(NamedTuple):
+    where: str
+    code: str
+    message: str
+
+
+class Counts(NamedTuple):
+    centres: int
+    counties: int
+    sources: int
+
+
+class Validation(NamedTuple):
+    path: str
+    valid: bool
+    problems: tuple[ProblemInfo, ...]
+    counts: Counts | None  # of a valid dataset; for people, not in JSON
+    found: tuple[Problem, ...]  # the problems as the domain has them; not in JSON
+
+
+NOT_IN_JSON[Validation] = ("counts", "found")  # for people: the summary line, and the domain's problems
+
+
+# --------------------------------------------------------------------------
+# Building the rows
+# --------------------------------------------------------------------------
+
+
+def place_rows(places: Iterable[Place], dataset: Dataset) -> list[PlaceRow]:
+    return [PlaceRow(p.teryt, p.name, p.kind, p.simc, p.gmina, dataset.counties[p.county].name) for p in places]
+
+
+def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
+    rows = []
+    for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].first_day(), c.id)):
+        info = centre_info(dataset, centre, lang)
+        rows.append(
+            CentreRow(
+                id=centre.id,
+                name=centre.name,
+                seat=centre.seat,
+                from_=info.period.from_,
+                to=info.period.to,
+                operators="; ".join(op.name for op in info.operators),
+                counties=len(info.counties) if centre.coverage else None,
+            )
+        )
+    return rows
+
+
+def county_rows(dataset: Dataset, on: date) -> list[CountyRow]:
+    rows = []
+    for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
+        ans = periods.answer(dataset, county, on)
+        rows.append(
+            CountyRow(
+                teryt=county.teryt,
+                name=county.name,
+                kind=county.kind,
+                centre=ans.centre.id if ans.centre else None,
+                centre_name=ans.centre.name if ans.centre else None,
+                coverage=ans.coverage,
+                period=ans.period.id,
+                period_status=ans.period_status,
+                last_confirmed=ans.last_confirmed.centre.id if ans.last_confirmed else None,
+            )
+        )
+    return rows
+
+
+def service_rows(dataset: Dataset, lang: str, centre: Centre | None) -> list[ServiceRow]:
+    ids = centre.services if centre else list(dataset.services)
+    rows = []
+    for sid in ids:
+        offered_by = [c.id for c in dataset.centres.values() if sid in c.services]
+        found = service(dataset, sid, lang)
+        rows.append(ServiceRow(found.id, found.group, found.name, "; ".join(offered_by)))
+    return rows
+
+
+def audience_rows(dataset: Dataset, lang: str) -> list[Audience]:
+    return [audience(dataset, aid, lang) for aid in dataset.audiences]
+
+
+def source_rows(dataset: Dataset) -> list[SourceRow]:
+    rows = []
+    for sid in dataset.sources:
+        found = source(dataset, sid)
+        quotes = len(dataset.sources[sid].quotes)
+        rows.append(SourceRow(found.id, found.title, found.publisher, found.url, found.date, quotes))
+    return rows
+
+
+def period_rows(dataset: Dataset, lang: str) -> list[PeriodRow]:
+    rows = []
+    for period in sorted(dataset.periods.values(), key=lambda p: p.first_day()):
+        info = period_info(dataset, period, lang)
+        rows.append(
+            PeriodRow(
+                id=period.id,
+                name=info.name,
+                programme=period.programme,
+                measure=period.measure,
+                from_=info.from_,
+                to=info.to,
+                lead=info.lead.name if info.lead else None,
+                centres=" ".join(c.id for c in dataset.centres_in(period.id)),
+                sources=" ".join(period.sources),
+            )
+        )
+    return rows
+
+
+def county_history_rows(dataset: Dataset, county: County) -> tuple[CountyHistoryRow, ...]:
+    return tuple(
+        CountyHistoryRow(
+            period=entry.period.id,
+            from_=str(entry.period.start),
+            to=_str(entry.period.end),
+            coverage=entry.coverage,
+            centre=entry.centre.id if entry.centre else None,
+            centre_name=entry.centre.name if entry.centre else None,
+            period_centres=" ".join(c.id for c in entry.centres),
+            sources=" ".join(entry.sources),
+        )
+        for entry in history.county_history(dataset, county)
+    )
+
+
+def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> tuple[CentreHistoryRow, ...]:
+    from owes_cli.messages import t
+
+    period_name = dataset.periods[centre.period].name.get(lang)
+    rows = []
+    for milestone in history.centre_history(dataset, centre):
+        if milestone.kind in (MilestoneKind.START, MilestoneKind.END):
+            what = t(lang, "milestone_" + milestone.kind, period=period_name)
+        elif milestone.kind is MilestoneKind.ADDRESS:
+            what = t(lang, "milestone_address", address=milestone.detail)
+        else:
+            assert milestone.text is not None
+            what = milestone.text.get(lang)
+            if milestone.kind is MilestoneKind.REPORTED:
+                what = t(lang, "milestone_reported", text=what)
+        rows.append(CentreHistoryRow(str(milestone.when), milestone.kind, what, " ".join(milestone.sources)))
+    return tuple(rows)
+
+
+def validation(path: str, problems: list[Problem], lang: str, counts: Counts | None = None) -> Validation:
+    from owes_cli.messages import problem_text
+
+    return Validation(
+        path=path,
+        valid=not problems,
+        problems=tuple(ProblemInfo(p.where, p.code, problem_text(p, lang)) for p in problems),
+        counts=counts,
+        found=tuple(problems),
+    )

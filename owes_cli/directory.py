@@ -1,0 +1,283 @@
+"""The directory as a library: every question the command line asks, as a method.
+
+    >>> from owes_cli import Directory
+    >>> directory = Directory.load(lang="en")
+    >>> answer = directory.which_centre(county="żarski", on=date(2014, 6, 1))
+    >>> answer.centre.name
+
+Methods return the typed answers of `owes_cli.answers` and raise the
+project's own exceptions (`owes_cli.errors`); nothing here prints, exits or
+knows Typer or Rich. The gazetteer, the boundaries and the map load only in
+the methods that need them, so that a county lookup stays fast.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from owes_cli import answers
+from owes_cli.domain import dataset as dataset_module
+from owes_cli.domain import lookup, periods
+from owes_cli.domain.model import Dataset
+from owes_cli.domain.register import Register, load_register
+from owes_cli.errors import DatasetError, UsageError
+
+if TYPE_CHECKING:
+    from owes_cli.answers import detail, tables
+    from owes_cli.domain.places import Gazetteer
+    from owes_cli.layout.coverage_map import CoverageMap
+    from owes_cli.layout.report import Edition, Report
+    from owes_cli.layout.spreadsheet import Workbook
+
+
+class Directory:
+    """One dataset, read in one language.
+
+    The language is chosen once, at `load`, rather than per call: every text
+    an answer carries (period names, services, audiences, milestones,
+    validation messages) is in it, and a program asking several questions
+    asks them for one reader, as each run of the command line does.
+    """
+
+    def __init__(self, path: Path, register: Register, lang: str) -> None:
+        self.path = path
+        self.lang = lang
+        self.register = register
+        self._dataset: Dataset | None = None
+        self._gazetteer: Gazetteer | None = None
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, *, lang: str | None = None) -> Directory:
+        """The bundled dataset, or the one at `path` (read when first asked).
+
+        `lang` is "pl" or "en"; without it, the user's (OWES_LANG, then the locale).
+        """
+        from owes_cli import messages
+
+        if lang is not None and lang.strip().lower() not in messages.LANGS:
+            raise UsageError("bad_lang", value=lang)
+        chosen = messages.resolve_lang(lang) if lang is not None else messages.active_lang()
+        return cls(dataset_module.resolve_path(None if path is None else str(path)), load_register(), chosen)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The dataset, read and checked on first use (DatasetError when it is not valid)."""
+        if self._dataset is None:
+            self._dataset = dataset_module.load_cached(self.path, self.register)
+        return self._dataset
+
+    def _places(self) -> Gazetteer:
+        if self._gazetteer is None:
+            from owes_cli.domain import places
+
+            self._gazetteer = places.load_gazetteer()
+        return self._gazetteer
+
+    # ------------------------------------------------------------------
+    # Which centre
+    # ------------------------------------------------------------------
+
+    def which_centre(
+        self,
+        *,
+        county: str | None = None,
+        place: str | None = None,
+        at: tuple[float, float] | str | None = None,
+        on: date | None = None,
+    ) -> answers.CountyAnswer:
+        """The answer for exactly one of a county, a place (town or gmina) or a point.
+
+        `at` is (latitude, longitude), or text such as "51.64,15.14" as a phone gives it.
+        `on` is the day asked about, today by default.
+        """
+        asked = (("--county", county), ("--place", place), ("--at", at))
+        given = [name for name, value in asked if value is not None]
+        if not given:
+            raise UsageError("which_centre_needs_place")
+        if len(given) > 1:
+            raise UsageError("which_centre_one_place", given=", ".join(given))
+        day = on or date.today()
+        dataset = self.dataset
+        if county is not None:
+            resolved = lookup.resolve_county(county, dataset, self.register)
+            answer = periods.answer(dataset, resolved.county, day, resolved.notes)
+            return answers.county_answer(
+                dataset, answer, self.lang, answers.Query(county=county, place=None, at=None, on=day.isoformat())
+            )
+        from owes_cli.domain import places
+
+        gazetteer = self._places()
+        if at is not None:
+            if isinstance(at, str):
+                from owes_cli.domain.geo import parse_coordinates
+
+                at = parse_coordinates(at)
+            lat, lon = at
+            found = places.place_at(lat, lon, dataset, self.register, gazetteer)
+            query = answers.Query(county=None, place=None, at=answers.Point(lat, lon), on=day.isoformat())
+        else:
+            assert place is not None
+            found = places.resolve_place(place, dataset, self.register, gazetteer)
+            query = answers.Query(county=None, place=place, at=None, on=day.isoformat())
+        answer = periods.answer(dataset, found.county, day, found.notes)
+        here = answers.place_info(found.place, dataset, self.register, gazetteer)
+        return answers.county_answer(dataset, answer, self.lang, query, here)
+
+    # ------------------------------------------------------------------
+    # The dataset's tables
+    # ------------------------------------------------------------------
+
+    def centres(self) -> list[tables.CentreRow]:
+        from owes_cli.answers import tables
+
+        return tables.centre_rows(self.dataset, self.lang)
+
+    def centre(self, centre_id: str) -> answers.CentreInfo:
+        return answers.centre_info(self.dataset, lookup.find_centre(self.dataset, centre_id), self.lang)
+
+    def counties(self, on: date | None = None) -> list[tables.CountyRow]:
+        from owes_cli.answers import tables
+
+        return tables.county_rows(self.dataset, on or date.today())
+
+    def services(self, centre: str | None = None) -> list[tables.ServiceRow]:
+        """Every service, or those of one centre (by id)."""
+        from owes_cli.answers import tables
+
+        chosen = lookup.find_centre(self.dataset, centre) if centre is not None else None
+        return tables.service_rows(self.dataset, self.lang, chosen)
+
+    def audiences(self) -> list[answers.Audience]:
+        from owes_cli.answers import tables
+
+        return tables.audience_rows(self.dataset, self.lang)
+
+    def sources(self) -> list[tables.SourceRow]:
+        from owes_cli.answers import tables
+
+        return tables.source_rows(self.dataset)
+
+    def periods(self) -> list[tables.PeriodRow]:
+        from owes_cli.answers import tables
+
+        return tables.period_rows(self.dataset, self.lang)
+
+    def history(
+        self, *, county: str | None = None, centre: str | None = None
+    ) -> tables.CountyHistory | tables.CentreHistory:
+        """One county's periods or one centre's milestones: exactly one of the two."""
+        from owes_cli.answers import tables
+
+        if (county is None) == (centre is None):
+            raise UsageError("history_needs_one")
+        dataset = self.dataset
+        if county is not None:
+            found_county = lookup.resolve_county(county, dataset, self.register).county
+            rows = tables.county_history_rows(dataset, found_county)
+            return tables.CountyHistory(f"{found_county.name} ({found_county.teryt})", rows)
+        assert centre is not None
+        found = lookup.find_centre(dataset, centre)
+        return tables.CentreHistory(f"{found.name} ({found.id})", tables.centre_history_rows(dataset, found, self.lang))
+
+    # ------------------------------------------------------------------
+    # Places
+    # ------------------------------------------------------------------
+
+    def places(self, county: str | None = None) -> list[tables.PlaceRow]:
+        """The towns, gminas and localities of one county, or of the whole region."""
+        from owes_cli.answers import tables
+
+        dataset = self.dataset
+        gazetteer = self._places()
+        if county is not None:
+            chosen = [lookup.resolve_county(county, dataset, self.register).county.teryt]
+        else:
+            chosen = sorted(dataset.counties)
+        found = (p for code in chosen for p in gazetteer.in_county(code, localities=True))
+        return tables.place_rows(found, dataset)
+
+    def place(self, name: str) -> detail.PlaceDetail:
+        from owes_cli.answers import detail
+        from owes_cli.domain import places
+
+        gazetteer = self._places()
+        found = places.resolve_place(name, self.dataset, self.register, gazetteer)
+        return detail.place_detail(found.place, found.notes, self.dataset, self.register, gazetteer, self.lang)
+
+    # ------------------------------------------------------------------
+    # The map and the documents
+    # ------------------------------------------------------------------
+
+    def coverage_map(self, on: date | None = None, emphasise: str | None = None) -> CoverageMap:
+        """The region's counties coloured by centre on a day; `emphasise` outlines one county (TERYT)."""
+        from owes_cli.layout import coverage_map
+
+        day = on or date.today()
+        return coverage_map.coverage_map(
+            self.dataset, self.register, self._places(), day, self.lang, emphasise=emphasise
+        )
+
+    def document(
+        self,
+        *,
+        on: date | None = None,
+        county: str | None = None,
+        centre: str | None = None,
+        generated: datetime | None = None,
+    ) -> Report:
+        """The report to export: one county's answer, one centre, or the whole directory.
+
+        `generated` is when the document says it was made (default: now, or
+        SOURCE_DATE_EPOCH); without `on` the answer is for that day.
+        """
+        from owes_cli.answers import detail
+        from owes_cli.layout import report
+
+        if centre is not None and county is not None:
+            raise UsageError("export_one_subject")
+        made = generated or report.generation_time()
+        day = on or made.date()
+        dataset = self.dataset
+        as_of = dataset.as_of()
+        edition: Edition = report.Edition(dataset.title, str(as_of) if as_of else None, self.lang, made)
+        if county is not None:
+            resolved = lookup.resolve_county(county, dataset, self.register)
+            answer = periods.answer(dataset, resolved.county, day, resolved.notes)
+            query = answers.Query(county=county, place=None, at=None, on=day.isoformat())
+            return report.county_report(
+                answers.county_answer(dataset, answer, self.lang, query),
+                edition,
+                self.coverage_map(day, resolved.county.teryt),
+            )
+        if centre is not None:
+            found = lookup.find_centre(dataset, centre)
+            # The map of the centre's own time: the asked day, or the nearest day the centre ran.
+            start, end = periods.centre_span(dataset, found)
+            map_day = max(day, start) if end is None else min(max(day, start), end)
+            return report.centre_report(
+                detail.centre_status(dataset, found, day, self.lang), edition, self.coverage_map(map_day)
+            )
+        return report.directory_report(detail.directory(dataset, day, self.lang), edition, self.coverage_map(day))
+
+    def spreadsheet(self) -> Workbook:
+        """The whole dataset, every period, as the sheets of a spreadsheet (`owes export -o FILE.xlsx`)."""
+        from owes_cli.layout import spreadsheet
+
+        return spreadsheet.workbook(self.dataset, self.lang)
+
+    # ------------------------------------------------------------------
+    # Checking a dataset
+    # ------------------------------------------------------------------
+
+    def validate(self) -> tables.Validation:
+        """Read the dataset afresh and check it: what is wrong with it, if anything."""
+        from owes_cli.answers import tables
+
+        try:
+            loaded = dataset_module.load(self.path, self.register)
+        except DatasetError as err:
+            return tables.validation(str(self.path), err.problems, self.lang)
+        counts = tables.Counts(len(loaded.centres), len(loaded.counties), len(loaded.sources))
+        return tables.validation(str(self.path), [], self.lang, counts)

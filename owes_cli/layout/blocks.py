@@ -1,0 +1,82 @@
+"""The neutral blocks every answer is laid out in, whatever draws it.
+
+Headings, paragraphs, labelled fields, tables, bullet lists, the coverage map
+and page breaks: the plain-text and Rich renderers draw them on a terminal,
+the PDF and Word renderers in a document, so every output says the same
+things in the same order. A new kind of block is a new NamedTuple here and
+one drawing function in each renderer.
+
+No `from __future__ import annotations` here: typing.NamedTuple would
+compile each annotation string at start-up.
+"""
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from owes_cli.layout.coverage_map import CoverageMap
+
+
+class Run(NamedTuple):
+    """A piece of text; with a url it is a link."""
+
+    text: str
+    url: str | None = None
+    bold: bool = False
+
+
+Inline = tuple[Run, ...]
+
+
+class Heading(NamedTuple):
+    text: str
+    level: int  # 1: what the answer is about (a county, a centre), bookmarked in a PDF; 2: a part of it
+
+
+class Paragraph(NamedTuple):
+    runs: Inline
+    tone: str = "body"  # "body", "small" (fine print) or "notice" (set apart: historical data)
+
+
+class Fields(NamedTuple):
+    """Label and value pairs, e.g. "Run by: …"; a value may hold several lines."""
+
+    rows: tuple[tuple[str, Inline], ...]
+
+
+class Table(NamedTuple):
+    header: tuple[str, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    widths: tuple[int, ...] = ()  # relative column widths; () lets the renderer choose
+    # Columns no row has a value in, which a screen may leave out to save room.
+    empty: tuple[bool, ...] = ()
+
+
+class Bullets(NamedTuple):
+    items: tuple[tuple[int, Inline], ...]  # (depth from 0, content)
+
+
+class PageBreak(NamedTuple):
+    pass
+
+
+class Map(NamedTuple):
+    """The coverage map under its own section heading; a renderer keeps the two on one page."""
+
+    title: str  # the heading, level 1
+    drawing: "CoverageMap"
+    description: str  # what the map shows, in words: the picture's alternative text
+
+
+Block = Heading | Paragraph | Fields | Table | Bullets | Map | PageBreak
+
+
+def text(value: str, url: str | None = None, *, bold: bool = False) -> Inline:
+    return (Run(value, url, bold),)
+
+
+def plain_text(runs: Inline) -> str:
+    return "".join(run.text for run in runs)
+
+
+def bullets(items: list[str]) -> Bullets:
+    return Bullets(tuple((0, text(item)) for item in items))
