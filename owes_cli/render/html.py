@@ -76,16 +76,20 @@ def blocks(items: tuple[Block, ...] | list[Block], top: int) -> str:
 
 
 def _bullets(block: Bullets) -> str:
+    """Nested lists as HTML wants them: a deeper item's list inside the item before it."""
     out, depth = ["<ul>"], 0
-    for level, content in block.items:
-        while depth < level:
-            out.append("<ul>")
-            depth += 1
+    for n, (level, content) in enumerate(block.items):
+        level = min(level, depth + 1) if n else 0
+        if n and level <= depth:
+            out.append("</li>")
         while depth > level:
-            out.append("</ul>")
+            out.append("</ul></li>")
             depth -= 1
-        out.append(f"<li>{inline(content)}</li>")
-    out.append("</ul>" * (depth + 1))
+        if level > depth:
+            out.append("<ul>")
+            depth = level
+        out.append(f"<li>{inline(content)}")
+    out.append("</li>" + "</ul></li>" * depth + "</ul>")
     return "".join(out)
 
 
@@ -144,7 +148,8 @@ def render(page: WebPage) -> bytes:
 </form>
 <section id="answer" aria-labelledby="answer-heading" aria-live="polite" tabindex="-1">
 <h2 id="answer-heading">{_e(t(lang, "web_answer"))}</h2>
-<div id="answer-body" data-status="empty"><p>{_e(t(lang, "web_answer_empty"))}</p></div>
+<div id="answer-body" data-status="empty" tabindex="0" role="region" aria-labelledby="answer-heading">
+<p>{_e(t(lang, "web_answer_empty"))}</p></div>
 </section>
 </section>
 <section id="map" aria-labelledby="map-heading">
