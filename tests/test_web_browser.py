@@ -287,3 +287,19 @@ def test_print_puts_the_answer_and_the_map_on_one_page(browser: Any, pages: dict
     words = printed.pages[0].extract_text()
     assert "żarski" in words and "Map: centres by county" in words and "Search" not in words
     visit.close()
+
+
+def test_hostile_names_show_as_text_and_run_nothing(browser: Any, tmp_path: Path) -> None:
+    target = tmp_path / "hostile.html"
+    hostile = str(PROJECT / "tests" / "datasets" / "hostile-names.toml")
+    assert run_owes("export", "-o", str(target), "--data", hostile, "--lang", "pl", env=EPOCH).exit_code == 0
+    visit = Visit(browser, target)
+    dialogs: list[str] = []
+    visit.page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+    shown = visit.search("żarski")
+    assert shown["county"] == "0811"
+    assert "[bold red]Ośrodek[/] [link=file:///etc/passwd]testowy[/link]" in visit.page.inner_text("body")
+    hrefs = visit.page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
+    assert all(h.startswith(("#", "https://", "http://")) for h in hrefs), hrefs
+    assert dialogs == []
+    visit.close()

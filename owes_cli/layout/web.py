@@ -163,7 +163,6 @@ def web_page(
 # The messages the page's script shows; each takes {query} and the like as the catalogue's do.
 SCRIPT_TEXTS = (
     "web_answer_for",
-    "web_place",
     "web_ambiguous",
     "web_outside",
     "web_not_found",

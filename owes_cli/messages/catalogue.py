@@ -503,7 +503,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_directory": ("Ośrodki", "Centres"),
     "web_made": ("Strona utworzona {when} przez owes {version}.", "Page made {when} by owes {version}."),
     "web_answer_for": ("Odpowiedź dla: „{query}”", "Answer for “{query}”"),
-    "web_place": ("{name} ({kind}), gmina {gmina}", "{name} ({kind}), gmina {gmina}"),
     "web_ambiguous": (
         "„{query}” pasuje do miejsc w kilku powiatach; wybierz jedno:",
         "“{query}” fits places in several counties; choose one:",
