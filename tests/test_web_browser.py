@@ -7,7 +7,8 @@ page asked no address and logged no error; runs axe-core; and leaves
 screenshots at 1280 and 375 px in tests/.cache/screenshots/ to look at.
 
 Needs Chromium (`apt-get install chromium`) and axe-core (`npm pack axe-core@4`
-into tests/.cache/axe/); .ci/run installs both. Without them the tests are
+into tests/.cache/axe/), and for the HTML check Java and the Nu validator
+(`npm pack vnu-jar` into tests/.cache/vnu/); .ci/run installs them. Without them the tests are
 skipped with that message, except under CI=true, where they fail.
 """
 
@@ -25,9 +26,12 @@ from conftest import PROJECT, Owes, run_owes
 
 CACHE = PROJECT / "tests" / ".cache"
 AXE = Path(os.environ.get("OWES_AXE_JS", CACHE / "axe" / "package" / "axe.min.js"))
+VNU = Path(os.environ.get("OWES_VNU_JAR", CACHE / "vnu" / "package" / "build" / "dist" / "vnu.jar"))
 SHOTS = CACHE / "screenshots"
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01: candidates, coverage unknown
-HOW = "apt-get install -y chromium; pip install playwright; npm pack axe-core@4 (see .ci/run)"
+HOW = (
+    "apt-get install -y chromium default-jre-headless; pip install playwright; npm pack axe-core vnu-jar (see .ci/run)"
+)
 
 # The shared list: counties in several cases, towns, villages, gminas, ASCII forms, TERYT codes
 # and SIMC ids, ambiguous names, typos, postal codes and names outside the region.
@@ -68,6 +72,8 @@ ANSWERED = [
     "Bledzew",
     "0811011",
     "0178465",
+    "Dąbrowa, gmina Zabór",
+    "Nowa Wieś gm. Bledzew",
 ]
 AMBIGUOUS = ["Dąbrowa", "Nowa Wieś"]
 OUTSIDE = ["Poznań", "krakowski", "Wrocław", "1206", "3064"]
@@ -303,3 +309,20 @@ def test_hostile_names_show_as_text_and_run_nothing(browser: Any, tmp_path: Path
     assert all(h.startswith(("#", "https://", "http://")) for h in hrefs), hrefs
     assert dialogs == []
     visit.close()
+
+
+def test_page_is_valid_html5(pages: dict[str, Path]) -> None:
+    import subprocess
+
+    java = shutil.which("java")
+    _require(java is not None and VNU.is_file(), f"Java or the Nu HTML validator is missing ({VNU})")
+    assert java is not None
+    for key in ("2014-06-01", "pl"):
+        run = subprocess.run(
+            [java, "-jar", str(VNU), "--errors-only", "--format", "text", str(pages[key])],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        said = run.stdout + run.stderr
+        assert run.returncode == 0 and "Error:" not in said and "No errors found" in said, said

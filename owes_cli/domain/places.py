@@ -389,6 +389,9 @@ def rules() -> dict[str, object]:
             "rural": [PlaceKind.RURAL.value],
         },
         "postal_code": _POSTAL_CODE.pattern,
+        # JavaScript names a group (?<name>…) where Python writes (?P<name>…).
+        "gmina_qualifier": _GMINA_QUALIFIER.pattern.replace("(?P<", "(?<"),
+        "gmina_kinds_meant": {"city": [PlaceKind.URBAN.value, PlaceKind.URBAN_RURAL.value]},
         "simc_prefix": _SIMC_PREFIX.pattern,
     }
 

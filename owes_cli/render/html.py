@@ -146,11 +146,11 @@ def render(page: WebPage) -> bytes:
 <div class="row"><input id="q" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="q-hint">
 <button type="submit">{_e(t(lang, "web_search_button"))}</button></div>
 </form>
-<section id="answer" aria-labelledby="answer-heading" aria-live="polite" tabindex="-1">
+<div id="answer" aria-live="polite" tabindex="-1">
 <h2 id="answer-heading">{_e(t(lang, "web_answer"))}</h2>
 <div id="answer-body" data-status="empty" tabindex="0" role="region" aria-labelledby="answer-heading">
 <p>{_e(t(lang, "web_answer_empty"))}</p></div>
-</section>
+</div>
 </section>
 <section id="map" aria-labelledby="map-heading">
 <h2 id="map-heading">{_e(t(lang, "web_map"))}</h2>

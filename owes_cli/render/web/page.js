@@ -6,10 +6,12 @@
   const S = DATA.search, R = S.rules, P = S.preference, T = DATA.texts;
   const DASHES = new RegExp(R.dashes, "gu"), NON_WORD = new RegExp(R.non_word, "gu");
   const ADJECTIVE = new RegExp("^(?:" + R.adjective + ")$"), VOWEL = new RegExp(R.vowel);
+  const GMINA = new RegExp(P.gmina_qualifier, "i");
   const POSTAL = new RegExp(P.postal_code), SIMC_PREFIX = new RegExp(P.simc_prefix, "i");
   const REGION = new Set(S.counties.filter((c) => c[3]).map((c) => c[0]));
   const COUNTY = new Map(S.counties.map((c) => [c[0], c]));
   const UNITS = new Set(P.units);
+  const UNIT = new Map(S.places.filter((p) => !p[6]).map((p) => [p[2], p]));
 
   function translate(text, table) {
     let out = "";
@@ -137,9 +139,9 @@
     if (!folded) folded = S.places.map((p) => fold(p[0]));
     return folded;
   }
-  function kindsMeant(said) {
+  function kindsMeant(said, gmina) {
     if (said.has("city") && said.has("rural")) return P.kinds_meant["city rural"];
-    if (said.has("city")) return P.kinds_meant.city;
+    if (said.has("city")) return gmina ? P.gmina_kinds_meant.city : P.kinds_meant.city;
     if (said.has("rural")) return P.kinds_meant.rural;
     return null;
   }
@@ -153,6 +155,27 @@
       if (inside.length) return { status: "answer", place: inside[0] };
       return readings.length ? { status: "outside", found: readings } : { status: "unknown" };
     }
+    const qualified = GMINA.exec(query);
+    const nameText = qualified ? qualified.groups.name : query;
+    let scored = candidates(nameText);
+    if (qualified) {
+      // "Nowa Wieś, gmina Bytnica": only the places of a gmina of that name.
+      const [gw, gkinds] = splitQuery(qualified.groups.gmina);
+      const kinds = kindsMeant(gkinds, true) || P.units;
+      scored = scored.filter(([, p]) => {
+        const gmina = UNIT.get(p[2].slice(0, 6) + (/[45]$/.test(p[2]) ? "3" : p[2][6]));
+        return gmina && nameMatchScore(gw, gmina[0]) && kinds.includes(gmina[1]);
+      });
+    }
+    const found = choose(scored, placeCounty, byKey((p) => [p[4], p[2], p[3]]));
+    if (found.status === "answer") return { status: "answer", place: found.chosen };
+    if (found.status === "ambiguous") {
+      found.found.sort(byKey((p) => [placeCounty(p), UNITS.has(p[1]) ? 0 : 1, p[2], p[3] || p[2]]));
+    }
+    return found;
+  }
+  // places._candidates: a name written out in full first, then one reached by its words' stems.
+  function candidates(query) {
     const names = foldedNames();
     const named = (f) => S.places.filter((p, i) => names[i] === f);
     let scored = named(fold(query)).map((p) => [1, p]);
@@ -171,12 +194,7 @@
         });
       }
     }
-    const found = choose(scored, placeCounty, byKey((p) => [p[4], p[2], p[3]]));
-    if (found.status === "answer") return { status: "answer", place: found.chosen };
-    if (found.status === "ambiguous") {
-      found.found.sort(byKey((p) => [placeCounty(p), UNITS.has(p[1]) ? 0 : 1, p[2], p[3] || p[2]]));
-    }
-    return found;
+    return scored;
   }
 
   // Drawing the answer --------------------------------------------------------------
