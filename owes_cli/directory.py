@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
     from owes_cli.layout.report import Edition, Report
     from owes_cli.layout.spreadsheet import Workbook
+    from owes_cli.layout.web import WebPage
 
 
 class Directory:
@@ -260,6 +261,17 @@ class Directory:
                 detail.centre_status(dataset, found, day, self.lang), edition, self.coverage_map(map_day)
             )
         return report.directory_report(detail.directory(dataset, day, self.lang), edition, self.coverage_map(day))
+
+    def web_page(self, *, on: date | None = None, generated: datetime | None = None) -> WebPage:
+        """The directory as one web page that answers searches itself (`owes export -o FILE.html`).
+
+        Without `on` the page answers for the day it is made (now, or SOURCE_DATE_EPOCH).
+        """
+        from owes_cli.layout import report, web
+
+        made = generated or report.generation_time()
+        day = on or made.date()
+        return web.web_page(self.dataset, self.register, self._places(), self.coverage_map(day), day, made, self.lang)
 
     def spreadsheet(self) -> Workbook:
         """The whole dataset, every period, as the sheets of a spreadsheet (`owes export -o FILE.xlsx`)."""

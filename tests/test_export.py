@@ -472,11 +472,17 @@ def test_dash_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     [
         (
             ["-o", "out.txt"],
-            "Cannot tell the format of out.txt: end it with .pdf/.docx/.xlsx, or give --format pdf|docx|xlsx.\n",
+            "Cannot tell the format of out.txt: end it with .pdf/.docx/.xlsx/.html, or give --format pdf|docx|xlsx|html.\n",
         ),
         (["-o", "out.pdf", "--format", "docx"], "The file name out.pdf does not match --format docx.\n"),
-        (["-o", "out.pdf", "--format", "odt"], "The format “odt” does not fit this command: choose pdf|docx|xlsx.\n"),
-        (["-o", "-"], "Cannot tell the format of -: end it with .pdf/.docx/.xlsx, or give --format pdf|docx|xlsx.\n"),
+        (
+            ["-o", "out.pdf", "--format", "odt"],
+            "The format “odt” does not fit this command: choose pdf|docx|xlsx|html.\n",
+        ),
+        (
+            ["-o", "-"],
+            "Cannot tell the format of -: end it with .pdf/.docx/.xlsx/.html, or give --format pdf|docx|xlsx|html.\n",
+        ),
         ([], "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.\n"),
         (
             ["-o", "x.pdf", "--centre", "gorzow-2013", "--county", "żarski"],

@@ -431,7 +431,7 @@ def coverage_map(
 @app.command("export")
 def export(
     output: OutputOption = None,
-    doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx")] = None,
+    doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx|html")] = None,
     centre_id: CentreOption = None,
     county: Annotated[str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False)] = None,
     on: OnOption = None,
@@ -442,7 +442,14 @@ def export(
     directory = _directory(lang, data)
     if output is None:
         raise UsageError("export_needs_output")
-    kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx"), force)
+    kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx", "html"), force)
+    if kind == "html":  # the whole directory: its search answers for any county or place
+        if centre_id is not None or county is not None:
+            raise UsageError("html_whole_directory")
+        from owes_cli.render import html
+
+        files.write_output(output, html.render(directory.web_page(on=_day(on))), force=force)
+        return
     if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
         if centre_id is not None or county is not None or on is not None:
             raise UsageError("xlsx_whole_dataset")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 # NFKD splits "ż" into "z" + a combining dot, but "ł" has no decomposition.
@@ -112,7 +112,7 @@ def stems(word: str) -> frozenset[str]:
 
 
 def _is_abbreviation(word: str) -> bool:
-    return word.endswith(".") or not re.search(r"[aeiouy]", word)
+    return word.endswith(".") or not re.search(_VOWEL, word)
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -132,9 +132,13 @@ def word_matches(query_word: str, name_word: str) -> bool:
     return bool(stems(query_word) & stems(name_word))
 
 
+_ADJECTIVE = r"(.{3,}?)(?:s|c)?k(?:i|iego|iemu|im|ich|imi)"
+_VOWEL = r"[aeiouy]"
+
+
 def adjective_base(word: str) -> str | None:
     """The base of a "-ski"/"-cki"/"-zki" adjective in any case: "zielonogórskim" -> "zielonogor"."""
-    match = re.fullmatch(r"(.{3,}?)(?:s|c)?k(?:i|iego|iemu|im|ich|imi)", word)
+    match = re.fullmatch(_ADJECTIVE, word)
     return match[1] if match else None
 
 
@@ -241,3 +245,30 @@ def closest(query: str, names: Iterable[str], limit: int = 3) -> list[str]:
             floor = max(floor, sorted(score for score, _ in scored)[-limit])
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return [name for score, name in scored[:limit] if score >= 0.55]
+
+
+def rules() -> dict[str, object]:
+    """These rules as data, for a matcher that is not Python (the web page's script applies them).
+
+    The patterns are written so that JavaScript reads them as Python does.
+    """
+
+    def table(mapping: Mapping[int, int | str]) -> dict[str, str]:
+        return {chr(k): v if isinstance(v, str) else chr(v) for k, v in sorted(mapping.items())}
+
+    return {
+        "fold_plain": table(_POLISH),
+        "fold_undecomposable": table(_UNDECOMPOSABLE),
+        "dashes": _DASHES.pattern,
+        "non_word": _NON_WORD.pattern,
+        "endings": list(_ENDINGS),
+        "alternations": [list(pair) for pair in _ALTERNATIONS],
+        "min_stem": _MIN_STEM,
+        "land_words": sorted(_LAND_WORDS),
+        "city_words": sorted(_CITY_WORDS),
+        "rural_words": sorted(_RURAL_WORDS),
+        "filler_words": sorted(_FILLER_WORDS),
+        "filler_stems": sorted(_FILLER_STEMS),
+        "adjective": _ADJECTIVE,
+        "vowel": _VOWEL,
+    }

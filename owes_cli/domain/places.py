@@ -329,7 +329,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
         inside=lambda p: p.county in dataset.counties,
         county=lambda p: p.county,
         name=lambda p: p.name,
-        order=lambda p: (_PREFERENCE.index(p.kind), p.teryt, p.simc or ""),
+        order=lambda p: (preference(p), p.teryt, p.simc or ""),
         not_found=not_found,
         outside_coverage=outside,
         ambiguous=ambiguous,
@@ -372,6 +372,28 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
         if (kinds is None or place.kind in kinds) and not (abbreviated and place.is_locality)
         if (score := names.name_match_score(query_words, place.name))
     ]
+
+
+def preference(place: Place) -> int:
+    """Where a place comes when one name fits several of one county: 0 first."""
+    return _PREFERENCE.index(place.kind)
+
+
+def rules() -> dict[str, object]:
+    """The rules of `resolve_place` a matcher that is not Python needs, as data (the web page's script)."""
+    return {
+        "units": sorted(UNITS),
+        "kinds_meant": {
+            "city rural": [PlaceKind.URBAN_RURAL.value],
+            "city": [PlaceKind.URBAN.value, PlaceKind.TOWN.value],
+            "rural": [PlaceKind.RURAL.value],
+        },
+        "postal_code": _POSTAL_CODE.pattern,
+        # JavaScript names a group (?<name>…) where Python writes (?P<name>…).
+        "gmina_qualifier": _GMINA_QUALIFIER.pattern.replace("(?P<", "(?<"),
+        "gmina_kinds_meant": {"city": [PlaceKind.URBAN.value, PlaceKind.URBAN_RURAL.value]},
+        "simc_prefix": _SIMC_PREFIX.pattern,
+    }
 
 
 def _kinds_meant(said: set[str], gmina: bool = False) -> set[PlaceKind] | None:

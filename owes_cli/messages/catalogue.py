@@ -466,6 +466,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Arkusz obejmuje cały zbiór danych: pomiń --centre, --county i --on albo wybierz PDF lub Word.",
         "A spreadsheet holds the whole dataset: leave out --centre, --county and --on, or choose PDF or Word.",
     ),
+    # The web page (owes export -o FILE.html); the web_* texts with {…} are filled in by its script.
+    "html_whole_directory": (
+        "Strona WWW obejmuje cały katalog i odpowiada na każde wyszukiwanie: pomiń --centre i --county.",
+        "The web page holds the whole directory and answers any search: leave out --centre and --county.",
+    ),
+    "web_intro": (
+        "Który Ośrodek Wsparcia Ekonomii Społecznej (OWES) obsługuje Twój powiat, gminę lub miejscowość, "
+        "kto go prowadzi i skąd to wiemy. Strona działa bez internetu.",
+        "Which Social Economy Support Centre (OWES) serves your county, gmina or town, who runs it "
+        "and where each fact comes from. The page works offline.",
+    ),
+    "web_subtitle": ("Katalog OWES: {region}", "OWES directory: {region}"),
+    "web_day": ("Odpowiedzi na dzień", "Answers for"),
+    "web_search": ("Szukaj", "Search"),
+    "web_search_label": (
+        "Powiat, miasto, gmina, miejscowość lub kod TERYT",
+        "County, town, gmina, village or TERYT code",
+    ),
+    "web_search_hint": (
+        "Np. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811. Polskie litery nie są konieczne.",
+        "E.g. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811. Polish letters are optional.",
+    ),
+    "web_search_button": ("Pokaż ośrodek", "Show the centre"),
+    "web_answer": ("Odpowiedź", "Answer"),
+    "web_answer_empty": (
+        "Wpisz nazwę powyżej albo wybierz powiat na mapie.",
+        "Type a name above or choose a county on the map.",
+    ),
+    "web_map": ("Mapa: ośrodki według powiatów", "Map: centres by county"),
+    "web_map_hint": (
+        "Każdy powiat na mapie jest odnośnikiem do jego odpowiedzi.",
+        "Each county on the map is a link to its answer.",
+    ),
+    "web_by_centre": ("Powiaty według ośrodka", "Counties by centre"),
+    "web_directory": ("Ośrodki", "Centres"),
+    "web_made": ("Strona utworzona {when} przez owes {version}.", "Page made {when} by owes {version}."),
+    "web_answer_for": ("Odpowiedź dla: „{query}”", "Answer for “{query}”"),
+    "web_ambiguous": (
+        "„{query}” pasuje do miejsc w kilku powiatach; wybierz jedno:",
+        "“{query}” fits places in several counties; choose one:",
+    ),
+    "web_outside": (
+        "„{query}” leży poza obszarem katalogu ({region}):",
+        "“{query}” is outside this directory's region ({region}):",
+    ),
+    "web_not_found": ("Nie znaleziono „{query}”.", "Nothing matches “{query}”."),
+    "web_suggestions": ("Czy chodziło o:", "Did you mean:"),
+    "web_empty": ("Wpisz nazwę lub kod.", "Type a name or a code."),
+    "web_postal_code": (
+        "„{query}” wygląda na kod pocztowy; kodów pocztowych nie ma w naszych danych. Wpisz nazwę miejscowości.",
+        "“{query}” looks like a postal code; postal codes are not in our data. Type the town's name.",
+    ),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {

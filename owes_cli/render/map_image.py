@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -73,10 +74,19 @@ def _svg_seat(x: float, y: float, fill: str) -> str:
 
 
 def to_svg(m: CoverageMap) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg_markup(m)).encode("utf-8")
+
+
+def svg_markup(m: CoverageMap, *, label: str | None = None, county_link: Callable[[str], str] | None = None) -> str:
+    """The <svg> element; inside a web page, `label` names the picture and each county links to `county_link(code)`."""
+    size = f'width="{m.width:.0f}" height="{m.height:.0f}" '
+    role = ""
+    if label is not None:
+        size = ""  # a page sizes it with CSS
+        role = f' role="img" aria-label="{escape(printable(label))}"' if county_link is None else ""
     out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{m.width:.0f}" height="{m.height:.0f}" '
-        f'viewBox="0 0 {m.width:.0f} {m.height:.0f}" font-family="{FONT_FAMILY}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" {size}'
+        f'viewBox="0 0 {m.width:.0f} {m.height:.0f}" font-family="{FONT_FAMILY}"{role}>',
         f"<title>{escape(printable(m.title), quote=False)}</title>",
         f'<defs><pattern id="unknown" patternUnits="userSpaceOnUse" width="{HATCH_STEP}" height="{HATCH_STEP}" '
         'patternTransform="rotate(45)">'
@@ -88,11 +98,15 @@ def to_svg(m: CoverageMap) -> bytes:
         _text(30, 66, m.subtitle, SUBTITLE_SIZE),
     ]
     for shape in m.shapes:
-        out.append(
+        path = (
             f'<path d="{_svg_path(shape.rings)}" fill="{_fill(shape.style)}" fill-rule="evenodd" '
             f'stroke="{OUTLINE}" stroke-width="{OUTLINE_WIDTH}" stroke-linejoin="round"><title>'
             f"{escape(printable(shape.name), quote=False)} ({shape.code})</title></path>"
         )
+        if county_link is not None:
+            name = escape(printable(f"{shape.name} ({shape.code})"))
+            path = f'<a href="{escape(county_link(shape.code))}" aria-label="{name}" class="county">{path}</a>'
+        out.append(path)
     for shape in m.shapes:
         if shape.emphasised:  # drawn over its neighbours' outlines, so all of it shows
             out.append(
@@ -123,7 +137,7 @@ def to_svg(m: CoverageMap) -> bytes:
     for i, line in enumerate(m.credit_lines()):
         out.append(_text(30, m.body[1] + 30 + CREDITS_SIZE + i * (CREDITS_SIZE + 4), line, CREDITS_SIZE))
     out.append("</svg>")
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return "\n".join(out) + "\n"
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,175 @@
+"""Drawing the web page (layout/web.py) as one self-contained HTML file.
+
+The style sheet, the map (inline SVG) and the script are inside the file:
+it opens from a disk or any static host and asks no other address for
+anything. Every text from the dataset is escaped; a link is made only of an
+http(s) address, so no script and no other scheme from the data can run.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from importlib import resources
+
+from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table
+from owes_cli.layout.web import WebPage
+from owes_cli.messages import t
+from owes_cli.safe_text import printable
+
+# Nothing may be loaded from anywhere: the page's own style and script only.
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+
+
+def _asset(name: str) -> str:
+    return (resources.files("owes_cli.render") / "web" / name).read_text(encoding="utf-8")
+
+
+def _e(value: str) -> str:
+    return escape(printable(value), quote=True)
+
+
+def _safe_url(url: str) -> bool:
+    return url.lower().startswith(("https://", "http://")) and not any(ch.isspace() for ch in url)
+
+
+def inline(runs: Inline) -> str:
+    out = []
+    for run in runs:
+        piece = _e(run.text).replace("\n", "<br>")
+        if run.bold:
+            piece = f"<strong>{piece}</strong>"
+        if run.url and _safe_url(run.url):
+            piece = f'<a href="{_e(run.url)}" rel="noopener noreferrer">{piece}</a>'
+        out.append(piece)
+    return "".join(out)
+
+
+def blocks(items: tuple[Block, ...] | list[Block], top: int) -> str:
+    """The blocks as HTML; a level-1 heading becomes <h{top}>, level 2 <h{top + 1}>."""
+    out = []
+    for block in items:
+        if isinstance(block, Heading):
+            level = min(6, top + block.level - 1)
+            out.append(f"<h{level}>{_e(block.text)}</h{level}>")
+        elif isinstance(block, Paragraph):
+            out.append(f'<p class="{_e(block.tone)}">{inline(block.runs)}</p>')
+        elif isinstance(block, Fields):
+            rows = "".join(
+                f"<div><dt>{_e(label) if label != '!' else '&#9888;'}</dt><dd>{inline(value)}</dd></div>"
+                for label, value in block.rows
+            )
+            out.append(f"<dl>{rows}</dl>")
+        elif isinstance(block, Table):
+            head = "".join(f'<th scope="col">{_e(h)}</th>' for h in block.header)
+            body = "".join("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in block.rows)
+            out.append(f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+        elif isinstance(block, Bullets):
+            out.append(_bullets(block))
+        elif isinstance(block, Map):
+            from owes_cli.render import map_image
+
+            out.append(f"<figure>{map_image.svg_markup(block.drawing, label=block.description)}</figure>")
+        elif isinstance(block, PageBreak):
+            continue
+    return "\n".join(out)
+
+
+def _bullets(block: Bullets) -> str:
+    """Nested lists as HTML wants them: a deeper item's list inside the item before it."""
+    out, depth = ["<ul>"], 0
+    for n, (level, content) in enumerate(block.items):
+        level = min(level, depth + 1) if n else 0
+        if n and level <= depth:
+            out.append("</li>")
+        while depth > level:
+            out.append("</ul></li>")
+            depth -= 1
+        if level > depth:
+            out.append("<ul>")
+            depth = level
+        out.append(f"<li>{inline(content)}")
+    out.append("</li>" + "</ul></li>" * depth + "</ul>")
+    return "".join(out)
+
+
+def _json(value: object) -> str:
+    # Inside <script>: "</" and "<!--" in a name must not end or bend the element.
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render(page: WebPage) -> bytes:
+    from owes_cli import version
+    from owes_cli.render import map_image
+
+    lang = page.lang
+    answers = []
+    for entry in page.counties:
+        answers.append(
+            f'<template id="answer-{_e(entry.teryt)}" data-county="{_e(entry.teryt)}" '
+            f'data-centre="{_e(entry.centre or "")}" data-centres="{_e(" ".join(entry.centres))}" '
+            f'data-coverage="{_e(entry.coverage)}">{blocks(entry.blocks, 3)}</template>'
+        )
+    by_centre = "".join(
+        f"<li>{_e(label)}: "
+        + ", ".join(f'<a href="#county-{_e(code)}">{_e(name)}</a>' for code, name in counties)
+        + "</li>"
+        for label, counties in page.by_centre
+    )
+    svg = map_image.svg_markup(page.drawing, label=t(lang, "web_map"), county_link=lambda code: f"#county-{code}")
+    made = t(lang, "web_made", when=page.generated.strftime("%Y-%m-%d %H:%M UTC"), version=version())
+    data = {"day": page.day, "search": page.search, "texts": page.texts}
+    return f"""<!DOCTYPE html>
+<html lang="{_e(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{_POLICY}">
+<title>{_e(page.title)}</title>
+<style>
+{_asset("page.css")}
+</style>
+</head>
+<body>
+<header>
+<h1>{_e(page.title)}</h1>
+<p class="subtitle">{_e(page.subtitle)}</p>
+{blocks(page.intro, 2)}
+</header>
+<main>
+<section id="search" aria-labelledby="search-heading">
+<h2 id="search-heading">{_e(t(lang, "web_search"))}</h2>
+<form id="search-form" role="search" action="#">
+<label for="q">{_e(t(lang, "web_search_label"))}</label>
+<p id="q-hint" class="small">{_e(t(lang, "web_search_hint"))}</p>
+<div class="row"><input id="q" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="q-hint">
+<button type="submit">{_e(t(lang, "web_search_button"))}</button></div>
+</form>
+<div id="answer" aria-live="polite" tabindex="-1">
+<h2 id="answer-heading">{_e(t(lang, "web_answer"))}</h2>
+<div id="answer-body" data-status="empty" tabindex="0" role="region" aria-labelledby="answer-heading">
+<p>{_e(t(lang, "web_answer_empty"))}</p></div>
+</div>
+</section>
+<section id="map" aria-labelledby="map-heading">
+<h2 id="map-heading">{_e(t(lang, "web_map"))}</h2>
+<p class="small">{_e(t(lang, "web_map_hint"))}</p>
+<figure>{svg}</figure>
+<h3>{_e(t(lang, "web_by_centre"))}</h3>
+<ul id="by-centre">{by_centre}</ul>
+</section>
+<section id="directory" aria-labelledby="directory-heading">
+<h2 id="directory-heading">{_e(t(lang, "web_directory"))}</h2>
+{blocks(page.directory, 3)}
+</section>
+</main>
+<footer><p class="small">{_e(made)}</p></footer>
+{"".join(answers)}
+<script type="application/json" id="owes-data">{_json(data)}</script>
+<script>
+{_asset("page.js")}
+</script>
+</body>
+</html>
+""".encode()
