@@ -276,7 +276,7 @@ class Directory:
         from owes_cli.answers import tables
 
         try:
-            loaded = dataset_module.load(self.path, self.register)
+            loaded = dataset_module.load(self.path, self.register, cache=False)
         except DatasetError as err:
             return tables.validation(str(self.path), err.problems, self.lang)
         counts = tables.Counts(len(loaded.centres), len(loaded.counties), len(loaded.sources))

@@ -221,8 +221,12 @@ def _show_version(value: bool) -> None:
 def owes(
     show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True)] = False,
     lang: LangOption = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", show_default=False)] = False,
 ) -> None:
     """Directory of Lubuskie's Social Economy Support Centres (OWES)."""
+    from owes_cli.domain import dataset_cache
+
+    dataset_cache.disable(no_cache)  # set on every run: a test runs many in one process
     # `owes --lang pl CMD` works like `owes CMD --lang pl`: OwesGroup.main has
     # already read --lang from anywhere on the line; here it is only checked.
     if lang is not None and lang.strip().lower() not in i18n.LANGS:

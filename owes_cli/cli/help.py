@@ -155,6 +155,10 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "A centre's id, e.g. zielona-gora-2013 (see owes centres).",
     ),
     "show_version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
+    "no_cache": (
+        "Sprawdź plik danych od nowa i nie zapisuj go w pamięci podręcznej (także zmienna OWES_NO_CACHE).",
+        "Read and check the dataset afresh, keeping nothing in the cache (also the OWES_NO_CACHE variable).",
+    ),
     "export.output": (
         "Plik wynikowy (.pdf lub .docx); „-” wypisuje dokument na standardowe wyjście, jeśli nie jest nim terminal.",
         "The file to write (.pdf or .docx); “-” writes the document to stdout when that is not a terminal.",

@@ -409,12 +409,24 @@ def _join(where: str, key: str) -> str:
 
 def read_raw(path: Path) -> dict[str, Any]:
     """Parse the file as TOML, or raise DatasetError saying why it cannot be read."""
-    where = str(path)
+    return parse_raw(path, read_bytes(path))
 
+
+def _failure(path: Path) -> Callable[..., DatasetError]:
     def fail(code: str, place: str = "", **params: Any) -> DatasetError:
-        return DatasetError(where, [Problem(code, place, params)])
+        return DatasetError(str(path), [Problem(code, place, params)])
 
-    data = _read_bytes(path, fail)
+    return fail
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or DatasetError saying why it cannot be read."""
+    return _read_bytes(path, _failure(path))
+
+
+def parse_raw(path: Path, data: bytes) -> dict[str, Any]:
+    """The file's bytes parsed as TOML, or DatasetError saying why they cannot be."""
+    fail = _failure(path)
     if data.startswith(b"\xef\xbb\xbf"):
         raise fail("bom", "line 1")
     nul = data.find(b"\x00")
@@ -807,12 +819,38 @@ def check(raw: dict[str, Any], register: Any = None) -> list[Problem]:
     return list(checker.problems)
 
 
-def load(path: Path, register: Any = None) -> m.Dataset:
-    raw = read_raw(path)
+def load(path: Path, register: Any = None, *, cache: bool = True) -> m.Dataset:
+    """Read and check the dataset at `path`; DatasetError lists every problem.
+
+    With the national register (as the tool always checks), a dataset that
+    passed before is taken from the user's cache when the file, the checking
+    code and the register are unchanged (owes_cli.domain.dataset_cache);
+    `cache=False` checks the file whatever the cache holds, and updates it.
+    """
+    data = read_bytes(path)
+    key = None
+    if register is not None:
+        from owes_cli.domain import dataset_cache
+
+        if dataset_cache.enabled():
+            try:
+                key = dataset_cache.Key(path, data, path.stat())
+            except (OSError, ValueError):
+                key = None
+            cached = dataset_cache.read(key) if key is not None and cache else None
+            if cached is not None:
+                try:
+                    return _build(cached, str(path))
+                except (KeyError, TypeError, ValueError, AttributeError, IndexError, PartialDateError):
+                    pass  # not the shape of a checked dataset: check the file itself
+    raw = parse_raw(path, data)
     problems = check(raw, register)
     if problems:
         raise DatasetError(str(path), problems)
-    return _build(raw, str(path))
+    dataset = _build(raw, str(path))
+    if key is not None:
+        dataset_cache.write(key, raw)
+    return dataset
 
 
 _cache: dict[tuple[str, int, int], m.Dataset] = {}
@@ -823,7 +861,7 @@ def load_cached(path: Path, register: Any = None) -> m.Dataset:
     try:
         info = path.stat()
         key = (str(path.resolve()), info.st_mtime_ns, info.st_size)
-    except (OSError, ValueError):  # read_raw says what is wrong with the path
+    except (OSError, ValueError):  # read_bytes says what is wrong with the path
         return load(path, register)
     if key not in _cache:
         _cache[key] = load(path, register)
