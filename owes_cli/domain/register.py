@@ -49,3 +49,16 @@ def load_register() -> Register:
         voivodeships=raw["voivodeships"],
         counties={code: RegisterCounty(code, name, CountyKind(kind)) for code, (name, kind) in raw["counties"].items()},
     )
+
+
+class CountyIndex(NamedTuple):
+    """The register's county names as `names` matches them, worked out by scripts/build_data.py."""
+
+    by_stem: dict[str, list[str]]  # a stem of a word of a county's name -> the counties' codes
+    by_city_base: dict[str, list[str]]  # "zielonogor" -> the city counties whose adjective it is
+
+
+@lru_cache(maxsize=1)
+def load_county_index() -> CountyIndex:
+    raw = json.loads(data_file("county_index.json").read_text(encoding="utf-8"))
+    return CountyIndex(raw["stems"], raw["city_bases"])
