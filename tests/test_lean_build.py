@@ -10,7 +10,6 @@ import sys
 import pytest
 from conftest import BASE_ENV, PROJECT, run_owes
 
-
 cli = importlib.import_module("owes_cli.cli.app")  # the module; `owes_cli.cli.app` is the Typer app
 ALL = [info.name for info in cli.app.registered_commands]
 
@@ -65,4 +64,3 @@ def test_a_command_built_alone_answers_as_in_the_full_group() -> None:
         alone, full = _owes(*args), _owes(*args, full=True)
         assert (alone.returncode, alone.stdout, alone.stderr) == (full.returncode, full.stdout, full.stderr)
     assert _owes("counties", "--format", "csv").stdout == run_owes("counties", "--format", "csv").stdout
-
