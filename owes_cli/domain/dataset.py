@@ -8,7 +8,6 @@ strings.
 
 from __future__ import annotations
 
-import difflib
 import heapq
 import os
 import re
@@ -25,11 +24,6 @@ from owes_cli.domain.dates import PartialDate, PartialDateError
 from owes_cli.domain.resources import data_file
 from owes_cli.errors import DatasetError, Problem
 from owes_cli.safe_text import forbidden_character
-
-if sys.version_info >= (3, 11):  # noqa: UP036 - tomli keeps 3.10 working if we lower the floor
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
 
 MAX_BYTES = 2 * 1024 * 1024  # the bundled file is ~20 KB; anything near this is not a dataset
 # tomllib takes quadratic time over a dotted key's parts (40,000 parts: 22 s),
@@ -246,6 +240,8 @@ class _Problems(list[Problem]):
         if self.suggestions >= MAX_SUGGESTIONS:
             return ""
         self.suggestions += 1
+        import difflib
+
         found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
         return found[0] if found else ""
 
@@ -441,6 +437,11 @@ def parse_raw(path: Path, data: bytes) -> dict[str, Any]:
     long_key = _long_dotted_key(text)
     if long_key is not None:
         raise fail("key_too_deep", f"line {long_key}", limit=MAX_KEY_PARTS)
+    # Imported here: a run that finds the dataset in the cache never parses TOML (3 ms of imports).
+    if sys.version_info >= (3, 11):  # noqa: UP036 - tomli keeps 3.10 working if we lower the floor
+        import tomllib
+    else:  # pragma: no cover - exercised only on Python 3.10
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
