@@ -315,7 +315,7 @@ def centre(
 def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
     directory = _directory(lang, data)
     rows = directory.counties(on=_day(on))
-    Output(fmt, directory.lang).listing(rows, listings.COUNTIES, t(directory.lang, "counties"))
+    Output(fmt, directory.lang).listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
 
 
 @app.command("places")

@@ -155,7 +155,9 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
         order=lambda c: c.teryt,
         not_found=lambda: CountyNotFound(query, names.closest(query, [c.name for c in dataset.counties.values()])),
         outside_coverage=lambda found: CountyOutsideCoverage(
-            query, dataset.region_name, [(c.teryt, c.name, register.voivodeship(c.teryt)) for c in found]
+            query,
+            register.coverage(dataset.regions, dataset.region_name),
+            [(c.teryt, c.name, register.voivodeship(c.teryt)) for c in found],
         ),
         ambiguous=lambda found: CountyAmbiguous(query, [(c.teryt, c.name, c.kind.value) for c in found]),
         note_outside=lambda c: Note(
@@ -201,7 +203,11 @@ def _by_code(code: str, dataset: Dataset, register: Register, candidates: dict[s
         return ResolvedCounty(dataset.counties[code])
     if code in candidates:
         cand = candidates[code]
-        raise CountyOutsideCoverage(code, dataset.region_name, [(cand.teryt, cand.name, register.voivodeship(code))])
+        raise CountyOutsideCoverage(
+            code,
+            register.coverage(dataset.regions, dataset.region_name),
+            [(cand.teryt, cand.name, register.voivodeship(code))],
+        )
     raise CountyCodeUnknown(code)
 
 

@@ -34,6 +34,10 @@ class Register(NamedTuple):
     def voivodeship(self, code: str) -> str:
         return self.voivodeships.get(code[:2], code[:2])
 
+    def coverage(self, regions: tuple[str, ...], name: str) -> tuple[str, ...]:
+        """The names of a dataset's voivodeships: its own `name` for one, the register's for several."""
+        return (name,) if len(regions) == 1 else tuple(self.voivodeship(code) for code in regions)
+
 
 def register_path() -> Path:
     return data_file("teryt.json")
