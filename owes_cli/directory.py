@@ -249,7 +249,7 @@ class Directory:
             return report.county_report(
                 answers.county_answer(dataset, answer, self.lang, query),
                 edition,
-                self.coverage_map(day, resolved.county.teryt),
+                self._document_map(day, resolved.county.teryt),
             )
         if centre is not None:
             found = lookup.find_centre(dataset, centre)
@@ -257,9 +257,18 @@ class Directory:
             start, end = periods.centre_span(dataset, found)
             map_day = max(day, start) if end is None else min(max(day, start), end)
             return report.centre_report(
-                detail.centre_status(dataset, found, day, self.lang), edition, self.coverage_map(map_day)
+                detail.centre_status(dataset, found, day, self.lang), edition, self._document_map(map_day)
             )
-        return report.directory_report(detail.directory(dataset, day, self.lang), edition, self.coverage_map(day))
+        return report.directory_report(detail.directory(dataset, day, self.lang), edition, self._document_map(day))
+
+    def _document_map(self, day: date, emphasise: str | None = None) -> CoverageMap | None:
+        """The map a document shows, or None (a document without one) for counties no shipped boundary holds."""
+        from owes_cli.errors import MapNothingToDraw
+
+        try:
+            return self.coverage_map(day, emphasise)
+        except MapNothingToDraw:
+            return None
 
     def spreadsheet(self) -> Workbook:
         """The whole dataset, every period, as the sheets of a spreadsheet (`owes export -o FILE.xlsx`)."""

@@ -42,6 +42,15 @@ def two_regions(regions: str = '["08", "30"]', extra: str = POZNAN_COUNTY) -> st
     )
 
 
+def only_poznan() -> str:
+    """A dataset of wielkopolskie alone: no county in it has shipped boundaries."""
+    return (
+        two_regions('["30"]')
+        .replace('counties = ["0811"]', 'counties = ["3021"]')
+        .replace('[[counties]]\nteryt = "0811"\nname = "żarski"\nkind = "land"\nsources = ["src"]\n', "")
+    )
+
+
 def write(tmp_path: Path, text: str, name: str = "d.toml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -136,12 +145,16 @@ def test_the_national_map_draws_what_it_has_boundaries_for_and_says_so(
 
 
 def test_a_dataset_with_no_drawable_county_says_why_it_has_no_map(owes: Owes, tmp_path: Path) -> None:
-    only_poznan = two_regions('["30"]', extra=POZNAN_COUNTY)
-    only_poznan = only_poznan.replace('counties = ["0811"]', 'counties = ["3021"]').replace(
-        '[[counties]]\nteryt = "0811"\nname = "żarski"\nkind = "land"\nsources = ["src"]\n', ""
-    )
-    path = write(tmp_path, only_poznan)
+    path = write(tmp_path, only_poznan())
     done = owes("map", "-o", str(tmp_path / "m.svg"), "--data", str(path))
     assert done.exit_code == ExitCode.NOT_FOUND
     assert "county boundaries only for Lubuskie" in done.stderr
     assert not (tmp_path / "m.svg").exists()
+
+
+def test_a_document_of_counties_without_boundaries_goes_without_a_map(owes: Owes, tmp_path: Path) -> None:
+    path = write(tmp_path, only_poznan())
+    for name in ("d.pdf", "d.docx"):
+        done = owes("export", "-o", str(tmp_path / name), "--county", "poznański", "--data", str(path))
+        assert done.exit_code == 0, done.stderr
+        assert (tmp_path / name).stat().st_size > 1000
