@@ -99,7 +99,7 @@ def render(blocks: list[b.Block], stream: IO[str]) -> str | None:
 
 def _lines(blocks: list[b.Block], width: int) -> list[_Chars]:
     lines: list[_Chars] = []
-    for heading, body in _sections(blocks):
+    for heading, body in b.by_heading(blocks):
         if heading is not None and heading.level == 1:
             lines += _panel(heading.text, body, width)
         else:
@@ -116,17 +116,6 @@ def _lines(blocks: list[b.Block], width: int) -> list[_Chars]:
 # --------------------------------------------------------------------------
 
 _Chars = list[tuple[str, _Style]]  # a text as characters with their styles
-
-
-def _sections(blocks: list[b.Block]) -> list[tuple[b.Heading | None, list[b.Block]]]:
-    """As render/terminal.block_renderables groups them: each heading with the blocks under it."""
-    sections: list[tuple[b.Heading | None, list[b.Block]]] = []
-    for block in blocks:
-        if isinstance(block, b.Heading) or not sections:
-            sections.append((block if isinstance(block, b.Heading) else None, []))
-        if not isinstance(block, b.Heading):
-            sections[-1][1].append(block)
-    return sections
 
 
 def _panel(title: str, body: list[b.Block], width: int) -> list[_Chars]:
