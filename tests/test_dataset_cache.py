@@ -153,3 +153,17 @@ def test_no_cache_reads_the_file_and_keeps_nothing(setup: tuple[Path, dict[str, 
     tamper(entry)
     assert ask(data, off, *extra).lower() == TRUE_NAME.lower()
     assert ask(data, env) == TAMPERED  # the switch lasts one run
+
+
+def test_the_cache_keeps_a_bounded_number_of_entries(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for i in range(dataset_cache.MAX_ENTRIES + 5):
+        data = tmp_path / f"copy{i}.toml"
+        shutil.copyfile(BUNDLED, data)
+        ask(data, env)
+    assert len(entries(env)) == dataset_cache.MAX_ENTRIES
+    # The newest is kept: the last dataset asked about is still cached.
+    newest = max(entries(env), key=lambda entry: entry.stat().st_mtime_ns)
+    assert json.loads(newest.read_text(encoding="utf-8"))["key"]["path"].endswith(
+        f"copy{dataset_cache.MAX_ENTRIES + 4}.toml"
+    )

@@ -36,6 +36,9 @@ FORMAT = "owes-checked-dataset/1"
 NO_CACHE_ENV = "OWES_NO_CACHE"
 # An entry is the dataset's data without TOML's syntax: never much larger than the file.
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
+# Entries kept: one per dataset path, so a user who checks many temporary files does not
+# fill the disk; past this many, writing one removes the least recently written.
+MAX_ENTRIES = 32
 
 _disabled_by_option = False
 
@@ -161,3 +164,14 @@ def write(key: Key, raw: dict[str, Any]) -> None:
             os.unlink(temporary)
         except OSError:
             pass
+        return
+    _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    try:
+        entries = sorted(folder.glob("dataset-*.json"), key=lambda entry: entry.stat().st_mtime_ns)
+        for old in entries[:-MAX_ENTRIES]:
+            old.unlink()
+    except OSError:  # another run pruned first, or the directory went away
+        pass
