@@ -141,7 +141,7 @@ class Directory:
     def counties(self, on: date | None = None) -> list[tables.CountyRow]:
         from owes_cli.answers import tables
 
-        return tables.county_rows(self.dataset, on or date.today())
+        return tables.county_rows(self.dataset, on or date.today(), self.register)
 
     def services(self, centre: str | None = None) -> list[tables.ServiceRow]:
         """Every service, or those of one centre (by id)."""
@@ -250,7 +250,7 @@ class Directory:
             return report.county_report(
                 answers.county_answer(dataset, answer, self.lang, query),
                 edition,
-                self.coverage_map(day, resolved.county.teryt),
+                self._document_map(day, resolved.county.teryt),
             )
         if centre is not None:
             found = lookup.find_centre(dataset, centre)
@@ -258,9 +258,18 @@ class Directory:
             start, end = periods.centre_span(dataset, found)
             map_day = max(day, start) if end is None else min(max(day, start), end)
             return report.centre_report(
-                detail.centre_status(dataset, found, day, self.lang), edition, self.coverage_map(map_day)
+                detail.centre_status(dataset, found, day, self.lang), edition, self._document_map(map_day)
             )
-        return report.directory_report(detail.directory(dataset, day, self.lang), edition, self.coverage_map(day))
+        return report.directory_report(detail.directory(dataset, day, self.lang), edition, self._document_map(day))
+
+    def _document_map(self, day: date, emphasise: str | None = None) -> CoverageMap | None:
+        """The map a document shows, or None (a document without one) for counties no shipped boundary holds."""
+        from owes_cli.errors import MapNothingToDraw
+
+        try:
+            return self.coverage_map(day, emphasise)
+        except MapNothingToDraw:
+            return None
 
     def web_page(self, *, on: date | None = None, generated: datetime | None = None) -> WebPage:
         """The directory as one web page that answers searches itself (`owes export -o FILE.html`).
@@ -288,7 +297,7 @@ class Directory:
         from owes_cli.answers import tables
 
         try:
-            loaded = dataset_module.load(self.path, self.register)
+            loaded = dataset_module.load(self.path, self.register, cache=False)
         except DatasetError as err:
             return tables.validation(str(self.path), err.problems, self.lang)
         counts = tables.Counts(len(loaded.centres), len(loaded.counties), len(loaded.sources))

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from typing import Any, NamedTuple
 
-from owes_cli.messages.catalogue import kind_label, problem_text, reason_text, t, what_text
+from owes_cli.messages.catalogue import coverage_text, kind_label, problem_text, reason_text, t, what_text
 from owes_cli.safe_text import shown
 
 
@@ -62,6 +62,8 @@ class OwesError(Exception):
             params["detail"] = detail
         if (what := what_text(str(params.get("what", "")), lang)) is not None:
             params["what"] = what
+        if "coverage" in self.params:  # the dataset's voivodeships, named as a phrase of the language
+            params["coverage"] = coverage_text(self.params["coverage"], lang)
         return t(lang, self.message_id, **params)
 
     def details(self, lang: str) -> list[str]:
@@ -123,10 +125,11 @@ class CountyCodeUnknown(CountyNotFound):
 
 
 class CountyOutsideCoverage(NotFoundError):
-    """The county exists, in another voivodeship; `matches` are (TERYT, name, voivodeship)."""
+    """The county exists, outside the dataset's voivodeships (`coverage`, their names);
+    `matches` are (TERYT, name, voivodeship)."""
 
-    def __init__(self, query: str, region: str, matches: Sequence[tuple[str, str, str]]) -> None:
-        super().__init__("county_outside_coverage", query=query, region=region, matches=list(matches))
+    def __init__(self, query: str, coverage: Sequence[str], matches: Sequence[tuple[str, str, str]]) -> None:
+        super().__init__("county_outside_coverage", query=query, coverage=tuple(coverage), matches=list(matches))
         self.matches = list(matches)
 
     def details(self, lang: str) -> list[str]:
@@ -201,7 +204,7 @@ class PlaceOutsideCoverage(NotFoundError):
     def __init__(
         self,
         query: str,
-        region: str,
+        coverage: Sequence[str],
         matches: Sequence[dict[str, str]],
         suggestions: Sequence[str] = (),
         more: int = 0,
@@ -209,7 +212,7 @@ class PlaceOutsideCoverage(NotFoundError):
         super().__init__(
             "place_outside_coverage",
             query=query,
-            region=region,
+            coverage=tuple(coverage),
             matches=list(matches),
             suggestions=list(suggestions),
             more=more,
@@ -246,11 +249,14 @@ class PointNotServed(NotFoundError):
     """A point (`at`, "lat,lon") in no gmina of the region: outside Poland
     (point_outside_poland), in another voivodeship (point_outside_coverage) or on
     a boundary (point_on_border). `swapped` is the point read the other way round
-    when that one lies in the region."""
+    when that one lies in the region. `coverage` names the dataset's voivodeships;
+    `region` the one whose gminas the point is near."""
 
-    def __init__(self, message_id: str, at: str, region: str, swapped: str | None = None, **params: str) -> None:
+    def __init__(
+        self, message_id: str, at: str, coverage: Sequence[str], swapped: str | None = None, **params: str
+    ) -> None:
         hint = {"swapped": swapped} if swapped else {}
-        super().__init__(message_id, at=at, region=region, **hint, **params)
+        super().__init__(message_id, at=at, coverage=tuple(coverage), **hint, **params)
         self.swapped = swapped
 
     def details(self, lang: str) -> list[str]:
@@ -292,3 +298,10 @@ def _localised_place(where: str, lang: str) -> str:
     if lang == "pl" and where.startswith("line "):
         return "wiersz " + where.removeprefix("line ")
     return where
+
+
+class MapNothingToDraw(NotFoundError):
+    """A dataset none of whose counties has shipped boundaries (only Lubuskie's are shipped)."""
+
+    def __init__(self, total: int) -> None:
+        super().__init__("map_nothing_to_draw", total=total)

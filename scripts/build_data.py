@@ -5,6 +5,10 @@
 It writes:
 - `data/teryt.json`: the national TERYT TERC register, compacted to what the
   tool needs to name any voivodeship and county of Poland;
+- `data/county_index.json`: the register's county names folded and stemmed
+  as `owes_cli.domain.names` matches them (stem -> county codes, and the
+  adjective bases of the cities), so a lookup scores only the counties that
+  can match instead of stemming all 380 names on every run;
 - the generated `[[counties]]` block at the end of `data/centres.toml`:
   the counties of the dataset's region, with code, official name and kind;
 - `data/places.json`: the gazetteer, from the same register: every gmina of
@@ -39,7 +43,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from owes_cli.domain.geo import Point, Polygon, encode_ring, polygon_contains  # noqa: E402
-from owes_cli.domain.names import fold  # noqa: E402
+from owes_cli.domain.names import city_adjective_bases, fold, stems, words  # noqa: E402
 
 DEFAULT_REFERENCE = PROJECT.parent / "shared" / "reference"
 TERC_FILE = Path("teryt") / "TERC_Urzedowy_2020-01-01.csv"
@@ -79,6 +83,28 @@ def build_register(rows: list[dict[str, str]]) -> str:
         "counties": dict(sorted(counties.items())),
     }
     return json.dumps(register, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def build_county_index(rows: list[dict[str, str]]) -> str:
+    """Which counties each stem and each city adjective base can name (see owes_cli.domain.lookup)."""
+    by_stem: dict[str, set[str]] = {}
+    by_city_base: dict[str, set[str]] = {}
+    for row in rows:
+        if not row["POW"] or row["GMI"]:
+            continue
+        code, name = row["WOJ"] + row["POW"], row["NAZWA"]
+        for word in words(name):
+            for stem in stems(word):
+                by_stem.setdefault(stem, set()).add(code)
+        if county_kind(row["NAZWA_DOD"]) == "city":
+            for base in city_adjective_bases(name):
+                by_city_base.setdefault(base, set()).add(code)
+    index = {
+        "note": "Derived by scripts/build_data.py from the TERYT TERC register and owes_cli.domain.names.",
+        "stems": {stem: sorted(codes) for stem, codes in sorted(by_stem.items())},
+        "city_bases": {base: sorted(codes) for base, codes in sorted(by_city_base.items())},
+    }
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def build_counties_block(rows: list[dict[str, str]]) -> str:
@@ -357,6 +383,7 @@ def build(reference: Path, data_dir: Path) -> dict[Path, str]:
     centres_path = data_dir / "centres.toml"
     derived = {
         data_dir / "teryt.json": build_register(rows),
+        data_dir / "county_index.json": build_county_index(rows),
         centres_path: with_counties_block(centres_path.read_text(encoding="utf-8"), build_counties_block(rows)),
         data_dir / "places.json": build_places(rows),
         data_dir / "localities.json": build_localities(simc),

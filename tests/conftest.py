@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -27,6 +28,13 @@ BASE_ENV = {"NO_COLOR": "1", "COLUMNS": "100", "OWES_LANG": "en", "OWES_DATA": "
 # the fuzz tests run thousands of commands, so the group is built once here.
 # Its main() is OwesGroup.main, the same entry point a user's `owes` runs.
 OWES_COMMAND = typer.main.get_command(app)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The checked-dataset cache of the test run, never the user's own."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
 
 # Generated cases per kind, counted by the hostile-input tests and reported at the end.
 GENERATED: Counter[str] = Counter()

@@ -7,7 +7,7 @@ import pytest
 from owes_cli.domain.dataset import bundled_path, load
 from owes_cli.domain.lookup import resolve_county
 from owes_cli.domain.register import load_register
-from owes_cli.errors import AmbiguousError, NotFoundError, UsageError
+from owes_cli.errors import AmbiguousError, NotFoundError, OwesError, UsageError
 
 DATASET = load(bundled_path(), load_register())
 REGISTER = load_register()
@@ -119,3 +119,26 @@ def test_unknown_name_suggests_closest_counties() -> None:
 def test_text_that_cannot_be_a_name_is_a_usage_error(text: str) -> None:
     with pytest.raises(UsageError):
         resolve(text)
+
+
+def _outcome(text: str) -> object:
+    try:
+        found = resolve_county(text, DATASET, REGISTER)
+    except OwesError as err:  # not found, ambiguous, outside the coverage: the same error, word for word
+        return type(err).__name__, err.message("en")
+    return found.county.teryt, found.notes
+
+
+def test_the_built_index_finds_what_scoring_every_county_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """data/county_index.json only saves work: every answer, error and note is as without it."""
+    from owes_cli.domain import lookup, names
+
+    queries = []
+    for county in REGISTER.counties.values():
+        first = names.words(county.name)[0]
+        queries += [county.name, county.name.upper(), first + "iego", first[:-1] + "im", f"{first} grodzki"]
+        queries += [f"powiat {county.name}", first[:4] + ".", f"{first} ziemski"]
+    queries += ["zielonogórski grodzki", "gorzowski grodzki", "Gorzów Wlkp.", "m. Gorzów", "xyz", "powiat"]
+    indexed = [_outcome(q) for q in queries]
+    monkeypatch.setattr(lookup, "_matchable", lambda words, kinds, dataset, candidates: list(candidates.values()))
+    assert [_outcome(q) for q in queries] == indexed

@@ -12,7 +12,17 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from owes_cli.answers import NOT_IN_JSON, Audience, _str, audience, centre_info, period_info, service, source
+from owes_cli.answers import (
+    NOT_IN_JSON,
+    OMIT_WHEN_NONE,
+    Audience,
+    _str,
+    audience,
+    centre_info,
+    period_info,
+    service,
+    source,
+)
 from owes_cli.domain import history, periods
 from owes_cli.domain.history import MilestoneKind
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
@@ -21,6 +31,7 @@ from owes_cli.errors import Problem
 
 if TYPE_CHECKING:
     from owes_cli.domain.places import Place, PlaceKind
+    from owes_cli.domain.register import Register
 
 
 class CentreRow(NamedTuple):
@@ -43,6 +54,10 @@ class CountyRow(NamedTuple):
     period: str
     period_status: PeriodStatus
     last_confirmed: str | None
+    voivodeship: str | None = None  # named only when the dataset covers several
+
+
+OMIT_WHEN_NONE[CountyRow] = ("voivodeship",)
 
 
 class ServiceRow(NamedTuple):
@@ -164,7 +179,9 @@ def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
     return rows
 
 
-def county_rows(dataset: Dataset, on: date) -> list[CountyRow]:
+def county_rows(dataset: Dataset, on: date, register: Register | None = None) -> list[CountyRow]:
+    """Every county of the dataset by TERYT code, so grouped by voivodeship, which is named when there are several."""
+    several = register is not None and len(dataset.regions) > 1
     rows = []
     for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
         ans = periods.answer(dataset, county, on)
@@ -179,6 +196,7 @@ def county_rows(dataset: Dataset, on: date) -> list[CountyRow]:
                 period=ans.period.id,
                 period_status=ans.period_status,
                 last_confirmed=ans.last_confirmed.centre.id if ans.last_confirmed else None,
+                voivodeship=register.voivodeship(county.teryt) if several and register is not None else None,
             )
         )
     return rows

@@ -7,6 +7,7 @@ which Typer's CliRunner exercises as well as the real command.
 from __future__ import annotations
 
 import codecs
+import copy
 import errno
 import os
 import sys
@@ -221,8 +222,12 @@ def _show_version(value: bool) -> None:
 def owes(
     show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True)] = False,
     lang: LangOption = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", show_default=False)] = False,
 ) -> None:
     """Directory of Lubuskie's Social Economy Support Centres (OWES)."""
+    from owes_cli.domain import dataset_cache
+
+    dataset_cache.disable(no_cache)  # set on every run: a test runs many in one process
     # `owes --lang pl CMD` works like `owes CMD --lang pl`: OwesGroup.main has
     # already read --lang from anywhere on the line; here it is only checked.
     if lang is not None and lang.strip().lower() not in i18n.LANGS:
@@ -310,7 +315,7 @@ def centre(
 def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
     directory = _directory(lang, data)
     rows = directory.counties(on=_day(on))
-    Output(fmt, directory.lang).listing(rows, listings.COUNTIES, t(directory.lang, "counties"))
+    Output(fmt, directory.lang).listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
 
 
 @app.command("places")
@@ -479,5 +484,41 @@ def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], f
     return kind
 
 
+# The group's own options that take a value; what follows them is not a command's name.
+_GROUP_VALUE_OPTIONS = ("--lang",)
+_GROUP_FLAGS = ("--no-cache",)
+
+
+def _command_to_run(args: list[str]) -> str | None:
+    """The name of the command on the line, when nothing else needs the others.
+
+    None (build them all) for the group's own --help or --version, an option
+    the group does not know, shell completion, or a name that is no command
+    (its error suggests the nearest of them all). Peeked only to choose what
+    to build: Click still parses the whole line.
+    """
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return None
+    names = {info.name for info in app.registered_commands}
+    position = 0
+    while position < len(args):
+        arg = args[position]
+        if arg in _GROUP_VALUE_OPTIONS:
+            position += 2
+        elif arg in _GROUP_FLAGS or arg.startswith(tuple(o + "=" for o in _GROUP_VALUE_OPTIONS)):
+            position += 1
+        else:
+            return arg if arg in names else None
+    return None
+
+
 def main() -> None:
-    app()
+    # Building every command's Click object costs about 6 ms; a run needs one.
+    # The group's --help and completion still build (and list) them all.
+    name = _command_to_run(sys.argv[1:])
+    if name is None:
+        app()
+        return
+    lean = copy.copy(app)
+    lean.registered_commands = [info for info in app.registered_commands if info.name == name]
+    lean()

@@ -9,7 +9,6 @@ Click's usage errors are said again in the run's language.
 from __future__ import annotations
 
 import contextlib
-import difflib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -39,6 +38,8 @@ def describe_usage_error(err: compat.ClickException, lang: str) -> str:
         text = t(lang, "usage_no_command", name=name)
         group = ctx.command if ctx is not None else None
         commands = list(getattr(group, "commands", {}) or {})
+        import difflib  # only a mistyped command needs it
+
         guess = difflib.get_close_matches(name, commands, n=3, cutoff=0.5)
         if guess:
             text += " " + t(lang, "did_you_mean", options=", ".join(guess))
@@ -155,6 +156,10 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "A centre's id, e.g. zielona-gora-2013 (see owes centres).",
     ),
     "show_version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
+    "no_cache": (
+        "Sprawdź plik danych od nowa i nie zapisuj go w pamięci podręcznej (także zmienna OWES_NO_CACHE).",
+        "Read and check the dataset afresh, keeping nothing in the cache (also the OWES_NO_CACHE variable).",
+    ),
     "export.output": (
         "Plik wynikowy (.pdf lub .docx); „-” wypisuje dokument na standardowe wyjście, jeśli nie jest nim terminal.",
         "The file to write (.pdf or .docx); “-” writes the document to stdout when that is not a terminal.",

@@ -57,6 +57,12 @@ class Output:
         elif self.format == "plain":
             self.write(render.plain_blocks(blocks))
         else:
+            from owes_cli.render import screen
+
+            drawn = screen.render(blocks, stdout())  # as Rich draws it, without importing Rich
+            if drawn is not None:
+                self.write(drawn)
+                return
             from owes_cli.render import terminal as rich_render
 
             self._print_rich(rich_render.block_renderables(blocks))

@@ -8,7 +8,6 @@ strings.
 
 from __future__ import annotations
 
-import difflib
 import heapq
 import os
 import re
@@ -26,12 +25,9 @@ from owes_cli.domain.resources import data_file
 from owes_cli.errors import DatasetError, Problem
 from owes_cli.safe_text import forbidden_character
 
-if sys.version_info >= (3, 11):  # noqa: UP036 - tomli keeps 3.10 working if we lower the floor
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
-
-MAX_BYTES = 2 * 1024 * 1024  # the bundled file is ~20 KB; anything near this is not a dataset
+# A guard against a wrong file, not a cap on datasets: the bundled file is 31 KB, and
+# one of all Poland with ten yearly periods (benchmarks/synthetic_datasets.py) about 340 KB.
+MAX_BYTES = 2 * 1024 * 1024
 # tomllib takes quadratic time over a dotted key's parts (40,000 parts: 22 s),
 # so a key or table header of more parts is refused before parsing. The
 # schema needs three.
@@ -246,6 +242,8 @@ class _Problems(list[Problem]):
         if self.suggestions >= MAX_SUGGESTIONS:
             return ""
         self.suggestions += 1
+        import difflib
+
         found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
         return found[0] if found else ""
 
@@ -384,6 +382,15 @@ class _Checker:
         return True
 
     def _region(self, value: Any, spec: Key, where: str) -> bool:
+        """One voivodeship's code, or a list of them (a dataset for several, or all of Poland)."""
+        if type(value) is list:
+            if not value:
+                self.add("region_empty", where)
+                return False
+            return all([self._one_region(code, spec, f"{where}[{i}]") for i, code in enumerate(value)])
+        return self._one_region(value, spec, where)
+
+    def _one_region(self, value: Any, spec: Key, where: str) -> bool:
         if not self._teryt(value, spec, where):
             return False
         if len(value) != 2:  # "0811" is a county; a region is a voivodeship
@@ -409,12 +416,24 @@ def _join(where: str, key: str) -> str:
 
 def read_raw(path: Path) -> dict[str, Any]:
     """Parse the file as TOML, or raise DatasetError saying why it cannot be read."""
-    where = str(path)
+    return parse_raw(path, read_bytes(path))
 
+
+def _failure(path: Path) -> Callable[..., DatasetError]:
     def fail(code: str, place: str = "", **params: Any) -> DatasetError:
-        return DatasetError(where, [Problem(code, place, params)])
+        return DatasetError(str(path), [Problem(code, place, params)])
 
-    data = _read_bytes(path, fail)
+    return fail
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or DatasetError saying why it cannot be read."""
+    return _read_bytes(path, _failure(path))
+
+
+def parse_raw(path: Path, data: bytes) -> dict[str, Any]:
+    """The file's bytes parsed as TOML, or DatasetError saying why they cannot be."""
+    fail = _failure(path)
     if data.startswith(b"\xef\xbb\xbf"):
         raise fail("bom", "line 1")
     nul = data.find(b"\x00")
@@ -429,6 +448,11 @@ def read_raw(path: Path) -> dict[str, Any]:
     long_key = _long_dotted_key(text)
     if long_key is not None:
         raise fail("key_too_deep", f"line {long_key}", limit=MAX_KEY_PARTS)
+    # Imported here: a run that finds the dataset in the cache never parses TOML (3 ms of imports).
+    if sys.version_info >= (3, 11):  # noqa: UP036 - tomli keeps 3.10 working if we lower the floor
+        import tomllib
+    else:  # pragma: no cover - exercised only on Python 3.10
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -536,15 +560,20 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
             if isinstance(item, dict) and isinstance(item.get("id"), str)
         }
     counties: set[str] = set()
-    region = raw["dataset"]["region"]["teryt"]
+    listed = raw["dataset"]["region"]["teryt"]
+    regions = _regions(listed)
+    if register is not None:  # "99" has two digits, but no voivodeship has it
+        for i, code in enumerate(regions):
+            if code not in register.voivodeships:
+                add("region_unknown", "dataset.region.teryt" + (f"[{i}]" if isinstance(listed, list) else ""), got=code)
     for i, county in enumerate(raw.get("counties", [])):
         where = f"counties[{i}]"
         code = county["teryt"]
         if code in counties:
             add("duplicate_id", f"{where}.teryt", id=code)
         counties.add(code)
-        if len(code) != 4 or not code.startswith(region):
-            add("county_outside_region", f"{where}.teryt", code=code, region=region)
+        if len(code) != 4 or code[:2] not in regions:
+            add("county_outside_region", f"{where}.teryt", code=code, region=", ".join(regions))
         elif register is not None:
             official = register.county(code)
             if official is None:
@@ -688,6 +717,11 @@ def _facts(raw: list[dict[str, Any]] | None) -> tuple[m.Fact, ...]:
     return tuple(m.Fact(m.Text(f["text"]["pl"], f["text"]["en"]), tuple(f["sources"])) for f in raw or [])
 
 
+def _regions(teryt: str | list[str]) -> tuple[str, ...]:
+    """`region.teryt` as a tuple of codes: one code as written before lists were allowed, or a list."""
+    return (teryt,) if isinstance(teryt, str) else tuple(teryt)
+
+
 def _build(raw: dict[str, Any], path: str) -> m.Dataset:
     def by_id(items: list[Any], key: str = "id") -> dict[str, Any]:
         return {item if isinstance(item, str) else getattr(item, key): item for item in items}
@@ -780,7 +814,7 @@ def _build(raw: dict[str, Any], path: str) -> m.Dataset:
     counties = [m.County(c["teryt"], c["name"], m.CountyKind(c["kind"]), tuple(c["sources"])) for c in raw["counties"]]
     return m.Dataset(
         title=raw["dataset"]["title"],
-        region_teryt=raw["dataset"]["region"]["teryt"],
+        regions=_regions(raw["dataset"]["region"]["teryt"]),
         region_name=raw["dataset"]["region"]["name"],
         sources=by_id(sources),
         organisations=by_id(organisations),
@@ -807,12 +841,38 @@ def check(raw: dict[str, Any], register: Any = None) -> list[Problem]:
     return list(checker.problems)
 
 
-def load(path: Path, register: Any = None) -> m.Dataset:
-    raw = read_raw(path)
+def load(path: Path, register: Any = None, *, cache: bool = True) -> m.Dataset:
+    """Read and check the dataset at `path`; DatasetError lists every problem.
+
+    With the national register (as the tool always checks), a dataset that
+    passed before is taken from the user's cache when the file, the checking
+    code and the register are unchanged (owes_cli.domain.dataset_cache);
+    `cache=False` checks the file whatever the cache holds, and updates it.
+    """
+    data = read_bytes(path)
+    key = None
+    if register is not None:
+        from owes_cli.domain import dataset_cache
+
+        if dataset_cache.enabled():
+            try:
+                key = dataset_cache.Key(path, data, path.stat())
+            except (OSError, ValueError):
+                key = None
+            cached = dataset_cache.read(key) if key is not None and cache else None
+            if cached is not None:
+                try:
+                    return _build(cached, str(path))
+                except (KeyError, TypeError, ValueError, AttributeError, IndexError, PartialDateError):
+                    pass  # not the shape of a checked dataset: check the file itself
+    raw = parse_raw(path, data)
     problems = check(raw, register)
     if problems:
         raise DatasetError(str(path), problems)
-    return _build(raw, str(path))
+    dataset = _build(raw, str(path))
+    if key is not None:
+        dataset_cache.write(key, raw)
+    return dataset
 
 
 _cache: dict[tuple[str, int, int], m.Dataset] = {}
@@ -823,7 +883,7 @@ def load_cached(path: Path, register: Any = None) -> m.Dataset:
     try:
         info = path.stat()
         key = (str(path.resolve()), info.st_mtime_ns, info.st_size)
-    except (OSError, ValueError):  # read_raw says what is wrong with the path
+    except (OSError, ValueError):  # read_bytes says what is wrong with the path
         return load(path, register)
     if key not in _cache:
         _cache[key] = load(path, register)

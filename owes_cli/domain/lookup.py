@@ -7,7 +7,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from owes_cli.domain import names
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
-from owes_cli.domain.register import Register
+from owes_cli.domain.register import Register, load_county_index
 from owes_cli.errors import (
     CentreAmbiguous,
     CentreNotFound,
@@ -136,7 +136,7 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
 
     query_words, kinds = names.split_query(query)
     scored: list[tuple[float, _Candidate]] = []
-    for cand in candidates.values():
+    for cand in _matchable(query_words, kinds, dataset, candidates):
         if kinds and cand.kind.value not in kinds:
             continue
         score = names.name_match_score(query_words, cand.name)
@@ -155,7 +155,9 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
         order=lambda c: c.teryt,
         not_found=lambda: CountyNotFound(query, names.closest(query, [c.name for c in dataset.counties.values()])),
         outside_coverage=lambda found: CountyOutsideCoverage(
-            query, dataset.region_name, [(c.teryt, c.name, register.voivodeship(c.teryt)) for c in found]
+            query,
+            register.coverage(dataset.regions, dataset.region_name),
+            [(c.teryt, c.name, register.voivodeship(c.teryt)) for c in found],
         ),
         ambiguous=lambda found: CountyAmbiguous(query, [(c.teryt, c.name, c.kind.value) for c in found]),
         note_outside=lambda c: Note(
@@ -164,6 +166,29 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
     )
     county = dataset.counties[choice.chosen.teryt]
     return ResolvedCounty(county, choice.notes + tuple(_separate_city_note(county, dataset)))
+
+
+def _matchable(
+    query_words: list[str], kinds: set[str], dataset: Dataset, candidates: dict[str, _Candidate]
+) -> list[_Candidate]:
+    """The candidates that can score at all: the dataset's own counties and those the index names.
+
+    Every query word must match a word of the name, so the first one's stems
+    find every county that can match (data/county_index.json, built with the
+    same stemming), and a city named by its adjective is found by its base.
+    An abbreviation ("wlkp.") matches by letters, not stems: then every
+    county is scored, as without an index.
+    """
+    if not query_words or names.is_abbreviation(query_words[0]):
+        return list(candidates.values())
+    index = load_county_index()
+    codes = dict.fromkeys(dataset.counties)
+    for stem in names.stems(query_words[0]):
+        codes.update(dict.fromkeys(index.by_stem.get(stem, ())))
+    if "city" in kinds and len(query_words) == 1:
+        base = names.adjective_base(query_words[0].rstrip("."))
+        codes.update(dict.fromkeys(index.by_city_base.get(base, ()) if base else ()))
+    return [cand for code, cand in candidates.items() if code in codes]  # in the register's order, as before
 
 
 def _universe(dataset: Dataset, register: Register) -> dict[str, _Candidate]:
@@ -178,7 +203,11 @@ def _by_code(code: str, dataset: Dataset, register: Register, candidates: dict[s
         return ResolvedCounty(dataset.counties[code])
     if code in candidates:
         cand = candidates[code]
-        raise CountyOutsideCoverage(code, dataset.region_name, [(cand.teryt, cand.name, register.voivodeship(code))])
+        raise CountyOutsideCoverage(
+            code,
+            register.coverage(dataset.regions, dataset.region_name),
+            [(cand.teryt, cand.name, register.voivodeship(code))],
+        )
     raise CountyCodeUnknown(code)
 
 

@@ -172,7 +172,7 @@ def _by_period(centres: dict[str, Centre]) -> dict[str, list[Centre]]:
 
 class Dataset(NamedTuple):
     title: str
-    region_teryt: str
+    regions: tuple[str, ...]  # the voivodeships' TERYT codes, as [dataset.region].teryt lists them
     region_name: str
     sources: dict[str, Source]
     organisations: dict[str, Organisation]

@@ -111,7 +111,7 @@ def stems(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _is_abbreviation(word: str) -> bool:
+def is_abbreviation(word: str) -> bool:
     return word.endswith(".") or not re.search(_VOWEL, word)
 
 
@@ -127,7 +127,7 @@ def _abbreviates(short: str, long: str) -> bool:
 def word_matches(query_word: str, name_word: str) -> bool:
     if query_word.rstrip(".") == name_word:
         return True
-    if _is_abbreviation(query_word):
+    if is_abbreviation(query_word):
         return _abbreviates(query_word, name_word)
     return bool(stems(query_word) & stems(name_word))
 

@@ -300,7 +300,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
     def outside(found: list[Place]) -> OwesError:
         return PlaceOutsideCoverage(
             query,
-            dataset.region_name,
+            register.coverage(dataset.regions, dataset.region_name),
             [_where(p, register, gazetteer) for p in found[:MAX_LISTED]],
             suggestions(),
             more=len(found[MAX_LISTED:]),
@@ -310,6 +310,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
         ordered = sorted(found, key=lambda p: (p.county, p.kind not in UNITS, p.gmina, p.simc or p.teryt))
         return PlaceAmbiguous(query, [_where(p, register, gazetteer) for p in ordered])
 
+    scored, overshadowed = _towns_first(scored, dataset)
     shown: set[str | None] = set()
 
     def alongside(chosen: Place, other: Place) -> Note | None:
@@ -340,7 +341,37 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
         max_mentions=MAX_MENTIONS,
         note_more=lambda count: Note("place_more_outside", {"count": count}),
     )
-    return ResolvedPlace(choice.chosen, dataset.counties[choice.chosen.county], choice.notes)
+    also = tuple(
+        Note("place_same_name_town_first", _where(p, register, gazetteer)) for p in overshadowed[:MAX_MENTIONS]
+    )
+    return ResolvedPlace(choice.chosen, dataset.counties[choice.chosen.county], choice.notes + also)
+
+
+_TOWNS = (PlaceKind.URBAN, PlaceKind.TOWN)
+
+
+def _towns_first(scored: list[tuple[float, Place]], dataset: Dataset) -> tuple[list[tuple[float, Place]], list[Place]]:
+    """Where a town of one county and villages of others share the best-matching name,
+    the town: "Poznań" is the city, with a note on the villages of that name.
+
+    Only a town: a rural gmina and a village of one name in two counties
+    stay ambiguous, as neither is the obvious one. A dataset of one
+    voivodeship seldom meets this; one of all Poland meets it for nearly
+    every city. The villages set aside are returned for the notes.
+    """
+    inside = [(score, place) for score, place in scored if place.county in dataset.counties]
+    if not inside:
+        return scored, []
+    best = max(score for score, _ in inside)
+    top = [place for score, place in inside if score == best]
+    unit_counties = {place.county for place in top if place.kind in _TOWNS}
+    if len(unit_counties) != 1 or len({place.county for place in top}) == 1:
+        return scored, []
+    (county,) = unit_counties
+    aside = [place for place in top if place.is_locality and place.county != county]
+    return [(score, place) for score, place in scored if place not in aside], sorted(
+        aside, key=lambda p: (p.county, p.simc or "")
+    )
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
@@ -435,7 +466,8 @@ def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazette
         readings.append(elsewhere)  # outside the region, 93 SIMC ids are also TERC codes
     if not readings:
         raise PlaceCodeUnknown(code)
-    raise PlaceOutsideCoverage(code, dataset.region_name, [_where(p, register, gazetteer) for p in readings])
+    coverage = register.coverage(dataset.regions, dataset.region_name)
+    raise PlaceOutsideCoverage(code, coverage, [_where(p, register, gazetteer) for p in readings])
 
 
 # Metres from a gmina boundary within which a point counts as on it: the
@@ -450,26 +482,29 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
     if gmina is not None and gmina.code in gazetteer.places:
         place = gazetteer.places[gmina.code]
         if place.county not in dataset.counties:  # a dataset that covers only part of the region
-            raise PlaceOutsideCoverage(f"{lat:g},{lon:g}", dataset.region_name, [_where(place, register, gazetteer)])
+            coverage = register.coverage(dataset.regions, dataset.region_name)
+            raise PlaceOutsideCoverage(f"{lat:g},{lon:g}", coverage, [_where(place, register, gazetteer)])
         return ResolvedPlace(place, dataset.counties[place.county])
     # repr: the shortest text that reads back as the same number, so the user's own digits.
     at = f"{lat!r},{lon!r}"
+    coverage = register.coverage(dataset.regions, dataset.region_name)
     swapped = None
     if gmina is None and geo.load_layer("gminy").find((lat, lon)) is not None:
         swapped = f"{lon!r},{lat!r}"  # the numbers read the other way round are in the region
     voivodeship = geo.load_layer("wojewodztwa").find(point)
     if voivodeship is None:
-        raise PointNotServed("point_outside_poland", at, dataset.region_name, swapped)
-    if voivodeship.code == dataset.region_teryt:
-        # Within the region's simplified outline but in no gmina: on a border
+        raise PointNotServed("point_outside_poland", at, coverage, swapped)
+    if voivodeship.code in dataset.regions:
+        # Within the voivodeship's simplified outline but in no gmina: on a border
         # only when a gmina boundary is that close; the outline is coarser.
+        region = register.voivodeship(voivodeship.code) if len(dataset.regions) > 1 else dataset.region_name
         gminas = geo.load_layer("gminy")
-        if not any(code.startswith(dataset.region_teryt) for code in gminas.areas):
-            raise PointNotServed("point_no_gminas", at, dataset.region_name)
+        if not any(code.startswith(voivodeship.code) for code in gminas.areas):
+            raise PointNotServed("point_no_gminas", at, coverage, region=region)
         distance = geo.distance_to_edge(gminas, point)
         if distance is not None and distance <= BORDER_TOLERANCE_M:
-            raise PointNotServed("point_on_border", at, dataset.region_name, swapped)
+            raise PointNotServed("point_on_border", at, coverage, swapped, region=region)
         raise PointNotServed(
-            "point_outside_gminas", at, dataset.region_name, swapped, distance=str(round(distance or 5000))
+            "point_outside_gminas", at, coverage, swapped, region=region, distance=str(round(distance or 5000))
         )
-    raise PointNotServed("point_outside_coverage", at, dataset.region_name, swapped, voivodeship=voivodeship.name)
+    raise PointNotServed("point_outside_coverage", at, coverage, swapped, voivodeship=voivodeship.name)

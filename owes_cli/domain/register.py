@@ -34,6 +34,10 @@ class Register(NamedTuple):
     def voivodeship(self, code: str) -> str:
         return self.voivodeships.get(code[:2], code[:2])
 
+    def coverage(self, regions: tuple[str, ...], name: str) -> tuple[str, ...]:
+        """The names of a dataset's voivodeships: its own `name` for one, the register's for several."""
+        return (name,) if len(regions) == 1 else tuple(self.voivodeship(code) for code in regions)
+
 
 def register_path() -> Path:
     return data_file("teryt.json")
@@ -49,3 +53,16 @@ def load_register() -> Register:
         voivodeships=raw["voivodeships"],
         counties={code: RegisterCounty(code, name, CountyKind(kind)) for code, (name, kind) in raw["counties"].items()},
     )
+
+
+class CountyIndex(NamedTuple):
+    """The register's county names as `names` matches them, worked out by scripts/build_data.py."""
+
+    by_stem: dict[str, list[str]]  # a stem of a word of a county's name -> the counties' codes
+    by_city_base: dict[str, list[str]]  # "zielonogor" -> the city counties whose adjective it is
+
+
+@lru_cache(maxsize=1)
+def load_county_index() -> CountyIndex:
+    raw = json.loads(data_file("county_index.json").read_text(encoding="utf-8"))
+    return CountyIndex(raw["stems"], raw["city_bases"])

@@ -80,3 +80,14 @@ def plain_text(runs: Inline) -> str:
 
 def bullets(items: list[str]) -> Bullets:
     return Bullets(tuple((0, text(item)) for item in items))
+
+
+def by_heading(blocks: list[Block]) -> list[tuple[Heading | None, list[Block]]]:
+    """Each heading with the blocks under it (None heads what comes before the first), as a screen shows them."""
+    sections: list[tuple[Heading | None, list[Block]]] = []
+    for block in blocks:
+        if isinstance(block, Heading) or not sections:
+            sections.append((block if isinstance(block, Heading) else None, []))
+        if not isinstance(block, Heading):
+            sections[-1][1].append(block)
+    return sections

@@ -26,6 +26,7 @@ from owes_cli.domain.model import Centre, CountyKind, Dataset
 from owes_cli.domain.names import fold
 from owes_cli.domain.places import Gazetteer, PlaceKind
 from owes_cli.domain.register import Register
+from owes_cli.errors import MapNothingToDraw
 from owes_cli.layout.sections import status_line
 from owes_cli.messages import t
 from owes_cli.safe_text import printable
@@ -137,7 +138,15 @@ def coverage_map(
     """The map for a day; `emphasise` (a county's TERYT code) outlines that county and names it in the legend."""
     counties = geo.load_layer("powiaty")
     project = _Projection(_bbox(counties), MAP_WIDTH)
-    answers = {code: periods.answer(dataset, county, day) for code, county in sorted(dataset.counties.items())}
+    # Only counties with shipped boundaries (Lubuskie's) can be drawn; the credits say how many are left out.
+    answers = {
+        code: periods.answer(dataset, county, day)
+        for code, county in sorted(dataset.counties.items())
+        if code in counties.areas
+    }
+    left_out = len(dataset.counties) - len(answers)
+    if not answers:
+        raise MapNothingToDraw(len(dataset.counties))
     in_play = _centres_in_play(answers.values())
     styles = centre_styles(dataset)
     seat_points = _seat_points(in_play, gazetteer, dataset)
@@ -156,7 +165,9 @@ def coverage_map(
         shapes=shapes,
         seats=seats,
         legend=legend,
-        credits=t(
+        credits=(t(lang, "map_counties_without_boundaries", shown=len(answers), total=len(dataset.counties)) + " ")
+        * bool(left_out)
+        + t(
             lang,
             "map_credits",
             boundaries=counties.origin,

@@ -76,6 +76,14 @@ COUNTIES: list[Column[tb.CountyRow]] = [
     Column("period", lambda r: r.period),
     Column("last_confirmed", lambda r: r.last_confirmed),
 ]
+# A dataset of several voivodeships: its counties (in code order, so grouped) each with its voivodeship.
+COUNTIES_BY_VOIVODESHIP: list[Column[tb.CountyRow]] = [Column("voivodeship", lambda r: r.voivodeship), *COUNTIES]
+
+
+def county_columns(rows: Sequence[tb.CountyRow]) -> list[Column[tb.CountyRow]]:
+    return COUNTIES_BY_VOIVODESHIP if any(row.voivodeship for row in rows) else COUNTIES
+
+
 SERVICES: list[Column[tb.ServiceRow]] = [
     Column("id", lambda r: r.id),
     Column("group", lambda r: r.group),

@@ -33,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{query}” is not the TERYT code of any county in the register.",
     ),
     "county_outside_coverage": (
-        "„{query}” leży poza zasięgiem tych danych (województwo {region}):",
-        "“{query}” lies outside this dataset's coverage (województwo {region}):",
+        "„{query}” leży poza zasięgiem tych danych ({coverage}):",
+        "“{query}” lies outside this dataset's coverage ({coverage}):",
     ),
     "county_ambiguous": (
         "„{query}” pasuje do kilku powiatów; wybierz jeden:",
@@ -154,8 +154,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{query}” is neither the 7-digit TERYT code of a gmina or town nor the SIMC id of a locality.",
     ),
     "place_outside_coverage": (
-        "„{query}” leży poza zasięgiem tych danych (województwo {region}):",
-        "“{query}” lies outside this dataset's coverage (województwo {region}):",
+        "„{query}” leży poza zasięgiem tych danych ({coverage}):",
+        "“{query}” lies outside this dataset's coverage ({coverage}):",
     ),
     "place_ambiguous": (
         "„{query}” pasuje do miejsc w kilku powiatach; wybierz jedno:",
@@ -185,12 +185,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The longitude {lon} is outside −180…180.",
     ),
     "point_outside_coverage": (
-        "Punkt {at} leży w województwie {voivodeship}, poza zasięgiem tych danych (województwo {region}).",
-        "The point {at} lies in województwo {voivodeship}, outside this dataset's coverage (województwo {region}).",
+        "Punkt {at} leży w województwie {voivodeship}, poza zasięgiem tych danych ({coverage}).",
+        "The point {at} lies in województwo {voivodeship}, outside this dataset's coverage ({coverage}).",
     ),
     "point_outside_poland": (
-        "Punkt {at} leży poza Polską; te dane obejmują województwo {region}.",
-        "The point {at} lies outside Poland; this dataset covers województwo {region}.",
+        "Punkt {at} leży poza Polską; te dane obejmują {coverage}.",
+        "The point {at} lies outside Poland; this dataset covers {coverage}.",
     ),
     "point_on_border": (
         "Punkt {at} leży na granicy gmin województwa {region}; podaj punkt wewnątrz gminy albo użyj --place.",
@@ -518,6 +518,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "„{query}” wygląda na kod pocztowy; kodów pocztowych nie ma w naszych danych. Wpisz nazwę miejscowości.",
         "“{query}” looks like a postal code; postal codes are not in our data. Type the town's name.",
     ),
+    # --- speed (issue 13): datasets of several voivodeships ---
+    "place_same_name_town_first": (
+        "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina}, powiat {county}, "
+        "województwo {voivodeship}; odpowiedź dotyczy miasta. Tę miejscowość wskaże --place {simc}.",
+        "Note: “{name}” is also the name of a {kind_label} (SIMC {simc}) in gmina {gmina}, powiat {county}, "
+        "województwo {voivodeship}; the answer is for the town. --place {simc} asks about that one.",
+    ),
+    "map_counties_without_boundaries": (
+        "Mapa pokazuje {shown} z {total} powiatów tych danych: granice powiatów mamy tylko dla województwa "
+        "lubuskiego, więc pozostałych powiatów ani ich ośrodków nie ma na mapie.",
+        "The map shows {shown} of this dataset's {total} counties: we have county boundaries only for "
+        "Lubuskie, so the other counties and their centres are not on it.",
+    ),
+    "map_nothing_to_draw": (
+        "Nie da się narysować mapy: granice powiatów mamy tylko dla województwa lubuskiego, "
+        "a żaden z {total} powiatów tych danych w nim nie leży.",
+        "No map can be drawn: we have county boundaries only for Lubuskie, and none of this dataset's "
+        "{total} counties lies there.",
+    ),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {
@@ -576,6 +595,11 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "duplicate_id": ("identyfikator „{id}” powtarza się", "the id “{id}” is used twice"),
     "unknown_ref": ("„{id}” nie istnieje w tabeli {table}", "“{id}” does not exist in {table}"),
     "county_outside_region": ("powiat {code} nie leży w regionie {region}", "county {code} is not in region {region}"),
+    "region_unknown": (
+        "„{got}” nie jest kodem żadnego województwa w rejestrze TERYT",
+        "“{got}” is no voivodeship's code in the TERYT register",
+    ),
+    "region_empty": ("lista województw jest pusta", "the list of voivodeships is empty"),
     "county_not_in_teryt": ("kodu {code} nie ma w rejestrze TERYT", "the code {code} is not in the TERYT register"),
     "county_name_mismatch": (
         "w rejestrze TERYT powiat {code} nazywa się „{expected}”, nie „{got}”",
@@ -707,6 +731,20 @@ def reason_text(reason: str, lang: str) -> str | None:
     """Why a file could not be written (an errno name, see REASONS), or None if we have no words for it."""
     pair = REASONS.get(reason)
     return _pick(pair, lang) if pair else None
+
+
+VOIVODESHIPS_IN_POLAND = 16
+
+
+def coverage_text(names: Sequence[str], lang: str) -> str:
+    """What a dataset covers, from its voivodeships' names: "województwo lubuskie",
+    "województwa lubuskie i wielkopolskie", "cała Polska"."""
+    if len(names) >= VOIVODESHIPS_IN_POLAND:
+        return "cała Polska" if lang == "pl" else "all of Poland"
+    if len(names) == 1:
+        return f"województwo {names[0]}"
+    joined = ", ".join(names[:-1]) + (" i " if lang == "pl" else " and ") + names[-1]
+    return f"województwa {joined}"
 
 
 def what_text(what: str, lang: str) -> str | None:

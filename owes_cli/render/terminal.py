@@ -81,13 +81,7 @@ def _column_widths(listing: Listing, width: int) -> list[int]:
 def block_renderables(blocks: list[b.Block]) -> list[RenderableType]:
     """The layout's blocks on a terminal: what an answer is about in a panel, its parts below."""
     out: list[RenderableType] = []
-    sections: list[tuple[b.Heading | None, list[b.Block]]] = []
-    for block in blocks:
-        if isinstance(block, b.Heading) or not sections:
-            sections.append((block if isinstance(block, b.Heading) else None, []))
-        if not isinstance(block, b.Heading):
-            sections[-1][1].append(block)
-    for heading, body in sections:
+    for heading, body in b.by_heading(blocks):
         parts = [part for block in body for part in _block(block)]
         if heading is not None and heading.level == 1:
             out.append(

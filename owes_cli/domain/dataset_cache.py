@@ -1,0 +1,177 @@
+"""A checked dataset kept between runs, so that a lookup skips parsing and checking.
+
+An entry holds the dataset as parsed (the TOML's tables, which are only
+strings, integers, arrays and tables) once it has passed every check, as
+JSON. JSON because reading it runs no code: `json.loads` builds plain data,
+where `pickle` or `marshal` from a directory someone else could write would
+run or trust whatever they put there. The model is built from that data by
+the same code that builds it from TOML, which fails (and the entry is
+ignored) on anything that is not the shape a checked dataset has.
+
+An entry is used only when all of these hold, else the file is read and
+checked as if there were no cache, and the entry rewritten:
+- it is a regular file owned by this user that no one else may write,
+  in a directory no one else may write (a foreign entry is not read);
+- it parses as JSON and names this cache format, the dataset's resolved
+  path, size, modification time, the CRC-32 of its bytes, and the
+  fingerprint of the code and register that checked it (an outdated
+  entry after an upgrade or an edit to the register does not match).
+
+The entry is written atomically (a temporary file renamed over it). A cache
+directory that cannot be created or written costs only the speed:
+every failure here is silent. `OWES_NO_CACHE` (any non-empty value) or
+`owes --no-cache` turn it off.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import zlib
+from pathlib import Path
+from typing import Any
+
+FORMAT = "owes-checked-dataset/1"
+NO_CACHE_ENV = "OWES_NO_CACHE"
+# An entry is the dataset's data without TOML's syntax: never much larger than the file.
+MAX_ENTRY_BYTES = 8 * 1024 * 1024
+# Entries kept: one per dataset path, so a user who checks many temporary files does not
+# fill the disk; past this many, writing one removes the least recently written.
+MAX_ENTRIES = 32
+
+_disabled_by_option = False
+
+
+def disable(disabled: bool = True) -> None:
+    """`owes --no-cache`: read and check the dataset on this run, and keep nothing."""
+    global _disabled_by_option
+    _disabled_by_option = disabled
+
+
+def enabled() -> bool:
+    return not _disabled_by_option and not os.environ.get(NO_CACHE_ENV, "").strip()
+
+
+def directory() -> Path:
+    """$XDG_CACHE_HOME/owes, else ~/.cache/owes (the XDG base directory rule: a relative value is ignored)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if base and os.path.isabs(base):
+        return Path(base) / "owes"
+    return Path.home() / ".cache" / "owes"
+
+
+def _fingerprint() -> list[Any]:
+    """What decides whether a dataset passes: the checking code and the national register.
+
+    Their sizes and modification times, not the package's version number:
+    an editable install changes code without changing its version, and
+    reading the version from the package metadata costs more than the cache saves.
+    """
+    from owes_cli.domain import dataset, model
+    from owes_cli.domain.register import register_path
+
+    prints: list[Any] = [FORMAT]
+    for path in (dataset.__file__, model.__file__, __file__, str(register_path())):
+        info = os.stat(path)
+        prints += [info.st_size, info.st_mtime_ns]
+    return prints
+
+
+class Key:
+    """The dataset file as it is now: its path, size, modification time, and its bytes' checksum."""
+
+    def __init__(self, path: Path, data: bytes, info: os.stat_result) -> None:
+        self.path = str(path.resolve())
+        self.fields = {
+            "format": FORMAT,
+            "path": self.path,
+            "size": info.st_size,
+            "mtime_ns": info.st_mtime_ns,
+            # An edit that keeps the size within the file system's mtime granularity.
+            # A checksum, not a defence: only this user can write the entry.
+            "crc32": zlib.crc32(data),
+            "checked_by": _fingerprint(),
+        }
+
+    def entry_path(self) -> Path:
+        # Two paths with one name overwrite each other's entry; the key tells them apart.
+        name = zlib.crc32(self.path.encode("utf-8", "surrogateescape"))
+        return directory() / f"dataset-{name:08x}.json"
+
+
+def _private_dir(path: Path) -> bool:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def read(key: Key) -> dict[str, Any] | None:
+    """The checked dataset's data for `key`, or None when there is no entry to trust."""
+    entry = key.entry_path()
+    if not _private_dir(entry.parent):
+        return None
+    try:
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_uid != os.getuid()
+            or info.st_mode & 0o022
+            or info.st_size > MAX_ENTRY_BYTES
+        ):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    try:
+        stored = json.loads(data)
+    except (ValueError, RecursionError):  # corrupt: not JSON, not UTF-8, or nested past reason
+        return None
+    if not isinstance(stored, dict) or stored.get("key") != key.fields or not isinstance(stored.get("raw"), dict):
+        return None
+    raw: dict[str, Any] = stored["raw"]
+    return raw
+
+
+def write(key: Key, raw: dict[str, Any]) -> None:
+    """Keep the checked dataset for the next run; silently nothing when that cannot be done."""
+    import tempfile  # 4 ms of imports, paid only by the run that writes
+
+    folder = directory()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private_dir(folder):
+            return
+        text = json.dumps({"key": key.fields, "raw": raw}, ensure_ascii=False, separators=(",", ":"))
+        fd, temporary = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
+    except (OSError, TypeError, ValueError):  # TypeError: a value JSON cannot hold (a TOML date)
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8", "surrogateescape"))
+        os.replace(temporary, key.entry_path())
+    except (OSError, UnicodeError):
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        return
+    _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    try:
+        entries = sorted(folder.glob("dataset-*.json"), key=lambda entry: entry.stat().st_mtime_ns)
+        for old in entries[:-MAX_ENTRIES]:
+            old.unlink()
+    except OSError:  # another run pruned first, or the directory went away
+        pass
