@@ -1,7 +1,7 @@
 """Datasets made to be large: many periods, many centres, many problems.
 
 Test data only; none of it describes a real centre. The tests use them small
-to check answers; benchmarks/hostile_datasets.py uses them near the 2 MiB
+to check answers; benchmarks/hostile_datasets.py uses them near the 1 MiB
 limit to show that every command stays fast.
 """
 
