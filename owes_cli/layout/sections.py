@@ -99,11 +99,26 @@ def source_section(sources: tuple[Source, ...], lang: str) -> list[Block]:
     return [Heading(t(lang, "sources"), 2), Bullets(tuple((0, source_line(s, lang)) for s in sources))]
 
 
+def missing_fields(centre: CentreInfo, lang: str) -> str:
+    """ "Not in our sources: address, phone, e-mail, website", or "" when the sources give them all."""
+    absent = [
+        t(lang, key)
+        for key, given in (
+            ("field_address", centre.addresses),
+            ("field_phone", centre.phones),
+            ("field_email", centre.emails),
+            ("field_website", centre.website or centre.period.website),
+        )
+        if not given
+    ]
+    return t(lang, "missing_fields", fields=", ".join(absent)) if absent else ""
+
+
 def _or_missing(value: str | None, lang: str, url: str | None = None) -> Inline:
     return text(value, url) if value else text(t(lang, "not_in_sources"))
 
 
-def _address(centre: CentreInfo, lang: str) -> str:
+def address_lines(centre: CentreInfo, lang: str) -> str:
     """Every address on a line of its own, with what it is where the source says so."""
     lines = []
     for a in centre.addresses:
@@ -145,7 +160,7 @@ def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix
     rows += [
         (t(lang, "period"), text(f"{span(period, lang)} ({period.name})")),
         (t(lang, "programme"), text(period.programme + (f", {period.measure}" if period.measure else ""))),
-        (t(lang, "address"), text(_address(centre, lang))),
+        (t(lang, "address"), text(address_lines(centre, lang))),
         (t(lang, "contact"), _or_missing(", ".join(centre.phones + centre.emails), lang)),
     ]
     website = centre.website or period.website
