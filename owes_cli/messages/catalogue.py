@@ -511,6 +511,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "County register: {register}, {publisher}, as of {as_of}.",
     ),
     "missing_fields": ("Brak w naszych źródłach: {fields}", "Not in our sources: {fields}"),
+    "not_in_sources_label": ("Brak w naszych źródłach", "Not in our sources"),
     "field_phone": ("telefon", "phone"),
     "field_email": ("e-mail", "e-mail"),
     "field_address": ("adres", "address"),
