@@ -243,7 +243,14 @@ class Directory:
         dataset = self.dataset
         register = self.register
         edition: Edition = report.Edition(
-            dataset.title, self.lang, made, version(), register.title, register.publisher, register.as_of
+            # An English document's heading in English where the dataset gives its title in English.
+            (dataset.title_en if self.lang == "en" else None) or dataset.title,
+            self.lang,
+            made,
+            version(),
+            register.title,
+            register.publisher,
+            register.as_of,
         )
         if county is not None:
             resolved = lookup.resolve_county(county, dataset, self.register)

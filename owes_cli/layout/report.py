@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from owes_cli.answers import PeriodStatus, Query, Source
 from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
+from owes_cli.domain.names import fold
 from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
 from owes_cli.layout.sections import (
     centre_section,
@@ -83,7 +84,11 @@ def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: Coverag
     blocks += _overview(answer, lang)
     blocks += map_block(drawing, lang)
     for centre in answer.centres:
-        blocks += [PageBreak(), *centre_section(centre, lang), *source_section(centre.sources, lang)]
+        blocks += [
+            PageBreak(),
+            *centre_section(centre, lang, period_dates=answer.period),
+            *source_section(centre.sources, lang),
+        ]
     blocks.append(_about_sources(lang))
     return _report(edition, t(lang, "doc_directory", period=answer.period.name), answer.period_status, blocks)
 
@@ -95,7 +100,7 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
     blocks = _front(
         answer.query, answer.period_status, answer.period.from_, answer.period_ended, centre.sources, edition
     )
-    blocks += [*centre_section(centre, lang), *source_section(centre.sources, lang)]
+    blocks += [*centre_section(centre, lang, period_dates=answer.period), *source_section(centre.sources, lang)]
     blocks += map_block(drawing, lang)
     blocks.append(_about_sources(lang))
     return _report(edition, f"{t(lang, 'doc_centre')}: {centre.name}", answer.period_status, blocks)
@@ -182,7 +187,8 @@ def _overview(answer: DirectoryAnswer, lang: str) -> list[Block]:
                 else coverage_label(row.coverage, lang)
             ),
         )
-        for row in answer.counties
+        # As people look a county up: by its name folded (Zielona Góra before zielonogórski), the kind beside it.
+        for row in sorted(answer.counties, key=lambda row: (fold(row.name), row.teryt))
     )
     header = (t(lang, "county"), t(lang, "teryt"), t(lang, "kind"), t(lang, "centre"))
     return [Heading(t(lang, "doc_overview"), 1), Table(header, rows, (26, 10, 24, 40))]

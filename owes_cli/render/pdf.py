@@ -9,6 +9,7 @@ bytes depend only on the report: the creation date is the report's
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -146,11 +147,10 @@ def _draw(
             self.set_y(-13)
             self.set_font(FAMILY, "", 7.5)
             self.set_text_color(*MUTED)
-            generated = f"{t(report.lang, 'doc_generated')} {report.generated.date().isoformat()}"
-            self.cell(self.epw / 2, 4, generated)
-            # "{nb}" is fpdf2's placeholder for the page count, filled in at the end.
+            # "{nb}" is fpdf2's placeholder for the page count, filled in at the end. The day the
+            # document was made is said once, on its first page, not in every footer.
             page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
-            self.cell(self.epw / 2, 4, page, align="R")
+            self.cell(self.epw, 4, page, align="R")
 
     pdf = Page(orientation="portrait", unit="mm", format="A4")
     pdf.forced, pdf.starts = breaks, {}
@@ -775,7 +775,14 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
         else:
             pdf.set_font(FAMILY, "B" if run.bold else "", size)
             pdf.set_text_color(*colour)
-        _write(pdf, height, _safe(pdf, run.text), run.url or "")
+        value = _safe(pdf, run.text)
+        # fpdf2 cuts a piece's first word letter by letter when it does not fit the rest of the
+        # line ("O|środek", "http:/|/…"): such a word starts the next line instead.
+        first = re.split(f"[ \n{typography.BREAK}]", value, maxsplit=1)[0]
+        room = pdf.w - pdf.r_margin - 2 * pdf.c_margin - 1  # as fpdf2 counts it, and a little to spare
+        if first and pdf.x > pdf.l_margin + 0.1 and pdf.x + pdf.get_string_width(first) > room:
+            pdf.ln(height)
+        _write(pdf, height, value, run.url or "")
     pdf.ln(height)
 
 

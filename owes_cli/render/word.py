@@ -207,11 +207,11 @@ def _footer(document: Document, report: Report) -> None:
     for inherited in (Inches(3.25), Inches(6.5)):  # the Footer style's own centre and right stops
         stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
-    generated = f"{t(report.lang, 'doc_generated')} {report.generated.date().isoformat()}"
-    # The message with its placeholders left in, to put Word's fields where they stand.
+    # The message with its placeholders left in, to put Word's fields where they stand. The day
+    # the document was made is said once, on its first page, not in every footer.
     before, after = t(report.lang, "doc_page_of", page="{page}", pages="{pages}").split("{page}", 1)
     between, end = after.split("{pages}", 1)
-    paragraph.add_run(f"{generated}\t{before}")
+    paragraph.add_run(f"\t{before}")
     _add_field(paragraph, "PAGE")
     paragraph.add_run(between)
     _add_field(paragraph, "NUMPAGES")
