@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from owes_cli.answers import PeriodStatus, Query, Source
 from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
-from owes_cli.domain.names import fold
 from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
 from owes_cli.layout.sections import (
     centre_section,
@@ -98,7 +97,7 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
     lang = edition.lang
     centre = answer.centre
     blocks = _front(
-        answer.query, answer.period_status, answer.period.from_, answer.period_ended, centre.sources, edition
+        answer.query, answer.period_status, centre.period.from_, answer.period_ended, centre.sources, edition
     )
     blocks += [*centre_section(centre, lang, period_dates=answer.period), *source_section(centre.sources, lang)]
     blocks += map_block(drawing, lang)
@@ -187,11 +186,23 @@ def _overview(answer: DirectoryAnswer, lang: str) -> list[Block]:
                 else coverage_label(row.coverage, lang)
             ),
         )
-        # As people look a county up: by its name folded (Zielona Góra before zielonogórski), the kind beside it.
-        for row in sorted(answer.counties, key=lambda row: (fold(row.name), row.teryt))
+        # As people look a county up: by name in Polish alphabetical order whatever the case (Zielona Góra
+        # just before zielonogórski, żagański after both), the kind beside it.
+        for row in sorted(answer.counties, key=lambda row: (polish_order(row.name), row.teryt))
     )
     header = (t(lang, "county"), t(lang, "teryt"), t(lang, "kind"), t(lang, "centre"))
     return [Heading(t(lang, "doc_overview"), 1), Table(header, rows, (26, 10, 24, 40))]
+
+
+POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż"
+
+
+def polish_order(name: str) -> tuple[int, ...]:
+    """A sort key: letters in the order of the Polish alphabet, case folded; a space or hyphen first."""
+    return tuple(
+        POLISH_ALPHABET.index(c) + 1 if c in POLISH_ALPHABET else (0 if c in " -" else 100 + ord(c))
+        for c in name.lower()
+    )
 
 
 def _about_sources(lang: str) -> Paragraph:
