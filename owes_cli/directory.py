@@ -233,21 +233,31 @@ class Directory:
         `generated` is when the document says it was made (default: now, or
         SOURCE_DATE_EPOCH); without `on` the answer is for that day.
         """
+        from owes_cli import version
         from owes_cli.answers import detail
-        from owes_cli.layout import report
+        from owes_cli.layout import fact_sheet, report
 
         if centre is not None and county is not None:
             raise UsageError("export_one_subject")
         made = generated or report.generation_time()
         day = on or made.date()
         dataset = self.dataset
-        as_of = dataset.as_of()
-        edition: Edition = report.Edition(dataset.title, str(as_of) if as_of else None, self.lang, made)
+        register = self.register
+        edition: Edition = report.Edition(
+            # An English document's heading in English where the dataset gives its title in English.
+            (dataset.title_en if self.lang == "en" else None) or dataset.title,
+            self.lang,
+            made,
+            version(),
+            register.title,
+            register.publisher,
+            register.as_of,
+        )
         if county is not None:
             resolved = lookup.resolve_county(county, dataset, self.register)
             answer = periods.answer(dataset, resolved.county, day, resolved.notes)
             query = answers.Query(county=county, place=None, at=None, on=day.isoformat())
-            return report.county_report(
+            return fact_sheet.county_sheet(
                 answers.county_answer(dataset, answer, self.lang, query),
                 edition,
                 self._document_map(day, resolved.county.teryt),

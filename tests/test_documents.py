@@ -227,6 +227,55 @@ def test_word_web_addresses_break_only_where_a_reader_can_type_them_back(documen
     assert shown
 
 
+def document_text(path: Path) -> str:
+    """A PDF's or Word file's text, whitespace folded, break marks left out."""
+    if path.suffix == ".pdf":
+        text = " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    else:
+        text = " ".join(docx.Document(str(path)).element.body.xpath(".//w:t/text()"))
+    return " ".join(text.replace(typography.BREAK, "").split())
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.startswith(("directory", "centre"))])
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_documents_print_no_internal_ids_and_number_their_sources(
+    documents: dict[str, Path], name: str, suffix: str
+) -> None:
+    text = document_text(documents[f"{name}.{suffix}"])
+    for internal in ("zielona-gora-2024", "gorzow-2013", "[obserwuj-2015]", "[swmp-2024]", "Id "):
+        assert internal not in text, internal
+    assert "1. " in text and "2. " in text
+    # One row says which ways to reach a centre no source gives, not a row each.
+    assert {"pl": "Brak w naszych źródłach", "en": "Not in our sources"}[name[-2:]] in text
+    assert "Phone, e-mail not in our sources" not in text and "Telefon, e-mail brak" not in text
+    # Said once, on the first page: not again in every footer.
+    assert text.count({"pl": "Wygenerowano", "en": "Generated"}[name[-2:]]) == 1
+
+
+def test_english_documents_are_in_english_and_counties_sort_as_people_expect(documents: dict[str, Path]) -> None:
+    english = document_text(documents["directory-en.pdf"])
+    assert english.startswith("Social Economy Support Centres (OWES) in Lubuskie Voivodeship Directory of centres")
+    polish = document_text(documents["directory-pl.pdf"])
+    assert polish.startswith("Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim")
+    # Zielona Góra (a city with county rights) just before zielonogórski, not after it.
+    assert "Zielona Góra 0862 miasto na prawach powiatu" in polish
+    assert polish.index("Zielona Góra 0862") < polish.index("zielonogórski 0809") < polish.index("żagański 0810")
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_dates_are_iso_and_a_centres_dates_are_told_from_its_periods(documents: dict[str, Path], suffix: str) -> None:
+    text = document_text(documents[f"centre-pl.{suffix}"])
+    assert "9 października" not in text and "(2023-10-09 – 2023-11-13)" in text
+    # Gorzów's centre ends on 2029-06-30; its programme period on 2029-12-31: each labelled as what it is.
+    assert "Daty ośrodka 2024-01-01 – 2029-06-30" in text
+    assert (
+        "Okres OWES w ramach programu Fundusze Europejskie dla Lubuskiego 2021–2027 (2024-01-01 – 2029-12-31)" in text
+    )
+    # The years of its sources and the register's date, not one misleading "data as of" day.
+    assert "Dane według stanu na" not in text
+    assert "Rejestr powiatów (TERYT) według stanu na 2020-01-01" in text
+
+
 def test_word_names_the_program_that_made_it(documents: dict[str, Path]) -> None:
     path = documents["county-pl.docx"]
     with zipfile.ZipFile(path) as archive:

@@ -75,7 +75,7 @@ def test_pdf_of_a_centre_has_every_county_and_service(owes: Owes, tmp_path: Path
     for service in view["services"]:
         assert " ".join(service["name"].split()) in text
     assert "Fundacja Rozwoju Demokracji Lokalnej, Ośrodek Regionalny w Zielonej Górze (partner)" in text
-    assert "Adres brak w naszych źródłach" in text
+    assert "Brak w naszych źródłach adres" in text
 
 
 def test_pdf_prints_every_polish_letter(owes: Owes, tmp_path: Path) -> None:
@@ -122,31 +122,51 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
         assert f"Strona {number} z {pages}" in page.extract_text()
 
 
-def test_documents_say_when_they_were_made_and_how_old_the_data_is(owes: Owes, tmp_path: Path) -> None:
+def test_documents_say_when_they_were_made_and_how_old_their_sources_are(owes: Owes, tmp_path: Path) -> None:
+    # The years of the document's own sources and the register's date, not one "data as of" day
+    # (2019-02-06, the newest source of the whole dataset, read as if today's centres were seven years old).
+    expected = (
+        "Generated 2026-01-01 Answer for 2026-01-01 Dates of the sources the sources give none "
+        "County register (TERYT) as of 2020-01-01"
+    )  # the 2024 centres' sources carry no dates
     text = pdf_text(export(owes, tmp_path, "d.pdf", "--lang", "en"))
-    assert "Generated 2026-01-01" in text
-    assert "Data as of 2019-02-06 " in text  # the newest source about centres, not the TERYT register's 2020
-    assert "Answer for 2026-01-01" in text
-    dates = docx_text(export(owes, tmp_path, "d.docx", "--lang", "en"))
-    assert "Generated 2026-01-01 Data as of 2019-02-06 Answer for 2026-01-01" in dates
+    assert expected in text
+    assert "Data as of" not in text
+    assert expected in docx_text(export(owes, tmp_path, "d.docx", "--lang", "en"))
+    polish = pdf_text(export(owes, tmp_path, "2014.pdf", "--lang", "pl", "--on", "2014-06-01"))
+    assert "Daty źródeł 2014–2020, część bez daty" in polish
 
 
 def test_historical_answer_is_marked_in_the_document(owes: Owes, tmp_path: Path) -> None:
     historical = pdf_text(export(owes, tmp_path, "now.pdf", "--county", "żarski", "--lang", "pl", "--on", "2031-01-01"))
     assert "Dane historyczne: ten okres zakończył się 2029-12-31; nowszych danych nie mamy" in historical
-    assert "dokument historyczny" in historical  # the running head of every later page
+    directory = pdf_text(export(owes, tmp_path, "all.pdf", "--lang", "pl", "--on", "2031-01-01"))
+    assert "dokument historyczny" in directory  # the running head of every later page
     current = pdf_text(export(owes, tmp_path, "then.pdf", "--county", "żarski", "--on", "2014-06-01", "--lang", "pl"))
-    assert "Stan aktualne na 2014-06-01" in current
+    assert "Odpowiedź na dzień 2014-06-01" in current
     assert "historyczn" not in current
 
 
-def test_county_export_carries_the_which_centre_answer(owes: Owes, tmp_path: Path) -> None:
+def test_county_export_is_a_fact_sheet_that_answers_the_question(owes: Owes, tmp_path: Path) -> None:
     text = pdf_text(export(owes, tmp_path, "county.pdf", "--county", "gorzowski", "--on", "2014-06-01"))
-    assert "County gorzowski (0801, land county)" in text
-    assert "Centre Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego" in text
+    assert text.startswith("Which OWES serves powiat gorzowski? Answer for 2014-06-01")
     assert "Note: the city of Gorzów Wielkopolski is a separate county with county rights (0861)." in text
-    assert "Address ul. Kombatantów 34, Gorzów Wielkopolski (as of 2014-10-28)" in text
-    assert "Razem w partnerstwie, archiwum.radiogorzow.pl, 2014-10-28" in text
+    # The answer, how sure it is (by the numbers of the sources in the colophon), and how to reach it.
+    assert (
+        "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego "
+        "Certain: sources 1, 2, 3, 4 name this centre for powiat gorzowski."
+    ) in text
+    assert "ul. Kombatantów 34, Gorzów Wielkopolski (as of 2014-10-28)" in text
+    assert "Not in our sources: phone, e-mail" in text
+    assert "2. Razem w partnerstwie (2014-10-28)" in text
+    assert "Generated 2026-01-01 by owes " in text
+    assert "Dates of the sources: 2014–2020." in text
+    assert "Counties: TERYT, GUS (2020-01-01)" in text  # the register's date
+    polish = pdf_text(export(owes, tmp_path, "city.pdf", "--county", "Zielona Góra", "--lang", "pl"))
+    assert polish.startswith("Który OWES obsługuje miasto Zielona Góra?")
+    assert "Nasze źródła nie podają, który z tych dwóch ośrodków działa w mieście Zielona Góra." in polish
+    land = pdf_text(export(owes, tmp_path, "land.pdf", "--county", "0806", "--lang", "pl"))
+    assert "działa w powiecie strzelecko-drezdeneckim." in land
 
 
 def test_unknown_coverage_labelled_addresses_and_facts(owes: Owes, tmp_path: Path) -> None:
@@ -154,14 +174,14 @@ def test_unknown_coverage_labelled_addresses_and_facts(owes: Owes, tmp_path: Pat
     for name in ("sample.pdf", "sample.docx"):
         path = export(owes, tmp_path, name, *args, env={"OWES_DATA": SAMPLE})
         text = pdf_text(path) if name.endswith(".pdf") else docx_text(path)
-        assert "Our sources do not say which of these centres serves powiat żarski." in text
+        assert "Our sources do not say whether this centre serves powiat żarski." in text
         assert "ul. Pierwsza 1, Zielona Góra" in text
         assert "ul. Druga 2, Żary (as of 2024-06-30)" in text
         assert "main office: ul. Pierwsza 1, Zielona Góra" in text
         assert re.search(r"branch in\s?Żary: ul. Druga 2", text)
-        assert "Target: 40 new jobs." in text
+        assert "Target: 40 new jobs." not in text  # facts are the full answer's; the sheet says who and where
         assert "Last confirmed (2013-03 – 2015-09): Ośrodek dawny" in text
-        assert "Phone, e-mail not in our sources" in text
+        assert "Not in our sources: phone, e-mail" in text
 
 
 # --------------------------------------------------------------------------
@@ -198,7 +218,7 @@ def outline_titles(items: object) -> list[str | None]:
 
 def map_page(path: Path, lang: str) -> tuple[str, bytes]:
     """The text and the drawing operators of the one page that holds the map."""
-    pages = [page for page in pypdf.PdfReader(path).pages if MAP_HEADING[lang] in page.extract_text()]
+    pages = [page for page in pypdf.PdfReader(path).pages if MAP_HEADING[lang] in " ".join(page.extract_text().split())]
     assert len(pages) == 1
     contents = pages[0].get_contents()
     assert contents is not None
@@ -267,8 +287,8 @@ def test_pdf_map_hatches_counties_whose_centre_is_not_in_our_sources(owes: Owes,
 def test_county_document_outlines_its_county_next_to_the_answer(owes: Owes, tmp_path: Path) -> None:
     path = export(owes, tmp_path, "c.pdf", "--county", "żarski", "--on", "2014-06-01", "--lang", "pl")
     first = " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
-    assert "Ośrodek Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego" in first
-    assert MAP_HEADING["pl"] in first  # the map shrinks to follow the answer on the first page
+    assert "2014-06-01 Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego Pewne:" in first
+    assert MAP_HEADING["pl"] in first  # the map beside how to reach the centre
     assert "żarski: powiat, o który pytano" in first
     english = export(owes, tmp_path, "c.docx", "--county", "żarski", "--on", "2014-06-01", "--lang", "en")
     assert "żarski: the county asked about." in map_picture(english)[1]

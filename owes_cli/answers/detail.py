@@ -154,7 +154,8 @@ def centre_status(dataset: Dataset, centre: Centre, on: date, lang: str) -> Cent
     return CentreStatus(
         query=Query(county=None, place=None, at=None, on=on.isoformat()),
         period_status=status,
-        period=info.period,
+        # The programme period with its own dates; the centre's own dates are in `centre.period`.
+        period=period_info(dataset, dataset.periods[centre.period], lang),
         period_ended=end.isoformat() if status is PeriodStatus.HISTORICAL and end else None,
         centre=info,
         sources=info.sources,

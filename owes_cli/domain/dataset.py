@@ -82,6 +82,7 @@ SCHEMA: dict[str, Key] = {
         "table",
         table={
             "title": req("str"),
+            "title_en": opt("str"),
             "region": req("table", table={"teryt": req("region"), "name": req("str")}),
         },
     ),
@@ -828,6 +829,7 @@ def _build(raw: dict[str, Any], path: str) -> m.Dataset:
         events=by_id(events),
         counties={c.teryt: c for c in counties},
         path=path,
+        title_en=raw["dataset"].get("title_en"),
     )
 
 

@@ -184,6 +184,7 @@ class Dataset(NamedTuple):
     events: dict[str, Event]
     counties: dict[str, County]
     path: str = ""
+    title_en: str | None = None  # our English rendering of the title, for English documents (a label, not a fact)
 
     def centres_in(self, period_id: str) -> list[Centre]:
         return list(_by_period(self.centres).get(period_id, ()))

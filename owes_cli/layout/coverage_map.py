@@ -181,6 +181,27 @@ def coverage_map(
     return drawing._replace(height=body_bottom + MARGIN + credits_height)
 
 
+def region_only(m: CoverageMap) -> CoverageMap:
+    """The map cropped to the region, without its legend: for a narrow column whose legend is text beside it."""
+    points = [point for shape in m.shapes for ring in shape.rings for point in ring]
+    left, right = min(x for x, _ in points), max(x for x, _ in points)
+    lowest = max(y for _, y in points) + SEAT_RADIUS
+    pad = 3 * LABEL_SIZE  # a name centred near the edge reaches past it
+    shift = left - pad
+    return m._replace(
+        width=right - left + 2 * pad,
+        legend=[],
+        shapes=[
+            s._replace(
+                rings=[[(x - shift, y) for x, y in ring] for ring in s.rings], label=(s.label[0] - shift, s.label[1])
+            )
+            for s in m.shapes
+        ],
+        seats=[seat._replace(at=(seat.at[0] - shift, seat.at[1])) for seat in m.seats],
+        body=(m.body[0], lowest),
+    )
+
+
 def _bbox(layer: geo.Layer) -> tuple[float, float, float, float]:
     areas = layer.areas.values()
     return (

@@ -14,13 +14,11 @@ import os
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from owes_cli.answers import CountyAnswer, PeriodStatus, Query
+from owes_cli.answers import PeriodStatus, Query, Source
 from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
 from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
 from owes_cli.layout.sections import (
     centre_section,
-    county_details,
-    county_header,
     coverage_label,
     period_section,
     source_section,
@@ -43,15 +41,20 @@ class Report(NamedTuple):
     running_head: str  # printed atop every page after the first
     generated: datetime  # when the document was made (SOURCE_DATE_EPOCH when set)
     blocks: tuple[Block, ...]
+    author: str = ""  # the dataset the document is made from (metadata)
+    one_page: bool = False  # the county fact sheet: the renderer keeps it to one page, the map shrinking to fit
 
 
 class Edition(NamedTuple):
     """What every document states about itself."""
 
     dataset_title: str
-    as_of: str | None  # the newest date of a source about the centres
     lang: str
     generated: datetime
+    version: str  # of owes, for the colophon
+    register_title: str  # the county register (TERYT) and its date
+    register_publisher: str
+    register_as_of: str
 
 
 def generation_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> datetime:
@@ -70,12 +73,21 @@ def generation_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> 
 def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: CoverageMap | None = None) -> Report:
     """The whole directory for one period, with the map of that day when given."""
     lang = edition.lang
-    blocks = _front(answer.query, answer.period_status, answer.period.from_, answer.period_ended, edition)
+    # Every source the document cites: the period's and each centre's.
+    cited = {source.id: source for source in answer.sources}
+    cited.update((source.id, source) for centre in answer.centres for source in centre.sources)
+    blocks = _front(
+        answer.query, answer.period_status, answer.period.from_, answer.period_ended, tuple(cited.values()), edition
+    )
     blocks += period_section(answer.period, lang)
     blocks += _overview(answer, lang)
-    blocks += _map(drawing, lang)
+    blocks += map_block(drawing, lang)
     for centre in answer.centres:
-        blocks += [PageBreak(), *centre_section(centre, lang), *source_section(centre.sources, lang)]
+        blocks += [
+            PageBreak(),
+            *centre_section(centre, lang, period_dates=answer.period),
+            *source_section(centre.sources, lang),
+        ]
     blocks.append(_about_sources(lang))
     return _report(edition, t(lang, "doc_directory", period=answer.period.name), answer.period_status, blocks)
 
@@ -84,21 +96,22 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
     """One centre in full, with the map of a day in its period when given."""
     lang = edition.lang
     centre = answer.centre
-    blocks = _front(answer.query, answer.period_status, answer.period.from_, answer.period_ended, edition)
-    blocks += [*centre_section(centre, lang), *source_section(centre.sources, lang)]
-    blocks += _map(drawing, lang)
+    blocks = _front(
+        answer.query, answer.period_status, centre.period.from_, answer.period_ended, centre.sources, edition
+    )
+    blocks += [*centre_section(centre, lang, period_dates=answer.period), *source_section(centre.sources, lang)]
+    blocks += map_block(drawing, lang)
     blocks.append(_about_sources(lang))
     return _report(edition, f"{t(lang, 'doc_centre')}: {centre.name}", answer.period_status, blocks)
 
 
-def county_report(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | None = None) -> Report:
-    """The answer for one county, as `which-centre` shows it; the map, when given, outlines the county."""
-    lang = edition.lang
-    blocks = _front(answer.query, answer.period_status, answer.period.from_, answer.period_ended, edition)
-    # The map follows the county's header, so that it shares the first page with the answer.
-    blocks += [*county_header(answer, lang), *_map(drawing, lang), *county_details(answer, lang)]
-    blocks.append(_about_sources(lang))
-    return _report(edition, t(lang, "doc_county", county=answer.county.name), answer.period_status, blocks)
+def source_dates(sources: tuple[Source, ...] | list[Source], lang: str) -> str:
+    """ "2014–2024, some undated": the years of a document's sources, rather than one misleading day."""
+    years = sorted({source.date[:4] for source in sources if source.date})
+    if not years:
+        return t(lang, "doc_sources_undated")
+    dates = years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    return t(lang, "doc_some_undated", dates=dates) if any(not source.date for source in sources) else dates
 
 
 def _report(edition: Edition, subtitle: str, status: PeriodStatus, blocks: list[Block]) -> Report:
@@ -115,6 +128,7 @@ def _report(edition: Edition, subtitle: str, status: PeriodStatus, blocks: list[
         running_head=running_head,
         generated=edition.generated,
         blocks=tuple(blocks),
+        author=edition.dataset_title,
     )
 
 
@@ -123,13 +137,17 @@ def _report(edition: Edition, subtitle: str, status: PeriodStatus, blocks: list[
 # --------------------------------------------------------------------------
 
 
-def _front(query: Query, status: PeriodStatus, start: str, ended: str | None, edition: Edition) -> list[Block]:
-    """When it was made, how fresh the data is, and whether the answer is historical."""
+def _front(
+    query: Query, status: PeriodStatus, start: str, ended: str | None, sources: tuple[Source, ...], edition: Edition
+) -> list[Block]:
+    """When it was made, the day it answers for, the years of its sources and the register's date,
+    and whether the answer is historical."""
     lang = edition.lang
     rows: tuple[tuple[str, Inline], ...] = (
         (t(lang, "doc_generated"), text(edition.generated.date().isoformat())),
-        (t(lang, "doc_data_as_of"), text(edition.as_of or t(lang, "not_in_sources"))),
         (t(lang, "doc_answer_on"), text(query.on)),
+        (t(lang, "doc_sources_label"), text(source_dates(sources, lang))),
+        (t(lang, "doc_register_as_of"), text(edition.register_as_of)),
     )
     if status is PeriodStatus.CURRENT:  # the answer's own header says so
         return [Fields(rows)]
@@ -138,7 +156,7 @@ def _front(query: Query, status: PeriodStatus, start: str, ended: str | None, ed
     return [Fields(rows), Paragraph(text(line[:1].upper() + line[1:]), tone="notice")]
 
 
-def _map(drawing: CoverageMap | None, lang: str) -> list[Block]:
+def map_block(drawing: CoverageMap | None, lang: str) -> list[Block]:
     if drawing is None or not drawing.shapes:  # a dataset of counties the shipped boundaries do not hold
         return []
     # Each legend entry with the counties drawn in its style, e.g. "Ośrodek … : żarski, żagański".
@@ -168,10 +186,23 @@ def _overview(answer: DirectoryAnswer, lang: str) -> list[Block]:
                 else coverage_label(row.coverage, lang)
             ),
         )
-        for row in answer.counties
+        # As people look a county up: by name in Polish alphabetical order whatever the case (Zielona Góra
+        # just before zielonogórski, żagański after both), the kind beside it.
+        for row in sorted(answer.counties, key=lambda row: (polish_order(row.name), row.teryt))
     )
     header = (t(lang, "county"), t(lang, "teryt"), t(lang, "kind"), t(lang, "centre"))
     return [Heading(t(lang, "doc_overview"), 1), Table(header, rows, (26, 10, 24, 40))]
+
+
+POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż"
+
+
+def polish_order(name: str) -> tuple[int, ...]:
+    """A sort key: letters in the order of the Polish alphabet, case folded; a space or hyphen first."""
+    return tuple(
+        POLISH_ALPHABET.index(c) + 1 if c in POLISH_ALPHABET else (0 if c in " -" else 100 + ord(c))
+        for c in name.lower()
+    )
 
 
 def _about_sources(lang: str) -> Paragraph:

@@ -85,25 +85,47 @@ def operator_line(op: Operator, lang: str) -> str:
     return f"{op.name}{unit} ({t(lang, 'role_' + op.role)})"
 
 
-def source_line(source: Source, lang: str) -> Inline:
-    """ "[id] title, publisher, date — url", the title in bold and the url a link."""
+def source_line(source: Source, lang: str, number: int) -> Inline:
+    """ "1. title, publisher, date — url", the title in bold and the url a link: sources are
+    numbered in print, never shown by their internal ids."""
     details = [source.publisher] if source.publisher else []
     details.append(source.date or t(lang, "undated"))
-    runs: Inline = (Run(f"[{source.id}] "), Run(source.title, bold=True), Run(", " + ", ".join(details)))
+    runs: Inline = (Run(f"{number}. "), Run(source.title, bold=True), Run(", " + ", ".join(details)))
     if source.url:
         runs += (Run(" — "), Run(source.url, source.url))
     return runs
 
 
 def source_section(sources: tuple[Source, ...], lang: str) -> list[Block]:
-    return [Heading(t(lang, "sources"), 2), Bullets(tuple((0, source_line(s, lang)) for s in sources))]
+    items = tuple((0, source_line(s, lang, number)) for number, s in enumerate(sources, start=1))
+    return [Heading(t(lang, "sources"), 2), Bullets(items)]
+
+
+def missing_fields(centre: CentreInfo, lang: str) -> str:
+    """ "Not in our sources: address, phone, e-mail, website", or "" when the sources give them all."""
+    absent = absent_fields(centre, lang)
+    return t(lang, "missing_fields", fields=", ".join(absent)) if absent else ""
+
+
+def absent_fields(centre: CentreInfo, lang: str) -> list[str]:
+    """The ways to reach a centre that no source gives: address, phone, e-mail, website."""
+    return [
+        t(lang, key)
+        for key, given in (
+            ("field_address", centre.addresses),
+            ("field_phone", centre.phones),
+            ("field_email", centre.emails),
+            ("field_website", centre.website or centre.period.website),
+        )
+        if not given
+    ]
 
 
 def _or_missing(value: str | None, lang: str, url: str | None = None) -> Inline:
     return text(value, url) if value else text(t(lang, "not_in_sources"))
 
 
-def _address(centre: CentreInfo, lang: str) -> str:
+def address_lines(centre: CentreInfo, lang: str) -> str:
     """Every address on a line of its own, with what it is where the source says so."""
     lines = []
     for a in centre.addresses:
@@ -118,21 +140,28 @@ def _address(centre: CentreInfo, lang: str) -> str:
 
 def _event(event: Event, lang: str) -> str:
     when = event.date or f"{t(lang, 'reported')} {event.reported}"
-    return f"{when}: {event.description}"
+    line = f"{when}: {event.description}"
+    return line[:1].upper() + line[1:]
 
 
 def _document(document: Document) -> Inline:
     return (Run(document.title, document.url),) + ((Run(f" — {document.note}"),) if document.note else ())
 
 
-def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix: str = "") -> list[Block]:
+def centre_section(
+    centre: CentreInfo, lang: str, *, brief: bool = False, prefix: str = "", period_dates: PeriodInfo | None = None
+) -> list[Block]:
     """A centre: who runs it, when, where, what it offers and to whom.
 
     `brief` keeps what tells centres of one period apart (who, when, where,
     its own facts and services), for answers that list a period's centres.
+    The centre's own dates and its programme period are two rows, each
+    labelled; `period_dates` (the period itself, where the caller has it)
+    adds the period's own dates to its row. Ways to reach the centre that
+    no source gives share one row, "Not in our sources: address, phone".
     """
     period = centre.period
-    rows: Rows = [(t(lang, "id"), text(centre.id))]
+    rows: Rows = []
     if centre.subregion:
         rows.append((t(lang, "subregion"), text(centre.subregion)))
     if centre.seat:
@@ -142,14 +171,22 @@ def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix
     )
     if period.lead:
         rows.append((t(lang, "lead"), text(period.lead.name)))
+    programme_period = period.name + (f" ({span(period_dates, lang)})" if period_dates is not None else "")
     rows += [
-        (t(lang, "period"), text(f"{span(period, lang)} ({period.name})")),
+        (t(lang, "centre_dates"), text(span(period, lang))),
+        (t(lang, "period"), text(programme_period)),
         (t(lang, "programme"), text(period.programme + (f", {period.measure}" if period.measure else ""))),
-        (t(lang, "address"), text(_address(centre, lang))),
-        (t(lang, "contact"), _or_missing(", ".join(centre.phones + centre.emails), lang)),
     ]
+    if centre.addresses:
+        rows.append((t(lang, "address"), text(address_lines(centre, lang))))
+    if centre.phones or centre.emails:
+        rows.append((t(lang, "contact"), text(", ".join(centre.phones + centre.emails))))
     website = centre.website or period.website
-    rows.append((t(lang, "website"), _or_missing(website, lang, website)))
+    if website:
+        rows.append((t(lang, "website"), text(website, website)))
+    absent = absent_fields(centre, lang)
+    if absent:
+        rows.append((t(lang, "not_in_sources_label"), text(", ".join(absent))))
     if period.aim and not brief:
         rows.append((t(lang, "aim"), text(period.aim)))
     blocks: list[Block] = [Heading(prefix + centre.name, 1), Fields(tuple(rows))]

@@ -537,6 +537,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No map can be drawn: we have county boundaries only for Lubuskie, and none of this dataset's "
         "{total} counties lies there.",
     ),
+    # --- documents: the county fact sheet, dates, missing fields ---------
+    "sheet_question": ("Który OWES obsługuje {where}?", "Which OWES serves {where}?"),
+    "sheet_land_county": ("powiat {name}", "powiat {name}"),
+    "sheet_city_county": ("miasto {name}", "the city of {name}"),
+    "sheet_in_land_county": ("w powiecie {name}", "in powiat {name}"),
+    "sheet_in_city_county": ("w mieście {name}", "in the city of {name}"),
+    "sheet_subtitle": ("Odpowiedź na dzień {on}", "Answer for {on}"),
+    "sheet_partners": (
+        "i {count:# partner|# partnerów|# partnerów}",
+        "and {count:# partner|# partners}",
+    ),
+    "sheet_period": ("{name}: {span}", "{name}: {span}"),
+    "sheet_place": ("{place} leży {where}.", "{place} lies {where}."),
+    "sheet_confirmed": (
+        "Pewne: {count:wskazuje go źródło|wskazują go źródła|wskazują go źródła} nr {refs}.",
+        "Certain: {count:source|sources} {refs} {count:names|name} this centre for {county}.",
+    ),
+    "sheet_unknown": (
+        "Nasze źródła nie podają, który z tych {number} ośrodków działa {where}.",
+        "Our sources do not say which of these {number} centres serves {county}.",
+    ),
+    "sheet_unknown_one": (
+        "Nasze źródła nie podają, czy ten ośrodek działa {where}.",
+        "Our sources do not say whether this centre serves {county}.",
+    ),
+    "sheet_last_confirmed": ("Ostatnio potwierdzony ({span}):", "Last confirmed ({span}):"),
+    "sheet_no_confirmed": (
+        "Żadne źródło nie wskazuje ośrodka {where}.",
+        "No source names a centre for {county}.",
+    ),
+    "sheet_reach": (
+        "{count:Jak dotrzeć do ośrodka|Jak dotrzeć do ośrodków|Jak dotrzeć do ośrodków}",
+        "{count:How to reach the centre|How to reach the centres}",
+    ),
+    "sheet_described_at": ("Opisany na stronie", "Described at"),
+    "sheet_colophon": (
+        "Wygenerowano {generated} programem owes {version} ze zbioru „{dataset}”. {dates}. {register}",
+        "Generated {generated} by owes {version} from “{dataset}”. {dates}. {register}",
+    ),
+    "sheet_sources": ("Źródła", "Sources"),
+    "sheet_register": (
+        "Rejestr powiatów: {register}, {publisher}, stan na {as_of}.",
+        "County register: {register}, {publisher}, as of {as_of}.",
+    ),
+    "missing_fields": ("Brak w naszych źródłach: {fields}", "Not in our sources: {fields}"),
+    "not_in_sources_label": ("Brak w naszych źródłach", "Not in our sources"),
+    "field_phone": ("telefon", "phone"),
+    "field_email": ("e-mail", "e-mail"),
+    "field_address": ("adres", "address"),
+    "field_website": ("strona internetowa", "website"),
+    "doc_sources_undated": ("źródła nie podają dat", "the sources give none"),
+    "doc_some_undated": ("{dates}, część bez daty", "{dates}, some undated"),
+    "sheet_dates": ("Daty źródeł: {years}", "Dates of the sources: {years}"),
+    "doc_register_as_of": ("Rejestr powiatów (TERYT) według stanu na", "County register (TERYT) as of"),
+    "doc_sources_label": ("Daty źródeł", "Dates of the sources"),
+    "centre_dates": ("Daty ośrodka", "Centre's dates"),
+    "period_dates": ("Okres programu", "Programme period"),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {

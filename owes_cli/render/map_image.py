@@ -169,13 +169,16 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-def to_png(m: CoverageMap, *, scale: float = PNG_SCALE, titled: bool = True, dpi: float | None = None) -> bytes:
+def to_png(
+    m: CoverageMap, *, scale: float = PNG_SCALE, titled: bool = True, dpi: float | None = None, names: float = 1.0
+) -> bytes:
     """The map as a PNG of `scale` pixels per map unit.
 
     `titled=False` leaves out the title, subtitle and credits (a document
     prints them as text beside the picture) and crops to the map and its
     legend. `dpi` is recorded in the file for programs that size pictures by
-    it. The bytes depend only on the arguments (and Pillow's version): no
+    it. `names` enlarges the names on the map (a small picture keeps them
+    legible). The bytes depend only on the arguments (and Pillow's version): no
     timestamps or other metadata are written, and the fonts are the ones
     shipped with owes where they are found.
 
@@ -199,10 +202,11 @@ def to_png(m: CoverageMap, *, scale: float = PNG_SCALE, titled: bool = True, dpi
             canvas.edges(shape.rings, INK, EMPHASIS_WIDTH)
     for shape in m.shapes:
         if shape.labelled:
-            canvas.text(shape.label[0], shape.label[1], shape.name, LABEL_SIZE, anchor="mm")
+            canvas.text(shape.label[0], shape.label[1], shape.name, round(LABEL_SIZE * names), anchor="mm")
+    name_size = round(LABEL_SIZE * names)
     for seat in m.seats:
         canvas.seat(seat.at, seat.style.fill)
-        canvas.text(seat.at[0], seat.at[1] - SEAT_RADIUS - 5, seat.name, LABEL_SIZE, anchor="ms", bold=True)
+        canvas.text(seat.at[0], seat.at[1] - SEAT_RADIUS - 5, seat.name, name_size, anchor="ms", bold=True)
     _png_legend(canvas, m)
     if titled:
         for i, line in enumerate(m.credit_lines()):

@@ -9,6 +9,7 @@ bytes depend only on the report: the creation date is the report's
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,7 @@ MAP_EXTRA = 34.0  # mm of heading, subtitle and credits that go with the map
 # mm a page-high map leaves free below it, so that a document's closing lines
 # (the note on sources) share its page instead of standing alone on the next.
 MAP_ROOM_AFTER = 22.0
+SHEET_MAP_EXTRA = 14.0  # mm of the fact sheet's smaller map heading (its date and credits are in the colophon)
 MAP_LEAST = 0.45  # of its full size: a map that would be smaller starts the next page instead
 PT = 25.4 / 72  # mm per typographic point
 LABEL_PT = 7.0  # the least size of a name on the map, in print
@@ -78,7 +80,12 @@ def render(report: Report) -> bytes:
 
     typeset = typography.typeset(report)
     breaks: frozenset[tuple[int, int]] = frozenset()
-    for _ in range(3):
+    if report.one_page:  # the fact sheet: a narrower map column, then one beside the answer too, until it fits
+        for column, beside_answer in SHEET_COLUMNS:
+            pdf, layout = _draw(typeset, breaks, column, beside_answer)
+            if pdf.page == 1:
+                break
+    for _ in range(0 if report.one_page else 3):
         pdf, layout = _draw(typeset, breaks)
         more = _earlier_breaks(typeset, layout, pdf.page_break_trigger)
         if not more - breaks:
@@ -95,7 +102,7 @@ def render(report: Report) -> bytes:
     # Metadata from the report as written: no-break and zero-width spaces are for the page only.
     pdf.set_title(f"{report.subtitle} — {report.title}")
     pdf.set_subject(report.subject)
-    pdf.set_author(report.title)  # the dataset the document is made from; it names no publisher
+    pdf.set_author(report.author or report.title)  # the dataset the document is made from
     pdf.set_keywords(report.keywords)
     pdf.set_creator(f"owes {version()}")
     pdf.set_producer(f"owes {version()} (fpdf2 {_fpdf_version()})")
@@ -110,12 +117,17 @@ def _fpdf_version() -> str:
     return str(fpdf.__version__)
 
 
-def _draw(report: Report, breaks: frozenset[tuple[int, int]]) -> tuple[Any, Layout]:
+def _draw(
+    report: Report, breaks: frozenset[tuple[int, int]], column: float = 0.0, beside_answer: bool = False
+) -> tuple[Any, Layout]:
     from fpdf import FPDF
     from fpdf.enums import PageMode
 
     class Page(FPDF):
         block = 0  # the block being drawn
+        one_page = False
+        column = 0.0  # mm: the width of the fact sheet's map column
+        after = 0.0
         forced: frozenset[tuple[int, int]] = frozenset()  # keys that start a page
         starts: dict[tuple[int, int], tuple[int, float]]
 
@@ -135,14 +147,15 @@ def _draw(report: Report, breaks: frozenset[tuple[int, int]]) -> tuple[Any, Layo
             self.set_y(-13)
             self.set_font(FAMILY, "", 7.5)
             self.set_text_color(*MUTED)
-            generated = f"{t(report.lang, 'doc_generated')} {report.generated.date().isoformat()}"
-            self.cell(self.epw / 2, 4, generated)
-            # "{nb}" is fpdf2's placeholder for the page count, filled in at the end.
+            # "{nb}" is fpdf2's placeholder for the page count, filled in at the end. The day the
+            # document was made is said once, on its first page, not in every footer.
             page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
-            self.cell(self.epw / 2, 4, page, align="R")
+            self.cell(self.epw, 4, page, align="R")
 
     pdf = Page(orientation="portrait", unit="mm", format="A4")
     pdf.forced, pdf.starts = breaks, {}
+    pdf.one_page, pdf.column = report.one_page, column
+    pdf.after = 0.0  # on a one-page report, the height of what follows the block being drawn
     pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
@@ -155,6 +168,8 @@ def _draw(report: Report, breaks: frozenset[tuple[int, int]]) -> tuple[Any, Layo
     _title_block(pdf, report)
     sections = []
     first = 0
+    column_foot: float | None = None  # where the fact sheet's map column ends
+    column_from = _column_start(report, beside_answer) if report.one_page else None
     for index, block in enumerate(report.blocks):
         if isinstance(block, PageBreak) and index > first:
             sections.append((first, index, pdf.page, pdf.get_y()))
@@ -163,9 +178,38 @@ def _draw(report: Report, breaks: frozenset[tuple[int, int]]) -> tuple[Any, Layo
         if (index, 0) in breaks:
             pdf.add_page()
         pdf.starts[(index, 0)] = (pdf.page, pdf.get_y())
+        if report.one_page and isinstance(block, Map):
+            if column_foot is not None:  # drawn beside the text before it: the text below both goes on
+                pdf.set_right_margin(MARGIN)
+                pdf.set_y(max(pdf.get_y(), column_foot) + 2)
+                continue
+        if isinstance(block, Map):  # closing lines after the map share its page: it leaves room for them
+            later = report.blocks[index + 1 :]
+            pdf.after = sum(_measure(pdf, b) for b in later) if all(isinstance(b, Paragraph) for b in later) else 0.0
+        if column_from is not None and index == column_from[0]:  # the text from here has the map beside it
+            y = pdf.get_y()
+            column_foot = _column_map(pdf, column_from[1])
+            pdf.set_right_margin(MARGIN + pdf.column + SHEET_GAP)
+            pdf.set_xy(MARGIN, y)
         DRAW[type(block)](pdf, block)
     sections.append((first, len(report.blocks), pdf.page, pdf.get_y()))
     return pdf, Layout(pdf.starts, sections)
+
+
+def _column_start(report: Report, beside_answer: bool) -> tuple[int, Map] | None:
+    """Where the fact sheet's map column begins (at how to reach the centres, or at the answer), and its map."""
+    maps = [(index, block) for index, block in enumerate(report.blocks) if isinstance(block, Map)]
+    if not maps or not maps[0][1].drawing.shapes:
+        return None
+    at, drawing = maps[0]
+    boxes = [
+        index for index, block in enumerate(report.blocks) if isinstance(block, Paragraph) and block.tone == "answer"
+    ]
+    if beside_answer and boxes:
+        return boxes[0], drawing
+    if at >= 2 and isinstance(report.blocks[at - 2], Heading):
+        return at - 2, drawing
+    return None
 
 
 def _earlier_breaks(report: Report, layout: Layout, bottom: float) -> frozenset[tuple[int, int]]:
@@ -213,7 +257,9 @@ def _start(pdf: Any, item: int, height: float) -> None:
     first lines after it); the start is recorded for `_earlier_breaks`.
     """
     key = (pdf.block, item)
-    if item and key in pdf.forced or pdf.will_page_break(height) and pdf.get_y() > MARGIN + LINE:
+    if pdf.one_page:
+        pass  # a fact sheet is laid out to fit: nothing moves to a next page
+    elif item and key in pdf.forced or pdf.will_page_break(height) and pdf.get_y() > MARGIN + LINE:
         pdf.add_page()
     pdf.starts[key] = (pdf.page, pdf.get_y())
 
@@ -238,7 +284,7 @@ def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = 
 
 def _title_block(pdf: FPDF, report: Report) -> None:
     pdf.start_section(_safe(pdf, typography.plain(report.subtitle)), level=0)
-    _lines(pdf, report.title, 19, 8.5, ACCENT, bold=True)
+    _lines(pdf, report.title, 17 if report.one_page else 19, 7.5 if report.one_page else 8.5, ACCENT, bold=True)
     pdf.ln(1.5)
     _lines(pdf, report.subtitle, 13, 6.5, MUTED)
     pdf.ln(2.5)
@@ -291,6 +337,9 @@ def _paragraph(pdf: FPDF, block: Paragraph) -> None:
         pdf.set_fill_color(255)
         pdf.ln(2)
         return
+    if block.tone == "answer":
+        _answer_box(pdf, block)
+        return
     size, colour, height = (7.5, MUTED, 3.8) if block.tone == "small" else (BODY_PT, INK, LINE)
     if block.tone == "small":
         pdf.ln(4)
@@ -298,6 +347,53 @@ def _paragraph(pdf: FPDF, block: Paragraph) -> None:
     _start(pdf, 0, min(_height(pdf, 0, height, value, bold=True, size=size), 2 * height))
     _write_runs(pdf, block.runs, size, colour, height)
     pdf.ln(2)
+
+
+ANSWER_PT = 12.5
+ANSWER_LINE = 6.2
+
+
+def _answer_box(pdf: FPDF, block: Paragraph) -> None:
+    """The fact sheet's answer: large text in a tinted box with a bar in the accent colour at its left."""
+    inset, pad = 7.0, 3.5
+    top = pdf.get_y() + 1
+    right = pdf.r_margin  # narrower beside the fact sheet's map column
+
+    def draw(target: Any) -> None:
+        target.set_left_margin(MARGIN + inset)
+        target.set_right_margin(right + 4)
+        target.set_xy(MARGIN + inset, top + pad)
+        # The answer itself in large type; what follows its first line (the period, the last
+        # confirmed centre) a size smaller.
+        cut = next((n for n, run in enumerate(block.runs) if run.text.startswith("\n")), len(block.runs))
+        for runs, size, line in (
+            (block.runs[:cut], ANSWER_PT, ANSWER_LINE),
+            (block.runs[cut:], BODY_PT + 1, LINE + 0.4),
+        ):
+            if runs:
+                _write_runs(target, (runs[0]._replace(text=runs[0].text.lstrip("\n")), *runs[1:]), size, INK, line)
+        target.set_left_margin(MARGIN)
+        target.set_right_margin(right)
+
+    with pdf.offset_rendering() as dummy:  # measured first: the box is drawn under the text
+        draw(dummy)
+        height = dummy.get_y() - top + pad
+    pdf.set_fill_color(*HEAD_FILL)
+    pdf.rect(MARGIN, top, pdf.epw, height, style="F")
+    pdf.set_fill_color(*ACCENT)
+    pdf.rect(MARGIN, top, 1.8, height, style="F")
+    pdf.set_fill_color(255)
+    draw(pdf)
+    pdf.set_y(top + height + 3)
+
+
+def _measure(pdf: FPDF, block: Any) -> float:
+    """About how tall a paragraph will be (the fact sheet's colophon under its map)."""
+    if not isinstance(block, Paragraph):
+        return 0.0
+    small = block.tone == "small"
+    size, height = (7.5, 3.8) if small else (BODY_PT, LINE)
+    return _height(pdf, pdf.epw, height, plain_text(block.runs), size=size) + (6 if small else 2)
 
 
 def _fields(pdf: FPDF, block: Fields) -> None:
@@ -417,7 +513,7 @@ def _page_break(pdf: FPDF, block: PageBreak) -> None:
     pdf.add_page()
 
 
-def _map(pdf: FPDF, block: Map) -> None:
+def _map(pdf: Any, block: Map) -> None:
     """The coverage map as vector shapes and real text, the legend where the picture has it, kept with its heading.
 
     The map fills the text width, or the rest of the page when that is
@@ -428,17 +524,62 @@ def _map(pdf: FPDF, block: Map) -> None:
     (left, _), (right, bottom) = (coverage_map.MARGIN, m.body[0]), (m.width - coverage_map.MARGIN, m.body[1])
     upper = m.body[0]
     full = min(pdf.epw / (right - left), (pdf.eph - MAP_EXTRA - MAP_ROOM_AFTER) / (bottom - upper))
-    mm = min(full, (pdf.page_break_trigger - pdf.get_y() - MAP_EXTRA) / (bottom - upper))
-    if mm < MAP_LEAST * full:
-        pdf.add_page()
-        mm = full
-    _heading(pdf, Heading(block.title, 1))
-    _lines(pdf, m.subtitle, 8, 4, MUTED)
+    if pdf.one_page:  # the fact sheet without a column for it: the map takes what the page has left
+        mm = min(full, (pdf.page_break_trigger - pdf.get_y() - SHEET_MAP_EXTRA - pdf.after) / (bottom - upper))
+        _heading(pdf, Heading(block.title, 2))
+    else:
+        mm = min(full, (pdf.page_break_trigger - pdf.get_y() - MAP_EXTRA - pdf.after) / (bottom - upper))
+        if mm < MAP_LEAST * full:
+            pdf.add_page()
+            mm = full
+        _heading(pdf, Heading(block.title, 1))
+    if not pdf.one_page:  # the fact sheet's heading and colophon say what the map's date line and credits say
+        _lines(pdf, m.subtitle, 8, 4, MUTED)
     top = pdf.get_y() + 1
+    _drawing(pdf, m, MARGIN, top, mm)
+    pdf.set_y(top + (bottom - upper) * mm + 2)
+    if not pdf.one_page:
+        _lines(pdf, m.credits, 7, 3.4, MUTED)
+    pdf.ln(3)
+
+
+# mm: the fact sheet's map column beside how to reach the centres, and whether it starts at the answer.
+SHEET_COLUMNS = ((64.0, False), (56.0, False), (48.0, False), (64.0, True), (56.0, True), (48.0, True))
+SHEET_GAP = 6.0
+
+
+def _column_map(pdf: Any, block: Map) -> float:
+    """The fact sheet's map at the right of the page from the current line, its legend under it; its foot."""
+    m = block.drawing
+    rings = [point for shape in m.shapes for ring in shape.rings for point in ring]
+    left, right = min(x for x, _ in rings), max(x for x, _ in rings)
+    upper, lower = m.body[0], max(y for _, y in rings)
+    mm = pdf.column / (right - left)
+    x, top = pdf.w - MARGIN - pdf.column, pdf.get_y() + 2
+    pdf.set_xy(x, top)
+    _lines(pdf, block.title, 8, 3.6, ACCENT, bold=True, width=pdf.column)
+    top = pdf.get_y() + 1
+    legend_top = top + (lower - upper) * mm + 4
+    _drawing(pdf, m, x, top, mm, origin=(left, upper), legend_at=(x, legend_top))
+    return float(pdf.get_y())
+
+
+def _drawing(
+    pdf: FPDF,
+    m: coverage_map.CoverageMap,
+    x0: float,
+    top: float,
+    mm: float,
+    *,
+    origin: tuple[float, float] | None = None,
+    legend_at: tuple[float, float] | None = None,
+) -> None:
+    """The map's areas, names, seats and legend, its `origin` (in the map's units) at (x0, top) mm."""
+    left, upper = origin or (coverage_map.MARGIN, m.body[0])
 
     def at(point: tuple[float, float]) -> tuple[float, float]:
         # A hundredth of a millimetre is finer than any printer: more digits would only fill the file.
-        return round(MARGIN + (point[0] - left) * mm, 2), round(top + (point[1] - upper) * mm, 2)
+        return round(x0 + (point[0] - left) * mm, 2), round(top + (point[1] - upper) * mm, 2)
 
     edge = (coverage_map.OUTLINE, coverage_map.OUTLINE_WIDTH * mm)
     with pdf.drawing_context() as canvas:
@@ -460,10 +601,7 @@ def _map(pdf: FPDF, block: Map) -> None:
         with pdf.drawing_context() as canvas:
             _seat(canvas, x, y, radius, seat.style.fill)
         _map_label(pdf, (x, y - radius - 0.6 * label_pt * PT - 0.8), seat.name, label_pt, bold=True)
-    _map_legend(pdf, m.legend, *at(m.legend_at), mm)
-    pdf.set_y(top + (bottom - upper) * mm + 2)
-    _lines(pdf, m.credits, 7, 3.4, MUTED)
-    pdf.ln(3)
+    _map_legend(pdf, m.legend, *(legend_at or at(m.legend_at)), mm)
 
 
 def _area(
@@ -637,7 +775,14 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
         else:
             pdf.set_font(FAMILY, "B" if run.bold else "", size)
             pdf.set_text_color(*colour)
-        _write(pdf, height, _safe(pdf, run.text), run.url or "")
+        value = _safe(pdf, run.text)
+        # fpdf2 cuts a piece's first word letter by letter when it does not fit the rest of the
+        # line ("O|środek", "http:/|/…"): such a word starts the next line instead.
+        first = re.split(f"[ \n{typography.BREAK}]", value, maxsplit=1)[0]
+        room = pdf.w - pdf.r_margin - 2 * pdf.c_margin - 1  # as fpdf2 counts it, and a little to spare
+        if first and pdf.x > pdf.l_margin + 0.1 and pdf.x + pdf.get_string_width(first) > room:
+            pdf.ln(height)
+        _write(pdf, height, value, run.url or "")
     pdf.ln(height)
 
 

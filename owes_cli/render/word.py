@@ -45,27 +45,40 @@ MAP_DPI = 300
 
 def render(report: Report) -> bytes:
     import docx
+    from docx.shared import Pt
 
     document = docx.Document()
     typeset = typography.typeset(report)
     _page_setup(document)
-    _styles(document, report.lang)
+    _styles(document, report.lang, one_page=report.one_page)
     _table_style(document)
     _footer(document, typeset)
     _core_properties(document, report)
     _drop_template_thumbnail(document)
 
     document.add_paragraph(_clean(typeset.title), style="Title")
-    document.add_paragraph(_clean(typeset.subtitle), style="Subtitle")
+    subtitle = document.add_paragraph(_clean(typeset.subtitle), style="Subtitle")
+    if report.one_page:
+        subtitle.paragraph_format.space_after = Pt(2)
     blocks = typeset.blocks
     body = document.element.body
     new_page = False
+    beside = _sheet_columns(blocks) if report.one_page else None
     for index, block in enumerate(blocks):
+        if beside is not None and index in beside:
+            if index == beside[0]:  # how to reach the centres, with the map beside it
+                heading, reach, pictured = (blocks[i] for i in beside)
+                assert isinstance(heading, Heading) and isinstance(reach, Bullets) and isinstance(pictured, Map)
+                _reach_and_map(document, heading, reach, pictured)
+            continue
         if isinstance(block, PageBreak):
             new_page = True  # the next block starts the page: no paragraph that could spill onto a page alone
             continue
         drawn = len(body) - 1  # new paragraphs and tables go before the closing section properties
-        DRAW[type(block)](document, block)
+        if report.one_page and isinstance(block, Map):
+            _sheet_map(document, block)
+        else:
+            DRAW[type(block)](document, block)
         if new_page:
             _start_page(body[drawn])
             new_page = False
@@ -92,7 +105,7 @@ def _page_setup(document: Document) -> None:
         section.footer_distance = Mm(10)
 
 
-def _styles(document: Document, lang: str) -> None:
+def _styles(document: Document, lang: str, *, one_page: bool = False) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
@@ -111,6 +124,8 @@ def _styles(document: Document, lang: str) -> None:
     _set_lang(normal.element.get_or_add_rPr(), WORD_LANG[lang])
 
     for name, size in (("Title", 22), ("Subtitle", 13), ("Heading 1", 15), ("Heading 2", 11.5)):
+        if one_page and name == "Title":  # the fact sheet's question, kept short of a third line
+            size = 18
         style = document.styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
@@ -192,11 +207,11 @@ def _footer(document: Document, report: Report) -> None:
     for inherited in (Inches(3.25), Inches(6.5)):  # the Footer style's own centre and right stops
         stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(Mm(170), WD_TAB_ALIGNMENT.RIGHT)
-    generated = f"{t(report.lang, 'doc_generated')} {report.generated.date().isoformat()}"
-    # The message with its placeholders left in, to put Word's fields where they stand.
+    # The message with its placeholders left in, to put Word's fields where they stand. The day
+    # the document was made is said once, on its first page, not in every footer.
     before, after = t(report.lang, "doc_page_of", page="{page}", pages="{pages}").split("{page}", 1)
     between, end = after.split("{pages}", 1)
-    paragraph.add_run(f"{generated}\t{before}")
+    paragraph.add_run(f"\t{before}")
     _add_field(paragraph, "PAGE")
     paragraph.add_run(between)
     _add_field(paragraph, "NUMPAGES")
@@ -228,7 +243,7 @@ def _core_properties(document: Document, report: Report) -> None:
     created = report.generated.replace(tzinfo=None)
     props.title = f"{report.subtitle} — {report.title}"
     props.subject = report.subject
-    props.author = report.title  # the dataset the document is made from; it names no publisher
+    props.author = report.author or report.title  # the dataset the document is made from
     props.last_modified_by = f"owes {version()}"
     props.keywords = report.keywords
     props.comments = ""
@@ -295,6 +310,9 @@ def _paragraph(document: Document, block: Paragraph) -> None:
     from docx.shared import Pt, RGBColor
 
     paragraph = document.add_paragraph()
+    if block.tone == "answer":
+        _answer_box(paragraph, block)
+        return
     if block.tone == "notice":
         _shade(paragraph._p.get_or_add_pPr(), NOTICE_FILL)
         paragraph.paragraph_format.space_before = Pt(6)
@@ -303,12 +321,137 @@ def _paragraph(document: Document, block: Paragraph) -> None:
             run.bold = True
             run.font.color.rgb = RGBColor.from_string(NOTICE_INK)
         return
-    runs = _add_runs(paragraph, block.runs)
-    if block.tone == "small":
+    small = block.tone == "small"
+    runs = _add_runs(paragraph, block.runs, link_pt=SMALL_PT if small else None)
+    if small:
         paragraph.paragraph_format.space_before = Pt(12)
         for run in runs:
-            run.font.size = Pt(8)
+            run.font.size = Pt(SMALL_PT)
             run.font.color.rgb = RGBColor.from_string(MUTED)
+
+
+def _answer_box(paragraph: DocxParagraph, block: Paragraph) -> None:
+    """The fact sheet's answer: a tinted paragraph with a bar at its left, its first line large."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    properties = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for edge, colour, size in (("top", HEAD_FILL, 24), ("left", ACCENT, 36), ("bottom", HEAD_FILL, 24)):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), str(size))
+        element.set(qn("w:space"), "6")
+        element.set(qn("w:color"), colour)
+        borders.append(element)
+    properties.append(borders)
+    _shade(properties, HEAD_FILL)
+    layout = paragraph.paragraph_format
+    layout.left_indent, layout.right_indent = Mm(3), Mm(1)
+    layout.space_before, layout.space_after = Pt(8), Pt(10)
+    layout.keep_together = True
+    large = True
+    for run in _add_runs(paragraph, block.runs):
+        large = large and not run.text.startswith("\n")
+        run.font.size = Pt(14 if large else 10.5)
+
+
+def _sheet_columns(blocks: tuple[Any, ...]) -> tuple[int, int, int] | None:
+    """The fact sheet's heading, list and map that go side by side: the heading two blocks before the map."""
+    at = next((index for index, block in enumerate(blocks) if isinstance(block, Map)), None)
+    if at is None or at < 2 or not blocks[at].drawing.shapes:
+        return None
+    if isinstance(blocks[at - 2], Heading) and isinstance(blocks[at - 1], Bullets):
+        return at - 2, at - 1, at
+    return None
+
+
+SMALL_PT = 8
+SHEET_TEXT_MM, SHEET_MAP_MM = 104, 66  # the fact sheet's columns: how to reach the centres, and the map
+SHEET_LEGEND = {"hatched": "▨", "emphasised": "□", "marker": "●", "box": "■"}
+
+
+def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: Map) -> None:
+    """Two columns of a table without rules: the candidates on the left, the map and its legend on the right.
+
+    The picture is the region alone, its names enlarged to print at 7 pt or
+    more; the legend is text under it, each entry led by a sign in its colour.
+    """
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Mm, Pt, RGBColor
+
+    from owes_cli.layout import coverage_map
+    from owes_cli.render import map_image as map_render
+
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    widths = [Mm(SHEET_TEXT_MM), Mm(SHEET_MAP_MM)]
+    _column_widths(table, widths)
+    _keep_row_whole(table.rows[0])
+    left, right = table.rows[0].cells
+    left.width, right.width = widths
+    title = left.paragraphs[0]
+    title.style = document.styles["Heading 2"]
+    title.paragraph_format.space_before = Pt(0)
+    title.add_run(_clean(heading.text))
+    for depth, runs in reach.items:
+        paragraph = left.add_paragraph(style="List Bullet 2" if depth else "List Bullet")
+        paragraph.paragraph_format.keep_together = True
+        _add_runs(paragraph, runs)
+    caption = right.paragraphs[0]
+    caption.style = document.styles["Heading 2"]
+    caption.paragraph_format.space_before = Pt(0)
+    caption.add_run(_clean(block.title)).font.size = Pt(9)
+    drawing = coverage_map.region_only(block.drawing)
+    pixels = (SHEET_MAP_MM - 2) / 25.4 * MAP_DPI
+    scale = pixels / drawing.width
+    # Names at 7 pt in print: a name is LABEL_SIZE units, each (SHEET_MAP_MM - 2) / width mm.
+    names = max(1.0, 7 * 25.4 / 72 / (coverage_map.LABEL_SIZE * (SHEET_MAP_MM - 2) / drawing.width))
+    png = map_render.to_png(drawing, scale=scale, titled=False, dpi=MAP_DPI, names=names)
+    picture = right.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Mm(SHEET_MAP_MM - 2))
+    properties = picture._inline.docPr
+    properties.set("name", _clean(block.drawing.title))
+    properties.set("descr", _clean(block.description))
+    for entry in block.drawing.legend:
+        paragraph = right.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(1)
+        if entry.marker:
+            sign, colour = SHEET_LEGEND["marker"], entry.style.fill
+        elif entry.emphasised:
+            sign, colour = SHEET_LEGEND["emphasised"], coverage_map.INK
+        elif entry.style.hatched:
+            sign, colour = SHEET_LEGEND["hatched"], coverage_map.HATCH
+        else:
+            sign, colour = SHEET_LEGEND["box"], entry.style.fill
+        mark = paragraph.add_run(sign + " ")
+        mark.font.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+        mark.bold = entry.emphasised or None
+        words = paragraph.add_run(_clean(typography.prose(entry.text)))
+        for run in (mark, words):
+            run.font.size = Pt(8)
+
+
+SHEET_MAP_HEIGHT_MM = 78  # the fact sheet's map (with its legend): what a page leaves beside the answer
+
+
+def _sheet_map(document: Document, block: Map) -> None:
+    """The fact sheet's map: a smaller picture under a small heading; its date and credits are in the colophon."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    from owes_cli.render import map_image as map_render
+
+    drawing = block.drawing
+    _heading(document, Heading(block.title, 2))
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
+    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
+    picture = paragraph.add_run().add_picture(io.BytesIO(png), height=Mm(SHEET_MAP_HEIGHT_MM))
+    properties = picture._inline.docPr
+    properties.set("name", _clean(drawing.title))
+    properties.set("descr", _clean(block.description))
 
 
 def _fields(document: Document, block: Fields) -> None:
@@ -411,18 +554,19 @@ DRAW: dict[type, Callable[[Any, Any], None]] = {
 # --------------------------------------------------------------------------
 
 
-def _add_runs(paragraph: DocxParagraph, runs: Inline) -> list[Any]:
+def _add_runs(paragraph: DocxParagraph, runs: Inline, *, link_pt: float | None = None) -> list[Any]:
+    """The runs added; a link's text is `link_pt` points when given (small print), else the paragraph's size."""
     added = []
     for run in runs:
         if run.url:
-            _add_hyperlink(paragraph, _clean(run.text), run.url)
+            _add_hyperlink(paragraph, _clean(run.text), run.url, link_pt)
         else:
             added.append(paragraph.add_run(_clean(run.text)))
             added[-1].bold = run.bold or None
     return added
 
 
-def _add_hyperlink(paragraph: DocxParagraph, text: str, url: str) -> None:
+def _add_hyperlink(paragraph: DocxParagraph, text: str, url: str, size: float | None = None) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -437,6 +581,10 @@ def _add_hyperlink(paragraph: DocxParagraph, text: str, url: str) -> None:
     underline = OxmlElement("w:u")
     underline.set(qn("w:val"), "single")
     rpr.extend([colour, underline])
+    if size is not None:
+        half_points = OxmlElement("w:sz")
+        half_points.set(qn("w:val"), str(round(size * 2)))
+        rpr.append(half_points)
     text_element = OxmlElement("w:t")
     text_element.set(qn("xml:space"), "preserve")
     text_element.text = text

@@ -1,0 +1,230 @@
+"""The county fact sheet: one A4 page that answers "which OWES serves this county?".
+
+`owes export --county X` hands this page to someone at a desk or a meeting:
+the question as its heading, the answer in a box (the centre with how sure
+the sources are, or "our sources do not say which of these two" with the
+last confirmed one), how to reach each candidate, the map with the county
+outlined, and a colophon (when it was made, from what, the register's date).
+Other centres get two lines each, never a full card; the full answer is
+`owes which-centre` or the directory document. No PDF or Word library is
+imported here; the renderers keep it to one page (`Report.one_page`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from owes_cli.answers import CentreInfo, CountyAnswer, CountyRef, CoverageStatus, PeriodStatus, Source
+from owes_cli.layout.blocks import Block, Bullets, Heading, Inline, Paragraph, Run, text
+from owes_cli.layout.report import Edition, Report, map_block, source_dates
+from owes_cli.layout.sections import address_lines, missing_fields, operator_line, span, status_line
+from owes_cli.messages import note_text, t
+
+if TYPE_CHECKING:
+    from owes_cli.layout.coverage_map import CoverageMap
+
+NUMBER_WORDS = {"pl": {2: "dwóch", 3: "trzech", 4: "czterech"}, "en": {2: "two", 3: "three", 4: "four"}}
+
+
+def where(county: CountyRef, lang: str, *, inside: bool = False) -> str:
+    """ "powiat żarski", or with `inside` the place where: "w powiecie żarskim" (Polish locative).
+
+    A land county's name is an adjective (żarski, strzelecko-drezdenecki),
+    whose masculine locative adds -m (żarskim, strzelecko-drezdeneckim); a
+    city keeps its name in the nominative after "miasto" ("w mieście Zielona Góra").
+    """
+    city = county.kind == "city"
+    name = county.name
+    if inside:
+        if not city and lang == "pl" and name.endswith(("i", "y")):
+            name += "m"
+        return t(lang, "sheet_in_city_county" if city else "sheet_in_land_county", name=name)
+    return t(lang, "sheet_city_county" if city else "sheet_land_county", name=name)
+
+
+def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | None = None) -> Report:
+    lang = edition.lang
+    county = answer.county
+    numbers = {source.id: number for number, source in enumerate(answer.sources, start=1)}
+    blocks: list[Block] = []
+    if answer.period_status is not PeriodStatus.CURRENT:
+        line = status_line(
+            answer.period_status, lang, on=answer.query.on, start=answer.period.from_, ended=answer.period_ended
+        )
+        blocks.append(Paragraph(text(line[:1].upper() + line[1:]), tone="notice"))
+    if answer.place is not None:
+        blocks.append(
+            Paragraph(
+                text(
+                    t(
+                        lang,
+                        "sheet_place",
+                        place=answer.place.name,
+                        where=where(county, lang, inside=True),
+                        county=where(county, lang),
+                    )
+                )
+            )
+        )
+    blocks += [Paragraph(text(note_text(_json(note), lang)), tone="small") for note in answer.notes]
+    blocks.append(Paragraph(_answer(answer, numbers, lang), tone="answer"))
+    candidates = [answer.centre] if answer.centre is not None else list(answer.centres)
+    if candidates:
+        blocks += [
+            Heading(t(lang, "sheet_reach", count=len(candidates)), 2),
+            Bullets(tuple((0, _reach(centre, lang)) for centre in candidates)),
+        ]
+    blocks += map_block(drawing, lang)
+    blocks.append(Paragraph(_colophon(answer.sources, edition, drawing), tone="small"))
+    question = t(lang, "sheet_question", where=where(county, lang))
+    subtitle = t(lang, "sheet_subtitle", on=answer.query.on)
+    running = question
+    if answer.period_status is PeriodStatus.HISTORICAL:
+        running += f" · {t(lang, 'doc_historical').lower()}"
+    return Report(
+        lang=lang,
+        title=question,
+        subtitle=subtitle,
+        subject=t(lang, "doc_subject"),
+        keywords=t(lang, "doc_keywords"),
+        running_head=running,
+        generated=edition.generated,
+        blocks=tuple(blocks),
+        author=edition.dataset_title,
+        one_page=True,
+    )
+
+
+def _json(note: object) -> dict[str, object]:
+    from owes_cli.answers import to_json
+
+    value = to_json(note)
+    assert isinstance(value, dict)
+    return value
+
+
+def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
+    """What the box says: the centre and how sure that is, or why there is no one answer."""
+    county = answer.county
+    period = Run(f"\n{t(lang, 'sheet_period', name=answer.period.name, span=span(answer.period, lang))}")
+    if answer.centre is not None:
+        refs = sorted(numbers[s.id] for s in answer.centre.sources if s.id in numbers)
+        sure = t(
+            lang,
+            "sheet_confirmed",
+            count=len(refs),
+            refs=", ".join(map(str, refs)),
+            where=where(county, lang, inside=True),
+            county=where(county, lang),
+        )
+        return (Run(answer.centre.name, bold=True), Run(f"\n{sure}"), period)
+    if answer.coverage is CoverageStatus.NONE:
+        return (Run(t(lang, "coverage_none", county=county.name), bold=True), period)
+    count = len(answer.centres)
+    number = NUMBER_WORDS[lang].get(count, str(count))
+    runs: Inline = (
+        Run(
+            t(
+                lang,
+                "sheet_unknown_one" if count == 1 else "sheet_unknown",
+                number=number,
+                where=where(county, lang, inside=True),
+                county=where(county, lang),
+            ),
+            bold=True,
+        ),
+        period,
+    )
+    last = answer.last_confirmed
+    if last is None:
+        return runs + (
+            Run(
+                f"\n{t(lang, 'sheet_no_confirmed', where=where(county, lang, inside=True), county=where(county, lang))}"
+            ),
+        )
+    label = t(lang, "sheet_last_confirmed", span=span(last.period, lang))
+    # The last confirmed centre in two lines: its name, then who ran it and when.
+    return runs + (
+        Run(f"\n{label}\n"),
+        Run(last.centre.name, bold=True),
+        Run(f"\n{_who_and_when(last.centre, lang, dated=False)}"),
+    )
+
+
+def _reach(centre: CentreInfo, lang: str) -> Inline:
+    """A candidate in three lines: its name; who runs it and when; how to reach it."""
+    runs: list[Run] = [Run(centre.name, bold=True), Run(f"\n{_who_and_when(centre, lang)}")]
+    addresses = address_lines(centre, lang).split("\n") if centre.addresses else []
+    contact = addresses + list(centre.phones) + list(centre.emails)
+    if contact:
+        runs.append(Run("\n" + " · ".join(contact)))
+    missing = missing_fields(centre, lang)
+    if missing:
+        runs.append(Run(f"\n{missing}"))
+    website = centre.website or centre.period.website
+    if website:
+        runs += [Run(f"\n{t(lang, 'website')}: "), Run(website, website)]
+    else:  # the page a source describes it on is the next best way to find it
+        described = next((s.url for s in centre.sources if s.url), None)
+        if described:
+            runs += [
+                Run(f"{'; ' if missing else chr(10)}{t(lang, 'sheet_described_at').lower()}: "),
+                Run(described, described),
+            ]
+    return tuple(runs)
+
+
+def _who_and_when(centre: CentreInfo, lang: str, *, dated: bool = True) -> str:
+    parts = []
+    # The lead by name and the partners by number: the full list is in the directory.
+    leads = [op for op in centre.operators if op.role == "lead"] or list(centre.operators[:1])
+    if leads:
+        partners = len(centre.operators) - len(leads)
+        who = "; ".join(operator_line(op, lang) for op in leads)
+        if partners:
+            who += f" {t(lang, 'sheet_partners', count=partners)}"
+        parts.append(f"{t(lang, 'operators')}: {who}")
+    if dated:
+        parts.append(f"{t(lang, 'centre_dates')}: {span(centre.period, lang)}")
+    if centre.seat:
+        parts.append(f"{t(lang, 'seat')}: {centre.seat}")
+    return " · ".join(parts)
+
+
+def _colophon(sources: tuple[Source, ...], edition: Edition, drawing: CoverageMap | None) -> Inline:
+    """The small print: when and from what the page was made, the register's date and the map's
+    credits, then the sources by number, each a link."""
+    lang = edition.lang
+    # The map's credits name the county register with its date; without a map, the colophon does.
+    register = (
+        drawing.credits
+        if drawing is not None and drawing.shapes
+        else t(
+            lang,
+            "sheet_register",
+            register=edition.register_title,
+            publisher=edition.register_publisher,
+            as_of=edition.register_as_of,
+        )
+    )
+    runs: list[Run] = [
+        Run(
+            t(
+                lang,
+                "sheet_colophon",
+                generated=edition.generated.date().isoformat(),
+                version=edition.version,
+                dataset=edition.dataset_title,
+                dates=t(lang, "sheet_dates", years=source_dates(sources, lang)),
+                register=register,
+            )
+        ),
+        Run(f"\n{t(lang, 'sheet_sources')}: "),
+    ]
+    for number, source in enumerate(sources, start=1):
+        details = source.date  # the publisher is a click away, behind the title
+        runs.append(Run(f"{'; ' if number > 1 else ''}{number}. "))
+        runs.append(Run(source.title, source.url) if source.url else Run(source.title))
+        if details:
+            runs.append(Run(f" ({details})"))
+    return tuple(runs)
