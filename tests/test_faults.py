@@ -55,6 +55,7 @@ def test_ascii_locale_folds_polish_letters() -> None:
         "2014-06-01",
         "--lang",
         "pl",
+        "--full",
         env={"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"},
     )
     assert done.returncode == ExitCode.OK

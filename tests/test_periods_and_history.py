@@ -39,7 +39,7 @@ def test_today_lists_running_centres_and_the_last_confirmed_one(owes: Owes) -> N
 
 
 def test_today_in_plain_words(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--on", "2026-11-26")
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2026-11-26")
     assert "  Coverage  Our sources do not say which of these centres serves powiat żarski.\n" in run.stdout
     assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in run.stdout
     assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim\n" in run.stdout
@@ -47,7 +47,7 @@ def test_today_in_plain_words(owes: Owes) -> None:
     assert (
         "Last confirmed (2013-03 – 2015-09): Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego\n"
     ) in run.stdout
-    polish = owes("which-centre", "--county", "żarski", "--on", "2026-11-26", "--lang", "pl")
+    polish = owes("which-centre", "--full", "--county", "żarski", "--on", "2026-11-26", "--lang", "pl")
     assert "Źródła nie podają, który z tych ośrodków obsługuje powiat żarski." in polish.stdout
     assert "Dziś: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in polish.stdout
     assert "Ostatnio potwierdzone (2013-03 – 2015-09): " in polish.stdout
@@ -75,7 +75,7 @@ def test_a_centre_with_its_own_dates_is_not_running_before_them(owes: Owes) -> N
 
 
 def test_unknown_end_shows_as_not_in_our_sources(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--on", "2017-05-01")
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2017-05-01")
     assert "2016 – not in our sources (Accredited OWES under RPO Lubuskie 2020)" in run.stdout
 
 
@@ -135,7 +135,7 @@ def test_history_of_unknown_centre_suggests(owes: Owes) -> None:
 def test_a_day_before_any_period_says_so(owes: Owes) -> None:
     data = answer(owes, "--county", "żarski", "--on", "2010-01-01")
     assert (data["period_status"], data["centre"]["id"]) == ("upcoming", "zielona-gora-2013")
-    run = owes("which-centre", "--county", "żarski", "--on", "2010-01-01", "--lang", "pl")
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2010-01-01", "--lang", "pl")
     assert "  Stan     przed pierwszym znanym okresem, który zaczyna się 2013-03\n" in run.stdout
 
 
@@ -157,5 +157,5 @@ sources = ["src"]
     )
     data = answer(owes, "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
     assert (data["coverage"], data["centre"]) == ("none", None)
-    run = owes("which-centre", "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
+    run = owes("which-centre", "--full", "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
     assert "  Coverage  In this period no centre served powiat żagański.\n" in run.stdout

@@ -42,7 +42,7 @@ Counties (6)
 
 
 def test_plain_answer_reads_in_full(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "słubickim", "--on", "2014-06-01", "--format", "plain")
+    run = owes("which-centre", "--full", "--county", "słubickim", "--on", "2014-06-01", "--format", "plain")
     assert run.exit_code == ExitCode.OK
     assert run.stdout.startswith(EXPECTED_PLAIN_GORZOW_2014)
     assert "Services\n  - How to found and run a social enterprise\n" in run.stdout
@@ -66,19 +66,19 @@ def squash(text: str) -> list[str]:
 
 
 def test_answer_without_address_says_not_in_our_sources(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--on", "2014-06-01")
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2014-06-01")
     assert "Address not in our sources" in squash(run.stdout)
     assert "Phone, e-mail not in our sources" in squash(run.stdout)
     assert "Id zielona-gora-2013" in squash(run.stdout)
 
 
 def test_after_the_last_period_the_answer_is_historical(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--on", "2031-01-01")
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2031-01-01")
     assert "Status historical: this period ended on 2029-12-31; we have no later data" in squash(run.stdout)
 
 
 def test_polish_answer(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "w powiecie żarskim", "--on", "2015-01-01", "--lang", "pl")
+    run = owes("which-centre", "--full", "--county", "w powiecie żarskim", "--on", "2015-01-01", "--lang", "pl")
     assert run.exit_code == 0
     lines = squash(run.stdout)
     assert "Powiat żarski (0811, powiat ziemski)" in lines
@@ -88,10 +88,11 @@ def test_polish_answer(owes: Owes) -> None:
 
 
 def test_language_from_environment_and_locale(owes: Owes) -> None:
-    by_env = owes("which-centre", "--county", "żarski", env={"OWES_LANG": "pl"})
+    by_env = owes("which-centre", "--full", "--county", "żarski", env={"OWES_LANG": "pl"})
     assert "Powiat żarski" in by_env.stdout
     by_locale = owes(
         "which-centre",
+        "--full",
         "--county",
         "żarski",
         env={"OWES_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "pl_PL.UTF-8"},
@@ -99,6 +100,7 @@ def test_language_from_environment_and_locale(owes: Owes) -> None:
     assert "Powiat żarski" in by_locale.stdout
     english = owes(
         "which-centre",
+        "--full",
         "--county",
         "żarski",
         env={"OWES_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"},
@@ -149,7 +151,7 @@ def test_csv_answer(owes: Owes) -> None:
 
 
 def test_table_format_draws_a_panel(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--format", "table")
+    run = owes("which-centre", "--full", "--county", "żarski", "--format", "table")
     assert run.exit_code == 0
     assert "County żarski (0811, land county)" in run.stdout
     assert "╭" in run.stdout

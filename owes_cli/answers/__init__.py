@@ -165,6 +165,7 @@ class CentreInfo(NamedTuple):
     operators: tuple[Operator, ...]
     coverage: CoverageStatus  # confirmed or unknown: a centre's own counties
     counties: tuple[CountyRef, ...]
+    coverage_sources: tuple[str, ...]  # the sources that name its counties
     addresses: tuple[Address, ...]
     phones: tuple[str, ...]
     emails: tuple[str, ...]
@@ -308,6 +309,7 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
         ),
         coverage=CoverageStatus.CONFIRMED if coverage else CoverageStatus.UNKNOWN,
         counties=tuple(county_ref(dataset.counties[c]) for c in coverage.counties) if coverage else (),
+        coverage_sources=tuple(coverage.sources) if coverage else (),
         addresses=tuple(Address(a.street, a.city, _text(a.label, lang), _str(a.as_of)) for a in centre.addresses),
         phones=tuple(centre.phones),
         emails=tuple(centre.emails),

@@ -24,7 +24,7 @@ from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
 from owes_cli.cli import files, signals, streams
 from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
-from owes_cli.cli.output import Output
+from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory
 from owes_cli.domain.dates import FIRST_YEAR, LAST_YEAR, DateOutOfRangeError, PartialDateError, parse_day
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
@@ -119,6 +119,7 @@ class OwesGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        argv = _take_no_pager(argv)
         peeked = _peek_lang(argv)
         lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
         i18n.activate(lang)
@@ -165,6 +166,14 @@ class OwesGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _take_no_pager(argv: list[str]) -> list[str]:
+    # `--no-pager` is taken anywhere before `--`, before or after the command, as git takes it.
+    end = argv.index("--") if "--" in argv else len(argv)
+    off = NO_PAGER in argv[:end]
+    switch_pager_off(off)
+    return [a for a in argv[:end] if a != NO_PAGER] + argv[end:] if off else argv
 
 
 MAX_ARGUMENT = 4096  # characters: PATH_MAX; no county, date or id comes near it
@@ -221,6 +230,7 @@ def _show_version(value: bool) -> None:
 def owes(
     show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True)] = False,
     lang: LangOption = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", show_default=False)] = False,
 ) -> None:
     """Directory of Lubuskie's Social Economy Support Centres (OWES)."""
     # `owes --lang pl CMD` works like `owes CMD --lang pl`: OwesGroup.main has
@@ -269,6 +279,7 @@ def which_centre(
     place: Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)] = None,
     at: Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)] = None,
     on: OnOption = None,
+    full: Annotated[bool, typer.Option("--full", show_default=False)] = False,
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
@@ -277,7 +288,9 @@ def which_centre(
     out = Output(fmt, directory.lang)
     answer = directory.which_centre(county=county, place=place, at=at, on=_day(on))
     _warn_notes(answer.notes, directory.lang, out)
-    out.card(answer, sections.county_card(answer, directory.lang), answers.answer_row(answer))
+    # The short answer fits one screen; --full is everything, sources included.
+    layout = sections.county_card if full else sections.short_answer
+    out.card(answer, layout(answer, directory.lang), answers.answer_row(answer))
 
 
 def _listing_command(name: str, ask: Callable[[Directory], Sequence[R]], columns: list[listings.Column[R]]) -> None:

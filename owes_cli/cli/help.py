@@ -154,6 +154,14 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "Identyfikator ośrodka, np. zielona-gora-2013 (lista: owes centres).",
         "A centre's id, e.g. zielona-gora-2013 (see owes centres).",
     ),
+    "full": (
+        "Pełna odpowiedź: ośrodki ze wszystkimi szczegółami, usługi, adresaci i źródła.",
+        "The full answer: every centre in detail, services, audiences and sources.",
+    ),
+    "no_pager": (
+        "Nie przekazuj długiego wyniku do przeglądarki (OWES_PAGER, PAGER, less -FRX).",
+        "Do not send long output to the pager (OWES_PAGER, PAGER, less -FRX).",
+    ),
     "show_version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
     "export.output": (
         "Plik wynikowy (.pdf lub .docx); „-” wypisuje dokument na standardowe wyjście, jeśli nie jest nim terminal.",

@@ -6,8 +6,10 @@ Rich is imported only when a table is really drawn on a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, TypeVar
+import os
+import subprocess
+from collections.abc import Mapping, Sequence
+from typing import IO, Any, TypeVar
 
 from owes_cli.cli.files import stdout, stdout_failed
 from owes_cli.errors import UsageError
@@ -17,6 +19,51 @@ from owes_cli.render import text as render
 
 FORMATS = ("auto", "table", "plain", "json", "csv")
 R = TypeVar("R")
+
+# `--no-pager` anywhere on the line (OwesGroup.main takes it off before Click parses).
+NO_PAGER = "--no-pager"
+_pager_off = False
+
+
+def switch_pager_off(off: bool = True) -> None:
+    global _pager_off
+    _pager_off = off
+
+
+def pager_command(environ: Mapping[str, str]) -> str | None:
+    """The user's pager, as git chooses it: OWES_PAGER, then PAGER, else `less -FRX`.
+    An empty value (or `cat`) means no pager."""
+    for name in ("OWES_PAGER", "PAGER"):
+        if name in environ:
+            chosen = environ[name].strip()
+            return chosen if chosen and chosen != "cat" else None
+    return "less -FRX"
+
+
+def page(text: str, command: str, stream: IO[str]) -> None:
+    """Show `text` through the pager; if the pager cannot start, print it as it is."""
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, do not clear
+    env.setdefault("LV", "-c")
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # noqa: S602 - the user's own command
+    except OSError:
+        stream.write(text)
+        return
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode(getattr(stream, "encoding", None) or "utf-8", errors="replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early (q in less)
+        pass
+    while True:
+        try:
+            code = pager.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager, as in git
+            continue
+    if code == 127:  # the shell could not find the pager: the answer is still printed
+        stream.write(text)
 
 
 class Output:
@@ -73,8 +120,24 @@ class Output:
         from owes_cli.render import terminal as rich_render
 
         stream = stdout()
+        pager = None if _pager_off or not _isatty(stream) else pager_command(os.environ)
         try:
-            rich_render.print_renderables(renderables, stream)
+            if pager is None:
+                rich_render.print_renderables(renderables, stream)
+            else:
+                # Longer than the screen: through the pager, as git does.
+                drawn, height = rich_render.draw(renderables, stream)
+                if drawn.count("\n") > height:
+                    page(drawn, pager, stream)
+                else:
+                    stream.write(drawn)
             stream.flush()
         except OSError as exc:
             raise stdout_failed(exc) from None
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False

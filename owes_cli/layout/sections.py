@@ -25,6 +25,7 @@ from owes_cli.answers import (
     Document,
     Event,
     Locality,
+    NoteInfo,
     Operator,
     PeriodInfo,
     PeriodStatus,
@@ -307,3 +308,133 @@ def period_section(period: PeriodInfo, lang: str) -> list[Block]:
     if period.facts:
         blocks += [Heading(t(lang, "facts"), 2), bullets(list(period.facts))]
     return blocks
+
+
+# --------------------------------------------------------------------------
+# The short answer: one screen (issue 10)
+# --------------------------------------------------------------------------
+
+# Notes about namesakes elsewhere in Poland: in the short answer they are counted, not listed.
+_NOTES_KEPT_SHORT = 1
+_AMONG = {2: ("dwóch", "two"), 3: ("trzech", "three"), 4: ("czterech", "four")}
+
+
+def day_label(on: str, lang: str, today: str | None = None) -> str:
+    """ "Today" only when the day asked is today; otherwise "On 2017-05-01"."""
+    from datetime import date
+
+    if on == (today or date.today().isoformat()):
+        return t(lang, "today")
+    return t(lang, "on_day", on=on)
+
+
+def how_sure(answer: CountyAnswer, lang: str) -> str:
+    """ "confirmed by …", or what the sources leave open, in one sentence."""
+    centre = answer.centre
+    if centre is not None:
+        confirming = [s for s in centre.sources if s.id in centre.coverage_sources]
+        if not confirming:
+            return t(lang, "short_confirmed_by", sources=t(lang, "not_in_sources"))
+        first = confirming[0]
+        named = f"„{first.title}”" if lang == "pl" else f"“{first.title}”"
+        if first.publisher:
+            named += f" ({first.publisher})"
+        if len(confirming) > 1:
+            named += " " + t(lang, "short_and_more_sources", count=len(confirming) - 1)
+        return t(lang, "short_confirmed_by", sources=named)
+    if answer.coverage is CoverageStatus.NONE:
+        return t(lang, "coverage_none", county=answer.county.name)
+    if not answer.centres:
+        return t(lang, "short_no_centre_known")
+    count = len(answer.centres)
+    if count == 1:
+        return t(lang, "short_unknown_one", county=answer.county.name)
+    among = _AMONG.get(count, (str(count), str(count)))[0 if lang == "pl" else 1]
+    return t(lang, "short_unknown_among", among=among, county=answer.county.name)
+
+
+def reach_rows(centre: CentreInfo, lang: str) -> Rows:
+    """How to reach a centre: its address and website where a source gives them,
+    otherwise the web page that describes it."""
+    rows: Rows = []
+    if centre.addresses:
+        first = centre.addresses[0]
+        rows.append((t(lang, "address"), text(f"{first.street}, {first.city}")))
+    website = centre.website or centre.period.website
+    if website:
+        rows.append((t(lang, "website"), text(website, website)))
+    if not rows:
+        described = next((s.url for s in centre.sources if s.url), None)
+        if described:
+            rows.append((t(lang, "web_page"), text(described, described)))
+        else:
+            rows.append((t(lang, "contact"), text(t(lang, "not_in_sources"))))
+    return rows
+
+
+def _who_runs(centre: CentreInfo, lang: str) -> Inline:
+    """The lead (or leads) with their role, then the partners in one list."""
+    leads = [operator_line(op, lang) for op in centre.operators if op.role == "lead"]
+    if not leads and centre.period.lead is not None:  # the 2013–2015 project: its lead ran both centres
+        leads = [f"{centre.period.lead.name} ({t(lang, 'lead').lower()})"]
+    parts = list(leads)
+    for role in dict.fromkeys(op.role for op in centre.operators if op.role != "lead"):
+        names = [op.name + (f", {op.unit}" if op.unit else "") for op in centre.operators if op.role == role]
+        parts.append(t(lang, "short_role_" + role, names=", ".join(names)))
+    return _or_missing("; ".join(parts), lang)
+
+
+_OUTSIDE_NOTES = {"county_also_outside", "place_also_outside", "place_more_outside", "place_also_outside_locality"}
+
+
+def _short_notes(notes: tuple[NoteInfo, ...], lang: str) -> Rows:
+    """The notes about this county in full; namesakes outside the region only counted."""
+    inside = [n for n in notes if n.id not in _OUTSIDE_NOTES]
+    outside = sum(int(n.params.get("count", 1)) if n.id == "place_more_outside" else 1 for n in notes) - len(inside)
+    rows: Rows = [("!", text(note_text(to_json(n), lang))) for n in inside[:_NOTES_KEPT_SHORT]]
+    hidden = len(inside) - _NOTES_KEPT_SHORT
+    if outside:
+        rows.append(("!", text(t(lang, "short_outside_namesakes", count=outside))))
+    if hidden > 0:
+        rows.append(("!", text(t(lang, "short_more_notes", count=hidden))))
+    return rows
+
+
+def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -> list[Block]:
+    """`owes which-centre`: the short answer, one screen.
+
+    The place and county; for the day asked the centre or centres with how
+    sure the answer is; who runs each and how to reach each; where the day's
+    answer is not confirmed, the last confirmed centre in one line. The web
+    page (render/html.py) lays out the same blocks.
+    """
+    county = answer.county
+    rows: Rows = []
+    if answer.query.at is not None:
+        rows.append((t(lang, "at"), text(f"{answer.query.at.lat}, {answer.query.at.lon}")))
+    where = county_name(county, lang)
+    if answer.place is not None:
+        place = answer.place
+        where = f"{place.name} ({kind_label(to_json(place), lang)}), {t(lang, 'county').lower()} {where}"
+    rows.append((t(lang, "place" if answer.place is not None else "county"), text(where)))
+    day = day_label(answer.query.on, lang, today)
+    status = answer.period_status
+    if status is not PeriodStatus.CURRENT:
+        line = status_line(status, lang, on=answer.query.on, start=answer.period.from_, ended=answer.period_ended)
+        rows.append((t(lang, "status"), text(line)))
+    rows.append((t(lang, "short_how_sure"), text(how_sure(answer, lang))))
+    shown = [answer.centre] if answer.centre is not None else list(answer.centres)
+    for centre in shown:
+        rows.append((t(lang, "centre"), text(centre.name, bold=True)))
+        rows.append((t(lang, "operators"), _who_runs(centre, lang)))
+        rows += reach_rows(centre, lang)
+    if answer.centre is None:
+        last = answer.last_confirmed
+        if last is not None:
+            line = t(lang, "short_last_confirmed", centre=last.centre.name, dates=span(last.centre.period, lang))
+        else:
+            line = t(lang, "no_confirmed")
+        rows.append((t(lang, "short_earlier"), text(line)))
+    rows += _short_notes(answer.notes, lang)
+    title = answer.place.name if answer.place is not None else county.name
+    return [Heading(t(lang, "short_title", subject=title, day=day), 1), Fields(tuple(rows))]

@@ -466,6 +466,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Arkusz obejmuje cały zbiór danych: pomiń --centre, --county i --on albo wybierz PDF lub Word.",
         "A spreadsheet holds the whole dataset: leave out --centre, --county and --on, or choose PDF or Word.",
     ),
+    # --- issue 10: the short answer, the day asked, any form typed ---------
+    "short_title": ("{day}: który ośrodek, {subject}", "{day}: which centre, {subject}"),
+    "short_how_sure": ("Pewność", "How sure"),
+    "on_day": ("W dniu {on}", "On {on}"),
+    "centre_dates": ("działa", "runs"),
+    "web_page": ("Opis", "Web page"),
+    "short_earlier": ("Wcześniej", "Earlier"),
+    "short_last_confirmed": ("ostatnio potwierdzony: {centre} ({dates})", "last confirmed: {centre} ({dates})"),
+    "short_confirmed_by": ("potwierdza: {sources}", "confirmed by {sources}"),
+    "short_no_centre_known": ("Nie znamy ośrodka na ten dzień.", "No centre is known for this day."),
+    "short_unknown_one": (
+        "Źródła nie podają, czy ten ośrodek obsługuje powiat {county}.",
+        "Our sources do not say whether this centre serves powiat {county}.",
+    ),
+    "short_unknown_among": (
+        "Źródła nie podają, który z tych {among} ośrodków obsługuje powiat {county}.",
+        "Our sources do not say which of these {among} serves powiat {county}.",
+    ),
+    "short_and_more_sources": (
+        "i {count:# inne źródło|# inne źródła|# innych źródeł}",
+        "and {count:# more source|# more sources}",
+    ),
+    "short_role_partner": ("partnerzy: {names}", "partners: {names}"),
+    "short_role_consortium member": ("członkowie konsorcjum: {names}", "consortium members: {names}"),
+    "short_outside_namesakes": (
+        "{count:# miejsce|# miejsca|# miejsc} o tej nazwie poza regionem: --full",
+        "{count:# place|# places} of this name outside the region: --full",
+    ),
+    "short_more_notes": (
+        "{count:# uwaga więcej|# uwagi więcej|# uwag więcej}: --full",
+        "{count:# more note|# more notes}: --full",
+    ),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {

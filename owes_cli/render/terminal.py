@@ -10,8 +10,9 @@ import os
 from typing import IO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -29,8 +30,14 @@ def _text(value: str, style: str = "") -> Text:
 def _inline(runs: b.Inline, style: str = "") -> Text:
     out = Text(style=style)
     for run in runs:
-        out.append(printable(run.text), style="bold" if run.bold else "")
+        # A web address is a link (OSC 8) on terminals that support them.
+        look = Style(bold=run.bold or None, link=run.url if run.url and _is_web(run.url) else None)
+        out.append(printable(run.text), style=look)
     return out
+
+
+def _is_web(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and printable(url) == url
 
 
 class Listing:
@@ -90,17 +97,30 @@ def block_renderables(blocks: list[b.Block]) -> list[RenderableType]:
     for heading, body in sections:
         parts = [part for block in body for part in _block(block)]
         if heading is not None and heading.level == 1:
-            out.append(
-                Panel(
-                    Group(*parts), title=_text(heading.text, "bold"), title_align="left", box=box.ROUNDED, expand=True
-                )
-            )
+            out.append(_TitledPanel(_text(heading.text, "bold"), parts))
         else:
             if heading is not None:
                 out.append(_text(heading.text, "bold underline"))
             out.extend(parts)
             out.append(Text(""))
     return out
+
+
+class _TitledPanel:
+    """A panel with its heading as the title where the title fits the border whole;
+    on a narrower screen the heading opens the panel's body instead, wrapped,
+    so a centre's name is never cut off."""
+
+    def __init__(self, title: Text, parts: list[RenderableType]) -> None:
+        self.title = title
+        self.parts = parts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # The border's corners and a space each side of the title take 6 cells.
+        if self.title.cell_len + 6 <= options.max_width:
+            yield Panel(Group(*self.parts), title=self.title, title_align="left", box=box.ROUNDED, expand=True)
+        else:
+            yield Panel(Group(self.title, *self.parts), box=box.ROUNDED, expand=True)
 
 
 def _block(block: b.Block) -> list[RenderableType]:
@@ -184,6 +204,15 @@ def print_renderables(renderables: list[RenderableType], stream: IO[str]) -> Non
     console = _console(stream)
     for item in renderables:
         console.print(item)
+
+
+def draw(renderables: list[RenderableType], stream: IO[str]) -> tuple[str, int]:
+    """The renderables as the terminal `stream` would show them, and the screen's height."""
+    console = _console(stream)
+    with console.capture() as captured:
+        for item in renderables:
+            console.print(item)
+    return captured.get(), console.height
 
 
 def _console(stream: IO[str]) -> Console:
