@@ -140,7 +140,7 @@ class Directory:
     def counties(self, on: date | None = None) -> list[tables.CountyRow]:
         from owes_cli.answers import tables
 
-        return tables.county_rows(self.dataset, on or date.today())
+        return tables.county_rows(self.dataset, on or date.today(), self.lang)
 
     def services(self, centre: str | None = None) -> list[tables.ServiceRow]:
         """Every service, or those of one centre (by id)."""

@@ -41,15 +41,18 @@ def test_today_lists_running_centres_and_the_last_confirmed_one(owes: Owes) -> N
 def test_today_in_plain_words(owes: Owes) -> None:
     run = owes("which-centre", "--full", "--county", "żarski", "--on", "2026-11-26")
     assert "  Coverage  Our sources do not say which of these centres serves powiat żarski.\n" in run.stdout
-    assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in run.stdout
-    assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim\n" in run.stdout
+    # Not "Today": the day asked is not today.
+    assert "On 2026-11-26: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in run.stdout
+    assert "On 2026-11-26: Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim\n" in run.stdout
     assert "  - Target: 324 jobs.\n" in run.stdout
     assert (
         "Last confirmed (2013-03 – 2015-09): Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego\n"
     ) in run.stdout
     polish = owes("which-centre", "--full", "--county", "żarski", "--on", "2026-11-26", "--lang", "pl")
     assert "Źródła nie podają, który z tych ośrodków obsługuje powiat żarski." in polish.stdout
-    assert "Dziś: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in polish.stdout
+    assert "W dniu 2026-11-26: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in polish.stdout
+    today = owes("which-centre", "--full", "--county", "żarski", "--lang", "pl").stdout
+    assert "Dziś: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in today
     assert "Ostatnio potwierdzone (2013-03 – 2015-09): " in polish.stdout
 
 
@@ -133,10 +136,31 @@ def test_history_of_unknown_centre_suggests(owes: Owes) -> None:
 
 
 def test_a_day_before_any_period_says_so(owes: Owes) -> None:
-    data = answer(owes, "--county", "żarski", "--on", "2010-01-01")
-    assert (data["period_status"], data["centre"]["id"]) == ("upcoming", "zielona-gora-2013")
+    data = answer(owes, "--county", "żarski", "--on", "2012-01-01")
+    assert (data["period_status"], data["coverage"], data["centre"]) == ("before-first", "unknown", None)
     run = owes("which-centre", "--full", "--county", "żarski", "--on", "2010-01-01", "--lang", "pl")
-    assert "  Stan     przed pierwszym znanym okresem, który zaczyna się 2013-03\n" in run.stdout
+    assert "  Stan    nie znamy jeszcze żadnego ośrodka: pierwszy znany okres zaczyna się 2013-03\n" in run.stdout
+    assert "  Zasięg  Nie znamy ośrodka na ten dzień.\n" in run.stdout
+    short = owes("which-centre", "--county", "żarski", "--on", "2012-01-01").stdout
+    assert "no centre is known yet: the first known period starts on 2013-03" in short
+    assert "confirmed" not in short
+    table = owes("counties", "--on", "2012-01-01", "-f", "json").stdout
+    assert '"confirmed"' not in table
+
+
+def test_between_two_periods_the_ended_project_and_the_next_period_are_said(owes: Owes) -> None:
+    data = answer(owes, "--county", "żarski", "--on", "2015-12-01")
+    assert (data["period_status"], data["period_ended"], data["next_period"]["from"]) == (
+        "between",
+        "2015-09-30",
+        "2016",
+    )
+    short = owes("which-centre", "--county", "żarski", "--on", "2015-12-01").stdout
+    assert "the OWES project 2013–2015 had ended on 2015-09-30; the next period begins in 2016" in short
+    assert "No known centre ran on this day." in short
+    polish = owes("which-centre", "--county", "żarski", "--on", "2015-12-01", "--lang", "pl").stdout
+    assert "zakończył się 2015-09-30; następny okres zaczyna się w 2016 r." in polish
+    assert "Tego dnia nie działał żaden znany ośrodek." in polish
 
 
 def test_a_county_no_centre_served_is_not_unknown(owes: Owes, tmp_path: Path) -> None:

@@ -245,6 +245,7 @@ class CountyAnswer(NamedTuple):
     coverage: CoverageStatus
     period: PeriodInfo
     period_ended: str | None
+    next_period: PeriodInfo | None  # between two periods: the one that begins next
     centre: CentreInfo | None  # the confirmed centre
     centres: tuple[CentreInfo, ...]  # the period's centres, when none is confirmed
     last_confirmed: Confirmed | None
@@ -255,7 +256,7 @@ class CountyAnswer(NamedTuple):
 # How the answers whose JSON is not one key per field are written (see to_json).
 OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
     Query: ("county", "place", "at"),  # what was asked, only
-    CountyAnswer: ("place",),  # a place beside the county for `--place` and `--at`
+    CountyAnswer: ("place", "next_period"),  # a place for `--place` and `--at`; the next period between two
 }
 FLATTENED: dict[type, str] = {
     NoteInfo: "params",  # {"id": …, **params}
@@ -395,6 +396,7 @@ def county_answer(
         coverage=ans.coverage,
         period=period_info(dataset, ans.period, lang),
         period_ended=_ended(dataset, ans.period, ans.period_status),
+        next_period=_next(dataset, ans, lang),
         centre=centres[0] if ans.centre else None,
         centres=() if ans.centre else tuple(centres),
         last_confirmed=last_info,
@@ -423,8 +425,15 @@ def place_info(place: "Place", dataset: Dataset, register: "Register", gazetteer
     )
 
 
+def _next(dataset: Dataset, ans: periods.CountyAnswer, lang: str) -> PeriodInfo | None:
+    if ans.period_status is not PeriodStatus.BETWEEN:
+        return None
+    later = periods.next_period(dataset, ans.on)
+    return period_info(dataset, later, lang) if later else None
+
+
 def _ended(dataset: Dataset, period: Period, status: PeriodStatus) -> str | None:
-    if status is not PeriodStatus.HISTORICAL:
+    if status not in (PeriodStatus.HISTORICAL, PeriodStatus.BETWEEN):
         return None
     end = periods.period_span(dataset, period)[1]
     return end.isoformat() if end else None

@@ -43,6 +43,10 @@ class CountyRow(NamedTuple):
     period: str
     period_status: PeriodStatus
     last_confirmed: str | None
+    # The same by name, as people read them (issue 10): the centres the sources leave open.
+    candidates: str | None
+    period_name: str
+    last_confirmed_name: str | None
 
 
 class ServiceRow(NamedTuple):
@@ -164,7 +168,7 @@ def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
     return rows
 
 
-def county_rows(dataset: Dataset, on: date) -> list[CountyRow]:
+def county_rows(dataset: Dataset, on: date, lang: str) -> list[CountyRow]:
     rows = []
     for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
         ans = periods.answer(dataset, county, on)
@@ -179,6 +183,9 @@ def county_rows(dataset: Dataset, on: date) -> list[CountyRow]:
                 period=ans.period.id,
                 period_status=ans.period_status,
                 last_confirmed=ans.last_confirmed.centre.id if ans.last_confirmed else None,
+                candidates=" | ".join(c.name for c in ans.centres) or None,
+                period_name=ans.period.name.get(lang),
+                last_confirmed_name=ans.last_confirmed.centre.name if ans.last_confirmed else None,
             )
         )
     return rows

@@ -49,12 +49,24 @@ def span(period: PeriodInfo, lang: str) -> str:
     return f"{period.from_} – {period.to or t(lang, 'not_in_sources')}"
 
 
-def status_line(status: PeriodStatus, lang: str, *, on: str, start: str, ended: str | None) -> str:
-    """Whether the answer is of a running period, a past one or one to come."""
+def status_line(
+    status: PeriodStatus,
+    lang: str,
+    *,
+    on: str,
+    start: str,
+    ended: str | None,
+    period: str | None = None,
+    next_start: str | None = None,
+) -> str:
+    """Whether the answer is of a running period, a past one, a gap between two, or before any."""
     if status is PeriodStatus.CURRENT:
         return t(lang, "status_current", on=on)
-    if status is PeriodStatus.UPCOMING:
-        return t(lang, "status_upcoming", start=start)
+    if status is PeriodStatus.BEFORE_FIRST:
+        return t(lang, "status_before_first", start=start)
+    if status is PeriodStatus.BETWEEN and ended and period and next_start:
+        when = t(lang, "in_year" if len(next_start) == 4 else "on_date", date=next_start)
+        return t(lang, "status_between", period=period, end=ended, next=when)
     if ended:
         return t(lang, "status_historical", end=ended)
     return t(lang, "status_historical_open")
@@ -200,6 +212,8 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
                     on=answer.query.on,
                     start=answer.period.from_,
                     ended=answer.period_ended,
+                    period=answer.period.name,
+                    next_start=answer.next_period.from_ if answer.next_period else None,
                 )
             ),
         )
@@ -208,6 +222,8 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
         rows.append((t(lang, "centre"), text(answer.centre.name, bold=True)))
     else:
         message = "coverage_none" if answer.coverage is CoverageStatus.NONE else "coverage_unknown"
+        if answer.period_status is PeriodStatus.BEFORE_FIRST:
+            message = "short_no_centre_known"
         rows.append((t(lang, "coverage"), text(t(lang, message, county=county.name))))
     rows += [("!", text(note_text(to_json(note), lang))) for note in answer.notes]
     blocks: list[Block] = []
@@ -228,7 +244,7 @@ def county_details(answer: CountyAnswer, lang: str) -> list[Block]:
     if answer.centre is not None:
         blocks += centre_section(answer.centre, lang)
     else:
-        label = t(lang, "today") if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
+        label = day_label(answer.query.on, lang) if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
         for centre in answer.centres:
             blocks += centre_section(centre, lang, brief=True, prefix=f"{label}: ")
         if answer.period.facts:
@@ -420,21 +436,40 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -
     day = day_label(answer.query.on, lang, today)
     status = answer.period_status
     if status is not PeriodStatus.CURRENT:
-        line = status_line(status, lang, on=answer.query.on, start=answer.period.from_, ended=answer.period_ended)
+        line = status_line(
+            status,
+            lang,
+            on=answer.query.on,
+            start=answer.period.from_,
+            ended=answer.period_ended,
+            period=answer.period.name,
+            next_start=answer.next_period.from_ if answer.next_period else None,
+        )
         rows.append((t(lang, "status"), text(line)))
+    if status is PeriodStatus.BETWEEN:
+        # No centre ran on the day: the ended period's centre is what was last confirmed.
+        rows.append((t(lang, "short_how_sure"), text(t(lang, "short_none_ran"))))
+        ended = answer.centre or (answer.last_confirmed.centre if answer.last_confirmed else None)
+        said = t(lang, "short_last_confirmed", centre=ended.name, dates=span(ended.period, lang)) if ended else None
+        rows.append((t(lang, "short_earlier"), text(said or t(lang, "no_confirmed"))))
+        return _short(answer, lang, day, rows)
     rows.append((t(lang, "short_how_sure"), text(how_sure(answer, lang))))
     shown = [answer.centre] if answer.centre is not None else list(answer.centres)
     for centre in shown:
         rows.append((t(lang, "centre"), text(centre.name, bold=True)))
         rows.append((t(lang, "operators"), _who_runs(centre, lang)))
         rows += reach_rows(centre, lang)
-    if answer.centre is None:
+    if answer.centre is None and status is not PeriodStatus.BEFORE_FIRST:
         last = answer.last_confirmed
         if last is not None:
             line = t(lang, "short_last_confirmed", centre=last.centre.name, dates=span(last.centre.period, lang))
         else:
             line = t(lang, "no_confirmed")
         rows.append((t(lang, "short_earlier"), text(line)))
-    rows += _short_notes(answer.notes, lang)
-    title = answer.place.name if answer.place is not None else county.name
+    return _short(answer, lang, day, rows)
+
+
+def _short(answer: CountyAnswer, lang: str, day: str, rows: Rows) -> list[Block]:
+    rows = rows + _short_notes(answer.notes, lang)
+    title = answer.place.name if answer.place is not None else answer.county.name
     return [Heading(t(lang, "short_title", subject=title, day=day), 1), Fields(tuple(rows))]

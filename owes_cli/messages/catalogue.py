@@ -252,10 +252,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "historical: this period ended on {end}; we have no later data",
     ),
     "status_historical_open": ("dane historyczne: nowszych danych nie mamy", "historical: we have no later data"),
-    "status_upcoming": (
-        "przed pierwszym znanym okresem, który zaczyna się {start}",
-        "before the first known period, which starts on {start}",
+    "status_before_first": (
+        "nie znamy jeszcze żadnego ośrodka: pierwszy znany okres zaczyna się {start}",
+        "no centre is known yet: the first known period starts on {start}",
     ),
+    "status_between": (
+        "{period} zakończył się {end}; następny okres zaczyna się {next}",
+        "the {period} had ended on {end}; the next period begins {next}",
+    ),
+    "in_year": ("w {date} r.", "in {date}"),
+    "on_date": ("{date}", "on {date}"),
     "coverage_unknown": (
         "Źródła nie podają, który z tych ośrodków obsługuje powiat {county}.",
         "Our sources do not say which of these centres serves powiat {county}.",
@@ -475,6 +481,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "short_earlier": ("Wcześniej", "Earlier"),
     "short_last_confirmed": ("ostatnio potwierdzony: {centre} ({dates})", "last confirmed: {centre} ({dates})"),
     "short_confirmed_by": ("potwierdza: {sources}", "confirmed by {sources}"),
+    "period_status": ("Stan", "Status"),
+    "period_status_current": ("aktualny", "current"),
+    "period_status_historical": ("historyczny", "historical"),
+    "period_status_between": ("między okresami", "between periods"),
+    "period_status_before-first": ("przed pierwszym okresem", "before the first period"),
+    "centre_name": ("Ośrodek", "Centre"),
+    "candidates": ("Jeden z ośrodków", "One of"),
+    "period_name": ("Okres", "Period"),
+    "last_confirmed_name": ("Ostatnio potwierdzony", "Last confirmed"),
+    "short_none_ran": ("Tego dnia nie działał żaden znany ośrodek.", "No known centre ran on this day."),
     "short_no_centre_known": ("Nie znamy ośrodka na ten dzień.", "No centre is known for this day."),
     "short_unknown_one": (
         "Źródła nie podają, czy ten ośrodek obsługuje powiat {county}.",

@@ -49,6 +49,8 @@ class Listing:
             shown = list(range(len(table.header)))
         self.columns = [table.header[i] for i in shown]
         self.rows: _Cells = [[b.plain_text(row[i]) for i in shown] for row in table.rows]
+        whole = table.whole or (False,) * len(table.header)
+        self.whole = [whole[i] for i in shown]
 
 
 def listing_table(listing: Listing, title: str | None = None, width: int | None = None) -> Table:
@@ -190,8 +192,8 @@ def _floors(listing: Listing) -> list[int]:
     words = _longest_words(listing)
     labels = [max(len(word) for word in label.split() or [""]) for label in listing.columns]
     return [
-        max(label, cell if cell <= _SHORT_CELL else min(word, _UNBROKEN))
-        for cell, word, label in zip(cells, words, labels, strict=True)
+        max(label, cell if cell <= _SHORT_CELL else word if whole else min(word, _UNBROKEN))
+        for cell, word, label, whole in zip(cells, words, labels, listing.whole, strict=True)
     ]
 
 
