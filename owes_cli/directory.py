@@ -175,7 +175,7 @@ class Directory:
         dataset = self.dataset
         if county is not None:
             found_county = lookup.resolve_county(county, dataset, self.register).county
-            rows = tables.county_history_rows(dataset, found_county)
+            rows = tables.county_history_rows(dataset, found_county, self.lang)
             return tables.CountyHistory(f"{found_county.name} ({found_county.teryt})", rows)
         assert centre is not None
         found = lookup.find_centre(dataset, centre)

@@ -111,15 +111,32 @@ def test_county_history(owes: Owes) -> None:
 def test_centre_history_in_date_order(owes: Owes) -> None:
     rows = json.loads(owes("history", "--centre", "gorzow-2013", "--format", "json").stdout)
     assert [(r["date"], r["kind"]) for r in rows] == [
-        ("2013-03", "start"),
+        ("2013-03", "period-start"),
         ("2014-10-28", "address"),
         ("2014-10-28", "reported"),
-        ("2015-09", "end"),
+        ("2015-09", "period-end"),
         ("2015-11-23", "event"),
     ]
     assert rows[1]["what"] == "address: ul. Kombatantów 34, Gorzów Wielkopolski"
     polish = json.loads(owes("history", "--centre", "gorzow-2013", "-f", "json", "--lang", "pl").stdout)
-    assert polish[0]["what"] == "początek: Projekt OWES 2013–2015"
+    assert polish[0]["what"] == "początek okresu: Projekt OWES 2013–2015"
+
+
+def test_each_date_is_labelled_and_cited_only_by_the_sources_that_state_it(owes: Owes) -> None:
+    rows = json.loads(owes("history", "--centre", "gorzow-2024", "--format", "json").stdout)
+    by_date = {r["date"]: r for r in rows}
+    # The centre's own end (swmp-2024), not the period's sources.
+    assert by_date["2029-06-30"]["kind"] == "end"
+    assert by_date["2029-06-30"]["sources"] == "swmp-2024"
+    assert by_date["2029-06-30"]["what"] == "the centre ends (its own date)"
+    assert by_date["2029-12-31"]["what"].startswith("the period ends: ")
+    polish = owes("history", "--centre", "gorzow-2024", "--lang", "pl").stdout
+    assert "2029-06-30  ośrodek kończy działanie (jego własna data)" in polish
+    assert "koniec okresu: OWES w ramach programu" in polish
+    county = owes("history", "--county", "żarski", "--format", "plain").stdout
+    assert "OWES project 2013–2015" in county
+    assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego" in county
+    assert "zielona-gora-2013" not in county
 
 
 def test_history_needs_exactly_one_subject(owes: Owes) -> None:

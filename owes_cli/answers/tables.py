@@ -95,6 +95,8 @@ class CountyHistoryRow(NamedTuple):
     centre_name: str | None
     period_centres: str
     sources: str
+    period_name: str
+    period_centre_names: str | None
 
 
 class CentreHistoryRow(NamedTuple):
@@ -234,7 +236,7 @@ def period_rows(dataset: Dataset, lang: str) -> list[PeriodRow]:
     return rows
 
 
-def county_history_rows(dataset: Dataset, county: County) -> tuple[CountyHistoryRow, ...]:
+def county_history_rows(dataset: Dataset, county: County, lang: str) -> tuple[CountyHistoryRow, ...]:
     return tuple(
         CountyHistoryRow(
             period=entry.period.id,
@@ -244,6 +246,8 @@ def county_history_rows(dataset: Dataset, county: County) -> tuple[CountyHistory
             centre=entry.centre.id if entry.centre else None,
             centre_name=entry.centre.name if entry.centre else None,
             period_centres=" ".join(c.id for c in entry.centres),
+            period_name=entry.period.name.get(lang),
+            period_centre_names=" | ".join(c.name for c in entry.centres) or None,
             sources=" ".join(entry.sources),
         )
         for entry in history.county_history(dataset, county)
@@ -257,6 +261,8 @@ def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> tuple[Ce
     rows = []
     for milestone in history.centre_history(dataset, centre):
         if milestone.kind in (MilestoneKind.START, MilestoneKind.END):
+            what = t(lang, "milestone_centre_" + milestone.kind, centre=centre.name)
+        elif milestone.kind in (MilestoneKind.PERIOD_START, MilestoneKind.PERIOD_END):
             what = t(lang, "milestone_" + milestone.kind, period=period_name)
         elif milestone.kind is MilestoneKind.ADDRESS:
             what = t(lang, "milestone_address", address=milestone.detail)

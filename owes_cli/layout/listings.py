@@ -111,12 +111,12 @@ PERIODS: list[Column[tb.PeriodRow]] = [
     Column("centres", lambda r: r.centres),
 ]
 COUNTY_HISTORY: list[Column[tb.CountyHistoryRow]] = [
-    Column("period", lambda r: r.period),
+    Column("period_name", lambda r: r.period_name),
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
     Column("coverage", lambda r: r.coverage),
-    Column("centre", lambda r: r.centre),
-    Column("period_centres", lambda r: r.period_centres),
+    Column("centre_name", lambda r: r.centre_name),
+    Column("period_centre_names", lambda r: r.period_centre_names),
     Column("sources", lambda r: r.sources),
 ]
 CENTRE_HISTORY: list[Column[tb.CentreHistoryRow]] = [
