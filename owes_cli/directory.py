@@ -101,7 +101,7 @@ class Directory:
         day = on or date.today()
         dataset = self.dataset
         if county is not None:
-            resolved = lookup.resolve_county(county, dataset, self.register)
+            resolved = self._county_or_hint(county)
             answer = periods.answer(dataset, resolved.county, day, resolved.notes)
             return answers.county_answer(
                 dataset, answer, self.lang, answers.Query(county=county, place=None, at=None, on=day.isoformat())
@@ -124,6 +124,45 @@ class Directory:
         answer = periods.answer(dataset, found.county, day, found.notes)
         here = answers.place_info(found.place, dataset, self.register, gazetteer)
         return answers.county_answer(dataset, answer, self.lang, query, here)
+
+    def _county_or_hint(self, county: str) -> lookup.ResolvedCounty:
+        """The county; a town's or gmina's name given as a county is answered with the option it needs."""
+        from owes_cli.errors import CountyIsAPlace, CountyNotFound, OwesError
+
+        try:
+            return lookup.resolve_county(county, self.dataset, self.register)
+        except CountyNotFound as unmatched:
+            from owes_cli.domain import places
+
+            try:
+                found = places.resolve_place(county, self.dataset, self.register, self._places())
+            except OwesError:
+                raise unmatched from None  # the county's own message, with its suggestions
+            raise CountyIsAPlace(
+                county, found.place.name, self.dataset.counties[found.place.county].name, found.place.kind
+            ) from None
+
+    def which_centre_read(self, words: str, *, on: date | None = None) -> answers.CountyAnswer:
+        """The answer for a bare word, as a person types it after `which-centre`: a county,
+        else a place, else a point. The answer's first note says which reading was taken;
+        readings that lead to different counties raise ReadingsDisagree."""
+        from owes_cli.errors import NoReading, OwesError, ReadingsDisagree
+
+        found: list[tuple[str, str, answers.CountyAnswer]] = []
+        for option, name in (("--county", "county"), ("--place", "place"), ("--at", "at")):
+            try:
+                answer = self.which_centre(**{name: words}, on=on)
+            except OwesError:
+                continue
+            found.append((option, name, answer))
+        if not found:
+            raise NoReading(words)
+        counties = {answer.county.teryt for _, _, answer in found}
+        if len(counties) > 1:
+            raise ReadingsDisagree(words, [(option, answer.county.name) for option, _, answer in found])
+        option, name, answer = found[0]
+        note = answers.NoteInfo("read_as", {"query": words, "option": option, "what": t_what(self.lang, name)})
+        return answer._replace(notes=(note, *answer.notes))
 
     # ------------------------------------------------------------------
     # The dataset's tables
@@ -243,7 +282,7 @@ class Directory:
         as_of = dataset.as_of()
         edition: Edition = report.Edition(dataset.title, str(as_of) if as_of else None, self.lang, made)
         if county is not None:
-            resolved = lookup.resolve_county(county, dataset, self.register)
+            resolved = self._county_or_hint(county)
             answer = periods.answer(dataset, resolved.county, day, resolved.notes)
             query = answers.Query(county=county, place=None, at=None, on=day.isoformat())
             return report.county_report(
@@ -281,3 +320,9 @@ class Directory:
             return tables.validation(str(self.path), err.problems, self.lang)
         counts = tables.Counts(len(loaded.centres), len(loaded.counties), len(loaded.sources))
         return tables.validation(str(self.path), [], self.lang, counts)
+
+
+def t_what(lang: str, reading: str) -> str:
+    from owes_cli.messages import t
+
+    return t(lang, {"county": "read_as_county", "place": "read_as_place", "at": "read_as_point"}[reading])

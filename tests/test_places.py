@@ -294,9 +294,7 @@ def test_a_name_of_several_words_without_quotes(owes: Owes) -> None:
     run = owes("place", "Nowa", "Sól", "--format", "json")
     assert run.exit_code == 0
     assert json.loads(run.stdout)["teryt"] == "0804011"
-    run = owes("which-centre", "--place", "Nowa", "Sól")
-    assert run.exit_code == ExitCode.USAGE
-    assert run.stderr == (
-        "Unexpected extra words: Sól. Put a name of several words in quotes, "
-        'e.g. --place "Nowa Sól".\nHelp: owes which-centre --help\n'
-    )
+    # The words after --place are one name, as for `owes place`.
+    run = owes("which-centre", "--place", "Nowa", "Sól", "--on", "2014-06-01")
+    assert run.exit_code == 0
+    assert "Nowa Sól (urban gmina), county nowosolski" in run.stdout

@@ -200,7 +200,9 @@ def test_ambiguous_lists_candidates(owes: Owes) -> None:
 def test_bad_date(owes: Owes) -> None:
     run = owes("which-centre", "--county", "żarski", "--on", "2014-13-01")
     assert run.exit_code == ExitCode.USAGE
-    assert run.stderr == "Invalid date “2014-13-01”: use YYYY-MM-DD, e.g. 2014-06-01.\n"
+    assert run.stderr == "No such day: 2014-13-01.\n"
+    run = owes("which-centre", "--county", "żarski", "--on", "yesterday")
+    assert run.stderr == "Invalid date “yesterday”: use YYYY-MM-DD, e.g. 2014-06-01.\n"
 
 
 def test_bad_language_and_format(owes: Owes) -> None:

@@ -26,7 +26,14 @@ from owes_cli.cli import files, signals, streams
 from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory
-from owes_cli.domain.dates import FIRST_YEAR, LAST_YEAR, DateOutOfRangeError, PartialDateError, parse_day
+from owes_cli.domain.dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    DateOutOfRangeError,
+    NoSuchDayError,
+    PartialDateError,
+    parse_day,
+)
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
 from owes_cli.layout import listings, sections
 from owes_cli.messages import t
@@ -256,6 +263,8 @@ def _day(on: str | None) -> date | None:
         raise UsageError(
             "date_out_of_range", value=on, first=f"{FIRST_YEAR}-01-01", last=f"{LAST_YEAR}-12-31"
         ) from None
+    except NoSuchDayError as err:
+        raise UsageError("no_such_day", day=err.day) from None
     except PartialDateError:
         raise UsageError("bad_date", value=on) from None
 
@@ -275,6 +284,7 @@ ForceOption = Annotated[bool, typer.Option("--force", show_default=False)]
 
 @app.command("which-centre")
 def which_centre(
+    words: Annotated[list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)] = None,
     county: CountyOption = None,
     place: Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)] = None,
     at: Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)] = None,
@@ -286,11 +296,38 @@ def which_centre(
 ) -> None:
     directory = _directory(lang, data)
     out = Output(fmt, directory.lang)
-    answer = directory.which_centre(county=county, place=place, at=at, on=_day(on))
-    _warn_notes(answer.notes, directory.lang, out)
+    if words and at is not None and len(words) == 1 and _is_number(at) and _is_number(words[0]):
+        raise UsageError("at_two_words", lat=at.strip().rstrip(","), lon=words[0].strip())
+    if words and (county is None) != (place is None) and at is None:
+        # `--place Nowa Sól` without quotes: the words after it are the rest of the name.
+        if place is not None:
+            place = " ".join([place, *words])
+        elif county is not None:
+            county = " ".join([county, *words])
+        words = None
+    if words:
+        if county is not None or place is not None or at is not None:
+            asked = [o for o, v in (("--county", county), ("--place", place), ("--at", at)) if v is not None]
+            raise UsageError("which_centre_one_place", given=", ".join([" ".join(words), *asked]))
+        # `owes which-centre Nowa Sól` without quotes: the words are one name.
+        answer = directory.which_centre_read(" ".join(words), on=_day(on))
+        # Which reading was taken goes to stderr, with the option that asks for it.
+        _say(i18n.note_text(to_json(answer.notes[0]), directory.lang))
+        _warn_notes(answer.notes[1:], directory.lang, out)
+    else:
+        answer = directory.which_centre(county=county, place=place, at=at, on=_day(on))
+        _warn_notes(answer.notes, directory.lang, out)
     # The short answer fits one screen; --full is everything, sources included.
     layout = sections.county_card if full else sections.short_answer
     out.card(answer, layout(answer, directory.lang), answers.answer_row(answer))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.strip().rstrip(",").replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def _listing_command(name: str, ask: Callable[[Directory], Sequence[R]], columns: list[listings.Column[R]]) -> None:

@@ -26,7 +26,11 @@ def describe_usage_error(err: compat.ClickException, lang: str) -> str:
     message = err.format_message()
     if isinstance(err, compat.NoSuchOption):
         text = t(lang, "usage_no_option", name=err.option_name)
-        if err.possibilities:
+        meant = _MEANT.get(err.option_name.lower().split("=")[0])
+        if meant and ctx is not None and any(meant in p.opts for p in ctx.command.params):
+            # By meaning, not spelling: --town is --place, though it is spelt like --at.
+            text += " " + t(lang, "did_you_mean", options=meant)
+        elif err.possibilities:
             text += " " + t(lang, "did_you_mean", options=", ".join(sorted(err.possibilities)))
     elif isinstance(err, compat.BadOptionUsage) and "requires an argument" in message:
         text = t(lang, "usage_needs_value", name=err.option_name)
@@ -49,6 +53,35 @@ def describe_usage_error(err: compat.ClickException, lang: str) -> str:
         text = t(lang, "usage_other", detail=message)
     return text + "\n" + t(lang, "usage_help", command=command)
 
+
+# Options people reach for, by what they mean (English and Polish words).
+_MEANT = {
+    **dict.fromkeys(
+        (
+            "--town",
+            "--city",
+            "--village",
+            "--gmina",
+            "--commune",
+            "--locality",
+            "--miasto",
+            "--miejscowosc",
+            "--miejscowość",
+            "--wies",
+            "--wieś",
+            "--gmina-name",
+            "--name",
+        ),
+        "--place",
+    ),
+    **dict.fromkeys(("--powiat", "--district", "--region", "--teryt"), "--county"),
+    **dict.fromkeys(("--date", "--day", "--when", "--as-of", "--data-dnia", "--dzien", "--dzień", "--year"), "--on"),
+    **dict.fromkeys(("--point", "--coords", "--coordinates", "--location", "--gps", "--latlon", "--lat"), "--at"),
+    **dict.fromkeys(("--center", "--id", "--owes", "--osrodek", "--ośrodek"), "--centre"),
+    **dict.fromkeys(("--language", "--jezyk", "--język"), "--lang"),
+    **dict.fromkeys(("--all", "--long", "--verbose", "--details", "--wszystko", "--pelna", "--pełna"), "--full"),
+    **dict.fromkeys(("--out", "--file", "--plik"), "--output"),
+}
 
 HELP: dict[str, tuple[str, str]] = {
     "owes": (

@@ -405,6 +405,7 @@ _OUTSIDE_NOTES = {"county_also_outside", "place_also_outside", "place_more_outsi
 
 def _short_notes(notes: tuple[NoteInfo, ...], lang: str) -> Rows:
     """The notes about this county in full; namesakes outside the region only counted."""
+    notes = tuple(n for n in notes if n.id != "read_as")  # said on stderr by the command line
     inside = [n for n in notes if n.id not in _OUTSIDE_NOTES]
     outside = sum(int(n.params.get("count", 1)) if n.id == "place_more_outside" else 1 for n in notes) - len(inside)
     rows: Rows = [("!", text(note_text(to_json(n), lang))) for n in inside[:_NOTES_KEPT_SHORT]]

@@ -231,7 +231,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Note: “{name}” is also the name of the {kind_label} {teryt} in the same county; the answer holds for both.",
     ),
     "place_also_outside": (
-        "Uwaga: „{name}” to także {kind_label} ({teryt}) w powiecie {county}, "
+        "Uwaga: „{name}” to także {kind_label} ({teryt}) w powiecie {county:loc}, "
         "województwo {voivodeship}, poza zasięgiem tych danych.",
         "Note: “{name}” is also the name of the {kind_label} {teryt} in powiat {county}, "
         "województwo {voivodeship}, outside this dataset's coverage.",
@@ -267,7 +267,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Our sources do not say which of these centres serves powiat {county}.",
     ),
     "coverage_none": (
-        "W tym okresie żaden ośrodek nie obsługiwał powiatu {county}.",
+        "W tym okresie żaden ośrodek nie obsługiwał powiatu {county:gen}.",
         "In this period no centre served powiat {county}.",
     ),
     "not_in_sources": ("brak w naszych źródłach", "not in our sources"),
@@ -493,6 +493,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "period_name": ("Okres", "Period"),
     "last_confirmed_name": ("Ostatnio potwierdzony", "Last confirmed"),
     "period_centre_names": ("Ośrodki okresu", "The period's centres"),
+    "readings_disagree": (
+        "„{query}” można odczytać na kilka sposobów, prowadzących do różnych powiatów:",
+        "“{query}” can be read in several ways that lead to different counties:",
+    ),
+    "reading_line": (
+        '  owes which-centre {option} "{query}"   (powiat {county})',
+        '  owes which-centre {option} "{query}"   (powiat {county})',
+    ),
+    "no_reading": (
+        "„{query}” nie jest nazwą powiatu, miejscowości ani punktem. Lista powiatów: owes counties",
+        "“{query}” is no county, place or point we know. All counties: owes counties",
+    ),
+    "read_as": (
+        'Odczytano „{query}” jako {what}: owes which-centre {option} "{query}"',
+        'Read “{query}” as {what}: owes which-centre {option} "{query}"',
+    ),
+    "read_as_county": ("powiat", "a county"),
+    "read_as_place": ("miejscowość lub gminę", "a place"),
+    "read_as_point": ("punkt", "a point"),
+    "county_is_a_place": (
+        "„{query}” to nie powiat: {place} to {kind_label} w powiecie {county:loc}.",
+        "“{query}” is not a county: {place} ({kind_label}) lies in powiat {county}.",
+    ),
+    "county_is_a_place_try": ('owes which-centre --place "{place}"', 'owes which-centre --place "{place}"'),
+    "at_two_words": (
+        "Punkt to jedno słowo, szerokość i długość po przecinku: owes which-centre --at {lat},{lon}",
+        "A point is one word, latitude and longitude with a comma between: owes which-centre --at {lat},{lon}",
+    ),
+    "no_such_day": ("Nie ma takiego dnia: {day}.", "No such day: {day}."),
     "short_none_ran": ("Tego dnia nie działał żaden znany ośrodek.", "No known centre ran on this day."),
     "short_no_centre_known": ("Nie znamy ośrodka na ten dzień.", "No centre is known for this day."),
     "short_unknown_one": (
@@ -667,10 +696,30 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if "|" in format_spec and isinstance(value, int):
             return plural(self.lang, value, format_spec.split("|"))
+        if format_spec in ("loc", "gen") and isinstance(value, str):
+            return county_case(value, format_spec) if self.lang == "pl" else value
         return str(super().format_field(value, format_spec))
 
 
 _FORMATTERS = {lang: _Formatter(lang) for lang in ("pl", "en")}
+
+
+def county_case(name: str, case: str) -> str:
+    """A county's name after "w powiecie" (loc: "świdnickim") or "powiatu" (gen: "świdnickiego").
+
+    A land county's name is an adjective ("świdnicki", "strzelecko-drezdenecki"); a city
+    with county rights keeps its own name after "grodzki" ("w powiecie grodzkim Zielona Góra").
+    """
+    if name[:1].islower() and name.endswith(("i", "y")):
+        # Every adjective of the name declines: "łódzki wschodni" → "łódzkim wschodnim".
+        return " ".join(_adjective_case(word, case) for word in name.split(" "))
+    return ("grodzkim " if case == "loc" else "grodzkiego ") + name
+
+
+def _adjective_case(word: str, case: str) -> str:
+    if not word.endswith(("i", "y")):
+        return word
+    return word + "m" if case == "loc" else word[:-1] + ("iego" if word.endswith("i") else "ego")
 
 
 def _shown(params: Mapping[str, Any]) -> dict[str, Any]:
