@@ -135,6 +135,16 @@ class OwesGroup(TyperGroup):
         for command in [self, *self.commands.values()]:
             command.context_class = LocalisedContext
         code: int = ExitCode.OK
+        if not _without_lang(argv):  # `owes` alone: what it is and where to start, on stdout
+            try:
+                sys.stdout.write(t(lang, "overview") + "\n")
+                sys.stdout.flush()
+            except (BrokenPipeError, OSError):
+                code = _quiet_broken_pipe()
+            undo_streams()
+            if standalone_mode:
+                sys.exit(code)
+            return code
         try:
             _check_lengths(argv)
             result = super().main(
@@ -173,6 +183,18 @@ class OwesGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _without_lang(argv: list[str]) -> list[str]:
+    rest, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            rest.append(arg)
+    return rest
 
 
 def _take_no_pager(argv: list[str]) -> list[str]:

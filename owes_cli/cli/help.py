@@ -187,6 +187,10 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "Identyfikator ośrodka, np. zielona-gora-2013 (lista: owes centres).",
         "A centre's id, e.g. zielona-gora-2013 (see owes centres).",
     ),
+    "words": (
+        "Powiat, miejscowość albo punkt bez opcji: owes próbuje po kolei i mówi, jak odczytał.",
+        "A county, place or point without an option: owes tries each in turn and says which it took.",
+    ),
     "full": (
         "Pełna odpowiedź: ośrodki ze wszystkimi szczegółami, usługi, adresaci i źródła.",
         "The full answer: every centre in detail, services, audiences and sources.",
@@ -241,14 +245,50 @@ class _HelpContext:
     help_option_names = ["-h", "--help"]
 
 
+# Real examples under each command's --help ("\b" keeps Click from rewrapping them).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "which-centre": (
+        "owes which-centre Żary",
+        "owes which-centre --county żarski --on 1.06.2014",
+        "owes which-centre --at 51.64,15.14 --full",
+    ),
+    "places": ("owes places --county żarski", "owes places --format csv"),
+    "place": ("owes place Olbrachtów", "owes place Nowa Sól --format json"),
+    "map": ("owes map -o lubuskie.svg", "owes map -o 2014.png --on 2014-06-01"),
+    "centres": ("owes centres", "owes centres --format csv"),
+    "centre": ("owes centre gorzow-2024", "owes centre zielona-gora-2013 --format json"),
+    "counties": ("owes counties", "owes counties --on 2014-06-01 --format csv"),
+    "services": ("owes services", "owes services --centre zielona-gora-2013"),
+    "audiences": ("owes audiences",),
+    "sources": ("owes sources", "owes sources --format json"),
+    "history": ("owes history --county żarski", "owes history --centre gorzow-2024"),
+    "periods": ("owes periods",),
+    "validate": ("owes validate", "owes validate --format json"),
+    "export": (
+        "owes export -o zarski.pdf --county żarski",
+        "owes export -o centre.docx --centre gorzow-2024 --lang en",
+        "owes export -o owes.xlsx",
+    ),
+}
+EXAMPLES_HEADING = ("Przykłady:", "Examples:")
+
+
+def with_examples(text: str, name: str, index: int) -> str:
+    examples = EXAMPLES.get(name)
+    if not examples:
+        return text
+    lines = "\n".join("  " + example for example in examples)
+    return f"{text}\n\n\b\n{EXAMPLES_HEADING[index]}\n{lines}"
+
+
 def localise_help(group: Any, lang: str) -> None:
     """Put the chosen language's help text on the commands and options."""
     index = 0 if lang == "pl" else 1
     group.help = HELP["owes"][index]
     for command in [group, *getattr(group, "commands", {}).values()]:
         if command is not group and command.name in HELP:
-            command.help = HELP[command.name][index]
-            command.short_help = None
+            command.help = with_examples(HELP[command.name][index], command.name, index)
+            command.short_help = HELP[command.name][index]
         # Click builds --help lazily with English text; build it now and translate it.
         help_option = command.get_help_option(_HelpContext())
         if help_option is not None:

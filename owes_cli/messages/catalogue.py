@@ -521,6 +521,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Punkt to jedno słowo, szerokość i długość po przecinku: owes which-centre --at {lat},{lon}",
         "A point is one word, latitude and longitude with a comma between: owes which-centre --at {lat},{lon}",
     ),
+    "overview": (
+        "owes: katalog Ośrodków Wsparcia Ekonomii Społecznej (OWES) województwa lubuskiego.\n"
+        "\n"
+        "  owes which-centre Żary                   który ośrodek obsługuje miejscowość, powiat lub punkt\n"
+        "  owes which-centre żarski --on 1.06.2014  to samo w wybranym dniu\n"
+        "  owes counties                            powiaty i ich ośrodki\n"
+        "  owes centres                             ośrodki wszystkich okresów\n"
+        "  owes export -o zarski.pdf --county żarski  odpowiedź jako dokument do druku\n"
+        "\n"
+        "Wszystkie polecenia: owes --help",
+        "owes: a directory of the Social Economy Support Centres (OWES) of Lubuskie.\n"
+        "\n"
+        "  owes which-centre Żary                   which centre serves a town, county or point\n"
+        "  owes which-centre żarski --on 1.06.2014  the same on a given day\n"
+        "  owes counties                            the counties and their centres\n"
+        "  owes centres                             the centres of every period\n"
+        "  owes export -o zarski.pdf --county żarski  the answer as a printable document\n"
+        "\n"
+        "All commands: owes --help",
+    ),
     "no_such_day": ("Nie ma takiego dnia: {day}.", "No such day: {day}."),
     "short_none_ran": ("Tego dnia nie działał żaden znany ośrodek.", "No known centre ran on this day."),
     "short_no_centre_known": ("Nie znamy ośrodka na ten dzień.", "No centre is known for this day."),
