@@ -135,7 +135,8 @@ class OwesGroup(TyperGroup):
         for command in [self, *self.commands.values()]:
             command.context_class = LocalisedContext
         code: int = ExitCode.OK
-        if not _without_lang(argv):  # `owes` alone: what it is and where to start, on stdout
+        completing = f"_{(prog_name or 'owes').replace('-', '_').upper()}_COMPLETE" in os.environ
+        if not _without_lang(argv) and not completing:  # `owes` alone: what it is and where to start
             try:
                 sys.stdout.write(t(lang, "overview") + "\n")
                 sys.stdout.flush()
@@ -234,7 +235,7 @@ app = typer.Typer(
     cls=OwesGroup,
     name="owes",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -298,8 +299,46 @@ def _warn_notes(notes: tuple[NoteInfo, ...], lang: str, out: Output) -> None:
             _say(i18n.note_text(to_json(note), lang))
 
 
-CountyOption = Annotated[str | None, typer.Option("--county", "-c", show_default=False)]
-CentreOption = Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)]
+def _complete_county(incomplete: str) -> list[str]:
+    """Shell completion: the dataset's counties whose name starts with what was typed."""
+    from owes_cli.domain.names import fold
+
+    typed = fold(incomplete)
+    try:
+        counties = Directory.load(os.environ.get("OWES_DATA") or None).dataset.counties.values()
+    except OwesError:
+        return []
+    found = []
+    for county in counties:
+        if incomplete.isdigit():
+            if county.teryt.startswith(incomplete):
+                found.append(county.teryt)
+        elif county.name.lower().startswith(incomplete.lower()):
+            found.append(county.name)
+        elif fold(county.name).startswith(typed):
+            # Typed without Polish letters ("zar"): offered so ("zarski"), which owes reads as well.
+            found.append(county.name.translate(_PLAIN_LETTERS))
+    return sorted(found)
+
+
+_PLAIN_LETTERS = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+
+
+def _complete_centre(incomplete: str) -> list[str]:
+    """Shell completion: the centres' ids."""
+    try:
+        centres = Directory.load(os.environ.get("OWES_DATA") or None).dataset.centres
+    except OwesError:
+        return []
+    return sorted(c for c in centres if c.startswith(incomplete.lower()))
+
+
+CountyOption = Annotated[
+    str | None, typer.Option("--county", "-c", show_default=False, autocompletion=_complete_county)
+]
+CentreOption = Annotated[
+    str | None, typer.Option("--centre", metavar="ID", show_default=False, autocompletion=_complete_centre)
+]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
 ForceOption = Annotated[bool, typer.Option("--force", show_default=False)]
 
@@ -367,7 +406,7 @@ _listing_command("centres", Directory.centres, listings.CENTRES)
 
 @app.command("centre")
 def centre(
-    centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False)],
+    centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False, autocompletion=_complete_centre)],
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
@@ -505,7 +544,9 @@ def export(
     output: OutputOption = None,
     doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx")] = None,
     centre_id: CentreOption = None,
-    county: Annotated[str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False)] = None,
+    county: Annotated[
+        str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False, autocompletion=_complete_county)
+    ] = None,
     on: OnOption = None,
     force: ForceOption = False,
     lang: LangOption = None,

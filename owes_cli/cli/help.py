@@ -191,6 +191,14 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "Powiat, miejscowość albo punkt bez opcji: owes próbuje po kolei i mówi, jak odczytał.",
         "A county, place or point without an option: owes tries each in turn and says which it took.",
     ),
+    "install_completion": (
+        "Zainstaluj dopełnianie w bieżącej powłoce (bash, zsh, fish).",
+        "Install completion for the current shell (bash, zsh, fish).",
+    ),
+    "show_completion": (
+        "Pokaż skrypt dopełniania dla bieżącej powłoki, by go skopiować.",
+        "Show the completion script for the current shell, to copy it.",
+    ),
     "full": (
         "Pełna odpowiedź: ośrodki ze wszystkimi szczegółami, usługi, adresaci i źródła.",
         "The full answer: every centre in detail, services, audiences and sources.",
