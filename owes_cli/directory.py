@@ -181,10 +181,51 @@ class Directory:
 
         return tables.county_rows(self.dataset, on or date.today(), self.lang)
 
-    def services(self, centre: str | None = None) -> list[tables.ServiceRow]:
-        """Every service, or those of one centre (by id)."""
+    def county_code(self, *, county: str | None = None, place: str | None = None, at: str | None = None) -> str | None:
+        """The TERYT code of the county named, or of the county a place or point lies in
+        (None when none of the three is given): `--place` and `--at` wherever `--county` is."""
+        asked = [(name, value) for name, value in (("--county", county), ("--place", place), ("--at", at))]
+        given = [name for name, value in asked if value is not None]
+        if len(given) > 1:
+            raise UsageError("which_centre_one_place", given=", ".join(given))
+        if county is not None:
+            return self._county_or_hint(county).county.teryt
+        if place is None and at is None:
+            return None
+        from owes_cli.domain import places
+
+        gazetteer = self._places()
+        if at is not None:
+            from owes_cli.domain.geo import parse_coordinates
+
+            lat, lon = parse_coordinates(at)
+            return places.place_at(lat, lon, self.dataset, self.register, gazetteer).county.teryt
+        assert place is not None
+        return places.resolve_place(place, self.dataset, self.register, gazetteer).county.teryt
+
+    def services(
+        self,
+        centre: str | None = None,
+        *,
+        county: str | None = None,
+        place: str | None = None,
+        at: str | None = None,
+        on: date | None = None,
+    ) -> list[tables.ServiceRow]:
+        """Every service, those of one centre (by id), or those of the centre or centres
+        serving a county, place or point on a day (today by default)."""
         from owes_cli.answers import tables
 
+        if centre is not None and (county or place or at):
+            raise UsageError("services_one_subject")
+        if county is not None or place is not None or at is not None:
+            answer = self.which_centre(county=county, place=place, at=at, on=on)
+            serving = [answer.centre] if answer.centre is not None else list(answer.centres)
+            rows: dict[str, tables.ServiceRow] = {}
+            for info in serving:
+                for row in tables.service_rows(self.dataset, self.lang, self.dataset.centres[info.id]):
+                    rows.setdefault(row.id, row)
+            return list(rows.values())
         chosen = lookup.find_centre(self.dataset, centre) if centre is not None else None
         return tables.service_rows(self.dataset, self.lang, chosen)
 

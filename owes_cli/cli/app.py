@@ -426,10 +426,16 @@ def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = N
 
 @app.command("places")
 def places_listing(
-    county: CountyOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None
+    county: CountyOption = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
 ) -> None:
     directory = _directory(lang, data)
-    Output(fmt, directory.lang).listing(directory.places(county), listings.PLACES, t(directory.lang, "places"))
+    code = directory.county_code(county=county, place=place, at=at)
+    Output(fmt, directory.lang).listing(directory.places(code), listings.PLACES, t(directory.lang, "places"))
 
 
 @app.command("place")
@@ -449,12 +455,23 @@ def place_detail(
     out.card(found, sections.place_card(found, directory.lang), detail.place_row(found))
 
 
+PlaceOption = Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)]
+AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)]
+
+
 @app.command("services")
 def services(
-    centre_id: CentreOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None
+    centre_id: CentreOption = None,
+    county: CountyOption = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
+    on: OnOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
 ) -> None:
     directory = _directory(lang, data)
-    rows = directory.services(centre=centre_id)
+    rows = directory.services(centre=centre_id, county=county, place=place, at=at, on=_day(on))
     Output(fmt, directory.lang).listing(rows, listings.SERVICES, t(directory.lang, "services"))
 
 
@@ -470,6 +487,8 @@ _listing_command("periods", Directory.periods, listings.PERIODS)
 @app.command("history")
 def history(
     county: CountyOption = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
     centre_id: CentreOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
@@ -477,7 +496,7 @@ def history(
 ) -> None:
     directory = _directory(lang, data)
     out = Output(fmt, directory.lang)
-    found = directory.history(county=county, centre=centre_id)
+    found = directory.history(county=directory.county_code(county=county, place=place, at=at), centre=centre_id)
     title = f"{t(directory.lang, 'history')}: {found.subject}"
     from owes_cli.answers.tables import CountyHistory
 
@@ -525,6 +544,9 @@ def coverage_map(
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
     on: OnOption = None,
     image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png", show_default=False)] = None,
+    county: CountyOption = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -533,7 +555,8 @@ def coverage_map(
 
     directory = _directory(lang, data)
     kind = _prepare_output(output, image_format, ("svg", "png"), force)
-    drawing = directory.coverage_map(on=_day(on))
+    # --county, --place or --at: that county outlined and named in the legend.
+    drawing = directory.coverage_map(on=_day(on), emphasise=directory.county_code(county=county, place=place, at=at))
     files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing), force=force)
     if output != files.STDOUT:
         _say(t(directory.lang, "map_written", path=output))
@@ -547,6 +570,8 @@ def export(
     county: Annotated[
         str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False, autocompletion=_complete_county)
     ] = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
     on: OnOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
@@ -557,7 +582,7 @@ def export(
         raise UsageError("export_needs_output")
     kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx"), force)
     if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
-        if centre_id is not None or county is not None or on is not None:
+        if centre_id is not None or county is not None or place is not None or at is not None or on is not None:
             raise UsageError("xlsx_whole_dataset")
         from owes_cli.layout.report import generation_time
         from owes_cli.render import xlsx
@@ -565,7 +590,9 @@ def export(
         files.write_output(output, xlsx.render(directory.spreadsheet(), generation_time()), force=force)
         return
     # Without --on the answer is for the day the document is made.
-    document = directory.document(on=_day(on), county=county, centre=centre_id)
+    # A county as typed keeps its notes ("the city is a separate county"); a place or point gives its county.
+    code = county if place is None and at is None else directory.county_code(county=county, place=place, at=at)
+    document = directory.document(on=_day(on), county=code, centre=centre_id)
     if kind == "pdf":
         from owes_cli.render import pdf
 

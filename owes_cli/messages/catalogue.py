@@ -541,6 +541,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\n"
         "All commands: owes --help",
     ),
+    "services_one_subject": (
+        "Podaj --centre albo jedno z --county, --place, --at, nie oba.",
+        "Give --centre or one of --county, --place, --at, not both.",
+    ),
     "no_such_day": ("Nie ma takiego dnia: {day}.", "No such day: {day}."),
     "short_none_ran": ("Tego dnia nie działał żaden znany ośrodek.", "No known centre ran on this day."),
     "short_no_centre_known": ("Nie znamy ośrodka na ten dzień.", "No centre is known for this day."),
