@@ -125,6 +125,23 @@ class Directory:
         here = answers.place_info(found.place, dataset, self.register, gazetteer)
         return answers.county_answer(dataset, answer, self.lang, query, here)
 
+    def which_centres_during(self, first: date, last: date, asked: str, **where: str | None) -> answers.DuringAnswer:
+        """Every centre that ran between `first` and `last` and may have served the county
+        (or the place's or point's county), with its dates and what the sources say."""
+        one_day = self.which_centre(on=first, **where)
+        teryt = one_day.county.teryt
+        found = []
+        for centre, (start, end) in periods._centre_spans(self.dataset):
+            if start > last or (end is not None and end < first):
+                continue
+            if centre.coverage is not None and teryt not in centre.coverage.counties:
+                continue
+            coverage = periods.CoverageStatus.CONFIRMED if centre.coverage else periods.CoverageStatus.UNKNOWN
+            found.append(answers.ServedBy(answers.centre_info(self.dataset, centre, self.lang), coverage))
+        return answers.DuringAnswer(
+            asked, first.isoformat(), last.isoformat(), one_day.place, one_day.county, tuple(found)
+        )
+
     def _county_or_hint(self, county: str) -> lookup.ResolvedCounty:
         """The county; a town's or gmina's name given as a county is answered with the option it needs."""
         from owes_cli.errors import CountyIsAPlace, CountyNotFound, OwesError

@@ -119,3 +119,30 @@ def test_every_polish_county_after_w_powiecie_and_powiatu() -> None:
     assert county_case("strzelecko-drezdenecki", "gen") == "strzelecko-drezdeneckiego"
     assert t("pl", "coverage_none", county="żarski") == "W tym okresie żaden ośrodek nie obsługiwał powiatu żarskiego."
     assert t("en", "coverage_none", county="żarski") == "In this period no centre served powiat żarski."
+
+
+def test_a_whole_year_or_month_lists_every_centre_of_that_time(owes: Owes) -> None:
+    run = owes("which-centre", "--county", "żarski", "--on", "2014")
+    assert run.exit_code == ExitCode.OK
+    assert run.stdout.startswith("2014: which centres, żarski\n")
+    assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego" in run.stdout
+    assert "Ran       2013-03 – 2015-09" in run.stdout
+    assert "gorzowskiego" not in run.stdout  # its counties are known, and żarski is not one
+    month = owes("which-centre", "--place", "Żary", "--on", "2016-06", "--lang", "pl").stdout
+    assert month.startswith("2016-06: które ośrodki, Żary\n")
+    assert month.count("  Ośrodek   ") == 2
+    assert "Źródła nie podają, czy ten ośrodek obsługuje powiat żarski." in month
+    rows = owes("which-centre", "--county", "żarski", "--on", "2016", "-f", "csv").stdout.splitlines()
+    assert rows[0] == "county_teryt,county_name,asked,coverage,centre_id,centre_name,from,to"
+    assert [r.split(",")[4] for r in rows[1:]] == ["zielona-gora-2016", "lowes-2016"]
+    none = owes("which-centre", "--county", "żarski", "--on", "2012").stdout
+    assert "We know of no centre at that time." in none
+
+
+def test_which_centre_csv_has_one_row_per_candidate(owes: Owes) -> None:
+    rows = owes("which-centre", "--county", "żarski", "--on", "2026-11-26", "-f", "csv").stdout.splitlines()
+    assert len(rows) == 3
+    assert [r.split(",")[5] for r in rows[1:]] == ["zielona-gora-2024", "gorzow-2024"]
+    assert all(",unknown," in r for r in rows[1:])
+    confirmed = owes("which-centre", "--county", "żarski", "--on", "2014-06-01", "-f", "csv").stdout.splitlines()
+    assert len(confirmed) == 2 and ",confirmed,zielona-gora-2013," in confirmed[1]

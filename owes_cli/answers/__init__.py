@@ -253,10 +253,30 @@ class CountyAnswer(NamedTuple):
     sources: tuple[Source, ...]
 
 
+class ServedBy(NamedTuple):
+    """A centre that ran at some time in a month or year asked about, and what the sources
+    say of whether it served the county."""
+
+    centre: CentreInfo
+    coverage: CoverageStatus  # confirmed or unknown
+
+
+class DuringAnswer(NamedTuple):
+    """Which centres served a county in a whole month or year (`--on 2014-06`, `--on 2014`)."""
+
+    asked: str  # the month or year as typed, e.g. "2014-06"
+    from_: str
+    to: str
+    place: PlaceInfo | None
+    county: CountyRef
+    centres: tuple[ServedBy, ...]  # every centre that ran then and may have served it, with its dates
+
+
 # How the answers whose JSON is not one key per field are written (see to_json).
 OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
     Query: ("county", "place", "at"),  # what was asked, only
-    CountyAnswer: ("place", "next_period"),  # a place for `--place` and `--at`; the next period between two
+    CountyAnswer: ("place", "next_period"),
+    DuringAnswer: ("place",),  # a place for `--place` and `--at`; the next period between two
 }
 FLATTENED: dict[type, str] = {
     NoteInfo: "params",  # {"id": …, **params}
@@ -461,6 +481,48 @@ def answer_row(ans: CountyAnswer) -> dict[str, object]:
         "to": dates.to,
         "sources": " ".join(s.id for s in ans.sources),
     }
+
+
+def answer_rows(ans: CountyAnswer) -> list[dict[str, object]]:
+    """`which-centre --format csv`: one row per candidate centre, each with its coverage and dates."""
+    first = answer_row(ans)
+    if ans.centre is not None or not ans.centres:
+        return [first]
+    return [
+        {
+            **first,
+            "centre_id": centre.id,
+            "centre_name": centre.name,
+            "from": centre.period.from_,
+            "to": centre.period.to,
+            "sources": " ".join(s.id for s in centre.sources),
+        }
+        for centre in ans.centres
+    ]
+
+
+def during_rows(ans: DuringAnswer) -> list[dict[str, object]]:
+    """`which-centre --on 2014 --format csv`: one row per centre that ran then."""
+    place = ans.place
+    head: dict[str, object] = {
+        **({"place_teryt": place.teryt, "place_name": place.name, "place_kind": place.kind} if place else {}),
+        "county_teryt": ans.county.teryt,
+        "county_name": ans.county.name,
+        "asked": ans.asked,
+    }
+    if not ans.centres:
+        return [{**head, "coverage": None, "centre_id": None, "centre_name": None, "from": None, "to": None}]
+    return [
+        {
+            **head,
+            "coverage": served.coverage,
+            "centre_id": served.centre.id,
+            "centre_name": served.centre.name,
+            "from": served.centre.period.from_,
+            "to": served.centre.period.to,
+        }
+        for served in ans.centres
+    ]
 
 
 def centre_row(centre: CentreInfo) -> dict[str, object]:

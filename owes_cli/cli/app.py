@@ -292,6 +292,24 @@ def _day(on: str | None) -> date | None:
         raise UsageError("bad_date", value=on) from None
 
 
+def _when(on: str | None) -> tuple[date, date] | None:
+    """--on as a day, or a whole month (2014-06) or year (2014) as its first and last days."""
+    if on is None:
+        return None
+    from owes_cli.domain.dates import parse_when
+
+    try:
+        return parse_when(on)
+    except DateOutOfRangeError:
+        raise UsageError(
+            "date_out_of_range", value=on, first=f"{FIRST_YEAR}-01-01", last=f"{LAST_YEAR}-12-31"
+        ) from None
+    except NoSuchDayError as err:
+        raise UsageError("no_such_day", day=err.day) from None
+    except PartialDateError:
+        raise UsageError("bad_date", value=on) from None
+
+
 def _warn_notes(notes: tuple[NoteInfo, ...], lang: str, out: Output) -> None:
     # Machine formats carry notes in the data; people also see them on stderr.
     if out.for_machines:
@@ -366,6 +384,14 @@ def which_centre(
         elif county is not None:
             county = " ".join([county, *words])
         words = None
+    when = _when(on)
+    if when is not None and when[0] != when[1]:  # a whole month or year: every centre of that time
+        assert on is not None
+        if words:
+            raise UsageError("during_needs_option")
+        during = directory.which_centres_during(when[0], when[1], on.strip(), county=county, place=place, at=at)
+        out.card(during, sections.during_answer(during, directory.lang), answers.during_rows(during))
+        return
     if words:
         if county is not None or place is not None or at is not None:
             asked = [o for o, v in (("--county", county), ("--place", place), ("--at", at)) if v is not None]
@@ -380,7 +406,7 @@ def which_centre(
         _warn_notes(answer.notes, directory.lang, out)
     # The short answer fits one screen; --full is everything, sources included.
     layout = sections.county_card if full else sections.short_answer
-    out.card(answer, layout(answer, directory.lang), answers.answer_row(answer))
+    out.card(answer, layout(answer, directory.lang), answers.answer_rows(answer))
 
 
 def _is_number(text: str) -> bool:

@@ -95,12 +95,13 @@ class Output:
             table = listings.table(columns, rows, self.lang)
             self._print_rich(rich_render.listing_renderables(table, title, stdout()))
 
-    def card(self, answer: object, blocks: list[Block], csv_row: dict[str, object]) -> None:
-        """One answer: JSON as it is, CSV as one row, for people as the layout's blocks."""
+    def card(self, answer: object, blocks: list[Block], csv_rows: dict[str, object] | list[dict[str, object]]) -> None:
+        """One answer: JSON as it is, CSV as its row (or rows), for people as the layout's blocks."""
         if self.format == "json":
             self.write(render.to_json(answer))
         elif self.format == "csv":
-            self.write(render.to_csv([csv_row], list(csv_row)))
+            rows = csv_rows if isinstance(csv_rows, list) else [csv_rows]
+            self.write(render.to_csv(rows, list(rows[0])))
         elif self.format == "plain":
             self.write(render.plain_blocks(blocks))
         else:

@@ -23,6 +23,7 @@ from owes_cli.answers import (
     CountyRef,
     CoverageStatus,
     Document,
+    DuringAnswer,
     Event,
     Locality,
     NoteInfo,
@@ -348,16 +349,7 @@ def how_sure(answer: CountyAnswer, lang: str) -> str:
     """ "confirmed by …", or what the sources leave open, in one sentence."""
     centre = answer.centre
     if centre is not None:
-        confirming = [s for s in centre.sources if s.id in centre.coverage_sources]
-        if not confirming:
-            return t(lang, "short_confirmed_by", sources=t(lang, "not_in_sources"))
-        first = confirming[0]
-        named = f"„{first.title}”" if lang == "pl" else f"“{first.title}”"
-        if first.publisher:
-            named += f" ({first.publisher})"
-        if len(confirming) > 1:
-            named += " " + t(lang, "short_and_more_sources", count=len(confirming) - 1)
-        return t(lang, "short_confirmed_by", sources=named)
+        return how_sure_of(centre, lang)
     if answer.coverage is CoverageStatus.NONE:
         return t(lang, "coverage_none", county=answer.county.name)
     if not answer.centres:
@@ -474,3 +466,41 @@ def _short(answer: CountyAnswer, lang: str, day: str, rows: Rows) -> list[Block]
     rows = rows + _short_notes(answer.notes, lang)
     title = answer.place.name if answer.place is not None else answer.county.name
     return [Heading(t(lang, "short_title", subject=title, day=day), 1), Fields(tuple(rows))]
+
+
+def during_answer(answer: DuringAnswer, lang: str) -> list[Block]:
+    """`which-centre --on 2014` or `--on 2014-06`: every centre that ran then, with its dates."""
+    rows: Rows = []
+    where = county_name(answer.county, lang)
+    if answer.place is not None:
+        where = f"{answer.place.name} ({kind_label(to_json(answer.place), lang)}), {t(lang, 'county').lower()} {where}"
+    rows.append((t(lang, "place" if answer.place is not None else "county"), text(where)))
+    if not answer.centres:
+        rows.append((t(lang, "short_how_sure"), text(t(lang, "during_none"))))
+    for served in answer.centres:
+        centre = served.centre
+        rows.append((t(lang, "centre"), text(centre.name, bold=True)))
+        rows.append((t(lang, "during_dates"), text(span(centre.period, lang))))
+        if served.coverage is CoverageStatus.CONFIRMED:
+            sure = how_sure_of(centre, lang)
+        else:
+            sure = t(lang, "short_unknown_one", county=answer.county.name)
+        rows.append((t(lang, "short_how_sure"), text(sure)))
+        rows.append((t(lang, "operators"), _who_runs(centre, lang)))
+    subject = answer.place.name if answer.place is not None else answer.county.name
+    title = t(lang, "during_title", asked=answer.asked, subject=subject)
+    return [Heading(title, 1), Fields(tuple(rows))]
+
+
+def how_sure_of(centre: CentreInfo, lang: str) -> str:
+    """ "confirmed by …" for a centre whose counties a source names."""
+    confirming = [s for s in centre.sources if s.id in centre.coverage_sources]
+    if not confirming:
+        return t(lang, "short_confirmed_by", sources=t(lang, "not_in_sources"))
+    first = confirming[0]
+    named = f"„{first.title}”" if lang == "pl" else f"“{first.title}”"
+    if first.publisher:
+        named += f" ({first.publisher})"
+    if len(confirming) > 1:
+        named += " " + t(lang, "short_and_more_sources", count=len(confirming) - 1)
+    return t(lang, "short_confirmed_by", sources=named)

@@ -545,6 +545,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Podaj --centre albo jedno z --county, --place, --at, nie oba.",
         "Give --centre or one of --county, --place, --at, not both.",
     ),
+    "during_needs_option": (
+        "Dla całego miesiąca lub roku podaj --county, --place albo --at.",
+        "For a whole month or year give --county, --place or --at.",
+    ),
+    "during_title": ("{asked}: które ośrodki, {subject}", "{asked}: which centres, {subject}"),
+    "during_dates": ("Działał", "Ran"),
+    "during_none": ("W tym czasie nie znamy żadnego ośrodka.", "We know of no centre at that time."),
     "no_such_day": ("Nie ma takiego dnia: {day}.", "No such day: {day}."),
     "short_none_ran": ("Tego dnia nie działał żaden znany ośrodek.", "No known centre ran on this day."),
     "short_no_centre_known": ("Nie znamy ośrodka na ten dzień.", "No centre is known for this day."),
