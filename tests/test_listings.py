@@ -30,6 +30,11 @@ def test_json_csv_and_plain_carry_the_same_rows(owes: Owes, command: str) -> Non
 def test_table_on_request(owes: Owes, command: str) -> None:
     run = owes(command, "--format", "table")
     assert run.exit_code == 0 and run.stderr == ""
+    if command == "sources":  # one source after another, its web address whole on a line of its own
+        assert (
+            "\n  http://obserwuj.lubuskie.pl/news/203/148/Lubuskie-Osrodki-Wsparcia-Ekonomii-Spolecznej\n" in run.stdout
+        )
+        return
     assert "━" in run.stdout or "─" in run.stdout
 
 
@@ -87,7 +92,7 @@ def test_centres_listing(owes: Owes) -> None:
         "gorzow-2024",
         "zielona-gora-2024",
     ]
-    assert rows[0] == {
+    assert {k: v for k, v in rows[0].items() if k in ("id", "name", "seat", "from", "to", "operators", "counties")} == {
         "id": "gorzow-2013",
         "name": "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
         "seat": "Gorzów Wielkopolski",

@@ -31,6 +31,13 @@ class CentreRow(NamedTuple):
     to: str | None
     operators: str
     counties: int | None  # None: not in the sources
+    # Issue 10: what people reuse in a spreadsheet, by name.
+    period: str
+    address: str | None
+    website: str | None
+    run_by: str  # every operator with its role
+    county_names: str | None  # None: not in the sources ("unknown")
+    sources: str
 
 
 class CountyRow(NamedTuple):
@@ -63,6 +70,7 @@ class SourceRow(NamedTuple):
     url: str | None
     date: str | None
     quotes: int
+    quote_texts: tuple[str, ...]  # the stored quotes themselves (`owes sources --quotes`)
 
 
 class PeriodRow(NamedTuple):
@@ -153,6 +161,8 @@ def place_rows(places: Iterable[Place], dataset: Dataset) -> list[PlaceRow]:
 
 
 def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
+    from owes_cli.messages import t
+
     rows = []
     for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].first_day(), c.id)):
         info = centre_info(dataset, centre, lang)
@@ -165,6 +175,15 @@ def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
                 to=info.period.to,
                 operators="; ".join(op.name for op in info.operators),
                 counties=len(info.counties) if centre.coverage else None,
+                period=info.period.name,
+                address="; ".join(f"{a.street}, {a.city}" for a in info.addresses) or None,
+                website=info.website or info.period.website,
+                run_by="; ".join(
+                    f"{op.name}{', ' + op.unit if op.unit else ''} ({t(lang, 'role_' + op.role)})"
+                    for op in info.operators
+                ),
+                county_names="; ".join(c.name for c in info.counties) if centre.coverage else None,
+                sources=" ".join(src.id for src in info.sources),
             )
         )
     return rows
@@ -211,8 +230,8 @@ def source_rows(dataset: Dataset) -> list[SourceRow]:
     rows = []
     for sid in dataset.sources:
         found = source(dataset, sid)
-        quotes = len(dataset.sources[sid].quotes)
-        rows.append(SourceRow(found.id, found.title, found.publisher, found.url, found.date, quotes))
+        quotes = dataset.sources[sid].quotes
+        rows.append(SourceRow(found.id, found.title, found.publisher, found.url, found.date, len(quotes), quotes))
     return rows
 
 

@@ -427,7 +427,15 @@ def _listing_command(name: str, ask: Callable[[Directory], Sequence[R]], columns
     app.command(name)(command)
 
 
-_listing_command("centres", Directory.centres, listings.CENTRES)
+@app.command("centres")
+def centres(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+    directory = _directory(lang, data)
+    out = Output(fmt, directory.lang)
+    rows = directory.centres()
+    if out.format == "csv":  # a spreadsheet's row per centre: names, not ids; counties by name or "unknown"
+        unknown = t(directory.lang, "coverage_label_unknown")
+        rows = [r._replace(county_names=r.county_names or unknown) for r in rows]
+    out.listing(rows, listings.CENTRES, t(directory.lang, "centres"), csv_columns=listings.CENTRES_CSV)
 
 
 @app.command("centre")
@@ -504,7 +512,21 @@ def services(
 _listing_command("audiences", Directory.audiences, listings.AUDIENCES)
 
 
-_listing_command("sources", Directory.sources, listings.SOURCES)
+@app.command("sources")
+def sources(
+    quotes: Annotated[bool, typer.Option("--quotes", show_default=False)] = False,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    directory = _directory(lang, data)
+    out = Output(fmt, directory.lang)
+    rows = directory.sources()
+    columns = listings.SOURCES_WITH_QUOTES if quotes else listings.SOURCES
+    if out.for_machines or (out.format == "plain" and not quotes):
+        out.listing(rows, columns, t(directory.lang, "sources"))
+    else:  # a terminal (web addresses whole, as links), or the quotes
+        out.blocks(sections.sources_list(rows, directory.lang, quotes=quotes))
 
 
 _listing_command("periods", Directory.periods, listings.PERIODS)

@@ -199,6 +199,10 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "Pokaż skrypt dopełniania dla bieżącej powłoki, by go skopiować.",
         "Show the completion script for the current shell, to copy it.",
     ),
+    "quotes": (
+        "Pokaż zapisane cytaty każdego źródła, z których wzięto fakty.",
+        "Show each source's stored quotes, the passages the facts were taken from.",
+    ),
     "full": (
         "Pełna odpowiedź: ośrodki ze wszystkimi szczegółami, usługi, adresaci i źródła.",
         "The full answer: every centre in detail, services, audiences and sources.",
@@ -268,7 +272,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "counties": ("owes counties", "owes counties --on 2014-06-01 --format csv"),
     "services": ("owes services", "owes services --centre zielona-gora-2013"),
     "audiences": ("owes audiences",),
-    "sources": ("owes sources", "owes sources --format json"),
+    "sources": ("owes sources", "owes sources --quotes"),
     "history": ("owes history --county żarski", "owes history --centre gorzow-2024"),
     "periods": ("owes periods",),
     "validate": ("owes validate", "owes validate --format json"),

@@ -82,11 +82,17 @@ class Output:
     def for_machines(self) -> bool:
         return self.format in ("json", "csv")
 
-    def listing(self, rows: Sequence[R], columns: list[listings.Column[R]], title: str | None = None) -> None:
+    def listing(
+        self,
+        rows: Sequence[R],
+        columns: list[listings.Column[R]],
+        title: str | None = None,
+        csv_columns: list[listings.Column[R]] | None = None,
+    ) -> None:
         if self.format == "json":
             self.write(render.to_json(list(rows)))
         elif self.format == "csv":
-            self.write(render.to_csv(rows, [c.key for c in columns]))
+            self.write(render.to_csv(rows, [c.key for c in csv_columns or columns]))
         elif self.format == "plain":
             self.write(render.plain_table(listings.table(columns, rows, self.lang)))
         else:
@@ -103,6 +109,15 @@ class Output:
             rows = csv_rows if isinstance(csv_rows, list) else [csv_rows]
             self.write(render.to_csv(rows, list(rows[0])))
         elif self.format == "plain":
+            self.write(render.plain_blocks(blocks))
+        else:
+            from owes_cli.render import terminal as rich_render
+
+            self._print_rich(rich_render.block_renderables(blocks))
+
+    def blocks(self, blocks: list[Block]) -> None:
+        """Blocks for people: plain text in a pipe, Rich on a terminal."""
+        if self.format == "plain":
             self.write(render.plain_blocks(blocks))
         else:
             from owes_cli.render import terminal as rich_render

@@ -62,6 +62,20 @@ def table(columns: Sequence[Column[R]], rows: Sequence[R], lang: str) -> Table:
     return Table(tuple(_label(c.key, lang) for c in columns), cells, empty=empty, whole=whole)
 
 
+# `centres --format csv`: one row per centre with names, not ids, for a spreadsheet.
+CENTRES_CSV: list[Column[tb.CentreRow]] = [
+    Column("id", lambda r: r.id),
+    Column("name", lambda r: r.name),
+    Column("period", lambda r: r.period),
+    Column("from", lambda r: r.from_),
+    Column("to", lambda r: r.to),
+    Column("seat", lambda r: r.seat),
+    Column("address", lambda r: r.address),
+    Column("website", lambda r: r.website),
+    Column("run_by", lambda r: r.run_by),
+    Column("county_names", lambda r: r.county_names),
+    Column("sources", lambda r: r.sources),
+]
 CENTRES: list[Column[tb.CentreRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
@@ -100,6 +114,10 @@ SOURCES: list[Column[tb.SourceRow]] = [
     Column("publisher", lambda r: r.publisher),
     Column("date", lambda r: r.date, "undated"),
     Column("url", lambda r: r.url),
+]
+SOURCES_WITH_QUOTES: list[Column[tb.SourceRow]] = [
+    *SOURCES,
+    Column("quote_texts", lambda r: " | ".join(r.quote_texts)),
 ]
 PERIODS: list[Column[tb.PeriodRow]] = [
     Column("id", lambda r: r.id),

@@ -40,7 +40,10 @@ from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Para
 from owes_cli.messages import kind_label, note_text, t
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from owes_cli.answers.detail import PlaceDetail
+    from owes_cli.answers.tables import SourceRow
 
 Rows = list[tuple[str, Inline]]
 
@@ -504,3 +507,19 @@ def how_sure_of(centre: CentreInfo, lang: str) -> str:
     if len(confirming) > 1:
         named += " " + t(lang, "short_and_more_sources", count=len(confirming) - 1)
     return t(lang, "short_confirmed_by", sources=named)
+
+
+def sources_list(rows: Sequence[SourceRow], lang: str, *, quotes: bool = False) -> list[Block]:
+    """`owes sources` for people: each source with its web address whole, on a line of its own
+    (a link where the terminal has them); with `quotes`, the passages the facts were taken from."""
+    blocks: list[Block] = [Heading(t(lang, "sources"), 2)]  # no panel: a border would cut the addresses
+    for row in rows:
+        details = [row.publisher] if row.publisher else []
+        details.append(row.date or t(lang, "undated"))
+        blocks.append(Paragraph((Run(f"[{row.id}] "), Run(row.title, bold=True), Run(", " + ", ".join(details)))))
+        if row.url:
+            blocks.append(Paragraph((Run("  "), Run(row.url, row.url))))
+        if quotes:
+            said = [f"„{q}”" if lang == "pl" else f"“{q}”" for q in row.quote_texts]
+            blocks.append(bullets(said or [t(lang, "no_quotes")]))
+    return blocks

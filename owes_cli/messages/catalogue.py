@@ -545,6 +545,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Podaj --centre albo jedno z --county, --place, --at, nie oba.",
         "Give --centre or one of --county, --place, --at, not both.",
     ),
+    "no_quotes": ("(brak zapisanych cytatów)", "(no quotes stored)"),
+    "quote_texts": ("Cytaty", "Quotes"),
     "during_needs_option": (
         "Dla całego miesiąca lub roku podaj --county, --place albo --at.",
         "For a whole month or year give --county, --place or --at.",

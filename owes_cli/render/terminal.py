@@ -136,7 +136,12 @@ def _block(block: b.Block) -> list[RenderableType]:
     if isinstance(block, b.Bullets):
         return [Text("\n").join(_inline((b.Run("  " * depth + "• "),) + item) for depth, item in block.items)]
     if isinstance(block, b.Paragraph):
-        return [_inline(block.runs)]
+        drawn = _inline(block.runs)
+        if any(run.url for run in block.runs) and all(run.url or not run.text.strip() for run in block.runs):
+            # A web address on a line of its own stays whole: the terminal wraps it, so it
+            # copies as one address (and is a link where the terminal has them).
+            drawn.no_wrap, drawn.overflow = True, "ignore"
+        return [drawn]
     if isinstance(block, b.Table):
         return [listing_table(Listing(block))]
     return []  # the map and page breaks belong to documents
@@ -205,7 +210,13 @@ def _unbroken_width(listing: Listing) -> int:
 def print_renderables(renderables: list[RenderableType], stream: IO[str]) -> None:
     console = _console(stream)
     for item in renderables:
-        console.print(item)
+        _print(console, item)
+
+
+def _print(console: Console, item: RenderableType) -> None:
+    # A web address on its own line is printed unbroken: the terminal wraps it (soft wrap).
+    whole = isinstance(item, Text) and item.no_wrap and item.overflow == "ignore"
+    console.print(item, soft_wrap=whole)
 
 
 def draw(renderables: list[RenderableType], stream: IO[str]) -> tuple[str, int]:
@@ -213,7 +224,7 @@ def draw(renderables: list[RenderableType], stream: IO[str]) -> tuple[str, int]:
     console = _console(stream)
     with console.capture() as captured:
         for item in renderables:
-            console.print(item)
+            _print(console, item)
     return captured.get(), console.height
 
 
