@@ -58,7 +58,7 @@ def test_csv_neutralises_formulas(owes: Owes) -> None:
     centre = first_csv_row(owes("centres", "--data", str(HOSTILE), "-f", "csv").stdout)
     assert centre["name"] == MARKUP  # not a formula: left as it is
     assert centre["seat"] == "'-1+1"
-    assert centre["operators"] == f"'{FORMULA}"
+    assert centre["run_by"] == f"'{FORMULA} (partner)"
     service = first_csv_row(owes("services", "--data", str(HOSTILE), "-f", "csv", "--lang", "pl").stdout)
     assert service["name"] == "'@SUM(1+1) $(touch /tmp/owes-pwned) `id`"
     source = first_csv_row(owes("sources", "--data", str(HOSTILE), "-f", "csv").stdout)
