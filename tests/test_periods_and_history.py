@@ -200,3 +200,13 @@ sources = ["src"]
     assert (data["coverage"], data["centre"]) == ("none", None)
     run = owes("which-centre", "--full", "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
     assert "  Coverage  In this period no centre served powiat żagański.\n" in run.stdout
+
+
+def test_a_centres_own_dates_and_its_periods_are_each_labelled(owes: Owes) -> None:
+    out = owes("centre", "gorzow-2024").stdout
+    assert "  Runs (its own dates)  2024-01-01 – 2029-06-30\n" in out
+    assert "  Period                2024-01-01 – 2029-12-31 (OWES under the programme" in out
+    polish = owes("centre", "gorzow-2024", "--lang", "pl").stdout
+    assert "Działa (własne daty)  2024-01-01 – 2029-06-30" in polish
+    # Where the centre's dates are its period's, there is one row.
+    assert "own dates" not in owes("centre", "gorzow-2013").stdout

@@ -166,6 +166,8 @@ class CentreInfo(NamedTuple):
     coverage: CoverageStatus  # confirmed or unknown: a centre's own counties
     counties: tuple[CountyRef, ...]
     coverage_sources: tuple[str, ...]  # the sources that name its counties
+    period_from: str  # its period's own dates, where `period` carries the centre's
+    period_to: str | None
     addresses: tuple[Address, ...]
     phones: tuple[str, ...]
     emails: tuple[str, ...]
@@ -331,6 +333,8 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
         coverage=CoverageStatus.CONFIRMED if coverage else CoverageStatus.UNKNOWN,
         counties=tuple(county_ref(dataset.counties[c]) for c in coverage.counties) if coverage else (),
         coverage_sources=tuple(coverage.sources) if coverage else (),
+        period_from=str(period.start),
+        period_to=_str(period.end),
         addresses=tuple(Address(a.street, a.city, _text(a.label, lang), _str(a.as_of)) for a in centre.addresses),
         phones=tuple(centre.phones),
         emails=tuple(centre.emails),

@@ -159,8 +159,12 @@ def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix
     )
     if period.lead:
         rows.append((t(lang, "lead"), text(period.lead.name)))
+    # The centre's own dates and its period's, each labelled, where a source gives them apart.
+    period_span = f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')}"
+    if (period.from_, period.to) != (centre.period_from, centre.period_to):
+        rows.append((t(lang, "centre_own_dates"), text(span(period, lang))))
     rows += [
-        (t(lang, "period"), text(f"{span(period, lang)} ({period.name})")),
+        (t(lang, "period"), text(f"{period_span} ({period.name})")),
         (t(lang, "programme"), text(period.programme + (f", {period.measure}" if period.measure else ""))),
         (t(lang, "address"), text(_address(centre, lang))),
         (t(lang, "contact"), _or_missing(", ".join(centre.phones + centre.emails), lang)),

@@ -545,6 +545,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Podaj --centre albo jedno z --county, --place, --at, nie oba.",
         "Give --centre or one of --county, --place, --at, not both.",
     ),
+    "centre_own_dates": ("Działa (własne daty)", "Runs (its own dates)"),
     "no_quotes": ("(brak zapisanych cytatów)", "(no quotes stored)"),
     "quote_texts": ("Cytaty", "Quotes"),
     "during_needs_option": (
