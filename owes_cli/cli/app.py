@@ -278,28 +278,20 @@ def _directory(lang: str | None, data: str | None) -> Directory:
 
 
 def _day(on: str | None) -> date | None:
-    if on is None:
-        return None
-    try:
-        return parse_day(on)
-    except DateOutOfRangeError:
-        raise UsageError(
-            "date_out_of_range", value=on, first=f"{FIRST_YEAR}-01-01", last=f"{LAST_YEAR}-12-31"
-        ) from None
-    except NoSuchDayError as err:
-        raise UsageError("no_such_day", day=err.day) from None
-    except PartialDateError:
-        raise UsageError("bad_date", value=on) from None
+    return None if on is None else _parsed(on, parse_day)
 
 
 def _when(on: str | None) -> tuple[date, date] | None:
     """--on as a day, or a whole month (2014-06) or year (2014) as its first and last days."""
-    if on is None:
-        return None
     from owes_cli.domain.dates import parse_when
 
+    return None if on is None else _parsed(on, parse_when)
+
+
+def _parsed(on: str, parse: Callable[[str], R]) -> R:
+    """--on read by `parse`, its faults said as usage errors."""
     try:
-        return parse_when(on)
+        return parse(on)
     except DateOutOfRangeError:
         raise UsageError(
             "date_out_of_range", value=on, first=f"{FIRST_YEAR}-01-01", last=f"{LAST_YEAR}-12-31"

@@ -76,6 +76,19 @@ def status_line(
     return t(lang, "status_historical_open")
 
 
+def answer_status(answer: CountyAnswer, lang: str) -> str:
+    """`status_line` for a county's answer, with the period that ended and the next one."""
+    return status_line(
+        answer.period_status,
+        lang,
+        on=answer.query.on,
+        start=answer.period.from_,
+        ended=answer.period_ended,
+        period=answer.period.name,
+        next_start=answer.next_period.from_ if answer.next_period else None,
+    )
+
+
 def coverage_label(coverage: CoverageStatus, lang: str) -> str:
     """A coverage in one or two words, as a table cell shows it."""
     return t(
@@ -213,17 +226,7 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
     rows: Rows = [
         (
             t(lang, "status"),
-            text(
-                status_line(
-                    answer.period_status,
-                    lang,
-                    on=answer.query.on,
-                    start=answer.period.from_,
-                    ended=answer.period_ended,
-                    period=answer.period.name,
-                    next_start=answer.next_period.from_ if answer.next_period else None,
-                )
-            ),
+            text(answer_status(answer, lang)),
         )
     ]
     if answer.centre is not None:
@@ -436,16 +439,7 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -
     day = day_label(answer.query.on, lang, today)
     status = answer.period_status
     if status is not PeriodStatus.CURRENT:
-        line = status_line(
-            status,
-            lang,
-            on=answer.query.on,
-            start=answer.period.from_,
-            ended=answer.period_ended,
-            period=answer.period.name,
-            next_start=answer.next_period.from_ if answer.next_period else None,
-        )
-        rows.append((t(lang, "status"), text(line)))
+        rows.append((t(lang, "status"), text(answer_status(answer, lang))))
     if status is PeriodStatus.BETWEEN:
         # No centre ran on the day: the ended period's centre is what was last confirmed.
         rows.append((t(lang, "short_how_sure"), text(t(lang, "short_none_ran"))))
