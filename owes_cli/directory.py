@@ -102,7 +102,7 @@ class Directory:
         day = on or date.today()
         dataset = self.dataset
         if county is not None:
-            resolved = lookup.resolve_county(county, dataset, self.register)
+            resolved = self._county_or_hint(county)
             answer = periods.answer(dataset, resolved.county, day, resolved.notes)
             return answers.county_answer(
                 dataset, answer, self.lang, answers.Query(county=county, place=None, at=None, on=day.isoformat())
@@ -126,6 +126,62 @@ class Directory:
         here = answers.place_info(found.place, dataset, self.register, gazetteer)
         return answers.county_answer(dataset, answer, self.lang, query, here)
 
+    def which_centres_during(self, first: date, last: date, asked: str, **where: str | None) -> answers.DuringAnswer:
+        """Every centre that ran between `first` and `last` and may have served the county
+        (or the place's or point's county), with its dates and what the sources say."""
+        one_day = self.which_centre(on=first, **where)
+        teryt = one_day.county.teryt
+        found = []
+        for centre, (start, end) in periods._centre_spans(self.dataset):
+            if start > last or (end is not None and end < first):
+                continue
+            if centre.coverage is not None and teryt not in centre.coverage.counties:
+                continue
+            coverage = periods.CoverageStatus.CONFIRMED if centre.coverage else periods.CoverageStatus.UNKNOWN
+            found.append(answers.ServedBy(answers.centre_info(self.dataset, centre, self.lang), coverage))
+        return answers.DuringAnswer(
+            asked, first.isoformat(), last.isoformat(), one_day.place, one_day.county, tuple(found)
+        )
+
+    def _county_or_hint(self, county: str) -> lookup.ResolvedCounty:
+        """The county; a town's or gmina's name given as a county is answered with the option it needs."""
+        from owes_cli.errors import CountyIsAPlace, CountyNotFound, OwesError
+
+        try:
+            return lookup.resolve_county(county, self.dataset, self.register)
+        except CountyNotFound as unmatched:
+            from owes_cli.domain import places
+
+            try:
+                found = places.resolve_place(county, self.dataset, self.register, self._places())
+            except OwesError:
+                raise unmatched from None  # the county's own message, with its suggestions
+            raise CountyIsAPlace(
+                county, found.place.name, self.dataset.counties[found.place.county].name, found.place.kind
+            ) from None
+
+    def which_centre_read(self, words: str, *, on: date | None = None) -> answers.CountyAnswer:
+        """The answer for a bare word, as a person types it after `which-centre`: a county,
+        else a place, else a point. The answer's first note says which reading was taken;
+        readings that lead to different counties raise ReadingsDisagree."""
+        from owes_cli.errors import NoReading, OwesError, ReadingsDisagree
+
+        found: list[tuple[str, str, answers.CountyAnswer]] = []
+        for option, name in (("--county", "county"), ("--place", "place"), ("--at", "at")):
+            try:
+                answer = self.which_centre(**{name: words}, on=on)
+            except OwesError:
+                continue
+            found.append((option, name, answer))
+        if not found:
+            raise NoReading(words)
+        counties = {answer.county.teryt for _, _, answer in found}
+        if len(counties) > 1:
+            raise ReadingsDisagree(words, [(option, answer.county.name) for option, _, answer in found])
+        option, name, answer = found[0]
+        note = answers.NoteInfo("read_as", {"query": words, "option": option, "what": t_what(self.lang, name)})
+        return answer._replace(notes=(note, *answer.notes))
+
     # ------------------------------------------------------------------
     # The dataset's tables
     # ------------------------------------------------------------------
@@ -141,12 +197,53 @@ class Directory:
     def counties(self, on: date | None = None) -> list[tables.CountyRow]:
         from owes_cli.answers import tables
 
-        return tables.county_rows(self.dataset, on or date.today(), self.register)
+        return tables.county_rows(self.dataset, on or date.today(), self.lang, self.register)
 
-    def services(self, centre: str | None = None) -> list[tables.ServiceRow]:
-        """Every service, or those of one centre (by id)."""
+    def county_code(self, *, county: str | None = None, place: str | None = None, at: str | None = None) -> str | None:
+        """The TERYT code of the county named, or of the county a place or point lies in
+        (None when none of the three is given): `--place` and `--at` wherever `--county` is."""
+        asked = [(name, value) for name, value in (("--county", county), ("--place", place), ("--at", at))]
+        given = [name for name, value in asked if value is not None]
+        if len(given) > 1:
+            raise UsageError("which_centre_one_place", given=", ".join(given))
+        if county is not None:
+            return self._county_or_hint(county).county.teryt
+        if place is None and at is None:
+            return None
+        from owes_cli.domain import places
+
+        gazetteer = self._places()
+        if at is not None:
+            from owes_cli.domain.geo import parse_coordinates
+
+            lat, lon = parse_coordinates(at)
+            return places.place_at(lat, lon, self.dataset, self.register, gazetteer).county.teryt
+        assert place is not None
+        return places.resolve_place(place, self.dataset, self.register, gazetteer).county.teryt
+
+    def services(
+        self,
+        centre: str | None = None,
+        *,
+        county: str | None = None,
+        place: str | None = None,
+        at: str | None = None,
+        on: date | None = None,
+    ) -> list[tables.ServiceRow]:
+        """Every service, those of one centre (by id), or those of the centre or centres
+        serving a county, place or point on a day (today by default)."""
         from owes_cli.answers import tables
 
+        if centre is not None and (county or place or at):
+            raise UsageError("services_one_subject")
+        if county is not None or place is not None or at is not None:
+            answer = self.which_centre(county=county, place=place, at=at, on=on)
+            serving = [answer.centre] if answer.centre is not None else list(answer.centres)
+            rows: dict[str, tables.ServiceRow] = {}
+            for info in serving:
+                for row in tables.service_rows(self.dataset, self.lang, self.dataset.centres[info.id]):
+                    rows.setdefault(row.id, row)
+            return list(rows.values())
         chosen = lookup.find_centre(self.dataset, centre) if centre is not None else None
         return tables.service_rows(self.dataset, self.lang, chosen)
 
@@ -176,7 +273,7 @@ class Directory:
         dataset = self.dataset
         if county is not None:
             found_county = lookup.resolve_county(county, dataset, self.register).county
-            rows = tables.county_history_rows(dataset, found_county)
+            rows = tables.county_history_rows(dataset, found_county, self.lang)
             return tables.CountyHistory(f"{found_county.name} ({found_county.teryt})", rows)
         assert centre is not None
         found = lookup.find_centre(dataset, centre)
@@ -254,7 +351,7 @@ class Directory:
             register.as_of,
         )
         if county is not None:
-            resolved = lookup.resolve_county(county, dataset, self.register)
+            resolved = self._county_or_hint(county)
             answer = periods.answer(dataset, resolved.county, day, resolved.notes)
             query = answers.Query(county=county, place=None, at=None, on=day.isoformat())
             return fact_sheet.county_sheet(
@@ -312,3 +409,9 @@ class Directory:
             return tables.validation(str(self.path), err.problems, self.lang)
         counts = tables.Counts(len(loaded.centres), len(loaded.counties), len(loaded.sources))
         return tables.validation(str(self.path), [], self.lang, counts)
+
+
+def t_what(lang: str, reading: str) -> str:
+    from owes_cli.messages import t
+
+    return t(lang, {"county": "read_as_county", "place": "read_as_place", "at": "read_as_point"}[reading])

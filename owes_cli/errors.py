@@ -305,3 +305,38 @@ class MapNothingToDraw(NotFoundError):
 
     def __init__(self, total: int) -> None:
         super().__init__("map_nothing_to_draw", total=total)
+
+
+class ReadingsDisagree(AmbiguousError):
+    """A bare word read as a county, a place or a point leads to different counties;
+    `readings` are (option, county name) pairs."""
+
+    def __init__(self, query: str, readings: Sequence[tuple[str, str]]) -> None:
+        super().__init__("readings_disagree", query=query, readings=list(readings))
+        self.query = query
+        self.readings = list(readings)
+
+    def details(self, lang: str) -> list[str]:
+        return [
+            t(lang, "reading_line", option=option, query=self.query, county=county) for option, county in self.readings
+        ]
+
+
+class NoReading(NotFoundError):
+    """A bare word that is no county, place or point."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__("no_reading", query=query)
+
+
+class CountyIsAPlace(NotFoundError):
+    """A town's or gmina's name given as --county: the place, its county and the option it needs."""
+
+    def __init__(self, query: str, place: str, county: str, kind: str) -> None:
+        super().__init__("county_is_a_place", query=query, place=place, county=county, kind=kind)
+
+    def headline(self, lang: str) -> str:
+        return t(lang, self.message_id, kind_label=t(lang, "kind_" + self.params["kind"]), **self.params)
+
+    def details(self, lang: str) -> list[str]:
+        return [t(lang, "county_is_a_place_try", **self.params)]

@@ -65,7 +65,7 @@ def test_every_label_point_lies_in_its_own_area() -> None:
 
 
 def test_plain_answer_names_the_point(owes: Owes) -> None:
-    run = owes("which-centre", "--at", "52.3503, 14.5604", "--on", "2014-06-01")
+    run = owes("which-centre", "--full", "--at", "52.3503, 14.5604", "--on", "2014-06-01")
     assert run.stdout.startswith(
         "Place Słubice (0805053, urban-rural gmina)\n"
         "==========================================\n"

@@ -508,7 +508,7 @@ def test_dash_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
             ["-o", "x.pdf", "--centre", "gorzow-2013", "--county", "żarski"],
             "Give at most one of --centre and --county.\n",
         ),
-        (["-o", "x.pdf", "--on", "2014-02-30"], "Invalid date “2014-02-30”: use YYYY-MM-DD, e.g. 2014-06-01.\n"),
+        (["-o", "x.pdf", "--on", "2014-02-30"], "No such day: 2014-02-30.\n"),
     ],
 )
 def test_usage_errors(

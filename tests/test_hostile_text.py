@@ -18,7 +18,7 @@ INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e
 
 @pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
 def test_invisible_characters_inside_a_name_are_dropped(owes: Owes, mark: str) -> None:
-    run = owes("which-centre", "--county", f"żar{mark}ski", "--on", "2014-06-01", "--format", "plain")
+    run = owes("which-centre", "--full", "--county", f"żar{mark}ski", "--on", "2014-06-01", "--format", "plain")
     assert run.exit_code == ExitCode.OK
     assert run.stdout.startswith("County żarski (0811, land county)\n")
     run = owes("which-centre", "--county", f"żar{mark}skx")
@@ -42,7 +42,7 @@ def test_an_undecodable_byte_is_shown_not_lost() -> None:
 def test_a_c_locale_without_utf8_mode_still_finds_a_polish_name() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "OWES_", "LANG", "PYTHONIOENCODING"))}
     done = subprocess.run(
-        [sys.executable, "-m", "owes_cli", "which-centre", "--county", "żarski", "--on", "2014-06-01"],
+        [sys.executable, "-m", "owes_cli", "which-centre", "--full", "--county", "żarski", "--on", "2014-06-01"],
         env={**env, "LC_ALL": "C", "PYTHONUTF8": "0", "OWES_LANG": "en"},
         capture_output=True,
         timeout=60,
@@ -59,7 +59,7 @@ def test_a_c_locale_without_utf8_mode_still_finds_a_polish_name() -> None:
     ],
 )
 def test_full_width_digits_in_a_code(owes: Owes, option: str, value: str, first_line: str) -> None:
-    run = owes("which-centre", option, value, "--on", "2014-06-01", "--format", "plain")
+    run = owes("which-centre", "--full", option, value, "--on", "2014-06-01", "--format", "plain")
     assert run.exit_code == ExitCode.OK, run
     assert run.stdout.splitlines()[0] == first_line
 
@@ -98,7 +98,18 @@ def test_a_date_out_of_range_says_the_range(owes: Owes, day: str) -> None:
 
 def test_the_last_lang_is_the_language_of_everything(owes: Owes) -> None:
     run = owes(
-        "which-centre", "--county", "żarski", "--on", "2014-06-01", "--format", "plain", "--lang", "pl", "--lang", "en"
+        "which-centre",
+        "--full",
+        "--county",
+        "żarski",
+        "--on",
+        "2014-06-01",
+        "--format",
+        "plain",
+        "--lang",
+        "pl",
+        "--lang",
+        "en",
     )
     assert run.stdout.startswith("County żarski")
     run = owes("which-centre", "--county", "żarskx", "--lang", "pl", "--lang", "en")

@@ -30,6 +30,11 @@ def test_json_csv_and_plain_carry_the_same_rows(owes: Owes, command: str) -> Non
 def test_table_on_request(owes: Owes, command: str) -> None:
     run = owes(command, "--format", "table")
     assert run.exit_code == 0 and run.stderr == ""
+    if command == "sources":  # one source after another, its web address whole on a line of its own
+        assert (
+            "\n  http://obserwuj.lubuskie.pl/news/203/148/Lubuskie-Osrodki-Wsparcia-Ekonomii-Spolecznej\n" in run.stdout
+        )
+        return
     assert "━" in run.stdout or "─" in run.stdout
 
 
@@ -38,21 +43,43 @@ def test_counties_in_2014(owes: Owes) -> None:
     assert len(rows) == 14
     by_centre: dict[str, list[str]] = {}
     for row in rows:
-        by_centre.setdefault(row["centre"], []).append(row["teryt"])
+        by_centre.setdefault(row["centre_name"], []).append(row["teryt"])
     assert by_centre == {
-        "gorzow-2013": ["0801", "0803", "0805", "0806", "0807", "0861"],
-        "zielona-gora-2013": ["0802", "0804", "0808", "0809", "0810", "0811", "0812", "0862"],
+        "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego": [
+            "0801",
+            "0803",
+            "0805",
+            "0806",
+            "0807",
+            "0861",
+        ],
+        "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego": [
+            *("0802", "0804", "0808", "0809", "0810", "0811", "0812", "0862")
+        ],
     }
     assert {row["coverage"] for row in rows} == {"confirmed"}
+    assert {(row["period_status"], row["period_name"]) for row in rows} == {("current", "OWES project 2013–2015")}
 
 
 def test_counties_today_say_unknown_and_last_confirmed(owes: Owes) -> None:
     run = owes("counties", "--on", "2026-11-26", "--format", "plain")
     lines = run.stdout.splitlines()
-    assert lines[0].split() == ["TERYT", "Name", "Kind", "Centre", "Coverage", "Period", "Last", "confirmed"]
-    assert lines[1].split() == ["0801", "gorzowski", "land", "county", "—", "unknown", "fewl-2024", "gorzow-2013"]
-    polish = owes("counties", "--on", "2026-11-26", "--lang", "pl").stdout.splitlines()
-    assert polish[1].split() == ["0801", "gorzowski", "powiat", "ziemski", "—", "nieznany", "fewl-2024", "gorzow-2013"]
+    assert lines[0].split()[:6] == ["TERYT", "Name", "Kind", "Status", "Centre", "One"]
+    # For the day asked: the status, the candidate centres by name, the last confirmed by name.
+    assert lines[1].split("  ")[0:1] == ["0801"]
+    first = " ".join(lines[1].split())
+    assert first.startswith(
+        "0801 gorzowski land county current — Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze"
+    )
+    assert "| Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim unknown" in first
+    assert first.endswith("Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego")
+    polish = " ".join(owes("counties", "--on", "2026-11-26", "--lang", "pl").stdout.splitlines()[1].split())
+    assert polish.startswith("0801 gorzowski powiat ziemski aktualny — Ośrodek Wsparcia")
+    assert "nieznany OWES w ramach programu Fundusze Europejskie dla Lubuskiego 2021–2027" in polish
+    between = owes("counties", "--on", "2015-12-01", "-f", "csv", "--lang", "pl").stdout
+    assert ",between,Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego," in between
+    before = owes("counties", "--on", "2012-01-01", "--lang", "pl").stdout
+    assert "przed pierwszym okresem" in before and "potwierdzony " not in before.splitlines()[1]
 
 
 def test_centres_listing(owes: Owes) -> None:
@@ -65,7 +92,7 @@ def test_centres_listing(owes: Owes) -> None:
         "gorzow-2024",
         "zielona-gora-2024",
     ]
-    assert rows[0] == {
+    assert {k: v for k, v in rows[0].items() if k in ("id", "name", "seat", "from", "to", "operators", "counties")} == {
         "id": "gorzow-2013",
         "name": "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
         "seat": "Gorzów Wielkopolski",

@@ -39,17 +39,20 @@ def test_today_lists_running_centres_and_the_last_confirmed_one(owes: Owes) -> N
 
 
 def test_today_in_plain_words(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--on", "2026-11-26")
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2026-11-26")
     assert "  Coverage  Our sources do not say which of these centres serves powiat żarski.\n" in run.stdout
-    assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in run.stdout
-    assert "Today: Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim\n" in run.stdout
+    # Not "Today": the day asked is not today.
+    assert "On 2026-11-26: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in run.stdout
+    assert "On 2026-11-26: Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim\n" in run.stdout
     assert "  - Target: 324 jobs.\n" in run.stdout
     assert (
         "Last confirmed (2013-03 – 2015-09): Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego\n"
     ) in run.stdout
-    polish = owes("which-centre", "--county", "żarski", "--on", "2026-11-26", "--lang", "pl")
+    polish = owes("which-centre", "--full", "--county", "żarski", "--on", "2026-11-26", "--lang", "pl")
     assert "Źródła nie podają, który z tych ośrodków obsługuje powiat żarski." in polish.stdout
-    assert "Dziś: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in polish.stdout
+    assert "W dniu 2026-11-26: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in polish.stdout
+    today = owes("which-centre", "--full", "--county", "żarski", "--lang", "pl").stdout
+    assert "Dziś: Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze\n" in today
     assert "Ostatnio potwierdzone (2013-03 – 2015-09): " in polish.stdout
 
 
@@ -75,8 +78,8 @@ def test_a_centre_with_its_own_dates_is_not_running_before_them(owes: Owes) -> N
 
 
 def test_unknown_end_shows_as_not_in_our_sources(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--on", "2017-05-01")
-    assert "Centre's dates 2016 – not in our sources" in " ".join(run.stdout.split())
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2017-05-01")
+    assert "2016 – not in our sources (Accredited OWES under RPO Lubuskie 2020)" in run.stdout
 
 
 def test_periods_listing(owes: Owes) -> None:
@@ -108,15 +111,32 @@ def test_county_history(owes: Owes) -> None:
 def test_centre_history_in_date_order(owes: Owes) -> None:
     rows = json.loads(owes("history", "--centre", "gorzow-2013", "--format", "json").stdout)
     assert [(r["date"], r["kind"]) for r in rows] == [
-        ("2013-03", "start"),
+        ("2013-03", "period-start"),
         ("2014-10-28", "address"),
         ("2014-10-28", "reported"),
-        ("2015-09", "end"),
+        ("2015-09", "period-end"),
         ("2015-11-23", "event"),
     ]
     assert rows[1]["what"] == "address: ul. Kombatantów 34, Gorzów Wielkopolski"
     polish = json.loads(owes("history", "--centre", "gorzow-2013", "-f", "json", "--lang", "pl").stdout)
-    assert polish[0]["what"] == "początek: Projekt OWES 2013–2015"
+    assert polish[0]["what"] == "początek okresu: Projekt OWES 2013–2015"
+
+
+def test_each_date_is_labelled_and_cited_only_by_the_sources_that_state_it(owes: Owes) -> None:
+    rows = json.loads(owes("history", "--centre", "gorzow-2024", "--format", "json").stdout)
+    by_date = {r["date"]: r for r in rows}
+    # The centre's own end (swmp-2024), not the period's sources.
+    assert by_date["2029-06-30"]["kind"] == "end"
+    assert by_date["2029-06-30"]["sources"] == "swmp-2024"
+    assert by_date["2029-06-30"]["what"] == "the centre ends (its own date)"
+    assert by_date["2029-12-31"]["what"].startswith("the period ends: ")
+    polish = owes("history", "--centre", "gorzow-2024", "--lang", "pl").stdout
+    assert "2029-06-30  ośrodek kończy działanie (jego własna data)" in polish
+    assert "koniec okresu: OWES w ramach programu" in polish
+    county = owes("history", "--county", "żarski", "--format", "plain").stdout
+    assert "OWES project 2013–2015" in county
+    assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego" in county
+    assert "zielona-gora-2013" not in county
 
 
 def test_history_needs_exactly_one_subject(owes: Owes) -> None:
@@ -133,10 +153,31 @@ def test_history_of_unknown_centre_suggests(owes: Owes) -> None:
 
 
 def test_a_day_before_any_period_says_so(owes: Owes) -> None:
-    data = answer(owes, "--county", "żarski", "--on", "2010-01-01")
-    assert (data["period_status"], data["centre"]["id"]) == ("upcoming", "zielona-gora-2013")
-    run = owes("which-centre", "--county", "żarski", "--on", "2010-01-01", "--lang", "pl")
-    assert "  Stan     przed pierwszym znanym okresem, który zaczyna się 2013-03\n" in run.stdout
+    data = answer(owes, "--county", "żarski", "--on", "2012-01-01")
+    assert (data["period_status"], data["coverage"], data["centre"]) == ("before-first", "unknown", None)
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2010-01-01", "--lang", "pl")
+    assert "  Stan    nie znamy jeszcze żadnego ośrodka: pierwszy znany okres zaczyna się 2013-03\n" in run.stdout
+    assert "  Zasięg  Nie znamy ośrodka na ten dzień.\n" in run.stdout
+    short = owes("which-centre", "--county", "żarski", "--on", "2012-01-01").stdout
+    assert "no centre is known yet: the first known period starts on 2013-03" in short
+    assert "confirmed" not in short
+    table = owes("counties", "--on", "2012-01-01", "-f", "json").stdout
+    assert '"confirmed"' not in table
+
+
+def test_between_two_periods_the_ended_project_and_the_next_period_are_said(owes: Owes) -> None:
+    data = answer(owes, "--county", "żarski", "--on", "2015-12-01")
+    assert (data["period_status"], data["period_ended"], data["next_period"]["from"]) == (
+        "between",
+        "2015-09-30",
+        "2016",
+    )
+    short = owes("which-centre", "--county", "żarski", "--on", "2015-12-01").stdout
+    assert "the OWES project 2013–2015 had ended on 2015-09-30; the next period begins in 2016" in short
+    assert "No known centre ran on this day." in short
+    polish = owes("which-centre", "--county", "żarski", "--on", "2015-12-01", "--lang", "pl").stdout
+    assert "zakończył się 2015-09-30; następny okres zaczyna się w 2016 r." in polish
+    assert "Tego dnia nie działał żaden znany ośrodek." in polish
 
 
 def test_a_county_no_centre_served_is_not_unknown(owes: Owes, tmp_path: Path) -> None:
@@ -157,5 +198,15 @@ sources = ["src"]
     )
     data = answer(owes, "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
     assert (data["coverage"], data["centre"]) == ("none", None)
-    run = owes("which-centre", "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
+    run = owes("which-centre", "--full", "--county", "żagański", "--on", "2014-01-01", "--data", str(path))
     assert "  Coverage  In this period no centre served powiat żagański.\n" in run.stdout
+
+
+def test_a_centres_own_dates_and_its_periods_are_each_labelled(owes: Owes) -> None:
+    out = " ".join(owes("centre", "gorzow-2024").stdout.split())
+    assert " Runs (its own dates) 2024-01-01 – 2029-06-30 " in out
+    assert " Period 2024-01-01 – 2029-12-31 (OWES under the programme" in out
+    polish = " ".join(owes("centre", "gorzow-2024", "--lang", "pl").stdout.split())
+    assert "Działa (własne daty) 2024-01-01 – 2029-06-30" in polish
+    # Where the centre's dates are its period's, there is one row.
+    assert "own dates" not in owes("centre", "gorzow-2013").stdout

@@ -137,7 +137,7 @@ def test_text_that_cannot_be_a_place_is_a_usage_error(text: str) -> None:
 
 
 def test_place_answer_shows_gmina_town_county_then_centre(owes: Owes) -> None:
-    run = owes("which-centre", "--place", "Sulechów", "--on", "2014-06-01")
+    run = owes("which-centre", "--full", "--place", "Sulechów", "--on", "2014-06-01")
     assert run.exit_code == ExitCode.OK
     assert run.stdout.startswith(
         "Place Sulechów (0809064, town)\n"
@@ -154,8 +154,8 @@ def test_place_answer_shows_gmina_town_county_then_centre(owes: Owes) -> None:
 
 
 def test_place_answer_equals_the_county_answer_below_the_place(owes: Owes) -> None:
-    by_place = owes("which-centre", "--place", "Lubsko", "--on", "2020-01-01")
-    by_county = owes("which-centre", "--county", "żarski", "--on", "2020-01-01")
+    by_place = owes("which-centre", "--full", "--place", "Lubsko", "--on", "2020-01-01")
+    by_county = owes("which-centre", "--full", "--county", "żarski", "--on", "2020-01-01")
     assert by_place.stdout.endswith(by_county.stdout)
 
 
@@ -294,9 +294,7 @@ def test_a_name_of_several_words_without_quotes(owes: Owes) -> None:
     run = owes("place", "Nowa", "Sól", "--format", "json")
     assert run.exit_code == 0
     assert json.loads(run.stdout)["teryt"] == "0804011"
-    run = owes("which-centre", "--place", "Nowa", "Sól")
-    assert run.exit_code == ExitCode.USAGE
-    assert run.stderr == (
-        "Unexpected extra words: Sól. Put a name of several words in quotes, "
-        'e.g. --place "Nowa Sól".\nHelp: owes which-centre --help\n'
-    )
+    # The words after --place are one name, as for `owes place`.
+    run = owes("which-centre", "--place", "Nowa", "Sól", "--on", "2014-06-01")
+    assert run.exit_code == 0
+    assert "Nowa Sól (urban gmina), county nowosolski" in run.stdout

@@ -96,7 +96,7 @@ def test_every_ambiguous_locality_is_reached_by_name_and_gmina() -> None:
 
 @pytest.mark.parametrize("text", ["Olbrachtów", "olbrachtow", "OLBRACHTÓW", "w Olbrachtowie", "0918034"])
 def test_a_village_answers_with_its_gmina_and_county(owes: Owes, text: str) -> None:
-    run = owes("which-centre", "--place", text, "--on", "2014-06-01", "--format", "plain")
+    run = owes("which-centre", "--full", "--place", text, "--on", "2014-06-01", "--format", "plain")
     assert run.exit_code == ExitCode.OK
     assert run.stdout.startswith(
         "Place Olbrachtów (SIMC 0918034, village)\n"
@@ -107,11 +107,11 @@ def test_a_village_answers_with_its_gmina_and_county(owes: Owes, text: str) -> N
         "\n"
         "County żarski (0811, land county)\n"
     )
-    assert run.stdout.endswith(owes("which-centre", "--county", "żarski", "--on", "2014-06-01").stdout)
+    assert run.stdout.endswith(owes("which-centre", "--full", "--county", "żarski", "--on", "2014-06-01").stdout)
 
 
 def test_a_village_in_polish(owes: Owes) -> None:
-    run = owes("which-centre", "--place", "Olbrachtów", "--lang", "pl", "--format", "plain")
+    run = owes("which-centre", "--full", "--place", "Olbrachtów", "--lang", "pl", "--format", "plain")
     assert run.stdout.startswith("Miejsce Olbrachtów (SIMC 0918034, wieś)\n")
 
 
@@ -139,7 +139,7 @@ def test_a_typo_in_a_village_gets_suggestions(owes: Owes) -> None:
 
 
 def test_a_part_of_a_city_answers_with_the_city(owes: Owes) -> None:
-    run = owes("which-centre", "--place", "Drzonków", "--on", "2014-06-01", "--format", "plain")
+    run = owes("which-centre", "--full", "--place", "Drzonków", "--on", "2014-06-01", "--format", "plain")
     assert run.stdout.startswith(
         "Place Drzonków (SIMC 0917336, part of the city of Zielona Góra)\n"
         "===============================================================\n"
@@ -148,7 +148,7 @@ def test_a_part_of_a_city_answers_with_the_city(owes: Owes) -> None:
         "  Town         Zielona Góra (0862011, urban gmina)\n"
         "  County       Zielona Góra (0862, city with county rights)\n"
     )
-    polish = owes("which-centre", "--place", "drzonkow", "--lang", "pl", "--format", "plain")
+    polish = owes("which-centre", "--full", "--place", "drzonkow", "--lang", "pl", "--format", "plain")
     assert polish.stdout.startswith("Miejsce Drzonków (SIMC 0917336, część miasta Zielona Góra)\n")
     data = json.loads(owes("which-centre", "--place", "Ochla", "--format", "json").stdout)
     assert (data["place"]["kind"], data["place"]["part_of"]["name"], data["county"]["teryt"]) == (

@@ -22,8 +22,7 @@ Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego
   Seat                Gorzów Wielkopolski
   Run by              Caritas Diecezji Zielonogórsko-Gorzowskiej, Biuro w Gorzowie Wielkopolskim (partner)
   Project lead        Wojewódzki Urząd Pracy w Zielonej Górze
-  Centre's dates      2013-03 – 2015-09
-  Period              OWES project 2013–2015
+  Period              2013-03 – 2015-09 (OWES project 2013–2015)
   Programme           Program Operacyjny Kapitał Ludzki, Działanie 7.2 Przeciwdziałanie wykluczeniu i wzmacnianie sektora ekonomii społecznej, Poddziałanie 7.2.2 Wsparcie ekonomii społecznej
   Address             ul. Kombatantów 34, Gorzów Wielkopolski (as of 2014-10-28)
   Website             http://spolecznelubuskie.pl/
@@ -42,7 +41,7 @@ Counties (6)
 
 
 def test_plain_answer_reads_in_full(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "słubickim", "--on", "2014-06-01", "--format", "plain")
+    run = owes("which-centre", "--full", "--county", "słubickim", "--on", "2014-06-01", "--format", "plain")
     assert run.exit_code == ExitCode.OK
     assert run.stdout.startswith(EXPECTED_PLAIN_GORZOW_2014)
     assert "Services\n  - How to found and run a social enterprise\n" in run.stdout
@@ -66,7 +65,7 @@ def squash(text: str) -> list[str]:
 
 
 def test_answer_without_address_says_not_in_our_sources(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--on", "2014-06-01")
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2014-06-01")
     # One row names every way to reach the centre that no source gives; internal ids are not printed.
     assert "Not in our sources address, phone, e-mail" in squash(run.stdout)
     assert "Phone, e-mail not in our sources" not in squash(run.stdout)
@@ -74,12 +73,12 @@ def test_answer_without_address_says_not_in_our_sources(owes: Owes) -> None:
 
 
 def test_after_the_last_period_the_answer_is_historical(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--on", "2031-01-01")
+    run = owes("which-centre", "--full", "--county", "żarski", "--on", "2031-01-01")
     assert "Status historical: this period ended on 2029-12-31; we have no later data" in squash(run.stdout)
 
 
 def test_polish_answer(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "w powiecie żarskim", "--on", "2015-01-01", "--lang", "pl")
+    run = owes("which-centre", "--full", "--county", "w powiecie żarskim", "--on", "2015-01-01", "--lang", "pl")
     assert run.exit_code == 0
     lines = squash(run.stdout)
     assert "Powiat żarski (0811, powiat ziemski)" in lines
@@ -89,10 +88,11 @@ def test_polish_answer(owes: Owes) -> None:
 
 
 def test_language_from_environment_and_locale(owes: Owes) -> None:
-    by_env = owes("which-centre", "--county", "żarski", env={"OWES_LANG": "pl"})
+    by_env = owes("which-centre", "--full", "--county", "żarski", env={"OWES_LANG": "pl"})
     assert "Powiat żarski" in by_env.stdout
     by_locale = owes(
         "which-centre",
+        "--full",
         "--county",
         "żarski",
         env={"OWES_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "pl_PL.UTF-8"},
@@ -100,6 +100,7 @@ def test_language_from_environment_and_locale(owes: Owes) -> None:
     assert "Powiat żarski" in by_locale.stdout
     english = owes(
         "which-centre",
+        "--full",
         "--county",
         "żarski",
         env={"OWES_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"},
@@ -150,7 +151,7 @@ def test_csv_answer(owes: Owes) -> None:
 
 
 def test_table_format_draws_a_panel(owes: Owes) -> None:
-    run = owes("which-centre", "--county", "żarski", "--format", "table")
+    run = owes("which-centre", "--full", "--county", "żarski", "--format", "table")
     assert run.exit_code == 0
     assert "County żarski (0811, land county)" in run.stdout
     assert "╭" in run.stdout
@@ -199,7 +200,9 @@ def test_ambiguous_lists_candidates(owes: Owes) -> None:
 def test_bad_date(owes: Owes) -> None:
     run = owes("which-centre", "--county", "żarski", "--on", "2014-13-01")
     assert run.exit_code == ExitCode.USAGE
-    assert run.stderr == "Invalid date “2014-13-01”: use YYYY-MM-DD, e.g. 2014-06-01.\n"
+    assert run.stderr == "No such day: 2014-13-01.\n"
+    run = owes("which-centre", "--county", "żarski", "--on", "yesterday")
+    assert run.stderr == "Invalid date “yesterday”: use YYYY-MM-DD, e.g. 2014-06-01.\n"
 
 
 def test_bad_language_and_format(owes: Owes) -> None:

@@ -165,6 +165,9 @@ class CentreInfo(NamedTuple):
     operators: tuple[Operator, ...]
     coverage: CoverageStatus  # confirmed or unknown: a centre's own counties
     counties: tuple[CountyRef, ...]
+    coverage_sources: tuple[str, ...]  # the sources that name its counties
+    period_from: str  # its period's own dates, where `period` carries the centre's
+    period_to: str | None
     addresses: tuple[Address, ...]
     phones: tuple[str, ...]
     emails: tuple[str, ...]
@@ -244,6 +247,7 @@ class CountyAnswer(NamedTuple):
     coverage: CoverageStatus
     period: PeriodInfo
     period_ended: str | None
+    next_period: PeriodInfo | None  # between two periods: the one that begins next
     centre: CentreInfo | None  # the confirmed centre
     centres: tuple[CentreInfo, ...]  # the period's centres, when none is confirmed
     last_confirmed: Confirmed | None
@@ -251,10 +255,30 @@ class CountyAnswer(NamedTuple):
     sources: tuple[Source, ...]
 
 
+class ServedBy(NamedTuple):
+    """A centre that ran at some time in a month or year asked about, and what the sources
+    say of whether it served the county."""
+
+    centre: CentreInfo
+    coverage: CoverageStatus  # confirmed or unknown
+
+
+class DuringAnswer(NamedTuple):
+    """Which centres served a county in a whole month or year (`--on 2014-06`, `--on 2014`)."""
+
+    asked: str  # the month or year as typed, e.g. "2014-06"
+    from_: str
+    to: str
+    place: PlaceInfo | None
+    county: CountyRef
+    centres: tuple[ServedBy, ...]  # every centre that ran then and may have served it, with its dates
+
+
 # How the answers whose JSON is not one key per field are written (see to_json).
 OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
     Query: ("county", "place", "at"),  # what was asked, only
-    CountyAnswer: ("place",),  # a place beside the county for `--place` and `--at`
+    CountyAnswer: ("place", "next_period"),
+    DuringAnswer: ("place",),  # a place for `--place` and `--at`; the next period between two
 }
 FLATTENED: dict[type, str] = {
     NoteInfo: "params",  # {"id": …, **params}
@@ -308,6 +332,9 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
         ),
         coverage=CoverageStatus.CONFIRMED if coverage else CoverageStatus.UNKNOWN,
         counties=tuple(county_ref(dataset.counties[c]) for c in coverage.counties) if coverage else (),
+        coverage_sources=tuple(coverage.sources) if coverage else (),
+        period_from=str(period.start),
+        period_to=_str(period.end),
         addresses=tuple(Address(a.street, a.city, _text(a.label, lang), _str(a.as_of)) for a in centre.addresses),
         phones=tuple(centre.phones),
         emails=tuple(centre.emails),
@@ -393,6 +420,7 @@ def county_answer(
         coverage=ans.coverage,
         period=period_info(dataset, ans.period, lang),
         period_ended=_ended(dataset, ans.period, ans.period_status),
+        next_period=_next(dataset, ans, lang),
         centre=centres[0] if ans.centre else None,
         centres=() if ans.centre else tuple(centres),
         last_confirmed=last_info,
@@ -421,8 +449,15 @@ def place_info(place: "Place", dataset: Dataset, register: "Register", gazetteer
     )
 
 
+def _next(dataset: Dataset, ans: periods.CountyAnswer, lang: str) -> PeriodInfo | None:
+    if ans.period_status is not PeriodStatus.BETWEEN:
+        return None
+    later = periods.next_period(dataset, ans.on)
+    return period_info(dataset, later, lang) if later else None
+
+
 def _ended(dataset: Dataset, period: Period, status: PeriodStatus) -> str | None:
-    if status is not PeriodStatus.HISTORICAL:
+    if status not in (PeriodStatus.HISTORICAL, PeriodStatus.BETWEEN):
         return None
     end = periods.period_span(dataset, period)[1]
     return end.isoformat() if end else None
@@ -450,6 +485,48 @@ def answer_row(ans: CountyAnswer) -> dict[str, object]:
         "to": dates.to,
         "sources": " ".join(s.id for s in ans.sources),
     }
+
+
+def answer_rows(ans: CountyAnswer) -> list[dict[str, object]]:
+    """`which-centre --format csv`: one row per candidate centre, each with its coverage and dates."""
+    first = answer_row(ans)
+    if ans.centre is not None or not ans.centres:
+        return [first]
+    return [
+        {
+            **first,
+            "centre_id": centre.id,
+            "centre_name": centre.name,
+            "from": centre.period.from_,
+            "to": centre.period.to,
+            "sources": " ".join(s.id for s in centre.sources),
+        }
+        for centre in ans.centres
+    ]
+
+
+def during_rows(ans: DuringAnswer) -> list[dict[str, object]]:
+    """`which-centre --on 2014 --format csv`: one row per centre that ran then."""
+    place = ans.place
+    head: dict[str, object] = {
+        **({"place_teryt": place.teryt, "place_name": place.name, "place_kind": place.kind} if place else {}),
+        "county_teryt": ans.county.teryt,
+        "county_name": ans.county.name,
+        "asked": ans.asked,
+    }
+    if not ans.centres:
+        return [{**head, "coverage": None, "centre_id": None, "centre_name": None, "from": None, "to": None}]
+    return [
+        {
+            **head,
+            "coverage": served.coverage,
+            "centre_id": served.centre.id,
+            "centre_name": served.centre.name,
+            "from": served.centre.period.from_,
+            "to": served.centre.period.to,
+        }
+        for served in ans.centres
+    ]
 
 
 def centre_row(centre: CentreInfo) -> dict[str, object]:

@@ -138,14 +138,14 @@ def directory(dataset: Dataset, on: date, lang: str) -> DirectoryAnswer:
         period_ended=_ended(dataset, period, status),
         centres=centres,
         sources=_unique_sources(c.sources for c in centres),
-        counties=tuple(tables.county_rows(dataset, on)),
+        counties=tuple(tables.county_rows(dataset, on, lang)),
     )
 
 
 def centre_status(dataset: Dataset, centre: Centre, on: date, lang: str) -> CentreStatus:
     start, end = periods.centre_span(dataset, centre)
     if on < start:
-        status = PeriodStatus.UPCOMING
+        status = PeriodStatus.BEFORE_FIRST
     elif end is not None and on > end:
         status = PeriodStatus.HISTORICAL
     else:

@@ -42,6 +42,13 @@ class CentreRow(NamedTuple):
     to: str | None
     operators: str
     counties: int | None  # None: not in the sources
+    # Issue 10: what people reuse in a spreadsheet, by name.
+    period: str
+    address: str | None
+    website: str | None
+    run_by: str  # every operator with its role
+    county_names: str | None  # None: not in the sources ("unknown")
+    sources: str
 
 
 class CountyRow(NamedTuple):
@@ -54,6 +61,10 @@ class CountyRow(NamedTuple):
     period: str
     period_status: PeriodStatus
     last_confirmed: str | None
+    # The same by name, as people read them (issue 10): the centres the sources leave open.
+    candidates: str | None
+    period_name: str
+    last_confirmed_name: str | None
     voivodeship: str | None = None  # named only when the dataset covers several
 
 
@@ -74,6 +85,7 @@ class SourceRow(NamedTuple):
     url: str | None
     date: str | None
     quotes: int
+    quote_texts: tuple[str, ...]  # the stored quotes themselves (`owes sources --quotes`)
 
 
 class PeriodRow(NamedTuple):
@@ -106,6 +118,8 @@ class CountyHistoryRow(NamedTuple):
     centre_name: str | None
     period_centres: str
     sources: str
+    period_name: str
+    period_centre_names: str | None
 
 
 class CentreHistoryRow(NamedTuple):
@@ -162,6 +176,8 @@ def place_rows(places: Iterable[Place], dataset: Dataset) -> list[PlaceRow]:
 
 
 def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
+    from owes_cli.messages import t
+
     rows = []
     for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].first_day(), c.id)):
         info = centre_info(dataset, centre, lang)
@@ -174,12 +190,21 @@ def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
                 to=info.period.to,
                 operators="; ".join(op.name for op in info.operators),
                 counties=len(info.counties) if centre.coverage else None,
+                period=info.period.name,
+                address="; ".join(f"{a.street}, {a.city}" for a in info.addresses) or None,
+                website=info.website or info.period.website,
+                run_by="; ".join(
+                    f"{op.name}{', ' + op.unit if op.unit else ''} ({t(lang, 'role_' + op.role)})"
+                    for op in info.operators
+                ),
+                county_names="; ".join(c.name for c in info.counties) if centre.coverage else None,
+                sources=" ".join(src.id for src in info.sources),
             )
         )
     return rows
 
 
-def county_rows(dataset: Dataset, on: date, register: Register | None = None) -> list[CountyRow]:
+def county_rows(dataset: Dataset, on: date, lang: str, register: Register | None = None) -> list[CountyRow]:
     """Every county of the dataset by TERYT code, so grouped by voivodeship, which is named when there are several."""
     several = register is not None and len(dataset.regions) > 1
     rows = []
@@ -196,6 +221,9 @@ def county_rows(dataset: Dataset, on: date, register: Register | None = None) ->
                 period=ans.period.id,
                 period_status=ans.period_status,
                 last_confirmed=ans.last_confirmed.centre.id if ans.last_confirmed else None,
+                candidates=" | ".join(c.name for c in ans.centres) or None,
+                period_name=ans.period.name.get(lang),
+                last_confirmed_name=ans.last_confirmed.centre.name if ans.last_confirmed else None,
                 voivodeship=register.voivodeship(county.teryt) if several and register is not None else None,
             )
         )
@@ -220,8 +248,8 @@ def source_rows(dataset: Dataset) -> list[SourceRow]:
     rows = []
     for sid in dataset.sources:
         found = source(dataset, sid)
-        quotes = len(dataset.sources[sid].quotes)
-        rows.append(SourceRow(found.id, found.title, found.publisher, found.url, found.date, quotes))
+        quotes = dataset.sources[sid].quotes
+        rows.append(SourceRow(found.id, found.title, found.publisher, found.url, found.date, len(quotes), quotes))
     return rows
 
 
@@ -245,7 +273,7 @@ def period_rows(dataset: Dataset, lang: str) -> list[PeriodRow]:
     return rows
 
 
-def county_history_rows(dataset: Dataset, county: County) -> tuple[CountyHistoryRow, ...]:
+def county_history_rows(dataset: Dataset, county: County, lang: str) -> tuple[CountyHistoryRow, ...]:
     return tuple(
         CountyHistoryRow(
             period=entry.period.id,
@@ -255,6 +283,8 @@ def county_history_rows(dataset: Dataset, county: County) -> tuple[CountyHistory
             centre=entry.centre.id if entry.centre else None,
             centre_name=entry.centre.name if entry.centre else None,
             period_centres=" ".join(c.id for c in entry.centres),
+            period_name=entry.period.name.get(lang),
+            period_centre_names=" | ".join(c.name for c in entry.centres) or None,
             sources=" ".join(entry.sources),
         )
         for entry in history.county_history(dataset, county)
@@ -268,6 +298,8 @@ def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> tuple[Ce
     rows = []
     for milestone in history.centre_history(dataset, centre):
         if milestone.kind in (MilestoneKind.START, MilestoneKind.END):
+            what = t(lang, "milestone_centre_" + milestone.kind, centre=centre.name)
+        elif milestone.kind in (MilestoneKind.PERIOD_START, MilestoneKind.PERIOD_END):
             what = t(lang, "milestone_" + milestone.kind, period=period_name)
         elif milestone.kind is MilestoneKind.ADDRESS:
             what = t(lang, "milestone_address", address=milestone.detail)

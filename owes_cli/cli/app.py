@@ -25,9 +25,16 @@ from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
 from owes_cli.cli import files, signals, streams
 from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
-from owes_cli.cli.output import Output
+from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory
-from owes_cli.domain.dates import FIRST_YEAR, LAST_YEAR, DateOutOfRangeError, PartialDateError, parse_day
+from owes_cli.domain.dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    DateOutOfRangeError,
+    NoSuchDayError,
+    PartialDateError,
+    parse_day,
+)
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
 from owes_cli.layout import listings, sections
 from owes_cli.messages import t
@@ -120,6 +127,7 @@ class OwesGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        argv = _take_no_pager(argv)
         peeked = _peek_lang(argv)
         lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
         i18n.activate(lang)
@@ -128,6 +136,17 @@ class OwesGroup(TyperGroup):
         for command in [self, *self.commands.values()]:
             command.context_class = LocalisedContext
         code: int = ExitCode.OK
+        completing = f"_{(prog_name or 'owes').replace('-', '_').upper()}_COMPLETE" in os.environ
+        if not _without_lang(argv) and not completing:  # `owes` alone: what it is and where to start
+            try:
+                sys.stdout.write(t(lang, "overview") + "\n")
+                sys.stdout.flush()
+            except (BrokenPipeError, OSError):
+                code = _quiet_broken_pipe()
+            undo_streams()
+            if standalone_mode:
+                sys.exit(code)
+            return code
         try:
             _check_lengths(argv)
             result = super().main(
@@ -168,6 +187,26 @@ class OwesGroup(TyperGroup):
         return code
 
 
+def _without_lang(argv: list[str]) -> list[str]:
+    rest, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            rest.append(arg)
+    return rest
+
+
+def _take_no_pager(argv: list[str]) -> list[str]:
+    # `--no-pager` is taken anywhere before `--`, before or after the command, as git takes it.
+    end = argv.index("--") if "--" in argv else len(argv)
+    off = NO_PAGER in argv[:end]
+    switch_pager_off(off)
+    return [a for a in argv[:end] if a != NO_PAGER] + argv[end:] if off else argv
+
+
 MAX_ARGUMENT = 4096  # characters: PATH_MAX; no county, date or id comes near it
 
 
@@ -197,7 +236,7 @@ app = typer.Typer(
     cls=OwesGroup,
     name="owes",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -223,6 +262,7 @@ def owes(
     show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True)] = False,
     lang: LangOption = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", show_default=False)] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", show_default=False)] = False,
 ) -> None:
     """Directory of Lubuskie's Social Economy Support Centres (OWES)."""
     from owes_cli.domain import dataset_cache
@@ -243,14 +283,26 @@ def _directory(lang: str | None, data: str | None) -> Directory:
 
 
 def _day(on: str | None) -> date | None:
-    if on is None:
-        return None
+    return None if on is None else _parsed(on, parse_day)
+
+
+def _when(on: str | None) -> tuple[date, date] | None:
+    """--on as a day, or a whole month (2014-06) or year (2014) as its first and last days."""
+    from owes_cli.domain.dates import parse_when
+
+    return None if on is None else _parsed(on, parse_when)
+
+
+def _parsed(on: str, parse: Callable[[str], R]) -> R:
+    """--on read by `parse`, its faults said as usage errors."""
     try:
-        return parse_day(on)
+        return parse(on)
     except DateOutOfRangeError:
         raise UsageError(
             "date_out_of_range", value=on, first=f"{FIRST_YEAR}-01-01", last=f"{LAST_YEAR}-12-31"
         ) from None
+    except NoSuchDayError as err:
+        raise UsageError("no_such_day", day=err.day) from None
     except PartialDateError:
         raise UsageError("bad_date", value=on) from None
 
@@ -262,27 +314,104 @@ def _warn_notes(notes: tuple[NoteInfo, ...], lang: str, out: Output) -> None:
             _say(i18n.note_text(to_json(note), lang))
 
 
-CountyOption = Annotated[str | None, typer.Option("--county", "-c", show_default=False)]
-CentreOption = Annotated[str | None, typer.Option("--centre", metavar="ID", show_default=False)]
+def _complete_county(incomplete: str) -> list[str]:
+    """Shell completion: the dataset's counties whose name starts with what was typed."""
+    from owes_cli.domain.names import fold
+
+    typed = fold(incomplete)
+    try:
+        counties = Directory.load(os.environ.get("OWES_DATA") or None).dataset.counties.values()
+    except OwesError:
+        return []
+    found = []
+    for county in counties:
+        if incomplete.isdigit():
+            if county.teryt.startswith(incomplete):
+                found.append(county.teryt)
+        elif county.name.lower().startswith(incomplete.lower()):
+            found.append(county.name)
+        elif fold(county.name).startswith(typed):
+            # Typed without Polish letters ("zar"): offered so ("zarski"), which owes reads as well.
+            found.append(county.name.translate(_PLAIN_LETTERS))
+    return sorted(found)
+
+
+_PLAIN_LETTERS = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+
+
+def _complete_centre(incomplete: str) -> list[str]:
+    """Shell completion: the centres' ids."""
+    try:
+        centres = Directory.load(os.environ.get("OWES_DATA") or None).dataset.centres
+    except OwesError:
+        return []
+    return sorted(c for c in centres if c.startswith(incomplete.lower()))
+
+
+CountyOption = Annotated[
+    str | None, typer.Option("--county", "-c", show_default=False, autocompletion=_complete_county)
+]
+CentreOption = Annotated[
+    str | None, typer.Option("--centre", metavar="ID", show_default=False, autocompletion=_complete_centre)
+]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
 ForceOption = Annotated[bool, typer.Option("--force", show_default=False)]
 
 
 @app.command("which-centre")
 def which_centre(
+    words: Annotated[list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)] = None,
     county: CountyOption = None,
     place: Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)] = None,
     at: Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)] = None,
     on: OnOption = None,
+    full: Annotated[bool, typer.Option("--full", show_default=False)] = False,
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     directory = _directory(lang, data)
     out = Output(fmt, directory.lang)
-    answer = directory.which_centre(county=county, place=place, at=at, on=_day(on))
-    _warn_notes(answer.notes, directory.lang, out)
-    out.card(answer, sections.county_card(answer, directory.lang), answers.answer_row(answer))
+    if words and at is not None and len(words) == 1 and _is_number(at) and _is_number(words[0]):
+        raise UsageError("at_two_words", lat=at.strip().rstrip(","), lon=words[0].strip())
+    if words and (county is None) != (place is None) and at is None:
+        # `--place Nowa Sól` without quotes: the words after it are the rest of the name.
+        if place is not None:
+            place = " ".join([place, *words])
+        elif county is not None:
+            county = " ".join([county, *words])
+        words = None
+    when = _when(on)
+    if when is not None and when[0] != when[1]:  # a whole month or year: every centre of that time
+        assert on is not None
+        if words:
+            raise UsageError("during_needs_option")
+        during = directory.which_centres_during(when[0], when[1], on.strip(), county=county, place=place, at=at)
+        out.card(during, sections.during_answer(during, directory.lang), answers.during_rows(during))
+        return
+    if words:
+        if county is not None or place is not None or at is not None:
+            asked = [o for o, v in (("--county", county), ("--place", place), ("--at", at)) if v is not None]
+            raise UsageError("which_centre_one_place", given=", ".join([" ".join(words), *asked]))
+        # `owes which-centre Nowa Sól` without quotes: the words are one name.
+        answer = directory.which_centre_read(" ".join(words), on=_day(on))
+        # Which reading was taken goes to stderr, with the option that asks for it.
+        _say(i18n.note_text(to_json(answer.notes[0]), directory.lang))
+        _warn_notes(answer.notes[1:], directory.lang, out)
+    else:
+        answer = directory.which_centre(county=county, place=place, at=at, on=_day(on))
+        _warn_notes(answer.notes, directory.lang, out)
+    # The short answer fits one screen; --full is everything, sources included.
+    layout = sections.county_card if full else sections.short_answer
+    out.card(answer, layout(answer, directory.lang), answers.answer_rows(answer))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.strip().rstrip(",").replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def _listing_command(name: str, ask: Callable[[Directory], Sequence[R]], columns: list[listings.Column[R]]) -> None:
@@ -295,12 +424,20 @@ def _listing_command(name: str, ask: Callable[[Directory], Sequence[R]], columns
     app.command(name)(command)
 
 
-_listing_command("centres", Directory.centres, listings.CENTRES)
+@app.command("centres")
+def centres(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+    directory = _directory(lang, data)
+    out = Output(fmt, directory.lang)
+    rows = directory.centres()
+    if out.format == "csv":  # a spreadsheet's row per centre: names, not ids; counties by name or "unknown"
+        unknown = t(directory.lang, "coverage_label_unknown")
+        rows = [r._replace(county_names=r.county_names or unknown) for r in rows]
+    out.listing(rows, listings.CENTRES, t(directory.lang, "centres"), csv_columns=listings.CENTRES_CSV)
 
 
 @app.command("centre")
 def centre(
-    centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False)],
+    centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False, autocompletion=_complete_centre)],
     fmt: FormatOption = None,
     lang: LangOption = None,
     data: DataOption = None,
@@ -320,10 +457,16 @@ def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = N
 
 @app.command("places")
 def places_listing(
-    county: CountyOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None
+    county: CountyOption = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
 ) -> None:
     directory = _directory(lang, data)
-    Output(fmt, directory.lang).listing(directory.places(county), listings.PLACES, t(directory.lang, "places"))
+    code = directory.county_code(county=county, place=place, at=at)
+    Output(fmt, directory.lang).listing(directory.places(code), listings.PLACES, t(directory.lang, "places"))
 
 
 @app.command("place")
@@ -343,19 +486,44 @@ def place_detail(
     out.card(found, sections.place_card(found, directory.lang), detail.place_row(found))
 
 
+PlaceOption = Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)]
+AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)]
+
+
 @app.command("services")
 def services(
-    centre_id: CentreOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None
+    centre_id: CentreOption = None,
+    county: CountyOption = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
+    on: OnOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
 ) -> None:
     directory = _directory(lang, data)
-    rows = directory.services(centre=centre_id)
+    rows = directory.services(centre=centre_id, county=county, place=place, at=at, on=_day(on))
     Output(fmt, directory.lang).listing(rows, listings.SERVICES, t(directory.lang, "services"))
 
 
 _listing_command("audiences", Directory.audiences, listings.AUDIENCES)
 
 
-_listing_command("sources", Directory.sources, listings.SOURCES)
+@app.command("sources")
+def sources(
+    quotes: Annotated[bool, typer.Option("--quotes", show_default=False)] = False,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    directory = _directory(lang, data)
+    out = Output(fmt, directory.lang)
+    rows = directory.sources()
+    columns = listings.SOURCES_WITH_QUOTES if quotes else listings.SOURCES
+    if out.for_machines or (out.format == "plain" and not quotes):
+        out.listing(rows, columns, t(directory.lang, "sources"))
+    else:  # a terminal (web addresses whole, as links), or the quotes
+        out.blocks(sections.sources_list(rows, directory.lang, quotes=quotes))
 
 
 _listing_command("periods", Directory.periods, listings.PERIODS)
@@ -364,6 +532,8 @@ _listing_command("periods", Directory.periods, listings.PERIODS)
 @app.command("history")
 def history(
     county: CountyOption = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
     centre_id: CentreOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
@@ -371,7 +541,7 @@ def history(
 ) -> None:
     directory = _directory(lang, data)
     out = Output(fmt, directory.lang)
-    found = directory.history(county=county, centre=centre_id)
+    found = directory.history(county=directory.county_code(county=county, place=place, at=at), centre=centre_id)
     title = f"{t(directory.lang, 'history')}: {found.subject}"
     from owes_cli.answers.tables import CountyHistory
 
@@ -419,6 +589,9 @@ def coverage_map(
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
     on: OnOption = None,
     image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png", show_default=False)] = None,
+    county: CountyOption = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -427,7 +600,8 @@ def coverage_map(
 
     directory = _directory(lang, data)
     kind = _prepare_output(output, image_format, ("svg", "png"), force)
-    drawing = directory.coverage_map(on=_day(on))
+    # --county, --place or --at: that county outlined and named in the legend.
+    drawing = directory.coverage_map(on=_day(on), emphasise=directory.county_code(county=county, place=place, at=at))
     files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing), force=force)
     if output != files.STDOUT:
         _say(t(directory.lang, "map_written", path=output))
@@ -438,7 +612,11 @@ def export(
     output: OutputOption = None,
     doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx|html")] = None,
     centre_id: CentreOption = None,
-    county: Annotated[str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False)] = None,
+    county: Annotated[
+        str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False, autocompletion=_complete_county)
+    ] = None,
+    place: PlaceOption = None,
+    at: AtOption = None,
     on: OnOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
@@ -456,7 +634,7 @@ def export(
         files.write_output(output, html.render(directory.web_page(on=_day(on))), force=force)
         return
     if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
-        if centre_id is not None or county is not None or on is not None:
+        if centre_id is not None or county is not None or place is not None or at is not None or on is not None:
             raise UsageError("xlsx_whole_dataset")
         from owes_cli.layout.report import generation_time
         from owes_cli.render import xlsx
@@ -464,7 +642,9 @@ def export(
         files.write_output(output, xlsx.render(directory.spreadsheet(), generation_time()), force=force)
         return
     # Without --on the answer is for the day the document is made.
-    document = directory.document(on=_day(on), county=county, centre=centre_id)
+    # A county as typed keeps its notes ("the city is a separate county"); a place or point gives its county.
+    code = county if place is None and at is None else directory.county_code(county=county, place=place, at=at)
+    document = directory.document(on=_day(on), county=code, centre=centre_id)
     if kind == "pdf":
         from owes_cli.render import pdf
 
@@ -486,7 +666,7 @@ def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], f
 
 # The group's own options that take a value; what follows them is not a command's name.
 _GROUP_VALUE_OPTIONS = ("--lang",)
-_GROUP_FLAGS = ("--no-cache",)
+_GROUP_FLAGS = ("--no-cache", "--no-pager")
 
 
 def _command_to_run(args: list[str]) -> str | None:

@@ -25,7 +25,11 @@ def describe_usage_error(err: compat.ClickException, lang: str) -> str:
     message = err.format_message()
     if isinstance(err, compat.NoSuchOption):
         text = t(lang, "usage_no_option", name=err.option_name)
-        if err.possibilities:
+        meant = _MEANT.get(err.option_name.lower().split("=")[0])
+        if meant and ctx is not None and any(meant in p.opts for p in ctx.command.params):
+            # By meaning, not spelling: --town is --place, though it is spelt like --at.
+            text += " " + t(lang, "did_you_mean", options=meant)
+        elif err.possibilities:
             text += " " + t(lang, "did_you_mean", options=", ".join(sorted(err.possibilities)))
     elif isinstance(err, compat.BadOptionUsage) and "requires an argument" in message:
         text = t(lang, "usage_needs_value", name=err.option_name)
@@ -50,6 +54,35 @@ def describe_usage_error(err: compat.ClickException, lang: str) -> str:
         text = t(lang, "usage_other", detail=message)
     return text + "\n" + t(lang, "usage_help", command=command)
 
+
+# Options people reach for, by what they mean (English and Polish words).
+_MEANT = {
+    **dict.fromkeys(
+        (
+            "--town",
+            "--city",
+            "--village",
+            "--gmina",
+            "--commune",
+            "--locality",
+            "--miasto",
+            "--miejscowosc",
+            "--miejscowość",
+            "--wies",
+            "--wieś",
+            "--gmina-name",
+            "--name",
+        ),
+        "--place",
+    ),
+    **dict.fromkeys(("--powiat", "--district", "--region", "--teryt"), "--county"),
+    **dict.fromkeys(("--date", "--day", "--when", "--as-of", "--data-dnia", "--dzien", "--dzień", "--year"), "--on"),
+    **dict.fromkeys(("--point", "--coords", "--coordinates", "--location", "--gps", "--latlon", "--lat"), "--at"),
+    **dict.fromkeys(("--center", "--id", "--owes", "--osrodek", "--ośrodek"), "--centre"),
+    **dict.fromkeys(("--language", "--jezyk", "--język"), "--lang"),
+    **dict.fromkeys(("--all", "--long", "--verbose", "--details", "--wszystko", "--pelna", "--pełna"), "--full"),
+    **dict.fromkeys(("--out", "--file", "--plik"), "--output"),
+}
 
 HELP: dict[str, tuple[str, str]] = {
     "owes": (
@@ -155,6 +188,30 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "Identyfikator ośrodka, np. zielona-gora-2013 (lista: owes centres).",
         "A centre's id, e.g. zielona-gora-2013 (see owes centres).",
     ),
+    "words": (
+        "Powiat, miejscowość albo punkt bez opcji: owes próbuje po kolei i mówi, jak odczytał.",
+        "A county, place or point without an option: owes tries each in turn and says which it took.",
+    ),
+    "install_completion": (
+        "Zainstaluj dopełnianie w bieżącej powłoce (bash, zsh, fish).",
+        "Install completion for the current shell (bash, zsh, fish).",
+    ),
+    "show_completion": (
+        "Pokaż skrypt dopełniania dla bieżącej powłoki, by go skopiować.",
+        "Show the completion script for the current shell, to copy it.",
+    ),
+    "quotes": (
+        "Pokaż zapisane cytaty każdego źródła, z których wzięto fakty.",
+        "Show each source's stored quotes, the passages the facts were taken from.",
+    ),
+    "full": (
+        "Pełna odpowiedź: ośrodki ze wszystkimi szczegółami, usługi, adresaci i źródła.",
+        "The full answer: every centre in detail, services, audiences and sources.",
+    ),
+    "no_pager": (
+        "Nie przekazuj długiego wyniku do przeglądarki (OWES_PAGER, PAGER, less -FRX).",
+        "Do not send long output to the pager (OWES_PAGER, PAGER, less -FRX).",
+    ),
     "show_version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
     "no_cache": (
         "Sprawdź plik danych od nowa i nie zapisuj go w pamięci podręcznej (także zmienna OWES_NO_CACHE).",
@@ -205,14 +262,50 @@ class _HelpContext:
     help_option_names = ["-h", "--help"]
 
 
+# Real examples under each command's --help ("\b" keeps Click from rewrapping them).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "which-centre": (
+        "owes which-centre Żary",
+        "owes which-centre --county żarski --on 1.06.2014",
+        "owes which-centre --at 51.64,15.14 --full",
+    ),
+    "places": ("owes places --county żarski", "owes places --format csv"),
+    "place": ("owes place Olbrachtów", "owes place Nowa Sól --format json"),
+    "map": ("owes map -o lubuskie.svg", "owes map -o 2014.png --on 2014-06-01"),
+    "centres": ("owes centres", "owes centres --format csv"),
+    "centre": ("owes centre gorzow-2024", "owes centre zielona-gora-2013 --format json"),
+    "counties": ("owes counties", "owes counties --on 2014-06-01 --format csv"),
+    "services": ("owes services", "owes services --centre zielona-gora-2013"),
+    "audiences": ("owes audiences",),
+    "sources": ("owes sources", "owes sources --quotes"),
+    "history": ("owes history --county żarski", "owes history --centre gorzow-2024"),
+    "periods": ("owes periods",),
+    "validate": ("owes validate", "owes validate --format json"),
+    "export": (
+        "owes export -o zarski.pdf --county żarski",
+        "owes export -o centre.docx --centre gorzow-2024 --lang en",
+        "owes export -o owes.xlsx",
+    ),
+}
+EXAMPLES_HEADING = ("Przykłady:", "Examples:")
+
+
+def with_examples(text: str, name: str, index: int) -> str:
+    examples = EXAMPLES.get(name)
+    if not examples:
+        return text
+    lines = "\n".join("  " + example for example in examples)
+    return f"{text}\n\n\b\n{EXAMPLES_HEADING[index]}\n{lines}"
+
+
 def localise_help(group: Any, lang: str) -> None:
     """Put the chosen language's help text on the commands and options."""
     index = 0 if lang == "pl" else 1
     group.help = HELP["owes"][index]
     for command in [group, *getattr(group, "commands", {}).values()]:
         if command is not group and command.name in HELP:
-            command.help = HELP[command.name][index]
-            command.short_help = None
+            command.help = with_examples(HELP[command.name][index], command.name, index)
+            command.short_help = HELP[command.name][index]
         # Click builds --help lazily with English text; build it now and translate it.
         help_option = command.get_help_option(_HelpContext())
         if help_option is not None:

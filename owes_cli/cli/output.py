@@ -6,8 +6,11 @@ Rich is imported only when a table is really drawn on a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, TypeVar
+import os
+import shutil
+import subprocess
+from collections.abc import Mapping, Sequence
+from typing import IO, Any, TypeVar
 
 from owes_cli.cli.files import stdout, stdout_failed
 from owes_cli.errors import UsageError
@@ -17,6 +20,51 @@ from owes_cli.render import text as render
 
 FORMATS = ("auto", "table", "plain", "json", "csv")
 R = TypeVar("R")
+
+# `--no-pager` anywhere on the line (OwesGroup.main takes it off before Click parses).
+NO_PAGER = "--no-pager"
+_pager_off = False
+
+
+def switch_pager_off(off: bool = True) -> None:
+    global _pager_off
+    _pager_off = off
+
+
+def pager_command(environ: Mapping[str, str]) -> str | None:
+    """The user's pager, as git chooses it: OWES_PAGER, then PAGER, else `less -FRX`.
+    An empty value (or `cat`) means no pager."""
+    for name in ("OWES_PAGER", "PAGER"):
+        if name in environ:
+            chosen = environ[name].strip()
+            return chosen if chosen and chosen != "cat" else None
+    return "less -FRX"
+
+
+def page(text: str, command: str, stream: IO[str]) -> None:
+    """Show `text` through the pager; if the pager cannot start, print it as it is."""
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, do not clear
+    env.setdefault("LV", "-c")
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # noqa: S602 - the user's own command
+    except OSError:
+        stream.write(text)
+        return
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode(getattr(stream, "encoding", None) or "utf-8", errors="replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early (q in less)
+        pass
+    while True:
+        try:
+            code = pager.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl-C belongs to the pager, as in git
+            continue
+    if code == 127:  # the shell could not find the pager: the answer is still printed
+        stream.write(text)
 
 
 class Output:
@@ -35,11 +83,17 @@ class Output:
     def for_machines(self) -> bool:
         return self.format in ("json", "csv")
 
-    def listing(self, rows: Sequence[R], columns: list[listings.Column[R]], title: str | None = None) -> None:
+    def listing(
+        self,
+        rows: Sequence[R],
+        columns: list[listings.Column[R]],
+        title: str | None = None,
+        csv_columns: list[listings.Column[R]] | None = None,
+    ) -> None:
         if self.format == "json":
             self.write(render.to_json(list(rows)))
         elif self.format == "csv":
-            self.write(render.to_csv(rows, [c.key for c in columns]))
+            self.write(render.to_csv(rows, [c.key for c in csv_columns or columns]))
         elif self.format == "plain":
             self.write(render.plain_table(listings.table(columns, rows, self.lang)))
         else:
@@ -48,12 +102,13 @@ class Output:
             table = listings.table(columns, rows, self.lang)
             self._print_rich(rich_render.listing_renderables(table, title, stdout()))
 
-    def card(self, answer: object, blocks: list[Block], csv_row: dict[str, object]) -> None:
-        """One answer: JSON as it is, CSV as one row, for people as the layout's blocks."""
+    def card(self, answer: object, blocks: list[Block], csv_rows: dict[str, object] | list[dict[str, object]]) -> None:
+        """One answer: JSON as it is, CSV as its row (or rows), for people as the layout's blocks."""
         if self.format == "json":
             self.write(render.to_json(answer))
         elif self.format == "csv":
-            self.write(render.to_csv([csv_row], list(csv_row)))
+            rows = csv_rows if isinstance(csv_rows, list) else [csv_rows]
+            self.write(render.to_csv(rows, list(rows[0])))
         elif self.format == "plain":
             self.write(render.plain_blocks(blocks))
         else:
@@ -61,8 +116,17 @@ class Output:
 
             drawn = screen.render(blocks, stdout())  # as Rich draws it, without importing Rich
             if drawn is not None:
-                self.write(drawn)
+                self._show(drawn, shutil.get_terminal_size().lines)
                 return
+            from owes_cli.render import terminal as rich_render
+
+            self._print_rich(rich_render.block_renderables(blocks))
+
+    def blocks(self, blocks: list[Block]) -> None:
+        """Blocks for people: plain text in a pipe, Rich on a terminal."""
+        if self.format == "plain":
+            self.write(render.plain_blocks(blocks))
+        else:
             from owes_cli.render import terminal as rich_render
 
             self._print_rich(rich_render.block_renderables(blocks))
@@ -79,8 +143,34 @@ class Output:
         from owes_cli.render import terminal as rich_render
 
         stream = stdout()
+        if self._pager() is None:
+            try:
+                rich_render.print_renderables(renderables, stream)
+                stream.flush()
+            except OSError as exc:
+                raise stdout_failed(exc) from None
+            return
+        self._show(*rich_render.draw(renderables, stream))
+
+    def _pager(self) -> str | None:
+        return None if _pager_off or not _isatty(stdout()) else pager_command(os.environ)
+
+    def _show(self, drawn: str, height: int) -> None:
+        """Text drawn for a terminal: through the pager when longer than the screen, as git does."""
+        stream = stdout()
+        pager = self._pager()
         try:
-            rich_render.print_renderables(renderables, stream)
+            if pager is not None and drawn.count("\n") > height:
+                page(drawn, pager, stream)
+            else:
+                stream.write(drawn)
             stream.flush()
         except OSError as exc:
             raise stdout_failed(exc) from None
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False

@@ -70,9 +70,54 @@ class PartialDate(NamedTuple):
         return text
 
 
+class NoSuchDayError(PartialDateError):
+    """A well-formed day that no calendar has, e.g. 2014-02-30; `day` is it written as YYYY-MM-DD."""
+
+    def __init__(self, text: str, day: str) -> None:
+        super().__init__(text)
+        self.day = day
+
+
+# How people write a day: ISO 2014-06-01 (the documented form), 2014-6-1, and as most
+# Poles write it, 1.06.2014 or 01.06.2014 (also with "/" or "-" between, and "r." after).
+_ISO_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\s*r\.?)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def _day(text: str, year: int, month: int, day: int) -> date:
+    if year < FIRST_YEAR or year > LAST_YEAR:
+        raise DateOutOfRangeError(text)
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise NoSuchDayError(text, f"{year:04d}-{month:02d}-{day:02d}")
+    return date(year, month, day)
+
+
 def parse_day(text: str) -> date:
-    """Parse a full YYYY-MM-DD date given by a user, e.g. for --on."""
-    parsed = PartialDate.parse(text)
-    if parsed.day is None:
-        raise PartialDateError(text)
-    return parsed.first_day()
+    """Parse a day given by a user, e.g. for --on: 2014-06-01, 2014-6-1, 1.06.2014 or 01.06.2014."""
+    written = text.strip() if isinstance(text, str) else ""
+    for pattern, order in ((_ISO_LOOSE, (1, 2, 3)), (_DAY_FIRST, (3, 2, 1))):
+        match = pattern.match(written)
+        if match:
+            year, month, day = (int(match[i]) for i in order)
+            return _day(text, year, month, day)
+    raise PartialDateError(text)
+
+
+def parse_when(text: str) -> tuple[date, date]:
+    """A day, or a whole month (2014-06) or year (2014), as its first and last days."""
+    written = text.strip() if isinstance(text, str) else ""
+    month = _MONTH.match(written)
+    if month or re.fullmatch(r"\d{4}", written):
+        year = int(written[:4])
+        if year < FIRST_YEAR or year > LAST_YEAR:
+            raise DateOutOfRangeError(text)
+        if month:
+            if not 1 <= int(month[2]) <= 12:
+                raise NoSuchDayError(text, f"{year:04d}-{int(month[2]):02d}")
+            partial = PartialDate(year, int(month[2]))
+        else:
+            partial = PartialDate(year)
+        return partial.first_day(), partial.last_day()
+    day = parse_day(text)
+    return day, day

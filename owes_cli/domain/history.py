@@ -33,8 +33,10 @@ def county_history(dataset: Dataset, county: County) -> list[CountyPeriod]:
 
 
 class MilestoneKind(StrEnum):
-    START = "start"
-    END = "end"
+    START = "start"  # the centre's own first day, where a source gives it
+    END = "end"  # the centre's own last day
+    PERIOD_START = "period-start"  # its period's first day
+    PERIOD_END = "period-end"  # its period's last day
     ADDRESS = "address"  # the centre is found at an address (from a dated source)
     EVENT = "event"  # something happened on a day
     REPORTED = "reported"  # something was reported on a day, undated itself
@@ -52,9 +54,15 @@ class Milestone(NamedTuple):
 
 def centre_history(dataset: Dataset, centre: Centre) -> list[Milestone]:
     period = dataset.periods[centre.period]
-    start = centre.start or period.start
-    end = centre.end or period.end
-    entries = [Milestone(start, MilestoneKind.START, None, None, tuple(dict.fromkeys(centre.sources + period.sources)))]
+    # The centre's own dates are stated by its own sources, its period's by the period's:
+    # each date is cited only by the sources that state it, and each is labelled as what it is.
+    entries = [Milestone(period.start, MilestoneKind.PERIOD_START, None, None, tuple(period.sources))]
+    if centre.start is not None and centre.start != period.start:
+        entries.append(Milestone(centre.start, MilestoneKind.START, None, None, tuple(centre.sources)))
+    if period.end is not None:
+        entries.append(Milestone(period.end, MilestoneKind.PERIOD_END, None, None, tuple(period.sources)))
+    if centre.end is not None and centre.end != period.end:
+        entries.append(Milestone(centre.end, MilestoneKind.END, None, None, tuple(centre.sources)))
     for address in centre.addresses:
         if address.as_of is not None:
             entries.append(
@@ -68,12 +76,11 @@ def centre_history(dataset: Dataset, centre: Centre) -> list[Milestone]:
             if when is not None:
                 kind = MilestoneKind.EVENT if event.date else MilestoneKind.REPORTED
                 entries.append(Milestone(when, kind, event.description, None, event.sources))
-    if end is not None:
-        entries.append(Milestone(end, MilestoneKind.END, None, None, period.sources))
     # A partial date sorts by its first day, but an end by its last: a
     # period ending "2015-09" ends after an event of 2015-09-17.
-    order = {MilestoneKind.START: 0, MilestoneKind.END: 2}
+    order = {MilestoneKind.PERIOD_START: 0, MilestoneKind.START: 0, MilestoneKind.END: 2, MilestoneKind.PERIOD_END: 2}
+    ends = (MilestoneKind.END, MilestoneKind.PERIOD_END)
     return sorted(
         entries,
-        key=lambda m: (m.when.last_day() if m.kind is MilestoneKind.END else m.when.first_day(), order.get(m.kind, 1)),
+        key=lambda m: (m.when.last_day() if m.kind in ends else m.when.first_day(), order.get(m.kind, 1)),
     )

@@ -33,8 +33,9 @@ class PeriodStatus(StrEnum):
     """Where a day stands against the data's periods."""
 
     CURRENT = "current"  # a period runs on that day
-    HISTORICAL = "historical"  # the data stops before it
-    UPCOMING = "upcoming"  # the data starts after it
+    HISTORICAL = "historical"  # the data stops before it: the last period has ended
+    BETWEEN = "between"  # one period had ended and the next had not begun (2015-10 to 2015-12)
+    BEFORE_FIRST = "before-first"  # before the first known period: no centre is known yet
 
 
 class CoverageStatus(StrEnum):
@@ -109,6 +110,9 @@ def answer(dataset: Dataset, county: County, on: date, notes: tuple[Note, ...] =
     period, status = period_on(dataset, on)
     if status is PeriodStatus.CURRENT:
         in_play = [c for c in centres_on(dataset, on) if c.period == period.id]
+    elif status is PeriodStatus.BEFORE_FIRST:
+        # No centre ran yet: nothing is confirmed, and no earlier centre is known.
+        return CountyAnswer(county, on, status, CoverageStatus.UNKNOWN, period, None, (), None, notes)
     else:
         in_play = dataset.centres_in(period.id)
 
@@ -161,5 +165,13 @@ def period_on(dataset: Dataset, day: date) -> tuple[Period, PeriodStatus]:
         return max((dataset.periods[c.period] for c in running), key=lambda p: p.first_day()), PeriodStatus.CURRENT
     started = [p for p in dataset.periods.values() if p.first_day() <= day]
     if started:
-        return max(started, key=lambda p: p.first_day()), PeriodStatus.HISTORICAL
-    return min(dataset.periods.values(), key=lambda p: p.first_day()), PeriodStatus.UPCOMING
+        later = next_period(dataset, day)
+        return max(started, key=lambda p: p.first_day()), (
+            PeriodStatus.BETWEEN if later is not None else PeriodStatus.HISTORICAL
+        )
+    return min(dataset.periods.values(), key=lambda p: p.first_day()), PeriodStatus.BEFORE_FIRST
+
+
+def next_period(dataset: Dataset, day: date) -> Period | None:
+    """The first period that begins after `day`, if the data has one."""
+    return min((p for p in dataset.periods.values() if p.first_day() > day), key=lambda p: p.first_day(), default=None)

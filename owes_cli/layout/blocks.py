@@ -49,6 +49,8 @@ class Table(NamedTuple):
     widths: tuple[int, ...] = ()  # relative column widths; () lets the renderer choose
     # Columns no row has a value in, which a screen may leave out to save room.
     empty: tuple[bool, ...] = ()
+    # Columns whose words a screen never breaks (a county's name: "strzelecko-drezdenecki").
+    whole: tuple[bool, ...] = ()
 
 
 class Bullets(NamedTuple):

@@ -185,7 +185,7 @@ def _who_and_when(centre: CentreInfo, lang: str, *, dated: bool = True) -> str:
             who += f" {t(lang, 'sheet_partners', count=partners)}"
         parts.append(f"{t(lang, 'operators')}: {who}")
     if dated:
-        parts.append(f"{t(lang, 'centre_dates')}: {span(centre.period, lang)}")
+        parts.append(f"{t(lang, 'sheet_centre_dates')}: {span(centre.period, lang)}")
     if centre.seat:
         parts.append(f"{t(lang, 'seat')}: {centre.seat}")
     return " · ".join(parts)

@@ -28,6 +28,7 @@ class Column(NamedTuple, Generic[R]):
     key: str  # the CSV column and JSON key
     value: Callable[[R], object]
     missing: str | None = None  # the message for an empty cell, where a gap means something
+    whole: bool = False  # a screen never breaks its words
 
 
 def _label(key: str, lang: str) -> str:
@@ -46,6 +47,8 @@ def cell(column: Column[R], row: R, lang: str) -> str:
         return coverage_label(value, lang)
     if column.key == "kind":
         return t(lang, "kind_" + str(value))
+    if column.key == "period_status":
+        return t(lang, "period_status_" + str(value))
     if column.key == "group":
         return t(lang, "group_" + str(value))
     return str(value.value if isinstance(value, Enum) else value)
@@ -55,9 +58,24 @@ def table(columns: Sequence[Column[R]], rows: Sequence[R], lang: str) -> Table:
     """A listing as a table block; columns empty in every row are marked so."""
     cells = tuple(tuple(text(cell(c, row, lang)) for c in columns) for row in rows)
     empty = tuple(all(c.value(row) in (None, "") for row in rows) for c in columns)
-    return Table(tuple(_label(c.key, lang) for c in columns), cells, empty=empty)
+    whole = tuple(c.whole for c in columns)
+    return Table(tuple(_label(c.key, lang) for c in columns), cells, empty=empty, whole=whole)
 
 
+# `centres --format csv`: one row per centre with names, not ids, for a spreadsheet.
+CENTRES_CSV: list[Column[tb.CentreRow]] = [
+    Column("id", lambda r: r.id),
+    Column("name", lambda r: r.name),
+    Column("period", lambda r: r.period),
+    Column("from", lambda r: r.from_),
+    Column("to", lambda r: r.to),
+    Column("seat", lambda r: r.seat),
+    Column("address", lambda r: r.address),
+    Column("website", lambda r: r.website),
+    Column("run_by", lambda r: r.run_by),
+    Column("county_names", lambda r: r.county_names),
+    Column("sources", lambda r: r.sources),
+]
 CENTRES: list[Column[tb.CentreRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
@@ -69,12 +87,14 @@ CENTRES: list[Column[tb.CentreRow]] = [
 ]
 COUNTIES: list[Column[tb.CountyRow]] = [
     Column("teryt", lambda r: r.teryt),
-    Column("name", lambda r: r.name),
+    Column("name", lambda r: r.name, whole=True),
     Column("kind", lambda r: r.kind),
-    Column("centre", lambda r: r.centre),
+    Column("period_status", lambda r: r.period_status),
+    Column("centre_name", lambda r: r.centre_name),
+    Column("candidates", lambda r: r.candidates),
     Column("coverage", lambda r: r.coverage),
-    Column("period", lambda r: r.period),
-    Column("last_confirmed", lambda r: r.last_confirmed),
+    Column("period_name", lambda r: r.period_name),
+    Column("last_confirmed_name", lambda r: r.last_confirmed_name),
 ]
 # A dataset of several voivodeships: its counties (in code order, so grouped) each with its voivodeship.
 COUNTIES_BY_VOIVODESHIP: list[Column[tb.CountyRow]] = [Column("voivodeship", lambda r: r.voivodeship), *COUNTIES]
@@ -103,6 +123,10 @@ SOURCES: list[Column[tb.SourceRow]] = [
     Column("date", lambda r: r.date, "undated"),
     Column("url", lambda r: r.url),
 ]
+SOURCES_WITH_QUOTES: list[Column[tb.SourceRow]] = [
+    *SOURCES,
+    Column("quote_texts", lambda r: " | ".join(r.quote_texts)),
+]
 PERIODS: list[Column[tb.PeriodRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
@@ -113,12 +137,12 @@ PERIODS: list[Column[tb.PeriodRow]] = [
     Column("centres", lambda r: r.centres),
 ]
 COUNTY_HISTORY: list[Column[tb.CountyHistoryRow]] = [
-    Column("period", lambda r: r.period),
+    Column("period_name", lambda r: r.period_name),
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
     Column("coverage", lambda r: r.coverage),
-    Column("centre", lambda r: r.centre),
-    Column("period_centres", lambda r: r.period_centres),
+    Column("centre_name", lambda r: r.centre_name),
+    Column("period_centre_names", lambda r: r.period_centre_names),
     Column("sources", lambda r: r.sources),
 ]
 CENTRE_HISTORY: list[Column[tb.CentreHistoryRow]] = [

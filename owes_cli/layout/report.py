@@ -85,7 +85,7 @@ def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: Coverag
     for centre in answer.centres:
         blocks += [
             PageBreak(),
-            *centre_section(centre, lang, period_dates=answer.period),
+            *centre_section(centre, lang),
             *source_section(centre.sources, lang),
         ]
     blocks.append(_about_sources(lang))
@@ -99,7 +99,7 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
     blocks = _front(
         answer.query, answer.period_status, centre.period.from_, answer.period_ended, centre.sources, edition
     )
-    blocks += [*centre_section(centre, lang, period_dates=answer.period), *source_section(centre.sources, lang)]
+    blocks += [*centre_section(centre, lang), *source_section(centre.sources, lang)]
     blocks += map_block(drawing, lang)
     blocks.append(_about_sources(lang))
     return _report(edition, f"{t(lang, 'doc_centre')}: {centre.name}", answer.period_status, blocks)

@@ -23,8 +23,10 @@ from owes_cli.answers import (
     CountyRef,
     CoverageStatus,
     Document,
+    DuringAnswer,
     Event,
     Locality,
+    NoteInfo,
     Operator,
     PeriodInfo,
     PeriodStatus,
@@ -38,7 +40,10 @@ from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Para
 from owes_cli.messages import kind_label, note_text, t
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from owes_cli.answers.detail import PlaceDetail
+    from owes_cli.answers.tables import SourceRow
 
 Rows = list[tuple[str, Inline]]
 
@@ -48,15 +53,40 @@ def span(period: PeriodInfo, lang: str) -> str:
     return f"{period.from_} – {period.to or t(lang, 'not_in_sources')}"
 
 
-def status_line(status: PeriodStatus, lang: str, *, on: str, start: str, ended: str | None) -> str:
-    """Whether the answer is of a running period, a past one or one to come."""
+def status_line(
+    status: PeriodStatus,
+    lang: str,
+    *,
+    on: str,
+    start: str,
+    ended: str | None,
+    period: str | None = None,
+    next_start: str | None = None,
+) -> str:
+    """Whether the answer is of a running period, a past one, a gap between two, or before any."""
     if status is PeriodStatus.CURRENT:
         return t(lang, "status_current", on=on)
-    if status is PeriodStatus.UPCOMING:
-        return t(lang, "status_upcoming", start=start)
+    if status is PeriodStatus.BEFORE_FIRST:
+        return t(lang, "status_before_first", start=start)
+    if status is PeriodStatus.BETWEEN and ended and period and next_start:
+        when = t(lang, "in_year" if len(next_start) == 4 else "on_date", date=next_start)
+        return t(lang, "status_between", period=period, end=ended, next=when)
     if ended:
         return t(lang, "status_historical", end=ended)
     return t(lang, "status_historical_open")
+
+
+def answer_status(answer: CountyAnswer, lang: str) -> str:
+    """`status_line` for a county's answer, with the period that ended and the next one."""
+    return status_line(
+        answer.period_status,
+        lang,
+        on=answer.query.on,
+        start=answer.period.from_,
+        ended=answer.period_ended,
+        period=answer.period.name,
+        next_start=answer.next_period.from_ if answer.next_period else None,
+    )
 
 
 def coverage_label(coverage: CoverageStatus, lang: str) -> str:
@@ -148,16 +178,13 @@ def _document(document: Document) -> Inline:
     return (Run(document.title, document.url),) + ((Run(f" — {document.note}"),) if document.note else ())
 
 
-def centre_section(
-    centre: CentreInfo, lang: str, *, brief: bool = False, prefix: str = "", period_dates: PeriodInfo | None = None
-) -> list[Block]:
+def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix: str = "") -> list[Block]:
     """A centre: who runs it, when, where, what it offers and to whom.
 
     `brief` keeps what tells centres of one period apart (who, when, where,
     its own facts and services), for answers that list a period's centres.
-    The centre's own dates and its programme period are two rows, each
-    labelled; `period_dates` (the period itself, where the caller has it)
-    adds the period's own dates to its row. Ways to reach the centre that
+    The programme period is a row with its own dates; the centre's own
+    dates, where a source gives them apart, a row of their own. Ways to reach the centre that
     no source gives share one row, "Not in our sources: address, phone".
     """
     period = centre.period
@@ -171,10 +198,12 @@ def centre_section(
     )
     if period.lead:
         rows.append((t(lang, "lead"), text(period.lead.name)))
-    programme_period = period.name + (f" ({span(period_dates, lang)})" if period_dates is not None else "")
+    # The centre's own dates and its period's, each labelled, where a source gives them apart.
+    period_span = f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')}"
+    if (period.from_, period.to) != (centre.period_from, centre.period_to):
+        rows.append((t(lang, "centre_own_dates"), text(span(period, lang))))
     rows += [
-        (t(lang, "centre_dates"), text(span(period, lang))),
-        (t(lang, "period"), text(programme_period)),
+        (t(lang, "period"), text(f"{period_span} ({period.name})")),
         (t(lang, "programme"), text(period.programme + (f", {period.measure}" if period.measure else ""))),
     ]
     if centre.addresses:
@@ -229,21 +258,15 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
     rows: Rows = [
         (
             t(lang, "status"),
-            text(
-                status_line(
-                    answer.period_status,
-                    lang,
-                    on=answer.query.on,
-                    start=answer.period.from_,
-                    ended=answer.period_ended,
-                )
-            ),
+            text(answer_status(answer, lang)),
         )
     ]
     if answer.centre is not None:
         rows.append((t(lang, "centre"), text(answer.centre.name, bold=True)))
     else:
         message = "coverage_none" if answer.coverage is CoverageStatus.NONE else "coverage_unknown"
+        if answer.period_status is PeriodStatus.BEFORE_FIRST:
+            message = "short_no_centre_known"
         rows.append((t(lang, "coverage"), text(t(lang, message, county=county.name))))
     rows += [("!", text(note_text(to_json(note), lang))) for note in answer.notes]
     blocks: list[Block] = []
@@ -264,7 +287,7 @@ def county_details(answer: CountyAnswer, lang: str) -> list[Block]:
     if answer.centre is not None:
         blocks += centre_section(answer.centre, lang)
     else:
-        label = t(lang, "today") if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
+        label = day_label(answer.query.on, lang) if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
         for centre in answer.centres:
             blocks += centre_section(centre, lang, brief=True, prefix=f"{label}: ")
         if answer.period.facts:
@@ -343,4 +366,194 @@ def period_section(period: PeriodInfo, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(period.name, 1), Fields(tuple(rows))]
     if period.facts:
         blocks += [Heading(t(lang, "facts"), 2), bullets(list(period.facts))]
+    return blocks
+
+
+# --------------------------------------------------------------------------
+# The short answer: one screen (issue 10)
+# --------------------------------------------------------------------------
+
+# Notes about namesakes elsewhere in Poland: in the short answer they are counted, not listed.
+_NOTES_KEPT_SHORT = 1
+_AMONG = {2: ("dwóch", "two"), 3: ("trzech", "three"), 4: ("czterech", "four")}
+
+
+def day_label(on: str, lang: str, today: str | None = None) -> str:
+    """ "Today" only when the day asked is today; otherwise "On 2017-05-01".
+
+    `today` is today's date (the clock's by default); "" for text read on other
+    days than it is made, such as a web page, which always names its day.
+    """
+    from datetime import date
+
+    if on == (date.today().isoformat() if today is None else today):
+        return t(lang, "today")
+    return t(lang, "on_day", on=on)
+
+
+def how_sure(answer: CountyAnswer, lang: str) -> str:
+    """ "confirmed by …", or what the sources leave open, in one sentence."""
+    centre = answer.centre
+    if centre is not None:
+        return how_sure_of(centre, lang)
+    if answer.coverage is CoverageStatus.NONE:
+        return t(lang, "coverage_none", county=answer.county.name)
+    if not answer.centres:
+        return t(lang, "short_no_centre_known")
+    count = len(answer.centres)
+    if count == 1:
+        return t(lang, "short_unknown_one", county=answer.county.name)
+    among = _AMONG.get(count, (str(count), str(count)))[0 if lang == "pl" else 1]
+    return t(lang, "short_unknown_among", among=among, county=answer.county.name)
+
+
+def reach_rows(centre: CentreInfo, lang: str) -> Rows:
+    """How to reach a centre: its address and website where a source gives them,
+    otherwise the web page that describes it."""
+    rows: Rows = []
+    if centre.addresses:
+        first = centre.addresses[0]
+        rows.append((t(lang, "address"), text(f"{first.street}, {first.city}")))
+    website = centre.website or centre.period.website
+    if website:
+        rows.append((t(lang, "website"), text(website, website)))
+    if not rows:
+        described = next((s.url for s in centre.sources if s.url), None)
+        if described:
+            rows.append((t(lang, "web_page"), text(described, described)))
+        else:
+            rows.append((t(lang, "contact"), text(t(lang, "not_in_sources"))))
+    return rows
+
+
+def _who_runs(centre: CentreInfo, lang: str) -> Inline:
+    """The lead (or leads) with their role, then the partners in one list."""
+    leads = [operator_line(op, lang) for op in centre.operators if op.role == "lead"]
+    if not leads and centre.period.lead is not None:  # the 2013–2015 project: its lead ran both centres
+        leads = [f"{centre.period.lead.name} ({t(lang, 'lead').lower()})"]
+    parts = list(leads)
+    for role in dict.fromkeys(op.role for op in centre.operators if op.role != "lead"):
+        names = [op.name + (f", {op.unit}" if op.unit else "") for op in centre.operators if op.role == role]
+        parts.append(t(lang, "short_role_" + role, names=", ".join(names)))
+    return _or_missing("; ".join(parts), lang)
+
+
+_OUTSIDE_NOTES = {"county_also_outside", "place_also_outside", "place_more_outside", "place_also_outside_locality"}
+
+
+def _short_notes(notes: tuple[NoteInfo, ...], lang: str) -> Rows:
+    """The notes about this county in full; namesakes outside the region only counted."""
+    notes = tuple(n for n in notes if n.id != "read_as")  # said on stderr by the command line
+    inside = [n for n in notes if n.id not in _OUTSIDE_NOTES]
+    outside = sum(int(n.params.get("count", 1)) if n.id == "place_more_outside" else 1 for n in notes) - len(inside)
+    rows: Rows = [("!", text(note_text(to_json(n), lang))) for n in inside[:_NOTES_KEPT_SHORT]]
+    hidden = len(inside) - _NOTES_KEPT_SHORT
+    if outside:
+        rows.append(("!", text(t(lang, "short_outside_namesakes", count=outside))))
+    if hidden > 0:
+        rows.append(("!", text(t(lang, "short_more_notes", count=hidden))))
+    return rows
+
+
+def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -> list[Block]:
+    """`owes which-centre`: the short answer, one screen.
+
+    The place and county; for the day asked the centre or centres with how
+    sure the answer is; who runs each and how to reach each; where the day's
+    answer is not confirmed, the last confirmed centre in one line. The web
+    page (render/html.py) lays out the same blocks.
+    """
+    county = answer.county
+    rows: Rows = []
+    if answer.query.at is not None:
+        rows.append((t(lang, "at"), text(f"{answer.query.at.lat}, {answer.query.at.lon}")))
+    where = county_name(county, lang)
+    if answer.place is not None:
+        place = answer.place
+        where = f"{place.name} ({kind_label(to_json(place), lang)}), {t(lang, 'county').lower()} {where}"
+    rows.append((t(lang, "place" if answer.place is not None else "county"), text(where)))
+    day = day_label(answer.query.on, lang, today)
+    status = answer.period_status
+    if status is not PeriodStatus.CURRENT:
+        rows.append((t(lang, "status"), text(answer_status(answer, lang))))
+    if status is PeriodStatus.BETWEEN:
+        # No centre ran on the day: the ended period's centre is what was last confirmed.
+        rows.append((t(lang, "short_how_sure"), text(t(lang, "short_none_ran"))))
+        ended = answer.centre or (answer.last_confirmed.centre if answer.last_confirmed else None)
+        said = t(lang, "short_last_confirmed", centre=ended.name, dates=span(ended.period, lang)) if ended else None
+        rows.append((t(lang, "short_earlier"), text(said or t(lang, "no_confirmed"))))
+        return _short(answer, lang, day, rows)
+    rows.append((t(lang, "short_how_sure"), text(how_sure(answer, lang))))
+    shown = [answer.centre] if answer.centre is not None else list(answer.centres)
+    for centre in shown:
+        rows.append((t(lang, "centre"), text(centre.name, bold=True)))
+        rows.append((t(lang, "operators"), _who_runs(centre, lang)))
+        rows += reach_rows(centre, lang)
+    if answer.centre is None and status is not PeriodStatus.BEFORE_FIRST:
+        last = answer.last_confirmed
+        if last is not None:
+            line = t(lang, "short_last_confirmed", centre=last.centre.name, dates=span(last.centre.period, lang))
+        else:
+            line = t(lang, "no_confirmed")
+        rows.append((t(lang, "short_earlier"), text(line)))
+    return _short(answer, lang, day, rows)
+
+
+def _short(answer: CountyAnswer, lang: str, day: str, rows: Rows) -> list[Block]:
+    rows = rows + _short_notes(answer.notes, lang)
+    title = answer.place.name if answer.place is not None else answer.county.name
+    return [Heading(t(lang, "short_title", subject=title, day=day), 1), Fields(tuple(rows))]
+
+
+def during_answer(answer: DuringAnswer, lang: str) -> list[Block]:
+    """`which-centre --on 2014` or `--on 2014-06`: every centre that ran then, with its dates."""
+    rows: Rows = []
+    where = county_name(answer.county, lang)
+    if answer.place is not None:
+        where = f"{answer.place.name} ({kind_label(to_json(answer.place), lang)}), {t(lang, 'county').lower()} {where}"
+    rows.append((t(lang, "place" if answer.place is not None else "county"), text(where)))
+    if not answer.centres:
+        rows.append((t(lang, "short_how_sure"), text(t(lang, "during_none"))))
+    for served in answer.centres:
+        centre = served.centre
+        rows.append((t(lang, "centre"), text(centre.name, bold=True)))
+        rows.append((t(lang, "during_dates"), text(span(centre.period, lang))))
+        if served.coverage is CoverageStatus.CONFIRMED:
+            sure = how_sure_of(centre, lang)
+        else:
+            sure = t(lang, "short_unknown_one", county=answer.county.name)
+        rows.append((t(lang, "short_how_sure"), text(sure)))
+        rows.append((t(lang, "operators"), _who_runs(centre, lang)))
+    subject = answer.place.name if answer.place is not None else answer.county.name
+    title = t(lang, "during_title", asked=answer.asked, subject=subject)
+    return [Heading(title, 1), Fields(tuple(rows))]
+
+
+def how_sure_of(centre: CentreInfo, lang: str) -> str:
+    """ "confirmed by …" for a centre whose counties a source names."""
+    confirming = [s for s in centre.sources if s.id in centre.coverage_sources]
+    if not confirming:
+        return t(lang, "short_confirmed_by", sources=t(lang, "not_in_sources"))
+    first = confirming[0]
+    named = f"„{first.title}”" if lang == "pl" else f"“{first.title}”"
+    if first.publisher:
+        named += f" ({first.publisher})"
+    if len(confirming) > 1:
+        named += " " + t(lang, "short_and_more_sources", count=len(confirming) - 1)
+    return t(lang, "short_confirmed_by", sources=named)
+
+
+def sources_list(rows: Sequence[SourceRow], lang: str, *, quotes: bool = False) -> list[Block]:
+    """`owes sources` for people: each source with its web address whole, on a line of its own
+    (a link where the terminal has them); with `quotes`, the passages the facts were taken from."""
+    blocks: list[Block] = [Heading(t(lang, "sources"), 2)]  # no panel: a border would cut the addresses
+    for row in rows:
+        details = [row.publisher] if row.publisher else []
+        details.append(row.date or t(lang, "undated"))
+        blocks.append(Paragraph((Run(f"[{row.id}] "), Run(row.title, bold=True), Run(", " + ", ".join(details)))))
+        if row.url:
+            blocks.append(Paragraph((Run("  "), Run(row.url, row.url))))
+        if quotes:
+            said = [f"„{q}”" if lang == "pl" else f"“{q}”" for q in row.quote_texts]
+            blocks.append(bullets(said or [t(lang, "no_quotes")]))
     return blocks

@@ -16,15 +16,14 @@ region is not found.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from owes_cli import answers
-from owes_cli.answers import CentreInfo, CountyAnswer, CoverageStatus
+from owes_cli.answers import CountyAnswer, CoverageStatus
 from owes_cli.domain import names
 from owes_cli.layout import sections
-from owes_cli.layout.blocks import Block, Fields, Heading, Paragraph, Run, text
+from owes_cli.layout.blocks import Block, Paragraph, Run, text
 from owes_cli.messages import MESSAGES, kind_label, t
 
 if TYPE_CHECKING:
@@ -34,40 +33,10 @@ if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
 
 
-def short_answer(answer: CountyAnswer, lang: str) -> list[Block]:
-    """The county's head and, for each centre, who runs it and how to reach it; the last
-    confirmed centre in one line where the day's is unknown; the sources."""
-    blocks = sections.county_header(answer, lang)
-    centres = (answer.centre,) if answer.centre is not None else answer.centres
-    for centre in centres:
-        blocks += [Heading(centre.name, 2), _reach(centre, lang)]
-    if answer.centre is None:
-        last = answer.last_confirmed
-        line = (
-            f"{last.centre.name} ({sections.span(last.period, lang)})" if last is not None else t(lang, "no_confirmed")
-        )
-        blocks.append(Fields(((t(lang, "last_confirmed"), text(line)),)))
-    return blocks + sections.source_section(answer.sources, lang)
-
-
-# The page's answer: one line to change when the command line's short answer lands in sections.
-ANSWER_LAYOUT: Callable[[CountyAnswer, str], list[Block]] = short_answer
-
-
-def _reach(centre: CentreInfo, lang: str) -> Fields:
-    missing = t(lang, "not_in_sources")
-    operators = "; ".join(sections.operator_line(op, lang) for op in centre.operators) or missing
-    addresses = "\n".join(f"{a.street}, {a.city}" for a in centre.addresses) or missing
-    website = centre.website or centre.period.website
-    contact = ", ".join(centre.phones + centre.emails) or missing
-    return Fields(
-        (
-            (t(lang, "operators"), text(operators)),
-            (t(lang, "address"), text(addresses)),
-            (t(lang, "contact"), text(contact)),
-            (t(lang, "website"), text(website, website) if website else text(missing)),
-        )
-    )
+def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
+    """The command line's short answer, then its sources. A page is read on other days than
+    it is made, so each answer names its day rather than saying "today"."""
+    return sections.short_answer(answer, lang, today="") + sections.source_section(answer.sources, lang)
 
 
 class CountyEntry(NamedTuple):
@@ -120,7 +89,7 @@ def web_page(
                 answer.centre.id if answer.centre else None,
                 tuple(c.id for c in answer.centres),
                 answer.coverage,
-                tuple(ANSWER_LAYOUT(answer, lang)),
+                tuple(page_answer(answer, lang)),
             )
         )
     whole = detail.directory(dataset, day, lang)

@@ -231,7 +231,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Note: “{name}” is also the name of the {kind_label} {teryt} in the same county; the answer holds for both.",
     ),
     "place_also_outside": (
-        "Uwaga: „{name}” to także {kind_label} ({teryt}) w powiecie {county}, "
+        "Uwaga: „{name}” to także {kind_label} ({teryt}) w powiecie {county:loc}, "
         "województwo {voivodeship}, poza zasięgiem tych danych.",
         "Note: “{name}” is also the name of the {kind_label} {teryt} in powiat {county}, "
         "województwo {voivodeship}, outside this dataset's coverage.",
@@ -252,16 +252,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "historical: this period ended on {end}; we have no later data",
     ),
     "status_historical_open": ("dane historyczne: nowszych danych nie mamy", "historical: we have no later data"),
-    "status_upcoming": (
-        "przed pierwszym znanym okresem, który zaczyna się {start}",
-        "before the first known period, which starts on {start}",
+    "status_before_first": (
+        "nie znamy jeszcze żadnego ośrodka: pierwszy znany okres zaczyna się {start}",
+        "no centre is known yet: the first known period starts on {start}",
     ),
+    "status_between": (
+        "{period} zakończył się {end}; następny okres zaczyna się {next}",
+        "the {period} had ended on {end}; the next period begins {next}",
+    ),
+    "in_year": ("w {date} r.", "in {date}"),
+    "on_date": ("{date}", "on {date}"),
     "coverage_unknown": (
         "Źródła nie podają, który z tych ośrodków obsługuje powiat {county}.",
         "Our sources do not say which of these centres serves powiat {county}.",
     ),
     "coverage_none": (
-        "W tym okresie żaden ośrodek nie obsługiwał powiatu {county}.",
+        "W tym okresie żaden ośrodek nie obsługiwał powiatu {county:gen}.",
         "In this period no centre served powiat {county}.",
     ),
     "not_in_sources": ("brak w naszych źródłach", "not in our sources"),
@@ -331,8 +337,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "address": ("Adres", "Address"),
     "contact": ("Telefon, e-mail", "Phone, e-mail"),
     "undated": ("bez daty", "undated"),
-    "milestone_start": ("początek: {period}", "start: {period}"),
-    "milestone_end": ("koniec: {period}", "end: {period}"),
+    "milestone_period-start": ("początek okresu: {period}", "the period starts: {period}"),
+    "milestone_period-end": ("koniec okresu: {period}", "the period ends: {period}"),
+    "milestone_centre_start": ("ośrodek zaczyna działać (jego własna data)", "the centre starts (its own date)"),
+    "milestone_centre_end": ("ośrodek kończy działanie (jego własna data)", "the centre ends (its own date)"),
     "milestone_address": ("adres: {address}", "address: {address}"),
     "milestone_reported": ("(data publikacji) {text}", "(date reported) {text}"),
     "periods": ("Okresy", "Periods"),
@@ -592,8 +600,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_dates": ("Daty źródeł: {years}", "Dates of the sources: {years}"),
     "doc_register_as_of": ("Rejestr powiatów (TERYT) według stanu na", "County register (TERYT) as of"),
     "doc_sources_label": ("Daty źródeł", "Dates of the sources"),
-    "centre_dates": ("Daty ośrodka", "Centre's dates"),
-    "period_dates": ("Okres programu", "Programme period"),
+    "sheet_centre_dates": ("Daty ośrodka", "Centre's dates"),
+    # --- issue 10: the short answer, the day asked, any form typed ---------
+    "short_title": ("{day}: który ośrodek, {subject}", "{day}: which centre, {subject}"),
+    "short_how_sure": ("Pewność", "How sure"),
+    "on_day": ("W dniu {on}", "On {on}"),
+    "centre_dates": ("działa", "runs"),
+    "web_page": ("Opis", "Web page"),
+    "short_earlier": ("Wcześniej", "Earlier"),
+    "short_last_confirmed": ("ostatnio potwierdzony: {centre} ({dates})", "last confirmed: {centre} ({dates})"),
+    "short_confirmed_by": ("potwierdza: {sources}", "confirmed by {sources}"),
+    "period_status": ("Stan", "Status"),
+    "period_status_current": ("aktualny", "current"),
+    "period_status_historical": ("historyczny", "historical"),
+    "period_status_between": ("między okresami", "between periods"),
+    "period_status_before-first": ("przed pierwszym okresem", "before the first period"),
+    "centre_name": ("Ośrodek", "Centre"),
+    "candidates": ("Jeden z ośrodków", "One of"),
+    "period_name": ("Okres", "Period"),
+    "last_confirmed_name": ("Ostatnio potwierdzony", "Last confirmed"),
+    "period_centre_names": ("Ośrodki okresu", "The period's centres"),
+    "readings_disagree": (
+        "„{query}” można odczytać na kilka sposobów, prowadzących do różnych powiatów:",
+        "“{query}” can be read in several ways that lead to different counties:",
+    ),
+    "reading_line": (
+        '  owes which-centre {option} "{query}"   (powiat {county})',
+        '  owes which-centre {option} "{query}"   (powiat {county})',
+    ),
+    "no_reading": (
+        "„{query}” nie jest nazwą powiatu, miejscowości ani punktem. Lista powiatów: owes counties",
+        "“{query}” is no county, place or point we know. All counties: owes counties",
+    ),
+    "read_as": (
+        'Odczytano „{query}” jako {what}: owes which-centre {option} "{query}"',
+        'Read “{query}” as {what}: owes which-centre {option} "{query}"',
+    ),
+    "read_as_county": ("powiat", "a county"),
+    "read_as_place": ("miejscowość lub gminę", "a place"),
+    "read_as_point": ("punkt", "a point"),
+    "county_is_a_place": (
+        "„{query}” to nie powiat: {place} to {kind_label} w powiecie {county:loc}.",
+        "“{query}” is not a county: {place} ({kind_label}) lies in powiat {county}.",
+    ),
+    "county_is_a_place_try": ('owes which-centre --place "{place}"', 'owes which-centre --place "{place}"'),
+    "at_two_words": (
+        "Punkt to jedno słowo, szerokość i długość po przecinku: owes which-centre --at {lat},{lon}",
+        "A point is one word, latitude and longitude with a comma between: owes which-centre --at {lat},{lon}",
+    ),
+    "overview": (
+        "owes: katalog Ośrodków Wsparcia Ekonomii Społecznej (OWES) województwa lubuskiego.\n"
+        "\n"
+        "  owes which-centre Żary                   który ośrodek obsługuje miejscowość, powiat lub punkt\n"
+        "  owes which-centre żarski --on 1.06.2014  to samo w wybranym dniu\n"
+        "  owes counties                            powiaty i ich ośrodki\n"
+        "  owes centres                             ośrodki wszystkich okresów\n"
+        "  owes export -o zarski.pdf --county żarski  odpowiedź jako dokument do druku\n"
+        "\n"
+        "Wszystkie polecenia: owes --help",
+        "owes: a directory of the Social Economy Support Centres (OWES) of Lubuskie.\n"
+        "\n"
+        "  owes which-centre Żary                   which centre serves a town, county or point\n"
+        "  owes which-centre żarski --on 1.06.2014  the same on a given day\n"
+        "  owes counties                            the counties and their centres\n"
+        "  owes centres                             the centres of every period\n"
+        "  owes export -o zarski.pdf --county żarski  the answer as a printable document\n"
+        "\n"
+        "All commands: owes --help",
+    ),
+    "services_one_subject": (
+        "Podaj --centre albo jedno z --county, --place, --at, nie oba.",
+        "Give --centre or one of --county, --place, --at, not both.",
+    ),
+    "centre_own_dates": ("Działa (własne daty)", "Runs (its own dates)"),
+    "no_quotes": ("(brak zapisanych cytatów)", "(no quotes stored)"),
+    "quote_texts": ("Cytaty", "Quotes"),
+    "during_needs_option": (
+        "Dla całego miesiąca lub roku podaj --county, --place albo --at.",
+        "For a whole month or year give --county, --place or --at.",
+    ),
+    "during_title": ("{asked}: które ośrodki, {subject}", "{asked}: which centres, {subject}"),
+    "during_dates": ("Działał", "Ran"),
+    "during_none": ("W tym czasie nie znamy żadnego ośrodka.", "We know of no centre at that time."),
+    "no_such_day": ("Nie ma takiego dnia: {day}.", "No such day: {day}."),
+    "short_none_ran": ("Tego dnia nie działał żaden znany ośrodek.", "No known centre ran on this day."),
+    "short_no_centre_known": ("Nie znamy ośrodka na ten dzień.", "No centre is known for this day."),
+    "short_unknown_one": (
+        "Źródła nie podają, czy ten ośrodek obsługuje powiat {county}.",
+        "Our sources do not say whether this centre serves powiat {county}.",
+    ),
+    "short_unknown_among": (
+        "Źródła nie podają, który z tych {among} ośrodków obsługuje powiat {county}.",
+        "Our sources do not say which of these {among} serves powiat {county}.",
+    ),
+    "short_and_more_sources": (
+        "i {count:# inne źródło|# inne źródła|# innych źródeł}",
+        "and {count:# more source|# more sources}",
+    ),
+    "short_role_partner": ("partnerzy: {names}", "partners: {names}"),
+    "short_role_consortium member": ("członkowie konsorcjum: {names}", "consortium members: {names}"),
+    "short_outside_namesakes": (
+        "{count:# miejsce|# miejsca|# miejsc} o tej nazwie poza regionem: --full",
+        "{count:# place|# places} of this name outside the region: --full",
+    ),
+    "short_more_notes": (
+        "{count:# uwaga więcej|# uwagi więcej|# uwag więcej}: --full",
+        "{count:# more note|# more notes}: --full",
+    ),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {
@@ -749,10 +862,30 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if "|" in format_spec and isinstance(value, int):
             return plural(self.lang, value, format_spec.split("|"))
+        if format_spec in ("loc", "gen") and isinstance(value, str):
+            return county_case(value, format_spec) if self.lang == "pl" else value
         return str(super().format_field(value, format_spec))
 
 
 _FORMATTERS = {lang: _Formatter(lang) for lang in ("pl", "en")}
+
+
+def county_case(name: str, case: str) -> str:
+    """A county's name after "w powiecie" (loc: "świdnickim") or "powiatu" (gen: "świdnickiego").
+
+    A land county's name is an adjective ("świdnicki", "strzelecko-drezdenecki"); a city
+    with county rights keeps its own name after "grodzki" ("w powiecie grodzkim Zielona Góra").
+    """
+    if name[:1].islower() and name.endswith(("i", "y")):
+        # Every adjective of the name declines: "łódzki wschodni" → "łódzkim wschodnim".
+        return " ".join(_adjective_case(word, case) for word in name.split(" "))
+    return ("grodzkim " if case == "loc" else "grodzkiego ") + name
+
+
+def _adjective_case(word: str, case: str) -> str:
+    if not word.endswith(("i", "y")):
+        return word
+    return word + "m" if case == "loc" else word[:-1] + ("iego" if word.endswith("i") else "ego")
 
 
 def _shown(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -85,6 +85,8 @@ def render(blocks: list[b.Block], stream: IO[str]) -> str | None:
     """The blocks as Rich would print them on `stream`, or None when Rich must draw them."""
     if any(isinstance(block, b.Table) for block in blocks):
         return None
+    if any(run.url for block in blocks for run in _block_runs(block)):  # links (OSC 8) and whole web addresses: Rich
+        return None
     if not all(_simple(text) for text in _texts(blocks)):
         return None
     view = screen(stream)
@@ -121,8 +123,9 @@ _Chars = list[tuple[str, _Style]]  # a text as characters with their styles
 def _panel(title: str, body: list[b.Block], width: int) -> list[_Chars]:
     """Panel(Group(...), title=bold, title_align="left", box=ROUNDED, expand=True)."""
     inner = width - 4
-    # Padded with a space each side, then cut to the room there is (Rich's Text.truncate, overflow "fold").
-    title_text = (" " + printable(title).replace("\n", " ") + " ")[:inner]
+    if len(printable(title)) + 6 > width:  # terminal.py then moves the title into the panel: Rich draws that
+        raise _LeaveToRich
+    title_text = " " + printable(title).replace("\n", " ") + " "
     top = [("╭─", ()), *_styled(title_text, (BOLD,)), ("─" * (inner - len(title_text)) + "─╮", ())]
     lines = [top]
     for block in body:
@@ -294,3 +297,14 @@ _ONE_CELL = re.compile(
 
 def _simple(text: str) -> bool:
     return _ONE_CELL.fullmatch(text) is not None
+
+
+def _block_runs(block: b.Block) -> Iterator[b.Run]:
+    if isinstance(block, b.Paragraph):
+        yield from block.runs
+    elif isinstance(block, b.Fields):
+        for _, value in block.rows:
+            yield from value
+    elif isinstance(block, b.Bullets):
+        for _, item in block.items:
+            yield from item

@@ -10,8 +10,9 @@ import os
 from typing import IO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -29,8 +30,14 @@ def _text(value: str, style: str = "") -> Text:
 def _inline(runs: b.Inline, style: str = "") -> Text:
     out = Text(style=style)
     for run in runs:
-        out.append(printable(run.text), style="bold" if run.bold else "")
+        # A web address is a link (OSC 8) on terminals that support them.
+        look = Style(bold=run.bold or None, link=run.url if run.url and _is_web(run.url) else None)
+        out.append(printable(run.text), style=look)
     return out
+
+
+def _is_web(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and printable(url) == url
 
 
 class Listing:
@@ -42,6 +49,8 @@ class Listing:
             shown = list(range(len(table.header)))
         self.columns = [table.header[i] for i in shown]
         self.rows: _Cells = [[b.plain_text(row[i]) for i in shown] for row in table.rows]
+        whole = table.whole or (False,) * len(table.header)
+        self.whole = [whole[i] for i in shown]
 
 
 def listing_table(listing: Listing, title: str | None = None, width: int | None = None) -> Table:
@@ -84,17 +93,30 @@ def block_renderables(blocks: list[b.Block]) -> list[RenderableType]:
     for heading, body in b.by_heading(blocks):
         parts = [part for block in body for part in _block(block)]
         if heading is not None and heading.level == 1:
-            out.append(
-                Panel(
-                    Group(*parts), title=_text(heading.text, "bold"), title_align="left", box=box.ROUNDED, expand=True
-                )
-            )
+            out.append(_TitledPanel(_text(heading.text, "bold"), parts))
         else:
             if heading is not None:
                 out.append(_text(heading.text, "bold underline"))
             out.extend(parts)
             out.append(Text(""))
     return out
+
+
+class _TitledPanel:
+    """A panel with its heading as the title where the title fits the border whole;
+    on a narrower screen the heading opens the panel's body instead, wrapped,
+    so a centre's name is never cut off."""
+
+    def __init__(self, title: Text, parts: list[RenderableType]) -> None:
+        self.title = title
+        self.parts = parts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # The border's corners and a space each side of the title take 6 cells.
+        if self.title.cell_len + 6 <= options.max_width:
+            yield Panel(Group(*self.parts), title=self.title, title_align="left", box=box.ROUNDED, expand=True)
+        else:
+            yield Panel(Group(self.title, *self.parts), box=box.ROUNDED, expand=True)
 
 
 def _block(block: b.Block) -> list[RenderableType]:
@@ -108,7 +130,12 @@ def _block(block: b.Block) -> list[RenderableType]:
     if isinstance(block, b.Bullets):
         return [Text("\n").join(_inline((b.Run("  " * depth + "• "),) + item) for depth, item in block.items)]
     if isinstance(block, b.Paragraph):
-        return [_inline(block.runs)]
+        drawn = _inline(block.runs)
+        if any(run.url for run in block.runs) and all(run.url or not run.text.strip() for run in block.runs):
+            # A web address on a line of its own stays whole: the terminal wraps it, so it
+            # copies as one address (and is a link where the terminal has them).
+            drawn.no_wrap, drawn.overflow = True, "ignore"
+        return [drawn]
     if isinstance(block, b.Table):
         return [listing_table(Listing(block))]
     return []  # the map and page breaks belong to documents
@@ -164,8 +191,8 @@ def _floors(listing: Listing) -> list[int]:
     words = _longest_words(listing)
     labels = [max(len(word) for word in label.split() or [""]) for label in listing.columns]
     return [
-        max(label, cell if cell <= _SHORT_CELL else min(word, _UNBROKEN))
-        for cell, word, label in zip(cells, words, labels, strict=True)
+        max(label, cell if cell <= _SHORT_CELL else word if whole else min(word, _UNBROKEN))
+        for cell, word, label, whole in zip(cells, words, labels, listing.whole, strict=True)
     ]
 
 
@@ -177,7 +204,22 @@ def _unbroken_width(listing: Listing) -> int:
 def print_renderables(renderables: list[RenderableType], stream: IO[str]) -> None:
     console = _console(stream)
     for item in renderables:
-        console.print(item)
+        _print(console, item)
+
+
+def _print(console: Console, item: RenderableType) -> None:
+    # A web address on its own line is printed unbroken: the terminal wraps it (soft wrap).
+    whole = isinstance(item, Text) and item.no_wrap and item.overflow == "ignore"
+    console.print(item, soft_wrap=whole)
+
+
+def draw(renderables: list[RenderableType], stream: IO[str]) -> tuple[str, int]:
+    """The renderables as the terminal `stream` would show them, and the screen's height."""
+    console = _console(stream)
+    with console.capture() as captured:
+        for item in renderables:
+            _print(console, item)
+    return captured.get(), console.height
 
 
 def _console(stream: IO[str]) -> Console:

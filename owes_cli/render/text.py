@@ -75,5 +75,13 @@ def to_csv(rows: Sequence[object], keys: list[str]) -> str:
     writer.writerow(keys)
     for row in rows:
         record: dict[str, Any] = json_ready(row)
-        writer.writerow(["" if record.get(k) is None else neutralise_formula(str(record.get(k))) for k in keys])
+        writer.writerow([_cell(record.get(k)) for k in keys])
     return buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):  # e.g. a source's quotes: one cell, " | " between
+        return neutralise_formula(" | ".join(str(item) for item in value))
+    return neutralise_formula(str(value))
