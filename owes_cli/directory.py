@@ -322,10 +322,13 @@ class Directory:
         *,
         on: date | None = None,
         county: str | None = None,
+        place: str | None = None,
+        at: tuple[float, float] | str | None = None,
         centre: str | None = None,
         generated: datetime | None = None,
     ) -> Report:
-        """The report to export: one county's answer, one centre, or the whole directory.
+        """The report to export: the fact sheet of a county (named, or the county of a place or
+        point, which the sheet names), one centre, or the whole directory.
 
         `generated` is when the document says it was made (default: now, or
         SOURCE_DATE_EPOCH); without `on` the answer is for that day.
@@ -334,7 +337,8 @@ class Directory:
         from owes_cli.answers import detail
         from owes_cli.layout import fact_sheet, report
 
-        if centre is not None and county is not None:
+        asked = county is not None or place is not None or at is not None
+        if centre is not None and asked:
             raise UsageError("export_one_subject")
         made = generated or report.generation_time()
         day = on or made.date()
@@ -350,15 +354,9 @@ class Directory:
             register.publisher,
             register.as_of,
         )
-        if county is not None:
-            resolved = self._county_or_hint(county)
-            answer = periods.answer(dataset, resolved.county, day, resolved.notes)
-            query = answers.Query(county=county, place=None, at=None, on=day.isoformat())
-            return fact_sheet.county_sheet(
-                answers.county_answer(dataset, answer, self.lang, query),
-                edition,
-                self._document_map(day, resolved.county.teryt),
-            )
+        if asked:
+            answer = self.which_centre(county=county, place=place, at=at, on=day)
+            return fact_sheet.county_sheet(answer, edition, self._document_map(day, answer.county.teryt))
         if centre is not None:
             found = lookup.find_centre(dataset, centre)
             # The map of the centre's own time: the asked day, or the nearest day the centre ran.

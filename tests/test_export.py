@@ -506,7 +506,7 @@ def test_dash_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
         ([], "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.\n"),
         (
             ["-o", "x.pdf", "--centre", "gorzow-2013", "--county", "żarski"],
-            "Give at most one of --centre and --county.\n",
+            "Give --centre or a place (--county, --place, --at), not both.\n",
         ),
         (["-o", "x.pdf", "--on", "2014-02-30"], "No such day: 2014-02-30.\n"),
     ],

@@ -93,3 +93,25 @@ def test_the_sheet_says_how_to_reach_each_candidate() -> None:
     # No website in the sources: the page a source describes the centre on, printed in full.
     assert "Not in our sources: address, phone, e-mail, website; described at: https://fundacjacp.org/?p=4486" in text
     assert "Run by: Stowarzyszenie Wspierania Małej Przedsiębiorczości w Dobiegniewie (lead) and 2 partners" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "says"),
+    [
+        ("en", {"place": "Olbrachtów"}, "Olbrachtów lies in powiat żarski."),
+        ("pl", {"place": "w Olbrachtowie"}, "Olbrachtów leży w powiecie żarskim."),
+        ("en", {"at": "51.6417,15.1381"}, "lies in powiat żarski."),
+    ],
+)
+def test_a_sheet_asked_by_place_or_point_names_where_it_lies(lang: str, asked: dict[str, str], says: str) -> None:
+    document = directory(lang).document(on=DAYS["today"], generated=MADE, **asked)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.render(document))).pages)
+    assert says in " ".join(text.replace("\xa0", " ").split())
+    assert "żarski" in document.title or "żarski" in document.subtitle
+
+
+def test_a_sheet_is_of_a_centre_or_of_a_place_not_both() -> None:
+    from owes_cli.errors import UsageError
+
+    with pytest.raises(UsageError):
+        directory("en").document(centre="gorzow-2013", place="Żary")

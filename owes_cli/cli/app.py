@@ -642,9 +642,7 @@ def export(
         files.write_output(output, xlsx.render(directory.spreadsheet(), generation_time()), force=force)
         return
     # Without --on the answer is for the day the document is made.
-    # A county as typed keeps its notes ("the city is a separate county"); a place or point gives its county.
-    code = county if place is None and at is None else directory.county_code(county=county, place=place, at=at)
-    document = directory.document(on=_day(on), county=code, centre=centre_id)
+    document = directory.document(on=_day(on), county=county, place=place, at=at, centre=centre_id)
     if kind == "pdf":
         from owes_cli.render import pdf
 

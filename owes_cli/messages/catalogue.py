@@ -133,7 +133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Końcówka pliku {path} nie pasuje do --format {format}.",
         "The file name {path} does not match --format {format}.",
     ),
-    "export_one_subject": ("Podaj najwyżej jedno z --centre i --county.", "Give at most one of --centre and --county."),
+    "export_one_subject": (
+        "Podaj --centre albo miejsce (--county, --place, --at), nie oba.",
+        "Give --centre or a place (--county, --place, --at), not both.",
+    ),
     "which_centre_needs_place": (
         "Podaj, o jakie miejsce pytasz: --county POWIAT, --place MIEJSCOWOŚĆ albo "
         "--at SZER,DŁUG (np. --county żarski, --place Lubsko, "
