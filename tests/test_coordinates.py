@@ -160,3 +160,18 @@ def test_help_spells_out_the_order(owes: Owes) -> None:
     run = owes("which-centre", "--help")
     assert "latitude first, then longitude" in run.stdout
     assert "51.6417,15.1381" in run.stdout
+
+
+def test_a_point_is_found_in_the_same_area_without_decoding_the_whole_layer() -> None:
+    # A lookup decodes only the outlines whose box holds the point; what it finds is what the whole
+    # layer finds: inside, in a hole (the town of Żary in its rural gmina), outside the region, outside Poland.
+    points = [(15.1381, 51.6417), (15.2288, 52.7368), (16.9252, 52.4064), (51.6417, 15.1381), (2.35, 48.85)]
+    for layer in ("gminy", "wojewodztwa"):
+        whole = geo.load_layer(layer)
+        points += [area.label for area in whole.areas.values()]
+    points += [(14.0 + i * 0.25, 51.0 + j * 0.2) for i in range(16) for j in range(12)]  # Lubuskie and around it
+    for layer in ("gminy", "wojewodztwa"):
+        whole = geo.load_layer(layer)
+        found = [geo.locate(layer, point) for point in points]
+        assert found == [whole.find(point) for point in points], layer
+        assert sum(area is not None for area in found) > len(points) // 4, layer

@@ -16,8 +16,9 @@ import json
 import math
 import re
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from owes_cli.domain.resources import data_file
 from owes_cli.errors import UsageError
@@ -147,13 +148,40 @@ def layer_path(name: str) -> Path:
 
 
 @lru_cache(maxsize=len(LAYERS))
+def _raw_layer(name: str) -> Any:
+    return json.loads(layer_path(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=len(LAYERS))
 def load_layer(name: str) -> Layer:
-    raw = json.loads(layer_path(name).read_text(encoding="utf-8"))
+    raw = _raw_layer(name)
     areas = {}
     for code, (area_name, label, encoded) in raw["areas"].items():
-        polygons = [[decode_ring(ring) for ring in polygon] for polygon in encoded]
-        areas[code] = Area(code, area_name, polygons, (label[0] * UNIT, label[1] * UNIT), _bbox(polygons))
+        areas[code] = _area(code, area_name, label, encoded)
     return Layer(raw["origin"], raw["as_of"], areas)
+
+
+def _area(code: str, name: str, label: list[int], encoded: list[list[list[int]]]) -> Area:
+    polygons = [[decode_ring(ring) for ring in polygon] for polygon in encoded]
+    return Area(code, name, polygons, (label[0] * UNIT, label[1] * UNIT), _bbox(polygons))
+
+
+def locate(name: str, point: Point) -> Area | None:
+    """`load_layer(name).find(point)`, decoding only the areas whose box holds the point: a point
+    lookup would otherwise decode every outline of two layers first (about 10 ms of a lookup's 110)."""
+    x, y = point
+    for code, (area_name, label, encoded) in _raw_layer(name)["areas"].items():
+        # The box in the layer's integer units, summed in C; x * UNIT keeps the order of x.
+        outlines = [(list(accumulate(ring[0::2])), list(accumulate(ring[1::2]))) for ring, *_ in encoded]
+        min_x = min(min(xs) for xs, _ in outlines) * UNIT
+        max_x = max(max(xs) for xs, _ in outlines) * UNIT
+        min_y = min(min(ys) for _, ys in outlines) * UNIT
+        max_y = max(max(ys) for _, ys in outlines) * UNIT
+        if min_x <= x <= max_x and min_y <= y <= max_y:
+            area = _area(code, area_name, label, encoded)
+            if area.contains(point):
+                return area
+    return None
 
 
 def label_points(name: str, codes: set[str]) -> dict[str, Point]:

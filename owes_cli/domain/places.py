@@ -478,7 +478,7 @@ BORDER_TOLERANCE_M = 30
 def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     """The gmina a point lies in, or an error that says where the point is instead."""
     point = (lon, lat)
-    gmina = geo.load_layer("gminy").find(point)
+    gmina = geo.locate("gminy", point)
     if gmina is not None and gmina.code in gazetteer.places:
         place = gazetteer.places[gmina.code]
         if place.county not in dataset.counties:  # a dataset that covers only part of the region
@@ -489,9 +489,9 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
     at = f"{lat!r},{lon!r}"
     coverage = register.coverage(dataset.regions, dataset.region_name)
     swapped = None
-    if gmina is None and geo.load_layer("gminy").find((lat, lon)) is not None:
+    if gmina is None and geo.locate("gminy", (lat, lon)) is not None:
         swapped = f"{lon!r},{lat!r}"  # the numbers read the other way round are in the region
-    voivodeship = geo.load_layer("wojewodztwa").find(point)
+    voivodeship = geo.locate("wojewodztwa", point)
     if voivodeship is None:
         raise PointNotServed("point_outside_poland", at, coverage, swapped)
     if voivodeship.code in dataset.regions:

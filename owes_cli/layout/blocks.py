@@ -12,6 +12,8 @@ compile each annotation string at start-up.
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from owes_cli.safe_text import printable
+
 if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
 
@@ -74,6 +76,12 @@ Block = Heading | Paragraph | Fields | Table | Bullets | Map | PageBreak
 
 def text(value: str, url: str | None = None, *, bold: bool = False) -> Inline:
     return (Run(value, url, bold),)
+
+
+def web_address(run: Run) -> str | None:
+    """The run's address where a terminal shows it as a link (OSC 8): a printable http(s) address."""
+    url = run.url
+    return url if url and url.startswith(("http://", "https://")) and printable(url) == url else None
 
 
 def plain_text(runs: Inline) -> str:

@@ -4,7 +4,8 @@ Rich (render/terminal.py) draws an answer's blocks as rounded panels holding
 label/value grids, bold and underlined headings, and bullets. Importing Rich
 costs a short answer about a third of its run, so the common case is drawn
 here, character for character and style for style as Rich draws it (the
-panel, the grid's columns, Rich's word wrapping and folding of long words),
+panel, the grid's columns, Rich's word wrapping and folding of long words,
+web addresses as links, OSC 8, with the ids Rich shares between their pieces),
 and tests/test_screen.py compares the two on every answer. Anything this
 module is not sure to draw as Rich would (a table, a character wider or
 narrower than one cell, a forced or dumb terminal, a very narrow one) makes
@@ -29,9 +30,15 @@ _WORD = re.compile(r"\s*\S+\s*")  # a word and the space after it, as Rich's wra
 
 # Styles as SGR codes, in the order Rich writes them (attributes, then colour).
 BOLD, UNDERLINE, YELLOW = "1", "4", "33"
+_LINK = "@"  # a style's link: "@<text>|<url>", <text> the Rich Text the link is drawn in
 _Style = tuple[str, ...]
 _NO_STYLE: _Style = ()
 _runs = itertools.count()
+
+
+def _text() -> str:
+    """A mark for one Rich Text: Rich gives a link one id (OSC 8) per Text and style."""
+    return f"{next(_runs)}"
 
 
 def _run() -> str:
@@ -85,8 +92,6 @@ def render(blocks: list[b.Block], stream: IO[str]) -> str | None:
     """The blocks as Rich would print them on `stream`, or None when Rich must draw them."""
     if any(isinstance(block, b.Table) for block in blocks):
         return None
-    if any(run.url for block in blocks for run in _block_runs(block)):  # links (OSC 8) and whole web addresses: Rich
-        return None
     if not all(_simple(text) for text in _texts(blocks)):
         return None
     view = screen(stream)
@@ -96,7 +101,8 @@ def render(blocks: list[b.Block], stream: IO[str]) -> str | None:
         lines = _lines(blocks, view.width)
     except _LeaveToRich:
         return None
-    return "".join(_line(segments, view) + "\n" for segments in lines)
+    links: dict[_Style, int] = {}
+    return "".join(_line(segments, view, links) + "\n" for segments in lines)
 
 
 def _lines(blocks: list[b.Block], width: int) -> list[_Chars]:
@@ -108,7 +114,7 @@ def _lines(blocks: list[b.Block], width: int) -> list[_Chars]:
             if heading is not None:
                 lines += _wrap(_styled(printable(heading.text), (BOLD, UNDERLINE)), width)
             for block in body:
-                lines += _block(block, width)
+                lines += _block(block, width, top=True)
             lines.append([])
     return lines
 
@@ -121,32 +127,47 @@ _Chars = list[tuple[str, _Style]]  # a text as characters with their styles
 
 
 def _panel(title: str, body: list[b.Block], width: int) -> list[_Chars]:
-    """Panel(Group(...), title=bold, title_align="left", box=ROUNDED, expand=True)."""
+    """Panel(Group(...), title=bold, title_align="left", box=ROUNDED, expand=True); a title that
+    does not fit the border opens the panel's body instead, wrapped (render/terminal.py)."""
     inner = width - 4
-    if len(printable(title)) + 6 > width:  # terminal.py then moves the title into the panel: Rich draws that
-        raise _LeaveToRich
-    title_text = " " + printable(title).replace("\n", " ") + " "
-    top = [("╭─", ()), *_styled(title_text, (BOLD,)), ("─" * (inner - len(title_text)) + "─╮", ())]
+    rows: list[_Chars] = []
+    if len(printable(title)) + 6 > width:
+        top: _Chars = [("╭" + "─" * (width - 2) + "╮", ())]
+        rows += _wrap(_styled(printable(title), (BOLD,)), inner)
+    else:
+        title_text = " " + printable(title).replace("\n", " ") + " "
+        top = [("╭─", ()), *_styled(title_text, (BOLD,)), ("─" * (inner - len(title_text)) + "─╮", ())]
     lines = [top]
     for block in body:
-        for row in _block(block, inner):
-            lines.append([("│ ", ()), *row, (" " * (inner - _length(row)) + " │", ())])
+        rows += _block(block, inner)
+    for row in rows:
+        lines.append([("│ ", ()), *row, (" " * (inner - _length(row)) + " │", ())])
     lines.append([("╰" + "─" * (width - 2) + "╯", ())])
     return lines
 
 
-def _block(block: b.Block, width: int) -> list[_Chars]:
+def _block(block: b.Block, width: int, top: bool = False) -> list[_Chars]:
+    """A block's lines; `top`: printed by itself, not inside a panel."""
     if isinstance(block, b.Fields):
         return _fields(block, width)
     if isinstance(block, b.Bullets):
         text: _Chars = []
+        whole = _text()  # Rich joins the items into one Text
         for i, (depth, item) in enumerate(block.items):
             if i:
                 text.append(("\n", ()))
-            text += _inline((b.Run("  " * depth + "• "),) + item)
+            text += _inline((b.Run("  " * depth + "• "),) + item, whole=whole)
         return _wrap(text, width)
     if isinstance(block, b.Paragraph):
-        return _wrap(_inline(block.runs), width)
+        drawn = _inline(block.runs)
+        if any(run.url for run in block.runs) and all(run.url or not run.text.strip() for run in block.runs):
+            # terminal.py keeps web addresses on a line of their own whole: printed by itself, Rich
+            # lets the terminal wrap them (soft wrap); in a panel it would cut what does not fit.
+            lines = list(_split_lines(drawn))
+            if not top and any(len(line) > width for line in lines):
+                raise _LeaveToRich
+            return lines
+        return _wrap(drawn, width)
     return []  # the map and page breaks belong to documents, as in render/terminal.py
 
 
@@ -158,8 +179,7 @@ def _fields(block: b.Fields, width: int) -> list[_Chars]:
     label_width = max((len(label) for label in labels), default=0)
     widest = max((len(line) for value in values for line in _split_lines(value)), default=0)
     value_width = min(widest, width - label_width - GRID_GAP)
-    longest_word = max((len(word) for value in values for word in "".join(ch for ch, _ in value).split()), default=0)
-    if value_width < min(longest_word, widest) or value_width < 1:
+    if value_width < 1:
         raise _LeaveToRich  # Rich would shrink the labels' column too, as this module does not
 
     out: list[_Chars] = []
@@ -223,14 +243,19 @@ def _split_lines(text: _Chars) -> Iterator[_Chars]:
     yield line
 
 
-def _inline(runs: b.Inline, base: _Style = ()) -> _Chars:
+def _inline(runs: b.Inline, base: _Style = (), whole: str | None = None) -> _Chars:
     """Runs as Rich's Text holds them: plain runs in the text's own style, one run of it,
-    and each bold run a span of its own (its own escape codes, even beside another)."""
+    and each bold run or link a span of its own (its own escape codes, even beside another).
+    `whole` marks the Text they are drawn in, if not a Text of their own."""
     if not base or not base[-1].startswith("#"):
         base += (_run(),)
+    whole = whole or _text()
     out: _Chars = []
     for run in runs:
-        style = (BOLD, *base[:-1], _run()) if run.bold else base
+        style = base
+        url = b.web_address(run)
+        if run.bold or url:
+            style = ((BOLD,) if run.bold else ()) + base[:-1] + ((f"{_LINK}{whole}|{url}",) if url else ()) + (_run(),)
         out += [(ch, style) for ch in printable(run.text)]
     return out
 
@@ -246,25 +271,34 @@ def _length(row: _Chars) -> int:
     return sum(len(text) for text, _ in row)
 
 
-def _line(row: _Chars, view: Screen) -> str:
+def _line(row: _Chars, view: Screen, links: dict[_Style, int]) -> str:
     """Characters of one style together, each run in its escape codes as Rich writes them."""
     out: list[str] = []
     run, current = "", _NO_STYLE
     for text, style in row:
         if style != current and run:
-            out.append(_sgr(run, current, view))
+            out.append(_sgr(run, current, view, links))
             run = ""
         current = style
         run += text
     if run:
-        out.append(_sgr(run, current, view))
+        out.append(_sgr(run, current, view, links))
     return "".join(out)
 
 
-def _sgr(text: str, style: _Style, view: Screen) -> str:
-    codes = [code for code in style if not code.startswith("#") and (view.colour or code != YELLOW)]
+def _sgr(text: str, style: _Style, view: Screen, links: dict[_Style, int]) -> str:
+    codes = [code for code in style if code[0] not in "#@" and (view.colour or code != YELLOW)]
     codes.sort(key=(BOLD, UNDERLINE, YELLOW).index)
-    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes and view.styled else text
+    drawn = f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes and view.styled else text
+    link = next((code for code in style if code.startswith(_LINK)), None)
+    if link is None or not text:
+        return drawn
+    # As Rich's Style.render: one id for a link's pieces drawn in one Text in one style (Rich's
+    # ids are random; these count from 1 in the order the links appear, so a picture is repeatable).
+    key = style[:-1]
+    number = links.setdefault(key, len(links) + 1)
+    url = link.partition("|")[2]
+    return f"\x1b]8;id={number};{url}\x1b\\{drawn}\x1b]8;;\x1b\\"
 
 
 # --------------------------------------------------------------------------
@@ -297,14 +331,3 @@ _ONE_CELL = re.compile(
 
 def _simple(text: str) -> bool:
     return _ONE_CELL.fullmatch(text) is not None
-
-
-def _block_runs(block: b.Block) -> Iterator[b.Run]:
-    if isinstance(block, b.Paragraph):
-        yield from block.runs
-    elif isinstance(block, b.Fields):
-        for _, value in block.rows:
-            yield from value
-    elif isinstance(block, b.Bullets):
-        for _, item in block.items:
-            yield from item

@@ -31,13 +31,9 @@ def _inline(runs: b.Inline, style: str = "") -> Text:
     out = Text(style=style)
     for run in runs:
         # A web address is a link (OSC 8) on terminals that support them.
-        look = Style(bold=run.bold or None, link=run.url if run.url and _is_web(run.url) else None)
+        look = Style(bold=run.bold or None, link=b.web_address(run))
         out.append(printable(run.text), style=look)
     return out
-
-
-def _is_web(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and printable(url) == url
 
 
 class Listing:
