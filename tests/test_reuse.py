@@ -6,11 +6,8 @@ import csv
 import io
 import json
 import os
-import pty
-import subprocess
-import sys
 
-from conftest import PROJECT, Owes
+from conftest import Owes, run_on_pty
 
 
 def test_centres_csv_has_one_row_per_centre_with_names(owes: Owes) -> None:
@@ -48,23 +45,9 @@ def test_sources_with_their_quotes(owes: Owes) -> None:
 
 
 def test_on_a_terminal_web_addresses_print_whole_as_links() -> None:
-    leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "80", "OWES_LANG": "en", "TERM": "xterm-256color", "OWES_PAGER": ""}
     env.pop("NO_COLOR", None)
-    proc = subprocess.Popen([sys.executable, "-m", "owes_cli", "sources"], stdout=follower, cwd=PROJECT, env=env)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=60)
-    os.close(leader)
-    screen = b"".join(chunks).decode("utf-8")
+    screen = run_on_pty(["sources"], env)
     url = "https://rpo.lubuskie.pl/en/-/ogloszenie-naboru-nr-felb-06-10-iz-00-001-23-w-ramach-dzialania-6-10"
     assert "\x1b]8;id=" in screen and f";{url}" in screen  # a link (OSC 8)
     visible = screen.replace("\r", "")

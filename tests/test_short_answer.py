@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import pty
 import re
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, Owes
+from conftest import PROJECT, Owes, run_on_pty
 
 from owes_cli import Directory
 from owes_cli.cli.output import pager_command
@@ -140,25 +139,9 @@ def test_the_pager_is_chosen_as_git_chooses_it() -> None:
 
 def _on_a_terminal(args: list[str], pager: str, tmp_path: Path) -> str:
     """Run owes with stdout on a pseudo-terminal 24 lines high; return what it printed there."""
-    leader, follower = pty.openpty()
     env = {**os.environ, "OWES_PAGER": pager, "LINES": "24", "COLUMNS": "80", "OWES_LANG": "en", "TERM": "xterm"}
     env.pop("PAGER", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "owes_cli", *args], stdout=follower, stderr=subprocess.PIPE, cwd=PROJECT, env=env
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return run_on_pty(args, env)
 
 
 def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
