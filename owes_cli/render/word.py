@@ -437,21 +437,10 @@ SHEET_MAP_HEIGHT_MM = 78  # the fact sheet's map (with its legend): what a page 
 
 def _sheet_map(document: Document, block: Map) -> None:
     """The fact sheet's map: a smaller picture under a small heading; its date and credits are in the colophon."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
-    from owes_cli.render import map_image as map_render
-
-    drawing = block.drawing
     _heading(document, Heading(block.title, 2))
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
-    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
-    picture = paragraph.add_run().add_picture(io.BytesIO(png), height=Mm(SHEET_MAP_HEIGHT_MM))
-    properties = picture._inline.docPr
-    properties.set("name", _clean(drawing.title))
-    properties.set("descr", _clean(block.description))
+    _map_picture(document.add_paragraph(), block, height=Mm(SHEET_MAP_HEIGHT_MM))
 
 
 def _fields(document: Document, block: Fields) -> None:
@@ -514,10 +503,7 @@ def _map(document: Document, block: Map) -> None:
     credits are text above and below it, and the heading is its title.
     Heading, date line and picture stay on one page.
     """
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt, RGBColor
-
-    from owes_cli.render import map_image as map_render
 
     drawing = block.drawing
     _heading(document, Heading(block.title, 1))
@@ -525,18 +511,29 @@ def _map(document: Document, block: Map) -> None:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.keep_with_next = keep
         if text is None:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
-            png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
-            picture = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(MAP_WIDTH_MM))
-            properties = picture._inline.docPr
-            properties.set("name", _clean(drawing.title))
-            properties.set("descr", _clean(block.description))
+            _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM))
         else:
             # Text not in the report's blocks (the map's date line and credits) is typeset here.
             run = paragraph.add_run(_clean(typography.prose(text)))
             run.font.size = Pt(8)
             run.font.color.rgb = RGBColor.from_string(MUTED)
+
+
+def _map_picture(paragraph: DocxParagraph, block: Map, *, width: Any = None, height: Any = None) -> None:
+    """The map as a 300 dpi PNG (map_render's, without its title: a heading gives it), centred in
+    `paragraph` at the size given, named and described for screen readers."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from owes_cli.render import map_image as map_render
+
+    drawing = block.drawing
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
+    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
+    picture = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
+    properties = picture._inline.docPr
+    properties.set("name", _clean(drawing.title))
+    properties.set("descr", _clean(block.description))
 
 
 DRAW: dict[type, Callable[[Any, Any], None]] = {
