@@ -146,9 +146,14 @@ def test_polish_help_translates_options_and_placeholders(owes: Owes) -> None:
 
 def test_clicks_own_help_words_follow_the_language(owes: Owes) -> None:
     polish = owes("place", "--help", "--lang", "pl").stdout
-    assert polish.startswith("Użycie: owes place [OPTIONS] {NAZWA}")
+    assert polish.startswith("Użycie: owes place [OPCJE] {NAZWA}")
     assert "\nArgumenty:\n" in polish and "\nOpcje:\n" in polish and "[wymagane]" in polish
-    assert "\nPolecenia:\n" in owes("--help", "--lang", "pl").stdout
+    group = owes("--help", "--lang", "pl").stdout
+    assert group.startswith("Użycie: owes [OPCJE] POLECENIE [ARGUMENTY]...") and "\nPolecenia:\n" in group
+    which = owes("which-centre", "--help", "--lang", "pl").stdout
+    assert which.startswith("Użycie: owes which-centre [OPCJE] [POWIAT|MIEJSCE|SZER,DŁUG]")
+    assert "--place NAZWA" in which and "--at SZER,DŁUG" in which
+    assert "-o, --output PLIK" in owes("export", "--help", "--lang", "pl").stdout
     english = owes("place", "--help").stdout
     assert english.startswith("Usage: owes place [OPTIONS] {NAME}")
     assert "\nArguments:\n" in english and "[required]" in english

@@ -218,12 +218,13 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "Read and check the dataset afresh, keeping nothing in the cache (also the OWES_NO_CACHE variable).",
     ),
     "export.output": (
-        "Plik wynikowy (.pdf lub .docx); „-” wypisuje dokument na standardowe wyjście, jeśli nie jest nim terminal.",
-        "The file to write (.pdf or .docx); “-” writes the document to stdout when that is not a terminal.",
+        "Plik wynikowy (.pdf, .docx, .xlsx albo .html); „-” wypisuje go na standardowe wyjście, "
+        "jeśli nie jest nim terminal.",
+        "The file to write (.pdf, .docx, .xlsx or .html); “-” writes it to stdout when that is not a terminal.",
     ),
     "doc_format": (
-        "Format dokumentu: pdf albo docx; domyślnie według końcówki pliku.",
-        "Document format: pdf or docx; taken from the file name by default.",
+        "Format: pdf, docx, xlsx albo html; domyślnie według końcówki pliku.",
+        "Format: pdf, docx, xlsx or html; taken from the file name by default.",
     ),
     "path": (
         "Plik do sprawdzenia; domyślnie --data albo dane dołączone.",
@@ -238,7 +239,15 @@ METAVARS: dict[str, tuple[str, str]] = {
     "path": ("[PLIK]", "[PATH]"),
     "data": ("PLIK", "PATH"),
     "on": ("RRRR-MM-DD", "YYYY-MM-DD"),
+    "words": ("[POWIAT|MIEJSCE|SZER,DŁUG]", "[COUNTY|PLACE|LAT,LON]"),
+    "place": ("NAZWA", "TEXT"),
+    "at": ("SZER,DŁUG", "LAT,LON"),
+    "export.output": ("PLIK", "FILE"),
+    "map.output": ("PLIK.svg|PLIK.png", "FILE.svg|FILE.png"),
 }
+# What Click's usage line calls the options, and the group's command and its arguments.
+OPTIONS_METAVAR = ("[OPCJE]", "[OPTIONS]")
+SUBCOMMAND_METAVAR = ("POLECENIE [ARGUMENTY]...", "COMMAND [ARGS]...")
 
 # The words Click puts in --help around our own texts.
 HELP_WORDS: dict[str, tuple[str, str]] = {
@@ -302,6 +311,7 @@ def localise_help(group: Any, lang: str) -> None:
     """Put the chosen language's help text on the commands and options."""
     index = 0 if lang == "pl" else 1
     group.help = HELP["owes"][index]
+    group.subcommand_metavar = SUBCOMMAND_METAVAR[index]
     for command in [group, *getattr(group, "commands", {}).values()]:
         if command is not group and command.name in HELP:
             command.help = with_examples(HELP[command.name][index], command.name, index)
@@ -314,8 +324,10 @@ def localise_help(group: Any, lang: str) -> None:
             texts = PARAM_HELP.get(f"{command.name}.{param.name}") or PARAM_HELP.get(param.name or "")
             if texts and hasattr(param, "help"):
                 param.help = texts[index]
-            if param.name in METAVARS:
-                param.metavar = METAVARS[param.name][index]
+            metavar = METAVARS.get(f"{command.name}.{param.name}") or METAVARS.get(param.name or "")
+            if metavar:
+                param.metavar = metavar[index]
+        command.options_metavar = OPTIONS_METAVAR[index]
 
 
 class LocalisedHelpFormatter(compat.HelpFormatter):
