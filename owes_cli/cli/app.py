@@ -82,7 +82,7 @@ codecs.register_error("owes-fold", _fold_unencodable)
 def _prepare_streams() -> Callable[[], None]:
     """Streams that say when they fail, and signals that clean up; returns what undoes both."""
     if sys.stderr is None:  # started with stderr closed (2>&-): messages go nowhere
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+        sys.stderr = open(os.devnull, "w")  # not closed: it lives as long as the process
     handlers = signals.install()
     streams.sane_columns()
     streams.fix_stderr_encoding()
@@ -316,7 +316,7 @@ def _warn_notes(notes: tuple[NoteInfo, ...], lang: str, out: Output) -> None:
 
 def _complete_county(incomplete: str) -> list[str]:
     """Shell completion: the dataset's counties whose name starts with what was typed."""
-    from owes_cli.domain.names import fold
+    from owes_cli.domain.names import fold, without_diacritics
 
     typed = fold(incomplete)
     try:
@@ -332,11 +332,8 @@ def _complete_county(incomplete: str) -> list[str]:
             found.append(county.name)
         elif fold(county.name).startswith(typed):
             # Typed without Polish letters ("zar"): offered so ("zarski"), which owes reads as well.
-            found.append(county.name.translate(_PLAIN_LETTERS))
+            found.append(without_diacritics(county.name))
     return sorted(found)
-
-
-_PLAIN_LETTERS = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
 
 def _complete_centre(incomplete: str) -> list[str]:

@@ -42,7 +42,7 @@ def describe_usage_error(err: click_compat.ClickException, lang: str) -> str:
         text = t(lang, "usage_no_command", name=name)
         group = ctx.command if ctx is not None else None
         commands = list(getattr(group, "commands", {}) or {})
-        import difflib  # only a mistyped command needs it
+        import difflib  # here beside its one use; Typer has imported it already on every run
 
         guess = difflib.get_close_matches(name, commands, n=3, cutoff=0.5)
         if guess:

@@ -49,7 +49,8 @@ def page(text: str, command: str, stream: IO[str]) -> None:
     env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, do not clear
     env.setdefault("LV", "-c")
     try:
-        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # noqa: S602 - the user's own command
+        # Through a shell, as git runs it: the pager is the user's own command line ("less -R").
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
     except OSError:
         stream.write(text)
         return
