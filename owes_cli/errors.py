@@ -14,9 +14,10 @@ import itertools
 import shlex
 from collections.abc import Iterator, Sequence
 from enum import IntEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 from owes_cli.messages.catalogue import coverage_text, kind_label, problem_text, reason_text, t, what_text
+from owes_cli.record import Record
 from owes_cli.safe_text import shown
 
 
@@ -33,7 +34,7 @@ class ExitCode(IntEnum):
     TERMINATED = 143  # 128 + SIGTERM: `kill`, a service manager, a timeout
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """One thing wrong with a dataset, with where it is."""
 
     code: str  # message id, see messages.catalogue.PROBLEMS

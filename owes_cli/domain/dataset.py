@@ -17,12 +17,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from owes_cli.domain import model as m
 from owes_cli.domain.dates import PartialDate, PartialDateError
 from owes_cli.domain.resources import data_file
 from owes_cli.errors import DatasetError, Problem
+from owes_cli.record import Record
 from owes_cli.safe_text import forbidden_character
 
 # A guard against a wrong file, not a cap on datasets: the bundled file is 31 KB, and
@@ -59,7 +60,7 @@ def resolve_path(option: str | None) -> Path:
 # --------------------------------------------------------------------------
 
 
-class Key(NamedTuple):
+class Key(Record):
     kind: str  # str, url, date, text, ids, strs, table, tables, choice, teryt
     required: bool = False
     table: dict[str, Key] | None = None
@@ -661,7 +662,7 @@ def _cross_check(raw: dict[str, Any], everything: dict[str, Any], register: Any,
             add("county_two_centres", later.where, code=code, centre=later.centre, other=earlier.centre)
 
 
-class _Confirmed(NamedTuple):
+class _Confirmed(Record):
     """A centre's confirmed span for one county, as the overlap check needs it."""
 
     start: Any  # date

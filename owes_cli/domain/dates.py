@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import NamedTuple
+
+from owes_cli.record import Record
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -28,7 +29,7 @@ class DateOutOfRangeError(PartialDateError):
     """A well-formed date outside FIRST_YEAR to LAST_YEAR."""
 
 
-class PartialDate(NamedTuple):
+class PartialDate(Record):
     year: int
     month: int | None = None
     day: int | None = None

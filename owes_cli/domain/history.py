@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NamedTuple
 
 from owes_cli.domain import periods
 from owes_cli.domain.dates import PartialDate
 from owes_cli.domain.model import Centre, County, Dataset, Period, Text
+from owes_cli.record import Record
 
 
-class CountyPeriod(NamedTuple):
+class CountyPeriod(Record):
     """What the sources say of one county in one period."""
 
     period: Period
@@ -42,7 +42,7 @@ class MilestoneKind(StrEnum):
     REPORTED = "reported"  # something was reported on a day, undated itself
 
 
-class Milestone(NamedTuple):
+class Milestone(Record):
     """A dated entry of a centre's timeline."""
 
     when: PartialDate

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 from owes_cli.domain import names
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
@@ -18,11 +18,12 @@ from owes_cli.errors import (
     OwesError,
     UsageError,
 )
+from owes_cli.record import Record
 
 MAX_QUERY = 200  # characters; no county name comes near this
 
 
-class Note(NamedTuple):
+class Note(Record):
     """Something the answer should tell the user, as a message id."""
 
     message_id: str
@@ -32,7 +33,7 @@ class Note(NamedTuple):
 T = TypeVar("T")
 
 
-class Choice(NamedTuple, Generic[T]):
+class Choice(Record, Generic[T]):
     chosen: T
     notes: tuple[Note, ...]
 
@@ -83,12 +84,12 @@ def choose(
     return Choice(chosen, tuple(notes))
 
 
-class ResolvedCounty(NamedTuple):
+class ResolvedCounty(Record):
     county: County
     notes: tuple[Note, ...] = ()
 
 
-class _Candidate(NamedTuple):
+class _Candidate(Record):
     teryt: str
     name: str
     kind: CountyKind

@@ -9,10 +9,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import NamedTuple
 
 from owes_cli.domain.lookup import Note
 from owes_cli.domain.model import Centre, County, Dataset, Period
+from owes_cli.record import Record
 
 # The periods' first days, sorted, for the last dataset asked about: each open
 # end is found by bisection, so a listing stays O(n log n) in the periods
@@ -89,12 +89,12 @@ def centres_on(dataset: Dataset, day: date) -> list[Centre]:
     return [c for c, span in _centre_spans(dataset) if _contains(span, day)]
 
 
-class Confirmed(NamedTuple):
+class Confirmed(Record):
     period: Period
     centre: Centre
 
 
-class CountyAnswer(NamedTuple):
+class CountyAnswer(Record):
     county: County
     on: date
     period_status: PeriodStatus

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from owes_cli.domain import geo, names
 from owes_cli.domain.lookup import Note, choose, clean_query
@@ -38,6 +37,7 @@ from owes_cli.errors import (
     PointNotServed,
     PostalCode,
 )
+from owes_cli.record import Record
 
 MAX_MENTIONS = 3  # places of the same name outside coverage named in an answer
 MAX_LISTED = 12  # places outside coverage listed when none is inside ("Dąbrowa" names over 100)
@@ -103,7 +103,7 @@ _GMINA_QUALIFIER = re.compile(
 _SIMC_PREFIX = re.compile(r"^simc[\s:]*", re.IGNORECASE)
 
 
-class Place(NamedTuple):
+class Place(Record):
     teryt: str  # 7 digits: voivodeship, county, gmina, kind; for a locality, the unit it lies in
     name: str
     kind: PlaceKind
@@ -248,7 +248,7 @@ def _index_line_with_id(path: Path, simc: str) -> str | None:
         return text[text.rfind(b"\n", 0, at) + 1 : text.find(b"\n", at)].decode("utf-8")
 
 
-class ResolvedPlace(NamedTuple):
+class ResolvedPlace(Record):
     place: Place
     county: County
     notes: tuple[Note, ...] = ()

@@ -9,19 +9,19 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from owes_cli.domain.model import CountyKind
 from owes_cli.domain.resources import data_file
+from owes_cli.record import Record
 
 
-class RegisterCounty(NamedTuple):
+class RegisterCounty(Record):
     teryt: str
     name: str
     kind: CountyKind
 
 
-class Register(NamedTuple):
+class Register(Record):
     title: str
     publisher: str
     as_of: str
@@ -55,7 +55,7 @@ def load_register() -> Register:
     )
 
 
-class CountyIndex(NamedTuple):
+class CountyIndex(Record):
     """The register's county names as `names` matches them, worked out by scripts/build_data.py."""
 
     by_stem: dict[str, list[str]]  # a stem of a word of a county's name -> the counties' codes
