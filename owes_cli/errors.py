@@ -12,13 +12,50 @@ from __future__ import annotations
 
 import itertools
 import shlex
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
-from owes_cli.messages.catalogue import coverage_text, kind_label, problem_text, reason_text, t, what_text
 from owes_cli.record import Record
 from owes_cli.safe_text import shown
+
+
+# The message catalogue (some 1000 lines) loads when an error is said, not
+# with the domain that raises it: these stand in for its functions here.
+def t(lang: str, message_id: str, **params: Any) -> str:
+    from owes_cli.messages import catalogue
+
+    return catalogue.t(lang, message_id, **params)
+
+
+def kind_label(place: Mapping[str, Any], lang: str) -> str:
+    from owes_cli.messages import catalogue
+
+    return catalogue.kind_label(place, lang)
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    from owes_cli.messages import catalogue
+
+    return catalogue.problem_text(problem, lang)
+
+
+def reason_text(reason: str, lang: str) -> str | None:
+    from owes_cli.messages import catalogue
+
+    return catalogue.reason_text(reason, lang)
+
+
+def what_text(what: str, lang: str) -> str | None:
+    from owes_cli.messages import catalogue
+
+    return catalogue.what_text(what, lang)
+
+
+def coverage_text(names: Sequence[str], lang: str) -> str:
+    from owes_cli.messages import catalogue
+
+    return catalogue.coverage_text(names, lang)
 
 
 class ExitCode(IntEnum):
