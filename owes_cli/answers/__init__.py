@@ -17,16 +17,25 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from owes_cli.domain import lookup, periods
-from owes_cli.domain.history import MilestoneKind
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset, Period, Text
 from owes_cli.domain.periods import CoverageStatus, PeriodStatus
 from owes_cli.record import Record
 
 if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
+    from owes_cli.domain.history import MilestoneKind
     from owes_cli.domain.places import Gazetteer, Place, PlaceKind
     from owes_cli.domain.register import Register
 
 __all__ = ["CoverageStatus", "MilestoneKind", "PeriodStatus", "to_json"]
+
+
+def __getattr__(name: str) -> Any:
+    # MilestoneKind is the timelines' (owes_cli.domain.history): loaded when asked for, not by a lookup.
+    if name == "MilestoneKind":
+        from owes_cli.domain.history import MilestoneKind
+
+        return MilestoneKind
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def to_json(value: object) -> Any:
