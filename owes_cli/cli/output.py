@@ -10,13 +10,15 @@ import os
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from owes_cli.cli.files import stdout, stdout_failed
 from owes_cli.errors import UsageError
-from owes_cli.layout import listings
 from owes_cli.layout.blocks import Block
 from owes_cli.render import text as render
+
+if TYPE_CHECKING:  # only the listing commands load the listings' columns
+    from owes_cli.layout import listings
 
 FORMATS = ("auto", "table", "plain", "json", "csv")
 R = TypeVar("R")
@@ -90,6 +92,8 @@ class Output:
         title: str | None = None,
         csv_columns: list[listings.Column[R]] | None = None,
     ) -> None:
+        from owes_cli.layout import listings
+
         if self.format == "json":
             self.write(render.to_json(list(rows)))
         elif self.format == "csv":
