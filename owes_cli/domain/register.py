@@ -46,12 +46,13 @@ def register_path() -> Path:
 @lru_cache(maxsize=1)
 def load_register() -> Register:
     raw = json.loads(register_path().read_text(encoding="utf-8"))
+    kinds = {kind.value: kind for kind in CountyKind}  # a dict, not CountyKind(value) 380 times: 1 ms a run
     return Register(
         title=raw["register"],
         publisher=raw["publisher"],
         as_of=raw["as_of"],
         voivodeships=raw["voivodeships"],
-        counties={code: RegisterCounty(code, name, CountyKind(kind)) for code, (name, kind) in raw["counties"].items()},
+        counties={code: RegisterCounty(code, name, kinds[kind]) for code, (name, kind) in raw["counties"].items()},
     )
 
 
