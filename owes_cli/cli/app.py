@@ -2,11 +2,9 @@
 
 Errors become messages and exit codes in one place, `OwesGroup.main`,
 which Typer's CliRunner exercises as well as the real command.
-
-No `from __future__ import annotations` here: Typer reads the running
-command's annotations, and would compile each one given as a string
-(about 1 ms of every run).
 """
+
+from __future__ import annotations
 
 import codecs
 import copy
@@ -358,8 +356,6 @@ CentreOption = Annotated[
 ]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
 ForceOption = Annotated[bool, typer.Option("--force", show_default=False)]
-PlaceOption = Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)]
-AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)]
 
 
 @app.command("which-centre")
@@ -497,6 +493,10 @@ def place_detail(
     found = directory.place(" ".join(name))
     _warn_notes(found.notes, directory.lang, out)
     out.card(found, sections.place_card(found, directory.lang), detail.place_row(found))
+
+
+PlaceOption = Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)]
+AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)]
 
 
 @app.command("services")
