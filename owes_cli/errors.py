@@ -13,10 +13,9 @@ from __future__ import annotations
 import itertools
 import shlex
 from collections.abc import Iterator, Mapping, Sequence
-from enum import IntEnum
 from typing import Any
 
-from owes_cli.record import Record
+from owes_cli.record import QuickIntEnum, Record
 from owes_cli.safe_text import shown
 
 
@@ -58,7 +57,7 @@ def coverage_text(names: Sequence[str], lang: str) -> str:
     return catalogue.coverage_text(names, lang)
 
 
-class ExitCode(IntEnum):
+class ExitCode(QuickIntEnum):
     OK = 0
     USAGE = 2  # Click/Typer's own code for bad options
     NOT_FOUND = 3  # no county, centre or place matches

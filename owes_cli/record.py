@@ -23,6 +23,12 @@ imported only under TYPE_CHECKING.
 
 A record cannot extend another record's fields, as with NamedTuple; a
 generic record lists `Generic[T]` beside `Record`.
+
+`QuickStrEnum` and `QuickIntEnum` do the same for enumerations: mypy sees
+`enum.StrEnum` and `enum.IntEnum`; at run time a class written as one is
+made by the standard library's own quicker constructor (`enum._simple_enum`,
+which the stdlib uses for its enums): half the time of EnumType's checks,
+~0.2 ms an enum here. Without that constructor they are the plain enums.
 """
 
 from __future__ import annotations
@@ -30,11 +36,33 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-__all__ = ["Record"]
+__all__ = ["QuickIntEnum", "QuickStrEnum", "Record"]
 
 if TYPE_CHECKING:
+    from enum import IntEnum as QuickIntEnum
+    from enum import StrEnum as QuickStrEnum
     from typing import NamedTuple as Record
 else:
+    from enum import IntEnum, StrEnum
+
+    def _quick(kind):
+        """A base class whose subclasses are made as enums of `kind` by enum._simple_enum."""
+        try:
+            from enum import _simple_enum
+        except ImportError:  # pragma: no cover - a Python without it: the ordinary enum
+            return kind
+
+        class QuickEnumType(type):
+            def __new__(mcls, name, bases, namespace, **kwargs):
+                if not bases:  # the base class itself
+                    return super().__new__(mcls, name, bases, namespace, **kwargs)
+                return _simple_enum(kind)(type(name, (), dict(namespace)))
+
+        return QuickEnumType(f"Quick{kind.__name__}", (), {"__module__": __name__})
+
+    QuickStrEnum = _quick(StrEnum)
+    QuickIntEnum = _quick(IntEnum)
+
     try:  # the getter collections.namedtuple uses: an index read in C
         from _collections import _tuplegetter
     except ImportError:  # pragma: no cover - another Python implementation

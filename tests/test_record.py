@@ -1,16 +1,17 @@
-"""`Record` classes behave as the typing.NamedTuple classes they stand in for."""
+"""`Record` classes behave as the typing.NamedTuple classes they stand in for, quick enums as enums."""
 
 from __future__ import annotations
 
 import copy
 import pickle
+from enum import IntEnum, StrEnum
 from typing import Generic, NamedTuple, TypeVar
 
 import pytest
 
 from owes_cli.answers import to_json
 from owes_cli.domain.model import Text
-from owes_cli.record import Record
+from owes_cli.record import QuickIntEnum, QuickStrEnum, Record
 
 T = TypeVar("T")
 
@@ -110,3 +111,34 @@ def test_a_record_class_is_checked_as_it_is_defined() -> None:
 def test_answers_write_records_as_json_objects() -> None:
     assert to_json(Text("Żary", "Zary")) == {"pl": "Żary", "en": "Zary"}
     assert to_json(Place("Żary", tags=("town",))) == {"name": "Żary", "county": None, "tags": ["town"]}
+
+
+class Kind(QuickStrEnum):
+    """A QuickStrEnum is a StrEnum."""
+
+    LAND = "land"
+    CITY = "city"
+
+
+class KindEnum(StrEnum):
+    LAND = "land"
+    CITY = "city"
+
+
+class Code(QuickIntEnum):
+    OK = 0
+    USAGE = 2
+
+
+def test_a_quick_enum_behaves_as_the_enum_it_stands_for() -> None:
+    assert list(Kind) == [Kind.LAND, Kind.CITY] and Kind("city") is Kind.CITY
+    assert isinstance(Kind.LAND, StrEnum) and isinstance(Code.USAGE, IntEnum)
+    for quick, plain in zip(Kind, KindEnum, strict=True):
+        assert (str(quick), f"{quick}", quick.value, quick.name) == (str(plain), f"{plain}", plain.value, plain.name)
+        assert repr(quick) == repr(plain).replace("KindEnum", "Kind")
+        assert quick == plain.value and hash(quick) == hash(plain.value)
+    assert int(Code.USAGE) == 2 and Code(2) is Code.USAGE and str(Code.USAGE) == "2"
+    assert pickle.loads(pickle.dumps(Kind.CITY)) is Kind.CITY
+    assert to_json({"kind": Kind.LAND}) == {"kind": "land"}
+    with pytest.raises(ValueError):
+        Kind("town")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from owes_cli.domain import periods
 from owes_cli.domain.dates import PartialDate
 from owes_cli.domain.model import Centre, County, Dataset, Period, Text
-from owes_cli.record import Record
+from owes_cli.record import QuickStrEnum, Record
 
 
 class CountyPeriod(Record):
@@ -32,7 +30,7 @@ def county_history(dataset: Dataset, county: County) -> list[CountyPeriod]:
     return timeline
 
 
-class MilestoneKind(StrEnum):
+class MilestoneKind(QuickStrEnum):
     START = "start"  # the centre's own first day, where a source gives it
     END = "end"  # the centre's own last day
     PERIOD_START = "period-start"  # its period's first day

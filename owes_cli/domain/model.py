@@ -7,10 +7,9 @@ Text the user sees in either language is a `Text` with `pl` and `en`.
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from owes_cli.domain.dates import PartialDate
-from owes_cli.record import Record
+from owes_cli.record import QuickStrEnum, Record
 
 
 class Text(Record):
@@ -21,7 +20,7 @@ class Text(Record):
         return self.pl if lang == "pl" else self.en
 
 
-class CountyKind(StrEnum):
+class CountyKind(QuickStrEnum):
     LAND = "land"  # powiat ziemski
     CITY = "city"  # miasto na prawach powiatu (powiat grodzki)
 

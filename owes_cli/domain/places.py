@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -37,13 +36,13 @@ from owes_cli.errors import (
     PointNotServed,
     PostalCode,
 )
-from owes_cli.record import Record
+from owes_cli.record import QuickStrEnum, Record
 
 MAX_MENTIONS = 3  # places of the same name outside coverage named in an answer
 MAX_LISTED = 12  # places outside coverage listed when none is inside ("Dąbrowa" names over 100)
 
 
-class PlaceKind(StrEnum):
+class PlaceKind(QuickStrEnum):
     URBAN = "urban"  # gmina miejska: a town that is a gmina of its own
     RURAL = "rural"  # gmina wiejska
     URBAN_RURAL = "urban-rural"  # gmina miejsko-wiejska: a town and its villages
