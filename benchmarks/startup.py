@@ -1,13 +1,16 @@
-"""Time the commands as a user runs them, against Python's own start-up and a minimal Typer+Rich app.
+"""Time the commands as a user runs them, against Python's own start-up and minimal Typer apps.
 
     python benchmarks/startup.py [--runs 15] [--only NAME ...] [--no-scale]
 
 Each case runs as a fresh process (as a user would start it), `--runs`
 times after one warm-up, round-robin so that a machine that slows down for a
-while slows every case alike. The report is ONE table: each case's median,
-its ratio to `python -c pass` and to the minimal Typer app that prints a
-one-row Rich table (on a terminal: to that app on the same kind of
-terminal), and the process's peak memory. Terminal cases run on a
+while slows every case alike. Three yardsticks run with them: `python -c
+pass`, a minimal Typer app that prints one line (no Rich: the floor of any
+Typer tool, and the one the ratios are to) and one that prints a one-row
+Rich table. The report is ONE Markdown table, ready to paste into the
+README: each case's median, its ratio to `python -c pass` and to the
+Typer-only app (on a terminal: to that app on the same kind of terminal),
+and the process's peak memory. Terminal cases run on a
 pseudo-terminal (100×40, colours on); the others write to a pipe with
 NO_COLOR. Then the scale table: the same county lookup on the bundled
 dataset, on synthetic ones 10× and 100× its size and on one shaped like all
@@ -43,9 +46,22 @@ import synthetic_datasets  # lives beside this script
 PY = sys.executable
 OWES = [PY, "-m", "owes_cli"]
 
-# A minimal Typer app that prints a one-row Rich table: the floor for any
-# Typer + Rich tool, to tell our own cost from the framework's.
+# A minimal Typer app that prints one line, without Rich: the floor for any
+# Typer tool, to tell our own cost from the framework's. Every ratio is to it.
 MINIMAL_TYPER = """
+import typer
+
+app = typer.Typer()
+
+@app.command()
+def main() -> None:
+    print("żarski: zielona-gora-2013")
+
+app()
+"""
+
+# The same with a one-row Rich table: the floor for a Typer + Rich tool.
+MINIMAL_TYPER_RICH = """
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -61,7 +77,10 @@ def main() -> None:
 app()
 """
 
-PYTHON, APP, APP_PTY = "python -c pass", "minimal typer+rich table", "minimal typer+rich table (pty)"
+PYTHON = "python -c pass"
+APP, APP_PTY = "minimal typer, one line", "minimal typer, one line (pty)"
+RICH_APP, RICH_APP_PTY = "minimal typer+rich table", "minimal typer+rich table (pty)"
+YARDSTICKS = (PYTHON, APP, APP_PTY, RICH_APP, RICH_APP_PTY)
 
 
 class Case(NamedTuple):
@@ -73,17 +92,24 @@ class Case(NamedTuple):
 def cases(workdir: Path) -> dict[str, Case]:
     minimal = workdir / "minimal_typer.py"
     minimal.write_text(MINIMAL_TYPER, encoding="utf-8")
+    with_rich = workdir / "minimal_typer_rich.py"
+    with_rich.write_text(MINIMAL_TYPER_RICH, encoding="utf-8")
     county = [*OWES, "which-centre", "--county", "żarski"]
     return {
         PYTHON: Case([PY, "-c", "pass"]),
         APP: Case([PY, str(minimal)]),
         APP_PTY: Case([PY, str(minimal)], terminal=True),
+        RICH_APP: Case([PY, str(with_rich)]),
+        RICH_APP_PTY: Case([PY, str(with_rich)], terminal=True),
         "owes --help": Case([*OWES, "--help"]),
         "which-centre --county żarski": Case(county),
         "which-centre --county (json)": Case([*county, "--format", "json"]),
         "which-centre --county (pty)": Case(county, terminal=True),
         "which-centre --county (no cache)": Case(county, env={"OWES_NO_CACHE": "1"}),
         "which-centre --place Żary": Case([*OWES, "which-centre", "--place", "Żary"]),
+        "which-centre --place Żary (json)": Case([*OWES, "which-centre", "--place", "Żary", "--format", "json"]),
+        # A gmina that is not a town's: the gmina itself answers.
+        "which-centre --place gmina Bytnica": Case([*OWES, "which-centre", "--place", "gmina Bytnica"]),
         # A village of the region, a village only elsewhere (a bisection of data/localities.tsv), a typo.
         "which-centre --place Olbrachtów": Case([*OWES, "which-centre", "--place", "Olbrachtów"]),
         "which-centre --place Piotrkowice (elsewhere)": Case([*OWES, "which-centre", "--place", "Piotrkowice"]),
@@ -92,6 +118,9 @@ def cases(workdir: Path) -> dict[str, Case]:
         "which-centre --at (outside, Poznań)": Case([*OWES, "which-centre", "--at", "52.4064,16.9252"]),
         "counties": Case([*OWES, "counties"]),
         "counties (pty)": Case([*OWES, "counties"], terminal=True),
+        "centres": Case([*OWES, "centres"]),
+        "services": Case([*OWES, "services"]),
+        "history --county żarski": Case([*OWES, "history", "--county", "żarski"]),
         # The whole directory, the largest document; --force because every run rewrites it.
         "export pdf (directory)": Case([*OWES, "export", "-o", str(workdir / "owes.pdf"), "--force"]),
         "export docx (directory)": Case([*OWES, "export", "-o", str(workdir / "owes.docx"), "--force"]),
@@ -130,14 +159,15 @@ def environment(case: Case, cache: Path) -> dict[str, str]:
     env = {**BASE_ENV, "XDG_CACHE_HOME": str(cache), "OWES_DATA": "", **case.env}
     if case.terminal:  # a terminal as people have one: colours on, a known size
         env.pop("NO_COLOR", None)
-        env |= {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
+        # No pager: an answer longer than the screen would wait in `less` for a key.
+        env |= {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40", "OWES_PAGER": ""}
     else:
         env["NO_COLOR"] = "1"
     return env
 
 
-def run_once(case: Case, env: dict[str, str]) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory in bytes of one run."""
+def run_once(case: Case, env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time and CPU time (user + system) in seconds, and peak resident memory in bytes, of one run."""
     if case.terminal:
         leader, follower = pty.openpty()
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
@@ -158,22 +188,33 @@ def run_once(case: Case, env: dict[str, str]) -> tuple[float, int]:
         _, _, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
     process.returncode = 0  # reaped by wait4 above
-    return elapsed, usage.ru_maxrss * 1024  # Linux reports kilobytes
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024  # Linux reports kilobytes
 
 
-def measure(selected: dict[str, Case], runs: int, cache: Path) -> dict[str, tuple[float, float]]:
-    """Each case's median seconds and largest peak memory, run round-robin."""
+class Result(NamedTuple):
+    seconds: float  # median wall time
+    cpu: float  # median CPU time: what a busy machine's waiting leaves out
+    peak_mb: float  # the largest peak memory
+
+
+def measure(selected: dict[str, Case], runs: int, cache: Path) -> dict[str, Result]:
+    """Each case's median wall and CPU seconds and largest peak memory, run round-robin."""
     envs = {name: environment(case, cache) for name, case in selected.items()}
     for name, case in selected.items():
         run_once(case, envs[name])  # warm the file, bytecode and dataset caches
     samples: dict[str, list[float]] = {name: [] for name in selected}
+    cpus: dict[str, list[float]] = {name: [] for name in selected}
     peaks: dict[str, int] = dict.fromkeys(selected, 0)
     for _ in range(runs):
         for name, case in selected.items():
-            seconds, peak = run_once(case, envs[name])
+            seconds, cpu, peak = run_once(case, envs[name])
             samples[name].append(seconds)
+            cpus[name].append(cpu)
             peaks[name] = max(peaks[name], peak)
-    return {name: (statistics.median(times), peaks[name] / 2**20) for name, times in samples.items()}
+    return {
+        name: Result(statistics.median(times), statistics.median(cpus[name]), peaks[name] / 2**20)
+        for name, times in samples.items()
+    }
 
 
 def main() -> int:
@@ -185,30 +226,36 @@ def main() -> int:
     print(
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}: {_machine()}, Python {platform.python_version()}"
     )
-    print(f"{args.runs} interleaved runs per case, medians\n")
+    print(f"{args.runs} interleaved runs per case, medians; {_load()} at the start\n")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         cache = workdir / "cache"
         selected = cases(workdir)
         if args.only:
-            selected = {
-                k: v for k, v in selected.items() if k in (PYTHON, APP, APP_PTY) or any(o in k for o in args.only)
-            }
+            selected = {k: v for k, v in selected.items() if k in YARDSTICKS or any(o in k for o in args.only)}
         results = measure(selected, args.runs, cache)
         print_main_table(results, selected)
+        print(f"\n{_load()} at the end; ratios to `{APP}` (terminal cases: to it on a pty)")
         if not args.no_scale:
             print()
             print_scale_table(workdir, cache, args.runs)
     return 0
 
 
-def print_main_table(results: dict[str, tuple[float, float]], selected: dict[str, Case]) -> None:
-    base = results[PYTHON][0]
-    print(f"| {'case':44} | {'median ms':>9} | {'× python':>8} | {'× typer app':>11} | {'peak MB':>7} |")
-    print(f"|{'-' * 46}|{'-' * 11}:|{'-' * 9}:|{'-' * 12}:|{'-' * 8}:|")
-    for name, (seconds, peak) in results.items():
-        floor = results[APP_PTY if selected[name].terminal else APP][0]
-        print(f"| {name:44} | {seconds * 1000:9.1f} | {seconds / base:8.1f} | {seconds / floor:11.2f} | {peak:7.0f} |")
+def print_main_table(results: dict[str, Result], selected: dict[str, Case]) -> None:
+    """Wall time and its ratios; the ratio of CPU times beside it, which a loaded machine disturbs less."""
+    base = results[PYTHON].seconds
+    print(
+        f"| {'case':44} | {'median ms':>9} | {'× python':>8} | {'× typer app':>11} | {'× typer, CPU':>12} |"
+        f" {'peak MB':>7} |"
+    )
+    print(f"|{'-' * 46}|{'-' * 10}:|{'-' * 9}:|{'-' * 12}:|{'-' * 13}:|{'-' * 8}:|")
+    for name, (seconds, cpu, peak) in results.items():
+        floor = results[APP_PTY if selected[name].terminal else APP]
+        print(
+            f"| {name:44} | {seconds * 1000:9.1f} | {seconds / base:8.1f} | {seconds / floor.seconds:11.2f} |"
+            f" {cpu / floor.cpu:12.2f} | {peak:7.0f} |"
+        )
 
 
 def print_scale_table(workdir: Path, cache: Path, runs: int) -> None:
@@ -220,19 +267,28 @@ def print_scale_table(workdir: Path, cache: Path, runs: int) -> None:
         selected[name] = Case(command)
         selected[name + " (no cache)"] = Case(command, env={"OWES_NO_CACHE": "1"})
     results = measure(selected, runs, cache)
-    base = results["bundled"][0]
+    base = results["bundled"].seconds
     print("`which-centre --county żarski --format json` by dataset size")
     print(
         f"| {'dataset':44} | {'KB':>6} | {'median ms':>9} | {'× bundled':>9} | {'no cache ms':>11} | {'peak MB':>7} |"
     )
     print(f"|{'-' * 46}|{'-' * 7}:|{'-' * 10}:|{'-' * 10}:|{'-' * 12}:|{'-' * 8}:|")
     for name, (_, size) in datasets.items():
-        seconds, peak = results[name]
-        cold = results[name + " (no cache)"][0]
+        seconds, _, peak = results[name]
+        cold = results[name + " (no cache)"].seconds
         print(
             f"| {name:44} | {size / 1024:6.0f} | {seconds * 1000:9.1f} | {seconds / base:9.2f} | {cold * 1000:11.1f} |"
             f" {peak:7.0f} |"
         )
+
+
+def _load() -> str:
+    """The load average, to say how busy the machine was (a loaded one slows some runs)."""
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return "load average unknown"
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
 
 
 def _machine() -> str:

@@ -12,15 +12,52 @@ from __future__ import annotations
 
 import itertools
 import shlex
-from collections.abc import Iterator, Sequence
-from enum import IntEnum
-from typing import Any, NamedTuple
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
-from owes_cli.messages.catalogue import coverage_text, kind_label, problem_text, reason_text, t, what_text
+from owes_cli.record import QuickIntEnum, Record
 from owes_cli.safe_text import shown
 
 
-class ExitCode(IntEnum):
+# The message catalogue (some 1000 lines) loads when an error is said, not
+# with the domain that raises it: these stand in for its functions here.
+def t(lang: str, message_id: str, **params: Any) -> str:
+    from owes_cli.messages import catalogue
+
+    return catalogue.t(lang, message_id, **params)
+
+
+def kind_label(place: Mapping[str, Any], lang: str) -> str:
+    from owes_cli.messages import catalogue
+
+    return catalogue.kind_label(place, lang)
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    from owes_cli.messages import catalogue
+
+    return catalogue.problem_text(problem, lang)
+
+
+def reason_text(reason: str, lang: str) -> str | None:
+    from owes_cli.messages import catalogue
+
+    return catalogue.reason_text(reason, lang)
+
+
+def what_text(what: str, lang: str) -> str | None:
+    from owes_cli.messages import catalogue
+
+    return catalogue.what_text(what, lang)
+
+
+def coverage_text(names: Sequence[str], lang: str) -> str:
+    from owes_cli.messages import catalogue
+
+    return catalogue.coverage_text(names, lang)
+
+
+class ExitCode(QuickIntEnum):
     OK = 0
     USAGE = 2  # Click/Typer's own code for bad options
     NOT_FOUND = 3  # no county, centre or place matches
@@ -33,7 +70,7 @@ class ExitCode(IntEnum):
     TERMINATED = 143  # 128 + SIGTERM: `kill`, a service manager, a timeout
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """One thing wrong with a dataset, with where it is."""
 
     code: str  # message id, see messages.catalogue.PROBLEMS

@@ -5,31 +5,37 @@ the layout lays them out for people and documents. Data names stay Polish;
 service and audience names follow the language the answer was built in.
 Every status and kind is a StrEnum.
 
-The answers are `typing.NamedTuple`s, as the domain's records are, rather
-than frozen dataclasses: equally typed and immutable for mypy, but Python
-3.11 builds a frozen, slotted dataclass about four times slower (it compiles
-six methods per class), which cost `which-centre` some 20 ms of start-up
-(benchmarks/startup.py) for the 21 classes here (detail.py and tables.py
-hold 19 more). For the same reason this module does without `from
-__future__ import annotations`: typing.NamedTuple compiles every annotation
-given as a string (a ForwardRef), about 1 ms here.
+The answers are records (owes_cli.record: typing.NamedTuple to mypy, a
+tuple subclass made without NamedTuple's class-creation cost at run time),
+as the domain's records are, rather than frozen dataclasses: equally typed
+and immutable for mypy, and a lookup defines the classes here at start-up.
 """
 
 import keyword
 from collections.abc import Iterable, Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from owes_cli.domain import lookup, periods
-from owes_cli.domain.history import MilestoneKind
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset, Period, Text
 from owes_cli.domain.periods import CoverageStatus, PeriodStatus
+from owes_cli.record import Record
 
 if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
+    from owes_cli.domain.history import MilestoneKind
     from owes_cli.domain.places import Gazetteer, Place, PlaceKind
     from owes_cli.domain.register import Register
 
 __all__ = ["CoverageStatus", "MilestoneKind", "PeriodStatus", "to_json"]
+
+
+def __getattr__(name: str) -> Any:
+    # MilestoneKind is the timelines' (owes_cli.domain.history): loaded when asked for, not by a lookup.
+    if name == "MilestoneKind":
+        from owes_cli.domain.history import MilestoneKind
+
+        return MilestoneKind
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def to_json(value: object) -> Any:
@@ -80,20 +86,20 @@ def _str(value: object | None) -> str | None:
 # --------------------------------------------------------------------------
 
 
-class CountyRef(NamedTuple):
+class CountyRef(Record):
     teryt: str
     name: str
     kind: CountyKind
 
 
-class Ref(NamedTuple):
+class Ref(Record):
     """An organisation or a centre, by id and name."""
 
     id: str
     name: str
 
 
-class PeriodInfo(NamedTuple):
+class PeriodInfo(Record):
     id: str
     name: str
     from_: str
@@ -107,34 +113,34 @@ class PeriodInfo(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Operator(NamedTuple):
+class Operator(Record):
     id: str
     name: str
     role: str  # "lead" or "partner"
     unit: str | None
 
 
-class Address(NamedTuple):
+class Address(Record):
     street: str
     city: str
     label: str | None
     as_of: str | None
 
 
-class Service(NamedTuple):
+class Service(Record):
     id: str
     group: str
     name: str
 
 
-class Audience(NamedTuple):
+class Audience(Record):
     id: str
     group: str
     name: str
     part_of: str | None
 
 
-class Source(NamedTuple):
+class Source(Record):
     id: str
     title: str
     publisher: str | None
@@ -142,20 +148,20 @@ class Source(NamedTuple):
     date: str | None
 
 
-class Event(NamedTuple):
+class Event(Record):
     date: str | None
     reported: str | None
     description: str
 
 
-class Document(NamedTuple):
+class Document(Record):
     title: str
     title_as_printed: str | None
     note: str | None
     url: str | None
 
 
-class CentreInfo(NamedTuple):
+class CentreInfo(Record):
     """A centre, with its own dates (where a source gives them) as its period's."""
 
     id: str
@@ -181,19 +187,19 @@ class CentreInfo(NamedTuple):
     sources: tuple[Source, ...]
 
 
-class NoteInfo(NamedTuple):
+class NoteInfo(Record):
     """Something the answer tells the user besides it: a message id and its parameters."""
 
     id: str
     params: Mapping[str, Any]  # written beside "id" in JSON
 
 
-class Point(NamedTuple):
+class Point(Record):
     lat: float
     lon: float
 
 
-class Query(NamedTuple):
+class Query(Record):
     """What was asked: the county or place as typed, or a point, and the day."""
 
     county: str | None  # only what was asked is written in JSON
@@ -202,7 +208,7 @@ class Query(NamedTuple):
     on: str
 
 
-class Unit(NamedTuple):
+class Unit(Record):
     """A gmina or town of the gazetteer."""
 
     teryt: str
@@ -210,7 +216,7 @@ class Unit(NamedTuple):
     kind: "PlaceKind"
 
 
-class Locality(NamedTuple):
+class Locality(Record):
     """A village or town of the SIMC register, by its own id."""
 
     teryt: str  # its gmina's code
@@ -219,7 +225,7 @@ class Locality(NamedTuple):
     simc: str | None
 
 
-class PlaceInfo(NamedTuple):
+class PlaceInfo(Record):
     """A town, gmina or locality with the gmina it is (or lies in), its town and its county."""
 
     teryt: str
@@ -233,12 +239,12 @@ class PlaceInfo(NamedTuple):
     voivodeship: str
 
 
-class Confirmed(NamedTuple):
+class Confirmed(Record):
     period: PeriodInfo
     centre: CentreInfo
 
 
-class CountyAnswer(NamedTuple):
+class CountyAnswer(Record):
     """Which centre serves a county on a day; for a place, the place goes beside the county."""
 
     query: Query
@@ -256,7 +262,7 @@ class CountyAnswer(NamedTuple):
     sources: tuple[Source, ...]
 
 
-class ServedBy(NamedTuple):
+class ServedBy(Record):
     """A centre that ran at some time in a month or year asked about, and what the sources
     say of whether it served the county."""
 
@@ -264,7 +270,7 @@ class ServedBy(NamedTuple):
     coverage: CoverageStatus  # confirmed or unknown
 
 
-class DuringAnswer(NamedTuple):
+class DuringAnswer(Record):
     """Which centres served a county in a whole month or year (`--on 2014-06`, `--on 2014`)."""
 
     asked: str  # the month or year as typed, e.g. "2014-06"

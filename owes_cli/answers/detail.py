@@ -6,7 +6,7 @@ lookup does not build these classes at start-up.
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from owes_cli.answers import (
     FLATTENED,
@@ -31,6 +31,7 @@ from owes_cli.answers import (
 )
 from owes_cli.domain import history, lookup, periods
 from owes_cli.domain.model import Centre, Dataset
+from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.answers.tables import CountyRow
@@ -38,24 +39,24 @@ if TYPE_CHECKING:
     from owes_cli.domain.register import Register
 
 
-class PlacePeriod(NamedTuple):
+class PlacePeriod(Record):
     period: PeriodInfo
     coverage: CoverageStatus
     centre: Ref | None
 
 
-class RegisterInfo(NamedTuple):
+class RegisterInfo(Record):
     title: str
     publisher: str
     as_of: str
 
 
-class BoundariesInfo(NamedTuple):
+class BoundariesInfo(Record):
     origin: str
     as_of: str
 
 
-class PlaceDetail(NamedTuple):
+class PlaceDetail(Record):
     """Everything known about one place: `owes place NAME`."""
 
     place: PlaceInfo  # its keys open the JSON object
@@ -68,7 +69,7 @@ class PlaceDetail(NamedTuple):
     boundaries: BoundariesInfo
 
 
-class CentreStatus(NamedTuple):
+class CentreStatus(Record):
     """One centre, with whether it was running on a day."""
 
     query: Query
@@ -79,7 +80,7 @@ class CentreStatus(NamedTuple):
     sources: tuple[Source, ...]
 
 
-class DirectoryAnswer(NamedTuple):
+class DirectoryAnswer(Record):
     """The period in effect on a day (or the latest before it) with all its centres."""
 
     query: Query

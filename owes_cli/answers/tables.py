@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from owes_cli.answers import (
     NOT_IN_JSON,
@@ -28,13 +28,14 @@ from owes_cli.domain.history import MilestoneKind
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
 from owes_cli.domain.periods import CoverageStatus, PeriodStatus
 from owes_cli.errors import Problem
+from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.domain.places import Place, PlaceKind
     from owes_cli.domain.register import Register
 
 
-class CentreRow(NamedTuple):
+class CentreRow(Record):
     id: str
     name: str
     seat: str | None
@@ -51,7 +52,7 @@ class CentreRow(NamedTuple):
     sources: str
 
 
-class CountyRow(NamedTuple):
+class CountyRow(Record):
     teryt: str
     name: str
     kind: CountyKind
@@ -71,14 +72,14 @@ class CountyRow(NamedTuple):
 OMIT_WHEN_NONE[CountyRow] = ("voivodeship",)
 
 
-class ServiceRow(NamedTuple):
+class ServiceRow(Record):
     id: str
     group: str
     name: str
     centres: str
 
 
-class SourceRow(NamedTuple):
+class SourceRow(Record):
     id: str
     title: str
     publisher: str | None
@@ -88,7 +89,7 @@ class SourceRow(NamedTuple):
     quote_texts: tuple[str, ...]  # the stored quotes themselves (`owes sources --quotes`)
 
 
-class PeriodRow(NamedTuple):
+class PeriodRow(Record):
     id: str
     name: str
     programme: str
@@ -100,7 +101,7 @@ class PeriodRow(NamedTuple):
     sources: str
 
 
-class PlaceRow(NamedTuple):
+class PlaceRow(Record):
     teryt: str
     name: str
     kind: PlaceKind
@@ -109,7 +110,7 @@ class PlaceRow(NamedTuple):
     county: str
 
 
-class CountyHistoryRow(NamedTuple):
+class CountyHistoryRow(Record):
     period: str
     from_: str
     to: str | None
@@ -122,40 +123,40 @@ class CountyHistoryRow(NamedTuple):
     period_centre_names: str | None
 
 
-class CentreHistoryRow(NamedTuple):
+class CentreHistoryRow(Record):
     date: str
     kind: MilestoneKind
     what: str
     sources: str
 
 
-class CountyHistory(NamedTuple):
+class CountyHistory(Record):
     """What the sources say of one county in each period."""
 
     subject: str  # "name (TERYT)"
     rows: tuple[CountyHistoryRow, ...]
 
 
-class CentreHistory(NamedTuple):
+class CentreHistory(Record):
     """One centre's dated milestones."""
 
     subject: str  # "name (id)"
     rows: tuple[CentreHistoryRow, ...]
 
 
-class ProblemInfo(NamedTuple):
+class ProblemInfo(Record):
     where: str
     code: str
     message: str
 
 
-class Counts(NamedTuple):
+class Counts(Record):
     centres: int
     counties: int
     sources: int
 
 
-class Validation(NamedTuple):
+class Validation(Record):
     path: str
     valid: bool
     problems: tuple[ProblemInfo, ...]

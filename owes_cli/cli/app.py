@@ -36,7 +36,7 @@ from owes_cli.domain.dates import (
     parse_day,
 )
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
-from owes_cli.layout import listings, sections
+from owes_cli.layout import sections
 from owes_cli.messages import t
 from owes_cli.render import plain as render
 from owes_cli.safe_text import printable
@@ -411,18 +411,23 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _listing_command(name: str, ask: Callable[[Directory], Sequence[R]], columns: list[listings.Column[R]]) -> None:
-    """A command that lists one table of the dataset, with no options of its own."""
+def _listing_command(name: str, ask: Callable[[Directory], Sequence[Any]], columns: str) -> None:
+    """A command that lists one table of the dataset, with no options of its own; `columns` names its
+    columns in layout.listings, which only the listing commands load."""
 
     def command(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+        from owes_cli.layout import listings
+
         directory = _directory(lang, data)
-        Output(fmt, directory.lang).listing(ask(directory), columns, t(directory.lang, name))
+        Output(fmt, directory.lang).listing(ask(directory), getattr(listings, columns), t(directory.lang, name))
 
     app.command(name)(command)
 
 
 @app.command("centres")
 def centres(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+    from owes_cli.layout import listings
+
     directory = _directory(lang, data)
     out = Output(fmt, directory.lang)
     rows = directory.centres()
@@ -447,6 +452,8 @@ def centre(
 
 @app.command("counties")
 def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+    from owes_cli.layout import listings
+
     directory = _directory(lang, data)
     rows = directory.counties(on=_day(on))
     Output(fmt, directory.lang).listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
@@ -461,6 +468,8 @@ def places_listing(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
+    from owes_cli.layout import listings
+
     directory = _directory(lang, data)
     code = directory.county_code(county=county, place=place, at=at)
     Output(fmt, directory.lang).listing(directory.places(code), listings.PLACES, t(directory.lang, "places"))
@@ -498,12 +507,14 @@ def services(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
+    from owes_cli.layout import listings
+
     directory = _directory(lang, data)
     rows = directory.services(centre=centre_id, county=county, place=place, at=at, on=_day(on))
     Output(fmt, directory.lang).listing(rows, listings.SERVICES, t(directory.lang, "services"))
 
 
-_listing_command("audiences", Directory.audiences, listings.AUDIENCES)
+_listing_command("audiences", Directory.audiences, "AUDIENCES")
 
 
 @app.command("sources")
@@ -513,6 +524,8 @@ def sources(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
+    from owes_cli.layout import listings
+
     directory = _directory(lang, data)
     out = Output(fmt, directory.lang)
     rows = directory.sources()
@@ -523,7 +536,7 @@ def sources(
         out.blocks(sections.sources_list(rows, directory.lang, quotes=quotes))
 
 
-_listing_command("periods", Directory.periods, listings.PERIODS)
+_listing_command("periods", Directory.periods, "PERIODS")
 
 
 @app.command("history")
@@ -536,6 +549,8 @@ def history(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
+    from owes_cli.layout import listings
+
     directory = _directory(lang, data)
     out = Output(fmt, directory.lang)
     found = directory.history(county=directory.county_code(county=county, place=place, at=at), centre=centre_id)

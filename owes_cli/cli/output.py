@@ -13,11 +13,11 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 from owes_cli.cli.files import stdout, stdout_failed
 from owes_cli.errors import UsageError
-from owes_cli.layout import listings
 from owes_cli.layout.blocks import Block
 from owes_cli.render import plain as render
 
 if TYPE_CHECKING:
+    from owes_cli.layout import listings  # only the listing commands load the listings' columns
     from owes_cli.render.terminal import Drawn
 
 FORMATS = ("auto", "table", "plain", "json", "csv")
@@ -93,6 +93,8 @@ class Output:
         title: str | None = None,
         csv_columns: list[listings.Column[R]] | None = None,
     ) -> None:
+        from owes_cli.layout import listings
+
         if self.format == "json":
             self.write(render.to_json(list(rows)))
         elif self.format == "csv":

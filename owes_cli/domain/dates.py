@@ -10,9 +10,20 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import NamedTuple
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+from owes_cli.record import Record
+
+
+def _numbers(text: str) -> list[str] | None:
+    r"""The year, month and day of "2014", "2014-06" or "2014-06-01", as written.
+
+    What `^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$` matches (`isdecimal` is `\d`),
+    without compiling a regular expression at start-up.
+    """
+    parts = text.split("-")
+    if len(parts) > 3 or len(parts[0]) != 4 or any(len(part) != 2 for part in parts[1:]):
+        return None
+    return parts if all(part.isdecimal() for part in parts) else None
 
 
 # The years a date may have: the programmes began in 2004, and a typo such as
@@ -28,19 +39,19 @@ class DateOutOfRangeError(PartialDateError):
     """A well-formed date outside FIRST_YEAR to LAST_YEAR."""
 
 
-class PartialDate(NamedTuple):
+class PartialDate(Record):
     year: int
     month: int | None = None
     day: int | None = None
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        match = _PATTERN.match(text.strip()) if isinstance(text, str) else None
-        if not match:
+        numbers = _numbers(text.strip()) if isinstance(text, str) else None
+        if not numbers:
             raise PartialDateError(text)
-        year = int(match[1])
-        month = int(match[2]) if match[2] else None
-        day = int(match[3]) if match[3] else None
+        year = int(numbers[0])
+        month = int(numbers[1]) if len(numbers) > 1 else None
+        day = int(numbers[2]) if len(numbers) > 2 else None
         if year < FIRST_YEAR or year > LAST_YEAR:
             raise DateOutOfRangeError(text)
         if month is not None and not 1 <= month <= 12:
@@ -80,9 +91,10 @@ class NoSuchDayError(PartialDateError):
 
 # How people write a day: ISO 2014-06-01 (the documented form), 2014-6-1, and as most
 # Poles write it, 1.06.2014 or 01.06.2014 (also with "/" or "-" between, and "r." after).
-_ISO_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\s*r\.?)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+# Patterns, not compiled ones: `re` compiles them when a day is first given (not at start-up).
+_ISO_LOOSE = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
+_DAY_FIRST = r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\s*r\.?)?$"
+_MONTH = r"^(\d{4})-(\d{1,2})$"
 
 
 def _day(text: str, year: int, month: int, day: int) -> date:
@@ -97,7 +109,7 @@ def parse_day(text: str) -> date:
     """Parse a day given by a user, e.g. for --on: 2014-06-01, 2014-6-1, 1.06.2014 or 01.06.2014."""
     written = text.strip() if isinstance(text, str) else ""
     for pattern, order in ((_ISO_LOOSE, (1, 2, 3)), (_DAY_FIRST, (3, 2, 1))):
-        match = pattern.match(written)
+        match = re.match(pattern, written)
         if match:
             year, month, day = (int(match[i]) for i in order)
             return _day(text, year, month, day)
@@ -107,7 +119,7 @@ def parse_day(text: str) -> date:
 def parse_when(text: str) -> tuple[date, date]:
     """A day, or a whole month (2014-06) or year (2014), as its first and last days."""
     written = text.strip() if isinstance(text, str) else ""
-    month = _MONTH.match(written)
+    month = re.match(_MONTH, written)
     if month or re.fullmatch(r"\d{4}", written):
         year = int(written[:4])
         if year < FIRST_YEAR or year > LAST_YEAR:

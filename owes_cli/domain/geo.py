@@ -18,10 +18,11 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from owes_cli.domain.resources import data_file
 from owes_cli.errors import UsageError
+from owes_cli.record import Record
 
 Point = tuple[float, float]  # (lon, lat): x before y, as GeoJSON has it
 Ring = list[Point]
@@ -30,7 +31,7 @@ Polygon = list[Ring]
 LAYERS = ("gminy", "powiaty", "wojewodztwa")
 
 
-class Area(NamedTuple):
+class Area(Record):
     code: str  # TERYT: 7 digits for a gmina, 4 for a county, 2 for a voivodeship
     name: str
     polygons: list[Polygon]
@@ -44,7 +45,7 @@ class Area(NamedTuple):
         return any(polygon_contains(polygon, point) for polygon in self.polygons)
 
 
-class Layer(NamedTuple):
+class Layer(Record):
     origin: str  # the official origin of the boundaries
     as_of: str
     areas: dict[str, Area]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import NamedTuple
-
 from owes_cli.domain import periods
 from owes_cli.domain.dates import PartialDate
 from owes_cli.domain.model import Centre, County, Dataset, Period, Text
+from owes_cli.record import QuickStrEnum, Record
 
 
-class CountyPeriod(NamedTuple):
+class CountyPeriod(Record):
     """What the sources say of one county in one period."""
 
     period: Period
@@ -32,7 +30,7 @@ def county_history(dataset: Dataset, county: County) -> list[CountyPeriod]:
     return timeline
 
 
-class MilestoneKind(StrEnum):
+class MilestoneKind(QuickStrEnum):
     START = "start"  # the centre's own first day, where a source gives it
     END = "end"  # the centre's own last day
     PERIOD_START = "period-start"  # its period's first day
@@ -42,7 +40,7 @@ class MilestoneKind(StrEnum):
     REPORTED = "reported"  # something was reported on a day, undated itself
 
 
-class Milestone(NamedTuple):
+class Milestone(Record):
     """A dated entry of a centre's timeline."""
 
     when: PartialDate

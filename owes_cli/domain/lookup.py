@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, Generic, NamedTuple, TypeVar
+from collections.abc import Callable, Container, Iterable
+from typing import Any, Generic, TypeVar
 
 from owes_cli.domain import names
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
@@ -18,11 +18,12 @@ from owes_cli.errors import (
     OwesError,
     UsageError,
 )
+from owes_cli.record import Record
 
 MAX_QUERY = 200  # characters; no county name comes near this
 
 
-class Note(NamedTuple):
+class Note(Record):
     """Something the answer should tell the user, as a message id."""
 
     message_id: str
@@ -32,7 +33,7 @@ class Note(NamedTuple):
 T = TypeVar("T")
 
 
-class Choice(NamedTuple, Generic[T]):
+class Choice(Record, Generic[T]):
     chosen: T
     notes: tuple[Note, ...]
 
@@ -83,12 +84,12 @@ def choose(
     return Choice(chosen, tuple(notes))
 
 
-class ResolvedCounty(NamedTuple):
+class ResolvedCounty(Record):
     county: County
     notes: tuple[Note, ...] = ()
 
 
-class _Candidate(NamedTuple):
+class _Candidate(Record):
     teryt: str
     name: str
     kind: CountyKind
@@ -130,13 +131,12 @@ def clean_query(text: str, what: str = "county") -> str:
 
 def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedCounty:
     query = clean_query(text)
-    candidates = _universe(dataset, register)
     if query.isdigit() or (query.isascii() and query.replace(" ", "").isdigit()):
-        return _by_code(query.replace(" ", ""), dataset, register, candidates)
+        return _by_code(query.replace(" ", ""), dataset, register, _universe(dataset, register))
 
     query_words, kinds = names.split_query(query)
     scored: list[tuple[float, _Candidate]] = []
-    for cand in _matchable(query_words, kinds, dataset, candidates):
+    for cand in _matchable(query_words, kinds, dataset, register):
         if kinds and cand.kind.value not in kinds:
             continue
         score = names.name_match_score(query_words, cand.name)
@@ -168,9 +168,7 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
     return ResolvedCounty(county, choice.notes + tuple(_separate_city_note(county, dataset)))
 
 
-def _matchable(
-    query_words: list[str], kinds: set[str], dataset: Dataset, candidates: dict[str, _Candidate]
-) -> list[_Candidate]:
+def _matchable(query_words: list[str], kinds: set[str], dataset: Dataset, register: Register) -> list[_Candidate]:
     """The candidates that can score at all: the dataset's own counties and those the index names.
 
     Every query word must match a word of the name, so the first one's stems
@@ -180,7 +178,7 @@ def _matchable(
     county is scored, as without an index.
     """
     if not query_words or names.is_abbreviation(query_words[0]):
-        return list(candidates.values())
+        return list(_universe(dataset, register).values())
     index = load_county_index()
     codes = dict.fromkeys(dataset.counties)
     for stem in names.stems(query_words[0]):
@@ -188,13 +186,20 @@ def _matchable(
     if "city" in kinds and len(query_words) == 1:
         base = names.adjective_base(query_words[0].rstrip("."))
         codes.update(dict.fromkeys(index.by_city_base.get(base, ()) if base else ()))
-    return [cand for code, cand in candidates.items() if code in codes]  # in the register's order, as before
+    return list(_universe(dataset, register, codes).values())  # in the register's order, as before
 
 
-def _universe(dataset: Dataset, register: Register) -> dict[str, _Candidate]:
-    universe = {code: _Candidate(code, c.name, c.kind, False) for code, c in register.counties.items()}
+def _universe(dataset: Dataset, register: Register, only: Container[str] | None = None) -> dict[str, _Candidate]:
+    """Every county as a candidate (the dataset's own in coverage), or only those in `only`:
+    a name reaches a handful through the index, and Poland has 380."""
+    universe = {
+        code: _Candidate(code, c.name, c.kind, False)
+        for code, c in register.counties.items()
+        if only is None or code in only
+    }
     for code, county in dataset.counties.items():
-        universe[code] = _Candidate(code, county.name, county.kind, True)
+        if only is None or code in only:
+            universe[code] = _Candidate(code, county.name, county.kind, True)
     return universe
 
 

@@ -7,13 +7,12 @@ Text the user sees in either language is a `Text` with `pl` and `en`.
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
-from typing import NamedTuple
 
 from owes_cli.domain.dates import PartialDate
+from owes_cli.record import QuickStrEnum, Record
 
 
-class Text(NamedTuple):
+class Text(Record):
     pl: str
     en: str
 
@@ -21,12 +20,12 @@ class Text(NamedTuple):
         return self.pl if lang == "pl" else self.en
 
 
-class CountyKind(StrEnum):
+class CountyKind(QuickStrEnum):
     LAND = "land"  # powiat ziemski
     CITY = "city"  # miasto na prawach powiatu (powiat grodzki)
 
 
-class Source(NamedTuple):
+class Source(Record):
     id: str
     title: str
     publisher: str | None = None
@@ -35,14 +34,14 @@ class Source(NamedTuple):
     quotes: tuple[str, ...] = ()
 
 
-class Organisation(NamedTuple):
+class Organisation(Record):
     id: str
     name: str
     website: str | None = None
     sources: tuple[str, ...] = ()
 
 
-class Operator(NamedTuple):
+class Operator(Record):
     """An organisation's part in running one centre."""
 
     organisation: str
@@ -51,7 +50,7 @@ class Operator(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
-class Address(NamedTuple):
+class Address(Record):
     street: str
     city: str
     label: Text | None = None
@@ -59,19 +58,19 @@ class Address(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
-class Coverage(NamedTuple):
+class Coverage(Record):
     counties: tuple[str, ...]
     sources: tuple[str, ...] = ()
 
 
-class Fact(NamedTuple):
+class Fact(Record):
     """A sourced statement with no fixed field of its own (targets, results)."""
 
     text: Text
     sources: tuple[str, ...] = ()
 
 
-class Period(NamedTuple):
+class Period(Record):
     id: str
     name: Text
     start: PartialDate
@@ -91,7 +90,7 @@ class Period(NamedTuple):
         return self.end.last_day() if self.end else None
 
 
-class Centre(NamedTuple):
+class Centre(Record):
     id: str
     period: str
     name: str
@@ -112,14 +111,14 @@ class Centre(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
-class Service(NamedTuple):
+class Service(Record):
     id: str
     group: str
     name: Text
     sources: tuple[str, ...] = ()
 
 
-class Audience(NamedTuple):
+class Audience(Record):
     id: str
     group: str  # "primary" or "wider"
     name: Text
@@ -127,7 +126,7 @@ class Audience(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
-class Document(NamedTuple):
+class Document(Record):
     id: str
     title: str
     centre: str | None = None
@@ -137,7 +136,7 @@ class Document(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
-class Event(NamedTuple):
+class Event(Record):
     id: str
     description: Text
     date: PartialDate | None = None  # when it happened
@@ -147,7 +146,7 @@ class Event(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
-class County(NamedTuple):
+class County(Record):
     teryt: str
     name: str
     kind: CountyKind
@@ -170,7 +169,7 @@ def _by_period(centres: dict[str, Centre]) -> dict[str, list[Centre]]:
     return grouped
 
 
-class Dataset(NamedTuple):
+class Dataset(Record):
     title: str
     regions: tuple[str, ...]  # the voivodeships' TERYT codes, as [dataset.region].teryt lists them
     region_name: str

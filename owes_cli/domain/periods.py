@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date, timedelta
-from enum import StrEnum
-from typing import NamedTuple
 
 from owes_cli.domain.lookup import Note
 from owes_cli.domain.model import Centre, County, Dataset, Period
+from owes_cli.record import QuickStrEnum, Record
 
 # The periods' first days, sorted, for the last dataset asked about: each open
 # end is found by bisection, so a listing stays O(n log n) in the periods
@@ -29,7 +28,7 @@ def _sorted_starts(dataset: Dataset) -> list[date]:
     return starts
 
 
-class PeriodStatus(StrEnum):
+class PeriodStatus(QuickStrEnum):
     """Where a day stands against the data's periods."""
 
     CURRENT = "current"  # a period runs on that day
@@ -38,7 +37,7 @@ class PeriodStatus(StrEnum):
     BEFORE_FIRST = "before-first"  # before the first known period: no centre is known yet
 
 
-class CoverageStatus(StrEnum):
+class CoverageStatus(QuickStrEnum):
     """What the sources say of which centre serves a county."""
 
     CONFIRMED = "confirmed"  # a source names the centre
@@ -89,12 +88,12 @@ def centres_on(dataset: Dataset, day: date) -> list[Centre]:
     return [c for c, span in centre_spans(dataset) if _contains(span, day)]
 
 
-class Confirmed(NamedTuple):
+class Confirmed(Record):
     period: Period
     centre: Centre
 
 
-class CountyAnswer(NamedTuple):
+class CountyAnswer(Record):
     county: County
     on: date
     period_status: PeriodStatus

@@ -18,10 +18,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from owes_cli.domain import geo, names
 from owes_cli.domain.lookup import Note, choose, clean_query
@@ -38,12 +36,13 @@ from owes_cli.errors import (
     PointNotServed,
     PostalCode,
 )
+from owes_cli.record import QuickStrEnum, Record
 
 MAX_MENTIONS = 3  # places of the same name outside coverage named in an answer
 MAX_LISTED = 12  # places outside coverage listed when none is inside ("Dąbrowa" names over 100)
 
 
-class PlaceKind(StrEnum):
+class PlaceKind(QuickStrEnum):
     URBAN = "urban"  # gmina miejska: a town that is a gmina of its own
     RURAL = "rural"  # gmina wiejska
     URBAN_RURAL = "urban-rural"  # gmina miejsko-wiejska: a town and its villages
@@ -103,7 +102,7 @@ _GMINA_QUALIFIER = re.compile(
 _SIMC_PREFIX = re.compile(r"^simc[\s:]*", re.IGNORECASE)
 
 
-class Place(NamedTuple):
+class Place(Record):
     teryt: str  # 7 digits: voivodeship, county, gmina, kind; for a locality, the unit it lies in
     name: str
     kind: PlaceKind
@@ -248,7 +247,7 @@ def _index_line_with_id(path: Path, simc: str) -> str | None:
         return text[text.rfind(b"\n", 0, at) + 1 : text.find(b"\n", at)].decode("utf-8")
 
 
-class ResolvedPlace(NamedTuple):
+class ResolvedPlace(Record):
     place: Place
     county: County
     notes: tuple[Note, ...] = ()

@@ -3,22 +3,20 @@
 Headings, paragraphs, labelled fields, tables, bullet lists, the coverage map
 and page breaks: the plain-text and Rich renderers draw them on a terminal,
 the PDF and Word renderers in a document, so every output says the same
-things in the same order. A new kind of block is a new NamedTuple here and
-one drawing function in each renderer.
-
-No `from __future__ import annotations` here: typing.NamedTuple would
-compile each annotation string at start-up.
+things in the same order. A new kind of block is a new record here
+(owes_cli.record) and one drawing function in each renderer.
 """
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from owes_cli.record import Record
 from owes_cli.safe_text import printable
 
 if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
 
 
-class Run(NamedTuple):
+class Run(Record):
     """A piece of text; with a url it is a link."""
 
     text: str
@@ -29,23 +27,23 @@ class Run(NamedTuple):
 Inline = tuple[Run, ...]
 
 
-class Heading(NamedTuple):
+class Heading(Record):
     text: str
     level: int  # 1: what the answer is about (a county, a centre), bookmarked in a PDF; 2: a part of it
 
 
-class Paragraph(NamedTuple):
+class Paragraph(Record):
     runs: Inline
     tone: str = "body"  # "body", "small" (fine print) or "notice" (set apart: historical data)
 
 
-class Fields(NamedTuple):
+class Fields(Record):
     """Label and value pairs, e.g. "Run by: …"; a value may hold several lines."""
 
     rows: tuple[tuple[str, Inline], ...]
 
 
-class Table(NamedTuple):
+class Table(Record):
     header: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
     widths: tuple[int, ...] = ()  # relative column widths; () lets the renderer choose
@@ -55,15 +53,15 @@ class Table(NamedTuple):
     whole: tuple[bool, ...] = ()
 
 
-class Bullets(NamedTuple):
+class Bullets(Record):
     items: tuple[tuple[int, Inline], ...]  # (depth from 0, content)
 
 
-class PageBreak(NamedTuple):
+class PageBreak(Record):
     pass
 
 
-class Map(NamedTuple):
+class Map(Record):
     """The coverage map under its own section heading; a renderer keeps the two on one page."""
 
     title: str  # the heading, level 1

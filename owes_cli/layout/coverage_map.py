@@ -19,7 +19,6 @@ import math
 import textwrap
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
 
 from owes_cli.domain import geo, periods
 from owes_cli.domain.model import Centre, CountyKind, Dataset
@@ -29,6 +28,7 @@ from owes_cli.domain.register import Register
 from owes_cli.errors import MapNothingToDraw
 from owes_cli.layout.sections import status_line
 from owes_cli.messages import t
+from owes_cli.record import Record
 from owes_cli.safe_text import printable
 
 XY = tuple[float, float]
@@ -56,12 +56,12 @@ LEGEND_GAP = 14  # between legend entries
 CREDITS_SIZE = 11
 
 
-class Style(NamedTuple):
+class Style(Record):
     fill: str
     hatched: bool = False
 
 
-class Shape(NamedTuple):
+class Shape(Record):
     code: str
     name: str
     rings: list[list[XY]]  # every ring of every polygon: fill with the even-odd rule
@@ -71,14 +71,14 @@ class Shape(NamedTuple):
     emphasised: bool = False  # the county asked about: a thick outline in INK
 
 
-class Seat(NamedTuple):
+class Seat(Record):
     centre_id: str
     name: str  # the town
     at: XY
     style: Style
 
 
-class LegendEntry(NamedTuple):
+class LegendEntry(Record):
     style: Style
     text: str
     marker: bool = False  # a seat marker rather than a filled box
@@ -86,13 +86,13 @@ class LegendEntry(NamedTuple):
     seat: bool = False  # the box holds the centre's seat marker, as its area on the map does
 
 
-class LegendRow(NamedTuple):
+class LegendRow(Record):
     entry: LegendEntry
     lines: list[str]  # the text wrapped to the legend's width
     top: float
 
 
-class CoverageMap(NamedTuple):
+class CoverageMap(Record):
     width: float
     height: float
     title: str

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from owes_cli import answers as a
 from owes_cli.answers import CoverageStatus
 from owes_cli.layout.blocks import Table, text
 from owes_cli.layout.sections import coverage_label
 from owes_cli.messages import t
+from owes_cli.record import Record
 
 if TYPE_CHECKING:  # the rows' classes load with the listing commands, not at start-up
     from owes_cli.answers import tables as tb
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # the rows' classes load with the listing commands, not at st
 R = TypeVar("R")
 
 
-class Column(NamedTuple, Generic[R]):
+class Column(Record, Generic[R]):
     key: str  # the CSV column and JSON key
     value: Callable[[R], object]
     missing: str | None = None  # the message for an empty cell, where a gap means something

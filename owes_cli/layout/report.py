@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from owes_cli.answers import PeriodStatus, Query, Source
 from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
@@ -25,6 +25,7 @@ from owes_cli.layout.sections import (
     status_line,
 )
 from owes_cli.messages import t
+from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
 
-class Report(NamedTuple):
+class Report(Record):
     lang: str  # "pl" or "en"
     title: str
     subtitle: str
@@ -45,7 +46,7 @@ class Report(NamedTuple):
     one_page: bool = False  # the county fact sheet: the renderer keeps it to one page, the map shrinking to fit
 
 
-class Edition(NamedTuple):
+class Edition(Record):
     """What every document states about itself."""
 
     dataset_title: str

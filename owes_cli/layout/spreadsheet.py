@@ -9,14 +9,13 @@ nothing here is ever a formula.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from owes_cli.domain import history
 from owes_cli.domain.model import Centre, Dataset
 from owes_cli.messages import t
+from owes_cli.record import Record
 
 
-class Link(NamedTuple):
+class Link(Record):
     text: str
     url: str
 
@@ -24,14 +23,14 @@ class Link(NamedTuple):
 Cell = str | Link | None
 
 
-class Sheet(NamedTuple):
+class Sheet(Record):
     title: str  # the tab's name: at most 31 characters, none of []:*?/\
     headers: list[str]
     rows: list[list[Cell]]
     wide: frozenset[int] = frozenset()  # columns of long text, wrapped in a wider column
 
 
-class Workbook(NamedTuple):
+class Workbook(Record):
     title: str
     lang: str
     sheets: list[Sheet]

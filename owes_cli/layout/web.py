@@ -17,7 +17,7 @@ region is not found.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from owes_cli import answers
 from owes_cli.answers import CountyAnswer, CoverageStatus
@@ -25,6 +25,7 @@ from owes_cli.domain import names
 from owes_cli.layout import sections
 from owes_cli.layout.blocks import Block, Paragraph, Run, text
 from owes_cli.messages import MESSAGES, kind_label, t
+from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.domain.model import Dataset
@@ -39,7 +40,7 @@ def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
     return sections.short_answer(answer, lang, today="") + sections.source_section(answer.sources, lang)
 
 
-class CountyEntry(NamedTuple):
+class CountyEntry(Record):
     """One county's answer on the page: what a test compares with the command line, and its blocks."""
 
     teryt: str
@@ -50,7 +51,7 @@ class CountyEntry(NamedTuple):
     blocks: tuple[Block, ...]
 
 
-class WebPage(NamedTuple):
+class WebPage(Record):
     lang: str
     title: str
     subtitle: str

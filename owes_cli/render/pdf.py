@@ -13,13 +13,14 @@ import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
 from owes_cli.layout import coverage_map, typography
 from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Run, Table, plain_text
 from owes_cli.layout.report import Report
 from owes_cli.messages import t
+from owes_cli.record import Record
 from owes_cli.render import map_image as map_render
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ LEGEND_PT = 7.5
 FILL = 0.2  # the least share of a page that a section's last page holds
 
 
-class Layout(NamedTuple):
+class Layout(Record):
     """Where a drawing put things: each block's (and list item's) start, and each section's end.
 
     A key is (block index, item index); item 0 is the block itself.

@@ -18,9 +18,10 @@ import itertools
 import os
 import re
 from collections.abc import Iterator, Mapping
-from typing import IO, NamedTuple
+from typing import IO
 
 from owes_cli.layout import blocks as b
+from owes_cli.record import Record
 from owes_cli.safe_text import printable
 
 MAX_WIDTH = 1000  # as render/terminal/rich_draw.py: wider than any real terminal
@@ -51,7 +52,7 @@ class _LeaveToRich(Exception):
     """A layout this module does not draw as Rich would."""
 
 
-class Screen(NamedTuple):
+class Screen(Record):
     width: int
     styled: bool  # a terminal Rich would write styles to
     colour: bool  # and colours (not NO_COLOR)

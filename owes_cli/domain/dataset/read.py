@@ -89,8 +89,10 @@ def parse_raw(path: Path, data: bytes) -> dict[str, Any]:
 
 
 # Where tomllib gives no line, these find the likely culprit for the message.
-_DEEP = re.compile(r"[\[{](?:\s*[\[{]){63}")
-_LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
+# The patterns here are strings: `re` compiles (and keeps) them when a file is
+# first parsed, not when a lookup that reads the cache starts.
+_DEEP = r"[\[{](?:\s*[\[{]){63}"
+_LONG_NUMBER = r"[0-9_]{4300,}"
 
 
 # A run of more than MAX_KEY_PARTS dot-separated key parts, bare or quoted.
@@ -98,8 +100,8 @@ _LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
 _QUOTED = r'"(?:[^"\\\n]|\\.)*+"' + "|" + r"'[^'\n]*+'"
 _KEY_PART = r"[ \t]*+(?:[A-Za-z0-9_-]++|" + _QUOTED + r")[ \t]*+"
 _DOTTED_RUN = r"(?:\." + _KEY_PART + r"){" + str(MAX_KEY_PARTS) + ",}"
-_MAYBE_LONG_KEY = re.compile(_DOTTED_RUN)
-_STRING_OR_LONG_KEY = re.compile(
+_MAYBE_LONG_KEY = _DOTTED_RUN
+_STRING_OR_LONG_KEY = (
     r'"""[\s\S]*?"""' + "|" + r"'''[\s\S]*?'''" + "|" + _QUOTED + r"|#[^\n]*+|(?P<key>" + _DOTTED_RUN + ")"
 )
 
@@ -110,16 +112,16 @@ def _long_dotted_key(text: str) -> int | None:
     Linear: one scan finds no such run of dots at all in an ordinary file;
     only then is the text scanned again, skipping strings and comments.
     """
-    if _MAYBE_LONG_KEY.search(text) is None:
+    if re.search(_MAYBE_LONG_KEY, text) is None:
         return None
-    for match in _STRING_OR_LONG_KEY.finditer(text):
+    for match in re.finditer(_STRING_OR_LONG_KEY, text):
         if match["key"] is not None:
             return text.count("\n", 0, match.start()) + 1
     return None
 
 
-def _line_of_match(text: str, pattern: re.Pattern[str]) -> str:
-    match = pattern.search(text)
+def _line_of_match(text: str, pattern: str) -> str:
+    match = re.search(pattern, text)
     return f"line {text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
