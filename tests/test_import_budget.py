@@ -8,12 +8,12 @@ others of the same run (Python's, Typer's, Click's), which took REST_MS on
 the reference machine. 10 ms is then a share of 10 / REST_MS of the rest.
 
 A run that the machine interrupts in one module charges that module for
-the wait, so each module's time is the least of RUNS runs. On a busy
-machine that least time is still inflated most for the few large modules
-of the rest (Typer's, typing's), which are interrupted in almost every run:
-there the share reads low, never high. It reads high only when one of our
-modules was interrupted in every run; then the measurement is taken again,
-up to ATTEMPTS times, and the best counts.
+the wait, so each module's time is the least over several runs. On a busy
+machine that least time stays inflated most for the few large modules of
+the rest (Typer's, typing's), which are interrupted in almost every run:
+there the share reads low, not high. It reads high when one of our modules
+was interrupted in every run so far; so the runs go on, RUNS at a time and
+up to MAX_RUNS, until the share is within the budget, or fails with them all.
 
 `python tests/test_import_budget.py` prints the figures and the heaviest
 modules, to see where the time goes or to measure REST_MS afresh.
@@ -26,6 +26,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 BUDGET_MS = 10.0
@@ -36,7 +37,7 @@ BUDGET_MS = 10.0
 REST_MS = 57.0
 SHARE = BUDGET_MS / REST_MS
 RUNS = 5
-ATTEMPTS = 3
+MAX_RUNS = 20
 COMMAND = ["which-centre", "--county", "żarski"]
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -59,15 +60,22 @@ def self_times(args: list[str], cache: str) -> dict[str, int]:
     return {match[2]: int(match[1]) for match in _LINE.finditer(done.stderr)}
 
 
-def least_self_times(args: list[str], runs: int = RUNS) -> dict[str, int]:
-    """Each module's least self time over `runs` runs, after one that writes the bytecode and the cache."""
+def least_self_times(
+    args: list[str], runs: int = RUNS, enough: Callable[[dict[str, int]], bool] | None = None
+) -> dict[str, int]:
+    """Each module's least self time over `runs` runs, after one that writes the bytecode and the cache;
+    with `enough`, RUNS more at a time up to MAX_RUNS until it holds."""
+    least: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as cache:
         self_times(args, cache)
-        least: dict[str, int] = {}
-        for _ in range(runs):
-            for module, micros in self_times(args, cache).items():
-                least[module] = min(micros, least.get(module, micros))
-    return least
+        done = 0
+        while True:
+            for _ in range(runs):
+                for module, micros in self_times(args, cache).items():
+                    least[module] = min(micros, least.get(module, micros))
+            done += runs
+            if enough is None or enough(least) or done >= MAX_RUNS:
+                return least
 
 
 def own(module: str) -> bool:
@@ -93,17 +101,11 @@ def share(least: dict[str, int]) -> float:
 
 
 def test_the_project_imports_a_lookup_needs_stay_within_budget() -> None:
-    attempts = []
-    for _ in range(ATTEMPTS):
-        least = least_self_times(COMMAND)
-        assert "owes_cli.domain.lookup" in least  # the run answered through the lookup
-        attempts.append(least)
-        if share(least) <= SHARE:
-            return
-    best = min(attempts, key=share)
-    raise AssertionError(f"over budget in {ATTEMPTS} measurements; the best:\n{report(best)}")
+    least = least_self_times(COMMAND, enough=lambda least: share(least) <= SHARE)
+    assert "owes_cli.domain.lookup" in least  # the run answered through the lookup
+    assert share(least) <= SHARE, report(least)
 
 
 if __name__ == "__main__":
-    print(f"owes {' '.join(COMMAND)}, least of {RUNS} runs")
-    print(report(least_self_times(COMMAND), heaviest=40))
+    print(f"owes {' '.join(COMMAND)}, least of {MAX_RUNS} runs")
+    print(report(least_self_times(COMMAND, runs=MAX_RUNS), heaviest=40))
