@@ -8,7 +8,8 @@ others of the same run (Python's, Typer's, Click's), which took REST_MS on
 the reference machine. 10 ms is then a share of 10 / REST_MS of the rest.
 
 A run that the machine interrupts in one module charges that module for
-the wait, so each module's time is the least over several runs. On a busy
+the wait, so each module's time is the least over several runs, each
+started after a different short wait (see _JITTERED_RUN). On a busy
 machine that least time stays inflated most for the few large modules of
 the rest (Typer's, typing's), which are interrupted in almost every run:
 there the share reads low, not high. It reads high when one of our modules
@@ -45,6 +46,18 @@ MAX_RUNS = 20
 COMMAND = ["which-centre", "--county", "żarski"]
 PROJECT = Path(__file__).resolve().parent.parent
 
+# `python -m owes_cli`, after a busy wait of 0-8 ms that varies from run to run.
+# A busy machine tends to interrupt a new process the same few milliseconds
+# after it starts, so without it one module of ours was charged for the wait
+# in every run (cli.app at 6 ms instead of 1.5, seen 2 times in 20 at load 15).
+_JITTERED_RUN = """
+import runpy, sys, time
+end = time.perf_counter_ns() + time.perf_counter_ns() % 8_000_000
+while time.perf_counter_ns() < end:
+    pass
+sys.argv[0] = "owes"
+runpy.run_module("owes_cli", run_name="__main__", alter_sys=True)
+"""
 _LINE = re.compile(r"import time:\s+(\d+) \|\s+\d+ \|\s*(\S+)")
 
 
@@ -54,7 +67,7 @@ def self_times(args: list[str], cache: str) -> dict[str, int]:
     # As a user runs it: a pipe, no colours, the dataset from the cache, bytecode written once and then read.
     env |= {"NO_COLOR": "1", "OWES_LANG": "en", "XDG_CACHE_HOME": cache, "OWES_DATA": ""}
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "owes_cli", *args],
+        [sys.executable, "-X", "importtime", "-c", _JITTERED_RUN, *args],
         capture_output=True,
         text=True,
         cwd=PROJECT,
