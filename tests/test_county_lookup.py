@@ -140,5 +140,7 @@ def test_the_built_index_finds_what_scoring_every_county_finds(monkeypatch: pyte
         queries += [f"powiat {county.name}", first[:4] + ".", f"{first} ziemski"]
     queries += ["zielonogórski grodzki", "gorzowski grodzki", "Gorzów Wlkp.", "m. Gorzów", "xyz", "powiat"]
     indexed = [_outcome(q) for q in queries]
-    monkeypatch.setattr(lookup, "_matchable", lambda words, kinds, dataset, candidates: list(candidates.values()))
+    monkeypatch.setattr(
+        lookup, "_matchable", lambda words, kinds, dataset, register: list(lookup._universe(dataset, register).values())
+    )
     assert [_outcome(q) for q in queries] == indexed
