@@ -253,6 +253,8 @@ class CountyAnswer(NamedTuple):
     last_confirmed: Confirmed | None
     notes: tuple[NoteInfo, ...]
     sources: tuple[Source, ...]
+    # A name of places in several counties that all give this answer: every one, the one answered first.
+    readings: tuple[PlaceInfo, ...] | None = None
 
 
 class ServedBy(NamedTuple):
@@ -277,7 +279,7 @@ class DuringAnswer(NamedTuple):
 # How the answers whose JSON is not one key per field are written (see to_json).
 OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
     Query: ("county", "place", "at"),  # what was asked, only
-    CountyAnswer: ("place", "next_period"),
+    CountyAnswer: ("place", "next_period", "readings"),
     DuringAnswer: ("place",),  # a place for `--place` and `--at`; the next period between two
 }
 FLATTENED: dict[type, str] = {

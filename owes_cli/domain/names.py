@@ -65,6 +65,11 @@ _POLISH = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNO
 _PLAIN = re.compile(r"[a-z0-9 ]*")
 
 
+def plain_letters(text: str) -> str:
+    """The Polish letters as their plain ones ("żarski" is "zarski"), case and all else kept."""
+    return text.translate(_POLISH)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (including "ł"), unify dashes and spaces."""
     plain = text.translate(_POLISH).lower()

@@ -75,7 +75,7 @@ def _contains(span: tuple[date, date | None], day: date) -> bool:
 _spans: list[tuple[dict[str, Centre], list[tuple[Centre, tuple[date, date | None]]]]] = []
 
 
-def _centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | None]]]:
+def centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | None]]]:
     """Every centre with its span, worked out once per dataset: `counties` asks for each county."""
     for centres, spans in _spans:
         if centres is dataset.centres:
@@ -86,7 +86,7 @@ def _centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | Non
 
 
 def centres_on(dataset: Dataset, day: date) -> list[Centre]:
-    return [c for c, span in _centre_spans(dataset) if _contains(span, day)]
+    return [c for c, span in centre_spans(dataset) if _contains(span, day)]
 
 
 class Confirmed(NamedTuple):
