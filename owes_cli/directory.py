@@ -93,6 +93,13 @@ class PlaceReadings(NamedTuple):
     same_answer: bool
 
 
+class ReadAs(NamedTuple):
+    """A `Where` as read: the option taken (`where.option` is set) and the notes for the person."""
+
+    where: Where
+    notes: tuple[answers.NoteInfo, ...]
+
+
 # What stays the same across readings for the answer to be one answer.
 SameAnswer = Callable[[County], Hashable]
 
@@ -283,7 +290,7 @@ class Directory:
             option = taken.where.option or ""
             note = lookup.Note("read_as", {"query": words, "option": option, "what": t_what(self.lang, option)})
             return taken._replace(notes=(note, *taken.notes))
-        rank, _, option, ending = min(failed, key=lambda failure: failure[:2])
+        rank, _, option, ending = min(failed, key=lambda failure: (failure[0], _tie_break(words, *failure)))
         if rank == _UNRECOGNISED:
             raise NoReading(words) from None
         ending.reading = (option, {"query": words})
@@ -292,6 +299,22 @@ class Directory:
     # ------------------------------------------------------------------
     # Which centre
     # ------------------------------------------------------------------
+
+    @_speaking
+    def read(self, where: Where, *, on: date | str | None = None, about: str = "answer") -> ReadAs:
+        """How `where` is read, as the command asking `about` reads it: the option taken
+        and what to tell the person (which reading a bare word was taken as, the other
+        readings of a name that all give the same answer). `about` is "answer" (which
+        centre on the day `on`: which-centre, services, export), "history" (the county's
+        periods) or "county" (the county itself: places, the map's outline)."""
+        if about == "history":
+            same: SameAnswer = self._same_history
+        elif about == "county":
+            same = self._same_county
+        else:
+            same = self._same_on(self.day(on))
+        reading = self._read(where, same)
+        return ReadAs(reading.where, _notes(reading.notes))
 
     @overload
     def which_centre(
@@ -528,10 +551,9 @@ class Directory:
             raise UsageError("history_needs_one")
         dataset = self.dataset
         if where is not None:
-            reading = self._read(where, self._same_history)
-            rows = tables.county_history_rows(dataset, reading.county, self.lang)
-            subject = f"{reading.county.name} ({reading.county.teryt})"
-            return tables.CountyHistory(subject, rows, _notes(reading.notes))
+            found_county = self._read(where, self._same_history).county
+            rows = tables.county_history_rows(dataset, found_county, self.lang)
+            return tables.CountyHistory(f"{found_county.name} ({found_county.teryt})", rows)
         assert centre is not None
         found = lookup.find_centre(dataset, centre)
         return tables.CentreHistory(f"{found.name} ({found.id})", tables.centre_history_rows(dataset, found, self.lang))
@@ -730,6 +752,22 @@ def _notes(notes: tuple[lookup.Note, ...]) -> tuple[answers.NoteInfo, ...]:
 
 
 _ENDING_ORDER = ("--place", "--county", "--at")
+
+
+def _tie_break(words: str, rank: int, position: int, option: str, err: OwesError) -> tuple[float, int]:
+    """Between readings that recognise a word as well: for near misses, the one whose
+    best suggestion is nearest the word; else the place's (it lists the places of the name)."""
+    if rank != _NEAR_MISS:
+        return (0.0, position)
+    import difflib
+
+    from owes_cli.domain.names import fold
+
+    suggestions: list[str] = getattr(err, "suggestions", [])
+    nearest = difflib.SequenceMatcher(None, fold(words), fold(suggestions[0])).ratio()
+    return (-nearest, OPTIONS.index(option))
+
+
 # How well a reading of a bare word recognised it, when it did not answer: the best ends the word.
 _AMBIGUOUS, _ELSEWHERE, _NEAR_MISS, _UNRECOGNISED = range(4)
 

@@ -31,10 +31,10 @@ def test_an_impossible_day_says_so(owes: Owes, day: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("words", "read_as"),
     [
-        (["żarski"], 'Read “żarski” as a county: owes which-centre --county "żarski"'),
-        (["Żary"], 'Read “Żary” as a place: owes which-centre --place "Żary"'),
-        (["51.64,15.14"], 'Read “51.64,15.14” as a point: owes which-centre --at "51.64,15.14"'),
-        (["Nowa", "Sól"], 'Read “Nowa Sól” as a place: owes which-centre --place "Nowa Sól"'),
+        (["żarski"], 'Read “żarski” as a county: --county "żarski"'),
+        (["Żary"], 'Read “Żary” as a place: --place "Żary"'),
+        (["51.64,15.14"], 'Read “51.64,15.14” as a point: --at "51.64,15.14"'),
+        (["Nowa", "Sól"], 'Read “Nowa Sól” as a place: --place "Nowa Sól"'),
     ],
 )
 def test_a_bare_word_is_read_as_county_place_or_point(owes: Owes, words: list[str], read_as: str) -> None:

@@ -308,6 +308,15 @@ def _where(
     return Where.parse(county=county, place=place, at=at, words=" ".join(words) if words else None)
 
 
+def _read(directory: Directory, where: Where | None, *, on: str | None = None, about: str = "answer") -> Where | None:
+    """For a listing, whose table has no room for notes: how `where` was read, said on stderr."""
+    if where is None:
+        return None
+    reading = directory.read(where, on=on, about=about)
+    _warn_notes(reading.notes, directory.lang, None)
+    return reading.where
+
+
 def _warn_notes(notes: Sequence[NoteInfo], lang: str, out: Output | None) -> None:
     """Notes for people on stderr: how a bare word was read, always; the others where a
     machine format carries them in the data (a terminal's answer shows them itself)."""
@@ -472,7 +481,8 @@ def services(
     data: DataOption = None,
 ) -> None:
     directory, out = _asked(fmt, lang, data)
-    rows = directory.services(centre=centre_id, where=_where(words, county, place, at), on=on)
+    where = _read(directory, _where(words, county, place, at), on=on)
+    rows = directory.services(centre=centre_id, where=where, on=on)
     out.listing(rows, listings.SERVICES, t(directory.lang, "services"))
 
 
@@ -510,8 +520,9 @@ def history(
     data: DataOption = None,
 ) -> None:
     directory, out = _asked(fmt, lang, data)
-    found = directory.history(where=_where(words, county, place, at), centre=centre_id)
-    _warn_notes(getattr(found, "notes", ()), directory.lang, None)
+    found = directory.history(
+        where=_read(directory, _where(words, county, place, at), about="history"), centre=centre_id
+    )
     out.listing(found.rows, listings.history_columns(found), f"{t(directory.lang, 'history')}: {found.subject}")
 
 

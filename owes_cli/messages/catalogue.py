@@ -653,8 +653,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{query}” is no county, place or point we know. All counties: owes counties",
     ),
     "read_as": (
-        'Odczytano „{query}” jako {what}: owes which-centre {option} "{query}"',
-        'Read “{query}” as {what}: owes which-centre {option} "{query}"',
+        'Odczytano „{query}” jako {what}: {option} "{query}"',
+        'Read “{query}” as {what}: {option} "{query}"',
     ),
     "read_as_county": ("powiat", "a county"),
     "read_as_place": ("miejscowość lub gminę", "a place"),
