@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import copy
 import errno
+import inspect
 import os
 import sys
 import unicodedata
@@ -287,10 +288,59 @@ def _directory(lang: str | None, data: str | None) -> Directory:
     return Directory.load(data, lang=lang if lang is not None else i18n.active_lang())
 
 
-def _asked(fmt: str | None, lang: str | None, data: str | None, **allowed: tuple[str, ...]) -> tuple[Directory, Output]:
-    """What every command that answers on stdout opens with: --data and --lang's directory, and --format's output."""
-    directory = _directory(lang, data)
-    return directory, Output(fmt, directory.lang, **allowed)
+def _command(
+    name: str, *, output: bool = True, words: bool = False
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register `function` as the command `name`, with the options every command shares.
+
+    Typer reads a command's options from its parameters; this keeps each
+    command's own, in their order, and reads the shared ones once for all:
+    its keyword-only `directory` and `out`, last, become --lang and --data
+    (and, with `output`, --format) at the end; a parameter `where` becomes --county, --place and
+    --at where it stands (after the bare words, with `words`), all read into
+    one `Where`.
+    """
+    shared = ["fmt", "lang", "data"] if output else ["lang", "data"]
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        own = inspect.signature(function, eval_str=True)
+        parameters = []
+        for parameter in own.parameters.values():
+            if parameter.name == "where":
+                parameters += [_option(key) for key in ("words", "county", "place", "at")[0 if words else 1 :]]
+            elif parameter.name not in ("directory", "out"):  # keyword-only, as the ones added: Click names them all
+                parameters.append(parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+
+        def command(**options: Any) -> None:
+            directory = _directory(options.pop("lang"), options.pop("data"))
+            if "where" in own.parameters:
+                bare = options.pop("words") if words else None
+                options["where"] = _where(bare, options.pop("county"), options.pop("place"), options.pop("at"))
+            if output:
+                options["out"] = Output(options.pop("fmt"), directory.lang)
+            function(directory=directory, **options)
+
+        signature = own.replace(parameters=parameters + [_option(key) for key in shared])
+        command.__signature__ = signature  # type: ignore[attr-defined]
+        command.__name__, command.__doc__ = function.__name__, function.__doc__
+        app.command(name)(command)
+        return function
+
+    return register
+
+
+def _option(key: str) -> inspect.Parameter:
+    """A shared option, as a parameter Typer reads."""
+    annotation = {
+        "fmt": FormatOption,
+        "lang": LangOption,
+        "data": DataOption,
+        "county": CountyOption,
+        "place": PlaceOption,
+        "at": AtOption,
+        "words": WordsArgument,
+    }[key]
+    return inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
 
 
 def _where(
@@ -300,6 +350,8 @@ def _where(
 
     `--place Nowa Sól` without quotes: the words after the option are the rest of the name.
     """
+    if words and at is not None and len(words) == 1 and _is_number(at) and _is_number(words[0]):
+        raise UsageError("at_two_words", lat=at.strip().rstrip(","), lon=words[0].strip())
     if words and (county is None) != (place is None) and at is None:
         if place is not None:
             place, words = " ".join([place, *words]), None
@@ -361,22 +413,15 @@ AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_de
 WordsArgument = Annotated[list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)]
 
 
-@app.command("which-centre")
+@_command("which-centre", words=True)
 def which_centre(
-    words: WordsArgument = None,
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     on: OnOption = None,
     full: Annotated[bool, typer.Option("--full", show_default=False)] = False,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory, out = _asked(fmt, lang, data)
-    if words and at is not None and len(words) == 1 and _is_number(at) and _is_number(words[0]):
-        raise UsageError("at_two_words", lat=at.strip().rstrip(","), lon=words[0].strip())
-    where = _where(words, county, place, at)
     first, last = directory.when(on)
     if first != last:  # a whole month or year: every centre of that time
         if where is not None and where.option is None:
@@ -405,16 +450,14 @@ def _is_number(text: str) -> bool:
 def _listing_command(name: str, ask: Callable[[Directory], Sequence[R]], columns: list[listings.Column[R]]) -> None:
     """A command that lists one table of the dataset, with no options of its own."""
 
-    def command(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-        directory, out = _asked(fmt, lang, data)
+    def command(*, directory: Directory, out: Output) -> None:
         out.listing(ask(directory), columns, t(directory.lang, name))
 
-    app.command(name)(command)
+    _command(name)(command)
 
 
-@app.command("centres")
-def centres(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-    directory, out = _asked(fmt, lang, data)
+@_command("centres")
+def centres(*, directory: Directory, out: Output) -> None:
     rows = directory.centres()
     if out.format == "csv":  # a spreadsheet's row per centre: names, not ids; counties by name or "unknown"
         unknown = t(directory.lang, "coverage_label_unknown")
@@ -422,66 +465,56 @@ def centres(fmt: FormatOption = None, lang: LangOption = None, data: DataOption 
     out.listing(rows, listings.CENTRES, t(directory.lang, "centres"), csv_columns=listings.CENTRES_CSV)
 
 
-@app.command("centre")
+@_command("centre")
 def centre(
     centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False, autocompletion=_complete_centre)],
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory, out = _asked(fmt, lang, data)
     found = directory.centre(centre_id)
     out.card(found, sections.centre_card(found, directory.lang), answers.centre_row(found))
 
 
-@app.command("counties")
-def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
-    directory, out = _asked(fmt, lang, data)
+@_command("counties")
+def counties(on: OnOption = None, *, directory: Directory, out: Output) -> None:
     rows = directory.counties(on=on)
     out.listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
 
 
-@app.command("places")
+@_command("places")
 def places_listing(
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    where: Where | None = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory, out = _asked(fmt, lang, data)
-    out.listing(directory.places(where=_where(None, county, place, at)), listings.PLACES, t(directory.lang, "places"))
+    out.listing(directory.places(where=where), listings.PLACES, t(directory.lang, "places"))
 
 
-@app.command("place")
+@_command("place")
 def place_detail(
     name: Annotated[list[str], typer.Argument(metavar="NAME", show_default=False)],
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory, out = _asked(fmt, lang, data)
     # `owes place Nowa Sól` without quotes: the words are one name.
     found = directory.place(" ".join(name))
     _warn_notes(found.notes, directory.lang, out)
     out.card(found, sections.place_card(found, directory.lang), listings.place_row(found))
 
 
-@app.command("services")
+@_command("services", words=True)
 def services(
-    words: WordsArgument = None,
     centre_id: CentreOption = None,
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     on: OnOption = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory, out = _asked(fmt, lang, data)
-    where = _read(directory, _where(words, county, place, at), on=on)
+    where = _read(directory, where, on=on)
     rows = directory.services(centre=centre_id, where=where, on=on)
     out.listing(rows, listings.SERVICES, t(directory.lang, "services"))
 
@@ -489,14 +522,13 @@ def services(
 _listing_command("audiences", Directory.audiences, listings.AUDIENCES)
 
 
-@app.command("sources")
+@_command("sources")
 def sources(
     quotes: Annotated[bool, typer.Option("--quotes", show_default=False)] = False,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory, out = _asked(fmt, lang, data)
     rows = directory.sources()
     columns = listings.SOURCES_WITH_QUOTES if quotes else listings.SOURCES
     if out.for_machines or (out.format == "plain" and not quotes):
@@ -508,21 +540,15 @@ def sources(
 _listing_command("periods", Directory.periods, listings.PERIODS)
 
 
-@app.command("history")
+@_command("history", words=True)
 def history(
-    words: WordsArgument = None,
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     centre_id: CentreOption = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory, out = _asked(fmt, lang, data)
-    found = directory.history(
-        where=_read(directory, _where(words, county, place, at), about="history"), centre=centre_id
-    )
+    found = directory.history(where=_read(directory, where, about="history"), centre=centre_id)
     out.listing(found.rows, listings.history_columns(found), f"{t(directory.lang, 'history')}: {found.subject}")
 
 
@@ -533,7 +559,9 @@ def validate(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    directory, out = _asked(fmt, lang, path if path is not None else data, allowed=("auto", "plain", "table", "json"))
+    # The dataset to check is the argument, else --data, as every other command reads it.
+    directory = _directory(lang, path if path is not None else data)
+    out = Output(fmt, directory.lang, allowed=("auto", "plain", "table", "json"))
     report = directory.validate()
     if out.format == "json":
         out.write(render.to_json(report))
@@ -558,50 +586,41 @@ def validate(
         raise typer.Exit(ExitCode.INVALID_DATASET)
 
 
-@app.command("map")
+@_command("map", output=False)
 def coverage_map(
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
     on: OnOption = None,
     image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png", show_default=False)] = None,
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     force: ForceOption = False,
     quiet: QuietOption = False,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
 ) -> None:
     from owes_cli.render import map_image as map_render
 
-    directory = _directory(lang, data)
     kind = _prepare_output(output, image_format, ("svg", "png"), force)
     # --county, --place or --at: that county outlined and named in the legend.
-    drawing = directory.coverage_map(on=on, where=_where(None, county, place, at))
+    drawing = directory.coverage_map(on=on, where=where)
     files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing), force=force)
     _written(output, "map", directory.lang, quiet)
 
 
-@app.command("export")
+@_command("export", output=False)
 def export(
     output: OutputOption = None,
     doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx|html")] = None,
     centre_id: CentreOption = None,
-    county: Annotated[
-        str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False, autocompletion=_complete_county)
-    ] = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     on: OnOption = None,
     force: ForceOption = False,
     quiet: QuietOption = False,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
 ) -> None:
-    directory = _directory(lang, data)
     if output is None:
         raise UsageError("export_needs_output")
     kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx", "html"), force)
-    where = _where(None, county, place, at)
     files.write_output(output, _document(directory, kind, where, centre_id, on), force=force)
     _written(output, kind, directory.lang, quiet)
 
