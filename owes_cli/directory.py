@@ -155,6 +155,13 @@ class Directory:
         path_found = dataset_module.resolve_path(None if path is None else str(path))
         return cls(path_found, load_register(), chosen, today)
 
+    @staticmethod
+    def keep_checked_datasets(keep: bool) -> None:
+        """Whether a dataset, once read and checked, is kept for the next run (`owes --no-cache`: not)."""
+        from owes_cli.domain import dataset_cache
+
+        dataset_cache.disable(not keep)
+
     def today(self) -> date:
         return self._today or date.today()
 

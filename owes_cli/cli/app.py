@@ -271,9 +271,7 @@ def owes(
     no_pager: Annotated[bool, typer.Option("--no-pager", show_default=False)] = False,
 ) -> None:
     """Directory of Lubuskie's Social Economy Support Centres (OWES)."""
-    from owes_cli.domain import dataset_cache
-
-    dataset_cache.disable(no_cache)  # set on every run: a test runs many in one process
+    Directory.keep_checked_datasets(not no_cache)  # set on every run: a test runs many in one process
     # `owes --lang pl CMD` works like `owes CMD --lang pl`: OwesGroup.main has
     # already read --lang from anywhere on the line; here it is only checked.
     if lang is not None and lang.strip().lower() not in i18n.LANGS:
