@@ -114,6 +114,9 @@ def cases(workdir: Path) -> dict[str, Case]:
         "which-centre --place Olbrachtów": Case([*OWES, "which-centre", "--place", "Olbrachtów"]),
         "which-centre --place Piotrkowice (elsewhere)": Case([*OWES, "which-centre", "--place", "Piotrkowice"]),
         "which-centre --place Olbrachtuw (typo)": Case([*OWES, "which-centre", "--place", "Olbrachtuw"]),
+        # A name of three places in two counties with one answer, against a name of one place.
+        "which-centre --place Łagów (same answer)": Case([*OWES, "which-centre", "--place", "Łagów"]),
+        "which-centre --place Sulechów (one place)": Case([*OWES, "which-centre", "--place", "Sulechów"]),
         "which-centre --at 51.6417,15.1381": Case([*OWES, "which-centre", "--at", "51.6417,15.1381"]),
         "which-centre --at (outside, Poznań)": Case([*OWES, "which-centre", "--at", "52.4064,16.9252"]),
         "counties": Case([*OWES, "counties"]),

@@ -79,16 +79,28 @@ class Problem(Record):
 
 
 class OwesError(Exception):
+    """`str(err)` is the whole message in `err.lang` (set by the `Directory` that raised
+    it), else in the user's language; `message_id` and `params` are what it says, as data."""
+
     exit_code: ExitCode = ExitCode.USAGE
+    lang: str | None = None
+    # The reading a bare word was taken as (`Directory.which_centre_read`): said before the message.
+    reading: tuple[str, dict[str, str]] | None = None
 
     def __init__(self, message_id: str, **params: Any) -> None:
         super().__init__(message_id)
         self.message_id = message_id
         self.params = params
 
+    def __str__(self) -> str:
+        from owes_cli.messages import active_lang
+
+        return self.message(self.lang or active_lang())
+
     def lines(self, lang: str) -> list[str]:
-        """The whole message in `lang`: the headline, then this error's details."""
-        return [self.headline(lang), *self.details(lang)]
+        """The whole message in `lang`: which reading was taken, if any, the headline, then this error's details."""
+        said = [] if self.reading is None else [_reading_line(self.reading, lang)]
+        return [*said, self.headline(lang), *self.details(lang)]
 
     def message(self, lang: str) -> str:
         return "\n".join(self.lines(lang))
@@ -121,6 +133,12 @@ class UsageError(OwesError):
 
 class CannotWriteError(OwesError):
     exit_code = ExitCode.CANNOT_WRITE
+
+
+def _reading_line(reading: tuple[str, dict[str, str]], lang: str) -> str:
+    option, params = reading
+    what = t(lang, {"--county": "read_as_county", "--place": "read_as_place", "--at": "read_as_point"}[option])
+    return t(lang, "read_as", option=option, what=what, **params)
 
 
 def _did_you_mean(suggestions: Sequence[str], lang: str) -> list[str]:
@@ -271,6 +289,7 @@ class PlaceAmbiguous(AmbiguousError):
     def __init__(self, query: str, candidates: Sequence[dict[str, str]]) -> None:
         super().__init__("place_ambiguous", query=query, candidates=list(candidates))
         self.candidates = list(candidates)
+        self.places: list[Any] = []  # the places themselves (domain.places.Place), in the same order
 
     def details(self, lang: str) -> list[str]:
         listed = [_place_match(match, lang) for match in self.candidates]

@@ -6,6 +6,7 @@ import pytest
 from conftest import Owes
 
 from owes_cli import Directory
+from owes_cli.directory import Where
 from owes_cli.domain.names import county_case
 from owes_cli.domain.register import load_register
 from owes_cli.errors import ExitCode, ReadingsDisagree
@@ -30,10 +31,10 @@ def test_an_impossible_day_says_so(owes: Owes, day: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("words", "read_as"),
     [
-        (["żarski"], 'Read “żarski” as a county: owes which-centre --county "żarski"'),
-        (["Żary"], 'Read “Żary” as a place: owes which-centre --place "Żary"'),
-        (["51.64,15.14"], 'Read “51.64,15.14” as a point: owes which-centre --at "51.64,15.14"'),
-        (["Nowa", "Sól"], 'Read “Nowa Sól” as a place: owes which-centre --place "Nowa Sól"'),
+        (["żarski"], 'Read “żarski” as a county: --county "żarski"'),
+        (["Żary"], 'Read “Żary” as a place: --place "Żary"'),
+        (["51.64,15.14"], 'Read “51.64,15.14” as a point: --at "51.64,15.14"'),
+        (["Nowa", "Sól"], 'Read “Nowa Sól” as a place: --place "Nowa Sól"'),
     ],
 )
 def test_a_bare_word_is_read_as_county_place_or_point(owes: Owes, words: list[str], read_as: str) -> None:
@@ -54,17 +55,19 @@ def test_a_bare_word_that_is_nothing_we_know(owes: Owes) -> None:
 
 def test_readings_that_lead_to_different_counties_are_listed(monkeypatch: pytest.MonkeyPatch) -> None:
     directory = Directory.load(None, lang="en")
-    real = directory.which_centre
+    real = directory._read
 
-    def pretend(**asked: object) -> object:
+    def pretend(where: Where, same: object) -> object:
         # As if a county and a place of one name lay in two counties.
-        if asked.get("county") is not None:
-            return real(county="żarski")
-        if asked.get("place") is not None:
-            return real(place="Sulęcin")
+        if where.option == "--county":
+            return real(Where("--county", "żarski"), same)  # type: ignore[arg-type]
+        if where.option == "--place":
+            return real(Where("--place", "Sulęcin"), same)  # type: ignore[arg-type]
+        if where.option is None:  # the bare word, read each way in turn by the real reader
+            return real(where, same)  # type: ignore[arg-type]
         raise ReadingsDisagree("x", [])
 
-    monkeypatch.setattr(directory, "which_centre", pretend)
+    monkeypatch.setattr(directory, "_read", pretend)
     with pytest.raises(ReadingsDisagree) as raised:
         directory.which_centre_read("Xyz")
     assert raised.value.exit_code == ExitCode.AMBIGUOUS

@@ -42,7 +42,8 @@ ONE_LETTER_AT_END = re.compile(r"(?:^|\s)[aiouwzAIOUWZ]$")
 def export(directory: Path, name: str, *args: str, env: dict[str, str] | None = None) -> Path:
     target = directory / name
     run = run_owes("export", "-o", str(target), *args, env={**EPOCH, **(env or {})})
-    assert (run.exit_code, run.stderr) == (0, "")
+    assert (run.exit_code, run.stderr.count("\n")) == (0, 1)  # the one line that says what was written
+    assert run.stderr.endswith(f": {target}\n")
     return target
 
 

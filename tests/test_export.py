@@ -34,7 +34,9 @@ A4_POINTS = (595.28, 841.89)
 def export(owes: Owes, tmp_path: Path, name: str, *args: str, env: dict[str, str] | None = None) -> Path:
     target = tmp_path / name
     run = owes("export", "-o", str(target), *args, env={**EPOCH, **(env or {})})
-    assert (run.exit_code, run.stderr, run.stdout) == (0, "", "")
+    # One line on stderr says what was written where (as every command that writes a file).
+    assert (run.exit_code, run.stdout, run.stderr.count("\n")) == (0, "", 1)
+    assert run.stderr.endswith(f": {target}\n")
     return target
 
 

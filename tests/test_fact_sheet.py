@@ -104,7 +104,7 @@ def test_the_sheet_says_how_to_reach_each_candidate() -> None:
     ],
 )
 def test_a_sheet_asked_by_place_or_point_names_where_it_lies(lang: str, asked: dict[str, str], says: str) -> None:
-    document = directory(lang).document(on=DAYS["today"], generated=MADE, **asked)
+    document = directory(lang).document(on=DAYS["today"], generated=MADE, place=asked.get("place"), at=asked.get("at"))
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.render(document))).pages)
     assert says in " ".join(text.replace("\xa0", " ").split())
     assert "żarski" in document.title or "żarski" in document.subtitle

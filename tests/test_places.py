@@ -213,10 +213,10 @@ def test_ambiguous_place_lists_candidates(owes: Owes) -> None:
     assert run.stdout == ""
     assert run.stderr == (
         "“Zb.” fits places in several counties; choose one:\n"
-        "  Zbąszynek (0808063, urban-rural gmina), powiat świebodziński, województwo lubuskie\n"
         "  Zbąszynek (0808064, town), powiat świebodziński, województwo lubuskie\n"
+        "  Zbąszynek (0808063, urban-rural gmina), powiat świebodziński, województwo lubuskie\n"
         "  Zabór (0809092, rural gmina), powiat zielonogórski, województwo lubuskie\n"
-        "Try: owes which-centre --place 0808063\n"
+        "Try: owes which-centre --place 0808064\n"
     )
 
 

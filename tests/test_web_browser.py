@@ -167,6 +167,10 @@ def cli_answer(owes: Owes, query: str, day: str) -> tuple[str, str, str, str] | 
         run = owes("which-centre", option, query, "--on", day, "--format", "json", "--lang", "en")
         if run.exit_code == 0:
             found = json.loads(run.stdout)
+            if "readings" in found:
+                # Places of this name in several counties, with one answer: the command line answers
+                # (issue 18), the page still lists them until it applies the rule (Directory.place_readings).
+                return None
             centre = (found["centre"] or {}).get("id") or ""
             return found["county"]["teryt"], centre, " ".join(c["id"] for c in found["centres"]), found["coverage"]
     return None

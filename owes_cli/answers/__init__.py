@@ -260,6 +260,8 @@ class CountyAnswer(Record):
     last_confirmed: Confirmed | None
     notes: tuple[NoteInfo, ...]
     sources: tuple[Source, ...]
+    # A name of places in several counties that all give this answer: every one, the one answered first.
+    readings: tuple[PlaceInfo, ...] | None = None
 
 
 class ServedBy(Record):
@@ -284,7 +286,7 @@ class DuringAnswer(Record):
 # How the answers whose JSON is not one key per field are written (see to_json).
 OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
     Query: ("county", "place", "at"),  # what was asked, only
-    CountyAnswer: ("place", "next_period"),
+    CountyAnswer: ("place", "next_period", "readings"),
     DuringAnswer: ("place",),  # a place for `--place` and `--at`; the next period between two
 }
 FLATTENED: dict[type, str] = {

@@ -16,6 +16,7 @@ from owes_cli.answers import (
     NOT_IN_JSON,
     OMIT_WHEN_NONE,
     Audience,
+    NoteInfo,
     _str,
     audience,
     centre_info,
@@ -135,6 +136,7 @@ class CountyHistory(Record):
 
     subject: str  # "name (TERYT)"
     rows: tuple[CountyHistoryRow, ...]
+    notes: tuple[NoteInfo, ...] = ()  # how a place's name was read, said on stderr
 
 
 class CentreHistory(Record):

@@ -9,11 +9,11 @@ from __future__ import annotations
 import codecs
 import copy
 import errno
+import inspect
 import os
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -26,15 +26,7 @@ from owes_cli.answers import NoteInfo, to_json
 from owes_cli.cli import click_compat, files, signals, streams
 from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
-from owes_cli.directory import Directory
-from owes_cli.domain.dates import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    DateOutOfRangeError,
-    NoSuchDayError,
-    PartialDateError,
-    parse_day,
-)
+from owes_cli.directory import Directory, Where
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
 from owes_cli.layout import sections
 from owes_cli.messages import t
@@ -126,7 +118,19 @@ class OwesGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
+        argv, lang, undo_streams = self._set_up(list(sys.argv[1:] if args is None else args))
+        completing = f"_{(prog_name or 'owes').replace('-', '_').upper()}_COMPLETE" in os.environ
+        if not _without_lang(argv) and not completing:  # `owes` alone: what it is and where to start
+            code = _overview(lang)
+        else:
+            code = self._run(argv, lang, prog_name, complete_var, windows_expand_args=windows_expand_args, **extra)
+        undo_streams()
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _set_up(self, argv: list[str]) -> tuple[list[str], str, Callable[[], None]]:
+        """The line without --no-pager, the run's language (active from here on), and what undoes the streams."""
         argv = _take_no_pager(argv)
         peeked = _peek_lang(argv)
         lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
@@ -135,56 +139,58 @@ class OwesGroup(TyperGroup):
         localise_help(self, lang)
         for command in [self, *self.commands.values()]:
             command.context_class = LocalisedContext
-        code: int = ExitCode.OK
-        completing = f"_{(prog_name or 'owes').replace('-', '_').upper()}_COMPLETE" in os.environ
-        if not _without_lang(argv) and not completing:  # `owes` alone: what it is and where to start
-            try:
-                sys.stdout.write(t(lang, "overview") + "\n")
-                sys.stdout.flush()
-            except (BrokenPipeError, OSError):
-                code = _quiet_broken_pipe()
-            undo_streams()
-            if standalone_mode:
-                sys.exit(code)
-            return code
+        return argv, lang, undo_streams
+
+    def _run(self, argv: list[str], lang: str, prog_name: str | None, complete_var: str | None, **extra: Any) -> int:
+        """Run the command on the line: its exit code, or the one its failure maps to (`_FAILURES`)."""
         try:
             _check_lengths(argv)
-            result = super().main(
-                argv,
-                prog_name or "owes",
-                complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
-            code = result if isinstance(result, int) else ExitCode.OK
-            if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130) before we see it
-                _say(t(lang, "interrupted"))
-        except OwesError as err:
-            _say(err.message(lang))
-            code = err.exit_code
-        except click_compat.NoArgsIsHelpError as err:
-            _say(err.format_message())
-            code = ExitCode.USAGE
-        except click_compat.ClickException as err:
-            _say(describe_usage_error(err, lang))
-            code = ExitCode.USAGE
-        except (KeyboardInterrupt, typer.Abort):
+            result = super().main(argv, prog_name or "owes", complete_var, standalone_mode=False, **extra)
+        except BaseException as err:  # every failure is mapped by the table, or raised again
+            return _failed(err, lang)
+        code = result if isinstance(result, int) else ExitCode.OK
+        if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130) before we see it
             _say(t(lang, "interrupted"))
-            code = ExitCode.INTERRUPTED
-        except signals.Terminated as stop:
-            _say(t(lang, "terminated", signal=stop.name))
-            code = stop.exit_code
-        except (BrokenPipeError, files.ReaderGone):
-            code = _quiet_broken_pipe()
-        except OSError as err:
-            if err.errno != errno.EPIPE:
-                raise
-            code = _quiet_broken_pipe()
-        undo_streams()
-        if standalone_mode:
-            sys.exit(code)
         return code
+
+
+def _overview(lang: str) -> int:
+    """`owes` alone: what it is and where to start."""
+    try:
+        sys.stdout.write(t(lang, "overview") + "\n")
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError):
+        return _quiet_broken_pipe()
+    return ExitCode.OK
+
+
+def _said(message: str, code: int) -> int:
+    _say(message)
+    return code
+
+
+def _pipe_failure(err: BaseException, lang: str) -> int:
+    if isinstance(err, BrokenPipeError | files.ReaderGone) or getattr(err, "errno", None) == errno.EPIPE:
+        return _quiet_broken_pipe()
+    raise err
+
+
+# Every failure a run can end in, the first class that fits: what is said, and the exit code.
+_FAILURES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], Callable[[Any, str], int]], ...] = (
+    (OwesError, lambda err, lang: _said(err.message(lang), err.exit_code)),
+    (click_compat.NoArgsIsHelpError, lambda err, lang: _said(err.format_message(), ExitCode.USAGE)),
+    (click_compat.ClickException, lambda err, lang: _said(describe_usage_error(err, lang), ExitCode.USAGE)),
+    ((KeyboardInterrupt, typer.Abort), lambda err, lang: _said(t(lang, "interrupted"), ExitCode.INTERRUPTED)),
+    (signals.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
+    ((OSError, files.ReaderGone), _pipe_failure),  # the reader left: quietly; any other OSError is a bug
+)
+
+
+def _failed(err: BaseException, lang: str) -> int:
+    for kinds, handle in _FAILURES:
+        if isinstance(err, kinds):
+            return handle(err, lang)
+    raise err
 
 
 def _without_lang(argv: list[str]) -> list[str]:
@@ -265,9 +271,7 @@ def owes(
     no_pager: Annotated[bool, typer.Option("--no-pager", show_default=False)] = False,
 ) -> None:
     """Directory of Lubuskie's Social Economy Support Centres (OWES)."""
-    from owes_cli.domain import dataset_cache
-
-    dataset_cache.disable(no_cache)  # set on every run: a test runs many in one process
+    Directory.keep_checked_datasets(not no_cache)  # set on every run: a test runs many in one process
     # `owes --lang pl CMD` works like `owes CMD --lang pl`: OwesGroup.main has
     # already read --lang from anywhere on the line; here it is only checked.
     if lang is not None and lang.strip().lower() not in i18n.LANGS:
@@ -282,67 +286,115 @@ def _directory(lang: str | None, data: str | None) -> Directory:
     return Directory.load(data, lang=lang if lang is not None else i18n.active_lang())
 
 
-def _day(on: str | None) -> date | None:
-    return None if on is None else _parsed(on, parse_day)
+def _command(
+    name: str, *, output: bool = True, words: bool = False
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register `function` as the command `name`, with the options every command shares.
+
+    Typer reads a command's options from its parameters; this keeps each
+    command's own, in their order, and reads the shared ones once for all:
+    its keyword-only `directory` and `out`, last, become --lang and --data
+    (and, with `output`, --format) at the end; a parameter `where` becomes --county, --place and
+    --at where it stands (after the bare words, with `words`), all read into
+    one `Where`.
+    """
+    shared = ["fmt", "lang", "data"] if output else ["lang", "data"]
+
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        own = inspect.signature(function, eval_str=True)
+        parameters = []
+        for parameter in own.parameters.values():
+            if parameter.name == "where":
+                parameters += [_option(key) for key in ("words", "county", "place", "at")[0 if words else 1 :]]
+            elif parameter.name not in ("directory", "out"):  # keyword-only, as the ones added: Click names them all
+                parameters.append(parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+
+        def command(**options: Any) -> None:
+            directory = _directory(options.pop("lang"), options.pop("data"))
+            if "where" in own.parameters:
+                bare = options.pop("words") if words else None
+                options["where"] = _where(bare, options.pop("county"), options.pop("place"), options.pop("at"))
+            if output:
+                options["out"] = Output(options.pop("fmt"), directory.lang)
+            function(directory=directory, **options)
+
+        signature = own.replace(parameters=parameters + [_option(key) for key in shared])
+        command.__signature__ = signature  # type: ignore[attr-defined]
+        command.__name__, command.__doc__ = function.__name__, function.__doc__
+        app.command(name)(command)
+        return function
+
+    return register
 
 
-def _when(on: str | None) -> tuple[date, date] | None:
-    """--on as a day, or a whole month (2014-06) or year (2014) as its first and last days."""
-    from owes_cli.domain.dates import parse_when
-
-    return None if on is None else _parsed(on, parse_when)
-
-
-def _parsed(on: str, parse: Callable[[str], R]) -> R:
-    """--on read by `parse`, its faults said as usage errors."""
-    try:
-        return parse(on)
-    except DateOutOfRangeError:
-        raise UsageError(
-            "date_out_of_range", value=on, first=f"{FIRST_YEAR}-01-01", last=f"{LAST_YEAR}-12-31"
-        ) from None
-    except NoSuchDayError as err:
-        raise UsageError("no_such_day", day=err.day) from None
-    except PartialDateError:
-        raise UsageError("bad_date", value=on) from None
+def _option(key: str) -> inspect.Parameter:
+    """A shared option, as a parameter Typer reads."""
+    annotation = {
+        "fmt": FormatOption,
+        "lang": LangOption,
+        "data": DataOption,
+        "county": CountyOption,
+        "place": PlaceOption,
+        "at": AtOption,
+        "words": WordsArgument,
+    }[key]
+    return inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
 
 
-def _warn_notes(notes: tuple[NoteInfo, ...], lang: str, out: Output) -> None:
-    # Machine formats carry notes in the data; people also see them on stderr.
-    if out.for_machines:
-        for note in notes:
+def _where(
+    words: list[str] | None, county: str | None = None, place: str | None = None, at: str | None = None
+) -> Where | None:
+    """What a command is asked about: --county, --place, --at or bare words (read each way in turn).
+
+    `--place Nowa Sól` without quotes: the words after the option are the rest of the name.
+    """
+    if words and at is not None and len(words) == 1 and _is_number(at) and _is_number(words[0]):
+        raise UsageError("at_two_words", lat=at.strip().rstrip(","), lon=words[0].strip())
+    if words and (county is None) != (place is None) and at is None:
+        if place is not None:
+            place, words = " ".join([place, *words]), None
+        elif county is not None:
+            county, words = " ".join([county, *words]), None
+    return Where.parse(county=county, place=place, at=at, words=" ".join(words) if words else None)
+
+
+def _read(directory: Directory, where: Where | None, *, on: str | None = None, about: str = "answer") -> Where | None:
+    """For a listing, whose table has no room for notes: how `where` was read, said on stderr."""
+    if where is None:
+        return None
+    reading = directory.read(where, on=on, about=about)
+    _warn_notes(reading.notes, directory.lang, None)
+    return reading.where
+
+
+def _warn_notes(notes: Sequence[NoteInfo], lang: str, out: Output | None) -> None:
+    """Notes for people on stderr: how a bare word was read, always; the others where a
+    machine format carries them in the data (a terminal's answer shows them itself)."""
+    for note in notes:
+        if note.id == "read_as" or out is None or out.for_machines:
             _say(i18n.note_text(to_json(note), lang))
+
+
+def _written(output: str, kind: str, lang: str, quiet: bool) -> None:
+    """One line on stderr that says what was written where (not for stdout, nor with --quiet)."""
+    if output != files.STDOUT and not quiet:
+        _say(t(lang, f"{kind}_written", path=output))
 
 
 def _complete_county(incomplete: str) -> list[str]:
     """Shell completion: the dataset's counties whose name starts with what was typed."""
-    from owes_cli.domain.names import fold, without_diacritics
-
-    typed = fold(incomplete)
     try:
-        counties = Directory.load(os.environ.get("OWES_DATA") or None).dataset.counties.values()
+        return Directory.load(os.environ.get("OWES_DATA") or None).complete_county(incomplete)
     except OwesError:
         return []
-    found = []
-    for county in counties:
-        if incomplete.isdigit():
-            if county.teryt.startswith(incomplete):
-                found.append(county.teryt)
-        elif county.name.lower().startswith(incomplete.lower()):
-            found.append(county.name)
-        elif fold(county.name).startswith(typed):
-            # Typed without Polish letters ("zar"): offered so ("zarski"), which owes reads as well.
-            found.append(without_diacritics(county.name))
-    return sorted(found)
 
 
 def _complete_centre(incomplete: str) -> list[str]:
     """Shell completion: the centres' ids."""
     try:
-        centres = Directory.load(os.environ.get("OWES_DATA") or None).dataset.centres
+        return Directory.load(os.environ.get("OWES_DATA") or None).complete_centre(incomplete)
     except OwesError:
         return []
-    return sorted(c for c in centres if c.startswith(incomplete.lower()))
 
 
 CountyOption = Annotated[
@@ -353,54 +405,36 @@ CentreOption = Annotated[
 ]
 OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
 ForceOption = Annotated[bool, typer.Option("--force", show_default=False)]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", show_default=False)]
+PlaceOption = Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)]
+AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)]
+WordsArgument = Annotated[list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)]
 
 
-@app.command("which-centre")
+@_command("which-centre", words=True)
 def which_centre(
-    words: Annotated[list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)] = None,
-    county: CountyOption = None,
-    place: Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)] = None,
-    at: Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)] = None,
+    where: Where | None = None,
     on: OnOption = None,
     full: Annotated[bool, typer.Option("--full", show_default=False)] = False,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory = _directory(lang, data)
-    out = Output(fmt, directory.lang)
-    if words and at is not None and len(words) == 1 and _is_number(at) and _is_number(words[0]):
-        raise UsageError("at_two_words", lat=at.strip().rstrip(","), lon=words[0].strip())
-    if words and (county is None) != (place is None) and at is None:
-        # `--place Nowa Sól` without quotes: the words after it are the rest of the name.
-        if place is not None:
-            place = " ".join([place, *words])
-        elif county is not None:
-            county = " ".join([county, *words])
-        words = None
-    when = _when(on)
-    if when is not None and when[0] != when[1]:  # a whole month or year: every centre of that time
-        assert on is not None
-        if words:
+    first, last = directory.when(on)
+    if first != last:  # a whole month or year: every centre of that time
+        if where is not None and where.option is None:
             raise UsageError("during_needs_option")
-        during = directory.which_centres_during(when[0], when[1], on.strip(), county=county, place=place, at=at)
+        during = directory.which_centres_during(first, last, (on or "").strip(), where=where)
         out.card(during, sections.during_answer(during, directory.lang), answers.during_rows(during))
         return
-    if words:
-        if county is not None or place is not None or at is not None:
-            asked = [o for o, v in (("--county", county), ("--place", place), ("--at", at)) if v is not None]
-            raise UsageError("which_centre_one_place", given=", ".join([" ".join(words), *asked]))
-        # `owes which-centre Nowa Sól` without quotes: the words are one name.
-        answer = directory.which_centre_read(" ".join(words), on=_day(on))
-        # Which reading was taken goes to stderr, with the option that asks for it.
-        _say(i18n.note_text(to_json(answer.notes[0]), directory.lang))
-        _warn_notes(answer.notes[1:], directory.lang, out)
-    else:
-        answer = directory.which_centre(county=county, place=place, at=at, on=_day(on))
-        _warn_notes(answer.notes, directory.lang, out)
+    answer = directory.which_centre(where, on=first)
+    _warn_notes(answer.notes, directory.lang, out)
     # The short answer fits one screen; --full is everything, sources included.
-    layout = sections.county_card if full else sections.short_answer
-    out.card(answer, layout(answer, directory.lang), answers.answer_rows(answer))
+    if full:
+        blocks = sections.county_card(answer, directory.lang)
+    else:
+        blocks = sections.short_answer(answer, directory.lang, today=directory.today().isoformat())
+    out.card(answer, blocks, answers.answer_rows(answer))
 
 
 def _is_number(text: str) -> bool:
@@ -415,21 +449,18 @@ def _listing_command(name: str, ask: Callable[[Directory], Sequence[Any]], colum
     """A command that lists one table of the dataset, with no options of its own; `columns` names its
     columns in layout.listings, which only the listing commands load."""
 
-    def command(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+    def command(*, directory: Directory, out: Output) -> None:
         from owes_cli.layout import listings
 
-        directory = _directory(lang, data)
-        Output(fmt, directory.lang).listing(ask(directory), getattr(listings, columns), t(directory.lang, name))
+        out.listing(ask(directory), getattr(listings, columns), t(directory.lang, name))
 
-    app.command(name)(command)
+    _command(name)(command)
 
 
-@app.command("centres")
-def centres(fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+@_command("centres")
+def centres(*, directory: Directory, out: Output) -> None:
     from owes_cli.layout import listings
 
-    directory = _directory(lang, data)
-    out = Output(fmt, directory.lang)
     rows = directory.centres()
     if out.format == "csv":  # a spreadsheet's row per centre: names, not ids; counties by name or "unknown"
         unknown = t(directory.lang, "coverage_label_unknown")
@@ -437,97 +468,80 @@ def centres(fmt: FormatOption = None, lang: LangOption = None, data: DataOption 
     out.listing(rows, listings.CENTRES, t(directory.lang, "centres"), csv_columns=listings.CENTRES_CSV)
 
 
-@app.command("centre")
+@_command("centre")
 def centre(
     centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False, autocompletion=_complete_centre)],
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    directory = _directory(lang, data)
-    out = Output(fmt, directory.lang)
     found = directory.centre(centre_id)
     out.card(found, sections.centre_card(found, directory.lang), answers.centre_row(found))
 
 
-@app.command("counties")
-def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
+@_command("counties")
+def counties(on: OnOption = None, *, directory: Directory, out: Output) -> None:
     from owes_cli.layout import listings
 
-    directory = _directory(lang, data)
-    rows = directory.counties(on=_day(on))
-    Output(fmt, directory.lang).listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
+    rows = directory.counties(on=on)
+    out.listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
 
 
-@app.command("places")
+@_command("places")
 def places_listing(
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    where: Where | None = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
     from owes_cli.layout import listings
 
-    directory = _directory(lang, data)
-    code = directory.county_code(county=county, place=place, at=at)
-    Output(fmt, directory.lang).listing(directory.places(code), listings.PLACES, t(directory.lang, "places"))
+    out.listing(directory.places(where=where), listings.PLACES, t(directory.lang, "places"))
 
 
-@app.command("place")
+@_command("place")
 def place_detail(
     name: Annotated[list[str], typer.Argument(metavar="NAME", show_default=False)],
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
-    from owes_cli.answers import detail
+    from owes_cli.layout import listings
 
-    directory = _directory(lang, data)
-    out = Output(fmt, directory.lang)
     # `owes place Nowa Sól` without quotes: the words are one name.
     found = directory.place(" ".join(name))
     _warn_notes(found.notes, directory.lang, out)
-    out.card(found, sections.place_card(found, directory.lang), detail.place_row(found))
+    out.card(found, sections.place_card(found, directory.lang), listings.place_row(found))
 
 
-PlaceOption = Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)]
-AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)]
-
-
-@app.command("services")
+@_command("services", words=True)
 def services(
     centre_id: CentreOption = None,
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     on: OnOption = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
     from owes_cli.layout import listings
 
-    directory = _directory(lang, data)
-    rows = directory.services(centre=centre_id, county=county, place=place, at=at, on=_day(on))
-    Output(fmt, directory.lang).listing(rows, listings.SERVICES, t(directory.lang, "services"))
+    where = _read(directory, where, on=on)
+    rows = directory.services(centre=centre_id, where=where, on=on)
+    out.listing(rows, listings.SERVICES, t(directory.lang, "services"))
 
 
 _listing_command("audiences", Directory.audiences, "AUDIENCES")
 
 
-@app.command("sources")
+@_command("sources")
 def sources(
     quotes: Annotated[bool, typer.Option("--quotes", show_default=False)] = False,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
     from owes_cli.layout import listings
 
-    directory = _directory(lang, data)
-    out = Output(fmt, directory.lang)
     rows = directory.sources()
     columns = listings.SOURCES_WITH_QUOTES if quotes else listings.SOURCES
     if out.for_machines or (out.format == "plain" and not quotes):
@@ -539,28 +553,18 @@ def sources(
 _listing_command("periods", Directory.periods, "PERIODS")
 
 
-@app.command("history")
+@_command("history", words=True)
 def history(
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     centre_id: CentreOption = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
+    *,
+    directory: Directory,
+    out: Output,
 ) -> None:
     from owes_cli.layout import listings
 
-    directory = _directory(lang, data)
-    out = Output(fmt, directory.lang)
-    found = directory.history(county=directory.county_code(county=county, place=place, at=at), centre=centre_id)
-    title = f"{t(directory.lang, 'history')}: {found.subject}"
-    from owes_cli.answers.tables import CountyHistory
-
-    if isinstance(found, CountyHistory):
-        out.listing(found.rows, listings.COUNTY_HISTORY, title)
-    else:
-        out.listing(found.rows, listings.CENTRE_HISTORY, title)
+    found = directory.history(where=_read(directory, where, about="history"), centre=centre_id)
+    out.listing(found.rows, listings.history_columns(found), f"{t(directory.lang, 'history')}: {found.subject}")
 
 
 @app.command("validate")
@@ -570,6 +574,7 @@ def validate(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
+    # The dataset to check is the argument, else --data, as every other command reads it.
     directory = _directory(lang, path if path is not None else data)
     out = Output(fmt, directory.lang, allowed=("auto", "plain", "table", "json"))
     report = directory.validate()
@@ -596,74 +601,69 @@ def validate(
         raise typer.Exit(ExitCode.INVALID_DATASET)
 
 
-@app.command("map")
+@_command("map", output=False)
 def coverage_map(
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
     on: OnOption = None,
     image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png", show_default=False)] = None,
-    county: CountyOption = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     force: ForceOption = False,
-    lang: LangOption = None,
-    data: DataOption = None,
+    quiet: QuietOption = False,
+    *,
+    directory: Directory,
 ) -> None:
     from owes_cli.render import map_image as map_render
 
-    directory = _directory(lang, data)
     kind = _prepare_output(output, image_format, ("svg", "png"), force)
     # --county, --place or --at: that county outlined and named in the legend.
-    drawing = directory.coverage_map(on=_day(on), emphasise=directory.county_code(county=county, place=place, at=at))
+    drawing = directory.coverage_map(on=on, where=where)
     files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing), force=force)
-    if output != files.STDOUT:
-        _say(t(directory.lang, "map_written", path=output))
+    _written(output, "map", directory.lang, quiet)
 
 
-@app.command("export")
+@_command("export", output=False)
 def export(
     output: OutputOption = None,
     doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx|html")] = None,
     centre_id: CentreOption = None,
-    county: Annotated[
-        str | None, typer.Option("--county", "-c", metavar="NAME", show_default=False, autocompletion=_complete_county)
-    ] = None,
-    place: PlaceOption = None,
-    at: AtOption = None,
+    where: Where | None = None,
     on: OnOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
-    data: DataOption = None,
+    quiet: QuietOption = False,
+    *,
+    directory: Directory,
 ) -> None:
-    directory = _directory(lang, data)
     if output is None:
         raise UsageError("export_needs_output")
     kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx", "html"), force)
+    files.write_output(output, _document(directory, kind, where, centre_id, on), force=force)
+    _written(output, kind, directory.lang, quiet)
+
+
+def _document(directory: Directory, kind: str, where: Where | None, centre_id: str | None, on: str | None) -> bytes:
+    """The bytes of the document `export` writes."""
     if kind == "html":  # the whole directory: its search answers for any county or place
-        if centre_id is not None or county is not None:
+        if centre_id is not None or (where is not None and where.option == "--county"):
             raise UsageError("html_whole_directory")
         from owes_cli.render import html
 
-        files.write_output(output, html.render(directory.web_page(on=_day(on))), force=force)
-        return
+        return html.render(directory.web_page(on=on))
     if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
-        if centre_id is not None or county is not None or place is not None or at is not None or on is not None:
+        if centre_id is not None or where is not None or on is not None:
             raise UsageError("xlsx_whole_dataset")
         from owes_cli.layout.report import generation_time
         from owes_cli.render import xlsx
 
-        files.write_output(output, xlsx.render(directory.spreadsheet(), generation_time()), force=force)
-        return
+        return xlsx.render(directory.spreadsheet(), generation_time())
     # Without --on the answer is for the day the document is made.
-    document = directory.document(on=_day(on), county=county, place=place, at=at, centre=centre_id)
+    document = directory.document(on=on, where=where, centre=centre_id)
     if kind == "pdf":
         from owes_cli.render import pdf
 
-        content = pdf.render(document)
-    else:
-        from owes_cli.render import word
+        return pdf.render(document)
+    from owes_cli.render import word
 
-        content = word.render(document)
-    files.write_output(output, content, force=force)
+    return word.render(document)
 
 
 def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], force: bool) -> str:

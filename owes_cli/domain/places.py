@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -306,8 +307,10 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
         )
 
     def ambiguous(found: list[Place]) -> OwesError:
-        ordered = sorted(found, key=lambda p: (p.county, p.kind not in UNITS, p.gmina, p.simc or p.teryt))
-        return PlaceAmbiguous(query, [_where(p, register, gazetteer) for p in ordered])
+        ordered = reading_order(found, lambda p: p.county in dataset.counties)
+        err = PlaceAmbiguous(query, [_where(p, register, gazetteer) for p in ordered])
+        err.places = ordered  # for the caller that answers them all when they agree
+        return err
 
     scored, overshadowed = _towns_first(scored, dataset)
     shown: set[str | None] = set()
@@ -404,6 +407,47 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
     ]
 
 
+_GMINAS = (PlaceKind.URBAN_RURAL, PlaceKind.RURAL)
+_PARTS = (PlaceKind.PART_OF_TOWN, PlaceKind.PART_OF_VILLAGE)
+
+
+def reading_order(found: list[Place], inside: Callable[[Place], bool]) -> list[Place]:
+    """The readings of one name in the order they are listed, the first one leading.
+
+    A gmina and the village of its name that lies in it (its seat) come
+    first, together; then towns; then other gminas; then villages and the
+    like; then parts of a place. Within each kind, the region's own places
+    (`inside`) before others, then by county and code.
+    """
+    gminas = {p.teryt: p for p in found if p.kind in _GMINAS}
+
+    def seat_of(place: Place) -> Place | None:
+        gmina = gminas.get(place.gmina) if place.is_locality and place.kind not in _PARTS else None
+        return gmina if gmina is not None and names.fold(gmina.name) == names.fold(place.name) else None
+
+    seated = {gmina.teryt for p in found if (gmina := seat_of(p)) is not None}
+
+    def key(place: Place) -> tuple[int, int, bool, str, str, int, str]:
+        gmina = seat_of(place)
+        if gmina is not None:  # right after its gmina
+            return (0, 0, not inside(gmina), gmina.county, gmina.teryt, 1, place.simc or "")
+        if place.teryt in seated and not place.is_locality:
+            group = 0
+        elif place.kind in _TOWNS:
+            group = 1
+        elif place.kind in _GMINAS:
+            group = 2
+        elif place.kind in _PARTS:
+            group = 4
+        else:
+            group = 3
+        # Within a kind, a village before a colony or a hamlet, as `preference` ranks them.
+        rank = preference(place) if group == 3 else 0
+        return (group, rank, not inside(place), place.county, place.teryt, 0, place.simc or "")
+
+    return sorted(found, key=key)
+
+
 def preference(place: Place) -> int:
     """Where a place comes when one name fits several of one county: 0 first."""
     return _PREFERENCE.index(place.kind)
@@ -435,6 +479,11 @@ def _kinds_meant(said: set[str], gmina: bool = False) -> set[PlaceKind] | None:
     if "rural" in said:
         return {PlaceKind.RURAL}
     return None
+
+
+def describe(place: Place, register: Register, gazetteer: Gazetteer) -> dict[str, str]:
+    """A place as a message names it: name, code, kind, county, voivodeship (and gmina, SIMC id)."""
+    return _where(place, register, gazetteer)
 
 
 def _where(place: Place, register: Register, gazetteer: Gazetteer) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from owes_cli import answers as a
 from owes_cli.answers import CoverageStatus
@@ -21,6 +21,7 @@ from owes_cli.record import Record
 
 if TYPE_CHECKING:  # the rows' classes load with the listing commands, not at start-up
     from owes_cli.answers import tables as tb
+    from owes_cli.answers.detail import PlaceDetail
 
 R = TypeVar("R")
 
@@ -154,3 +155,17 @@ PLACES: list[Column[tb.PlaceRow]] = [
     Column("gmina", lambda r: r.gmina),
     Column("county", lambda r: r.county),
 ]
+
+
+def history_columns(found: tb.CountyHistory | tb.CentreHistory) -> list[Column[Any]]:
+    """A county's periods, or a centre's milestones."""
+    from owes_cli.answers import tables
+
+    return list(COUNTY_HISTORY) if isinstance(found, tables.CountyHistory) else list(CENTRE_HISTORY)
+
+
+def place_row(found: PlaceDetail) -> dict[str, object]:
+    """`owes place --format csv`: the place in one row."""
+    from owes_cli.answers.detail import place_row as row
+
+    return row(found)

@@ -321,6 +321,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Boundaries: {boundaries} ({boundaries_as_of}). Counties: TERYT, GUS ({teryt_as_of}).",
     ),
     "map_written": ("Zapisano mapę: {path}", "Map written: {path}"),
+    "pdf_written": ("Zapisano dokument PDF: {path}", "PDF written: {path}"),
+    "docx_written": ("Zapisano dokument Word: {path}", "Word document written: {path}"),
+    "xlsx_written": ("Zapisano arkusz kalkulacyjny: {path}", "Spreadsheet written: {path}"),
+    "html_written": ("Zapisano stronę WWW: {path}", "Web page written: {path}"),
+    "readings_same_answer": (
+        "Uwaga: „{query}” to także {readings}; odpowiedź jest dla nich ta sama.",
+        "Note: “{query}” also names {readings}; the answer holds for them too.",
+    ),
+    "reading_named_unit": ("{name} ({kind_label}, powiat {county})", "{name} ({kind_label}, powiat {county})"),
+    "reading_named_locality": (
+        "{name} ({kind_label}, gmina {gmina}, powiat {county})",
+        "{name} ({kind_label}, gmina {gmina}, powiat {county})",
+    ),
+    "on_not_a_date": (
+        "on= przyjmuje datę (datetime.date) albo tekst, np. „2014-06-01”, „2014-06” lub „2014”; podano {value}.",
+        "on= takes a date (datetime.date) or text such as “2014-06-01”, “2014-06” or “2014”; got {value}.",
+    ),
     "centre": ("Ośrodek", "Centre"),
     "centres": ("Ośrodki", "Centres"),
     "from": ("Od", "From"),
@@ -639,8 +656,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{query}” is no county, place or point we know. All counties: owes counties",
     ),
     "read_as": (
-        'Odczytano „{query}” jako {what}: owes which-centre {option} "{query}"',
-        'Read “{query}” as {what}: owes which-centre {option} "{query}"',
+        'Odczytano „{query}” jako {what}: {option} "{query}"',
+        'Read “{query}” as {what}: {option} "{query}"',
     ),
     "read_as_county": ("powiat", "a county"),
     "read_as_place": ("miejscowość lub gminę", "a place"),
@@ -940,6 +957,16 @@ def note_text(note: Mapping[str, Any], lang: str) -> str:
     params = {k: v for k, v in note.items() if k != "id"}
     if "kind" in params:
         params["kind_label"] = kind_label(params, lang)
+    if isinstance(params.get("readings"), list):  # the other places a name reads as, one after another
+        params["readings"] = "; ".join(
+            t(
+                lang,
+                "reading_named_locality" if "simc" in place else "reading_named_unit",
+                kind_label=kind_label(place, lang),
+                **place,
+            )
+            for place in params["readings"]
+        )
     return t(lang, note["id"], **params)
 
 
