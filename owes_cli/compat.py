@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
 
+from typer import _completion_classes as _typer_completion_classes
+from typer import _completion_shared as _typer_completion_shared
 from typer._click import core as _click_core
 from typer._click import exceptions as _click_exceptions
 from typer._click import formatting as _click_formatting
+from typer._click import shell_completion as _click_shell_completion
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,3 +38,23 @@ def rich_console(stream: IO[str], environ: Mapping[str, str], **options: Any) ->
     from rich.console import Console  # only the commands that draw tables load Rich
 
     return Console(file=stream, _environ=environ, **options)
+
+
+# Shell completion: Typer's classes that format the answer, and its table of the
+# scripts that --show-completion and --install-completion print (owes_cli.cli.completion).
+
+TyperBashComplete = _typer_completion_classes.BashComplete
+TyperZshComplete = _typer_completion_classes.ZshComplete
+TyperFishComplete = _typer_completion_classes.FishComplete
+
+
+def typer_completion_script(shell: str) -> str:
+    """Typer's own completion script template for `shell`."""
+    return _typer_completion_shared._completion_scripts[shell]
+
+
+def use_completion(scripts: Mapping[str, str], classes: Mapping[str, type[Any]]) -> None:
+    """Print `scripts` for --show/--install-completion and answer completions with `classes`."""
+    _typer_completion_shared._completion_scripts.update(scripts)
+    for shell, completer in classes.items():
+        _click_shell_completion.add_completion_class(completer, shell)
