@@ -6,13 +6,12 @@ dataset's coverage gets "that is in wielkopolskie" rather than "not found".
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from owes_cli.domain.model import CountyKind
-from owes_cli.domain.resources import data_file
+from owes_cli.domain.resources import data_file, read_json
 
 
 class RegisterCounty(NamedTuple):
@@ -45,7 +44,7 @@ def register_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_register() -> Register:
-    raw = json.loads(register_path().read_text(encoding="utf-8"))
+    raw = read_json("teryt.json")
     return Register(
         title=raw["register"],
         publisher=raw["publisher"],
@@ -64,5 +63,5 @@ class CountyIndex(NamedTuple):
 
 @lru_cache(maxsize=1)
 def load_county_index() -> CountyIndex:
-    raw = json.loads(data_file("county_index.json").read_text(encoding="utf-8"))
+    raw = read_json("county_index.json")
     return CountyIndex(raw["stems"], raw["city_bases"])

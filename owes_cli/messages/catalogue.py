@@ -59,6 +59,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dataset {path} is invalid ({count:# problem|# problems}):",
     ),
     "interrupted": ("Przerwano.", "Interrupted."),
+    "installation_damaged": (
+        "Instalacja owes jest uszkodzona: plik danych {file} {damage}. "
+        "Zainstaluj owes ponownie (pip install --force-reinstall owes).",
+        "The installation is damaged: the data file {file} {damage}. "
+        "Reinstall owes (pip install --force-reinstall owes).",
+    ),
+    "damage_missing": ("nie istnieje", "is missing"),
+    "damage_unreadable": ("nie daje się odczytać", "cannot be read"),
+    "damage_malformed": ("nie jest plikiem, który zbudowano", "is not the file that was built"),
     "output_exists": (
         "Plik {path} już istnieje; dodaj --force, aby go zastąpić.",
         "{path} already exists; add --force to replace it.",
