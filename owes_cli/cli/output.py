@@ -67,6 +67,24 @@ def page(text: str, command: str, stream: IO[str]) -> None:
         stream.write(text)
 
 
+# Columns: below this a table's border, padding and labels leave its values a letter
+# a line, or nothing (COLUMNS=5 printed the heading alone); the plain layout wraps to any width.
+NARROWEST_TABLE = 30
+
+
+def table_width(environ: Mapping[str, str]) -> int:
+    """The width Rich would draw a table at: COLUMNS, else the terminal's, else 80 (also for 0, as Rich)."""
+    columns = environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit():
+        return int(columns) or 80
+    for descriptor in (0, 1, 2):  # Rich asks stdin, stdout, stderr in turn
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (OSError, ValueError):
+            continue
+    return 80
+
+
 class Output:
     """The format chosen (`auto` is a table on a terminal, plain text in a pipe) and the writing."""
 
@@ -76,6 +94,8 @@ class Output:
             raise UsageError("bad_format", value=fmt, choices="|".join(allowed))
         if fmt == "auto":
             fmt = "table" if stdout().isatty() else "plain"
+        if fmt == "table" and table_width(os.environ) < NARROWEST_TABLE:
+            fmt = "plain"  # a border and a label column would leave the answer no room at all
         self.format = fmt
         self.lang = lang
 
