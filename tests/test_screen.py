@@ -11,7 +11,8 @@ import pytest
 from owes_cli.directory import Directory
 from owes_cli.layout import blocks as b
 from owes_cli.layout import sections
-from owes_cli.render import screen, terminal
+from owes_cli.render import screen
+from owes_cli.render.terminal import rich_draw
 
 DIRECTORIES = {lang: Directory.load(lang=lang) for lang in ("pl", "en")}
 DAYS = [date(2014, 6, 1), date(2016, 6, 1), date(2025, 3, 1)]
@@ -31,9 +32,8 @@ def terminal_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def by_rich(blocks: list[b.Block]) -> str:
-    stream = Terminal()
-    terminal.print_renderables(terminal.block_renderables(blocks), stream)
-    return linked(stream.getvalue())
+    drawn, _ = rich_draw.draw(rich_draw.block_renderables(blocks), Terminal())
+    return linked(drawn)
 
 
 _LINK_ID = re.compile(r"\x1b\]8;id=([^;]*);")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from owes_cli import compat
+from owes_cli.cli import click_compat as compat
 
 # What bash's `printf %q` leaves alone; every other printable character gets a backslash.
 _BASH_PLAIN = re.compile(r"[\w@%+=:,./-]")

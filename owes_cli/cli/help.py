@@ -12,18 +12,18 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from owes_cli import compat
+from owes_cli.cli import click_compat
 from owes_cli.messages import active_lang, t
 
 
-def describe_usage_error(err: compat.ClickException, lang: str) -> str:
+def describe_usage_error(err: click_compat.ClickException, lang: str) -> str:
     """A Click usage error in `lang`, with the command's help hint."""
     ctx = getattr(err, "ctx", None)
     command = ""
     if ctx is not None and ctx.parent is not None and ctx.info_name:
         command = ctx.info_name + " "
     message = err.format_message()
-    if isinstance(err, compat.NoSuchOption):
+    if isinstance(err, click_compat.NoSuchOption):
         text = t(lang, "usage_no_option", name=err.option_name)
         meant = _MEANT.get(err.option_name.lower().split("=")[0])
         if meant and ctx is not None and any(meant in p.opts for p in ctx.command.params):
@@ -31,9 +31,9 @@ def describe_usage_error(err: compat.ClickException, lang: str) -> str:
             text += " " + t(lang, "did_you_mean", options=meant)
         elif err.possibilities:
             text += " " + t(lang, "did_you_mean", options=", ".join(sorted(err.possibilities)))
-    elif isinstance(err, compat.BadOptionUsage) and "requires an argument" in message:
+    elif isinstance(err, click_compat.BadOptionUsage) and "requires an argument" in message:
         text = t(lang, "usage_needs_value", name=err.option_name)
-    elif isinstance(err, compat.MissingParameter):
+    elif isinstance(err, click_compat.MissingParameter):
         param = err.param
         name = param.get_error_hint(ctx) if (param is not None and ctx is not None) else "?"
         text = t(lang, "usage_missing", name=name.replace("'", ""))
@@ -42,7 +42,7 @@ def describe_usage_error(err: compat.ClickException, lang: str) -> str:
         text = t(lang, "usage_no_command", name=name)
         group = ctx.command if ctx is not None else None
         commands = list(getattr(group, "commands", {}) or {})
-        import difflib  # only a mistyped command needs it
+        import difflib  # here beside its one use; Typer has imported it already on every run
 
         guess = difflib.get_close_matches(name, commands, n=3, cutoff=0.5)
         if guess:
@@ -330,7 +330,7 @@ def localise_help(group: Any, lang: str) -> None:
         command.options_metavar = OPTIONS_METAVAR[index]
 
 
-class LocalisedHelpFormatter(compat.HelpFormatter):
+class LocalisedHelpFormatter(click_compat.HelpFormatter):
     """Click's help layout with its own words ("Usage:", "Options") in the run's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -346,7 +346,7 @@ class LocalisedHelpFormatter(compat.HelpFormatter):
             yield
 
 
-class LocalisedContext(compat.ClickContext):
+class LocalisedContext(click_compat.ClickContext):
     """Click's context, writing --help with LocalisedHelpFormatter."""
 
     formatter_class = LocalisedHelpFormatter

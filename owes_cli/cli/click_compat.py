@@ -1,18 +1,18 @@
-"""The private parts of our dependencies, used here and nowhere else.
+"""The private parts of Typer (its vendored Click), used here and nowhere else.
 
 Typer 0.28 vendors Click as `typer._click` and does not re-export the pieces
 we build on: the exception types (to put usage errors into the user's
 language), Context (to choose the help formatter) and HelpFormatter (to
-translate "Usage:" and "Options"). Rich reads COLUMNS from os.environ
-unchecked; its private `_environ` argument lets us hand it a cleaned copy.
-When a dependency moves one of these, only this module changes, and
-tests/test_compat.py says which piece moved.
+translate "Usage:" and "Options"), and the shell completion classes and
+scripts (to keep completed values data, never code). When Typer moves one of these, only this
+module changes, and tests/test_compat.py says which piece moved. (Rich's
+private part is in owes_cli/render/rich_compat.py.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
 from typer import _completion_classes as _typer_completion_classes
 from typer import _completion_shared as _typer_completion_shared
@@ -20,9 +20,6 @@ from typer._click import core as _click_core
 from typer._click import exceptions as _click_exceptions
 from typer._click import formatting as _click_formatting
 from typer._click import shell_completion as _click_shell_completion
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 ClickContext = _click_core.Context
 HelpFormatter = _click_formatting.HelpFormatter
@@ -33,16 +30,8 @@ BadOptionUsage = _click_exceptions.BadOptionUsage
 MissingParameter = _click_exceptions.MissingParameter
 
 
-def rich_console(stream: IO[str], environ: Mapping[str, str], **options: Any) -> Console:
-    """A Rich console on `stream` that reads its environment (COLUMNS, NO_COLOR, TERM) from `environ`."""
-    from rich.console import Console  # only the commands that draw tables load Rich
-
-    return Console(file=stream, _environ=environ, **options)
-
-
 # Shell completion: Typer's classes that format the answer, and its table of the
 # scripts that --show-completion and --install-completion print (owes_cli.cli.completion).
-
 TyperBashComplete = _typer_completion_classes.BashComplete
 TyperZshComplete = _typer_completion_classes.ZshComplete
 TyperFishComplete = _typer_completion_classes.FishComplete
