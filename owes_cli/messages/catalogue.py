@@ -788,6 +788,16 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "„{got}” nie jest kodem żadnego województwa w rejestrze TERYT",
         "“{got}” is no voivodeship's code in the TERYT register",
     ),
+    "region_twice": ("województwo {code} jest na liście dwa razy", "the voivodeship {code} is listed twice"),
+    "region_without_counties": (
+        "żaden powiat województwa {code} nie jest w tabeli counties",
+        "no county of voivodeship {code} is in the counties table",
+    ),
+    "bad_id": (
+        "„{got}” nie może być identyfikatorem: użyj małych liter a–z, cyfr, „-”, „_” i „.”, "
+        "zaczynając od litery lub cyfry",
+        "“{got}” cannot be an id: use lowercase letters a–z, digits, “-”, “_” and “.”, starting with a letter or digit",
+    ),
     "region_empty": ("lista województw jest pusta", "the list of voivodeships is empty"),
     "county_not_in_teryt": ("kodu {code} nie ma w rejestrze TERYT", "the code {code} is not in the TERYT register"),
     "county_name_mismatch": (
