@@ -56,7 +56,10 @@ def page(text: str, command: str, stream: IO[str]) -> None:
         return
     assert pager.stdin is not None
     try:
-        pager.stdin.write(text.encode(getattr(stream, "encoding", None) or "utf-8", errors="replace"))
+        # The terminal's encoding and the stream's own error handler (owes-fold: "ż" as "z",
+        # as the answer reads without a pager), not "?" for every letter the encoding lacks.
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        pager.stdin.write(text.encode(encoding, errors=getattr(stream, "errors", None) or "replace"))
         pager.stdin.close()
     except BrokenPipeError:  # the reader quit the pager early (q in less)
         pass
