@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from owes_cli import answers
 from owes_cli.domain import dataset as dataset_module
-from owes_cli.domain import lookup, periods
+from owes_cli.domain import dates, lookup, periods
 from owes_cli.domain.model import Dataset
 from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import DatasetError, UsageError
@@ -99,7 +99,7 @@ class Directory:
             raise UsageError("which_centre_needs_place")
         if len(given) > 1:
             raise UsageError("which_centre_one_place", given=", ".join(given))
-        day = on or date.today()
+        day = on or dates.today()
         dataset = self.dataset
         if county is not None:
             resolved = self._county_or_hint(county)
@@ -197,7 +197,7 @@ class Directory:
     def counties(self, on: date | None = None) -> list[tables.CountyRow]:
         from owes_cli.answers import tables
 
-        return tables.county_rows(self.dataset, on or date.today(), self.lang, self.register)
+        return tables.county_rows(self.dataset, on or dates.today(), self.lang, self.register)
 
     def county_code(self, *, county: str | None = None, place: str | None = None, at: str | None = None) -> str | None:
         """The TERYT code of the county named, or of the county a place or point lies in
@@ -312,7 +312,7 @@ class Directory:
         """The region's counties coloured by centre on a day; `emphasise` outlines one county (TERYT)."""
         from owes_cli.layout import coverage_map
 
-        day = on or date.today()
+        day = on or dates.today()
         return coverage_map.coverage_map(
             self.dataset, self.register, self._places(), day, self.lang, emphasise=emphasise
         )

@@ -18,8 +18,6 @@ from owes_cli.cli.output import pager_command
 from owes_cli.layout import sections
 from owes_cli.render import terminal
 
-TODAY = date.today().isoformat()
-
 
 @pytest.fixture(scope="module")
 def directory() -> Directory:
