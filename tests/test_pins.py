@@ -37,4 +37,4 @@ def test_the_constraints_pin_rich_to_that_minor_range_and_the_tools_exactly() ->
 def test_ci_installs_with_the_constraints_and_lints_before_it_tests() -> None:
     script = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
     assert "PIP_CONSTRAINT=" in script and ".ci/constraints.txt" in script
-    assert script.index("ruff check .'") < script.index('not fuzz') < script.index("-m fuzz")
+    assert script.index("ruff check .'") < script.index("not fuzz") < script.index("-m fuzz")
