@@ -76,6 +76,9 @@ def page(text: str, command: str, stream: IO[str]) -> None:
 # Columns: below this a table's border, padding and labels leave its values a letter
 # a line, or nothing (COLUMNS=5 printed the heading alone); the plain layout wraps to any width.
 NARROWEST_TABLE = 30
+# A listing narrower than its table is drawn a record after another, label beside value;
+# under this many columns even that folds its words to scraps ("gorzow/ski" at 12).
+NARROWEST_LISTING = 20
 
 
 def table_width(environ: Mapping[str, str]) -> int:
@@ -100,8 +103,6 @@ class Output:
             raise UsageError("bad_format", value=fmt, choices="|".join(allowed))
         if fmt == "auto":
             fmt = "table" if stdout().isatty() else "plain"
-        if fmt == "table" and table_width(os.environ) < NARROWEST_TABLE:
-            fmt = "plain"  # a border and a label column would leave the answer no room at all
         self.format = fmt
         self.lang = lang
 
@@ -120,7 +121,7 @@ class Output:
             self.write(render.to_json(list(rows)))
         elif self.format == "csv":
             self.write(render.to_csv(rows, [c.key for c in csv_columns or columns]))
-        elif self.format == "plain":
+        elif self.format == "plain" or table_width(os.environ) < NARROWEST_LISTING:
             self.write(render.plain_table(listings.table(columns, rows, self.lang)))
         else:
             from owes_cli.render import terminal
@@ -138,8 +139,12 @@ class Output:
             self.blocks(blocks)
 
     def blocks(self, blocks: list[Block]) -> None:
-        """Blocks for people: plain text in a pipe, drawn for a terminal otherwise."""
-        if self.format == "plain":
+        """Blocks for people: plain text in a pipe, drawn for a terminal otherwise.
+
+        Under NARROWEST_TABLE columns, plain text too: a panel's border and labels would
+        leave the answer no room. (A listing has its own narrow layout, a record after another.)
+        """
+        if self.format == "plain" or table_width(os.environ) < NARROWEST_TABLE:
             self.write(render.plain_blocks(blocks))
         else:
             from owes_cli.render import terminal
