@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast, overload
 
 from owes_cli import answers
 from owes_cli.domain import dataset as dataset_module
-from owes_cli.domain import lookup, periods
+from owes_cli.domain import dates, lookup, periods
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import DatasetError, OwesError, UsageError
@@ -163,7 +163,7 @@ class Directory:
         dataset_cache.disable(not keep)
 
     def today(self) -> date:
-        return self._today or date.today()
+        return self._today or dates.today()
 
     @property
     def dataset(self) -> Dataset:

@@ -64,6 +64,7 @@ class ExitCode(QuickIntEnum):
     AMBIGUOUS = 4  # several fit; we list them instead of picking one
     INVALID_DATASET = 5  # the dataset cannot be read or fails validation
     CANNOT_WRITE = 6  # an output file cannot be written
+    DAMAGED_INSTALLATION = 7  # a data file shipped with owes is missing or not as built: reinstall
     HANGUP = 129  # 128 + SIGHUP: the terminal was closed
     INTERRUPTED = 130  # 128 + SIGINT, Ctrl-C
     BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away, as the shell reports it
@@ -133,6 +134,19 @@ class UsageError(OwesError):
 
 class CannotWriteError(OwesError):
     exit_code = ExitCode.CANNOT_WRITE
+
+
+class InstallationDamaged(OwesError):
+    """A file shipped with owes is missing, unreadable, or not the file the build wrote."""
+
+    exit_code = ExitCode.DAMAGED_INSTALLATION
+
+    def __init__(self, file: str, damage: str) -> None:
+        # damage: "missing", "unreadable" or "malformed" (message "damage_<damage>")
+        super().__init__("installation_damaged", file=file, damage=damage)
+
+    def headline(self, lang: str) -> str:
+        return t(lang, self.message_id, file=self.params["file"], damage=t(lang, "damage_" + self.params["damage"]))
 
 
 def _reading_line(reading: tuple[str, dict[str, str]], lang: str) -> str:

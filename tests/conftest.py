@@ -7,14 +7,15 @@ import pty
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
-from hypothesis import is_hypothesis_test
+from hypothesis import HealthCheck, is_hypothesis_test, settings
 from typer.testing import CliRunner
 
 from owes_cli.cli import app
@@ -36,6 +37,57 @@ OWES_COMMAND = typer.main.get_command(app)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The checked-dataset cache of the test run, never the user's own."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+# The day every in-process test runs on: answers without --on are for "today", and a
+# suite that read the clock would give other results on other days (after 2029, say).
+FIXED_TODAY = date(2026, 12, 6)  # a day no test asks about with --on: "Today" is said of this one only
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fixed_today() -> Iterator[None]:
+    """owes_cli.domain.dates.today, the one place the tool reads the date for an answer, says FIXED_TODAY.
+
+    Session-wide (Hypothesis refuses function-scoped fixtures); a test that needs
+    another day sets it with monkeypatch, which restores this one after it.
+    """
+    from owes_cli.domain import dates
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "today", lambda: FIXED_TODAY)
+        yield
+
+
+# Hypothesis: "ci" (CI=true) never fails on time, which a loaded 2-core runner cannot
+# promise, and draws the same cases on every run, so a failure repeats; "dev" keeps
+# the one-second deadline and random cases, with the seed printed (conftest header)
+# so that a failure can be replayed: pytest --hypothesis-seed=SEED.
+# HYPOTHESIS_PROFILE chooses either one by name.
+settings.register_profile(
+    "ci",
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=1000, print_blob=True)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if settings().derandomize or config.getoption("hypothesis_seed", None) is not None:
+        return
+    import random
+
+    config.option.hypothesis_seed = str(random.SystemRandom().randrange(2**32))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if settings().derandomize:
+        return f"hypothesis profile: {HYPOTHESIS_PROFILE} (derandomized: the same cases every run, no deadline)"
+    seed = config.getoption("hypothesis_seed", None)
+    return f"hypothesis profile: {HYPOTHESIS_PROFILE}, seed {seed} (replay: pytest --hypothesis-seed={seed})"
 
 
 # Generated cases per kind, counted by the hostile-input tests and reported at the end.

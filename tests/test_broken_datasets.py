@@ -74,6 +74,12 @@ EXPECTED = {
     "47-line-separator.toml": "centres[0].subregion: the invisible line break U+2028 at position 14; data must be plain text (use \\n)",
     "48-region-is-a-county.toml": "dataset.region.teryt: “0811” is not a voivodeship's code (two TERYT digits, e.g. 08)",
     "49-dotted-key-too-deep.toml": "line 33: a dotted key has more than 16 parts",
+    "50-id-runs-a-command.toml": 'centres[0].id: “x\\");touch /tmp/PWNED;ws=(\\"” cannot be an id: '
+    "use lowercase letters a–z, digits, “-”, “_” and “.”, starting with a letter or digit",
+    "51-id-with-a-space.toml": "services[0].id: “Doradztwo prawne” cannot be an id: "
+    "use lowercase letters a–z, digits, “-”, “_” and “.”, starting with a letter or digit",
+    "52-region-twice.toml": "dataset.region.teryt[1]: the voivodeship 08 is listed twice",
+    "53-region-without-counties.toml": "dataset.region.teryt[1]: no county of voivodeship 02 is in the counties table",
 }
 
 

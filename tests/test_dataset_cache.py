@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import BUNDLED, run_owes
@@ -45,7 +46,7 @@ def tamper(entry: Path, **key_changes: object) -> None:
         if county["teryt"] == "0811":
             county["name"] = TAMPERED
     stored["key"].update(key_changes)
-    entry.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    entry.write_bytes(dataset_cache.encode(stored["key"], stored["raw"]))  # as owes writes an entry
     entry.chmod(0o600)
 
 
@@ -167,3 +168,82 @@ def test_the_cache_keeps_a_bounded_number_of_entries(tmp_path: Path) -> None:
     assert json.loads(newest.read_text(encoding="utf-8"))["key"]["path"].endswith(
         f"copy{dataset_cache.MAX_ENTRIES + 4}.toml"
     )
+
+
+WRONG_SHAPES = {
+    "a service id that is a number": lambda raw: raw["centres"][0].__setitem__("services", [42]),
+    "a centre of an unknown period": lambda raw: raw["centres"][0].__setitem__("period", "nope"),
+    "no periods": lambda raw: raw.__setitem__("periods", []),
+    "no services": lambda raw: raw.__setitem__("services", []),
+    "audiences as a table": lambda raw: raw.__setitem__("audiences", {}),
+    "coverage of an unknown county": lambda raw: raw["centres"][0]["coverage"].__setitem__("counties", ["9999"]),
+    "an unknown operator": lambda raw: raw["centres"][0]["operators"][0].__setitem__("organisation", "nope"),
+}
+COMMANDS = [
+    ("which-centre", "--place", "Żary"),
+    ("centres",),
+    ("periods",),
+    ("audiences",),
+    ("history", "--county", "żarski"),
+]
+
+
+@pytest.mark.parametrize("change", WRONG_SHAPES.values(), ids=WRONG_SHAPES.keys())
+def test_an_entry_whose_key_matches_but_whose_data_is_the_wrong_shape_is_rebuilt(
+    setup: tuple[Path, dict[str, str]], change: Any
+) -> None:
+    data, env = setup
+    dataset._cache.clear()
+    expected = [run_owes(*command, "--data", str(data), env={**env, "OWES_NO_CACHE": "1"}) for command in COMMANDS]
+    ask(data, env)
+    [entry] = entries(env)
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    change(stored["raw"])
+    written = json.dumps(stored, ensure_ascii=False)
+    for command, answer in zip(COMMANDS, expected, strict=True):
+        entry.write_text(written, encoding="utf-8")  # the key still matches the file
+        entry.chmod(0o600)
+        dataset._cache.clear()
+        done = run_owes(*command, "--data", str(data), env=env)
+        assert (done.exit_code, done.stdout, done.stderr) == (0, answer.stdout, ""), command
+
+
+def test_no_home_directory_costs_only_speed(
+    setup: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HOME unset and a user id with no passwd entry (`docker run --user 12345`): Path.home() fails."""
+    data, _ = setup
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("HOME", raising=False)
+    assert ask(data, {}).lower() == TRUE_NAME.lower()
+    assert ask(data, {}).lower() == TRUE_NAME.lower()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="running as another user id needs root")
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="setpriv (util-linux) is not installed")
+def test_a_user_with_no_home_and_no_passwd_entry_gets_an_answer(tmp_path: Path) -> None:
+    import pwd
+    import subprocess
+    import sys
+
+    uid = 54321
+    with pytest.raises(KeyError):
+        pwd.getpwuid(uid)  # the point: no passwd entry, so Python cannot find a home either
+    tmp_path.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    done = subprocess.run(
+        ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups", sys.executable, "-m", "owes_cli"]
+        + ["which-centre", "--county", "żarski", "--format", "json", "--data", str(BUNDLED)],
+        capture_output=True,
+        text=True,
+        env={**env, "OWES_LANG": "en"},
+        cwd=tmp_path,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout)["county"]["teryt"] == "0811"

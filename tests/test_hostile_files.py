@@ -26,8 +26,11 @@ OLD = b"%PDF-1.7 the previous document\n"
 EXPORT = ["export", "--county", "żarski", "--on", "2014-06-01", "--lang", "en"]
 
 # Runs owes with every fsync slowed down: a slow disk, so that a write is caught in the act.
+# SIGHUP is set to its default first, as a terminal's shell starts a program: under
+# `nohup` the test run ignores it, the child inherits that, and owes rightly keeps it ignored.
 SLOW_DISK = """
-import os, sys, time
+import os, signal, sys, time
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
 real_fsync = os.fsync
 def slow_fsync(fd):
     time.sleep(float(os.environ["SLOW_FSYNC_SECONDS"]))

@@ -18,8 +18,6 @@ from owes_cli.cli.output import pager_command
 from owes_cli.layout import sections
 from owes_cli.render import terminal
 
-TODAY = date.today().isoformat()
-
 
 @pytest.fixture(scope="module")
 def directory() -> Directory:
@@ -169,3 +167,24 @@ def test_piped_output_never_goes_through_the_pager(tmp_path: Path) -> None:
         check=True,
     )
     assert "Sources" in run.stdout and not paged.exists()
+
+
+def test_the_pager_gets_the_same_ascii_as_the_terminal(tmp_path: Path) -> None:
+    """PYTHONIOENCODING=ascii: letters the terminal cannot show are written plain (żarski as zarski), paged or not."""
+    paged = tmp_path / "paged.txt"
+    args = ["which-centre", "--county", "żarski", "--full", "--on", "2014-06-01"]
+    env = {
+        **os.environ,
+        "LINES": "24",
+        "COLUMNS": "80",
+        "OWES_LANG": "en",
+        "TERM": "xterm",
+        "PYTHONIOENCODING": "ascii",
+    }
+    env.pop("PAGER", None)
+    direct = run_on_pty([*args, "--no-pager"], {**env, "OWES_PAGER": f"cat > {paged}"})
+    run_on_pty(args, {**env, "OWES_PAGER": f"cat > {paged}"})
+    through_pager = paged.read_bytes().decode("ascii")
+    assert "County zarski" in through_pager and "?arski" not in through_pager  # "?" stands in for borders only
+    assert "County zarski" in direct
+    assert through_pager.split() == direct.split()

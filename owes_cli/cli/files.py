@@ -1,9 +1,11 @@
 """Writing output files safely: all or nothing, and never over a file by surprise.
 
 The bytes go to a temporary file in the target directory, are flushed to
-disk, and only then renamed over the target, so an interrupted or failed
-write leaves the old file as it was and no partial file behind. An existing
-file is replaced only with `force`; a symlink is never followed.
+disk, and only then given the target's name (a rename over it with `force`,
+a hard link that fails if the name exists without), so an interrupted or
+failed write leaves the old file as it was and no partial file behind. An
+existing file is replaced only with `force`, also one that another run
+wrote a moment before; a symlink is never followed.
 """
 
 from __future__ import annotations
@@ -157,7 +159,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
             raise CannotWriteError("output_exists", path=str(path))
         if path.is_symlink():
             raise CannotWriteError("output_symlink", path=str(path))
-        os.replace(temp, path)  # replaces a symlink itself, never what it points to
+        _publish(temp, path, force=force)
     except OSError as exc:
         raise CannotWriteError("output_failed", path=str(path), **_reason(exc)) from None
     finally:
@@ -167,6 +169,35 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
                 temp.unlink()
             except FileNotFoundError:
                 pass
+
+
+# Where a file system has no hard links, link() fails with one of these.
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+
+
+def _publish(temp: Path, path: Path, *, force: bool) -> None:
+    """Give the written temporary file the target's name (the caller removes the temporary name).
+
+    With `force`, a rename over whatever is there (a symlink itself, never what
+    it points to). Without, a hard link, which the kernel refuses when the name
+    exists: of two runs writing one new file at once, the second fails (exit 6)
+    instead of replacing the first's file between its check and its rename.
+    Where hard links are not supported (FAT, some network file systems) the
+    check and the rename remain, a window of microseconds.
+    """
+    if force:
+        os.replace(temp, path)
+        return
+    try:
+        os.link(temp, path, follow_symlinks=False)
+    except FileExistsError:
+        raise CannotWriteError("output_exists", path=str(path)) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        if os.path.lexists(path):
+            raise CannotWriteError("output_exists", path=str(path)) from None
+        os.replace(temp, path)
 
 
 @contextlib.contextmanager

@@ -56,7 +56,10 @@ def page(text: str, command: str, stream: IO[str]) -> None:
         return
     assert pager.stdin is not None
     try:
-        pager.stdin.write(text.encode(getattr(stream, "encoding", None) or "utf-8", errors="replace"))
+        # The terminal's encoding and the stream's own error handler (owes-fold: "ż" as "z",
+        # as the answer reads without a pager), not "?" for every letter the encoding lacks.
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        pager.stdin.write(text.encode(encoding, errors=getattr(stream, "errors", None) or "replace"))
         pager.stdin.close()
     except BrokenPipeError:  # the reader quit the pager early (q in less)
         pass
@@ -68,6 +71,27 @@ def page(text: str, command: str, stream: IO[str]) -> None:
             continue
     if code == 127:  # the shell could not find the pager: the answer is still printed
         stream.write(text)
+
+
+# Columns: below this a table's border, padding and labels leave its values a letter
+# a line, or nothing (COLUMNS=5 printed the heading alone); the plain layout wraps to any width.
+NARROWEST_TABLE = 30
+# A listing narrower than its table is drawn a record after another, label beside value;
+# under this many columns even that folds its words to scraps ("gorzow/ski" at 12).
+NARROWEST_LISTING = 20
+
+
+def table_width(environ: Mapping[str, str]) -> int:
+    """The width Rich would draw a table at: COLUMNS, else the terminal's, else 80 (also for 0, as Rich)."""
+    columns = environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit():
+        return int(columns) or 80
+    for descriptor in (0, 1, 2):  # Rich asks stdin, stdout, stderr in turn
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (OSError, ValueError):
+            continue
+    return 80
 
 
 class Output:
@@ -99,7 +123,7 @@ class Output:
             self.write(render.to_json(list(rows)))
         elif self.format == "csv":
             self.write(render.to_csv(rows, [c.key for c in csv_columns or columns]))
-        elif self.format == "plain":
+        elif self.format == "plain" or table_width(os.environ) < NARROWEST_LISTING:
             self.write(render.plain_table(listings.table(columns, rows, self.lang)))
         else:
             from owes_cli.render import terminal
@@ -117,8 +141,12 @@ class Output:
             self.blocks(blocks)
 
     def blocks(self, blocks: list[Block]) -> None:
-        """Blocks for people: plain text in a pipe, drawn for a terminal otherwise."""
-        if self.format == "plain":
+        """Blocks for people: plain text in a pipe, drawn for a terminal otherwise.
+
+        Under NARROWEST_TABLE columns, plain text too: a panel's border and labels would
+        leave the answer no room. (A listing has its own narrow layout, a record after another.)
+        """
+        if self.format == "plain" or table_width(os.environ) < NARROWEST_TABLE:
             self.write(render.plain_blocks(blocks))
         else:
             from owes_cli.render import terminal

@@ -15,10 +15,14 @@ checked as if there were no cache, and the entry rewritten:
 - it parses as JSON and names this cache format, the dataset's resolved
   path, size, modification time, the CRC-32 of its bytes, and the
   fingerprint of the code and register that checked it (an outdated
-  entry after an upgrade or an edit to the register does not match).
+  entry after an upgrade or an edit to the register does not match);
+- its data has the CRC-32 the checking run wrote beside it: data edited
+  since, whatever its shape, is not read (the cheap check of its shape:
+  only data that passed every check gets that far).
 
 The entry is written atomically (a temporary file renamed over it). A cache
-directory that cannot be created or written costs only the speed:
+directory that cannot be created or written, or no home directory to put
+it in, costs only the speed:
 every failure here is silent. `OWES_NO_CACHE` (any non-empty value) or
 `owes --no-cache` turn it off.
 """
@@ -32,7 +36,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-FORMAT = "owes-checked-dataset/1"
+FORMAT = "owes-checked-dataset/2"
 NO_CACHE_ENV = "OWES_NO_CACHE"
 # An entry is the dataset's data without TOML's syntax: never much larger than the file.
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
@@ -53,12 +57,19 @@ def enabled() -> bool:
     return not _disabled_by_option and not os.environ.get(NO_CACHE_ENV, "").strip()
 
 
-def directory() -> Path:
-    """$XDG_CACHE_HOME/owes, else ~/.cache/owes (the XDG base directory rule: a relative value is ignored)."""
+def directory() -> Path | None:
+    """$XDG_CACHE_HOME/owes, else ~/.cache/owes (the XDG base directory rule: a relative value is ignored).
+
+    None when there is no home to find either (HOME unset and a user id with no
+    passwd entry, as `docker run --user 12345` gives): no cache, as for an unwritable one.
+    """
     base = os.environ.get("XDG_CACHE_HOME", "")
     if base and os.path.isabs(base):
         return Path(base) / "owes"
-    return Path.home() / ".cache" / "owes"
+    try:
+        return Path.home() / ".cache" / "owes"
+    except (RuntimeError, KeyError, OSError):  # RuntimeError: "Could not determine home directory."
+        return None
 
 
 def _fingerprint() -> list[Any]:
@@ -95,10 +106,13 @@ class Key:
             "checked_by": _fingerprint(),
         }
 
-    def entry_path(self) -> Path:
+    def entry_path(self) -> Path | None:
         # Two paths with one name overwrite each other's entry; the key tells them apart.
+        folder = directory()
+        if folder is None:
+            return None
         name = zlib.crc32(self.path.encode("utf-8", "surrogateescape"))
-        return directory() / f"dataset-{name:08x}.json"
+        return folder / f"dataset-{name:08x}.json"
 
 
 def _private_dir(path: Path) -> bool:
@@ -112,7 +126,7 @@ def _private_dir(path: Path) -> bool:
 def read(key: Key) -> dict[str, Any] | None:
     """The checked dataset's data for `key`, or None when there is no entry to trust."""
     entry = key.entry_path()
-    if not _private_dir(entry.parent):
+    if entry is None or not _private_dir(entry.parent):
         return None
     try:
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -139,27 +153,47 @@ def read(key: Key) -> dict[str, Any] | None:
         return None
     if not isinstance(stored, dict) or stored.get("key") != key.fields or not isinstance(stored.get("raw"), dict):
         return None
+    # The data as the checking run wrote it, byte for byte, or not at all: an entry edited
+    # since (its key still matching) may hold any shape, and the model trusts a checked one.
+    start = data.find(_RAW_MARK)
+    if start < 0 or zlib.crc32(data[start + len(_RAW_MARK) : -1]) != stored.get("raw_crc32"):
+        return None
     raw: dict[str, Any] = stored["raw"]
     return raw
+
+
+_RAW_MARK = b',"raw":'
+
+
+def encode(fields: dict[str, Any], raw: dict[str, Any]) -> bytes:
+    """An entry: `{"key":…,"raw_crc32":…,"raw":…}`, the CRC-32 of the bytes that follow `"raw":`.
+
+    `,"raw":` occurs once: inside the key's strings JSON escapes every quote.
+    """
+    data = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogateescape")
+    head = json.dumps({"key": fields, "raw_crc32": zlib.crc32(data)}, ensure_ascii=False, separators=(",", ":"))
+    return head[:-1].encode("utf-8", "surrogateescape") + _RAW_MARK + data + b"}"
 
 
 def write(key: Key, raw: dict[str, Any]) -> None:
     """Keep the checked dataset for the next run; silently nothing when that cannot be done."""
     import tempfile  # 4 ms of imports, paid only by the run that writes
 
-    folder = directory()
+    folder, entry = directory(), key.entry_path()
+    if folder is None or entry is None:
+        return
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private_dir(folder):
             return
-        text = json.dumps({"key": key.fields, "raw": raw}, ensure_ascii=False, separators=(",", ":"))
+        content = encode(key.fields, raw)
         fd, temporary = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
-    except (OSError, TypeError, ValueError):  # TypeError: a value JSON cannot hold (a TOML date)
+    except (OSError, TypeError, ValueError, UnicodeError):  # TypeError: a value JSON cannot hold (a TOML date)
         return
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8", "surrogateescape"))
-        os.replace(temporary, key.entry_path())
+            handle.write(content)
+        os.replace(temporary, entry)
     except (OSError, UnicodeError):
         try:
             os.unlink(temporary)

@@ -31,6 +31,15 @@ def _numbers(text: str) -> list[str] | None:
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
+def today() -> date:
+    """The day an answer without --on is for: the clock's.
+
+    The one place the tool reads the date for an answer, so that a test can
+    fix it (tests/conftest.py does, for every test) and give the same result on any day.
+    """
+    return date.today()
+
+
 class PartialDateError(ValueError):
     """Raised for text that is not YYYY, YYYY-MM or YYYY-MM-DD."""
 

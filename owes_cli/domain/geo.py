@@ -12,7 +12,6 @@ outside its surrounding polygon without any special case.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
@@ -20,7 +19,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from owes_cli.domain.resources import data_file
+from owes_cli.domain.resources import data_file, read_json
 from owes_cli.errors import UsageError
 from owes_cli.record import Record
 
@@ -150,7 +149,7 @@ def layer_path(name: str) -> Path:
 
 @lru_cache(maxsize=len(LAYERS))
 def _raw_layer(name: str) -> Any:
-    return json.loads(layer_path(name).read_text(encoding="utf-8"))
+    return read_json(f"{name}.json")
 
 
 @lru_cache(maxsize=len(LAYERS))
@@ -187,7 +186,7 @@ def locate(name: str, point: Point) -> Area | None:
 
 def label_points(name: str, codes: set[str]) -> dict[str, Point]:
     """The inner points of some areas of a layer, without decoding its boundaries (the map's seats)."""
-    raw = json.loads(layer_path(name).read_text(encoding="utf-8"))["areas"]
+    raw = _raw_layer(name)["areas"]
     return {code: (raw[code][1][0] * UNIT, raw[code][1][1] * UNIT) for code in codes if code in raw}
 
 

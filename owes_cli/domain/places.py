@@ -15,19 +15,21 @@ place's answer: `periods.answer` does the rest.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from owes_cli.domain import geo, names
 from owes_cli.domain.lookup import Note, choose, clean_query
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register
-from owes_cli.domain.resources import data_file
+from owes_cli.domain.resources import data_file, read_json
 from owes_cli.errors import (
+    InstallationDamaged,
     OwesError,
     PlaceAmbiguous,
     PlaceCodeUnknown,
@@ -38,6 +40,9 @@ from owes_cli.errors import (
     PostalCode,
 )
 from owes_cli.record import QuickStrEnum, Record
+
+if TYPE_CHECKING:
+    import mmap
 
 MAX_MENTIONS = 3  # places of the same name outside coverage named in an answer
 MAX_LISTED = 12  # places outside coverage listed when none is inside ("Dąbrowa" names over 100)
@@ -188,9 +193,9 @@ def gazetteer_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    raw = json.loads(gazetteer_path().read_text(encoding="utf-8"))
+    raw = read_json(gazetteer_path().name)
     units = {code: Place(code, name, _KIND_BY_DIGIT[code[-1]]) for code, name in raw["places"].items()}
-    simc = json.loads(data_file("localities.json").read_text(encoding="utf-8"))
+    simc = read_json("localities.json")
     localities = {}
     for sym, (name, rm, unit, parent) in simc["localities"].items():
         town = units.get(unit)
@@ -210,42 +215,93 @@ def load_gazetteer() -> Gazetteer:
     )
 
 
+_INDEX = "localities.tsv"
+
+
 def _indexed(line: str) -> Place:
-    _, name, sym, rm, unit = line.split("\t")
+    fields = line.split("\t")
+    if len(fields) != 5 or not (_SEVEN_DIGITS.fullmatch(fields[2]) and _SEVEN_DIGITS.fullmatch(fields[4])):
+        raise InstallationDamaged(_INDEX, "malformed")  # also a CRLF file: the last field ends in "\r"
+    _, name, sym, rm, unit = fields
+    if rm not in _KIND_BY_RM:
+        raise InstallationDamaged(_INDEX, "malformed")
     return Place(unit, name, _KIND_BY_RM[rm], sym)
 
 
-def _index_lines(path: Path, folded: str) -> list[str]:
-    """The lines of the sorted index that begin with `folded` and a tab: a bisection, not a parse."""
+_SEVEN_DIGITS = re.compile(r"[0-9]{7}")
+
+
+@contextmanager
+def _mapped(path: Path) -> Iterator[mmap.mmap]:
+    """The index's bytes, or InstallationDamaged: it is missing, empty, or not the file the build wrote.
+
+    Its first line is a comment ("# TERYT SIMC …") ending in a bare newline, so a
+    cheap look at it also catches a file rewritten with CRLF endings.
+    """
     import mmap
 
+    try:
+        file = path.open("rb")
+    except FileNotFoundError:
+        raise InstallationDamaged(_INDEX, "missing") from None
+    except OSError:
+        raise InstallationDamaged(_INDEX, "unreadable") from None
+    with file:
+        try:
+            text = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # ValueError: an empty file
+            raise InstallationDamaged(_INDEX, "malformed") from None
+        with text:
+            head_end = text.find(b"\n")
+            if text[:1] != b"#" or head_end < 1 or text[head_end - 1 : head_end] == b"\r":
+                raise InstallationDamaged(_INDEX, "malformed")
+            yield text
+
+
+def _line_end(text: mmap.mmap, start: int) -> int:
+    """Where the line starting at `start` ends: its newline, or the end of a file that lacks the last one."""
+    end = text.find(b"\n", start)
+    return len(text) if end == -1 else end
+
+
+def _decoded(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:  # cut in the middle of a character
+        raise InstallationDamaged(_INDEX, "malformed") from None
+
+
+def _index_lines(path: Path, folded: str) -> list[str]:
+    """The lines of the sorted index that begin with `folded` and a tab: a bisection, not a parse.
+
+    Each step moves `low` past a whole line or `high` down to a line's start, so it ends
+    (in about 17 steps) whatever the file holds; a damaged line it meets says so.
+    """
     key = (folded + "\t").encode()
-    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as text:
+    with _mapped(path) as text:
         low, high = 0, len(text)
         while low < high:  # the first line not below the key
             start = text.rfind(b"\n", 0, (low + high) // 2) + 1
-            end = text.find(b"\n", start)
+            end = _line_end(text, start)
             if text[start:end] < key:
                 low = end + 1
             else:
                 high = start
         lines = []
-        while text[low : low + len(key)] == key:
-            end = text.find(b"\n", low)
-            lines.append(text[low:end].decode("utf-8"))
+        while low < len(text) and text[low : low + len(key)] == key:
+            end = _line_end(text, low)
+            lines.append(_decoded(text[low:end]))
             low = end + 1
         return lines
 
 
 def _index_line_with_id(path: Path, simc: str) -> str | None:
     """The line of a SIMC id: a scan of the index (about a millisecond), for the rare query by id."""
-    import mmap
-
-    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as text:
+    with _mapped(path) as text:
         at = text.find(f"\t{simc}\t".encode())
         if at == -1:
             return None
-        return text[text.rfind(b"\n", 0, at) + 1 : text.find(b"\n", at)].decode("utf-8")
+        return _decoded(text[text.rfind(b"\n", 0, at) + 1 : _line_end(text, at)])
 
 
 class ResolvedPlace(Record):

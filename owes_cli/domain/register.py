@@ -6,12 +6,11 @@ dataset's coverage gets "that is in wielkopolskie" rather than "not found".
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
 from owes_cli.domain.model import CountyKind
-from owes_cli.domain.resources import data_file
+from owes_cli.domain.resources import data_file, read_json
 from owes_cli.record import Record
 
 
@@ -45,7 +44,7 @@ def register_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_register() -> Register:
-    raw = json.loads(register_path().read_text(encoding="utf-8"))
+    raw = read_json("teryt.json")
     kinds = {kind.value: kind for kind in CountyKind}  # a dict, not CountyKind(value) 380 times: 1 ms a run
     return Register(
         title=raw["register"],
@@ -65,5 +64,5 @@ class CountyIndex(Record):
 
 @lru_cache(maxsize=1)
 def load_county_index() -> CountyIndex:
-    raw = json.loads(data_file("county_index.json").read_text(encoding="utf-8"))
+    raw = read_json("county_index.json")
     return CountyIndex(raw["stems"], raw["city_bases"])

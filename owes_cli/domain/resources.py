@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
+
+from owes_cli.errors import InstallationDamaged
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -15,3 +19,18 @@ def data_file(name: str) -> Path:
         if (folder / name).is_file():
             return folder / name
     return PACKAGE / "data" / name
+
+
+def read_json(name: str) -> Any:
+    """A bundled JSON file, parsed; InstallationDamaged when it is missing, unreadable or cut short."""
+    path = data_file(name)
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError:
+        raise InstallationDamaged(name, "missing") from None
+    except OSError:
+        raise InstallationDamaged(name, "unreadable") from None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):  # not JSON (cut short, emptied) or not UTF-8
+        raise InstallationDamaged(name, "malformed") from None

@@ -383,9 +383,9 @@ def day_label(on: str, lang: str, today: str | None = None) -> str:
     `today` is today's date (the clock's by default); "" for text read on other
     days than it is made, such as a web page, which always names its day.
     """
-    from datetime import date
+    from owes_cli.domain import dates
 
-    if on == (date.today().isoformat() if today is None else today):
+    if on == (dates.today().isoformat() if today is None else today):
         return t(lang, "today")
     return t(lang, "on_day", on=on)
 

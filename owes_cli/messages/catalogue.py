@@ -60,6 +60,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dataset {path} is invalid ({count:# problem|# problems}):",
     ),
     "interrupted": ("Przerwano.", "Interrupted."),
+    "installation_damaged": (
+        "Instalacja owes jest uszkodzona: plik danych {file} {damage}. "
+        "Zainstaluj owes ponownie (pip install --force-reinstall owes).",
+        "The installation is damaged: the data file {file} {damage}. "
+        "Reinstall owes (pip install --force-reinstall owes).",
+    ),
+    "damage_missing": ("nie istnieje", "is missing"),
+    "damage_unreadable": ("nie daje się odczytać", "cannot be read"),
+    "damage_malformed": ("nie jest plikiem, który zbudowano", "is not the file that was built"),
     "output_exists": (
         "Plik {path} już istnieje; dodaj --force, aby go zastąpić.",
         "{path} already exists; add --force to replace it.",
@@ -795,6 +804,16 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "region_unknown": (
         "„{got}” nie jest kodem żadnego województwa w rejestrze TERYT",
         "“{got}” is no voivodeship's code in the TERYT register",
+    ),
+    "region_twice": ("województwo {code} jest na liście dwa razy", "the voivodeship {code} is listed twice"),
+    "region_without_counties": (
+        "żaden powiat województwa {code} nie jest w tabeli counties",
+        "no county of voivodeship {code} is in the counties table",
+    ),
+    "bad_id": (
+        "„{got}” nie może być identyfikatorem: użyj małych liter a–z, cyfr, „-”, „_” i „.”, "
+        "zaczynając od litery lub cyfry",
+        "“{got}” cannot be an id: use lowercase letters a–z, digits, “-”, “_” and “.”, starting with a letter or digit",
     ),
     "region_empty": ("lista województw jest pusta", "the list of voivodeships is empty"),
     "county_not_in_teryt": ("kodu {code} nie ma w rejestrze TERYT", "the code {code} is not in the TERYT register"),

@@ -110,6 +110,23 @@ def region_is_known(refs: References, dataset: Record) -> None:
             refs.add("region_unknown", "dataset.region.teryt" + (f"[{i}]" if refs.region_listed else ""), got=code)
 
 
+def regions_are_listed_once_and_have_counties(refs: References, dataset: Record) -> None:
+    """Each voivodeship of the region once, and each with a county in the counties table:
+    the messages name the coverage from this list ("lubuskie and lubuskie" otherwise)."""
+    seen: set[str] = set()
+    for i, code in enumerate(refs.regions):
+        where = "dataset.region.teryt" + (f"[{i}]" if refs.region_listed else "")
+        if code in seen:
+            refs.add("region_twice", where, code=code)
+        elif (
+            "counties" not in refs.unknowable
+            and (refs.register is None or code in refs.register.voivodeships)  # else said once: unknown
+            and not any(county[:2] == code for county in refs.ids["counties"])
+        ):
+            refs.add("region_without_counties", where, code=code)
+        seen.add(code)
+
+
 def sources_are_known(refs: References, dataset: Record) -> None:
     """Every `sources` list, at any depth, names sources the dataset lists."""
 
@@ -234,7 +251,7 @@ def centre_counties_are_known(refs: References, centre: Record) -> None:
 # Each step: the table whose records its rules are asked about ("" for the
 # dataset as a whole), and the rules. Problems are reported in this order.
 RULES: tuple[tuple[str, tuple[Rule, ...]], ...] = (
-    ("", (ids_are_unique, region_is_known)),
+    ("", (ids_are_unique, region_is_known, regions_are_listed_once_and_have_counties)),
     ("counties", (county_code_is_unique, county_is_in_region_and_register)),
     ("", (sources_are_known,)),
     ("periods", (period_lead_is_known, period_ends_after_start)),

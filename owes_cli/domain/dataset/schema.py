@@ -31,7 +31,7 @@ SCHEMA_VERSION = 1
 
 
 class Key(NamedTuple):
-    kind: str  # str, url, date, text, ids, strs, table, tables, choice, teryt
+    kind: str  # str, id, url, date, text, ids, strs, table, tables, choice, teryt
     required: bool = False
     table: dict[str, Key] | None = None
     choices: tuple[str, ...] = ()
@@ -60,7 +60,7 @@ SCHEMA: dict[str, Key] = {
     "sources": req(
         "tables",
         table={
-            "id": req("str"),
+            "id": req("id"),
             "title": req("str"),
             "publisher": opt("str"),
             "url": opt("url"),
@@ -71,7 +71,7 @@ SCHEMA: dict[str, Key] = {
     "organisations": req(
         "tables",
         table={
-            "id": req("str"),
+            "id": req("id"),
             "name": req("str"),
             "website": opt("url"),
             "sources": SOURCES,
@@ -80,7 +80,7 @@ SCHEMA: dict[str, Key] = {
     "periods": req(
         "tables",
         table={
-            "id": req("str"),
+            "id": req("id"),
             "name": req("text"),
             "programme": req("str"),
             "measure": opt("str"),
@@ -96,7 +96,7 @@ SCHEMA: dict[str, Key] = {
     "centres": req(
         "tables",
         table={
-            "id": req("str"),
+            "id": req("id"),
             "period": req("str"),
             "name": req("str"),
             "subregion": opt("str"),
@@ -134,7 +134,7 @@ SCHEMA: dict[str, Key] = {
     "services": req(
         "tables",
         table={
-            "id": req("str"),
+            "id": req("id"),
             "group": req("str"),
             "name": req("text"),
             "sources": SOURCES,
@@ -143,7 +143,7 @@ SCHEMA: dict[str, Key] = {
     "audiences": req(
         "tables",
         table={
-            "id": req("str"),
+            "id": req("id"),
             "group": req("choice", choices=("primary", "wider")),
             "name": req("text"),
             "part_of": opt("str"),
@@ -153,7 +153,7 @@ SCHEMA: dict[str, Key] = {
     "documents": opt(
         "tables",
         table={
-            "id": req("str"),
+            "id": req("id"),
             "title": req("str"),
             "centre": opt("str"),
             "title_as_printed": opt("str"),
@@ -165,7 +165,7 @@ SCHEMA: dict[str, Key] = {
     "events": opt(
         "tables",
         table={
-            "id": req("str"),
+            "id": req("id"),
             "description": req("text"),
             "date": opt("date"),
             "reported": opt("date"),
@@ -315,6 +315,16 @@ class Checker:
             self.add("separator_character", where, code=f"U+{ord(unsafe[0]):04X}", at=unsafe.start() + 1)
         return False
 
+    def _id(self, value: Any, spec: Key, where: str) -> bool:
+        """A record's id: a word of a safe alphabet. Ids are typed and offered by shell
+        completion; one that holds a quote or `$(...)` could run as a command there."""
+        if not self._str(value, spec, where):
+            return False
+        if not _ID.fullmatch(value):
+            self.add("bad_id", where, got=value)
+            return False
+        return True
+
     def _choice(self, value: Any, spec: Key, where: str) -> bool:
         if not self._str(value, spec, where):
             return False
@@ -372,6 +382,10 @@ class Checker:
             return False
         return True
 
+
+# An id: lowercase ASCII letters, digits, "-", "_" and ".", first a letter or digit (not an option's "-").
+# No shell gives any of these a meaning, so completion offers an id as it is.
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 # What safe_text.forbidden_character refuses (the C0 and C1 controls but tab
 # and newline, and the bidi controls), and the line and paragraph separators
