@@ -146,6 +146,8 @@ def test_csv_answer(owes: Owes) -> None:
             "from": "2013-03",
             "to": "2015-09",
             "sources": "obserwuj-2015 radiogorzow-2014 teryt-terc-2020 owesgw-2015-11",
+            "last_confirmed_id": "",
+            "last_confirmed_name": "",
         }
     ]
 

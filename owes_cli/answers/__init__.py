@@ -471,6 +471,7 @@ def _ended(dataset: Dataset, period: Period, status: PeriodStatus) -> str | None
 def answer_row(ans: CountyAnswer) -> dict[str, object]:
     centre = ans.centre
     place = ans.place
+    last = ans.last_confirmed
     dates = centre.period if centre else ans.period
     return {
         **({"place_teryt": place.teryt, "place_name": place.name, "place_kind": place.kind} if place else {}),
@@ -484,6 +485,9 @@ def answer_row(ans: CountyAnswer) -> dict[str, object]:
         "from": dates.from_,
         "to": dates.to,
         "sources": " ".join(s.id for s in ans.sources),
+        # Where no centre is confirmed for the day, the last one a source confirms, under its own name.
+        "last_confirmed_id": last.centre.id if last else None,
+        "last_confirmed_name": last.centre.name if last else None,
     }
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from owes_cli.answers import CentreInfo, CountyAnswer, CountyRef, CoverageStatus, PeriodStatus, Source
 from owes_cli.layout.blocks import Block, Bullets, Heading, Inline, Paragraph, Run, text
 from owes_cli.layout.report import Edition, Report, map_block, source_dates
-from owes_cli.layout.sections import address_lines, missing_fields, operator_line, span, status_line
+from owes_cli.layout.sections import address_lines, missing_fields, no_centre_ran, operator_line, span, status_line
 from owes_cli.messages import note_text, t
 
 if TYPE_CHECKING:
@@ -120,6 +120,8 @@ def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
         return (Run(answer.centre.name, bold=True), Run(f"\n{sure}"), period)
     if answer.coverage is CoverageStatus.NONE:
         return (Run(t(lang, "coverage_none", county=county.name), bold=True), period)
+    if no_centre_ran(answer):  # the ended period's centre is the last confirmed one, never the answer
+        return (Run(t(lang, "short_none_ran"), bold=True), period, *_last_confirmed(answer, lang))
     count = len(answer.centres)
     number = NUMBER_WORDS[lang].get(count, str(count))
     runs: Inline = (
@@ -135,16 +137,21 @@ def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
         ),
         period,
     )
+    return runs + _last_confirmed(answer, lang)
+
+
+def _last_confirmed(answer: CountyAnswer, lang: str) -> Inline:
+    county = answer.county
     last = answer.last_confirmed
     if last is None:
-        return runs + (
+        return (
             Run(
                 f"\n{t(lang, 'sheet_no_confirmed', where=where(county, lang, inside=True), county=where(county, lang))}"
             ),
         )
     label = t(lang, "sheet_last_confirmed", span=span(last.period, lang))
     # The last confirmed centre in two lines: its name, then who ran it and when.
-    return runs + (
+    return (
         Run(f"\n{label}\n"),
         Run(last.centre.name, bold=True),
         Run(f"\n{_who_and_when(last.centre, lang, dated=False)}"),

@@ -264,15 +264,28 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
     if answer.centre is not None:
         rows.append((t(lang, "centre"), text(answer.centre.name, bold=True)))
     else:
-        message = "coverage_none" if answer.coverage is CoverageStatus.NONE else "coverage_unknown"
-        if answer.period_status is PeriodStatus.BEFORE_FIRST:
-            message = "short_no_centre_known"
-        rows.append((t(lang, "coverage"), text(t(lang, message, county=county.name))))
+        rows.append((t(lang, "coverage"), text(no_centre_text(answer, lang))))
     rows += [("!", text(note_text(to_json(note), lang))) for note in answer.notes]
     blocks: list[Block] = []
     if answer.place is not None:
         blocks += place_section(answer.place, lang, answer.query.at)
     return blocks + [Heading(f"{t(lang, 'county')} {county_name(county, lang)}", 1), Fields(tuple(rows))]
+
+
+def no_centre_ran(answer: CountyAnswer) -> bool:
+    """Whether no known centre ran on the day asked: between two periods or after the last one ended.
+    (Before the first period no centre is known at all.)"""
+    return answer.period_status in (PeriodStatus.BETWEEN, PeriodStatus.HISTORICAL)
+
+
+def no_centre_text(answer: CountyAnswer, lang: str) -> str:
+    """Why a county's answer names no centre, in one sentence: the one wording for every output."""
+    if answer.period_status is PeriodStatus.BEFORE_FIRST:
+        return t(lang, "short_no_centre_known")
+    if no_centre_ran(answer):
+        return t(lang, "short_none_ran")
+    message = "coverage_none" if answer.coverage is CoverageStatus.NONE else "coverage_unknown"
+    return t(lang, message, county=answer.county.name)
 
 
 def county_card(answer: CountyAnswer, lang: str) -> list[Block]:
@@ -476,12 +489,10 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -
     status = answer.period_status
     if status is not PeriodStatus.CURRENT:
         rows.append((t(lang, "status"), text(answer_status(answer, lang))))
-    if status is PeriodStatus.BETWEEN:
-        # No centre ran on the day: the ended period's centre is what was last confirmed.
+    if no_centre_ran(answer):
+        # No centre ran on the day: what a source last confirmed is said as such, never as the centre.
         rows.append((t(lang, "short_how_sure"), text(t(lang, "short_none_ran"))))
-        ended = answer.centre or (answer.last_confirmed.centre if answer.last_confirmed else None)
-        said = t(lang, "short_last_confirmed", centre=ended.name, dates=span(ended.period, lang)) if ended else None
-        rows.append((t(lang, "short_earlier"), text(said or t(lang, "no_confirmed"))))
+        rows.append((t(lang, "short_earlier"), text(last_confirmed_line(answer, lang))))
         return _short(answer, lang, day, rows)
     rows.append((t(lang, "short_how_sure"), text(how_sure(answer, lang))))
     shown = [answer.centre] if answer.centre is not None else list(answer.centres)
@@ -490,13 +501,16 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -
         rows.append((t(lang, "operators"), _who_runs(centre, lang)))
         rows += reach_rows(centre, lang)
     if answer.centre is None and status is not PeriodStatus.BEFORE_FIRST:
-        last = answer.last_confirmed
-        if last is not None:
-            line = t(lang, "short_last_confirmed", centre=last.centre.name, dates=span(last.centre.period, lang))
-        else:
-            line = t(lang, "no_confirmed")
-        rows.append((t(lang, "short_earlier"), text(line)))
+        rows.append((t(lang, "short_earlier"), text(last_confirmed_line(answer, lang))))
     return _short(answer, lang, day, rows)
+
+
+def last_confirmed_line(answer: CountyAnswer, lang: str) -> str:
+    """ "last confirmed: centre (2013-03 – 2015-09)", or that no source names one."""
+    last = answer.last_confirmed
+    if last is None:
+        return t(lang, "no_confirmed")
+    return t(lang, "short_last_confirmed", centre=last.centre.name, dates=span(last.centre.period, lang))
 
 
 def _short(answer: CountyAnswer, lang: str, day: str, rows: Rows) -> list[Block]:
