@@ -277,7 +277,9 @@ class Directory:
             return tables.CountyHistory(f"{found_county.name} ({found_county.teryt})", rows)
         assert centre is not None
         found = lookup.find_centre(dataset, centre)
-        return tables.CentreHistory(f"{found.name} ({found.id})", tables.centre_history_rows(dataset, found, self.lang))
+        # Named as people read it, not by the id that was typed.
+        subject = tables.centre_label(dataset, found, self.lang)
+        return tables.CentreHistory(subject, tables.centre_history_rows(dataset, found, self.lang))
 
     # ------------------------------------------------------------------
     # Places

@@ -74,7 +74,10 @@ def test_pdf_of_a_centre_has_every_county_and_service(owes: Owes, tmp_path: Path
         assert f"{county['name']} ({county['teryt']}," in text
     for service in view["services"]:
         assert " ".join(service["name"].split()) in text
-    assert "Fundacja Rozwoju Demokracji Lokalnej, Ośrodek Regionalny w Zielonej Górze (partner)" in text
+    assert (
+        "Wojewódzki Urząd Pracy w Zielonej Górze (lider projektu); "
+        "partner: Fundacja Rozwoju Demokracji Lokalnej – Ośrodek Regionalny w Zielonej Górze"
+    ) in text
     assert "Brak w naszych źródłach adres" in text
 
 

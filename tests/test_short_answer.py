@@ -67,7 +67,7 @@ def test_unknown_coverage_names_both_candidates_with_operators_and_a_web_page(ow
     assert out.startswith("On 2026-11-26: which centre, żarski\n")
     assert "How sure  Our sources do not say which of these two serves powiat żarski." in out
     assert out.count("  Centre ") == 2
-    assert "Fundacja na rzecz Collegium Polonicum (lead); partners: Lokalna Grupa Działania „Zielone Światło”" in out
+    assert "Fundacja na rzecz Collegium Polonicum (lead); partner: Lokalna Grupa Działania „Zielone Światło”" in out
     # No address or website in the sources: the page that describes the centre.
     assert "Web page  https://fundacjacp.org/?p=4486" in out
     assert "last confirmed: Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego (2013-03 – 2015-09)" in out

@@ -34,7 +34,8 @@ def directory(lang: str) -> Directory:
 
 def pdf_text(data: bytes) -> str:
     reader = pypdf.PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    # The renderer lets a long address break after its dots: zero-width spaces, which a reader does not see.
+    return " ".join(" ".join(page.extract_text().replace("\u200b", "").split()) for page in reader.pages)
 
 
 def as_json(owes: Owes, *args: str) -> Any:
@@ -121,3 +122,168 @@ sources = ["src"]
     assert data["last_confirmed"]["centre"]["id"] == "c1"
     assert "last confirmed: OWES testowy (2013-03 – 2014-06)" in owes(*ask).stdout
     assert "ostatnio potwierdzony: OWES testowy" in owes(*ask, "--lang", "pl").stdout
+
+
+# --------------------------------------------------------------------------
+# 2. Who runs a centre: one list, with roles, the same in every output
+# --------------------------------------------------------------------------
+
+RUN_BY_2013 = {
+    "en": "Wojewódzki Urząd Pracy w Zielonej Górze (project lead); "
+    "partner: Caritas Diecezji Zielonogórsko-Gorzowskiej – Biuro w Gorzowie Wielkopolskim",
+    "pl": "Wojewódzki Urząd Pracy w Zielonej Górze (lider projektu); "
+    "partner: Caritas Diecezji Zielonogórsko-Gorzowskiej – Biuro w Gorzowie Wielkopolskim",
+}
+# An organisation and its unit must never read as two partners.
+SPLIT = "Gorzowskiej, Biuro"
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_who_runs_gorzow_2013_reads_alike_on_the_terminal_and_in_listings(owes: Owes, lang: str) -> None:
+    expected = RUN_BY_2013[lang]
+    outputs = {
+        "short": owes("which-centre", "--county", "gorzowski", "--on", "2014-06-01", "--lang", lang).stdout,
+        "full": owes("which-centre", "--full", "--county", "gorzowski", "--on", "2014-06-01", "--lang", lang).stdout,
+        "card": owes("centre", "gorzow-2013", "--lang", lang).stdout,
+        "listing": owes("centres", "--lang", lang, "--format", "plain").stdout,
+    }
+    for name, text in outputs.items():
+        assert expected in _squash(text), name
+        assert SPLIT not in text, name
+    rows = {r["id"]: r for r in as_csv(owes, "centres", "--lang", lang)}
+    assert rows["gorzow-2013"]["run_by"] == expected
+    listed = {r["id"]: r for r in as_json(owes, "centres", "--lang", lang)}
+    assert listed["gorzow-2013"]["run_by"] == expected
+    # The JSON of a centre keeps the data as it is: its own operators, and the period's lead.
+    card = as_json(owes, "centre", "gorzow-2013", "--lang", lang)
+    assert [(op["id"], op["role"], op["unit"]) for op in card["operators"]] == [
+        ("caritas-zg-gorzow", "partner", "Biuro w Gorzowie Wielkopolskim")
+    ]
+    assert card["period"]["lead"]["id"] == "wup-zielona-gora"
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_who_runs_a_centre_reads_alike_in_the_documents_and_the_spreadsheet(
+    owes: Owes, lang: str, tmp_path: Any
+) -> None:
+    import openpyxl
+
+    expected = RUN_BY_2013[lang]
+    asking = directory(lang)
+    # The fact sheet of 2014 (the centre itself) and of today (the "last confirmed" box).
+    for day in (date(2014, 6, 1), date(2026, 6, 1)):
+        text = pdf_text(pdf.render(asking.document(county="gorzowski", on=day, generated=MADE)))
+        assert expected in text, day
+        assert SPLIT not in text
+    book_path = tmp_path / "owes.xlsx"
+    assert owes("export", "-o", str(book_path), "--lang", lang).exit_code == 0
+    sheet = openpyxl.load_workbook(book_path).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    row = next(
+        row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == GORZOW_2013 and "2013" in row[3]
+    )
+    assert row[header.index({"en": "Run by", "pl": "Prowadzi"}[lang])] == expected
+
+
+def test_the_directory_document_names_every_operator_with_its_role() -> None:
+    text = pdf_text(pdf.render(directory("en").document(on=date(2014, 6, 1), generated=MADE)))
+    assert RUN_BY_2013["en"] in text
+    assert SPLIT not in text
+
+
+# --------------------------------------------------------------------------
+# 3. A website only the period gives: shown, and said to be the period's
+# --------------------------------------------------------------------------
+
+PERIOD_SITE = {
+    "en": "http://spolecznelubuskie.pl/ (the period's website)",
+    "pl": "http://spolecznelubuskie.pl/ (strona okresu)",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_period_s_website_is_shown_as_such_everywhere(owes: Owes, lang: str, tmp_path: Any) -> None:
+    import openpyxl
+
+    expected = PERIOD_SITE[lang]
+    for args in (
+        ("centre", "gorzow-2013"),
+        ("which-centre", "--county", "gorzowski", "--on", "2014-06-01"),
+        ("which-centre", "--full", "--county", "gorzowski", "--on", "2014-06-01"),
+    ):
+        assert expected in owes(*args, "--lang", lang).stdout, args
+    rows = {r["id"]: r for r in as_csv(owes, "centres", "--lang", lang)}
+    assert (rows["gorzow-2013"]["website"], rows["gorzow-2013"]["website_from"]) == (
+        "http://spolecznelubuskie.pl/",
+        "period",
+    )
+    assert (rows["lowes-2016"]["website"], rows["lowes-2016"]["website_from"]) == (
+        "https://lowes.lubuskie.org.pl",
+        "centre",
+    )
+    sheet_text = pdf_text(pdf.render(directory(lang).document(county="gorzowski", on=date(2014, 6, 1), generated=MADE)))
+    assert expected in sheet_text
+    book_path = tmp_path / "owes.xlsx"
+    assert owes("export", "-o", str(book_path), "--lang", lang).exit_code == 0
+    sheet = openpyxl.load_workbook(book_path).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index({"en": "Website", "pl": "Strona"}[lang])
+    cells = {row[0].value + row[3].value: row[column] for row in sheet.iter_rows(min_row=2)}
+    site = cells[GORZOW_2013 + "2013-03"]
+    assert site.value == expected and site.hyperlink is not None
+    assert site.hyperlink.target == "http://spolecznelubuskie.pl/"
+    assert {"en": "not in our sources", "pl": "brak w naszych źródłach"}[lang] not in str(site.value)
+
+
+# --------------------------------------------------------------------------
+# 4. Names and numbered sources where people read; ids for scripts, and as input
+# --------------------------------------------------------------------------
+
+IDS = ("zielona-gora-2013", "gorzow-2013", "obserwuj-2015", "wschowa-2015", "radiogorzow-2014")
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_people_read_centres_by_name_and_sources_by_number(owes: Owes, lang: str) -> None:
+    for args in (
+        ("services",),
+        ("periods",),
+        ("history", "--county", "żarski"),
+        ("history", "--centre", "gorzow-2013"),
+    ):
+        for fmt in ("plain", "table"):
+            shown = owes(*args, "--lang", lang, "--format", fmt, env={"COLUMNS": "200"}).stdout
+            assert not [i for i in IDS if i in shown], (args, fmt)
+    services = owes("services", "--lang", lang, "--format", "plain").stdout
+    assert f"{GORZOW_2013.replace('gorzowskiego', 'zielonogórskiego')}; {GORZOW_2013}" in services
+    # Centres that share a name are told apart by their period.
+    job_grants = owes("services", "--centre", "zielona-gora-2016", "--lang", lang, "--format", "plain").stdout
+    assert {"en": "(Accredited OWES under RPO Lubuskie 2020)", "pl": "(Akredytowane OWES w ramach RPO Lubuskie 2020)"}[
+        lang
+    ] in job_grants
+    history = owes("history", "--county", "żarski", "--lang", lang, "--format", "plain").stdout
+    table, listed = history.split("\n\n", 1)
+    assert table.splitlines()[1].endswith("1, 2")
+    assert listed.startswith({"en": "Sources\n", "pl": "Źródła\n"}[lang])
+    assert "  - 1. Lubuskie Ośrodki Wsparcia Ekonomii Społecznej, obserwuj.lubuskie.pl, 2015 — http" in listed
+    assert "  - 2. Konferencja pt." in listed
+
+
+def test_scripts_keep_the_ids_and_ids_are_still_accepted(owes: Owes) -> None:
+    services = {r["id"]: r for r in as_csv(owes, "services")}
+    assert services["founding-running"]["centres"] == "zielona-gora-2013; gorzow-2013"
+    assert as_json(owes, "services")[0]["centres"] == "zielona-gora-2013; gorzow-2013"
+    assert "centre_names" not in as_json(owes, "services")[0]
+    history = as_csv(owes, "history", "--county", "żarski")
+    assert history[0]["sources"] == "obserwuj-2015 wschowa-2015"
+    assert as_json(owes, "history", "--centre", "gorzow-2013")[0]["sources"] == "obserwuj-2015"
+    assert as_json(owes, "periods")[0]["centres"] == "zielona-gora-2013 gorzow-2013"
+    for args in (
+        ("services", "--centre", "gorzow-2013"),
+        ("history", "--centre", "gorzow-2013"),
+        ("centre", "gorzow-2013"),
+    ):
+        assert owes(*args).exit_code == 0, args

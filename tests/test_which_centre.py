@@ -20,12 +20,11 @@ Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego
 ============================================================
   Subregion           gorzowski
   Seat                Gorzów Wielkopolski
-  Run by              Caritas Diecezji Zielonogórsko-Gorzowskiej, Biuro w Gorzowie Wielkopolskim (partner)
-  Project lead        Wojewódzki Urząd Pracy w Zielonej Górze
+  Run by              Wojewódzki Urząd Pracy w Zielonej Górze (project lead); partner: Caritas Diecezji Zielonogórsko-Gorzowskiej – Biuro w Gorzowie Wielkopolskim
   Period              2013-03 – 2015-09 (OWES project 2013–2015)
   Programme           Program Operacyjny Kapitał Ludzki, Działanie 7.2 Przeciwdziałanie wykluczeniu i wzmacnianie sektora ekonomii społecznej, Poddziałanie 7.2.2 Wsparcie ekonomii społecznej
   Address             ul. Kombatantów 34, Gorzów Wielkopolski (as of 2014-10-28)
-  Website             http://spolecznelubuskie.pl/
+  Website             http://spolecznelubuskie.pl/ (the period's website)
   Not in our sources  phone, e-mail
   Aim                 To build lasting partnerships for the social economy between local government, non-governmental organisations and business, and to lower unemployment by developing and strengthening local social entrepreneurship.
 
@@ -84,7 +83,10 @@ def test_polish_answer(owes: Owes) -> None:
     assert "Powiat żarski (0811, powiat ziemski)" in lines
     assert "Brak w naszych źródłach adres, telefon, e-mail" in lines
     assert "- Jak założyć i prowadzić przedsiębiorstwo społeczne" in lines
-    assert "Lider projektu Wojewódzki Urząd Pracy w Zielonej Górze" in lines
+    assert (
+        "Prowadzi Wojewódzki Urząd Pracy w Zielonej Górze (lider projektu); "
+        "partner: Fundacja Rozwoju Demokracji Lokalnej – Ośrodek Regionalny w Zielonej Górze"
+    ) in lines
 
 
 def test_language_from_environment_and_locale(owes: Owes) -> None:

@@ -180,6 +180,65 @@ class CentreInfo(NamedTuple):
     sources: tuple[Source, ...]
 
 
+# The role of a period's project lead, named beside a centre that has no lead of its own
+# (the 2013–2015 project: the WUP led it, its partners ran the two centres).
+PROJECT_LEAD = "project lead"
+
+
+def run_by(centre: CentreInfo) -> tuple[Operator, ...]:
+    """Who runs a centre, with their roles: the one list every output shows.
+
+    Its leads first; where it has none of its own, its period's project lead
+    in their place; then the other operators in the order the data gives.
+    """
+    own = centre.operators
+    leads = tuple(op for op in own if op.role == "lead")
+    lead = centre.period.lead
+    if not leads and lead is not None:
+        leads = (Operator(lead.id, lead.name, PROJECT_LEAD, None),)
+    return leads + tuple(op for op in own if op.role != "lead")
+
+
+def operator_name(op: Operator) -> str:
+    """ "Caritas … – Biuro w Gorzowie Wielkopolskim": an organisation and its unit are one entry,
+    joined by an en dash, so that a comma never reads as a second operator."""
+    return f"{op.name} – {op.unit}" if op.unit else op.name
+
+
+def operator_line(op: Operator, lang: str) -> str:
+    """One operator with its role: "Fundacja … (lead)"."""
+    from owes_cli.messages import t
+
+    return f"{operator_name(op)} ({t(lang, 'role_' + op.role)})"
+
+
+def run_by_line(centre: CentreInfo, lang: str) -> str:
+    """Who runs a centre, as every output says it: each lead with its role, then the others
+    grouped by role, "Fundacja … (lead); partners: A, B – its unit". "" when no source names one."""
+    from owes_cli.messages import t
+
+    everyone = run_by(centre)
+    parts = [operator_line(op, lang) for op in everyone if op.role in ("lead", PROJECT_LEAD)]
+    for role in dict.fromkeys(op.role for op in everyone if op.role not in ("lead", PROJECT_LEAD)):
+        names = [operator_name(op) for op in everyone if op.role == role]
+        parts.append(t(lang, "run_by_role_" + role, count=len(names), names=", ".join(names)))
+    return "; ".join(parts)
+
+
+class Website(NamedTuple):
+    url: str
+    of_period: bool  # the centre's own field is empty: the address is its period's
+
+
+def website(centre: CentreInfo) -> Website | None:
+    """The centre's website, or where it has none of its own, its period's (said as such)."""
+    if centre.website:
+        return Website(centre.website, of_period=False)
+    if centre.period.website:
+        return Website(centre.period.website, of_period=True)
+    return None
+
+
 class NoteInfo(NamedTuple):
     """Something the answer tells the user besides it: a message id and its parameters."""
 

@@ -545,10 +545,13 @@ def history(
     title = f"{t(directory.lang, 'history')}: {found.subject}"
     from owes_cli.answers.tables import CountyHistory
 
+    # For people the sources are numbered, with the list under the table; scripts get their ids.
     if isinstance(found, CountyHistory):
-        out.listing(found.rows, listings.COUNTY_HISTORY, title)
+        by_period, cited = listings.numbered_sources(listings.COUNTY_HISTORY, found.rows, directory.sources(), out.lang)
+        out.listing(found.rows, by_period, title, after=cited)
     else:
-        out.listing(found.rows, listings.CENTRE_HISTORY, title)
+        by_date, cited = listings.numbered_sources(listings.CENTRE_HISTORY, found.rows, directory.sources(), out.lang)
+        out.listing(found.rows, by_date, title, after=cited)
 
 
 @app.command("validate")

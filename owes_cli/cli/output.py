@@ -89,18 +89,22 @@ class Output:
         columns: list[listings.Column[R]],
         title: str | None = None,
         csv_columns: list[listings.Column[R]] | None = None,
+        after: list[Block] | None = None,
     ) -> None:
+        """Rows as JSON, CSV or a table; for people, `after` follows the table (a numbered source list)."""
         if self.format == "json":
             self.write(render.to_json(list(rows)))
         elif self.format == "csv":
             self.write(render.to_csv(rows, [c.key for c in csv_columns or columns]))
         elif self.format == "plain":
-            self.write(render.plain_table(listings.table(columns, rows, self.lang)))
+            drawn = render.plain_table(listings.table(columns, rows, self.lang))
+            self.write(drawn + ("\n" + render.plain_blocks(after) if after else ""))
         else:
             from owes_cli.render import terminal as rich_render
 
             table = listings.table(columns, rows, self.lang)
-            self._print_rich(rich_render.listing_renderables(table, title, stdout()))
+            renderables = rich_render.listing_renderables(table, title, stdout())
+            self._print_rich(renderables + (rich_render.block_renderables(after) if after else []))
 
     def card(self, answer: object, blocks: list[Block], csv_rows: dict[str, object] | list[dict[str, object]]) -> None:
         """One answer: JSON as it is, CSV as its row (or rows), for people as the layout's blocks."""

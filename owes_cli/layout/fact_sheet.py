@@ -14,10 +14,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from owes_cli.answers import CentreInfo, CountyAnswer, CountyRef, CoverageStatus, PeriodStatus, Source
+from owes_cli.answers import (
+    CentreInfo,
+    CountyAnswer,
+    CountyRef,
+    CoverageStatus,
+    PeriodStatus,
+    Source,
+    run_by_line,
+    website,
+)
 from owes_cli.layout.blocks import Block, Bullets, Heading, Inline, Paragraph, Run, text
 from owes_cli.layout.report import Edition, Report, map_block, source_dates
-from owes_cli.layout.sections import address_lines, missing_fields, no_centre_ran, operator_line, span, status_line
+from owes_cli.layout.sections import address_lines, missing_fields, no_centre_ran, span, status_line, website_text
 from owes_cli.messages import note_text, t
 
 if TYPE_CHECKING:
@@ -168,9 +177,9 @@ def _reach(centre: CentreInfo, lang: str) -> Inline:
     missing = missing_fields(centre, lang)
     if missing:
         runs.append(Run(f"\n{missing}"))
-    website = centre.website or centre.period.website
-    if website:
-        runs += [Run(f"\n{t(lang, 'website')}: "), Run(website, website)]
+    site = website(centre)
+    if site:
+        runs += [Run(f"\n{t(lang, 'website')}: "), *website_text(site, lang)]
     else:  # the page a source describes it on is the next best way to find it
         described = next((s.url for s in centre.sources if s.url), None)
         if described:
@@ -183,13 +192,8 @@ def _reach(centre: CentreInfo, lang: str) -> Inline:
 
 def _who_and_when(centre: CentreInfo, lang: str, *, dated: bool = True) -> str:
     parts = []
-    # The lead by name and the partners by number: the full list is in the directory.
-    leads = [op for op in centre.operators if op.role == "lead"] or list(centre.operators[:1])
-    if leads:
-        partners = len(centre.operators) - len(leads)
-        who = "; ".join(operator_line(op, lang) for op in leads)
-        if partners:
-            who += f" {t(lang, 'sheet_partners', count=partners)}"
+    who = run_by_line(centre, lang)  # every operator with its role, as every output lists them
+    if who:
         parts.append(f"{t(lang, 'operators')}: {who}")
     if dated:
         parts.append(f"{t(lang, 'sheet_centre_dates')}: {span(centre.period, lang)}")

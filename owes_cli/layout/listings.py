@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from owes_cli import answers as a
 from owes_cli.answers import CoverageStatus
-from owes_cli.layout.blocks import Table, text
-from owes_cli.layout.sections import coverage_label
+from owes_cli.layout.blocks import Block, Table, text
+from owes_cli.layout.sections import coverage_label, source_section
 from owes_cli.messages import t
 
 if TYPE_CHECKING:  # the rows' classes load with the listing commands, not at start-up
@@ -29,6 +29,8 @@ class Column(NamedTuple, Generic[R]):
     value: Callable[[R], object]
     missing: str | None = None  # the message for an empty cell, where a gap means something
     whole: bool = False  # a screen never breaks its words
+    # What people read in the cell where it differs from what scripts get (names for ids).
+    shown: Callable[[R], object] | None = None
 
 
 def _label(key: str, lang: str) -> str:
@@ -38,7 +40,7 @@ def _label(key: str, lang: str) -> str:
 
 def cell(column: Column[R], row: R, lang: str) -> str:
     """A cell as a person reads it."""
-    value = column.value(row)
+    value = (column.shown or column.value)(row)
     if value is None and column.missing:
         return t(lang, column.missing)
     if value is None or value == "":
@@ -62,6 +64,25 @@ def table(columns: Sequence[Column[R]], rows: Sequence[R], lang: str) -> Table:
     return Table(tuple(_label(c.key, lang) for c in columns), cells, empty=empty, whole=whole)
 
 
+def numbered_sources(
+    columns: Sequence[Column[R]], rows: Sequence[R], sources: Sequence[tb.SourceRow], lang: str
+) -> tuple[list[Column[R]], list[Block]]:
+    """A listing that cites sources by id, for people: the sources numbered in order of first use,
+    each row citing their numbers, and the numbered list to go under the table, as documents have it.
+    Scripts (CSV, JSON) keep the ids."""
+    by_id = {source.id: source for source in sources}
+    cite = next(column for column in columns if column.key == "sources")
+    used = dict.fromkeys(sid for row in rows for sid in str(cite.value(row) or "").split() if sid in by_id)
+    numbers = {sid: number for number, sid in enumerate(used, start=1)}
+
+    def cited(row: R) -> str:
+        return ", ".join(str(numbers[sid]) for sid in str(cite.value(row) or "").split() if sid in numbers)
+
+    shown = [column._replace(shown=cited) if column is cite else column for column in columns]
+    listed = tuple(a.Source(s.id, s.title, s.publisher, s.url, s.date) for s in (by_id[sid] for sid in used))
+    return shown, source_section(listed, lang) if listed else []
+
+
 # `centres --format csv`: one row per centre with names, not ids, for a spreadsheet.
 CENTRES_CSV: list[Column[tb.CentreRow]] = [
     Column("id", lambda r: r.id),
@@ -72,6 +93,7 @@ CENTRES_CSV: list[Column[tb.CentreRow]] = [
     Column("seat", lambda r: r.seat),
     Column("address", lambda r: r.address),
     Column("website", lambda r: r.website),
+    Column("website_from", lambda r: r.website_from),
     Column("run_by", lambda r: r.run_by),
     Column("county_names", lambda r: r.county_names),
     Column("sources", lambda r: r.sources),
@@ -82,7 +104,7 @@ CENTRES: list[Column[tb.CentreRow]] = [
     Column("seat", lambda r: r.seat),
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
-    Column("operators", lambda r: r.operators),
+    Column("run_by", lambda r: r.run_by, "not_in_sources"),  # who runs it as every output says it
     Column("counties", lambda r: r.counties, "coverage_label_unknown"),
 ]
 COUNTIES: list[Column[tb.CountyRow]] = [
@@ -108,7 +130,7 @@ SERVICES: list[Column[tb.ServiceRow]] = [
     Column("id", lambda r: r.id),
     Column("group", lambda r: r.group),
     Column("name", lambda r: r.name),
-    Column("centres", lambda r: r.centres),
+    Column("centres", lambda r: r.centres, shown=lambda r: r.centre_names),
 ]
 AUDIENCES: list[Column[a.Audience]] = [
     Column("id", lambda r: r.id),
@@ -134,7 +156,7 @@ PERIODS: list[Column[tb.PeriodRow]] = [
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
     Column("lead", lambda r: r.lead),
-    Column("centres", lambda r: r.centres),
+    Column("centres", lambda r: r.centres, shown=lambda r: r.centre_names),
 ]
 COUNTY_HISTORY: list[Column[tb.CountyHistoryRow]] = [
     Column("period_name", lambda r: r.period_name),

@@ -15,9 +15,11 @@ centre or what the sources say of its coverage) is the short answer;
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from owes_cli.answers import (
+    PROJECT_LEAD,
     CentreInfo,
     CountyAnswer,
     CountyRef,
@@ -27,14 +29,17 @@ from owes_cli.answers import (
     Event,
     Locality,
     NoteInfo,
-    Operator,
     PeriodInfo,
     PeriodStatus,
     PlaceInfo,
     Point,
     Source,
     Unit,
+    Website,
+    run_by,
+    run_by_line,
     to_json,
+    website,
 )
 from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
 from owes_cli.messages import kind_label, note_text, t
@@ -110,11 +115,6 @@ def county_name(county: CountyRef | Unit | Locality | PlaceInfo, lang: str) -> s
 _UNIT_KINDS = {"urban", "rural", "urban-rural", "town"}  # named by their TERYT code
 
 
-def operator_line(op: Operator, lang: str) -> str:
-    unit = f", {op.unit}" if op.unit else ""
-    return f"{op.name}{unit} ({t(lang, 'role_' + op.role)})"
-
-
 def source_line(source: Source, lang: str, number: int) -> Inline:
     """ "1. title, publisher, date — url", the title in bold and the url a link: sources are
     numbered in print, never shown by their internal ids."""
@@ -139,16 +139,20 @@ def missing_fields(centre: CentreInfo, lang: str) -> str:
 
 def absent_fields(centre: CentreInfo, lang: str) -> list[str]:
     """The ways to reach a centre that no source gives: address, phone, e-mail, website."""
-    return [
-        t(lang, key)
+    return [t(lang, key) for key in _absent(centre)]
+
+
+def _absent(centre: CentreInfo) -> tuple[str, ...]:
+    return tuple(
+        key
         for key, given in (
             ("field_address", centre.addresses),
             ("field_phone", centre.phones),
             ("field_email", centre.emails),
-            ("field_website", centre.website or centre.period.website),
+            ("field_website", website(centre)),
         )
         if not given
-    ]
+    )
 
 
 def _or_missing(value: str | None, lang: str, url: str | None = None) -> Inline:
@@ -178,6 +182,129 @@ def _document(document: Document) -> Inline:
     return (Run(document.title, document.url),) + ((Run(f" — {document.note}"),) if document.note else ())
 
 
+def _own_dates(centre: CentreInfo) -> PeriodInfo | None:
+    """The centre's own dates, where a source gives them apart from its period's."""
+    period = centre.period
+    return period if (period.from_, period.to) != (centre.period_from, centre.period_to) else None
+
+
+def _separate_lead(centre: CentreInfo) -> str | None:
+    """The period's project lead, where `run_by` does not already name it beside the centre."""
+    lead = centre.period.lead
+    return lead.name if lead and not any(op.role == PROJECT_LEAD for op in run_by(centre)) else None
+
+
+class CentreField(NamedTuple):
+    """One row of a centre's fields: its label, what it shows (None leaves the row out) and how."""
+
+    label: str  # a message id
+    value: Callable[[CentreInfo], object]
+    show: Callable[[Any, str], Inline]
+    in_brief: bool = True  # also in the brief card of a period's centres
+
+
+def _plain(value: object, lang: str) -> Inline:
+    return text(str(value))
+
+
+def website_text(found: Website, lang: str) -> Inline:
+    """A website as a link; a period's, shown for a centre with none of its own, said to be the period's."""
+    link = Run(found.url, found.url)
+    return (link, Run(f" ({t(lang, 'website_of_period')})")) if found.of_period else (link,)
+
+
+def _period_dates(centre: CentreInfo, lang: str) -> Inline:
+    return text(f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')} ({centre.period.name})")
+
+
+def _programme(period: PeriodInfo, lang: str) -> Inline:
+    return text(period.programme + (f", {period.measure}" if period.measure else ""))
+
+
+def _labels(keys: tuple[str, ...], lang: str) -> Inline:
+    return text(", ".join(t(lang, key) for key in keys))
+
+
+# A centre's fields, in the order every output shows them: the terminal, the documents, the web page.
+CENTRE_FIELDS: tuple[CentreField, ...] = (
+    CentreField("subregion", lambda c: c.subregion, _plain),
+    CentreField("seat", lambda c: c.seat, _plain),
+    CentreField("operators", lambda c: c, lambda c, lang: _or_missing(run_by_line(c, lang), lang)),
+    CentreField("lead", _separate_lead, _plain),
+    CentreField("centre_own_dates", _own_dates, lambda p, lang: text(span(p, lang))),
+    CentreField("period", lambda c: c, _period_dates),
+    CentreField("programme", lambda c: c.period, _programme),
+    CentreField("address", lambda c: c if c.addresses else None, lambda c, lang: text(address_lines(c, lang))),
+    CentreField("contact", lambda c: c.phones + c.emails, lambda ways, lang: text(", ".join(ways))),
+    CentreField("website", website, website_text),
+    CentreField("not_in_sources_label", lambda c: _absent(c), _labels),
+    CentreField("aim", lambda c: c.period.aim, _plain, in_brief=False),
+)
+
+
+def centre_fields(centre: CentreInfo, lang: str, *, brief: bool = False) -> Rows:
+    """A centre's rows, as CENTRE_FIELDS lists them; a field with nothing to show is left out."""
+    return [
+        (t(lang, field.label), field.show(value, lang))
+        for field in CENTRE_FIELDS
+        if (field.in_brief or not brief) and (value := field.value(centre)) not in (None, ())
+    ]
+
+
+def _counties_part(centre: CentreInfo, lang: str) -> list[Block]:
+    if centre.coverage is not CoverageStatus.CONFIRMED:
+        return [Heading(t(lang, "counties"), 2), Paragraph(text(t(lang, "doc_centre_counties_unknown")))]
+    names = [county_name(c, lang) for c in centre.counties]
+    return [Heading(f"{t(lang, 'counties')} ({len(names)})", 2), bullets(names)]
+
+
+def _audiences_part(centre: CentreInfo, lang: str) -> list[Block]:
+    if not centre.audiences:
+        return [Heading(t(lang, "audiences"), 2), bullets([t(lang, "not_in_sources")])]
+    return [
+        Heading(t(lang, "audiences"), 2),
+        Bullets(tuple((1 if a.part_of else 0, text(a.name)) for a in centre.audiences)),
+    ]
+
+
+def _listed(heading: str, items: Callable[[CentreInfo, str], list[Inline]]) -> Callable[[CentreInfo, str], list[Block]]:
+    """A part that is a heading and a list, left out when the list is empty."""
+
+    def part(centre: CentreInfo, lang: str) -> list[Block]:
+        found = items(centre, lang)
+        return [Heading(t(lang, heading), 2), Bullets(tuple((0, item) for item in found))] if found else []
+
+    return part
+
+
+def _services(centre: CentreInfo, lang: str) -> list[Inline]:
+    return [text(s.name) for s in centre.services] or [text(t(lang, "not_in_sources"))]
+
+
+class CentrePart(NamedTuple):
+    """One part of a centre's card under its own heading; `brief` is what the brief card shows instead."""
+
+    full: Callable[[CentreInfo, str], list[Block]]
+    brief: Callable[[CentreInfo, str], list[Block]] | None = None  # None: not in the brief card
+
+
+# The parts under a centre's fields, in order; the brief card keeps what tells a period's centres apart.
+CENTRE_PARTS: tuple[CentrePart, ...] = (
+    CentrePart(_counties_part),
+    CentrePart(
+        _listed("facts", lambda c, lang: [text(f) for f in c.facts + c.period.facts]),
+        _listed("facts", lambda c, lang: [text(f) for f in c.facts]),
+    ),
+    CentrePart(
+        _listed("services", _services),
+        _listed("services", lambda c, lang: _services(c, lang) if c.services else []),
+    ),
+    CentrePart(_audiences_part),
+    CentrePart(_listed("events", lambda c, lang: [text(_event(e, lang)) for e in c.events])),
+    CentrePart(_listed("documents", lambda c, lang: [_document(d) for d in c.documents])),
+)
+
+
 def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix: str = "") -> list[Block]:
     """A centre: who runs it, when, where, what it offers and to whom.
 
@@ -186,64 +313,12 @@ def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix
     The programme period is a row with its own dates; the centre's own
     dates, where a source gives them apart, a row of their own. Ways to reach the centre that
     no source gives share one row, "Not in our sources: address, phone".
+    The rows are CENTRE_FIELDS, the parts under them CENTRE_PARTS.
     """
-    period = centre.period
-    rows: Rows = []
-    if centre.subregion:
-        rows.append((t(lang, "subregion"), text(centre.subregion)))
-    if centre.seat:
-        rows.append((t(lang, "seat"), text(centre.seat)))
-    rows.append(
-        (t(lang, "operators"), _or_missing("; ".join(operator_line(op, lang) for op in centre.operators), lang))
-    )
-    if period.lead:
-        rows.append((t(lang, "lead"), text(period.lead.name)))
-    # The centre's own dates and its period's, each labelled, where a source gives them apart.
-    period_span = f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')}"
-    if (period.from_, period.to) != (centre.period_from, centre.period_to):
-        rows.append((t(lang, "centre_own_dates"), text(span(period, lang))))
-    rows += [
-        (t(lang, "period"), text(f"{period_span} ({period.name})")),
-        (t(lang, "programme"), text(period.programme + (f", {period.measure}" if period.measure else ""))),
-    ]
-    if centre.addresses:
-        rows.append((t(lang, "address"), text(address_lines(centre, lang))))
-    if centre.phones or centre.emails:
-        rows.append((t(lang, "contact"), text(", ".join(centre.phones + centre.emails))))
-    website = centre.website or period.website
-    if website:
-        rows.append((t(lang, "website"), text(website, website)))
-    absent = absent_fields(centre, lang)
-    if absent:
-        rows.append((t(lang, "not_in_sources_label"), text(", ".join(absent))))
-    if period.aim and not brief:
-        rows.append((t(lang, "aim"), text(period.aim)))
-    blocks: list[Block] = [Heading(prefix + centre.name, 1), Fields(tuple(rows))]
-    missing = t(lang, "not_in_sources")
-    if not brief:
-        if centre.coverage is CoverageStatus.CONFIRMED:
-            names = [county_name(c, lang) for c in centre.counties]
-            blocks += [Heading(f"{t(lang, 'counties')} ({len(names)})", 2), bullets(names)]
-        else:
-            blocks += [Heading(t(lang, "counties"), 2), Paragraph(text(t(lang, "doc_centre_counties_unknown")))]
-    facts = centre.facts + (() if brief else period.facts)
-    if facts:
-        blocks += [Heading(t(lang, "facts"), 2), bullets(list(facts))]
-    if centre.services or not brief:
-        blocks += [Heading(t(lang, "services"), 2), bullets([s.name for s in centre.services] or [missing])]
-    if not brief:
-        blocks.append(Heading(t(lang, "audiences"), 2))
-        if centre.audiences:
-            blocks.append(Bullets(tuple((1 if a.part_of else 0, text(a.name)) for a in centre.audiences)))
-        else:
-            blocks.append(bullets([missing]))
-        if centre.events:
-            blocks += [Heading(t(lang, "events"), 2), bullets([_event(e, lang) for e in centre.events])]
-        if centre.documents:
-            blocks += [
-                Heading(t(lang, "documents"), 2),
-                Bullets(tuple((0, _document(d)) for d in centre.documents)),
-            ]
+    blocks: list[Block] = [Heading(prefix + centre.name, 1), Fields(tuple(centre_fields(centre, lang, brief=brief)))]
+    for part in CENTRE_PARTS:
+        shown = part.brief if brief else part.full
+        blocks += shown(centre, lang) if shown else []
     return blocks
 
 
@@ -427,9 +502,9 @@ def reach_rows(centre: CentreInfo, lang: str) -> Rows:
     if centre.addresses:
         first = centre.addresses[0]
         rows.append((t(lang, "address"), text(f"{first.street}, {first.city}")))
-    website = centre.website or centre.period.website
-    if website:
-        rows.append((t(lang, "website"), text(website, website)))
+    found = website(centre)
+    if found:
+        rows.append((t(lang, "website"), website_text(found, lang)))
     if not rows:
         described = next((s.url for s in centre.sources if s.url), None)
         if described:
@@ -440,15 +515,8 @@ def reach_rows(centre: CentreInfo, lang: str) -> Rows:
 
 
 def _who_runs(centre: CentreInfo, lang: str) -> Inline:
-    """The lead (or leads) with their role, then the partners in one list."""
-    leads = [operator_line(op, lang) for op in centre.operators if op.role == "lead"]
-    if not leads and centre.period.lead is not None:  # the 2013–2015 project: its lead ran both centres
-        leads = [f"{centre.period.lead.name} ({t(lang, 'lead').lower()})"]
-    parts = list(leads)
-    for role in dict.fromkeys(op.role for op in centre.operators if op.role != "lead"):
-        names = [op.name + (f", {op.unit}" if op.unit else "") for op in centre.operators if op.role == role]
-        parts.append(t(lang, "short_role_" + role, names=", ".join(names)))
-    return _or_missing("; ".join(parts), lang)
+    """Every operator with its role, as every output lists them (answers.run_by)."""
+    return _or_missing(run_by_line(centre, lang), lang)
 
 
 _OUTSIDE_NOTES = {"county_also_outside", "place_also_outside", "place_more_outside", "place_also_outside_locality"}
