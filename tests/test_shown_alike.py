@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
@@ -287,3 +288,116 @@ def test_scripts_keep_the_ids_and_ids_are_still_accepted(owes: Owes) -> None:
         ("centre", "gorzow-2013"),
     ):
         assert owes(*args).exit_code == 0, args
+
+
+# --------------------------------------------------------------------------
+# 6. A day in the past says so in the heading of every output
+# --------------------------------------------------------------------------
+
+PAST = {"en": "(historical)", "pl": "(stan historyczny)"}
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) -> None:
+    from owes_cli.layout import sections
+
+    short = owes("which-centre", "--county", "żarski", "--on", "2014-06-01", "--lang", lang).stdout
+    assert (
+        short.splitlines()[0]
+        == {
+            "en": "On 2014-06-01 (historical): which centre, żarski",
+            "pl": "W dniu 2014-06-01 (stan historyczny): który ośrodek, żarski",
+        }[lang]
+    )
+    full = owes("which-centre", "--full", "--county", "żarski", "--on", "2014-06-01", "--lang", lang).stdout
+    assert full.splitlines()[0].endswith(
+        {"en": " · for 2014-06-01 (historical)", "pl": " · na dzień 2014-06-01 (stan historyczny)"}[lang]
+    )
+    # Past is relative to today, whichever day that is: the layout takes it as given.
+    answer = directory(lang).which_centre(county="żarski", on=date(2026, 6, 1))
+    for today, past in (("2026-06-01", False), ("2026-06-02", True), ("2026-05-31", False), ("", False)):
+        heading = sections.short_answer(answer, lang, today=today)[0]
+        assert isinstance(heading, sections.Heading)
+        assert (PAST[lang] in heading.text) is past, today
+    today_heading = sections.short_answer(answer, lang, today="2026-06-01")[0]
+    assert isinstance(today_heading, sections.Heading)
+    assert today_heading.text.startswith({"en": "Today: ", "pl": "Dziś: "}[lang])
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_document_for_a_day_before_it_was_made_says_historical_in_its_heading(lang: str) -> None:
+    asking = directory(lang)
+    old_sheet = asking.document(county="żarski", on=date(2014, 6, 1), generated=MADE)
+    assert (
+        old_sheet.subtitle
+        == {
+            "en": "Answer for 2014-06-01 (historical)",
+            "pl": "Odpowiedź na dzień 2014-06-01 (stan historyczny)",
+        }[lang]
+    )
+    assert old_sheet.subtitle in pdf_text(pdf.render(old_sheet))
+    same_day = asking.document(county="żarski", on=date(2026, 6, 1), generated=MADE)
+    assert PAST[lang] not in same_day.subtitle
+    old_directory = asking.document(on=date(2014, 6, 1), generated=MADE)
+    assert old_directory.subtitle.endswith(
+        {"en": " · for 2014-06-01 (historical)", "pl": " · na dzień 2014-06-01 (stan historyczny)"}[lang]
+    )
+    assert PAST[lang] in old_directory.running_head
+    centre = asking.document(centre="gorzow-2013", on=date(2014, 6, 1), generated=MADE)
+    assert PAST[lang] in centre.subtitle
+    assert PAST[lang] not in asking.document(on=date(2026, 6, 1), generated=MADE).subtitle
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_sheet_between_periods_names_the_next_period_not_no_later_data(lang: str) -> None:
+    text = pdf_text(pdf.render(directory(lang).document(county="gorzowski", on=date(2015, 11, 1), generated=MADE)))
+    assert {"en": "the next period begins in 2016", "pl": "następny okres zaczyna się w 2016 r."}[lang] in text
+    assert {"en": "we have no later data", "pl": "nowszych danych nie mamy"}[lang] not in text
+
+
+# --------------------------------------------------------------------------
+# 5. `owes counties` on a terminal: grouped by answer, one screen
+# --------------------------------------------------------------------------
+
+
+def _counties_on_a_terminal(*args: str, lang: str) -> list[str]:
+    import os
+
+    from conftest import run_on_pty
+
+    env = {**os.environ, "OWES_PAGER": "", "LINES": "24", "COLUMNS": "80", "OWES_LANG": lang, "NO_COLOR": "1"}
+    env.pop("PAGER", None)
+    screen = run_on_pty(["counties", *args], env).replace("\r", "")
+    return re.sub(r"\x1b\[[0-9;]*m", "", screen).rstrip("\n").splitlines()
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize("day", [None, "2014-06-01", "2015-11-01", "2026-11-26"])
+def test_counties_on_a_terminal_are_grouped_by_answer_and_fit_a_screen(lang: str, day: str | None) -> None:
+    lines = _counties_on_a_terminal(*(("--on", day) if day else ()), lang=lang)
+    assert len(lines) <= 24, lines
+    assert all(len(line) <= 80 for line in lines)
+    text = " ".join(" ".join(lines).split())
+    # Every county once, the long centre names not once per county.
+    for county in ("gorzowski", "krośnieński", "strzelecko-drezdenecki", "żarski", "Zielona Góra", "wschowski"):
+        assert len(re.findall(rf"(?<![\w-]){re.escape(county)}(?![\w-])", text)) == 1, county
+    assert text.count("subregionu gorzowskiego") == 1
+
+
+def test_counties_in_2014_name_each_centre_once_with_its_counties() -> None:
+    lines = _counties_on_a_terminal("--on", "2014-06-01", lang="en")
+    assert lines[0].startswith("╭─ Counties and their centres: On 2014-06-01 (historical) ")
+    at = lines.index(GORZOW_2013)
+    assert " ".join(" ".join(lines[at + 1 : at + 3]).split()) == (
+        "Counties (6) gorzowski, Gorzów Wielkopolski, międzyrzecki, słubicki, strzelecko-drezdenecki, sulęciński"
+    )
+
+
+def test_pipes_and_asked_formats_keep_one_row_per_county(owes: Owes) -> None:
+    piped = owes("counties", "--on", "2014-06-01").stdout.splitlines()
+    assert piped[0].split()[:3] == ["TERYT", "Name", "Kind"] and len(piped) == 15
+    assert piped == owes("counties", "--on", "2014-06-01", "--format", "plain").stdout.splitlines()
+    assert len(as_csv(owes, "counties", "--on", "2014-06-01")) == 14
+    assert len(as_json(owes, "counties", "--on", "2014-06-01")) == 14
+    table = owes("counties", "--on", "2014-06-01", "--format", "table", env={"COLUMNS": "300"}).stdout
+    assert sum(1 for line in table.splitlines() if line.lstrip("│ ").startswith("08")) == 14

@@ -451,8 +451,13 @@ def centre(
 @app.command("counties")
 def counties(on: OnOption = None, fmt: FormatOption = None, lang: LangOption = None, data: DataOption = None) -> None:
     directory = _directory(lang, data)
-    rows = directory.counties(on=_day(on))
-    Output(fmt, directory.lang).listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
+    day = _day(on)
+    rows = directory.counties(on=day)
+    out = Output(fmt, directory.lang)
+    if out.on_terminal:  # grouped by answer, to fit a screen; pipes and --format keep a row per county
+        out.blocks(listings.counties_by_answer(rows, directory.lang, day.isoformat() if day else None))
+    else:
+        out.listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
 
 
 @app.command("places")

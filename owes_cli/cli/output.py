@@ -74,10 +74,16 @@ class Output:
         fmt = (fmt or "auto").strip().lower()
         if fmt not in allowed:
             raise UsageError("bad_format", value=fmt, choices="|".join(allowed))
+        self.chosen = fmt  # as asked: "auto" lets a command lay out a terminal's view its own way
         if fmt == "auto":
             fmt = "table" if stdout().isatty() else "plain"
         self.format = fmt
         self.lang = lang
+
+    @property
+    def on_terminal(self) -> bool:
+        """A person at a terminal, with no format asked for: `--format table` keeps the plain rows."""
+        return self.chosen == "auto" and self.format == "table"
 
     @property
     def for_machines(self) -> bool:

@@ -26,7 +26,15 @@ from owes_cli.answers import (
 )
 from owes_cli.layout.blocks import Block, Bullets, Heading, Inline, Paragraph, Run, text
 from owes_cli.layout.report import Edition, Report, map_block, source_dates
-from owes_cli.layout.sections import address_lines, missing_fields, no_centre_ran, span, status_line, website_text
+from owes_cli.layout.sections import (
+    address_lines,
+    answer_status,
+    is_past,
+    missing_fields,
+    no_centre_ran,
+    span,
+    website_text,
+)
 from owes_cli.messages import note_text, t
 
 if TYPE_CHECKING:
@@ -57,9 +65,8 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
     numbers = {source.id: number for number, source in enumerate(answer.sources, start=1)}
     blocks: list[Block] = []
     if answer.period_status is not PeriodStatus.CURRENT:
-        line = status_line(
-            answer.period_status, lang, on=answer.query.on, start=answer.period.from_, ended=answer.period_ended
-        )
+        # Between two periods the notice names the next one, as the terminal does (not "no later data").
+        line = answer_status(answer, lang)
         blocks.append(Paragraph(text(line[:1].upper() + line[1:]), tone="notice"))
     if answer.place is not None:
         blocks.append(
@@ -86,7 +93,9 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
     blocks += map_block(drawing, lang)
     blocks.append(Paragraph(_colophon(answer.sources, edition, drawing), tone="small"))
     question = t(lang, "sheet_question", where=where(county, lang))
-    subtitle = t(lang, "sheet_subtitle", on=answer.query.on)
+    # A sheet for a day before the one it is made on says so in its heading, not only in a notice.
+    past = is_past(answer.query.on, today=edition.generated.date().isoformat())
+    subtitle = t(lang, "sheet_subtitle_past" if past else "sheet_subtitle", on=answer.query.on)
     running = question
     if answer.period_status is PeriodStatus.HISTORICAL:
         running += f" · {t(lang, 'doc_historical').lower()}"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from owes_cli import answers as a
 from owes_cli.answers import CoverageStatus
-from owes_cli.layout.blocks import Block, Table, text
+from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Table, text
 from owes_cli.layout.sections import coverage_label, source_section
 from owes_cli.messages import t
 
@@ -180,3 +180,65 @@ PLACES: list[Column[tb.PlaceRow]] = [
     Column("gmina", lambda r: r.gmina),
     Column("county", lambda r: r.county),
 ]
+
+
+# --------------------------------------------------------------------------
+# `owes counties` at a terminal: the counties grouped by their answer
+# --------------------------------------------------------------------------
+
+
+class CountyGroup(NamedTuple):
+    """Counties with one answer for the day (the same centre, or the same candidates), in parts
+    by the centre last confirmed for them."""
+
+    heading: str  # the centre, "One of: A | B", or why there is none
+    parts: tuple[tuple[str | None, tuple[str, ...]], ...]  # (last confirmed, its counties)
+
+
+def county_groups(rows: Sequence[tb.CountyRow], lang: str) -> list[CountyGroup]:
+    """The counties grouped as a person reads the day's answers, in the order their first county
+    comes in Polish alphabetical order: each centre, or set of candidates, once."""
+    from owes_cli.layout.report import polish_order
+
+    groups: dict[str, dict[str | None, list[str]]] = {}
+    for row in sorted(rows, key=lambda row: (polish_order(row.name), row.teryt)):
+        name = f"{row.name} ({row.voivodeship})" if row.voivodeship else row.name
+        groups.setdefault(_answer_heading(row, lang), {}).setdefault(row.last_confirmed_name, []).append(name)
+    return [
+        CountyGroup(heading, tuple((last, tuple(names)) for last, names in parts.items()))
+        for heading, parts in groups.items()
+    ]
+
+
+def _answer_heading(row: tb.CountyRow, lang: str) -> str:
+    if row.centre_name:
+        return row.centre_name
+    if row.candidates:
+        return f"{t(lang, 'candidates')}: {row.candidates}"
+    if row.period_status in ("between", "historical"):  # no centre ran that day
+        return t(lang, "short_none_ran")
+    if row.period_status == "before-first":
+        return t(lang, "short_no_centre_known")
+    return coverage_label(row.coverage, lang).capitalize()
+
+
+def counties_by_answer(rows: Sequence[tb.CountyRow], lang: str, on: str | None = None) -> list[Block]:
+    """`owes counties` on a terminal: one heading per centre or set of candidates, its counties
+    under it and the last confirmed centre on one line, rather than a row per county that
+    repeats the same long names. `on` None is today. Scripts and pipes keep a row per county."""
+    from owes_cli.layout.sections import clock_today, day_label
+
+    day = on or clock_today()
+    blocks: list[Block] = [Heading(f"{t(lang, 'doc_overview')}: {day_label(day, lang)}", 1)]
+    if rows:
+        status = rows[0].period_status  # "current" would read oddly beside a past day: said only when not
+        period = rows[0].period_name + (f" ({t(lang, 'period_status_' + status)})" if status != "current" else "")
+        blocks.append(Fields(((t(lang, "period"), text(period)),)))
+    for group in county_groups(rows, lang):
+        fields: list[tuple[str, Inline]] = []
+        for last, counties in group.parts:
+            fields.append((f"{t(lang, 'counties')} ({len(counties)})", text(", ".join(counties))))
+            if last:
+                fields.append((t(lang, "last_confirmed_name"), text(last)))
+        blocks += [Heading(group.heading, 2), Fields(tuple(fields))]
+    return blocks

@@ -344,7 +344,8 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
     blocks: list[Block] = []
     if answer.place is not None:
         blocks += place_section(answer.place, lang, answer.query.at)
-    return blocks + [Heading(f"{t(lang, 'county')} {county_name(county, lang)}", 1), Fields(tuple(rows))]
+    heading = f"{t(lang, 'county')} {county_name(county, lang)}{past_suffix(answer.query.on, lang)}"
+    return blocks + [Heading(heading, 1), Fields(tuple(rows))]
 
 
 def no_centre_ran(answer: CountyAnswer) -> bool:
@@ -375,7 +376,11 @@ def county_details(answer: CountyAnswer, lang: str) -> list[Block]:
     if answer.centre is not None:
         blocks += centre_section(answer.centre, lang)
     else:
-        label = day_label(answer.query.on, lang) if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
+        label = (
+            t(lang, "on_day", on=answer.query.on) if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
+        )
+        if answer.period_status is PeriodStatus.CURRENT and answer.query.on == clock_today():
+            label = t(lang, "today")
         for centre in answer.centres:
             blocks += centre_section(centre, lang, brief=True, prefix=f"{label}: ")
         if answer.period.facts:
@@ -466,17 +471,35 @@ _NOTES_KEPT_SHORT = 1
 _AMONG = {2: ("dwóch", "two"), 3: ("trzech", "three"), 4: ("czterech", "four")}
 
 
+def clock_today() -> str:
+    """Today, as the layout reads it when no day is given: the clock's. The one place it is read,
+    so that an injected today (`Directory(today=)`) needs rewiring here only."""
+    from datetime import date
+
+    return date.today().isoformat()
+
+
+def is_past(on: str, today: str | None = None) -> bool:
+    """Whether the day asked is before today (`today` None: the clock's; "": unknown, never past)."""
+    now = clock_today() if today is None else today
+    return bool(now) and on < now
+
+
 def day_label(on: str, lang: str, today: str | None = None) -> str:
-    """ "Today" only when the day asked is today; otherwise "On 2017-05-01".
+    """ "Today" only when the day asked is today; a day before it "On 2014-06-01 (historical)",
+    so that an answer for a past day never reads like today's; otherwise "On 2030-01-01".
 
     `today` is today's date (the clock's by default); "" for text read on other
     days than it is made, such as a web page, which always names its day.
     """
-    from datetime import date
-
-    if on == (date.today().isoformat() if today is None else today):
+    if on == (clock_today() if today is None else today):
         return t(lang, "today")
-    return t(lang, "on_day", on=on)
+    return t(lang, "on_day_past" if is_past(on, today) else "on_day", on=on)
+
+
+def past_suffix(on: str, lang: str, today: str | None = None) -> str:
+    """ " · for 2014-06-01 (historical)" for a heading of an answer for a past day; "" otherwise."""
+    return f" · {t(lang, 'for_day_past', on=on)}" if is_past(on, today) else ""
 
 
 def how_sure(answer: CountyAnswer, lang: str) -> str:

@@ -607,6 +607,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "short_title": ("{day}: który ośrodek, {subject}", "{day}: which centre, {subject}"),
     "short_how_sure": ("Pewność", "How sure"),
     "on_day": ("W dniu {on}", "On {on}"),
+    # A day before today, in a heading: an answer for the past never reads like today's (issue 18).
+    "on_day_past": ("W dniu {on} (stan historyczny)", "On {on} (historical)"),
+    "for_day_past": ("na dzień {on} (stan historyczny)", "for {on} (historical)"),
+    "sheet_subtitle_past": ("Odpowiedź na dzień {on} (stan historyczny)", "Answer for {on} (historical)"),
     "centre_dates": ("działa", "runs"),
     "web_page": ("Opis", "Web page"),
     "short_earlier": ("Wcześniej", "Earlier"),
