@@ -313,6 +313,10 @@ def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) 
     assert full.splitlines()[0].endswith(
         {"en": " · for 2014-06-01 (historical)", "pl": " · na dzień 2014-06-01 (stan historyczny)"}[lang]
     )
+    during = owes("which-centre", "--county", "żarski", "--on", "2014", "--lang", lang).stdout
+    assert during.startswith(
+        {"en": "2014 (historical): which centres", "pl": "2014 (stan historyczny): które ośrodki"}[lang]
+    )
     # Past is relative to today, whichever day that is: the layout takes it as given.
     answer = directory(lang).which_centre(county="żarski", on=date(2026, 6, 1))
     for today, past in (("2026-06-01", False), ("2026-06-02", True), ("2026-05-31", False), ("", False)):

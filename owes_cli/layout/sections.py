@@ -630,7 +630,9 @@ def during_answer(answer: DuringAnswer, lang: str) -> list[Block]:
         rows.append((t(lang, "short_how_sure"), text(sure)))
         rows.append((t(lang, "operators"), _who_runs(centre, lang)))
     subject = answer.place.name if answer.place is not None else answer.county.name
-    title = t(lang, "during_title", asked=answer.asked, subject=subject)
+    # A month or year wholly before today is said to be historical, as a past day is.
+    asked = answer.asked + (f" ({t(lang, 'historical_word')})" if is_past(answer.to) else "")
+    title = t(lang, "during_title", asked=asked, subject=subject)
     return [Heading(title, 1), Fields(tuple(rows))]
 
 

@@ -609,6 +609,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "on_day": ("W dniu {on}", "On {on}"),
     # A day before today, in a heading: an answer for the past never reads like today's (issue 18).
     "on_day_past": ("W dniu {on} (stan historyczny)", "On {on} (historical)"),
+    "historical_word": ("stan historyczny", "historical"),
     "for_day_past": ("na dzień {on} (stan historyczny)", "for {on} (historical)"),
     "sheet_subtitle_past": ("Odpowiedź na dzień {on} (stan historyczny)", "Answer for {on} (historical)"),
     "centre_dates": ("działa", "runs"),
