@@ -405,3 +405,20 @@ def test_pipes_and_asked_formats_keep_one_row_per_county(owes: Owes) -> None:
     assert len(as_json(owes, "counties", "--on", "2014-06-01")) == 14
     table = owes("counties", "--on", "2014-06-01", "--format", "table", env={"COLUMNS": "300"}).stdout
     assert sum(1 for line in table.splitlines() if line.lstrip("│ ").startswith("08")) == 14
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_web_page_says_an_answer_for_a_day_before_it_was_made_is_historical(lang: str) -> None:
+    from owes_cli.layout.blocks import Heading
+
+    def first_heading(on: date) -> str:
+        page = directory(lang).web_page(on=on, generated=MADE)
+        heading = page.counties[0].blocks[0]
+        assert isinstance(heading, Heading)
+        return heading.text
+
+    assert first_heading(date(2015, 11, 1)).startswith(
+        {"en": "On 2015-11-01 (historical): ", "pl": "W dniu 2015-11-01 (stan historyczny): "}[lang]
+    )
+    # Made on the day it answers for: it names its day, never "today", and is not historical.
+    assert first_heading(MADE.date()).startswith({"en": "On 2026-06-01: ", "pl": "W dniu 2026-06-01: "}[lang])

@@ -485,16 +485,18 @@ def is_past(on: str, today: str | None = None) -> bool:
     return bool(now) and on < now
 
 
-def day_label(on: str, lang: str, today: str | None = None) -> str:
+def day_label(on: str, lang: str, today: str | None = None, *, made: str | None = None) -> str:
     """ "Today" only when the day asked is today; a day before it "On 2014-06-01 (historical)",
     so that an answer for a past day never reads like today's; otherwise "On 2030-01-01".
 
     `today` is today's date (the clock's by default); "" for text read on other
-    days than it is made, such as a web page, which always names its day.
+    days than it is made, such as a web page, which always names its day; `made`
+    is then the day it is made, before which a day is past whenever it is read.
     """
     if on == (clock_today() if today is None else today):
         return t(lang, "today")
-    return t(lang, "on_day_past" if is_past(on, today) else "on_day", on=on)
+    past = is_past(on, today if made is None else made)
+    return t(lang, "on_day_past" if past else "on_day", on=on)
 
 
 def past_suffix(on: str, lang: str, today: str | None = None) -> str:
@@ -559,7 +561,7 @@ def _short_notes(notes: tuple[NoteInfo, ...], lang: str) -> Rows:
     return rows
 
 
-def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -> list[Block]:
+def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None, made: str | None = None) -> list[Block]:
     """`owes which-centre`: the short answer, one screen.
 
     The place and county; for the day asked the centre or centres with how
@@ -576,7 +578,7 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -
         place = answer.place
         where = f"{place.name} ({kind_label(to_json(place), lang)}), {t(lang, 'county').lower()} {where}"
     rows.append((t(lang, "place" if answer.place is not None else "county"), text(where)))
-    day = day_label(answer.query.on, lang, today)
+    day = day_label(answer.query.on, lang, today, made=made)
     status = answer.period_status
     if status is not PeriodStatus.CURRENT:
         rows.append((t(lang, "status"), text(answer_status(answer, lang))))

@@ -33,10 +33,12 @@ if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
 
 
-def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
+def page_answer(answer: CountyAnswer, lang: str, made: str = "") -> list[Block]:
     """The command line's short answer, then its sources. A page is read on other days than
-    it is made, so each answer names its day rather than saying "today"."""
-    return sections.short_answer(answer, lang, today="") + sections.source_section(answer.sources, lang)
+    it is made, so each answer names its day rather than saying "today"; a day before the
+    page was `made` is said to be historical."""
+    blocks = sections.short_answer(answer, lang, today="", made=made)
+    return blocks + sections.source_section(answer.sources, lang)
 
 
 class CountyEntry(NamedTuple):
@@ -89,7 +91,7 @@ def web_page(
                 answer.centre.id if answer.centre else None,
                 tuple(c.id for c in answer.centres),
                 answer.coverage,
-                tuple(page_answer(answer, lang)),
+                tuple(page_answer(answer, lang, generated.date().isoformat())),
             )
         )
     whole = detail.directory(dataset, day, lang)
