@@ -307,9 +307,9 @@ class CountyAnswer(NamedTuple):
     period: PeriodInfo
     period_ended: str | None
     next_period: PeriodInfo | None  # between two periods: the one that begins next
-    centre: CentreInfo | None  # the confirmed centre
-    centres: tuple[CentreInfo, ...]  # the period's centres, when none is confirmed
-    last_confirmed: Confirmed | None
+    centre: CentreInfo | None  # the confirmed centre, running on the day; None on a day no centre ran
+    centres: tuple[CentreInfo, ...]  # the running centres, when none is confirmed
+    last_confirmed: Confirmed | None  # when `centre` is None: the centre a source last confirmed
     notes: tuple[NoteInfo, ...]
     sources: tuple[Source, ...]
 

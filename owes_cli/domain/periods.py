@@ -42,7 +42,7 @@ class CoverageStatus(StrEnum):
     """What the sources say of which centre serves a county."""
 
     CONFIRMED = "confirmed"  # a source names the centre
-    UNKNOWN = "unknown"  # the sources do not say which centre serves it
+    UNKNOWN = "unknown"  # the sources do not say which centre serves it (or, on a day no centre ran, any)
     NONE = "none"  # the period's centres are all known and none serves it
 
 
