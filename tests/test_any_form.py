@@ -16,7 +16,7 @@ from owes_cli.messages.catalogue import county_case
 def test_a_day_in_any_common_form(owes: Owes, day: str) -> None:
     run = owes("which-centre", "--county", "żarski", "--on", day)
     assert run.exit_code == ExitCode.OK
-    assert run.stdout.startswith("On 2014-06-01: which centre, żarski\n")
+    assert run.stdout.startswith("On 2014-06-01 (historical): which centre, żarski\n")
 
 
 @pytest.mark.parametrize(("day", "said"), [("2014-02-30", "2014-02-30"), ("30.02.2014", "2014-02-30")])
