@@ -195,7 +195,8 @@ def _separate_lead(centre: CentreInfo) -> str | None:
 
 
 class CentreField(NamedTuple):
-    """One row of a centre's fields: its label, what it shows (None leaves the row out) and how."""
+    """One row of a centre's fields: its label, what it shows (nothing, None or empty, leaves the
+    row out) and how it reads."""
 
     label: str  # a message id
     value: Callable[[CentreInfo], object]
@@ -247,7 +248,7 @@ def centre_fields(centre: CentreInfo, lang: str, *, brief: bool = False) -> Rows
     return [
         (t(lang, field.label), field.show(value, lang))
         for field in CENTRE_FIELDS
-        if (field.in_brief or not brief) and (value := field.value(centre)) not in (None, ())
+        if (field.in_brief or not brief) and (value := field.value(centre))
     ]
 
 
