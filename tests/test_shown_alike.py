@@ -422,3 +422,12 @@ def test_the_web_page_says_an_answer_for_a_day_before_it_was_made_is_historical(
     )
     # Made on the day it answers for: it names its day, never "today", and is not historical.
     assert first_heading(MADE.date()).startswith({"en": "On 2026-06-01: ", "pl": "W dniu 2026-06-01: "}[lang])
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_web_page_groups_counties_as_the_terminal_does(lang: str) -> None:
+    between = dict(directory(lang).web_page(on=date(2015, 11, 1), generated=MADE).by_centre)
+    assert list(between) == [NONE_RAN[lang].rstrip(".")]
+    today = dict(directory(lang).web_page(on=date(2026, 6, 1), generated=MADE).by_centre)
+    (heading,) = today
+    assert heading.startswith({"en": "One of: ", "pl": "Jeden z ośrodków: "}[lang]) and " | " in heading

@@ -210,15 +210,21 @@ def county_groups(rows: Sequence[tb.CountyRow], lang: str) -> list[CountyGroup]:
     ]
 
 
+def answer_heading(row: tb.CountyRow, lang: str) -> str:
+    """A county's answer for the day in a few words, as a group of counties is headed: its centre,
+    "One of: A | B", or why there is none (the terminal's `owes counties` and the web page alike)."""
+    return _answer_heading(row, lang)
+
+
 def _answer_heading(row: tb.CountyRow, lang: str) -> str:
     if row.centre_name:
         return row.centre_name
     if row.candidates:
         return f"{t(lang, 'candidates')}: {row.candidates}"
-    if row.period_status in ("between", "historical"):  # no centre ran that day
-        return t(lang, "short_none_ran")
+    if row.period_status in ("between", "historical"):  # no centre ran that day; a heading has no full stop
+        return t(lang, "short_none_ran").rstrip(".")
     if row.period_status == "before-first":
-        return t(lang, "short_no_centre_known")
+        return t(lang, "short_no_centre_known").rstrip(".")
     return coverage_label(row.coverage, lang).capitalize()
 
 

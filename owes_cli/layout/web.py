@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from owes_cli import answers
 from owes_cli.answers import CountyAnswer, CoverageStatus
 from owes_cli.domain import names
-from owes_cli.layout import sections
+from owes_cli.layout import listings, sections
 from owes_cli.layout.blocks import Block, Paragraph, Run, text
 from owes_cli.messages import MESSAGES, kind_label, t
 
@@ -99,14 +99,9 @@ def web_page(
     for centre in whole.centres:
         listing += [*sections.centre_section(centre, lang), *sections.source_section(centre.sources, lang)]
     groups: dict[str, list[tuple[str, str]]] = {}
-    names_by_id = {c.id: c.name for c in whole.centres}
     for row in whole.counties:
-        label = (
-            names_by_id.get(row.centre) or row.centre_name or row.centre
-            if row.centre
-            else sections.coverage_label(row.coverage, lang)
-        )
-        groups.setdefault(label, []).append((row.teryt, row.name))
+        # Headed as `owes counties` heads its groups: the centre, "One of: A | B", or why there is none.
+        groups.setdefault(listings.answer_heading(row, lang), []).append((row.teryt, row.name))
     status = sections.status_line(
         whole.period_status, lang, on=day.isoformat(), start=whole.period.from_, ended=whole.period_ended
     )
