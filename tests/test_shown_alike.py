@@ -185,7 +185,7 @@ def test_who_runs_a_centre_reads_alike_in_the_documents_and_the_spreadsheet(
     sheet = openpyxl.load_workbook(book_path).worksheets[0]
     header = [cell.value for cell in sheet[1]]
     row = next(
-        row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == GORZOW_2013 and "2013" in row[3]
+        row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == GORZOW_2013 and "2013" in str(row[3])
     )
     assert row[header.index({"en": "Run by", "pl": "Prowadzi"}[lang])] == expected
 
@@ -233,7 +233,7 @@ def test_the_period_s_website_is_shown_as_such_everywhere(owes: Owes, lang: str,
     sheet = openpyxl.load_workbook(book_path).worksheets[0]
     header = [cell.value for cell in sheet[1]]
     column = header.index({"en": "Website", "pl": "Strona"}[lang])
-    cells = {row[0].value + row[3].value: row[column] for row in sheet.iter_rows(min_row=2)}
+    cells = {f"{row[0].value}{row[3].value}": row[column] for row in sheet.iter_rows(min_row=2)}
     site = cells[GORZOW_2013 + "2013-03"]
     assert site.value == expected and site.hyperlink is not None
     assert site.hyperlink.target == "http://spolecznelubuskie.pl/"
@@ -300,6 +300,7 @@ PAST = {"en": "(historical)", "pl": "(stan historyczny)"}
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) -> None:
     from owes_cli.layout import sections
+    from owes_cli.layout.blocks import Heading
 
     short = owes("which-centre", "--county", "żarski", "--on", "2014-06-01", "--lang", lang).stdout
     assert (
@@ -321,10 +322,10 @@ def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) 
     answer = directory(lang).which_centre(county="żarski", on=date(2026, 6, 1))
     for today, past in (("2026-06-01", False), ("2026-06-02", True), ("2026-05-31", False), ("", False)):
         heading = sections.short_answer(answer, lang, today=today)[0]
-        assert isinstance(heading, sections.Heading)
+        assert isinstance(heading, Heading)
         assert (PAST[lang] in heading.text) is past, today
     today_heading = sections.short_answer(answer, lang, today="2026-06-01")[0]
-    assert isinstance(today_heading, sections.Heading)
+    assert isinstance(today_heading, Heading)
     assert today_heading.text.startswith({"en": "Today: ", "pl": "Dziś: "}[lang])
 
 
