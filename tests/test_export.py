@@ -94,7 +94,7 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
     meta = reader.metadata
     assert meta is not None
     assert meta.title == (
-        "Zestawienie ośrodków: Projekt OWES 2013–2015 · na dzień 2014-06-01 (stan historyczny) — "
+        "Zestawienie ośrodków: Projekt OWES 2013–2015, na dzień 2014-06-01 (stan historyczny) — "
         "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
     )
     assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
@@ -108,7 +108,7 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
 
     top = reader.outline
     assert outline_titles(top[:1]) == [
-        "Zestawienie ośrodków: Projekt OWES 2013–2015 · na dzień 2014-06-01 (stan historyczny)"
+        "Zestawienie ośrodków: Projekt OWES 2013–2015, na dzień 2014-06-01 (stan historyczny)"
     ]
     assert outline_titles(top[1]) == [
         "Projekt OWES 2013–2015",

@@ -312,7 +312,7 @@ def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) 
     )
     full = owes("which-centre", "--full", "--county", "żarski", "--on", "2014-06-01", "--lang", lang).stdout
     assert full.splitlines()[0].endswith(
-        {"en": " · for 2014-06-01 (historical)", "pl": " · na dzień 2014-06-01 (stan historyczny)"}[lang]
+        {"en": ", for 2014-06-01 (historical)", "pl": ", na dzień 2014-06-01 (stan historyczny)"}[lang]
     )
     during = owes("which-centre", "--county", "żarski", "--on", "2014", "--lang", lang).stdout
     assert during.startswith(
@@ -345,7 +345,7 @@ def test_a_document_for_a_day_before_it_was_made_says_historical_in_its_heading(
     assert PAST[lang] not in same_day.subtitle
     old_directory = asking.document(on=date(2014, 6, 1), generated=MADE)
     assert old_directory.subtitle.endswith(
-        {"en": " · for 2014-06-01 (historical)", "pl": " · na dzień 2014-06-01 (stan historyczny)"}[lang]
+        {"en": ", for 2014-06-01 (historical)", "pl": ", na dzień 2014-06-01 (stan historyczny)"}[lang]
     )
     assert PAST[lang] in old_directory.running_head
     centre = asking.document(centre="gorzow-2013", on=date(2014, 6, 1), generated=MADE)

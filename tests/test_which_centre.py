@@ -11,8 +11,8 @@ from conftest import Owes
 from owes_cli.errors import ExitCode
 
 EXPECTED_PLAIN_GORZOW_2014 = """\
-County słubicki (0805, land county) · for 2014-06-01 (historical)
-=================================================================
+County słubicki (0805, land county), for 2014-06-01 (historical)
+================================================================
   Status  current on 2014-06-01
   Centre  Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego
 
@@ -80,7 +80,7 @@ def test_polish_answer(owes: Owes) -> None:
     run = owes("which-centre", "--full", "--county", "w powiecie żarskim", "--on", "2015-01-01", "--lang", "pl")
     assert run.exit_code == 0
     lines = squash(run.stdout)
-    assert "Powiat żarski (0811, powiat ziemski) · na dzień 2015-01-01 (stan historyczny)" in lines
+    assert "Powiat żarski (0811, powiat ziemski), na dzień 2015-01-01 (stan historyczny)" in lines
     assert "Brak w naszych źródłach adres, telefon, e-mail" in lines
     assert "- Jak założyć i prowadzić przedsiębiorstwo społeczne" in lines
     assert (

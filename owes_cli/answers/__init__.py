@@ -194,7 +194,7 @@ def run_by(centre: CentreInfo) -> tuple[Operator, ...]:
     own = centre.operators
     leads = tuple(op for op in own if op.role == "lead")
     lead = centre.period.lead
-    if not leads and lead is not None:
+    if not leads and lead is not None and all(op.id != lead.id for op in own):  # named once, in its own role
         leads = (Operator(lead.id, lead.name, PROJECT_LEAD, None),)
     return leads + tuple(op for op in own if op.role != "lead")
 

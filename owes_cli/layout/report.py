@@ -109,7 +109,7 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
 
 
 def _past(query: Query, edition: Edition) -> str:
-    """ " · for 2014-06-01 (historical)" when the day answered is before the day the document is made:
+    """ ", for 2014-06-01 (historical)" when the day answered is before the day the document is made:
     a document handed out later must not read like a current one."""
     return past_suffix(query.on, edition.lang, today=edition.generated.date().isoformat())
 

@@ -501,8 +501,9 @@ def day_label(on: str, lang: str, today: str | None = None, *, made: str | None 
 
 
 def past_suffix(on: str, lang: str, today: str | None = None) -> str:
-    """ " · for 2014-06-01 (historical)" for a heading of an answer for a past day; "" otherwise."""
-    return f" · {t(lang, 'for_day_past', on=on)}" if is_past(on, today) else ""
+    """ ", for 2014-06-01 (historical)" for a heading of an answer for a past day; "" otherwise."""
+    # A comma, not a middle dot: a terminal limited to ASCII prints it as it is.
+    return f", {t(lang, 'for_day_past', on=on)}" if is_past(on, today) else ""
 
 
 def how_sure(answer: CountyAnswer, lang: str) -> str:
