@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable, Hashable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from owes_cli import answers
 from owes_cli.domain import dataset as dataset_module
@@ -25,6 +25,7 @@ from owes_cli.domain import dates, lookup, periods
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import DatasetError, OwesError, UsageError
+from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.answers import detail, tables
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 OPTIONS = ("--county", "--place", "--at")
 
 
-class Where(NamedTuple):
+class Where(Record):
     """What a question is about: a county, a place or a point as typed, or a bare word
     that any of the three may name (`option` None). The one place that checks that a
     question names at most one of them, for the command line and the library alike."""
@@ -72,7 +73,7 @@ class Where(NamedTuple):
         return cls(option, value)
 
 
-class Reading(NamedTuple):
+class Reading(Record):
     """How a `Where` was read: the county it leads to, the place (for a place or a point),
     what to tell the user, and, for a name whose readings all give the same answer,
     every one of them (the one taken first)."""
@@ -84,7 +85,7 @@ class Reading(NamedTuple):
     readings: tuple[Place, ...] = ()
 
 
-class PlaceReadings(NamedTuple):
+class PlaceReadings(Record):
     """Every reading of a place's name, in the order the readings are listed, and whether
     they all give the same answer on the day (the web page's search asks this)."""
 
@@ -93,7 +94,7 @@ class PlaceReadings(NamedTuple):
     same_answer: bool
 
 
-class ReadAs(NamedTuple):
+class ReadAs(Record):
     """A `Where` as read: the option taken (`where.option` is set) and the notes for the person."""
 
     where: Where
@@ -563,7 +564,9 @@ class Directory:
             return tables.CountyHistory(f"{found_county.name} ({found_county.teryt})", rows)
         assert centre is not None
         found = lookup.find_centre(dataset, centre)
-        return tables.CentreHistory(f"{found.name} ({found.id})", tables.centre_history_rows(dataset, found, self.lang))
+        # Named as people read it, not by the id that was typed.
+        subject = tables.centre_label(dataset, found, self.lang)
+        return tables.CentreHistory(subject, tables.centre_history_rows(dataset, found, self.lang))
 
     def _same_history(self, county: County) -> Hashable:
         from owes_cli.domain import history

@@ -17,7 +17,7 @@ from owes_cli.messages import t
 def test_a_day_in_any_common_form(owes: Owes, day: str) -> None:
     run = owes("which-centre", "--county", "żarski", "--on", day)
     assert run.exit_code == ExitCode.OK
-    assert run.stdout.startswith("On 2014-06-01: which centre, żarski\n")
+    assert run.stdout.startswith("On 2014-06-01 (historical): which centre, żarski\n")
 
 
 @pytest.mark.parametrize(("day", "said"), [("2014-02-30", "2014-02-30"), ("30.02.2014", "2014-02-30")])
@@ -127,12 +127,12 @@ def test_every_polish_county_after_w_powiecie_and_powiatu() -> None:
 def test_a_whole_year_or_month_lists_every_centre_of_that_time(owes: Owes) -> None:
     run = owes("which-centre", "--county", "żarski", "--on", "2014")
     assert run.exit_code == ExitCode.OK
-    assert run.stdout.startswith("2014: which centres, żarski\n")
+    assert run.stdout.startswith("2014 (historical): which centres, żarski\n")
     assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego" in run.stdout
     assert "Ran       2013-03 – 2015-09" in run.stdout
     assert "gorzowskiego" not in run.stdout  # its counties are known, and żarski is not one
     month = owes("which-centre", "--place", "Żary", "--on", "2016-06", "--lang", "pl").stdout
-    assert month.startswith("2016-06: które ośrodki, Żary\n")
+    assert month.startswith("2016-06 (stan historyczny): które ośrodki, Żary\n")
     assert month.count("  Ośrodek   ") == 2
     assert "Źródła nie podają, czy ten ośrodek obsługuje powiat żarski." in month
     rows = owes("which-centre", "--county", "żarski", "--on", "2016", "-f", "csv").stdout.splitlines()

@@ -76,7 +76,10 @@ def test_pdf_of_a_centre_has_every_county_and_service(owes: Owes, tmp_path: Path
         assert f"{county['name']} ({county['teryt']}," in text
     for service in view["services"]:
         assert " ".join(service["name"].split()) in text
-    assert "Fundacja Rozwoju Demokracji Lokalnej, Ośrodek Regionalny w Zielonej Górze (partner)" in text
+    assert (
+        "Wojewódzki Urząd Pracy w Zielonej Górze (lider projektu); "
+        "partner: Fundacja Rozwoju Demokracji Lokalnej – Ośrodek Regionalny w Zielonej Górze"
+    ) in text
     assert "Brak w naszych źródłach adres" in text
 
 
@@ -93,7 +96,8 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
     meta = reader.metadata
     assert meta is not None
     assert meta.title == (
-        "Zestawienie ośrodków: Projekt OWES 2013–2015 — Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
+        "Zestawienie ośrodków: Projekt OWES 2013–2015, na dzień 2014-06-01 (stan historyczny) — "
+        "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
     )
     assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
     assert meta.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
@@ -105,7 +109,9 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
     assert str(reader.root_object["/Lang"]) == "pl-PL"
 
     top = reader.outline
-    assert outline_titles(top[:1]) == ["Zestawienie ośrodków: Projekt OWES 2013–2015"]
+    assert outline_titles(top[:1]) == [
+        "Zestawienie ośrodków: Projekt OWES 2013–2015, na dzień 2014-06-01 (stan historyczny)"
+    ]
     assert outline_titles(top[1]) == [
         "Projekt OWES 2013–2015",
         "Powiaty i ich ośrodki",
@@ -145,13 +151,18 @@ def test_historical_answer_is_marked_in_the_document(owes: Owes, tmp_path: Path)
     directory = pdf_text(export(owes, tmp_path, "all.pdf", "--lang", "pl", "--on", "2031-01-01"))
     assert "dokument historyczny" in directory  # the running head of every later page
     current = pdf_text(export(owes, tmp_path, "then.pdf", "--county", "żarski", "--on", "2014-06-01", "--lang", "pl"))
-    assert "Odpowiedź na dzień 2014-06-01" in current
-    assert "historyczn" not in current
+    # The period ran that day, but the day is before the one the sheet was made on: its heading says so.
+    assert "Odpowiedź na dzień 2014-06-01 (stan historyczny)" in current
+    assert "Dane historyczne" not in current  # no notice: the period was running
+    made_that_day = pdf_text(
+        export(owes, tmp_path, "same.pdf", "--county", "żarski", "--on", "2026-01-01", "--lang", "pl")
+    )
+    assert "historyczn" not in made_that_day
 
 
 def test_county_export_is_a_fact_sheet_that_answers_the_question(owes: Owes, tmp_path: Path) -> None:
     text = pdf_text(export(owes, tmp_path, "county.pdf", "--county", "gorzowski", "--on", "2014-06-01"))
-    assert text.startswith("Which OWES serves powiat gorzowski? Answer for 2014-06-01")
+    assert text.startswith("Which OWES serves powiat gorzowski? Answer for 2014-06-01 (historical)")
     assert "Note: the city of Gorzów Wielkopolski is a separate county with county rights (0861)." in text
     # The answer, how sure it is (by the numbers of the sources in the colophon), and how to reach it.
     assert (

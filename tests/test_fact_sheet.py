@@ -76,7 +76,11 @@ def test_the_sheet_answers_in_a_box_and_other_centres_get_two_lines() -> None:
     # The last confirmed centre: its name on one line and who ran it on the next, no full card.
     last = text.split("Last confirmed (2013-03 – 2015-09):\n", 1)[1].split("\n")
     assert last[0] == "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego"
-    assert len(last) == 2 and last[1].startswith("Run by: Fundacja Rozwoju Demokracji Lokalnej")
+    # Who ran it as every output says it: the project's lead too, and the partner with its unit.
+    assert len(last) == 2 and last[1].startswith(
+        "Run by: Wojewódzki Urząd Pracy w Zielonej Górze (project lead); "
+        "partner: Fundacja Rozwoju Demokracji Lokalnej – Ośrodek Regionalny w Zielonej Górze"
+    )
     confirmed = sheet("0811", "2014", "pl")
     box = next(block for block in confirmed.blocks if getattr(block, "tone", None) == "answer")
     assert "".join(run.text for run in box.runs).startswith(
@@ -92,7 +96,10 @@ def test_the_sheet_says_how_to_reach_each_candidate() -> None:
     ).replace("\u200b", "")
     # No website in the sources: the page a source describes the centre on, printed in full.
     assert "Not in our sources: address, phone, e-mail, website; described at: https://fundacjacp.org/?p=4486" in text
-    assert "Run by: Stowarzyszenie Wspierania Małej Przedsiębiorczości w Dobiegniewie (lead) and 2 partners" in text
+    assert (
+        "Run by: Stowarzyszenie Wspierania Małej Przedsiębiorczości w Dobiegniewie (lead); "
+        "partners: Stowarzyszenie Pracowników Służb Społecznych „Krąg”, Stowarzyszenie „Zielona Dolina Odry i Warty”"
+    ) in text
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def test_ascii_locale_folds_polish_letters() -> None:
     assert done.returncode == ExitCode.OK
     assert done.stderr == b""
     text = done.stdout.decode("ascii")  # nothing but ASCII came out
-    assert text.startswith("Powiat zarski (0811, powiat ziemski)\n")
+    assert text.startswith("Powiat zarski (0811, powiat ziemski), na dzien 2014-06-01 (stan historyczny)\n")
     assert "Osrodek Wsparcia Ekonomii Spolecznej subregionu zielonogorskiego" in text
     assert "2013-03 - 2015-09" in text
 

@@ -35,7 +35,7 @@ def test_markup_and_formulas_print_literally_as_plain_text(owes: Owes) -> None:
         "=" * len(MARKUP),
         "Subregion +48 {0.__class__}",
         "Seat -1+1",
-        f"Run by {FORMULA} (partner)",
+        f"Run by partner: {FORMULA}",
     ]
 
 
@@ -57,7 +57,7 @@ def test_csv_neutralises_formulas(owes: Owes) -> None:
     centre = first_csv_row(owes("centres", "--data", str(HOSTILE), "-f", "csv").stdout)
     assert centre["name"] == MARKUP  # not a formula: left as it is
     assert centre["seat"] == "'-1+1"
-    assert centre["run_by"] == f"'{FORMULA} (partner)"
+    assert centre["run_by"] == f"partner: {FORMULA}"  # the role first: no longer a formula
     service = first_csv_row(owes("services", "--data", str(HOSTILE), "-f", "csv", "--lang", "pl").stdout)
     assert service["name"] == "'@SUM(1+1) $(touch /tmp/owes-pwned) `id`"
     source = first_csv_row(owes("sources", "--data", str(HOSTILE), "-f", "csv").stdout)

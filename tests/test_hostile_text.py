@@ -20,7 +20,7 @@ INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e
 def test_invisible_characters_inside_a_name_are_dropped(owes: Owes, mark: str) -> None:
     run = owes("which-centre", "--full", "--county", f"żar{mark}ski", "--on", "2014-06-01", "--format", "plain")
     assert run.exit_code == ExitCode.OK
-    assert run.stdout.startswith("County żarski (0811, land county)\n")
+    assert run.stdout.startswith("County żarski (0811, land county), for 2014-06-01 (historical)\n")
     run = owes("which-centre", "--county", f"żar{mark}skx")
     assert run.exit_code == ExitCode.NOT_FOUND
     assert run.stderr.startswith("No county matches “żarskx”.\n"), "echoed with a space the user never typed"
@@ -48,14 +48,14 @@ def test_a_c_locale_without_utf8_mode_still_finds_a_polish_name() -> None:
         timeout=60,
     )
     assert (done.returncode, done.stderr) == (ExitCode.OK, b"")
-    assert done.stdout.startswith(b"County zarski (0811, land county)\n")
+    assert done.stdout.startswith(b"County zarski (0811, land county), for 2014-06-01 (historical)\n")
 
 
 @pytest.mark.parametrize(
     ("option", "value", "first_line"),
     [
         ("--place", "０８１１０１１", "Place Łęknica (0811011, urban gmina)"),
-        ("--county", "０８１１", "County żarski (0811, land county)"),
+        ("--county", "０８１１", "County żarski (0811, land county), for 2014-06-01 (historical)"),
     ],
 )
 def test_full_width_digits_in_a_code(owes: Owes, option: str, value: str, first_line: str) -> None:

@@ -37,6 +37,10 @@ for day in DAYS:
 CASES += [
     ("which-centre", "--county", "słubicki", "--on", "2014-06-01", "--lang", "pl"),
     ("which-centre", "--county", "0811", "--on", "2030-01-01"),
+    # Between two periods no centre ran: `centre` is null, the ended one is `last_confirmed` (issue 18).
+    ("which-centre", "--county", "gorzowski", "--on", "2015-11-01"),
+    ("which-centre", "--county", "gorzowski", "--on", "2015-11-01", "--lang", "pl"),
+    ("counties", "--on", "2015-11-01"),
     ("centres",),
     ("centres", "--lang", "pl"),
     ("centre", "gorzow-2013"),

@@ -147,7 +147,7 @@ def test_place_answer_shows_gmina_town_county_then_centre(owes: Owes) -> None:
         "  County       zielonogórski (0809, land county)\n"
         "  Voivodeship  lubuskie\n"
         "\n"
-        "County zielonogórski (0809, land county)\n"
+        "County zielonogórski (0809, land county), for 2014-06-01 (historical)\n"
     )
     assert "\nOśrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego\n" in run.stdout
     assert run.stderr == ""

@@ -14,13 +14,29 @@ def test_centres_csv_has_one_row_per_centre_with_names(owes: Owes) -> None:
     rows = list(csv.DictReader(io.StringIO(owes("centres", "--format", "csv").stdout)))
     assert len(rows) == 6
     assert list(rows[0]) == [
-        *("id", "name", "period", "from", "to", "seat", "address", "website", "run_by", "county_names", "sources")
+        *(
+            "id",
+            "name",
+            "period",
+            "from",
+            "to",
+            "seat",
+            "address",
+            "website",
+            "website_from",
+            "run_by",
+            "county_names",
+            "sources",
+        )
     ]
     gorzow = rows[0]
     assert gorzow["period"] == "OWES project 2013–2015"
     assert gorzow["address"] == "ul. Kombatantów 34, Gorzów Wielkopolski"
     assert gorzow["website"] == "http://spolecznelubuskie.pl/"
-    assert gorzow["run_by"] == "Caritas Diecezji Zielonogórsko-Gorzowskiej, Biuro w Gorzowie Wielkopolskim (partner)"
+    assert gorzow["run_by"] == (
+        "Wojewódzki Urząd Pracy w Zielonej Górze (project lead); "
+        "partner: Caritas Diecezji Zielonogórsko-Gorzowskiej – Biuro w Gorzowie Wielkopolskim"
+    )
     assert gorzow["county_names"].startswith("gorzowski; Gorzów Wielkopolski; międzyrzecki")
     assert rows[2]["county_names"] == "unknown"
     assert "(lead)" in rows[2]["run_by"]

@@ -62,10 +62,10 @@ def test_unknown_coverage_names_both_candidates_with_operators_and_a_web_page(ow
     run = owes("which-centre", "--county", "żarski", "--on", "2026-11-26")
     assert run.exit_code == 0
     out = run.stdout
-    assert out.startswith("On 2026-11-26: which centre, żarski\n")
+    assert out.startswith("On 2026-11-26 (historical): which centre, żarski\n")
     assert "How sure  Our sources do not say which of these two serves powiat żarski." in out
     assert out.count("  Centre ") == 2
-    assert "Fundacja na rzecz Collegium Polonicum (lead); partners: Lokalna Grupa Działania „Zielone Światło”" in out
+    assert "Fundacja na rzecz Collegium Polonicum (lead); partner: Lokalna Grupa Działania „Zielone Światło”" in out
     # No address or website in the sources: the page that describes the centre.
     assert "Web page  https://fundacjacp.org/?p=4486" in out
     assert "last confirmed: Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego (2013-03 – 2015-09)" in out
@@ -73,7 +73,7 @@ def test_unknown_coverage_names_both_candidates_with_operators_and_a_web_page(ow
     polish = owes("which-centre", "--county", "żarski", "--on", "2026-11-26", "--lang", "pl").stdout
     assert "Źródła nie podają, który z tych dwóch ośrodków obsługuje powiat żarski." in polish
     assert "ostatnio potwierdzony: Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego" in polish
-    assert polish.startswith("W dniu 2026-11-26: który ośrodek, żarski\n")
+    assert polish.startswith("W dniu 2026-11-26 (stan historyczny): który ośrodek, żarski\n")
 
 
 def test_a_confirmed_answer_says_which_source_confirms_it_and_how_to_reach_the_centre(owes: Owes) -> None:

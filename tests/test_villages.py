@@ -105,7 +105,7 @@ def test_a_village_answers_with_its_gmina_and_county(owes: Owes, text: str) -> N
         "  County       żarski (0811, land county)\n"
         "  Voivodeship  lubuskie\n"
         "\n"
-        "County żarski (0811, land county)\n"
+        "County żarski (0811, land county), for 2014-06-01 (historical)\n"
     )
     assert run.stdout.endswith(owes("which-centre", "--full", "--county", "żarski", "--on", "2014-06-01").stdout)
 

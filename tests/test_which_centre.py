@@ -11,8 +11,8 @@ from conftest import Owes
 from owes_cli.errors import ExitCode
 
 EXPECTED_PLAIN_GORZOW_2014 = """\
-County słubicki (0805, land county)
-===================================
+County słubicki (0805, land county), for 2014-06-01 (historical)
+================================================================
   Status  current on 2014-06-01
   Centre  Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego
 
@@ -20,12 +20,11 @@ Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego
 ============================================================
   Subregion           gorzowski
   Seat                Gorzów Wielkopolski
-  Run by              Caritas Diecezji Zielonogórsko-Gorzowskiej, Biuro w Gorzowie Wielkopolskim (partner)
-  Project lead        Wojewódzki Urząd Pracy w Zielonej Górze
+  Run by              Wojewódzki Urząd Pracy w Zielonej Górze (project lead); partner: Caritas Diecezji Zielonogórsko-Gorzowskiej – Biuro w Gorzowie Wielkopolskim
   Period              2013-03 – 2015-09 (OWES project 2013–2015)
   Programme           Program Operacyjny Kapitał Ludzki, Działanie 7.2 Przeciwdziałanie wykluczeniu i wzmacnianie sektora ekonomii społecznej, Poddziałanie 7.2.2 Wsparcie ekonomii społecznej
   Address             ul. Kombatantów 34, Gorzów Wielkopolski (as of 2014-10-28)
-  Website             http://spolecznelubuskie.pl/
+  Website             http://spolecznelubuskie.pl/ (the period's website)
   Not in our sources  phone, e-mail
   Aim                 To build lasting partnerships for the social economy between local government, non-governmental organisations and business, and to lower unemployment by developing and strengthening local social entrepreneurship.
 
@@ -81,10 +80,13 @@ def test_polish_answer(owes: Owes) -> None:
     run = owes("which-centre", "--full", "--county", "w powiecie żarskim", "--on", "2015-01-01", "--lang", "pl")
     assert run.exit_code == 0
     lines = squash(run.stdout)
-    assert "Powiat żarski (0811, powiat ziemski)" in lines
+    assert "Powiat żarski (0811, powiat ziemski), na dzień 2015-01-01 (stan historyczny)" in lines
     assert "Brak w naszych źródłach adres, telefon, e-mail" in lines
     assert "- Jak założyć i prowadzić przedsiębiorstwo społeczne" in lines
-    assert "Lider projektu Wojewódzki Urząd Pracy w Zielonej Górze" in lines
+    assert (
+        "Prowadzi Wojewódzki Urząd Pracy w Zielonej Górze (lider projektu); "
+        "partner: Fundacja Rozwoju Demokracji Lokalnej – Ośrodek Regionalny w Zielonej Górze"
+    ) in lines
 
 
 def test_language_from_environment_and_locale(owes: Owes) -> None:
@@ -146,6 +148,8 @@ def test_csv_answer(owes: Owes) -> None:
             "from": "2013-03",
             "to": "2015-09",
             "sources": "obserwuj-2015 radiogorzow-2014 teryt-terc-2020 owesgw-2015-11",
+            "last_confirmed_id": "",
+            "last_confirmed_name": "",
         }
     ]
 

@@ -187,6 +187,65 @@ class CentreInfo(Record):
     sources: tuple[Source, ...]
 
 
+# The role of a period's project lead, named beside a centre that has no lead of its own
+# (the 2013–2015 project: the WUP led it, its partners ran the two centres).
+PROJECT_LEAD = "project lead"
+
+
+def run_by(centre: CentreInfo) -> tuple[Operator, ...]:
+    """Who runs a centre, with their roles: the one list every output shows.
+
+    Its leads first; where it has none of its own, its period's project lead
+    in their place; then the other operators in the order the data gives.
+    """
+    own = centre.operators
+    leads = tuple(op for op in own if op.role == "lead")
+    lead = centre.period.lead
+    if not leads and lead is not None and all(op.id != lead.id for op in own):  # named once, in its own role
+        leads = (Operator(lead.id, lead.name, PROJECT_LEAD, None),)
+    return leads + tuple(op for op in own if op.role != "lead")
+
+
+def operator_name(op: Operator) -> str:
+    """ "Caritas … – Biuro w Gorzowie Wielkopolskim": an organisation and its unit are one entry,
+    joined by an en dash, so that a comma never reads as a second operator."""
+    return f"{op.name} – {op.unit}" if op.unit else op.name
+
+
+def operator_line(op: Operator, lang: str) -> str:
+    """One operator with its role: "Fundacja … (lead)"."""
+    from owes_cli.messages import t
+
+    return f"{operator_name(op)} ({t(lang, 'role_' + op.role)})"
+
+
+def run_by_line(centre: CentreInfo, lang: str) -> str:
+    """Who runs a centre, as every output says it: each lead with its role, then the others
+    grouped by role, "Fundacja … (lead); partners: A, B – its unit". "" when no source names one."""
+    from owes_cli.messages import t
+
+    everyone = run_by(centre)
+    parts = [operator_line(op, lang) for op in everyone if op.role in ("lead", PROJECT_LEAD)]
+    for role in dict.fromkeys(op.role for op in everyone if op.role not in ("lead", PROJECT_LEAD)):
+        names = [operator_name(op) for op in everyone if op.role == role]
+        parts.append(t(lang, "run_by_role_" + role, count=len(names), names=", ".join(names)))
+    return "; ".join(parts)
+
+
+class Website(Record):
+    url: str
+    of_period: bool  # the centre's own field is empty: the address is its period's
+
+
+def website(centre: CentreInfo) -> Website | None:
+    """The centre's website, or where it has none of its own, its period's (said as such)."""
+    if centre.website:
+        return Website(centre.website, of_period=False)
+    if centre.period.website:
+        return Website(centre.period.website, of_period=True)
+    return None
+
+
 class NoteInfo(Record):
     """Something the answer tells the user besides it: a message id and its parameters."""
 
@@ -255,9 +314,9 @@ class CountyAnswer(Record):
     period: PeriodInfo
     period_ended: str | None
     next_period: PeriodInfo | None  # between two periods: the one that begins next
-    centre: CentreInfo | None  # the confirmed centre
-    centres: tuple[CentreInfo, ...]  # the period's centres, when none is confirmed
-    last_confirmed: Confirmed | None
+    centre: CentreInfo | None  # the confirmed centre, running on the day; None on a day no centre ran
+    centres: tuple[CentreInfo, ...]  # the running centres, when none is confirmed
+    last_confirmed: Confirmed | None  # when `centre` is None: the centre a source last confirmed
     notes: tuple[NoteInfo, ...]
     sources: tuple[Source, ...]
     # A name of places in several counties that all give this answer: every one, the one answered first.
@@ -480,6 +539,7 @@ def _ended(dataset: Dataset, period: Period, status: PeriodStatus) -> str | None
 def answer_row(ans: CountyAnswer) -> dict[str, object]:
     centre = ans.centre
     place = ans.place
+    last = ans.last_confirmed
     dates = centre.period if centre else ans.period
     return {
         **({"place_teryt": place.teryt, "place_name": place.name, "place_kind": place.kind} if place else {}),
@@ -493,6 +553,9 @@ def answer_row(ans: CountyAnswer) -> dict[str, object]:
         "from": dates.from_,
         "to": dates.to,
         "sources": " ".join(s.id for s in ans.sources),
+        # Where no centre is confirmed for the day, the last one a source confirms, under its own name.
+        "last_confirmed_id": last.centre.id if last else None,
+        "last_confirmed_name": last.centre.name if last else None,
     }
 
 

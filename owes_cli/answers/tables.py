@@ -21,8 +21,10 @@ from owes_cli.answers import (
     audience,
     centre_info,
     period_info,
+    run_by_line,
     service,
     source,
+    website,
 )
 from owes_cli.domain import history, periods
 from owes_cli.domain.history import MilestoneKind
@@ -47,10 +49,11 @@ class CentreRow(Record):
     # Issue 10: what people reuse in a spreadsheet, by name.
     period: str
     address: str | None
-    website: str | None
-    run_by: str  # every operator with its role
+    website: str | None  # the centre's own, else its period's (see website_from)
+    run_by: str  # every operator with its role (answers.run_by_line)
     county_names: str | None  # None: not in the sources ("unknown")
     sources: str
+    website_from: str | None = None  # "centre" or "period": whose website `website` is
 
 
 class CountyRow(Record):
@@ -77,7 +80,11 @@ class ServiceRow(Record):
     id: str
     group: str
     name: str
-    centres: str
+    centres: str  # ids, for scripts
+    centre_names: str = ""  # the same by name, as people read them; not in JSON
+
+
+NOT_IN_JSON[ServiceRow] = ("centre_names",)
 
 
 class SourceRow(Record):
@@ -100,6 +107,10 @@ class PeriodRow(Record):
     lead: str | None
     centres: str
     sources: str
+    centre_names: str = ""  # the centres by name, as people read them; not in JSON
+
+
+NOT_IN_JSON[PeriodRow] = ("centre_names",)
 
 
 class PlaceRow(Record):
@@ -142,7 +153,7 @@ class CountyHistory(Record):
 class CentreHistory(Record):
     """One centre's dated milestones."""
 
-    subject: str  # "name (id)"
+    subject: str  # its name, with its period's where another centre has the same name
     rows: tuple[CentreHistoryRow, ...]
 
 
@@ -179,11 +190,10 @@ def place_rows(places: Iterable[Place], dataset: Dataset) -> list[PlaceRow]:
 
 
 def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
-    from owes_cli.messages import t
-
     rows = []
     for centre in sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].first_day(), c.id)):
         info = centre_info(dataset, centre, lang)
+        site = website(info)
         rows.append(
             CentreRow(
                 id=centre.id,
@@ -195,13 +205,11 @@ def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
                 counties=len(info.counties) if centre.coverage else None,
                 period=info.period.name,
                 address="; ".join(f"{a.street}, {a.city}" for a in info.addresses) or None,
-                website=info.website or info.period.website,
-                run_by="; ".join(
-                    f"{op.name}{', ' + op.unit if op.unit else ''} ({t(lang, 'role_' + op.role)})"
-                    for op in info.operators
-                ),
+                website=site.url if site else None,
+                run_by=run_by_line(info, lang),
                 county_names="; ".join(c.name for c in info.counties) if centre.coverage else None,
                 sources=" ".join(src.id for src in info.sources),
+                website_from=("period" if site.of_period else "centre") if site else None,
             )
         )
     return rows
@@ -233,13 +241,21 @@ def county_rows(dataset: Dataset, on: date, lang: str, register: Register | None
     return rows
 
 
+def centre_label(dataset: Dataset, centre: Centre, lang: str) -> str:
+    """A centre as people read it: its name, and its period's where another centre has the same name
+    (the Zielona Góra centres of 2016 and 2024)."""
+    shared = sum(1 for other in dataset.centres.values() if other.name == centre.name) > 1
+    return f"{centre.name} ({dataset.periods[centre.period].name.get(lang)})" if shared else centre.name
+
+
 def service_rows(dataset: Dataset, lang: str, centre: Centre | None) -> list[ServiceRow]:
     ids = centre.services if centre else list(dataset.services)
     rows = []
     for sid in ids:
-        offered_by = [c.id for c in dataset.centres.values() if sid in c.services]
+        offered_by = [c for c in dataset.centres.values() if sid in c.services]
         found = service(dataset, sid, lang)
-        rows.append(ServiceRow(found.id, found.group, found.name, "; ".join(offered_by)))
+        names = "; ".join(centre_label(dataset, c, lang) for c in offered_by)
+        rows.append(ServiceRow(found.id, found.group, found.name, "; ".join(c.id for c in offered_by), names))
     return rows
 
 
@@ -271,6 +287,7 @@ def period_rows(dataset: Dataset, lang: str) -> list[PeriodRow]:
                 lead=info.lead.name if info.lead else None,
                 centres=" ".join(c.id for c in dataset.centres_in(period.id)),
                 sources=" ".join(period.sources),
+                centre_names="; ".join(c.name for c in dataset.centres_in(period.id)),
             )
         )
     return rows

@@ -487,7 +487,10 @@ def counties(on: OnOption = None, *, directory: Directory, out: Output) -> None:
     from owes_cli.layout import listings
 
     rows = directory.counties(on=on)
-    out.listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
+    if out.on_terminal:  # grouped by answer, to fit a screen; pipes and --format keep a row per county
+        out.blocks(listings.counties_by_answer(rows, directory.lang, directory.day(on).isoformat()))
+    else:
+        out.listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
 
 
 @_command("places")
@@ -567,7 +570,12 @@ def history(
     from owes_cli.layout import listings
 
     found = directory.history(where=_read(directory, where, about="history"), centre=centre_id)
-    out.listing(found.rows, listings.history_columns(found), f"{t(directory.lang, 'history')}: {found.subject}")
+    title = f"{t(directory.lang, 'history')}: {found.subject}"
+    # For people the sources are numbered, with the list under the table; scripts get their ids.
+    columns, cited = listings.numbered_sources(
+        listings.history_columns(found), found.rows, directory.sources(), out.lang
+    )
+    out.listing(found.rows, columns, title, after=cited)
 
 
 @app.command("validate")

@@ -101,10 +101,16 @@ class Output:
         fmt = (fmt or "auto").strip().lower()
         if fmt not in allowed:
             raise UsageError("bad_format", value=fmt, choices="|".join(allowed))
+        self.chosen = fmt  # as asked: "auto" lets a command lay out a terminal's view its own way
         if fmt == "auto":
             fmt = "table" if stdout().isatty() else "plain"
         self.format = fmt
         self.lang = lang
+
+    @property
+    def on_terminal(self) -> bool:
+        """A person at a terminal, with no format asked for: `--format table` keeps the plain rows."""
+        return self.chosen == "auto" and self.format == "table"
 
     @property
     def for_machines(self) -> bool:
@@ -116,7 +122,9 @@ class Output:
         columns: list[listings.Column[R]],
         title: str | None = None,
         csv_columns: list[listings.Column[R]] | None = None,
+        after: list[Block] | None = None,
     ) -> None:
+        """Rows as JSON, CSV or a table; for people, `after` follows the table (a numbered source list)."""
         from owes_cli.layout import listings
 
         if self.format == "json":
@@ -124,11 +132,12 @@ class Output:
         elif self.format == "csv":
             self.write(render.to_csv(rows, [c.key for c in csv_columns or columns]))
         elif self.format == "plain" or table_width(os.environ) < NARROWEST_LISTING:
-            self.write(render.plain_table(listings.table(columns, rows, self.lang)))
+            drawn = render.plain_table(listings.table(columns, rows, self.lang))
+            self.write(drawn + ("\n" + render.plain_blocks(after) if after else ""))
         else:
             from owes_cli.render import terminal
 
-            self._show(terminal.draw_listing(listings.table(columns, rows, self.lang), title, stdout()))
+            self._show(terminal.draw_listing(listings.table(columns, rows, self.lang), title, stdout(), after))
 
     def card(self, answer: object, blocks: list[Block], csv_rows: dict[str, object] | list[dict[str, object]]) -> None:
         """One answer: JSON as it is, CSV as its row (or rows), for people as the layout's blocks."""

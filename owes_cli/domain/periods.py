@@ -41,7 +41,7 @@ class CoverageStatus(QuickStrEnum):
     """What the sources say of which centre serves a county."""
 
     CONFIRMED = "confirmed"  # a source names the centre
-    UNKNOWN = "unknown"  # the sources do not say which centre serves it
+    UNKNOWN = "unknown"  # the sources do not say which centre serves it (or, on a day no centre ran, any)
     NONE = "none"  # the period's centres are all known and none serves it
 
 
@@ -106,15 +106,20 @@ class CountyAnswer(Record):
 
 
 def answer(dataset: Dataset, county: County, on: date, notes: tuple[Note, ...] = ()) -> CountyAnswer:
-    period, status = period_on(dataset, on)
-    if status is PeriodStatus.CURRENT:
-        in_play = [c for c in centres_on(dataset, on) if c.period == period.id]
-    elif status is PeriodStatus.BEFORE_FIRST:
-        # No centre ran yet: nothing is confirmed, and no earlier centre is known.
-        return CountyAnswer(county, on, status, CoverageStatus.UNKNOWN, period, None, (), None, notes)
-    else:
-        in_play = dataset.centres_in(period.id)
+    """Which centre serves a county on a day.
 
+    Only a centre running on the day can be the answer. On a day no known
+    centre ran (before the first period, between two, or after the last one
+    ended) `centre` is None, no candidates are given and the coverage is
+    unknown; the centre a source last confirmed for the county is
+    `last_confirmed`, never `centre`, so that every output says "no centre
+    ran" alike (issue 18).
+    """
+    period, status = period_on(dataset, on)
+    if status is not PeriodStatus.CURRENT:
+        last = last_confirmed(dataset, county, before=on) if status is not PeriodStatus.BEFORE_FIRST else None
+        return CountyAnswer(county, on, status, CoverageStatus.UNKNOWN, period, None, (), last, notes)
+    in_play = [c for c in centres_on(dataset, on) if c.period == period.id]
     coverage, centre = coverage_among(in_play, county.teryt)
     if centre is not None:
         return CountyAnswer(county, on, status, coverage, period, centre, (), None, notes)
@@ -126,19 +131,29 @@ def answer(dataset: Dataset, county: County, on: date, notes: tuple[Note, ...] =
         period,
         None,
         tuple(in_play),
-        last_confirmed(dataset, county, before=period.first_day()),
+        last_confirmed(dataset, county, before=on, running=in_play),
         notes,
     )
 
 
-def last_confirmed(dataset: Dataset, county: County, before: date) -> Confirmed | None:
-    """The newest period, starting before `before`, whose sources name the county's centre."""
+def last_confirmed(
+    dataset: Dataset, county: County, before: date, running: list[Centre] | None = None
+) -> Confirmed | None:
+    """The newest centre, begun before `before` and not among `running`, whose sources name the county.
+
+    A centre of the day's own period that ended early (its own dates) counts,
+    as much as one of an earlier period.
+    """
+    skip = {c.id for c in running or ()}
     found = [
-        Confirmed(dataset.periods[c.period], c)
-        for c in dataset.centres.values()
-        if c.coverage and county.teryt in c.coverage.counties and dataset.periods[c.period].first_day() < before
+        (span[0], c)
+        for c, span in centre_spans(dataset)
+        if c.coverage and county.teryt in c.coverage.counties and span[0] < before and c.id not in skip
     ]
-    return max(found, key=lambda f: f.period.first_day(), default=None)
+    if not found:
+        return None
+    newest = max(found, key=lambda f: (f[0], dataset.periods[f[1].period].first_day()))[1]
+    return Confirmed(dataset.periods[newest.period], newest)
 
 
 def coverage_among(centres: list[Centre], teryt: str) -> tuple[CoverageStatus, Centre | None]:

@@ -14,10 +14,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from owes_cli.answers import CentreInfo, CountyAnswer, CountyRef, CoverageStatus, PeriodStatus, Source
+from owes_cli.answers import (
+    CentreInfo,
+    CountyAnswer,
+    CountyRef,
+    CoverageStatus,
+    PeriodStatus,
+    Source,
+    run_by_line,
+    website,
+)
 from owes_cli.layout.blocks import Block, Bullets, Heading, Inline, Paragraph, Run, text
 from owes_cli.layout.report import Edition, Report, map_block, source_dates
-from owes_cli.layout.sections import address_lines, missing_fields, operator_line, span, status_line
+from owes_cli.layout.sections import (
+    address_lines,
+    answer_status,
+    is_past,
+    missing_fields,
+    no_centre_ran,
+    span,
+    website_text,
+)
 from owes_cli.messages import note_text, t
 
 if TYPE_CHECKING:
@@ -48,9 +65,8 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
     numbers = {source.id: number for number, source in enumerate(answer.sources, start=1)}
     blocks: list[Block] = []
     if answer.period_status is not PeriodStatus.CURRENT:
-        line = status_line(
-            answer.period_status, lang, on=answer.query.on, start=answer.period.from_, ended=answer.period_ended
-        )
+        # Between two periods the notice names the next one, as the terminal does (not "no later data").
+        line = answer_status(answer, lang)
         blocks.append(Paragraph(text(line[:1].upper() + line[1:]), tone="notice"))
     if answer.place is not None:
         blocks.append(
@@ -77,7 +93,9 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
     blocks += map_block(drawing, lang)
     blocks.append(Paragraph(_colophon(answer.sources, edition, drawing), tone="small"))
     question = t(lang, "sheet_question", where=where(county, lang))
-    subtitle = t(lang, "sheet_subtitle", on=answer.query.on)
+    # A sheet for a day before the one it is made on says so in its heading, not only in a notice.
+    past = is_past(answer.query.on, today=edition.generated.date().isoformat())
+    subtitle = t(lang, "sheet_subtitle_past" if past else "sheet_subtitle", on=answer.query.on)
     running = question
     if answer.period_status is PeriodStatus.HISTORICAL:
         running += f" · {t(lang, 'doc_historical').lower()}"
@@ -120,6 +138,8 @@ def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
         return (Run(answer.centre.name, bold=True), Run(f"\n{sure}"), period)
     if answer.coverage is CoverageStatus.NONE:
         return (Run(t(lang, "coverage_none", county=county.name), bold=True), period)
+    if no_centre_ran(answer):  # the ended period's centre is the last confirmed one, never the answer
+        return (Run(t(lang, "short_none_ran"), bold=True), period, *_last_confirmed(answer, lang))
     count = len(answer.centres)
     number = NUMBER_WORDS[lang].get(count, str(count))
     runs: Inline = (
@@ -135,16 +155,21 @@ def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
         ),
         period,
     )
+    return runs + _last_confirmed(answer, lang)
+
+
+def _last_confirmed(answer: CountyAnswer, lang: str) -> Inline:
+    county = answer.county
     last = answer.last_confirmed
     if last is None:
-        return runs + (
+        return (
             Run(
                 f"\n{t(lang, 'sheet_no_confirmed', where=where(county, lang, inside=True), county=where(county, lang))}"
             ),
         )
     label = t(lang, "sheet_last_confirmed", span=span(last.period, lang))
     # The last confirmed centre in two lines: its name, then who ran it and when.
-    return runs + (
+    return (
         Run(f"\n{label}\n"),
         Run(last.centre.name, bold=True),
         Run(f"\n{_who_and_when(last.centre, lang, dated=False)}"),
@@ -161,9 +186,9 @@ def _reach(centre: CentreInfo, lang: str) -> Inline:
     missing = missing_fields(centre, lang)
     if missing:
         runs.append(Run(f"\n{missing}"))
-    website = centre.website or centre.period.website
-    if website:
-        runs += [Run(f"\n{t(lang, 'website')}: "), Run(website, website)]
+    site = website(centre)
+    if site:
+        runs += [Run(f"\n{t(lang, 'website')}: "), *website_text(site, lang)]
     else:  # the page a source describes it on is the next best way to find it
         described = next((s.url for s in centre.sources if s.url), None)
         if described:
@@ -176,13 +201,8 @@ def _reach(centre: CentreInfo, lang: str) -> Inline:
 
 def _who_and_when(centre: CentreInfo, lang: str, *, dated: bool = True) -> str:
     parts = []
-    # The lead by name and the partners by number: the full list is in the directory.
-    leads = [op for op in centre.operators if op.role == "lead"] or list(centre.operators[:1])
-    if leads:
-        partners = len(centre.operators) - len(leads)
-        who = "; ".join(operator_line(op, lang) for op in leads)
-        if partners:
-            who += f" {t(lang, 'sheet_partners', count=partners)}"
+    who = run_by_line(centre, lang)  # every operator with its role, as every output lists them
+    if who:
         parts.append(f"{t(lang, 'operators')}: {who}")
     if dated:
         parts.append(f"{t(lang, 'sheet_centre_dates')}: {span(centre.period, lang)}")

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from owes_cli import answers as a
 from owes_cli.answers import CoverageStatus
-from owes_cli.layout.blocks import Table, text
-from owes_cli.layout.sections import coverage_label
+from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Table, text
+from owes_cli.layout.sections import coverage_label, source_section
 from owes_cli.messages import t
 from owes_cli.record import Record
 
@@ -31,11 +31,13 @@ class Column(Record, Generic[R]):
     value: Callable[[R], object]
     missing: str | None = None  # the message for an empty cell, where a gap means something
     whole: bool = False  # a screen never breaks its words
+    # What people read in the cell where it differs from what scripts get (names for ids).
+    shown: Callable[[R], object] | None = None
 
 
 def cell(column: Column[R], row: R, lang: str) -> str:
     """A cell as a person reads it."""
-    value = column.value(row)
+    value = (column.shown or column.value)(row)
     if value is None and column.missing:
         return t(lang, column.missing)
     if value is None or value == "":
@@ -59,6 +61,25 @@ def table(columns: Sequence[Column[R]], rows: Sequence[R], lang: str) -> Table:
     return Table(tuple(t(lang, c.key) for c in columns), cells, empty=empty, whole=whole)
 
 
+def numbered_sources(
+    columns: Sequence[Column[R]], rows: Sequence[R], sources: Sequence[tb.SourceRow], lang: str
+) -> tuple[list[Column[R]], list[Block]]:
+    """A listing that cites sources by id, for people: the sources numbered in order of first use,
+    each row citing their numbers, and the numbered list to go under the table, as documents have it.
+    Scripts (CSV, JSON) keep the ids."""
+    by_id = {source.id: source for source in sources}
+    cite = next(column for column in columns if column.key == "sources")
+    used = dict.fromkeys(sid for row in rows for sid in str(cite.value(row) or "").split() if sid in by_id)
+    numbers = {sid: number for number, sid in enumerate(used, start=1)}
+
+    def cited(row: R) -> str:
+        return ", ".join(str(numbers[sid]) for sid in str(cite.value(row) or "").split() if sid in numbers)
+
+    shown = [column._replace(shown=cited) if column is cite else column for column in columns]
+    listed = tuple(a.Source(s.id, s.title, s.publisher, s.url, s.date) for s in (by_id[sid] for sid in used))
+    return shown, source_section(listed, lang) if listed else []
+
+
 # `centres --format csv`: one row per centre with names, not ids, for a spreadsheet.
 CENTRES_CSV: list[Column[tb.CentreRow]] = [
     Column("id", lambda r: r.id),
@@ -69,6 +90,7 @@ CENTRES_CSV: list[Column[tb.CentreRow]] = [
     Column("seat", lambda r: r.seat),
     Column("address", lambda r: r.address),
     Column("website", lambda r: r.website),
+    Column("website_from", lambda r: r.website_from),
     Column("run_by", lambda r: r.run_by),
     Column("county_names", lambda r: r.county_names),
     Column("sources", lambda r: r.sources),
@@ -79,7 +101,7 @@ CENTRES: list[Column[tb.CentreRow]] = [
     Column("seat", lambda r: r.seat),
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
-    Column("operators", lambda r: r.operators),
+    Column("run_by", lambda r: r.run_by, "not_in_sources"),  # who runs it as every output says it
     Column("counties", lambda r: r.counties, "coverage_label_unknown"),
 ]
 COUNTIES: list[Column[tb.CountyRow]] = [
@@ -105,7 +127,7 @@ SERVICES: list[Column[tb.ServiceRow]] = [
     Column("id", lambda r: r.id),
     Column("group", lambda r: r.group),
     Column("name", lambda r: r.name),
-    Column("centres", lambda r: r.centres),
+    Column("centres", lambda r: r.centres, shown=lambda r: r.centre_names),
 ]
 AUDIENCES: list[Column[a.Audience]] = [
     Column("id", lambda r: r.id),
@@ -131,7 +153,7 @@ PERIODS: list[Column[tb.PeriodRow]] = [
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
     Column("lead", lambda r: r.lead),
-    Column("centres", lambda r: r.centres),
+    Column("centres", lambda r: r.centres, shown=lambda r: r.centre_names),
 ]
 COUNTY_HISTORY: list[Column[tb.CountyHistoryRow]] = [
     Column("period_name", lambda r: r.period_name),
@@ -169,3 +191,71 @@ def place_row(found: PlaceDetail) -> dict[str, object]:
     from owes_cli.answers.detail import place_row as row
 
     return row(found)
+
+
+# --------------------------------------------------------------------------
+# `owes counties` at a terminal: the counties grouped by their answer
+# --------------------------------------------------------------------------
+
+
+class CountyGroup(Record):
+    """Counties with one answer for the day (the same centre, or the same candidates), in parts
+    by the centre last confirmed for them."""
+
+    heading: str  # the centre, "One of: A | B", or why there is none
+    parts: tuple[tuple[str | None, tuple[str, ...]], ...]  # (last confirmed, its counties)
+
+
+def county_groups(rows: Sequence[tb.CountyRow], lang: str) -> list[CountyGroup]:
+    """The counties grouped as a person reads the day's answers, in the order their first county
+    comes in Polish alphabetical order: each centre, or set of candidates, once."""
+    from owes_cli.layout.report import polish_order
+
+    groups: dict[str, dict[str | None, list[str]]] = {}
+    for row in sorted(rows, key=lambda row: (polish_order(row.name), row.teryt)):
+        name = f"{row.name} ({row.voivodeship})" if row.voivodeship else row.name
+        groups.setdefault(_answer_heading(row, lang), {}).setdefault(row.last_confirmed_name, []).append(name)
+    return [
+        CountyGroup(heading, tuple((last, tuple(names)) for last, names in parts.items()))
+        for heading, parts in groups.items()
+    ]
+
+
+def answer_heading(row: tb.CountyRow, lang: str) -> str:
+    """A county's answer for the day in a few words, as a group of counties is headed: its centre,
+    "One of: A | B", or why there is none (the terminal's `owes counties` and the web page alike)."""
+    return _answer_heading(row, lang)
+
+
+def _answer_heading(row: tb.CountyRow, lang: str) -> str:
+    if row.centre_name:
+        return row.centre_name
+    if row.candidates:
+        return f"{t(lang, 'candidates')}: {row.candidates}"
+    if row.period_status in ("between", "historical"):  # no centre ran that day; a heading has no full stop
+        return t(lang, "short_none_ran").rstrip(".")
+    if row.period_status == "before-first":
+        return t(lang, "short_no_centre_known").rstrip(".")
+    return coverage_label(row.coverage, lang).capitalize()
+
+
+def counties_by_answer(rows: Sequence[tb.CountyRow], lang: str, on: str | None = None) -> list[Block]:
+    """`owes counties` on a terminal: one heading per centre or set of candidates, its counties
+    under it and the last confirmed centre on one line, rather than a row per county that
+    repeats the same long names. `on` None is today. Scripts and pipes keep a row per county."""
+    from owes_cli.layout.sections import clock_today, day_label
+
+    day = on or clock_today()
+    blocks: list[Block] = [Heading(f"{t(lang, 'doc_overview')}: {day_label(day, lang)}", 1)]
+    if rows:
+        status = rows[0].period_status  # "current" would read oddly beside a past day: said only when not
+        period = rows[0].period_name + (f" ({t(lang, 'period_status_' + status)})" if status != "current" else "")
+        blocks.append(Fields(((t(lang, "period"), text(period)),)))
+    for group in county_groups(rows, lang):
+        fields: list[tuple[str, Inline]] = []
+        for last, counties in group.parts:
+            fields.append((f"{t(lang, 'counties')} ({len(counties)})", text(", ".join(counties))))
+            if last:
+                fields.append((t(lang, "last_confirmed_name"), text(last)))
+        blocks += [Heading(group.heading, 2), Fields(tuple(fields))]
+    return blocks

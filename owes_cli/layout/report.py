@@ -20,6 +20,7 @@ from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Map, PageBrea
 from owes_cli.layout.sections import (
     centre_section,
     coverage_label,
+    past_suffix,
     period_section,
     source_section,
     status_line,
@@ -90,7 +91,8 @@ def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: Coverag
             *source_section(centre.sources, lang),
         ]
     blocks.append(_about_sources(lang))
-    return _report(edition, t(lang, "doc_directory", period=answer.period.name), answer.period_status, blocks)
+    subtitle = t(lang, "doc_directory", period=answer.period.name) + _past(answer.query, edition)
+    return _report(edition, subtitle, answer.period_status, blocks)
 
 
 def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap | None = None) -> Report:
@@ -103,7 +105,14 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
     blocks += [*centre_section(centre, lang), *source_section(centre.sources, lang)]
     blocks += map_block(drawing, lang)
     blocks.append(_about_sources(lang))
-    return _report(edition, f"{t(lang, 'doc_centre')}: {centre.name}", answer.period_status, blocks)
+    subtitle = f"{t(lang, 'doc_centre')}: {centre.name}{_past(answer.query, edition)}"
+    return _report(edition, subtitle, answer.period_status, blocks)
+
+
+def _past(query: Query, edition: Edition) -> str:
+    """ ", for 2014-06-01 (historical)" when the day answered is before the day the document is made:
+    a document handed out later must not read like a current one."""
+    return past_suffix(query.on, edition.lang, today=edition.generated.date().isoformat())
 
 
 def source_dates(sources: tuple[Source, ...] | list[Source], lang: str) -> str:

@@ -15,9 +15,11 @@ centre or what the sources say of its coverage) is the short answer;
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from owes_cli.answers import (
+    PROJECT_LEAD,
     CentreInfo,
     CountyAnswer,
     CountyRef,
@@ -27,17 +29,21 @@ from owes_cli.answers import (
     Event,
     Locality,
     NoteInfo,
-    Operator,
     PeriodInfo,
     PeriodStatus,
     PlaceInfo,
     Point,
     Source,
     Unit,
+    Website,
+    run_by,
+    run_by_line,
     to_json,
+    website,
 )
 from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
 from owes_cli.messages import MESSAGES, kind_label, note_text, t
+from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -110,11 +116,6 @@ def county_name(county: CountyRef | Unit | Locality | PlaceInfo, lang: str) -> s
 _UNIT_KINDS = {"urban", "rural", "urban-rural", "town"}  # named by their TERYT code
 
 
-def operator_line(op: Operator, lang: str) -> str:
-    unit = f", {op.unit}" if op.unit else ""
-    return f"{op.name}{unit} ({t(lang, 'role_' + op.role)})"
-
-
 def source_line(source: Source, lang: str, number: int) -> Inline:
     """ "1. title, publisher, date — url", the title in bold and the url a link: sources are
     numbered in print, never shown by their internal ids."""
@@ -139,16 +140,20 @@ def missing_fields(centre: CentreInfo, lang: str) -> str:
 
 def absent_fields(centre: CentreInfo, lang: str) -> list[str]:
     """The ways to reach a centre that no source gives: address, phone, e-mail, website."""
-    return [
-        t(lang, key)
+    return [t(lang, key) for key in _absent(centre)]
+
+
+def _absent(centre: CentreInfo) -> tuple[str, ...]:
+    return tuple(
+        key
         for key, given in (
             ("field_address", centre.addresses),
             ("field_phone", centre.phones),
             ("field_email", centre.emails),
-            ("field_website", centre.website or centre.period.website),
+            ("field_website", website(centre)),
         )
         if not given
-    ]
+    )
 
 
 def _or_missing(value: str | None, lang: str, url: str | None = None) -> Inline:
@@ -178,6 +183,130 @@ def _document(document: Document) -> Inline:
     return (Run(document.title, document.url),) + ((Run(f" — {document.note}"),) if document.note else ())
 
 
+def _own_dates(centre: CentreInfo) -> PeriodInfo | None:
+    """The centre's own dates, where a source gives them apart from its period's."""
+    period = centre.period
+    return period if (period.from_, period.to) != (centre.period_from, centre.period_to) else None
+
+
+def _separate_lead(centre: CentreInfo) -> str | None:
+    """The period's project lead, where `run_by` does not already name it beside the centre."""
+    lead = centre.period.lead
+    return lead.name if lead and not any(op.role == PROJECT_LEAD for op in run_by(centre)) else None
+
+
+class CentreField(Record):
+    """One row of a centre's fields: its label, what it shows (nothing, None or empty, leaves the
+    row out) and how it reads."""
+
+    label: str  # a message id
+    value: Callable[[CentreInfo], object]
+    show: Callable[[Any, str], Inline]
+    in_brief: bool = True  # also in the brief card of a period's centres
+
+
+def _plain(value: object, lang: str) -> Inline:
+    return text(str(value))
+
+
+def website_text(found: Website, lang: str) -> Inline:
+    """A website as a link; a period's, shown for a centre with none of its own, said to be the period's."""
+    link = Run(found.url, found.url)
+    return (link, Run(f" ({t(lang, 'website_of_period')})")) if found.of_period else (link,)
+
+
+def _period_dates(centre: CentreInfo, lang: str) -> Inline:
+    return text(f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')} ({centre.period.name})")
+
+
+def _programme(period: PeriodInfo, lang: str) -> Inline:
+    return text(period.programme + (f", {period.measure}" if period.measure else ""))
+
+
+def _labels(keys: tuple[str, ...], lang: str) -> Inline:
+    return text(", ".join(t(lang, key) for key in keys))
+
+
+# A centre's fields, in the order every output shows them: the terminal, the documents, the web page.
+CENTRE_FIELDS: tuple[CentreField, ...] = (
+    CentreField("subregion", lambda c: c.subregion, _plain),
+    CentreField("seat", lambda c: c.seat, _plain),
+    CentreField("operators", lambda c: c, lambda c, lang: _or_missing(run_by_line(c, lang), lang)),
+    CentreField("lead", _separate_lead, _plain),
+    CentreField("centre_own_dates", _own_dates, lambda p, lang: text(span(p, lang))),
+    CentreField("period", lambda c: c, _period_dates),
+    CentreField("programme", lambda c: c.period, _programme),
+    CentreField("address", lambda c: c if c.addresses else None, lambda c, lang: text(address_lines(c, lang))),
+    CentreField("contact", lambda c: c.phones + c.emails, lambda ways, lang: text(", ".join(ways))),
+    CentreField("website", website, website_text),
+    CentreField("not_in_sources_label", lambda c: _absent(c), _labels),
+    CentreField("aim", lambda c: c.period.aim, _plain, in_brief=False),
+)
+
+
+def centre_fields(centre: CentreInfo, lang: str, *, brief: bool = False) -> Rows:
+    """A centre's rows, as CENTRE_FIELDS lists them; a field with nothing to show is left out."""
+    return [
+        (t(lang, field.label), field.show(value, lang))
+        for field in CENTRE_FIELDS
+        if (field.in_brief or not brief) and (value := field.value(centre))
+    ]
+
+
+def _counties_part(centre: CentreInfo, lang: str) -> list[Block]:
+    if centre.coverage is not CoverageStatus.CONFIRMED:
+        return [Heading(t(lang, "counties"), 2), Paragraph(text(t(lang, "doc_centre_counties_unknown")))]
+    names = [county_name(c, lang) for c in centre.counties]
+    return [Heading(f"{t(lang, 'counties')} ({len(names)})", 2), bullets(names)]
+
+
+def _audiences_part(centre: CentreInfo, lang: str) -> list[Block]:
+    if not centre.audiences:
+        return [Heading(t(lang, "audiences"), 2), bullets([t(lang, "not_in_sources")])]
+    return [
+        Heading(t(lang, "audiences"), 2),
+        Bullets(tuple((1 if a.part_of else 0, text(a.name)) for a in centre.audiences)),
+    ]
+
+
+def _listed(heading: str, items: Callable[[CentreInfo, str], list[Inline]]) -> Callable[[CentreInfo, str], list[Block]]:
+    """A part that is a heading and a list, left out when the list is empty."""
+
+    def part(centre: CentreInfo, lang: str) -> list[Block]:
+        found = items(centre, lang)
+        return [Heading(t(lang, heading), 2), Bullets(tuple((0, item) for item in found))] if found else []
+
+    return part
+
+
+def _services(centre: CentreInfo, lang: str) -> list[Inline]:
+    return [text(s.name) for s in centre.services] or [text(t(lang, "not_in_sources"))]
+
+
+class CentrePart(Record):
+    """One part of a centre's card under its own heading; `brief` is what the brief card shows instead."""
+
+    full: Callable[[CentreInfo, str], list[Block]]
+    brief: Callable[[CentreInfo, str], list[Block]] | None = None  # None: not in the brief card
+
+
+# The parts under a centre's fields, in order; the brief card keeps what tells a period's centres apart.
+CENTRE_PARTS: tuple[CentrePart, ...] = (
+    CentrePart(_counties_part),
+    CentrePart(
+        _listed("facts", lambda c, lang: [text(f) for f in c.facts + c.period.facts]),
+        _listed("facts", lambda c, lang: [text(f) for f in c.facts]),
+    ),
+    CentrePart(
+        _listed("services", _services),
+        _listed("services", lambda c, lang: _services(c, lang) if c.services else []),
+    ),
+    CentrePart(_audiences_part),
+    CentrePart(_listed("events", lambda c, lang: [text(_event(e, lang)) for e in c.events])),
+    CentrePart(_listed("documents", lambda c, lang: [_document(d) for d in c.documents])),
+)
+
+
 def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix: str = "") -> list[Block]:
     """A centre: who runs it, when, where, what it offers and to whom.
 
@@ -186,64 +315,12 @@ def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix
     The programme period is a row with its own dates; the centre's own
     dates, where a source gives them apart, a row of their own. Ways to reach the centre that
     no source gives share one row, "Not in our sources: address, phone".
+    The rows are CENTRE_FIELDS, the parts under them CENTRE_PARTS.
     """
-    period = centre.period
-    rows: Rows = []
-    if centre.subregion:
-        rows.append((t(lang, "subregion"), text(centre.subregion)))
-    if centre.seat:
-        rows.append((t(lang, "seat"), text(centre.seat)))
-    rows.append(
-        (t(lang, "operators"), _or_missing("; ".join(operator_line(op, lang) for op in centre.operators), lang))
-    )
-    if period.lead:
-        rows.append((t(lang, "lead"), text(period.lead.name)))
-    # The centre's own dates and its period's, each labelled, where a source gives them apart.
-    period_span = f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')}"
-    if (period.from_, period.to) != (centre.period_from, centre.period_to):
-        rows.append((t(lang, "centre_own_dates"), text(span(period, lang))))
-    rows += [
-        (t(lang, "period"), text(f"{period_span} ({period.name})")),
-        (t(lang, "programme"), text(period.programme + (f", {period.measure}" if period.measure else ""))),
-    ]
-    if centre.addresses:
-        rows.append((t(lang, "address"), text(address_lines(centre, lang))))
-    if centre.phones or centre.emails:
-        rows.append((t(lang, "contact"), text(", ".join(centre.phones + centre.emails))))
-    website = centre.website or period.website
-    if website:
-        rows.append((t(lang, "website"), text(website, website)))
-    absent = absent_fields(centre, lang)
-    if absent:
-        rows.append((t(lang, "not_in_sources_label"), text(", ".join(absent))))
-    if period.aim and not brief:
-        rows.append((t(lang, "aim"), text(period.aim)))
-    blocks: list[Block] = [Heading(prefix + centre.name, 1), Fields(tuple(rows))]
-    missing = t(lang, "not_in_sources")
-    if not brief:
-        if centre.coverage is CoverageStatus.CONFIRMED:
-            names = [county_name(c, lang) for c in centre.counties]
-            blocks += [Heading(f"{t(lang, 'counties')} ({len(names)})", 2), bullets(names)]
-        else:
-            blocks += [Heading(t(lang, "counties"), 2), Paragraph(text(t(lang, "doc_centre_counties_unknown")))]
-    facts = centre.facts + (() if brief else period.facts)
-    if facts:
-        blocks += [Heading(t(lang, "facts"), 2), bullets(list(facts))]
-    if centre.services or not brief:
-        blocks += [Heading(t(lang, "services"), 2), bullets([s.name for s in centre.services] or [missing])]
-    if not brief:
-        blocks.append(Heading(t(lang, "audiences"), 2))
-        if centre.audiences:
-            blocks.append(Bullets(tuple((1 if a.part_of else 0, text(a.name)) for a in centre.audiences)))
-        else:
-            blocks.append(bullets([missing]))
-        if centre.events:
-            blocks += [Heading(t(lang, "events"), 2), bullets([_event(e, lang) for e in centre.events])]
-        if centre.documents:
-            blocks += [
-                Heading(t(lang, "documents"), 2),
-                Bullets(tuple((0, _document(d)) for d in centre.documents)),
-            ]
+    blocks: list[Block] = [Heading(prefix + centre.name, 1), Fields(tuple(centre_fields(centre, lang, brief=brief)))]
+    for part in CENTRE_PARTS:
+        shown = part.brief if brief else part.full
+        blocks += shown(centre, lang) if shown else []
     return blocks
 
 
@@ -264,15 +341,29 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
     if answer.centre is not None:
         rows.append((t(lang, "centre"), text(answer.centre.name, bold=True)))
     else:
-        message = "coverage_none" if answer.coverage is CoverageStatus.NONE else "coverage_unknown"
-        if answer.period_status is PeriodStatus.BEFORE_FIRST:
-            message = "short_no_centre_known"
-        rows.append((t(lang, "coverage"), text(t(lang, message, county=county.name))))
+        rows.append((t(lang, "coverage"), text(no_centre_text(answer, lang))))
     rows += [("!", text(note_text(to_json(note), lang))) for note in answer.notes]
     blocks: list[Block] = []
     if answer.place is not None:
         blocks += place_section(answer.place, lang, answer.query.at)
-    return blocks + [Heading(f"{t(lang, 'county')} {county_name(county, lang)}", 1), Fields(tuple(rows))]
+    heading = f"{t(lang, 'county')} {county_name(county, lang)}{past_suffix(answer.query.on, lang)}"
+    return blocks + [Heading(heading, 1), Fields(tuple(rows))]
+
+
+def no_centre_ran(answer: CountyAnswer) -> bool:
+    """Whether no known centre ran on the day asked: between two periods or after the last one ended.
+    (Before the first period no centre is known at all.)"""
+    return answer.period_status in (PeriodStatus.BETWEEN, PeriodStatus.HISTORICAL)
+
+
+def no_centre_text(answer: CountyAnswer, lang: str) -> str:
+    """Why a county's answer names no centre, in one sentence: the one wording for every output."""
+    if answer.period_status is PeriodStatus.BEFORE_FIRST:
+        return t(lang, "short_no_centre_known")
+    if no_centre_ran(answer):
+        return t(lang, "short_none_ran")
+    message = "coverage_none" if answer.coverage is CoverageStatus.NONE else "coverage_unknown"
+    return t(lang, message, county=answer.county.name)
 
 
 def county_card(answer: CountyAnswer, lang: str) -> list[Block]:
@@ -287,7 +378,11 @@ def county_details(answer: CountyAnswer, lang: str) -> list[Block]:
     if answer.centre is not None:
         blocks += centre_section(answer.centre, lang)
     else:
-        label = day_label(answer.query.on, lang) if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
+        label = (
+            t(lang, "on_day", on=answer.query.on) if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
+        )
+        if answer.period_status is PeriodStatus.CURRENT and answer.query.on == clock_today():
+            label = t(lang, "today")
         for centre in answer.centres:
             blocks += centre_section(centre, lang, brief=True, prefix=f"{label}: ")
         if answer.period.facts:
@@ -377,17 +472,38 @@ def period_section(period: PeriodInfo, lang: str) -> list[Block]:
 _NOTES_KEPT_SHORT = 1
 
 
-def day_label(on: str, lang: str, today: str | None = None) -> str:
-    """ "Today" only when the day asked is today; otherwise "On 2017-05-01".
-
-    `today` is today's date (the clock's by default); "" for text read on other
-    days than it is made, such as a web page, which always names its day.
-    """
+def clock_today() -> str:
+    """Today, as the layout reads it when no day is given: the clock's. The one place it is read,
+    so that an injected today (`Directory(today=)`) needs rewiring here only."""
     from owes_cli.domain import dates
 
-    if on == (dates.today().isoformat() if today is None else today):
+    return dates.today().isoformat()
+
+
+def is_past(on: str, today: str | None = None) -> bool:
+    """Whether the day asked is before today (`today` None: the clock's; "": unknown, never past)."""
+    now = clock_today() if today is None else today
+    return bool(now) and on < now
+
+
+def day_label(on: str, lang: str, today: str | None = None, *, made: str | None = None) -> str:
+    """ "Today" only when the day asked is today; a day before it "On 2014-06-01 (historical)",
+    so that an answer for a past day never reads like today's; otherwise "On 2030-01-01".
+
+    `today` is today's date (the clock's by default); "" for text read on other
+    days than it is made, such as a web page, which always names its day; `made`
+    is then the day it is made, before which a day is past whenever it is read.
+    """
+    if on == (clock_today() if today is None else today):
         return t(lang, "today")
-    return t(lang, "on_day", on=on)
+    past = is_past(on, today if made is None else made)
+    return t(lang, "on_day_past" if past else "on_day", on=on)
+
+
+def past_suffix(on: str, lang: str, today: str | None = None) -> str:
+    """ ", for 2014-06-01 (historical)" for a heading of an answer for a past day; "" otherwise."""
+    # A comma, not a middle dot: a terminal limited to ASCII prints it as it is.
+    return f", {t(lang, 'for_day_past', on=on)}" if is_past(on, today) else ""
 
 
 def how_sure(answer: CountyAnswer, lang: str) -> str:
@@ -413,9 +529,9 @@ def reach_rows(centre: CentreInfo, lang: str) -> Rows:
     if centre.addresses:
         first = centre.addresses[0]
         rows.append((t(lang, "address"), text(f"{first.street}, {first.city}")))
-    website = centre.website or centre.period.website
-    if website:
-        rows.append((t(lang, "website"), text(website, website)))
+    found = website(centre)
+    if found:
+        rows.append((t(lang, "website"), website_text(found, lang)))
     if not rows:
         described = next((s.url for s in centre.sources if s.url), None)
         if described:
@@ -426,15 +542,8 @@ def reach_rows(centre: CentreInfo, lang: str) -> Rows:
 
 
 def _who_runs(centre: CentreInfo, lang: str) -> Inline:
-    """The lead (or leads) with their role, then the partners in one list."""
-    leads = [operator_line(op, lang) for op in centre.operators if op.role == "lead"]
-    if not leads and centre.period.lead is not None:  # the 2013–2015 project: its lead ran both centres
-        leads = [f"{centre.period.lead.name} ({t(lang, 'lead').lower()})"]
-    parts = list(leads)
-    for role in dict.fromkeys(op.role for op in centre.operators if op.role != "lead"):
-        names = [op.name + (f", {op.unit}" if op.unit else "") for op in centre.operators if op.role == role]
-        parts.append(t(lang, "short_role_" + role, names=", ".join(names)))
-    return _or_missing("; ".join(parts), lang)
+    """Every operator with its role, as every output lists them (answers.run_by)."""
+    return _or_missing(run_by_line(centre, lang), lang)
 
 
 _OUTSIDE_NOTES = {"county_also_outside", "place_also_outside", "place_more_outside", "place_also_outside_locality"}
@@ -454,7 +563,7 @@ def _short_notes(notes: tuple[NoteInfo, ...], lang: str) -> Rows:
     return rows
 
 
-def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -> list[Block]:
+def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None, made: str | None = None) -> list[Block]:
     """`owes which-centre`: the short answer, one screen.
 
     The place and county; for the day asked the centre or centres with how
@@ -471,16 +580,14 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -
         place = answer.place
         where = f"{place.name} ({kind_label(to_json(place), lang)}), {t(lang, 'county').lower()} {where}"
     rows.append((t(lang, "place" if answer.place is not None else "county"), text(where)))
-    day = day_label(answer.query.on, lang, today)
+    day = day_label(answer.query.on, lang, today, made=made)
     status = answer.period_status
     if status is not PeriodStatus.CURRENT:
         rows.append((t(lang, "status"), text(answer_status(answer, lang))))
-    if status is PeriodStatus.BETWEEN:
-        # No centre ran on the day: the ended period's centre is what was last confirmed.
+    if no_centre_ran(answer):
+        # No centre ran on the day: what a source last confirmed is said as such, never as the centre.
         rows.append((t(lang, "short_how_sure"), text(t(lang, "short_none_ran"))))
-        ended = answer.centre or (answer.last_confirmed.centre if answer.last_confirmed else None)
-        said = t(lang, "short_last_confirmed", centre=ended.name, dates=span(ended.period, lang)) if ended else None
-        rows.append((t(lang, "short_earlier"), text(said or t(lang, "no_confirmed"))))
+        rows.append((t(lang, "short_earlier"), text(last_confirmed_line(answer, lang))))
         return _short(answer, lang, day, rows)
     rows.append((t(lang, "short_how_sure"), text(how_sure(answer, lang))))
     shown = [answer.centre] if answer.centre is not None else list(answer.centres)
@@ -489,13 +596,16 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -
         rows.append((t(lang, "operators"), _who_runs(centre, lang)))
         rows += reach_rows(centre, lang)
     if answer.centre is None and status is not PeriodStatus.BEFORE_FIRST:
-        last = answer.last_confirmed
-        if last is not None:
-            line = t(lang, "short_last_confirmed", centre=last.centre.name, dates=span(last.centre.period, lang))
-        else:
-            line = t(lang, "no_confirmed")
-        rows.append((t(lang, "short_earlier"), text(line)))
+        rows.append((t(lang, "short_earlier"), text(last_confirmed_line(answer, lang))))
     return _short(answer, lang, day, rows)
+
+
+def last_confirmed_line(answer: CountyAnswer, lang: str) -> str:
+    """ "last confirmed: centre (2013-03 – 2015-09)", or that no source names one."""
+    last = answer.last_confirmed
+    if last is None:
+        return t(lang, "no_confirmed")
+    return t(lang, "short_last_confirmed", centre=last.centre.name, dates=span(last.centre.period, lang))
 
 
 def _short(answer: CountyAnswer, lang: str, day: str, rows: Rows) -> list[Block]:
@@ -524,7 +634,9 @@ def during_answer(answer: DuringAnswer, lang: str) -> list[Block]:
         rows.append((t(lang, "short_how_sure"), text(sure)))
         rows.append((t(lang, "operators"), _who_runs(centre, lang)))
     subject = answer.place.name if answer.place is not None else answer.county.name
-    title = t(lang, "during_title", asked=answer.asked, subject=subject)
+    # A month or year wholly before today is said to be historical, as a past day is.
+    asked = answer.asked + (f" ({t(lang, 'historical_word')})" if is_past(answer.to) else "")
+    title = t(lang, "during_title", asked=asked, subject=subject)
     return [Heading(title, 1), Fields(tuple(rows))]
 
 

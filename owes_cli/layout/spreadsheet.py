@@ -9,6 +9,9 @@ nothing here is ever a formula.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from owes_cli.answers import CentreInfo, CoverageStatus, centre_info, run_by_line, website
 from owes_cli.domain import history
 from owes_cli.domain.model import Centre, Dataset
 from owes_cli.messages import t
@@ -58,75 +61,65 @@ def _source_titles(dataset: Dataset, keys: tuple[str, ...]) -> str:
     return _lines([dataset.sources[key].title for key in dict.fromkeys(keys) if key in dataset.sources])
 
 
-def _operators(dataset: Dataset, centre: Centre, lang: str) -> str:
-    shown = []
-    for operator in centre.operators:
-        organisation = dataset.organisations.get(operator.organisation)
-        name = organisation.name if organisation else operator.organisation
-        if operator.unit:
-            name += f", {operator.unit}"
-        shown.append(f"{name} ({t(lang, 'role_' + operator.role)})")
-    return _lines(shown)
+def _or_missing(lang: str, value: str | None) -> str:
+    return value or t(lang, "not_in_sources")
+
+
+def _website(centre: CentreInfo, lang: str) -> Cell:
+    """The centre's website, or its period's said to be the period's, as every output shows it."""
+    found = website(centre)
+    if found is None:
+        return t(lang, "not_in_sources")
+    shown = f"{found.url} ({t(lang, 'website_of_period')})" if found.of_period else found.url
+    return Link(shown, found.url)
+
+
+def _addresses(centre: CentreInfo, lang: str) -> str:
+    return _lines(
+        [f"{a.street}, {a.city}" + (f" ({t(lang, 'as_of')} {a.as_of})" if a.as_of else "") for a in centre.addresses]
+    )
+
+
+def _counties(centre: CentreInfo, lang: str) -> str:
+    if centre.coverage is not CoverageStatus.CONFIRMED:
+        return t(lang, "not_in_sources")
+    return ", ".join(c.name for c in centre.counties)
+
+
+# The centres sheet's columns: a header (a message id), the cell, and whether its text is long (a wide column).
+CENTRE_COLUMNS: tuple[tuple[str, Callable[[CentreInfo, str], Cell], bool], ...] = (
+    ("name", lambda c, lang: c.name, True),
+    ("period", lambda c, lang: c.period.name, False),
+    ("programme", lambda c, lang: c.period.programme, False),
+    ("xlsx_from", lambda c, lang: c.period.from_, False),
+    ("xlsx_to", lambda c, lang: _or_missing(lang, c.period.to), False),
+    ("subregion", lambda c, lang: _or_missing(lang, c.subregion), False),
+    ("seat", lambda c, lang: _or_missing(lang, c.seat), False),
+    ("operators", lambda c, lang: _or_missing(lang, run_by_line(c, lang)), True),
+    ("counties", _counties, True),
+    ("address", lambda c, lang: _or_missing(lang, _addresses(c, lang)), True),
+    ("xlsx_phones", lambda c, lang: _or_missing(lang, _lines(list(c.phones))), False),
+    ("xlsx_emails", lambda c, lang: _or_missing(lang, _lines(list(c.emails))), False),
+    ("website", _website, False),
+    ("services", lambda c, lang: _or_missing(lang, _lines([s.name for s in c.services])), True),
+    ("audiences", lambda c, lang: _or_missing(lang, _lines([a.name for a in c.audiences])), True),
+    ("facts", lambda c, lang: _lines(list(c.facts)) or None, True),
+    ("sources", lambda c, lang: "", True),  # the centre's own sources: filled in by centres_sheet
+)
 
 
 def centres_sheet(dataset: Dataset, lang: str) -> Sheet:
-    missing = t(lang, "not_in_sources")
     ordered = sorted(dataset.centres.values(), key=lambda c: (dataset.periods[c.period].first_day(), c.name))
     rows: list[list[Cell]] = []
     for centre in ordered:
-        period = dataset.periods[centre.period]
-        start, end = centre.start or period.start, centre.end or period.end
-        counties = (
-            ", ".join(dataset.counties[code].name for code in centre.coverage.counties if code in dataset.counties)
-            if centre.coverage
-            else missing
-        )
-        addresses = [
-            f"{a.street}, {a.city}" + (f" ({t(lang, 'as_of')} {a.as_of})" if a.as_of else "") for a in centre.addresses
-        ]
-        services = [dataset.services[s].name.get(lang) for s in centre.services if s in dataset.services]
-        audiences = [dataset.audiences[a].name.get(lang) for a in centre.audiences if a in dataset.audiences]
+        info = centre_info(dataset, centre, lang)
+        # The sources the centre's own record cites, not every source behind its card.
         rows.append(
-            [
-                centre.name,
-                period.name.get(lang),
-                period.programme,
-                str(start),
-                str(end) if end else missing,
-                centre.subregion or missing,
-                centre.seat or missing,
-                _operators(dataset, centre, lang) or missing,
-                counties,
-                _lines(addresses) or missing,
-                _lines(list(centre.phones)) or missing,
-                _lines(list(centre.emails)) or missing,
-                Link(centre.website, centre.website) if centre.website else missing,
-                _lines(services) or missing,
-                _lines(audiences) or missing,
-                _lines([fact.text.get(lang) for fact in centre.facts]) or None,
-                _source_titles(dataset, centre.sources),
-            ]
+            [cell(info, lang) for _, cell, _ in CENTRE_COLUMNS[:-1]] + [_source_titles(dataset, centre.sources)]
         )
-    headers = [
-        "name",
-        "period",
-        "programme",
-        "xlsx_from",
-        "xlsx_to",
-        "subregion",
-        "seat",
-        "operators",
-        "counties",
-        "address",
-        "xlsx_phones",
-        "xlsx_emails",
-        "website",
-        "services",
-        "audiences",
-        "facts",
-        "sources",
-    ]
-    return Sheet(t(lang, "centres"), [t(lang, h) for h in headers], rows, frozenset({0, 7, 8, 9, 13, 14, 15, 16}))
+    headers = [t(lang, header) for header, _, _ in CENTRE_COLUMNS]
+    wide = frozenset(i for i, (_, _, long) in enumerate(CENTRE_COLUMNS) if long)
+    return Sheet(t(lang, "centres"), headers, rows, wide)
 
 
 def counties_sheet(dataset: Dataset, lang: str) -> Sheet:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from owes_cli import answers
 from owes_cli.answers import CountyAnswer, CoverageStatus
 from owes_cli.domain import names
-from owes_cli.layout import sections
+from owes_cli.layout import listings, sections
 from owes_cli.layout.blocks import Block, Paragraph, Run, text
 from owes_cli.messages import MESSAGES, kind_label, t
 from owes_cli.record import Record
@@ -34,10 +34,12 @@ if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
 
 
-def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
+def page_answer(answer: CountyAnswer, lang: str, made: str = "") -> list[Block]:
     """The command line's short answer, then its sources. A page is read on other days than
-    it is made, so each answer names its day rather than saying "today"."""
-    return sections.short_answer(answer, lang, today="") + sections.source_section(answer.sources, lang)
+    it is made, so each answer names its day rather than saying "today"; a day before the
+    page was `made` is said to be historical."""
+    blocks = sections.short_answer(answer, lang, today="", made=made)
+    return blocks + sections.source_section(answer.sources, lang)
 
 
 class CountyEntry(Record):
@@ -90,7 +92,7 @@ def web_page(
                 answer.centre.id if answer.centre else None,
                 tuple(c.id for c in answer.centres),
                 answer.coverage,
-                tuple(page_answer(answer, lang)),
+                tuple(page_answer(answer, lang, generated.date().isoformat())),
             )
         )
     whole = detail.directory(dataset, day, lang)
@@ -98,14 +100,9 @@ def web_page(
     for centre in whole.centres:
         listing += [*sections.centre_section(centre, lang), *sections.source_section(centre.sources, lang)]
     groups: dict[str, list[tuple[str, str]]] = {}
-    names_by_id = {c.id: c.name for c in whole.centres}
     for row in whole.counties:
-        label = (
-            names_by_id.get(row.centre) or row.centre_name or row.centre
-            if row.centre
-            else sections.coverage_label(row.coverage, lang)
-        )
-        groups.setdefault(label, []).append((row.teryt, row.name))
+        # Headed as `owes counties` heads its groups: the centre, "One of: A | B", or why there is none.
+        groups.setdefault(listings.answer_heading(row, lang), []).append((row.teryt, row.name))
     status = sections.status_line(
         whole.period_status, lang, on=day.isoformat(), start=whole.period.from_, ended=whole.period_ended
     )

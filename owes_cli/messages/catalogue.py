@@ -361,9 +361,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure": ("Działanie", "Measure"),
     "lead": ("Lider projektu", "Project lead"),
     "operators": ("Prowadzi", "Run by"),
+    "run_by": ("Prowadzi", "Run by"),
     "role_lead": ("lider", "lead"),
     "role_partner": ("partner", "partner"),
     "role_consortium member": ("członek konsorcjum", "consortium member"),
+    "role_project lead": ("lider projektu", "project lead"),
+    "website_of_period": ("strona okresu", "the period's website"),
     "aim": ("Cel", "Aim"),
     "website": ("Strona", "Website"),
     "address": ("Adres", "Address"),
@@ -584,10 +587,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_in_land_county": ("w powiecie {name}", "in powiat {name}"),
     "sheet_in_city_county": ("w mieście {name}", "in the city of {name}"),
     "sheet_subtitle": ("Odpowiedź na dzień {on}", "Answer for {on}"),
-    "sheet_partners": (
-        "i {count:# partner|# partnerów|# partnerów}",
-        "and {count:# partner|# partners}",
-    ),
     "sheet_period": ("{name}: {span}", "{name}: {span}"),
     "sheet_place": ("{place} leży {where}.", "{place} lies {where}."),
     "sheet_confirmed": (
@@ -637,6 +636,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "short_title": ("{day}: który ośrodek, {subject}", "{day}: which centre, {subject}"),
     "short_how_sure": ("Pewność", "How sure"),
     "on_day": ("W dniu {on}", "On {on}"),
+    # A day before today, in a heading: an answer for the past never reads like today's (issue 18).
+    "on_day_past": ("W dniu {on} (stan historyczny)", "On {on} (historical)"),
+    "historical_word": ("stan historyczny", "historical"),
+    "for_day_past": ("na dzień {on} (stan historyczny)", "for {on} (historical)"),
+    "sheet_subtitle_past": ("Odpowiedź na dzień {on} (stan historyczny)", "Answer for {on} (historical)"),
     "centre_dates": ("działa", "runs"),
     "web_page": ("Opis", "Web page"),
     "short_earlier": ("Wcześniej", "Earlier"),
@@ -733,8 +737,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "i {count:# inne źródło|# inne źródła|# innych źródeł}",
         "and {count:# more source|# more sources}",
     ),
-    "short_role_partner": ("partnerzy: {names}", "partners: {names}"),
-    "short_role_consortium member": ("członkowie konsorcjum: {names}", "consortium members: {names}"),
+    # Who runs a centre (answers.run_by_line): the lead by name, then the others grouped by role.
+    "run_by_role_partner": ("{count:partner|partnerzy|partnerzy}: {names}", "{count:partner|partners}: {names}"),
+    "run_by_role_consortium member": (
+        "{count:członek konsorcjum|członkowie konsorcjum|członkowie konsorcjum}: {names}",
+        "{count:consortium member|consortium members}: {names}",
+    ),
     "short_outside_namesakes": (
         "{count:# miejsce|# miejsca|# miejsc} o tej nazwie poza regionem: --full",
         "{count:# place|# places} of this name outside the region: --full",

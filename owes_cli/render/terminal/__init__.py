@@ -33,8 +33,10 @@ def draw(blocks: list[Block], stream: IO[str]) -> Drawn:
     return Drawn(*rich_draw.draw(rich_draw.block_renderables(blocks), stream))
 
 
-def draw_listing(table: Table, title: str | None, stream: IO[str]) -> Drawn:
-    """A listing as a table, or on a terminal too narrow for its columns, one record after another."""
+def draw_listing(table: Table, title: str | None, stream: IO[str], after: list[Block] | None = None) -> Drawn:
+    """A listing as a table, or on a terminal too narrow for its columns, one record after another;
+    `after` follows it (a numbered source list)."""
     from owes_cli.render.terminal import rich_draw
 
-    return Drawn(*rich_draw.draw(rich_draw.listing_renderables(table, title, stream), stream))
+    drawn = rich_draw.listing_renderables(table, title, stream) + (rich_draw.block_renderables(after) if after else [])
+    return Drawn(*rich_draw.draw(drawn, stream))
