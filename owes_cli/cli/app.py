@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 from owes_cli import answers
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
-from owes_cli.cli import click_compat, completion, files, signals, streams
+from owes_cli.cli import click_compat, files, signals, streams
 from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
@@ -121,7 +121,9 @@ class OwesGroup(TyperGroup):
         argv, lang, undo_streams = self._set_up(list(sys.argv[1:] if args is None else args))
         complete_var = complete_var or f"_{(prog_name or 'owes').replace('-', '_').upper()}_COMPLETE"
         completing = complete_var in os.environ
-        if completion.wanted(argv, os.environ, complete_var):
+        if completing or any(arg.startswith(("--show-completion", "--install-completion")) for arg in argv):
+            from owes_cli.cli import completion  # loaded only to complete, or to show or install a script
+
             completion.install()  # scripts and answers that keep values data, never code
         if not _without_lang(argv) and not completing:  # `owes` alone: what it is and where to start
             code = _overview(lang)

@@ -21,7 +21,6 @@ values, so this is the second line of defence, not the first.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from owes_cli.cli import click_compat as compat
@@ -138,9 +137,4 @@ def install() -> None:
     )
 
 
-def wanted(argv: list[str], environ: Mapping[str, str], complete_var: str) -> bool:
-    """Whether this run completes, or shows or installs a completion script."""
-    return complete_var in environ or any(arg.startswith(("--show-completion", "--install-completion")) for arg in argv)
-
-
-__all__ = ["install", "wanted", "for_bash", "for_zsh", "for_fish", "offered"]
+__all__ = ["install", "for_bash", "for_zsh", "for_fish", "offered"]

@@ -10,13 +10,14 @@ text for pipes is render/plain.py.
 from __future__ import annotations
 
 import shutil
-from typing import IO, NamedTuple
+from typing import IO
 
 from owes_cli.layout.blocks import Block, Table
+from owes_cli.record import Record
 from owes_cli.render import screen
 
 
-class Drawn(NamedTuple):
+class Drawn(Record):
     """An answer as the terminal shows it, and the screen's height (the pager decides by it)."""
 
     text: str
