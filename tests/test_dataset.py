@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, PROJECT, Owes
 
-from owes_cli.domain.dataset import check, load, read_raw
+from owes_cli.domain.dataset import check, load, parse_raw
 from owes_cli.domain.model import Audience, Centre, County, Document, Event, Organisation, Period, Service
 from owes_cli.domain.periods import centre_of
 from owes_cli.domain.register import load_register
@@ -115,7 +115,7 @@ def test_later_centres_have_no_invented_coverage_or_contacts() -> None:
 
 
 def test_bundled_data_is_valid_with_every_reference_resolved() -> None:
-    assert check(read_raw(BUNDLED), REGISTER) == []
+    assert check(parse_raw(BUNDLED, BUNDLED.read_bytes()), REGISTER) == []
 
 
 Sourced = Organisation | Period | Centre | Service | Audience | Document | Event | County

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from owes_cli.domain import dataset as dataset_module
 from owes_cli.domain import periods
-from owes_cli.domain.dataset import MAX_KEY_PARTS, MAX_PROBLEMS, _Confirmed, _overlaps
+from owes_cli.domain.dataset import MAX_KEY_PARTS, MAX_PROBLEMS
+from owes_cli.domain.dataset.crossref import Confirmed, overlaps
 from owes_cli.errors import MAX_LISTED_PROBLEMS, ExitCode
 
 
@@ -52,15 +53,15 @@ def test_an_open_period_ends_where_the_next_begins(tmp_path: Path) -> None:
 def test_sorted_overlap_check_finds_every_overlapping_pair(raw: list[tuple[int, int, bool]]) -> None:
     day = date(2000, 1, 1)
     spans = [
-        _Confirmed(day + timedelta(start), None if open_end else day + timedelta(start + length), i, f"c[{i}]", f"c{i}")
+        Confirmed(day + timedelta(start), None if open_end else day + timedelta(start + length), i, f"c[{i}]", f"c{i}")
         for i, (start, length, open_end) in enumerate(raw)
     ]
 
-    def overlap(a: _Confirmed, b: _Confirmed) -> bool:
+    def overlap(a: Confirmed, b: Confirmed) -> bool:
         return (a.end is None or b.start <= a.end) and (b.end is None or a.start <= b.end)
 
     every_pair = [(later, earlier) for later in spans for earlier in spans[: later.order] if overlap(later, earlier)]
-    assert _overlaps(spans) == every_pair
+    assert overlaps(spans) == every_pair
 
 
 def test_a_county_with_three_centres_at_once_names_each_pair(owes: Owes, tmp_path: Path) -> None:

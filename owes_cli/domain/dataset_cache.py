@@ -72,7 +72,8 @@ def _fingerprint() -> list[Any]:
     from owes_cli.domain.register import register_path
 
     prints: list[Any] = [FORMAT]
-    for path in (dataset.__file__, model.__file__, __file__, str(register_path())):
+    checking = sorted(str(module) for module in Path(dataset.__file__).parent.glob("*.py"))  # every module
+    for path in (*checking, model.__file__, __file__, str(register_path())):
         info = os.stat(path)
         prints += [info.st_size, info.st_mtime_ns]
     return prints

@@ -1,0 +1,131 @@
+"""Building the model (owes_cli.domain.model) from a checked dataset's tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from owes_cli.domain import model as m
+from owes_cli.domain.dataset.schema import region_codes
+from owes_cli.domain.dates import PartialDate
+
+
+def _text(raw: dict[str, str] | None) -> m.Text | None:
+    return m.Text(raw["pl"], raw["en"]) if raw else None
+
+
+def _date(raw: str | None) -> PartialDate | None:
+    return PartialDate.parse(raw) if raw else None
+
+
+def _facts(raw: list[dict[str, Any]] | None) -> tuple[m.Fact, ...]:
+    return tuple(m.Fact(m.Text(f["text"]["pl"], f["text"]["en"]), tuple(f["sources"])) for f in raw or [])
+
+
+def build(raw: dict[str, Any], path: str) -> m.Dataset:
+    """The model of a dataset that passed its check (or was kept, checked, in the cache)."""
+
+    def by_id(items: list[Any], key: str = "id") -> dict[str, Any]:
+        return {item if isinstance(item, str) else getattr(item, key): item for item in items}
+
+    sources = [
+        m.Source(
+            s["id"], s["title"], s.get("publisher"), s.get("url"), _date(s.get("date")), tuple(s.get("quotes", ()))
+        )
+        for s in raw["sources"]
+    ]
+    organisations = [
+        m.Organisation(o["id"], o["name"], o.get("website"), tuple(o["sources"])) for o in raw["organisations"]
+    ]
+    periods = [
+        m.Period(
+            id=p["id"],
+            name=m.Text(**p["name"]),
+            start=PartialDate.parse(p["from"]),
+            end=_date(p.get("to")),
+            programme=p["programme"],
+            measure=p.get("measure"),
+            lead=p.get("lead"),
+            website=p.get("website"),
+            aim=_text(p.get("aim")),
+            facts=_facts(p.get("facts")),
+            sources=tuple(p["sources"]),
+        )
+        for p in raw["periods"]
+    ]
+    centres = [
+        m.Centre(
+            id=c["id"],
+            period=c["period"],
+            name=c["name"],
+            subregion=c.get("subregion"),
+            seat=c.get("seat"),
+            start=_date(c.get("from")),
+            end=_date(c.get("to")),
+            website=c.get("website"),
+            operators=tuple(
+                m.Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]))
+                for o in c.get("operators", [])
+            ),
+            coverage=m.Coverage(tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]))
+            if "coverage" in c
+            else None,
+            addresses=tuple(
+                m.Address(a["street"], a["city"], _text(a.get("label")), _date(a.get("as_of")), tuple(a["sources"]))
+                for a in c.get("addresses", [])
+            ),
+            phones=tuple(c.get("contact", {}).get("phones", ())),
+            emails=tuple(c.get("contact", {}).get("emails", ())),
+            contact_sources=tuple(c.get("contact", {}).get("sources", ())),
+            services=tuple(c.get("services", ())),
+            audiences=tuple(c.get("audiences", ())),
+            facts=_facts(c.get("facts")),
+            sources=tuple(c["sources"]),
+        )
+        for c in raw["centres"]
+    ]
+    services = [m.Service(s["id"], s["group"], m.Text(**s["name"]), tuple(s["sources"])) for s in raw["services"]]
+    audiences = [
+        m.Audience(a["id"], a["group"], m.Text(**a["name"]), a.get("part_of"), tuple(a["sources"]))
+        for a in raw["audiences"]
+    ]
+    documents = [
+        m.Document(
+            d["id"],
+            d["title"],
+            d.get("centre"),
+            d.get("title_as_printed"),
+            _text(d.get("note")),
+            d.get("url"),
+            tuple(d["sources"]),
+        )
+        for d in raw.get("documents", [])
+    ]
+    events = [
+        m.Event(
+            e["id"],
+            m.Text(**e["description"]),
+            _date(e.get("date")),
+            _date(e.get("reported")),
+            e.get("centre"),
+            e.get("period"),
+            tuple(e["sources"]),
+        )
+        for e in raw.get("events", [])
+    ]
+    counties = [m.County(c["teryt"], c["name"], m.CountyKind(c["kind"]), tuple(c["sources"])) for c in raw["counties"]]
+    return m.Dataset(
+        title=raw["dataset"]["title"],
+        regions=region_codes(raw["dataset"]["region"]["teryt"]),
+        region_name=raw["dataset"]["region"]["name"],
+        sources=by_id(sources),
+        organisations=by_id(organisations),
+        periods=by_id(periods),
+        centres=by_id(centres),
+        services=by_id(services),
+        audiences=by_id(audiences),
+        documents=by_id(documents),
+        events=by_id(events),
+        counties={c.teryt: c for c in counties},
+        path=path,
+        title_en=raw["dataset"].get("title_en"),
+    )
