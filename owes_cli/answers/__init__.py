@@ -74,6 +74,29 @@ def _str(value: object | None) -> str | None:
     return None if value is None else str(value)
 
 
+def stated(dataset: Dataset, said: Text, sources: tuple[str, ...], quotes: tuple[str, ...], lang: str) -> str:
+    """A statement as printed: its text, or where it quotes none of the sources it cites, the text
+    marked as our summary of them: "… — according to rpo.lubuskie.pl (our summary)"."""
+    text = said.get(lang)
+    if quotes or not sources:
+        return text
+    from owes_cli.messages import t  # only a statement without a quote needs the catalogue
+
+    named = [_source_name(dataset, s, lang) for s in sources]
+    names = (" i " if lang == "pl" else " and ").join(named)
+    # A dash, not a comma: the text may end with an abbreviation's full stop ("2015 r.").
+    return f"{text} — {t(lang, 'our_summary', source=names)}"
+
+
+def _source_name(dataset: Dataset, source_id: str, lang: str) -> str:
+    found = dataset.sources.get(source_id)
+    if found is None:
+        return source_id
+    if found.publisher:
+        return found.publisher
+    return f"„{found.title}”" if lang == "pl" else f"“{found.title}”"
+
+
 # --------------------------------------------------------------------------
 # The parts of an answer
 # --------------------------------------------------------------------------
@@ -308,7 +331,7 @@ def period_info(dataset: Dataset, period: Period, lang: str) -> PeriodInfo:
         lead=Ref(lead.id, lead.name) if lead else None,
         aim=_text(period.aim, lang),
         website=period.website,
-        facts=tuple(f.text.get(lang) for f in period.facts),
+        facts=tuple(stated(dataset, f.text, f.sources, f.quotes, lang) for f in period.facts),
         sources=tuple(period.sources),
     )
 
@@ -341,9 +364,9 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
         website=centre.website,
         services=tuple(service(dataset, s, lang) for s in centre.services),
         audiences=tuple(audience(dataset, a, lang) for a in centre.audiences),
-        facts=tuple(f.text.get(lang) for f in centre.facts),
+        facts=tuple(stated(dataset, f.text, f.sources, f.quotes, lang) for f in centre.facts),
         events=tuple(
-            Event(_str(e.date), _str(e.reported), e.description.get(lang))
+            Event(_str(e.date), _str(e.reported), stated(dataset, e.description, e.sources, e.quotes, lang))
             for e in sorted(dataset.events.values(), key=lambda e: str(e.date or e.reported))
             if e.centre == centre.id
         ),

@@ -22,6 +22,7 @@ from owes_cli.answers import (
     period_info,
     service,
     source,
+    stated,
 )
 from owes_cli.domain import history, periods
 from owes_cli.domain.history import MilestoneKind
@@ -155,12 +156,21 @@ class Counts(NamedTuple):
     sources: int
 
 
+class UnquotedInfo(NamedTuple):
+    """A statement with sources but no quote of them: our summary (owes_cli.domain.dataset.evidence)."""
+
+    where: str
+    record: str
+    sources: tuple[str, ...]
+
+
 class Validation(NamedTuple):
     path: str
     valid: bool
     problems: tuple[ProblemInfo, ...]
     counts: Counts | None  # of a valid dataset; for people, not in JSON
     found: tuple[Problem, ...]  # the problems as the domain has them; not in JSON
+    unquoted: tuple[UnquotedInfo, ...] = ()  # of a valid dataset: the statements that quote no source
 
 
 NOT_IN_JSON[Validation] = ("counts", "found")  # for people: the summary line, and the domain's problems
@@ -305,14 +315,20 @@ def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> tuple[Ce
             what = t(lang, "milestone_address", address=milestone.detail)
         else:
             assert milestone.text is not None
-            what = milestone.text.get(lang)
+            what = stated(dataset, milestone.text, milestone.sources, milestone.quotes, lang)
             if milestone.kind is MilestoneKind.REPORTED:
                 what = t(lang, "milestone_reported", text=what)
         rows.append(CentreHistoryRow(str(milestone.when), milestone.kind, what, " ".join(milestone.sources)))
     return tuple(rows)
 
 
-def validation(path: str, problems: list[Problem], lang: str, counts: Counts | None = None) -> Validation:
+def validation(
+    path: str,
+    problems: list[Problem],
+    lang: str,
+    counts: Counts | None = None,
+    unquoted: Iterable[UnquotedInfo] = (),
+) -> Validation:
     from owes_cli.messages import problem_text
 
     return Validation(
@@ -321,4 +337,5 @@ def validation(path: str, problems: list[Problem], lang: str, counts: Counts | N
         problems=tuple(ProblemInfo(p.where, p.code, problem_text(p, lang)) for p in problems),
         counts=counts,
         found=tuple(problems),
+        unquoted=tuple(unquoted),
     )

@@ -49,6 +49,7 @@ class Operator(NamedTuple):
     role: str  # "lead", "partner" or "consortium member"
     unit: str | None = None  # the branch named by the source, e.g. "Biuro w Gorzowie"
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()  # the passages of its sources it rests on; none: our summary
 
 
 class Address(NamedTuple):
@@ -57,11 +58,13 @@ class Address(NamedTuple):
     label: Text | None = None
     as_of: PartialDate | None = None
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class Coverage(NamedTuple):
     counties: tuple[str, ...]
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class Fact(NamedTuple):
@@ -69,6 +72,8 @@ class Fact(NamedTuple):
 
     text: Text
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()  # none: the text is our summary of its sources
+    reach: str | None = None  # "region": the centre's project is open to the whole region
 
 
 class Period(NamedTuple):
@@ -83,6 +88,7 @@ class Period(NamedTuple):
     aim: Text | None = None
     facts: tuple[Fact, ...] = ()
     sources: tuple[str, ...] = ()
+    derived: Text | None = None  # how its dates were derived, where no source states them
 
     def first_day(self) -> date:
         return self.start.first_day()
@@ -117,6 +123,7 @@ class Service(NamedTuple):
     group: str
     name: Text
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class Audience(NamedTuple):
@@ -125,6 +132,7 @@ class Audience(NamedTuple):
     name: Text
     part_of: str | None = None
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class Document(NamedTuple):
@@ -145,6 +153,7 @@ class Event(NamedTuple):
     centre: str | None = None
     period: str | None = None
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class County(NamedTuple):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from owes_cli.answers import stated
 from owes_cli.domain import history
 from owes_cli.domain.model import Centre, Dataset
 from owes_cli.messages import t
@@ -104,7 +105,7 @@ def centres_sheet(dataset: Dataset, lang: str) -> Sheet:
                 Link(centre.website, centre.website) if centre.website else missing,
                 _lines(services) or missing,
                 _lines(audiences) or missing,
-                _lines([fact.text.get(lang) for fact in centre.facts]) or None,
+                _lines([stated(dataset, f.text, f.sources, f.quotes, lang) for f in centre.facts]) or None,
                 _source_titles(dataset, centre.sources),
             ]
         )
