@@ -127,6 +127,7 @@ class PeriodInfo(NamedTuple):
     website: str | None
     facts: tuple[str, ...]
     sources: tuple[str, ...]
+    derived: str | None = None  # how its dates were derived, where no source states them
 
 
 class Operator(NamedTuple):
@@ -201,6 +202,7 @@ class CentreInfo(NamedTuple):
     events: tuple[Event, ...]
     documents: tuple[Document, ...]
     sources: tuple[Source, ...]
+    period_derived: str | None = None  # how its period's dates were derived (period_from, period_to)
 
 
 class NoteInfo(NamedTuple):
@@ -333,14 +335,19 @@ def period_info(dataset: Dataset, period: Period, lang: str) -> PeriodInfo:
         website=period.website,
         facts=tuple(stated(dataset, f.text, f.sources, f.quotes, lang) for f in period.facts),
         sources=tuple(period.sources),
+        derived=_text(period.derived, lang),
     )
 
 
 def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
     period = dataset.periods[centre.period]
-    # The centre's own dates, where a source gives them, narrow its period's.
-    own_period = period_info(dataset, period, lang)._replace(
-        from_=str(centre.start or period.start), to=_str(centre.end or period.end)
+    # The centre's own dates, where a source gives them, narrow its period's; so
+    # narrowed, they are no longer the period's derived ones.
+    whole = period_info(dataset, period, lang)
+    own_period = whole._replace(
+        from_=str(centre.start or period.start),
+        to=_str(centre.end or period.end),
+        derived=None if centre.start and centre.end else whole.derived,
     )
     coverage = centre.coverage
     return CentreInfo(
@@ -376,6 +383,7 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
             if d.centre == centre.id
         ),
         sources=tuple(source(dataset, s) for s in centre_source_ids(dataset, centre)),
+        period_derived=whole.derived,
     )
 
 

@@ -99,6 +99,7 @@ class PeriodRow(NamedTuple):
     lead: str | None
     centres: str
     sources: str
+    derived: str | None = None  # how its dates were derived, where no source states them
 
 
 class PlaceRow(NamedTuple):
@@ -278,6 +279,7 @@ def period_rows(dataset: Dataset, lang: str) -> list[PeriodRow]:
                 lead=info.lead.name if info.lead else None,
                 centres=" ".join(c.id for c in dataset.centres_in(period.id)),
                 sources=" ".join(period.sources),
+                derived=info.derived,
             )
         )
     return rows
@@ -305,12 +307,15 @@ def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> tuple[Ce
     from owes_cli.messages import t
 
     period_name = dataset.periods[centre.period].name.get(lang)
+    derived = dataset.periods[centre.period].derived
     rows = []
     for milestone in history.centre_history(dataset, centre):
         if milestone.kind in (MilestoneKind.START, MilestoneKind.END):
             what = t(lang, "milestone_centre_" + milestone.kind, centre=centre.name)
         elif milestone.kind in (MilestoneKind.PERIOD_START, MilestoneKind.PERIOD_END):
             what = t(lang, "milestone_" + milestone.kind, period=period_name)
+            if derived:  # a date no source states says how it was derived
+                what += f" ({derived.get(lang)})"
         elif milestone.kind is MilestoneKind.ADDRESS:
             what = t(lang, "milestone_address", address=milestone.detail)
         else:

@@ -49,8 +49,10 @@ Rows = list[tuple[str, Inline]]
 
 
 def span(period: PeriodInfo, lang: str) -> str:
-    """A period's or centre's dates, "2013-03 – 2015-09"; an unknown end is said so."""
-    return f"{period.from_} – {period.to or t(lang, 'not_in_sources')}"
+    """A period's or centre's dates, "2013-03 – 2015-09"; an unknown end is said so, and
+    dates no source states say how they were derived: "… (from its centres' dates)"."""
+    dates = f"{period.from_} – {period.to or t(lang, 'not_in_sources')}"
+    return f"{dates} ({period.derived})" if period.derived else dates
 
 
 def status_line(
@@ -200,6 +202,8 @@ def centre_section(centre: CentreInfo, lang: str, *, brief: bool = False, prefix
         rows.append((t(lang, "lead"), text(period.lead.name)))
     # The centre's own dates and its period's, each labelled, where a source gives them apart.
     period_span = f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')}"
+    if centre.period_derived:  # a comma, as the period's name follows in brackets
+        period_span += f", {centre.period_derived}"
     if (period.from_, period.to) != (centre.period_from, centre.period_to):
         rows.append((t(lang, "centre_own_dates"), text(span(period, lang))))
     rows += [

@@ -392,6 +392,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Without a quote from their source (our summary): {count:# fact|# facts}.",
     ),
     "unquoted_line": ("  {where} ({record}; źródła: {sources})", "  {where} ({record}; sources: {sources})"),
+    "derived": ("Daty wyprowadzone", "Dates derived"),
     "our_summary": ("według {source} (nasze streszczenie)", "according to {source} (our summary)"),
     "open_to_region": (
         "{centre}: projekt jest otwarty dla organizacji i osób z całego województwa (źródło {source}).",
