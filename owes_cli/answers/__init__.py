@@ -203,6 +203,8 @@ class CentreInfo(NamedTuple):
     documents: tuple[Document, ...]
     sources: tuple[Source, ...]
     period_derived: str | None = None  # how its period's dates were derived (period_from, period_to)
+    # The sources of a fact saying its project is open to the whole region (not county coverage).
+    open_to_region: tuple[str, ...] = ()
 
 
 class NoteInfo(NamedTuple):
@@ -384,6 +386,7 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
         ),
         sources=tuple(source(dataset, s) for s in centre_source_ids(dataset, centre)),
         period_derived=whole.derived,
+        open_to_region=tuple(dict.fromkeys(s for f in centre.facts if f.reach == "region" for s in f.sources)),
     )
 
 

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from owes_cli.answers import CentreInfo, CountyAnswer, CountyRef, CoverageStatus, PeriodStatus, Source
 from owes_cli.layout.blocks import Block, Bullets, Heading, Inline, Paragraph, Run, text
 from owes_cli.layout.report import Edition, Report, map_block, source_dates
-from owes_cli.layout.sections import address_lines, missing_fields, operator_line, span, status_line
+from owes_cli.layout.sections import (
+    address_lines,
+    missing_fields,
+    open_to_region,
+    operator_line,
+    span,
+    status_line,
+)
 from owes_cli.messages import note_text, t
 
 if TYPE_CHECKING:
@@ -68,6 +75,7 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
         )
     blocks += [Paragraph(text(note_text(_json(note), lang)), tone="small") for note in answer.notes]
     blocks.append(Paragraph(_answer(answer, numbers, lang), tone="answer"))
+    blocks += [Paragraph(text(line)) for line in open_to_region(answer, lang)]
     candidates = [answer.centre] if answer.centre is not None else list(answer.centres)
     if candidates:
         blocks += [

@@ -272,6 +272,7 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
         if answer.period_status is PeriodStatus.BEFORE_FIRST:
             message = "short_no_centre_known"
         rows.append((t(lang, "coverage"), text(t(lang, message, county=county.name))))
+        rows += [(t(lang, "open_to"), text(line)) for line in open_to_region(answer, lang)]
     rows += [("!", text(note_text(to_json(note), lang))) for note in answer.notes]
     blocks: list[Block] = []
     if answer.place is not None:
@@ -411,6 +412,22 @@ def how_sure(answer: CountyAnswer, lang: str) -> str:
     return t(lang, "short_unknown_among", among=among, county=answer.county.name)
 
 
+def open_to_region(answer: CountyAnswer, lang: str) -> list[str]:
+    """Where the sources do not say which centre serves the county: each candidate whose project a
+    source says is open to the whole voivodeship, in a line citing it by its number in the answer's
+    sources. Not county coverage: the centre's counties stay unknown (issue 21)."""
+    if answer.centre is not None or answer.coverage is not CoverageStatus.UNKNOWN:
+        return []
+    numbers = {source.id: number for number, source in enumerate(answer.sources, start=1)}
+    lines = []
+    for centre in answer.centres:
+        cited = [numbers[s] for s in centre.open_to_region if s in numbers]
+        if cited:
+            source = ", ".join(map(str, cited))
+            lines.append(t(lang, "open_to_region", centre=centre.name, seat=centre.seat or centre.name, source=source))
+    return lines
+
+
 def reach_rows(centre: CentreInfo, lang: str) -> Rows:
     """How to reach a centre: its address and website where a source gives them,
     otherwise the web page that describes it."""
@@ -488,6 +505,7 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None) -
         rows.append((t(lang, "short_earlier"), text(said or t(lang, "no_confirmed"))))
         return _short(answer, lang, day, rows)
     rows.append((t(lang, "short_how_sure"), text(how_sure(answer, lang))))
+    rows += [(t(lang, "open_to"), text(line)) for line in open_to_region(answer, lang)]
     shown = [answer.centre] if answer.centre is not None else list(answer.centres)
     for centre in shown:
         rows.append((t(lang, "centre"), text(centre.name, bold=True)))
