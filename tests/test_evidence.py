@@ -135,3 +135,12 @@ def test_a_fact_that_loses_its_quote_is_counted_and_shown_as_our_summary(owes: O
     refused = owes("validate", str(path))
     assert refused.exit_code != 0
     assert "centres[4].facts[2].quotes[0]: the quote “Projekt jest skierowany" in refused.stderr
+
+
+def test_the_readme_states_the_count_of_statements_without_a_quote() -> None:
+    from conftest import PROJECT
+
+    from owes_cli.domain.dataset.evidence import unquoted
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert f"**Statements without a quote: {len(unquoted(DATASET))}**" in readme
