@@ -144,3 +144,18 @@ def test_the_readme_states_the_count_of_statements_without_a_quote() -> None:
 
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     assert f"**Statements without a quote: {len(unquoted(DATASET))}**" in readme
+
+
+def test_a_role_without_a_quote_reads_as_our_summary(owes: Owes, tmp_path: Path) -> None:
+    quote = ', quotes = ["przedstawiciele naszego Stowarzyszenia - jako lidera projektu"]'
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert text.count(quote) == 1
+    path = tmp_path / "role.toml"
+    path.write_text(text.replace(quote, ""), encoding="utf-8")
+    summary = "according to swmpdobiegniew.pl (our summary)"
+    short = folded(owes("which-centre", "--county", "żarski", "--on", DAY, "--data", str(path)).stdout)
+    assert f"Stowarzyszenie Wspierania Małej Przedsiębiorczości w Dobiegniewie (lead; {summary})" in short
+    card = json.loads(owes("centre", "gorzow-2024", "--data", str(path), "-f", "json").stdout)
+    assert card["operators"][0]["summary"] == summary and "summary" not in card["operators"][1]
+    # The bundled data quotes every role: none says so.
+    assert "our summary" not in owes("which-centre", "--county", "żarski", "--on", DAY).stdout

@@ -78,14 +78,19 @@ def stated(dataset: Dataset, said: Text, sources: tuple[str, ...], quotes: tuple
     """A statement as printed: its text, or where it quotes none of the sources it cites, the text
     marked as our summary of them: "… — according to rpo.lubuskie.pl (our summary)"."""
     text = said.get(lang)
+    summary = our_summary(dataset, sources, quotes, lang)
+    # A dash, not a comma: the text may end with an abbreviation's full stop ("2015 r.").
+    return f"{text} — {summary}" if summary else text
+
+
+def our_summary(dataset: Dataset, sources: tuple[str, ...], quotes: tuple[str, ...], lang: str) -> str | None:
+    """ "according to rpo.lubuskie.pl (our summary)" for a statement that quotes none of its sources."""
     if quotes or not sources:
-        return text
+        return None
     from owes_cli.messages import t  # only a statement without a quote needs the catalogue
 
     named = [_source_name(dataset, s, lang) for s in sources]
-    names = (" i " if lang == "pl" else " and ").join(named)
-    # A dash, not a comma: the text may end with an abbreviation's full stop ("2015 r.").
-    return f"{text} — {t(lang, 'our_summary', source=names)}"
+    return t(lang, "our_summary", source=(" i " if lang == "pl" else " and ").join(named))
 
 
 def _source_name(dataset: Dataset, source_id: str, lang: str) -> str:
@@ -135,6 +140,7 @@ class Operator(NamedTuple):
     name: str
     role: str  # "lead" or "partner"
     unit: str | None
+    summary: str | None = None  # "according to … (our summary)" where no quote backs the role
 
 
 class Address(NamedTuple):
@@ -303,6 +309,7 @@ class DuringAnswer(NamedTuple):
 
 # How the answers whose JSON is not one key per field are written (see to_json).
 OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
+    Operator: ("summary",),  # only a role no quote backs says so
     Query: ("county", "place", "at"),  # what was asked, only
     CountyAnswer: ("place", "next_period"),
     DuringAnswer: ("place",),  # a place for `--place` and `--at`; the next period between two
@@ -359,7 +366,13 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
         seat=centre.seat,
         period=own_period,
         operators=tuple(
-            Operator(op.organisation, dataset.organisations[op.organisation].name, op.role, op.unit)
+            Operator(
+                op.organisation,
+                dataset.organisations[op.organisation].name,
+                op.role,
+                op.unit,
+                our_summary(dataset, op.sources, op.quotes, lang),
+            )
             for op in centre.operators
         ),
         coverage=CoverageStatus.CONFIRMED if coverage else CoverageStatus.UNKNOWN,

@@ -205,7 +205,8 @@ def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
                 address="; ".join(f"{a.street}, {a.city}" for a in info.addresses) or None,
                 website=info.website or info.period.website,
                 run_by="; ".join(
-                    f"{op.name}{', ' + op.unit if op.unit else ''} ({t(lang, 'role_' + op.role)})"
+                    f"{op.name}{', ' + op.unit if op.unit else ''} ({t(lang, 'role_' + op.role)}"
+                    f"{'; ' + op.summary if op.summary else ''})"
                     for op in info.operators
                 ),
                 county_names="; ".join(c.name for c in info.counties) if centre.coverage else None,

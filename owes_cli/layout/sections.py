@@ -114,7 +114,8 @@ _UNIT_KINDS = {"urban", "rural", "urban-rural", "town"}  # named by their TERYT 
 
 def operator_line(op: Operator, lang: str) -> str:
     unit = f", {op.unit}" if op.unit else ""
-    return f"{op.name}{unit} ({t(lang, 'role_' + op.role)})"
+    role = t(lang, "role_" + op.role) + (f"; {op.summary}" if op.summary else "")
+    return f"{op.name}{unit} ({role})"
 
 
 def source_line(source: Source, lang: str, number: int) -> Inline:
@@ -454,7 +455,11 @@ def _who_runs(centre: CentreInfo, lang: str) -> Inline:
         leads = [f"{centre.period.lead.name} ({t(lang, 'lead').lower()})"]
     parts = list(leads)
     for role in dict.fromkeys(op.role for op in centre.operators if op.role != "lead"):
-        names = [op.name + (f", {op.unit}" if op.unit else "") for op in centre.operators if op.role == role]
+        names = [
+            op.name + (f", {op.unit}" if op.unit else "") + (f" ({op.summary})" if op.summary else "")
+            for op in centre.operators
+            if op.role == role
+        ]
         parts.append(t(lang, "short_role_" + role, names=", ".join(names)))
     return _or_missing("; ".join(parts), lang)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from owes_cli.answers import stated
+from owes_cli.answers import our_summary, stated
 from owes_cli.domain import history
 from owes_cli.domain.model import Centre, Dataset
 from owes_cli.messages import t
@@ -67,7 +67,8 @@ def _operators(dataset: Dataset, centre: Centre, lang: str) -> str:
         name = organisation.name if organisation else operator.organisation
         if operator.unit:
             name += f", {operator.unit}"
-        shown.append(f"{name} ({t(lang, 'role_' + operator.role)})")
+        summary = our_summary(dataset, operator.sources, operator.quotes, lang)
+        shown.append(f"{name} ({t(lang, 'role_' + operator.role)}{'; ' + summary if summary else ''})")
     return _lines(shown)
 
 
