@@ -15,10 +15,7 @@ from owes_cli.domain.register import load_register
 DATASET = load(BUNDLED, load_register())
 DAY = "2026-06-01"  # in the 2024–2029 period, whose centres' counties no source gives
 WHOLE_REGION_EN = "The Zielona Góra centre's project is open to organisations and people from the whole voivodeship"
-WHOLE_REGION_PL = (
-    "Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze: projekt jest otwarty dla organizacji i osób "
-    "z całego województwa"
-)
+WHOLE_REGION_PL = "Projekt ośrodka w Zielonej Górze jest otwarty dla organizacji i osób z całego województwa"
 
 
 def folded(text: str) -> str:
@@ -28,9 +25,9 @@ def folded(text: str) -> str:
 def test_the_short_answer_says_the_zielona_gora_project_is_open_to_the_whole_region(owes: Owes) -> None:
     english = folded(owes("which-centre", "--county", "żarski", "--on", DAY).stdout)
     assert "How sure Our sources do not say which of these two serves powiat żarski." in english
-    assert f"Open to {WHOLE_REGION_EN} (source 1)." in english
+    assert f"For whom {WHOLE_REGION_EN} (source 1)." in english
     polish = folded(owes("which-centre", "--county", "żarski", "--on", DAY, "--lang", "pl").stdout)
-    assert f"Otwarty dla {WHOLE_REGION_PL} (źródło 1)." in polish
+    assert f"Dla kogo {WHOLE_REGION_PL} (źródło 1)." in polish
     # Once, for Zielona Góra: the Gorzów centre's source says nothing of the kind.
     assert english.count("whole voivodeship") == 1 and polish.count("całego województwa") == 1
 
@@ -38,7 +35,7 @@ def test_the_short_answer_says_the_zielona_gora_project_is_open_to_the_whole_reg
 def test_the_full_answer_says_it_and_numbers_its_source(owes: Owes) -> None:
     run = owes("which-centre", "--county", "żarski", "--on", DAY, "--full")
     text = folded(run.stdout)
-    assert f"Open to {WHOLE_REGION_EN} (source 1)." in text
+    assert f"For whom {WHOLE_REGION_EN} (source 1)." in text
     assert "- 1. Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze 2024–2029, fundacjacp.org" in text
     # The fact itself, quoted, among the centre's facts; still no counties for it.
     assert "from the whole Lubuskie voivodeship." in text
@@ -78,7 +75,7 @@ def test_the_fact_sheet_says_it(owes: Owes, tmp_path: Path) -> None:
 def test_the_web_page_says_it(owes: Owes, tmp_path: Path) -> None:
     for lang, line in (
         ("en", "is open to organisations and people from the whole voivodeship (source 1)"),
-        ("pl", "projekt jest otwarty dla organizacji i osób z całego województwa (źródło 1)"),
+        ("pl", "w Zielonej Górze jest otwarty dla organizacji i osób z całego województwa (źródło 1)"),
     ):
         target = tmp_path / f"owes-{lang}.html"
         run = owes("export", "-o", str(target), "--lang", lang, env={"SOURCE_DATE_EPOCH": "1780272000"})  # 2026-06-01

@@ -171,10 +171,12 @@ class Validation(NamedTuple):
     problems: tuple[ProblemInfo, ...]
     counts: Counts | None  # of a valid dataset; for people, not in JSON
     found: tuple[Problem, ...]  # the problems as the domain has them; not in JSON
-    unquoted: tuple[UnquotedInfo, ...] = ()  # of a valid dataset: the statements that quote no source
+    # Of a valid dataset: the statements that quote none of their sources (None, and not in JSON, otherwise).
+    unquoted: tuple[UnquotedInfo, ...] | None = None
 
 
 NOT_IN_JSON[Validation] = ("counts", "found")  # for people: the summary line, and the domain's problems
+OMIT_WHEN_NONE[Validation] = ("unquoted",)  # an invalid dataset's statements are not counted
 
 
 # --------------------------------------------------------------------------
@@ -333,7 +335,7 @@ def validation(
     problems: list[Problem],
     lang: str,
     counts: Counts | None = None,
-    unquoted: Iterable[UnquotedInfo] = (),
+    unquoted: Iterable[UnquotedInfo] | None = None,
 ) -> Validation:
     from owes_cli.messages import problem_text
 
@@ -343,5 +345,5 @@ def validation(
         problems=tuple(ProblemInfo(p.where, p.code, problem_text(p, lang)) for p in problems),
         counts=counts,
         found=tuple(problems),
-        unquoted=tuple(unquoted),
+        unquoted=None if unquoted is None else tuple(unquoted),
     )

@@ -425,7 +425,11 @@ def open_to_region(answer: CountyAnswer, lang: str) -> list[str]:
         cited = [numbers[s] for s in centre.open_to_region if s in numbers]
         if cited:
             source = ", ".join(map(str, cited))
-            lines.append(t(lang, "open_to_region", centre=centre.name, seat=centre.seat or centre.name, source=source))
+            # Polish names the centre by the place in its name, already declined: "w Zielonej Górze".
+            _, found, place = centre.name.rpartition(" w ")
+            where = f"w {place}" if found else f"„{centre.name}”"
+            seat = centre.seat or centre.name
+            lines.append(t(lang, "open_to_region", centre=centre.name, seat=seat, where=where, source=source))
     return lines
 
 

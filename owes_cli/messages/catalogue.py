@@ -394,9 +394,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unquoted_line": ("  {where} ({record}; źródła: {sources})", "  {where} ({record}; sources: {sources})"),
     "derived": ("Daty wyprowadzone", "Dates derived"),
     "our_summary": ("według {source} (nasze streszczenie)", "according to {source} (our summary)"),
-    "open_to": ("Otwarty dla", "Open to"),
+    "open_to": ("Dla kogo", "For whom"),
     "open_to_region": (
-        "{centre}: projekt jest otwarty dla organizacji i osób z całego województwa (źródło {source}).",
+        "Projekt ośrodka {where} jest otwarty dla organizacji i osób z całego województwa (źródło {source}).",
         "The {seat} centre's project is open to organisations and people from the whole voivodeship (source {source}).",
     ),
     # --- villages and other localities (issue 11; helper "villages") ------
