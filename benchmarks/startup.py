@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import synthetic_datasets  # noqa: E402 - lives beside this script
+import synthetic_datasets  # lives beside this script
 
 PY = sys.executable
 OWES = [PY, "-m", "owes_cli"]

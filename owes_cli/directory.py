@@ -132,7 +132,7 @@ class Directory:
         one_day = self.which_centre(on=first, **where)
         teryt = one_day.county.teryt
         found = []
-        for centre, (start, end) in periods._centre_spans(self.dataset):
+        for centre, (start, end) in periods.centre_spans(self.dataset):
             if start > last or (end is not None and end < first):
                 continue
             if centre.coverage is not None and teryt not in centre.coverage.counties:

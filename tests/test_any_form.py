@@ -6,10 +6,10 @@ import pytest
 from conftest import Owes
 
 from owes_cli import Directory
+from owes_cli.domain.names import county_case
 from owes_cli.domain.register import load_register
 from owes_cli.errors import ExitCode, ReadingsDisagree
 from owes_cli.messages import t
-from owes_cli.messages.catalogue import county_case
 
 
 @pytest.mark.parametrize("day", ["1.06.2014", "01.06.2014", "2014-6-1", " 2014-06-01 "])

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (a table of whole messages reads best one per line)
 """Broken datasets: each names its place and exits 5, and nothing crashes.
 
 tests/broken/ holds one file per failure (syntax, types, keys, references,

@@ -14,7 +14,7 @@ from conftest import BUNDLED, PROJECT, Owes
 from owes_cli.domain.dataset import check, load, parse_raw
 from owes_cli.domain.dataset.evidence import normalise, unquoted
 from owes_cli.domain.model import Audience, Centre, County, Document, Event, Organisation, Period, Service
-from owes_cli.domain.periods import centre_of
+from owes_cli.domain.periods import coverage_among
 from owes_cli.domain.register import load_register
 from owes_cli.errors import DatasetError, ExitCode
 
@@ -100,7 +100,8 @@ def test_all_14_counties_have_exactly_one_centre_in_2013_2015() -> None:
     zg = DATASET.centres["zielona-gora-2013"].coverage
     gw = DATASET.centres["gorzow-2013"].coverage
     assert zg and gw and (len(zg.counties), len(gw.counties)) == (8, 6)
-    zielona_gora, gorzow = centre_of(DATASET, "0862", "pokl-2013"), centre_of(DATASET, "0861", "pokl-2013")
+    in_2013 = DATASET.centres_in("pokl-2013")
+    zielona_gora, gorzow = coverage_among(in_2013, "0862")[1], coverage_among(in_2013, "0861")[1]
     assert zielona_gora and zielona_gora.id == "zielona-gora-2013"
     assert gorzow and gorzow.id == "gorzow-2013"
 

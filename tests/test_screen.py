@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import io
+import os
+import pty
 import re
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
+from conftest import BASE_ENV, PROJECT
 
 from owes_cli.directory import Directory
 from owes_cli.layout import blocks as b
 from owes_cli.layout import sections
-from owes_cli.render import screen, terminal
+from owes_cli.render import screen
+from owes_cli.render.terminal import rich_draw
 
 DIRECTORIES = {lang: Directory.load(lang=lang) for lang in ("pl", "en")}
 DAYS = [date(2014, 6, 1), date(2016, 6, 1), date(2025, 3, 1)]
@@ -31,9 +38,8 @@ def terminal_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def by_rich(blocks: list[b.Block]) -> str:
-    stream = Terminal()
-    terminal.print_renderables(terminal.block_renderables(blocks), stream)
-    return linked(stream.getvalue())
+    drawn, _ = rich_draw.draw(rich_draw.block_renderables(blocks), Terminal())
+    return linked(drawn)
 
 
 _LINK_ID = re.compile(r"\x1b\]8;id=([^;]*);")
@@ -155,3 +161,32 @@ def test_a_terminal_rich_sees_differently_is_left_to_rich(
         monkeypatch.setenv(name, value)
     assert screen.render(CARDS[0][2], Terminal()) is None
     assert screen.render(CARDS[0][2], io.StringIO()) is None  # not a terminal at all
+
+
+def _loaded_on_a_terminal(*args: str, tmp_path: Path) -> set[str]:
+    """The modules `owes ARGS` imports with stdout on a terminal (python -X importtime writes them to stderr)."""
+    env = {**BASE_ENV, "TERM": "xterm-256color", "COLUMNS": "80", "OWES_PAGER": "", "PATH": "/usr/bin:/bin"}
+    leader, follower = pty.openpty()
+    with open(tmp_path / "stderr", "w+", encoding="utf-8") as stderr:
+        command = [sys.executable, "-X", "importtime", "-m", "owes_cli", *args]
+        process = subprocess.Popen(command, stdout=follower, stderr=stderr, cwd=PROJECT, env=env)
+        os.close(follower)
+        while True:
+            try:
+                if not os.read(leader, 65536):
+                    break
+            except OSError:  # the terminal's other side closed: the program ended
+                break
+        process.wait(timeout=60)
+        os.close(leader)
+        stderr.seek(0)
+        lines = stderr.read().splitlines()
+    return {line.rsplit("|", 1)[-1].strip() for line in lines if line.startswith("import time:")}
+
+
+def test_on_a_terminal_an_answer_is_drawn_without_loading_rich(tmp_path: Path) -> None:
+    answer = _loaded_on_a_terminal("which-centre", "--county", "żarski", "--on", "2017-05-01", tmp_path=tmp_path)
+    assert "owes_cli.render.terminal" in answer  # it was drawn for a terminal
+    assert not {"rich", "owes_cli.render.terminal.rich_draw"} & answer
+    table = _loaded_on_a_terminal("centres", tmp_path=tmp_path)  # a table: the fast path leaves it to Rich
+    assert {"rich", "owes_cli.render.terminal.rich_draw"} <= table

@@ -40,7 +40,7 @@ def _drawn(blocks: list[object], width: int, monkeypatch: pytest.MonkeyPatch) ->
     """What a terminal `width` columns wide shows."""
     monkeypatch.setenv("COLUMNS", str(width))
     monkeypatch.setenv("NO_COLOR", "1")
-    text, _ = terminal.draw(terminal.block_renderables(blocks), io.StringIO())  # type: ignore[arg-type]
+    text, _ = terminal.draw(blocks, io.StringIO())  # type: ignore[arg-type]
     return text.splitlines()
 
 

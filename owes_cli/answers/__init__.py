@@ -9,9 +9,10 @@ The answers are `typing.NamedTuple`s, as the domain's records are, rather
 than frozen dataclasses: equally typed and immutable for mypy, but Python
 3.11 builds a frozen, slotted dataclass about four times slower (it compiles
 six methods per class), which cost `which-centre` some 20 ms of start-up
-(benchmarks/startup.py) for the 37 classes here. For the same reason this
-module does without `from __future__ import annotations`: typing.NamedTuple
-compiles every annotation given as a string (a ForwardRef), about 1 ms here.
+(benchmarks/startup.py) for the 21 classes here (detail.py and tables.py
+hold 19 more). For the same reason this module does without `from
+__future__ import annotations`: typing.NamedTuple compiles every annotation
+given as a string (a ForwardRef), about 1 ms here.
 """
 
 import keyword

@@ -20,10 +20,10 @@ from typing import Annotated, Any, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from owes_cli import answers, compat
+from owes_cli import answers
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
-from owes_cli.cli import files, signals, streams
+from owes_cli.cli import click_compat, files, signals, streams
 from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory
@@ -38,7 +38,7 @@ from owes_cli.domain.dates import (
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
 from owes_cli.layout import listings, sections
 from owes_cli.messages import t
-from owes_cli.render import text as render
+from owes_cli.render import plain as render
 from owes_cli.safe_text import printable
 
 # What a terminal without Polish letters shows instead (LANG=C, PYTHONIOENCODING=ascii).
@@ -82,7 +82,7 @@ codecs.register_error("owes-fold", _fold_unencodable)
 def _prepare_streams() -> Callable[[], None]:
     """Streams that say when they fail, and signals that clean up; returns what undoes both."""
     if sys.stderr is None:  # started with stderr closed (2>&-): messages go nowhere
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+        sys.stderr = open(os.devnull, "w")  # not closed: it lives as long as the process
     handlers = signals.install()
     streams.sane_columns()
     streams.fix_stderr_encoding()
@@ -163,10 +163,10 @@ class OwesGroup(TyperGroup):
         except OwesError as err:
             _say(err.message(lang))
             code = err.exit_code
-        except compat.NoArgsIsHelpError as err:
+        except click_compat.NoArgsIsHelpError as err:
             _say(err.format_message())
             code = ExitCode.USAGE
-        except compat.ClickException as err:
+        except click_compat.ClickException as err:
             _say(describe_usage_error(err, lang))
             code = ExitCode.USAGE
         except (KeyboardInterrupt, typer.Abort):
@@ -316,7 +316,7 @@ def _warn_notes(notes: tuple[NoteInfo, ...], lang: str, out: Output) -> None:
 
 def _complete_county(incomplete: str) -> list[str]:
     """Shell completion: the dataset's counties whose name starts with what was typed."""
-    from owes_cli.domain.names import fold
+    from owes_cli.domain.names import fold, without_diacritics
 
     typed = fold(incomplete)
     try:
@@ -332,11 +332,8 @@ def _complete_county(incomplete: str) -> list[str]:
             found.append(county.name)
         elif fold(county.name).startswith(typed):
             # Typed without Polish letters ("zar"): offered so ("zarski"), which owes reads as well.
-            found.append(county.name.translate(_PLAIN_LETTERS))
+            found.append(without_diacritics(county.name))
     return sorted(found)
-
-
-_PLAIN_LETTERS = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
 
 def _complete_centre(incomplete: str) -> list[str]:

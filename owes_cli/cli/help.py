@@ -12,47 +12,59 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from owes_cli import compat
+from owes_cli.cli import click_compat
 from owes_cli.messages import active_lang, t
 
 
-def describe_usage_error(err: compat.ClickException, lang: str) -> str:
+def describe_usage_error(err: click_compat.ClickException, lang: str) -> str:
     """A Click usage error in `lang`, with the command's help hint."""
     ctx = getattr(err, "ctx", None)
     command = ""
     if ctx is not None and ctx.parent is not None and ctx.info_name:
         command = ctx.info_name + " "
+    return _usage_text(err, ctx, lang) + "\n" + t(lang, "usage_help", command=command)
+
+
+def _usage_text(err: click_compat.ClickException, ctx: Any, lang: str) -> str:
     message = err.format_message()
-    if isinstance(err, compat.NoSuchOption):
-        text = t(lang, "usage_no_option", name=err.option_name)
-        meant = _MEANT.get(err.option_name.lower().split("=")[0])
-        if meant and ctx is not None and any(meant in p.opts for p in ctx.command.params):
-            # By meaning, not spelling: --town is --place, though it is spelt like --at.
-            text += " " + t(lang, "did_you_mean", options=meant)
-        elif err.possibilities:
-            text += " " + t(lang, "did_you_mean", options=", ".join(sorted(err.possibilities)))
-    elif isinstance(err, compat.BadOptionUsage) and "requires an argument" in message:
-        text = t(lang, "usage_needs_value", name=err.option_name)
-    elif isinstance(err, compat.MissingParameter):
+    if isinstance(err, click_compat.NoSuchOption):
+        return _no_such_option(err, ctx, lang)
+    if isinstance(err, click_compat.BadOptionUsage) and "requires an argument" in message:
+        return t(lang, "usage_needs_value", name=err.option_name)
+    if isinstance(err, click_compat.MissingParameter):
         param = err.param
         name = param.get_error_hint(ctx) if (param is not None and ctx is not None) else "?"
-        text = t(lang, "usage_missing", name=name.replace("'", ""))
-    elif message.startswith("No such command"):
-        name = message.split("'")[1] if "'" in message else message
-        text = t(lang, "usage_no_command", name=name)
-        group = ctx.command if ctx is not None else None
-        commands = list(getattr(group, "commands", {}) or {})
-        import difflib  # only a mistyped command needs it
-
-        guess = difflib.get_close_matches(name, commands, n=3, cutoff=0.5)
-        if guess:
-            text += " " + t(lang, "did_you_mean", options=", ".join(guess))
-    elif message.startswith("Got unexpected extra argument"):
+        return t(lang, "usage_missing", name=name.replace("'", ""))
+    if message.startswith("No such command"):
+        return _no_such_command(message, ctx, lang)
+    if message.startswith("Got unexpected extra argument"):
         words = message.rsplit("(", 1)[1].rstrip(")") if "(" in message else message
-        text = t(lang, "usage_extra_args", words=words)
-    else:
-        text = t(lang, "usage_other", detail=message)
-    return text + "\n" + t(lang, "usage_help", command=command)
+        return t(lang, "usage_extra_args", words=words)
+    return t(lang, "usage_other", detail=message)
+
+
+def _no_such_option(err: click_compat.NoSuchOption, ctx: Any, lang: str) -> str:
+    text = t(lang, "usage_no_option", name=err.option_name)
+    meant = _MEANT.get(err.option_name.lower().split("=")[0])
+    if meant and ctx is not None and any(meant in p.opts for p in ctx.command.params):
+        # By meaning, not spelling: --town is --place, though it is spelt like --at.
+        return text + " " + t(lang, "did_you_mean", options=meant)
+    if err.possibilities:
+        return text + " " + t(lang, "did_you_mean", options=", ".join(sorted(err.possibilities)))
+    return text
+
+
+def _no_such_command(message: str, ctx: Any, lang: str) -> str:
+    name = message.split("'")[1] if "'" in message else message
+    text = t(lang, "usage_no_command", name=name)
+    group = ctx.command if ctx is not None else None
+    commands = list(getattr(group, "commands", {}) or {})
+    import difflib  # here beside its one use; Typer has imported it already on every run
+
+    guess = difflib.get_close_matches(name, commands, n=3, cutoff=0.5)
+    if guess:
+        text += " " + t(lang, "did_you_mean", options=", ".join(guess))
+    return text
 
 
 # Options people reach for, by what they mean (English and Polish words).
@@ -330,7 +342,7 @@ def localise_help(group: Any, lang: str) -> None:
         command.options_metavar = OPTIONS_METAVAR[index]
 
 
-class LocalisedHelpFormatter(compat.HelpFormatter):
+class LocalisedHelpFormatter(click_compat.HelpFormatter):
     """Click's help layout with its own words ("Usage:", "Options") in the run's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -346,7 +358,7 @@ class LocalisedHelpFormatter(compat.HelpFormatter):
             yield
 
 
-class LocalisedContext(compat.ClickContext):
+class LocalisedContext(click_compat.ClickContext):
     """Click's context, writing --help with LocalisedHelpFormatter."""
 
     formatter_class = LocalisedHelpFormatter

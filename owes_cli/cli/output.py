@@ -7,16 +7,18 @@ Rich is imported only when a table is really drawn on a terminal.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from owes_cli.cli.files import stdout, stdout_failed
 from owes_cli.errors import UsageError
 from owes_cli.layout import listings
 from owes_cli.layout.blocks import Block
-from owes_cli.render import text as render
+from owes_cli.render import plain as render
+
+if TYPE_CHECKING:
+    from owes_cli.render.terminal import Drawn
 
 FORMATS = ("auto", "table", "plain", "json", "csv")
 R = TypeVar("R")
@@ -47,7 +49,8 @@ def page(text: str, command: str, stream: IO[str]) -> None:
     env.setdefault("LESS", "FRX")  # as git: quit if one screen, keep colours, do not clear
     env.setdefault("LV", "-c")
     try:
-        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # noqa: S602 - the user's own command
+        # Through a shell, as git runs it: the pager is the user's own command line ("less -R").
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
     except OSError:
         stream.write(text)
         return
@@ -97,10 +100,9 @@ class Output:
         elif self.format == "plain":
             self.write(render.plain_table(listings.table(columns, rows, self.lang)))
         else:
-            from owes_cli.render import terminal as rich_render
+            from owes_cli.render import terminal
 
-            table = listings.table(columns, rows, self.lang)
-            self._print_rich(rich_render.listing_renderables(table, title, stdout()))
+            self._show(terminal.draw_listing(listings.table(columns, rows, self.lang), title, stdout()))
 
     def card(self, answer: object, blocks: list[Block], csv_rows: dict[str, object] | list[dict[str, object]]) -> None:
         """One answer: JSON as it is, CSV as its row (or rows), for people as the layout's blocks."""
@@ -109,27 +111,17 @@ class Output:
         elif self.format == "csv":
             rows = csv_rows if isinstance(csv_rows, list) else [csv_rows]
             self.write(render.to_csv(rows, list(rows[0])))
-        elif self.format == "plain":
-            self.write(render.plain_blocks(blocks))
         else:
-            from owes_cli.render import screen
-
-            drawn = screen.render(blocks, stdout())  # as Rich draws it, without importing Rich
-            if drawn is not None:
-                self._show(drawn, shutil.get_terminal_size().lines)
-                return
-            from owes_cli.render import terminal as rich_render
-
-            self._print_rich(rich_render.block_renderables(blocks))
+            self.blocks(blocks)
 
     def blocks(self, blocks: list[Block]) -> None:
-        """Blocks for people: plain text in a pipe, Rich on a terminal."""
+        """Blocks for people: plain text in a pipe, drawn for a terminal otherwise."""
         if self.format == "plain":
             self.write(render.plain_blocks(blocks))
         else:
-            from owes_cli.render import terminal as rich_render
+            from owes_cli.render import terminal
 
-            self._print_rich(rich_render.block_renderables(blocks))
+            self._show(terminal.draw(blocks, stdout()))
 
     def write(self, text: str) -> None:
         stream = stdout()
@@ -139,31 +131,18 @@ class Output:
         except OSError as exc:
             raise stdout_failed(exc) from None
 
-    def _print_rich(self, renderables: list[Any]) -> None:
-        from owes_cli.render import terminal as rich_render
-
-        stream = stdout()
-        if self._pager() is None:
-            try:
-                rich_render.print_renderables(renderables, stream)
-                stream.flush()
-            except OSError as exc:
-                raise stdout_failed(exc) from None
-            return
-        self._show(*rich_render.draw(renderables, stream))
-
     def _pager(self) -> str | None:
         return None if _pager_off or not _isatty(stdout()) else pager_command(os.environ)
 
-    def _show(self, drawn: str, height: int) -> None:
+    def _show(self, drawn: Drawn) -> None:
         """Text drawn for a terminal: through the pager when longer than the screen, as git does."""
         stream = stdout()
         pager = self._pager()
         try:
-            if pager is not None and drawn.count("\n") > height:
-                page(drawn, pager, stream)
+            if pager is not None and drawn.text.count("\n") > drawn.height:
+                page(drawn.text, pager, stream)
             else:
-                stream.write(drawn)
+                stream.write(drawn.text)
             stream.flush()
         except OSError as exc:
             raise stdout_failed(exc) from None

@@ -65,6 +65,11 @@ _POLISH = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNO
 _PLAIN = re.compile(r"[a-z0-9 ]*")
 
 
+def without_diacritics(text: str) -> str:
+    """The Polish letters replaced by plain ones, case kept: "Żary" -> "Zary"."""
+    return text.translate(_POLISH)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (including "ł"), unify dashes and spaces."""
     plain = text.translate(_POLISH).lower()
@@ -272,3 +277,32 @@ def rules() -> dict[str, object]:
         "adjective": _ADJECTIVE,
         "vowel": _VOWEL,
     }
+
+
+# --------------------------------------------------------------------------
+# Declension: a county's name in the case a sentence needs
+# --------------------------------------------------------------------------
+
+
+def county_case(name: str, case: str) -> str:
+    """A county's name after "w powiecie" (loc: "świdnickim") or "powiatu" (gen: "świdnickiego").
+
+    A land county's name is an adjective ("świdnicki", "strzelecko-drezdenecki"); a city
+    with county rights keeps its own name after "grodzki" ("w powiecie grodzkim Zielona Góra").
+    """
+    if name[:1].islower() and name.endswith(("i", "y")):
+        # Every adjective of the name declines: "łódzki wschodni" → "łódzkim wschodnim".
+        return " ".join(_adjective_case(word, case) for word in name.split(" "))
+    return ("grodzkim " if case == "loc" else "grodzkiego ") + name
+
+
+def _adjective_case(word: str, case: str) -> str:
+    if not word.endswith(("i", "y")):
+        return word
+    return word + "m" if case == "loc" else word[:-1] + ("iego" if word.endswith("i") else "ego")
+
+
+def is_city_county(teryt: str) -> bool:
+    """Whether a TERYT code (county, gmina or place, "0862…") is in a city with county rights:
+    their county codes are 61 and up, a land county's below."""
+    return teryt[2:4] >= "61"

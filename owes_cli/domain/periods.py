@@ -75,7 +75,7 @@ def _contains(span: tuple[date, date | None], day: date) -> bool:
 _spans: list[tuple[dict[str, Centre], list[tuple[Centre, tuple[date, date | None]]]]] = []
 
 
-def _centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | None]]]:
+def centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | None]]]:
     """Every centre with its span, worked out once per dataset: `counties` asks for each county."""
     for centres, spans in _spans:
         if centres is dataset.centres:
@@ -86,7 +86,7 @@ def _centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | Non
 
 
 def centres_on(dataset: Dataset, day: date) -> list[Centre]:
-    return [c for c, span in _centre_spans(dataset) if _contains(span, day)]
+    return [c for c, span in centre_spans(dataset) if _contains(span, day)]
 
 
 class Confirmed(NamedTuple):
@@ -151,11 +151,6 @@ def coverage_among(centres: list[Centre], teryt: str) -> tuple[CoverageStatus, C
             return CoverageStatus.CONFIRMED, centre
     known = bool(centres) and all(c.coverage for c in centres)
     return (CoverageStatus.NONE if known else CoverageStatus.UNKNOWN), None
-
-
-def centre_of(dataset: Dataset, teryt: str, period_id: str) -> Centre | None:
-    """The centre a source confirms for a county in one period, if any."""
-    return coverage_among(dataset.centres_in(period_id), teryt)[1]
 
 
 def period_on(dataset: Dataset, day: date) -> tuple[Period, PeriodStatus]:

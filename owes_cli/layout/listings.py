@@ -31,11 +31,6 @@ class Column(NamedTuple, Generic[R]):
     whole: bool = False  # a screen never breaks its words
 
 
-def _label(key: str, lang: str) -> str:
-    own = {"from": ("Od", "From"), "to": ("Do", "To"), "centre": ("Ośrodek", "Centre")}
-    return own[key][0 if lang == "pl" else 1] if key in own else t(lang, key)
-
-
 def cell(column: Column[R], row: R, lang: str) -> str:
     """A cell as a person reads it."""
     value = column.value(row)
@@ -59,7 +54,7 @@ def table(columns: Sequence[Column[R]], rows: Sequence[R], lang: str) -> Table:
     cells = tuple(tuple(text(cell(c, row, lang)) for c in columns) for row in rows)
     empty = tuple(all(c.value(row) in (None, "") for row in rows) for c in columns)
     whole = tuple(c.whole for c in columns)
-    return Table(tuple(_label(c.key, lang) for c in columns), cells, empty=empty, whole=whole)
+    return Table(tuple(t(lang, c.key) for c in columns), cells, empty=empty, whole=whole)
 
 
 # `centres --format csv`: one row per centre with names, not ids, for a spreadsheet.

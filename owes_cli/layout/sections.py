@@ -37,7 +37,7 @@ from owes_cli.answers import (
     to_json,
 )
 from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
-from owes_cli.messages import kind_label, note_text, t
+from owes_cli.messages import MESSAGES, kind_label, note_text, t
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -381,7 +381,6 @@ def period_section(period: PeriodInfo, lang: str) -> list[Block]:
 
 # Notes about namesakes elsewhere in Poland: in the short answer they are counted, not listed.
 _NOTES_KEPT_SHORT = 1
-_AMONG = {2: ("dwóch", "two"), 3: ("trzech", "three"), 4: ("czterech", "four")}
 
 
 def day_label(on: str, lang: str, today: str | None = None) -> str:
@@ -409,7 +408,7 @@ def how_sure(answer: CountyAnswer, lang: str) -> str:
     count = len(answer.centres)
     if count == 1:
         return t(lang, "short_unknown_one", county=answer.county.name)
-    among = _AMONG.get(count, (str(count), str(count)))[0 if lang == "pl" else 1]
+    among = t(lang, f"among_{count}") if f"among_{count}" in MESSAGES else str(count)
     return t(lang, "short_unknown_among", among=among, county=answer.county.name)
 
 

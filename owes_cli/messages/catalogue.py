@@ -12,6 +12,7 @@ import string
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from owes_cli.domain.names import county_case, is_city_county  # a leaf: Polish names, nothing of ours
 from owes_cli.safe_text import shown
 
 if TYPE_CHECKING:
@@ -322,6 +323,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map_written": ("Zapisano mapę: {path}", "Map written: {path}"),
     "centre": ("Ośrodek", "Centre"),
     "centres": ("Ośrodki", "Centres"),
+    "from": ("Od", "From"),
+    "to": ("Do", "To"),
     "id": ("Id", "Id"),
     "name": ("Nazwa", "Name"),
     "subregion": ("Subregion", "Subregion"),
@@ -705,6 +708,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Źródła nie podają, czy ten ośrodek obsługuje powiat {county}.",
         "Our sources do not say whether this centre serves powiat {county}.",
     ),
+    # How many centres, in words, for "short_unknown_among" (a larger number is written in digits).
+    "among_2": ("dwóch", "two"),
+    "among_3": ("trzech", "three"),
+    "among_4": ("czterech", "four"),
     "short_unknown_among": (
         "Źródła nie podają, który z tych {among} ośrodków obsługuje powiat {county}.",
         "Our sources do not say which of these {among} serves powiat {county}.",
@@ -890,24 +897,6 @@ class _Formatter(string.Formatter):
 _FORMATTERS = {lang: _Formatter(lang) for lang in ("pl", "en")}
 
 
-def county_case(name: str, case: str) -> str:
-    """A county's name after "w powiecie" (loc: "świdnickim") or "powiatu" (gen: "świdnickiego").
-
-    A land county's name is an adjective ("świdnicki", "strzelecko-drezdenecki"); a city
-    with county rights keeps its own name after "grodzki" ("w powiecie grodzkim Zielona Góra").
-    """
-    if name[:1].islower() and name.endswith(("i", "y")):
-        # Every adjective of the name declines: "łódzki wschodni" → "łódzkim wschodnim".
-        return " ".join(_adjective_case(word, case) for word in name.split(" "))
-    return ("grodzkim " if case == "loc" else "grodzkiego ") + name
-
-
-def _adjective_case(word: str, case: str) -> str:
-    if not word.endswith(("i", "y")):
-        return word
-    return word + "m" if case == "loc" else word[:-1] + ("iego" if word.endswith("i") else "ego")
-
-
 def _shown(params: Mapping[str, Any]) -> dict[str, Any]:
     # Values come from the user or a dataset: a 1 MB query or an escape
     # sequence is echoed shortened and inert, never as it came.
@@ -983,5 +972,4 @@ def kind_label(place: Mapping[str, Any], lang: str) -> str:
     name, teryt = (parent["name"], parent["teryt"]) if isinstance(parent, dict) else (parent, place["part_of_teryt"])
     if place["kind"] != "part-of-town":
         return t(lang, "part_of_village", parent=name)
-    # A city with county rights has a county code of 61 and up.
-    return t(lang, "part_of_city" if teryt[2:4] >= "61" else "part_of_town", parent=name)
+    return t(lang, "part_of_city" if is_city_county(teryt) else "part_of_town", parent=name)

@@ -1,6 +1,6 @@
 """An answer on a terminal without loading Rich: the same picture, 30–40 ms sooner.
 
-Rich (render/terminal.py) draws an answer's blocks as rounded panels holding
+Rich (render/terminal/rich_draw.py) draws an answer's blocks as rounded panels holding
 label/value grids, bold and underlined headings, and bullets. Importing Rich
 costs a short answer about a third of its run, so the common case is drawn
 here, character for character and style for style as Rich draws it (the
@@ -23,7 +23,7 @@ from typing import IO, NamedTuple
 from owes_cli.layout import blocks as b
 from owes_cli.safe_text import printable
 
-MAX_WIDTH = 1000  # as render/terminal.py: wider than any real terminal
+MAX_WIDTH = 1000  # as render/terminal/rich_draw.py: wider than any real terminal
 MIN_WIDTH = 30  # narrower than this, Rich's own column shrinking takes over
 GRID_GAP = 2  # spaces between a label and its value (Table.grid(padding=(0, 2)))
 _WORD = re.compile(r"\s*\S+\s*")  # a word and the space after it, as Rich's wrapping sees one
@@ -71,7 +71,7 @@ def screen(stream: IO[str], environ: Mapping[str, str] | None = None) -> Screen 
         return None
     columns = env.get("COLUMNS")
     if columns is not None and not (columns.isascii() and columns.isdigit()):
-        columns = None  # render/terminal.py hides such a value from Rich
+        columns = None  # render/terminal/rich_draw.py hides such a value from Rich
     if columns is not None:
         width = int(columns)
     else:
@@ -128,7 +128,7 @@ _Chars = list[tuple[str, _Style]]  # a text as characters with their styles
 
 def _panel(title: str, body: list[b.Block], width: int) -> list[_Chars]:
     """Panel(Group(...), title=bold, title_align="left", box=ROUNDED, expand=True); a title that
-    does not fit the border opens the panel's body instead, wrapped (render/terminal.py)."""
+    does not fit the border opens the panel's body instead, wrapped (render/terminal/rich_draw.py)."""
     inner = width - 4
     rows: list[_Chars] = []
     if len(printable(title)) + 6 > width:
@@ -161,14 +161,14 @@ def _block(block: b.Block, width: int, top: bool = False) -> list[_Chars]:
     if isinstance(block, b.Paragraph):
         drawn = _inline(block.runs)
         if any(run.url for run in block.runs) and all(run.url or not run.text.strip() for run in block.runs):
-            # terminal.py keeps web addresses on a line of their own whole: printed by itself, Rich
+            # terminal/rich_draw.py keeps web addresses on a line of their own whole: printed by itself, Rich
             # lets the terminal wrap them (soft wrap); in a panel it would cut what does not fit.
             lines = list(_split_lines(drawn))
             if not top and any(len(line) > width for line in lines):
                 raise _LeaveToRich
             return lines
         return _wrap(drawn, width)
-    return []  # the map and page breaks belong to documents, as in render/terminal.py
+    return []  # the map and page breaks belong to documents, as in render/terminal/rich_draw.py
 
 
 def _fields(block: b.Fields, width: int) -> list[_Chars]:

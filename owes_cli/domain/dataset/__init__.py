@@ -15,11 +15,10 @@ where they have always been imported from.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from owes_cli.domain import model as m
 from owes_cli.domain.dataset.build import build
-from owes_cli.domain.dataset.crossref import cross_check
 from owes_cli.domain.dataset.read import (
     DATASET_ENV,
     MAX_BYTES,
@@ -29,19 +28,24 @@ from owes_cli.domain.dataset.read import (
     read_bytes,
     resolve_path,
 )
-from owes_cli.domain.dataset.schema import (
-    MAX_PROBLEMS,
-    MAX_SUGGESTIONS,
-    SCHEMA,
-    SCHEMA_VERSION,
-    Checker,
-    Enough,
-    Key,
-    opt,
-    req,
-)
 from owes_cli.domain.dates import PartialDateError
 from owes_cli.errors import DatasetError, Problem
+
+if TYPE_CHECKING:
+    from owes_cli.domain.dataset.schema import MAX_PROBLEMS, MAX_SUGGESTIONS, SCHEMA, SCHEMA_VERSION, Key, opt, req
+
+# The schema's names load with the checker, on first use: a lookup whose
+# dataset comes from the cache checks nothing, and never imports it.
+_SCHEMA_NAMES = {"MAX_PROBLEMS", "MAX_SUGGESTIONS", "SCHEMA", "SCHEMA_VERSION", "Key", "opt", "req"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SCHEMA_NAMES:
+        from owes_cli.domain.dataset import schema
+
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DATASET_ENV",
@@ -66,6 +70,9 @@ __all__ = [
 
 def check(raw: dict[str, Any], register: Any = None) -> list[Problem]:
     """Every problem in a parsed dataset: schema first, then references."""
+    from owes_cli.domain.dataset.crossref import cross_check
+    from owes_cli.domain.dataset.schema import MAX_PROBLEMS, SCHEMA, Checker, Enough
+
     checker = Checker()
     try:
         cleaned = checker.table(raw, SCHEMA, "", partial=True)

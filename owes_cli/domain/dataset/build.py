@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from owes_cli.domain import model as m
-from owes_cli.domain.dataset.schema import region_codes
 from owes_cli.domain.dates import PartialDate
+
+
+def region_codes(teryt: str | list[str]) -> tuple[str, ...]:
+    """`region.teryt` as a tuple of codes: one code as written before lists were allowed, or a list."""
+    return (teryt,) if isinstance(teryt, str) else tuple(teryt)
 
 
 def _text(raw: dict[str, str] | None) -> m.Text | None:

@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
+from owes_cli.domain.dataset.build import region_codes
 from owes_cli.domain.dataset.evidence import check_quotes
-from owes_cli.domain.dataset.schema import MAX_PROBLEMS, Problems, join, region_codes
+from owes_cli.domain.dataset.schema import MAX_PROBLEMS, Problems, join
 from owes_cli.domain.dates import PartialDate, PartialDateError
 
 # The tables whose records have an `id` that others refer to, in the order their duplicates are reported.

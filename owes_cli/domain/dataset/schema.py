@@ -397,8 +397,3 @@ _UNSAFE = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\
 
 def join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
-
-
-def region_codes(teryt: str | list[str]) -> tuple[str, ...]:
-    """`region.teryt` as a tuple of codes: one code as written before lists were allowed, or a list."""
-    return (teryt,) if isinstance(teryt, str) else tuple(teryt)

@@ -1,4 +1,7 @@
-"""The one module that builds Rich renderables (tables and panels).
+"""Answers drawn by Rich: the one module that builds Rich renderables (tables and panels).
+
+Only what the fast path (render/screen.py) cannot draw comes here
+(owes_cli.render.terminal.draw chooses).
 
 Data text goes in as `Text` objects, never as markup strings, so a name such
 as "[bold]x[/]" prints literally.
@@ -16,8 +19,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from owes_cli.compat import rich_console
 from owes_cli.layout import blocks as b
+from owes_cli.render.rich_compat import rich_console
 from owes_cli.safe_text import printable
 
 _Cells = list[list[str]]  # a listing's cells as text, row by row
@@ -197,12 +200,6 @@ def _unbroken_width(listing: Listing) -> int:
     return _PADDING + sum(floor + _COLUMN_PADDING for floor in _floors(listing))
 
 
-def print_renderables(renderables: list[RenderableType], stream: IO[str]) -> None:
-    console = _console(stream)
-    for item in renderables:
-        _print(console, item)
-
-
 def _print(console: Console, item: RenderableType) -> None:
     # A web address on its own line is printed unbroken: the terminal wraps it (soft wrap).
     whole = isinstance(item, Text) and item.no_wrap and item.overflow == "ignore"
@@ -212,10 +209,14 @@ def _print(console: Console, item: RenderableType) -> None:
 def draw(renderables: list[RenderableType], stream: IO[str]) -> tuple[str, int]:
     """The renderables as the terminal `stream` would show them, and the screen's height."""
     console = _console(stream)
-    with console.capture() as captured:
-        for item in renderables:
+    drawn = []
+    for item in renderables:
+        # One capture per item, as printing them one by one does: in one capture, Rich would give
+        # the same address in two neighbouring items one link id (OSC 8), which it does not on screen.
+        with console.capture() as captured:
             _print(console, item)
-    return captured.get(), console.height
+        drawn.append(captured.get())
+    return "".join(drawn), console.height
 
 
 def _console(stream: IO[str]) -> Console:

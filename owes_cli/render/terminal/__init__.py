@@ -1,0 +1,40 @@
+"""Answers drawn for a terminal: by render/screen.py where it can, by Rich otherwise.
+
+Importing Rich costs a short answer about a third of its run, so `draw`
+first asks the fast path (render/screen.py), which draws the common answer
+exactly as Rich would without importing it; only what it cannot draw (a
+table, an unusual character or terminal) loads Rich (rich_draw.py). Plain
+text for pipes is render/plain.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import IO, NamedTuple
+
+from owes_cli.layout.blocks import Block, Table
+from owes_cli.render import screen
+
+
+class Drawn(NamedTuple):
+    """An answer as the terminal shows it, and the screen's height (the pager decides by it)."""
+
+    text: str
+    height: int
+
+
+def draw(blocks: list[Block], stream: IO[str]) -> Drawn:
+    """The blocks as the terminal `stream` shows them."""
+    drawn = screen.render(blocks, stream)  # as Rich draws it, without importing Rich
+    if drawn is not None:
+        return Drawn(drawn, shutil.get_terminal_size().lines)
+    from owes_cli.render.terminal import rich_draw
+
+    return Drawn(*rich_draw.draw(rich_draw.block_renderables(blocks), stream))
+
+
+def draw_listing(table: Table, title: str | None, stream: IO[str]) -> Drawn:
+    """A listing as a table, or on a terminal too narrow for its columns, one record after another."""
+    from owes_cli.render.terminal import rich_draw
+
+    return Drawn(*rich_draw.draw(rich_draw.listing_renderables(table, title, stream), stream))
