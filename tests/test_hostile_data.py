@@ -24,6 +24,9 @@ from owes_cli.errors import ExitCode
 HOSTILE = PROJECT / "tests" / "datasets" / "hostile-names.toml"
 MARKUP = "[bold red]Ośrodek[/] [link=file:///etc/passwd]testowy[/link]"
 FORMULA = '=HYPERLINK("https://example.org/";"Organizacja")'
+# The operator quotes none of its (hostile) source: its role reads as our summary of it (issue 21).
+# (its title's tab is shown as a space, as every control character).
+SUMMARY = "according to “ =cmd|' /C calc'!A0” (our summary)"
 
 
 def test_markup_and_formulas_print_literally_as_plain_text(owes: Owes) -> None:
@@ -35,7 +38,7 @@ def test_markup_and_formulas_print_literally_as_plain_text(owes: Owes) -> None:
         "=" * len(MARKUP),
         "Subregion +48 {0.__class__}",
         "Seat -1+1",
-        f"Run by {FORMULA} (partner)",
+        f"Run by {FORMULA} (partner; {SUMMARY})",
     ]
 
 
@@ -57,7 +60,7 @@ def test_csv_neutralises_formulas(owes: Owes) -> None:
     centre = first_csv_row(owes("centres", "--data", str(HOSTILE), "-f", "csv").stdout)
     assert centre["name"] == MARKUP  # not a formula: left as it is
     assert centre["seat"] == "'-1+1"
-    assert centre["run_by"] == f"'{FORMULA} (partner)"
+    assert centre["run_by"] == f"'{FORMULA} (partner; {SUMMARY})"
     service = first_csv_row(owes("services", "--data", str(HOSTILE), "-f", "csv", "--lang", "pl").stdout)
     assert service["name"] == "'@SUM(1+1) $(touch /tmp/owes-pwned) `id`"
     source = first_csv_row(owes("sources", "--data", str(HOSTILE), "-f", "csv").stdout)
