@@ -112,6 +112,10 @@ def scaled(factor: int) -> str:
 # --------------------------------------------------------------------------
 
 
+def _unquoted(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in record.items() if key != "quotes"}
+
+
 def national(period_count: int = 3, years_each: int = 3, first_year: int = 2016) -> str:
     """Every county of Poland, each voivodeship served by one or two invented centres in each period."""
     bundled = tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
@@ -129,8 +133,9 @@ def national(period_count: int = 3, years_each: int = 3, first_year: int = 2016)
         "organisations": [],
         "periods": [],
         "centres": [],
-        "services": [{**s, "sources": synthetic} for s in bundled["services"]],
-        "audiences": [{**a, "sources": synthetic} for a in bundled["audiences"]],
+        # Re-sourced to the synthetic source, they keep no quotes of the real ones.
+        "services": [{**_unquoted(s), "sources": synthetic} for s in bundled["services"]],
+        "audiences": [{**_unquoted(a), "sources": synthetic} for a in bundled["audiences"]],
         "counties": [
             {"teryt": code, "name": name, "kind": kind, "sources": synthetic}
             for code, (name, kind) in sorted(counties.items())

@@ -747,8 +747,11 @@ class Directory:
             loaded = dataset_module.load(self.path, self.register, cache=False)
         except DatasetError as err:
             return tables.validation(str(self.path), err.problems, self.lang)
+        from owes_cli.domain.dataset.evidence import unquoted
+
         counts = tables.Counts(len(loaded.centres), len(loaded.counties), len(loaded.sources))
-        return tables.validation(str(self.path), [], self.lang, counts)
+        summaries = [tables.UnquotedInfo(u.where, u.record, u.sources) for u in unquoted(loaded)]
+        return tables.validation(str(self.path), [], self.lang, counts, summaries)
 
 
 def t_what(lang: str, option: str) -> str:

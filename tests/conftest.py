@@ -21,7 +21,9 @@ from typer.testing import CliRunner
 from owes_cli.cli import app
 
 PROJECT = Path(__file__).resolve().parent.parent
-REFERENCE = PROJECT.parent / "shared" / "reference"
+# The reference material sits beside the project (../shared/reference); a work tree
+# elsewhere names it with OWES_REFERENCE.
+REFERENCE = Path(os.environ.get("OWES_REFERENCE") or PROJECT.parent / "shared" / "reference")
 BUNDLED = PROJECT / "data" / "centres.toml"
 
 # The environment a test runs in: no colour, a fixed width, English unless asked.

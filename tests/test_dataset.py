@@ -12,6 +12,7 @@ import pytest
 from conftest import BUNDLED, PROJECT, Owes
 
 from owes_cli.domain.dataset import check, load, parse_raw
+from owes_cli.domain.dataset.evidence import normalise, unquoted
 from owes_cli.domain.model import Audience, Centre, County, Document, Event, Organisation, Period, Service
 from owes_cli.domain.periods import coverage_among
 from owes_cli.domain.register import load_register
@@ -154,17 +155,58 @@ def test_no_names_of_people() -> None:
     assert not re.search(r"\b(prezes|dyrektor|pan|pani|koordynator)\w*\s+[A-ZŁŚŻŹ]", text, re.IGNORECASE)
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def test_quotes_stand_verbatim_in_the_reference(reference: Path) -> None:
-    founding = _squash((reference / "sources" / "owes-lubuskie-2013-2015.txt").read_text(encoding="utf-8"))
-    later = _squash((reference / "sources" / "facts-later-periods.md").read_text(encoding="utf-8"))
-    for source in DATASET.sources.values():
-        for quote in source.quotes:
-            haystack = founding if source.id == "obserwuj-2015" else later
-            assert _squash(quote) in haystack, (source.id, quote)
+    """Each stored quote is a substring of its reference file, compared as `evidence.normalise`
+    does: white space (line breaks too) as one space; case, punctuation and quotation marks exact."""
+    founding = normalise((reference / "sources" / "owes-lubuskie-2013-2015.txt").read_text(encoding="utf-8"))
+    later = normalise((reference / "sources" / "facts-later-periods.md").read_text(encoding="utf-8"))
+    stored = [(s.id, q) for s in DATASET.sources.values() for q in s.quotes]
+    for source_id, quote in stored:
+        haystack = founding if source_id == "obserwuj-2015" else later
+        assert normalise(quote) in haystack, (source_id, quote)
+    assert len(stored) == 54
+    # The undated news page that lists six counties for the Zielona Góra centre is no source of ours.
+    assert not any("eska.pl" in (s.url or "") for s in DATASET.sources.values())
+    assert "żarskiego i wschowskiego" not in BUNDLED.read_text(encoding="utf-8")
+
+
+# The statements that quote none of their sources, each with why: they are shown as
+# "according to … (our summary)" and `owes validate` lists them. A new one fails the test below.
+OUR_SUMMARIES = {
+    # The reference gives the call's dates only in its English note ("9 Oct – 13 Nov 2023").
+    ("fewl-2024", ("felb-call-2023",)),
+    # The reference names the project for the rpo.lubuskie.pl page, with no sentence of it.
+    ("lowes-2016", ("rpo-call-2018",)),
+    # The page of 2015-11-23 is recorded by its address and title only: no quote in the reference.
+    ("gorzow-activity-after-end-2015", ("owesgw-2015-11",)),
+    # "First edition ended August 2018" is the reference's note about the interview, not its words.
+    ("lowes-first-edition-end-2018", ("echogorzowa-2019",)),
+}
+
+
+def test_every_statement_quotes_its_source_or_is_a_known_summary() -> None:
+    found = [(u.record, u.sources) for u in unquoted(DATASET)]
+    assert len(found) == len(OUR_SUMMARIES) == 4
+    assert set(found) == OUR_SUMMARIES
+    # What the issue named is quoted now: the leads, the Gorzów partners and cost, the 2024 services.
+    for centre_id in ("zielona-gora-2016", "zielona-gora-2024", "gorzow-2024"):
+        assert all(op.quotes for op in DATASET.centres[centre_id].operators), centre_id
+    assert all(f.quotes for f in DATASET.centres["gorzow-2024"].facts)
+    assert all(DATASET.services[s].quotes for s in DATASET.centres["zielona-gora-2024"].services)
+
+
+def test_a_quote_must_stand_in_a_cited_source(tmp_path: Path) -> None:
+    quoted = minimal_dataset(
+        centre_extra='facts = [{ text = { pl = "x", en = "x" }, sources = ["src"], quotes = ["y"] }]'
+    )
+    text = quoted.replace('title = "Źródło"', 'title = "Źródło"\nquotes = ["a  longer\\nsentence y z"]')
+    assert problems_of(text, tmp_path) == []  # white space is compared as one space
+    assert problems_of(text.replace('quotes = ["y"]', 'quotes = ["Y"]'), tmp_path) == [
+        ("quote_not_in_sources", "centres[0].facts[0].quotes[0]")
+    ]
+    assert problems_of(quoted, tmp_path) == [("quote_not_in_sources", "centres[0].facts[0].quotes[0]")]
+    unquoted_fact = minimal_dataset(centre_extra='facts = [{ text = { pl = "x", en = "x" }, sources = ["src"] }]')
+    assert problems_of(unquoted_fact, tmp_path) == []  # no quote is allowed: it is counted, not refused
 
 
 def test_source_addresses_and_dates_come_from_the_reference(reference: Path) -> None:
@@ -278,7 +320,15 @@ def test_syntax_error_names_the_line_in_polish(owes: Owes, tmp_path: Path) -> No
 def test_validate_reports_the_bundled_data_valid(owes: Owes) -> None:
     run = owes("validate")
     assert run.exit_code == 0
-    assert run.stdout == (f"The dataset {BUNDLED} is valid: 6 centres, 14 counties, {len(DATASET.sources)} sources.\n")
+    assert run.stdout.startswith(
+        f"The dataset {BUNDLED} is valid: 6 centres, 14 counties, {len(DATASET.sources)} sources.\n"
+        f"Without a quote from their source (our summary): {len(OUR_SUMMARIES)} facts.\n"
+        "  periods[2].facts[1] (fewl-2024; sources: felb-call-2023)\n"
+    )
+    polish = owes("validate", "--lang", "pl")
+    assert f"Bez cytatu ze źródła (nasze streszczenie): {len(OUR_SUMMARIES)} fakty.\n" in polish.stdout
+    listed = json.loads(owes("validate", "--format", "json").stdout)["unquoted"]
+    assert {(u["record"], tuple(u["sources"])) for u in listed} == set(OUR_SUMMARIES)
 
 
 def test_data_option_and_environment_point_every_command_elsewhere(owes: Owes, tmp_path: Path) -> None:

@@ -266,11 +266,12 @@ def test_english_documents_are_in_english_and_counties_sort_as_people_expect(doc
 @pytest.mark.parametrize("suffix", ["pdf", "docx"])
 def test_dates_are_iso_and_a_centres_dates_are_told_from_its_periods(documents: dict[str, Path], suffix: str) -> None:
     text = document_text(documents[f"centre-pl.{suffix}"])
-    assert "9 października" not in text and "(2023-10-09 – 2023-11-13)" in text
+    assert "9 października" not in text and "od 2023-10-09 do 2023-11-13" in text
     # Gorzów's centre ends on 2029-06-30; its programme period on 2029-12-31: each labelled as what it is.
     assert "Działa (własne daty) 2024-01-01 – 2029-06-30" in text
     assert (
-        "Okres 2024-01-01 – 2029-12-31 (OWES w ramach programu Fundusze Europejskie dla Lubuskiego 2021–2027)" in text
+        "Okres 2024-01-01 – 2029-12-31, z dat jego ośrodków (OWES w ramach programu Fundusze Europejskie dla"
+        " Lubuskiego 2021–2027)" in text
     )
     # The years of its sources and the register's date, not one misleading "data as of" day.
     assert "Dane według stanu na" not in text

@@ -24,6 +24,9 @@ from owes_cli.errors import ExitCode
 HOSTILE = PROJECT / "tests" / "datasets" / "hostile-names.toml"
 MARKUP = "[bold red]Ośrodek[/] [link=file:///etc/passwd]testowy[/link]"
 FORMULA = '=HYPERLINK("https://example.org/";"Organizacja")'
+# The operator quotes none of its (hostile) source: its role reads as our summary of it (issue 21).
+# (its title's tab is shown as a space, as every control character).
+SUMMARY = "according to “ =cmd|' /C calc'!A0” (our summary)"
 
 
 def test_markup_and_formulas_print_literally_as_plain_text(owes: Owes) -> None:

@@ -79,19 +79,24 @@ def test_a_centre_with_its_own_dates_is_not_running_before_them(owes: Owes) -> N
 
 def test_unknown_end_shows_as_not_in_our_sources(owes: Owes) -> None:
     run = owes("which-centre", "--full", "--county", "żarski", "--on", "2017-05-01")
-    assert "2016 – not in our sources (Accredited OWES under RPO Lubuskie 2020)" in run.stdout
+    # Its start is derived, not stated by a source, and says so (issue 21).
+    assert (
+        "2016 – not in our sources, start year from our source notes, not stated by a source"
+        " (Accredited OWES under RPO Lubuskie 2020)" in " ".join(run.stdout.split())
+    )
 
 
 def test_periods_listing(owes: Owes) -> None:
     run = owes("periods", "--format", "csv")
     assert run.stdout.splitlines() == [
-        "id,name,programme,from,to,lead,centres",
-        "pokl-2013,OWES project 2013–2015,Program Operacyjny Kapitał Ludzki,2013-03,2015-09,"
+        "id,name,programme,from,to,derived,lead,centres",
+        "pokl-2013,OWES project 2013–2015,Program Operacyjny Kapitał Ludzki,2013-03,2015-09,,"
         "Wojewódzki Urząd Pracy w Zielonej Górze,zielona-gora-2013 gorzow-2013",
         "rpo-2016,Accredited OWES under RPO Lubuskie 2020,Regionalny Program Operacyjny – Lubuskie 2020,"
-        "2016,,,zielona-gora-2016 lowes-2016",
+        '2016,,"start year from our source notes, not stated by a source",,zielona-gora-2016 lowes-2016',
         "fewl-2024,OWES under the programme European Funds for Lubuskie 2021–2027,"
-        "Fundusze Europejskie dla Lubuskiego 2021–2027,2024-01-01,2029-12-31,,zielona-gora-2024 gorzow-2024",
+        "Fundusze Europejskie dla Lubuskiego 2021–2027,2024-01-01,2029-12-31,from its centres' dates,,"
+        "zielona-gora-2024 gorzow-2024",
     ]
     data = json.loads(owes("periods", "--format", "json").stdout)
     assert data[0]["sources"] == "obserwuj-2015"
@@ -205,8 +210,38 @@ sources = ["src"]
 def test_a_centres_own_dates_and_its_periods_are_each_labelled(owes: Owes) -> None:
     out = " ".join(owes("centre", "gorzow-2024").stdout.split())
     assert " Runs (its own dates) 2024-01-01 – 2029-06-30 " in out
-    assert " Period 2024-01-01 – 2029-12-31 (OWES under the programme" in out
+    assert " Period 2024-01-01 – 2029-12-31, from its centres' dates (OWES under the programme" in out
     polish = " ".join(owes("centre", "gorzow-2024", "--lang", "pl").stdout.split())
     assert "Działa (własne daty) 2024-01-01 – 2029-06-30" in polish
     # Where the centre's dates are its period's, there is one row.
     assert "own dates" not in owes("centre", "gorzow-2013").stdout
+
+
+def test_derived_dates_say_how_and_follow_from_what_they_are_derived_from(owes: Owes) -> None:
+    """fewl-2024's dates are its centres' (no source dates the period); rpo-2016's start is a year
+    from our notes. Every output says so: JSON, the listing, a centre's card, the history."""
+    from conftest import BUNDLED
+
+    from owes_cli.domain.dataset import load
+    from owes_cli.domain.register import load_register
+
+    dataset = load(BUNDLED, load_register())
+    fewl = dataset.periods["fewl-2024"]
+    centres = dataset.centres_in("fewl-2024")
+    assert fewl.derived is not None and fewl.derived.en == "from its centres' dates"
+    assert str(fewl.start) == min(str(c.start) for c in centres)
+    assert str(fewl.end) == max(str(c.end) for c in centres)
+    assert {p.id for p in dataset.periods.values() if p.derived} == {"rpo-2016", "fewl-2024"}
+
+    periods = {p["id"]: p for p in json.loads(owes("periods", "--format", "json", "--lang", "pl").stdout)}
+    assert periods["fewl-2024"]["derived"] == "z dat jego ośrodków"
+    assert periods["pokl-2013"]["derived"] is None
+    answer = json.loads(owes("which-centre", "--county", "żarski", "--on", "2026-06-01", "-f", "json").stdout)
+    assert answer["period"]["derived"] == "from its centres' dates"
+    # A centre's own dates, stated by its source, are not the derived ones.
+    assert [c["period"]["derived"] for c in answer["centres"]] == [None, None]
+    assert [c["period_derived"] for c in answer["centres"]] == ["from its centres' dates"] * 2
+    polish = " ".join(owes("centre", "zielona-gora-2024", "--lang", "pl").stdout.split())
+    assert "Okres 2024-01-01 – 2029-12-31, z dat jego ośrodków (OWES w ramach programu" in polish
+    history = owes("history", "--centre", "lowes-2016").stdout
+    assert "the period starts: Accredited OWES under RPO Lubuskie 2020 (start year from our source notes" in history

@@ -29,6 +29,11 @@ def polish() -> Directory:
     return Directory.load(None, lang="pl")
 
 
+# One screen of 24 rows holds the command line, the answer and the next prompt: 22 rows for the
+# answer; 21 keeps one spare (issue 21's "For whom" line of the 2024 Zielona Góra centre takes two).
+SCREEN = 21
+
+
 def _drawn(blocks: list[object], width: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What a terminal `width` columns wide shows."""
     monkeypatch.setenv("COLUMNS", str(width))
@@ -46,13 +51,13 @@ def test_every_county_fits_one_screen_at_80_columns(
     for county in asking.counties(on=day):
         answer = asking.which_centre(county=county.teryt, on=day)
         lines = _drawn(sections.short_answer(answer, lang), 80, monkeypatch)  # type: ignore[arg-type]
-        assert len(lines) <= 20, (county.teryt, lines)
+        assert len(lines) <= SCREEN, (county.teryt, lines)
 
 
 def test_a_place_with_namesakes_fits_one_screen(directory: Directory, monkeypatch: pytest.MonkeyPatch) -> None:
     answer = directory.which_centre(place="Żary")
     lines = _drawn(sections.short_answer(answer, "en"), 80, monkeypatch)  # type: ignore[arg-type]
-    assert len(lines) <= 20
+    assert len(lines) <= SCREEN
     joined = " ".join(lines)
     assert "also the name of the rural gmina 0811102" in joined
     assert "places of this name outside the region: --full" in joined

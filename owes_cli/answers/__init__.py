@@ -81,6 +81,34 @@ def _str(value: object | None) -> str | None:
     return None if value is None else str(value)
 
 
+def stated(dataset: Dataset, said: Text, sources: tuple[str, ...], quotes: tuple[str, ...], lang: str) -> str:
+    """A statement as printed: its text, or where it quotes none of the sources it cites, the text
+    marked as our summary of them: "… — according to rpo.lubuskie.pl (our summary)"."""
+    text = said.get(lang)
+    summary = our_summary(dataset, sources, quotes, lang)
+    # A dash, not a comma: the text may end with an abbreviation's full stop ("2015 r.").
+    return f"{text} — {summary}" if summary else text
+
+
+def our_summary(dataset: Dataset, sources: tuple[str, ...], quotes: tuple[str, ...], lang: str) -> str | None:
+    """ "according to rpo.lubuskie.pl (our summary)" for a statement that quotes none of its sources."""
+    if quotes or not sources:
+        return None
+    from owes_cli.messages import t  # only a statement without a quote needs the catalogue
+
+    named = [_source_name(dataset, s, lang) for s in sources]
+    return t(lang, "our_summary", source=(" i " if lang == "pl" else " and ").join(named))
+
+
+def _source_name(dataset: Dataset, source_id: str, lang: str) -> str:
+    found = dataset.sources.get(source_id)
+    if found is None:
+        return source_id
+    if found.publisher:
+        return found.publisher
+    return f"„{found.title}”" if lang == "pl" else f"“{found.title}”"
+
+
 # --------------------------------------------------------------------------
 # The parts of an answer
 # --------------------------------------------------------------------------
@@ -111,6 +139,7 @@ class PeriodInfo(Record):
     website: str | None
     facts: tuple[str, ...]
     sources: tuple[str, ...]
+    derived: str | None = None  # how its dates were derived, where no source states them
 
 
 class Operator(Record):
@@ -118,6 +147,7 @@ class Operator(Record):
     name: str
     role: str  # "lead" or "partner"
     unit: str | None
+    summary: str | None = None  # "according to … (our summary)" where no quote backs the role
 
 
 class Address(Record):
@@ -185,6 +215,9 @@ class CentreInfo(Record):
     events: tuple[Event, ...]
     documents: tuple[Document, ...]
     sources: tuple[Source, ...]
+    period_derived: str | None = None  # how its period's dates were derived (period_from, period_to)
+    # The sources of a fact saying its project is open to the whole region (not county coverage).
+    open_to_region: tuple[str, ...] = ()
 
 
 # The role of a period's project lead, named beside a centre that has no lead of its own
@@ -216,7 +249,8 @@ def operator_line(op: Operator, lang: str) -> str:
     """One operator with its role: "Fundacja … (lead)"."""
     from owes_cli.messages import t
 
-    return f"{operator_name(op)} ({t(lang, 'role_' + op.role)})"
+    role = t(lang, "role_" + op.role) + (f"; {op.summary}" if op.summary else "")  # a role no quote backs
+    return f"{operator_name(op)} ({role})"
 
 
 def run_by_line(centre: CentreInfo, lang: str) -> str:
@@ -227,7 +261,7 @@ def run_by_line(centre: CentreInfo, lang: str) -> str:
     everyone = run_by(centre)
     parts = [operator_line(op, lang) for op in everyone if op.role in ("lead", PROJECT_LEAD)]
     for role in dict.fromkeys(op.role for op in everyone if op.role not in ("lead", PROJECT_LEAD)):
-        names = [operator_name(op) for op in everyone if op.role == role]
+        names = [operator_name(op) + (f" ({op.summary})" if op.summary else "") for op in everyone if op.role == role]
         parts.append(t(lang, "run_by_role_" + role, count=len(names), names=", ".join(names)))
     return "; ".join(parts)
 
@@ -344,6 +378,7 @@ class DuringAnswer(Record):
 
 # How the answers whose JSON is not one key per field are written (see to_json).
 OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
+    Operator: ("summary",),  # only a role no quote backs says so
     Query: ("county", "place", "at"),  # what was asked, only
     CountyAnswer: ("place", "next_period", "readings"),
     DuringAnswer: ("place",),  # a place for `--place` and `--at`; the next period between two
@@ -376,16 +411,21 @@ def period_info(dataset: Dataset, period: Period, lang: str) -> PeriodInfo:
         lead=Ref(lead.id, lead.name) if lead else None,
         aim=_text(period.aim, lang),
         website=period.website,
-        facts=tuple(f.text.get(lang) for f in period.facts),
+        facts=tuple(stated(dataset, f.text, f.sources, f.quotes, lang) for f in period.facts),
         sources=tuple(period.sources),
+        derived=_text(period.derived, lang),
     )
 
 
 def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
     period = dataset.periods[centre.period]
-    # The centre's own dates, where a source gives them, narrow its period's.
-    own_period = period_info(dataset, period, lang)._replace(
-        from_=str(centre.start or period.start), to=_str(centre.end or period.end)
+    # The centre's own dates, where a source gives them, narrow its period's; so
+    # narrowed, they are no longer the period's derived ones.
+    whole = period_info(dataset, period, lang)
+    own_period = whole._replace(
+        from_=str(centre.start or period.start),
+        to=_str(centre.end or period.end),
+        derived=None if centre.start and centre.end else whole.derived,
     )
     coverage = centre.coverage
     return CentreInfo(
@@ -395,7 +435,13 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
         seat=centre.seat,
         period=own_period,
         operators=tuple(
-            Operator(op.organisation, dataset.organisations[op.organisation].name, op.role, op.unit)
+            Operator(
+                op.organisation,
+                dataset.organisations[op.organisation].name,
+                op.role,
+                op.unit,
+                our_summary(dataset, op.sources, op.quotes, lang),
+            )
             for op in centre.operators
         ),
         coverage=CoverageStatus.CONFIRMED if coverage else CoverageStatus.UNKNOWN,
@@ -409,9 +455,9 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
         website=centre.website,
         services=tuple(service(dataset, s, lang) for s in centre.services),
         audiences=tuple(audience(dataset, a, lang) for a in centre.audiences),
-        facts=tuple(f.text.get(lang) for f in centre.facts),
+        facts=tuple(stated(dataset, f.text, f.sources, f.quotes, lang) for f in centre.facts),
         events=tuple(
-            Event(_str(e.date), _str(e.reported), e.description.get(lang))
+            Event(_str(e.date), _str(e.reported), stated(dataset, e.description, e.sources, e.quotes, lang))
             for e in sorted(dataset.events.values(), key=lambda e: str(e.date or e.reported))
             if e.centre == centre.id
         ),
@@ -421,6 +467,8 @@ def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
             if d.centre == centre.id
         ),
         sources=tuple(source(dataset, s) for s in centre_source_ids(dataset, centre)),
+        period_derived=whole.derived,
+        open_to_region=tuple(dict.fromkeys(s for f in centre.facts if f.reach == "region" for s in f.sources)),
     )
 
 

@@ -24,6 +24,7 @@ from owes_cli.answers import (
     run_by_line,
     service,
     source,
+    stated,
     website,
 )
 from owes_cli.domain import history, periods
@@ -108,6 +109,7 @@ class PeriodRow(Record):
     centres: str
     sources: str
     centre_names: str = ""  # the centres by name, as people read them; not in JSON
+    derived: str | None = None  # how its dates were derived, where no source states them
 
 
 NOT_IN_JSON[PeriodRow] = ("centre_names",)
@@ -169,15 +171,26 @@ class Counts(Record):
     sources: int
 
 
+class UnquotedInfo(Record):
+    """A statement with sources but no quote of them: our summary (owes_cli.domain.dataset.evidence)."""
+
+    where: str
+    record: str
+    sources: tuple[str, ...]
+
+
 class Validation(Record):
     path: str
     valid: bool
     problems: tuple[ProblemInfo, ...]
     counts: Counts | None  # of a valid dataset; for people, not in JSON
     found: tuple[Problem, ...]  # the problems as the domain has them; not in JSON
+    # Of a valid dataset: the statements that quote none of their sources (None, and not in JSON, otherwise).
+    unquoted: tuple[UnquotedInfo, ...] | None = None
 
 
 NOT_IN_JSON[Validation] = ("counts", "found")  # for people: the summary line, and the domain's problems
+OMIT_WHEN_NONE[Validation] = ("unquoted",)  # an invalid dataset's statements are not counted
 
 
 # --------------------------------------------------------------------------
@@ -288,6 +301,7 @@ def period_rows(dataset: Dataset, lang: str) -> list[PeriodRow]:
                 centres=" ".join(c.id for c in dataset.centres_in(period.id)),
                 sources=" ".join(period.sources),
                 centre_names="; ".join(c.name for c in dataset.centres_in(period.id)),
+                derived=info.derived,
             )
         )
     return rows
@@ -315,24 +329,33 @@ def centre_history_rows(dataset: Dataset, centre: Centre, lang: str) -> tuple[Ce
     from owes_cli.messages import t
 
     period_name = dataset.periods[centre.period].name.get(lang)
+    derived = dataset.periods[centre.period].derived
     rows = []
     for milestone in history.centre_history(dataset, centre):
         if milestone.kind in (MilestoneKind.START, MilestoneKind.END):
             what = t(lang, "milestone_centre_" + milestone.kind, centre=centre.name)
         elif milestone.kind in (MilestoneKind.PERIOD_START, MilestoneKind.PERIOD_END):
             what = t(lang, "milestone_" + milestone.kind, period=period_name)
+            if derived:  # a date no source states says how it was derived
+                what += f" ({derived.get(lang)})"
         elif milestone.kind is MilestoneKind.ADDRESS:
             what = t(lang, "milestone_address", address=milestone.detail)
         else:
             assert milestone.text is not None
-            what = milestone.text.get(lang)
+            what = stated(dataset, milestone.text, milestone.sources, milestone.quotes, lang)
             if milestone.kind is MilestoneKind.REPORTED:
                 what = t(lang, "milestone_reported", text=what)
         rows.append(CentreHistoryRow(str(milestone.when), milestone.kind, what, " ".join(milestone.sources)))
     return tuple(rows)
 
 
-def validation(path: str, problems: list[Problem], lang: str, counts: Counts | None = None) -> Validation:
+def validation(
+    path: str,
+    problems: list[Problem],
+    lang: str,
+    counts: Counts | None = None,
+    unquoted: Iterable[UnquotedInfo] | None = None,
+) -> Validation:
     from owes_cli.messages import problem_text
 
     return Validation(
@@ -341,4 +364,5 @@ def validation(path: str, problems: list[Problem], lang: str, counts: Counts | N
         problems=tuple(ProblemInfo(p.where, p.code, problem_text(p, lang)) for p in problems),
         counts=counts,
         found=tuple(problems),
+        unquoted=None if unquoted is None else tuple(unquoted),
     )

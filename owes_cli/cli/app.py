@@ -603,6 +603,11 @@ def validate(
             counties=counts.counties,
             sources=counts.sources,
         )
+        # How many statements rest on our summary of a source rather than a quote of it, and which.
+        message += "\n" + t(directory.lang, "valid_unquoted", count=len(report.unquoted or ()))
+        for item in report.unquoted or ():
+            sources = ", ".join(item.sources)
+            message += "\n" + t(directory.lang, "unquoted_line", where=item.where, record=item.record, sources=sources)
         out.write(message + "\n")
     if not report.valid:
         if out.format != "json":

@@ -48,6 +48,7 @@ class Milestone(Record):
     text: Text | None  # for events: what happened
     detail: str | None  # for addresses: the address
     sources: tuple[str, ...]
+    quotes: tuple[str, ...] = ()  # for events: the passages it rests on; none, our summary
 
 
 def centre_history(dataset: Dataset, centre: Centre) -> list[Milestone]:
@@ -73,7 +74,7 @@ def centre_history(dataset: Dataset, centre: Centre) -> list[Milestone]:
             when = event.date or event.reported
             if when is not None:
                 kind = MilestoneKind.EVENT if event.date else MilestoneKind.REPORTED
-                entries.append(Milestone(when, kind, event.description, None, event.sources))
+                entries.append(Milestone(when, kind, event.description, None, event.sources, event.quotes))
     # A partial date sorts by its first day, but an end by its last: a
     # period ending "2015-09" ends after an event of 2015-09-17.
     order = {MilestoneKind.PERIOD_START: 0, MilestoneKind.START: 0, MilestoneKind.END: 2, MilestoneKind.PERIOD_END: 2}

@@ -48,6 +48,7 @@ class Operator(Record):
     role: str  # "lead", "partner" or "consortium member"
     unit: str | None = None  # the branch named by the source, e.g. "Biuro w Gorzowie"
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()  # the passages of its sources it rests on; none: our summary
 
 
 class Address(Record):
@@ -56,11 +57,13 @@ class Address(Record):
     label: Text | None = None
     as_of: PartialDate | None = None
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class Coverage(Record):
     counties: tuple[str, ...]
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class Fact(Record):
@@ -68,6 +71,8 @@ class Fact(Record):
 
     text: Text
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()  # none: the text is our summary of its sources
+    reach: str | None = None  # "region": the centre's project is open to the whole region
 
 
 class Period(Record):
@@ -82,6 +87,7 @@ class Period(Record):
     aim: Text | None = None
     facts: tuple[Fact, ...] = ()
     sources: tuple[str, ...] = ()
+    derived: Text | None = None  # how its dates were derived, where no source states them
 
     def first_day(self) -> date:
         return self.start.first_day()
@@ -116,6 +122,7 @@ class Service(Record):
     group: str
     name: Text
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class Audience(Record):
@@ -124,6 +131,7 @@ class Audience(Record):
     name: Text
     part_of: str | None = None
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class Document(Record):
@@ -144,6 +152,7 @@ class Event(Record):
     centre: str | None = None
     period: str | None = None
     sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
 
 
 class County(Record):

@@ -32,6 +32,7 @@ from owes_cli.layout.sections import (
     is_past,
     missing_fields,
     no_centre_ran,
+    open_to_region,
     span,
     website_text,
 )
@@ -84,6 +85,7 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
         )
     blocks += [Paragraph(text(note_text(_json(note), lang)), tone="small") for note in answer.notes]
     blocks.append(Paragraph(_answer(answer, numbers, lang), tone="answer"))
+    blocks += [Paragraph(text(line)) for line in open_to_region(answer, lang)]
     candidates = [answer.centre] if answer.centre is not None else list(answer.centres)
     if candidates:
         blocks += [

@@ -152,6 +152,7 @@ PERIODS: list[Column[tb.PeriodRow]] = [
     Column("programme", lambda r: r.programme),
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
+    Column("derived", lambda r: r.derived),
     Column("lead", lambda r: r.lead),
     Column("centres", lambda r: r.centres, shown=lambda r: r.centre_names),
 ]

@@ -85,9 +85,11 @@ def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: Coverag
     blocks += _overview(answer, lang)
     blocks += map_block(drawing, lang)
     for centre in answer.centres:
+        # The period's facts open the directory (period_section): each centre shows only its own.
+        own = centre._replace(period=centre.period._replace(facts=()))
         blocks += [
             PageBreak(),
-            *centre_section(centre, lang),
+            *centre_section(own, lang),
             *source_section(centre.sources, lang),
         ]
     blocks.append(_about_sources(lang))

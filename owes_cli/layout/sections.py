@@ -55,8 +55,10 @@ Rows = list[tuple[str, Inline]]
 
 
 def span(period: PeriodInfo, lang: str) -> str:
-    """A period's or centre's dates, "2013-03 – 2015-09"; an unknown end is said so."""
-    return f"{period.from_} – {period.to or t(lang, 'not_in_sources')}"
+    """A period's or centre's dates, "2013-03 – 2015-09"; an unknown end is said so, and
+    dates no source states say how they were derived: "… (from its centres' dates)"."""
+    dates = f"{period.from_} – {period.to or t(lang, 'not_in_sources')}"
+    return f"{dates} ({period.derived})" if period.derived else dates
 
 
 def status_line(
@@ -216,7 +218,10 @@ def website_text(found: Website, lang: str) -> Inline:
 
 
 def _period_dates(centre: CentreInfo, lang: str) -> Inline:
-    return text(f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')} ({centre.period.name})")
+    dates = f"{centre.period_from} – {centre.period_to or t(lang, 'not_in_sources')}"
+    if centre.period_derived:  # a comma, as the period's name follows in brackets
+        dates += f", {centre.period_derived}"
+    return text(f"{dates} ({centre.period.name})")
 
 
 def _programme(period: PeriodInfo, lang: str) -> Inline:
@@ -342,6 +347,7 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
         rows.append((t(lang, "centre"), text(answer.centre.name, bold=True)))
     else:
         rows.append((t(lang, "coverage"), text(no_centre_text(answer, lang))))
+        rows += [(t(lang, "open_to"), text(line)) for line in open_to_region(answer, lang)]
     rows += [("!", text(note_text(to_json(note), lang))) for note in answer.notes]
     blocks: list[Block] = []
     if answer.place is not None:
@@ -522,6 +528,26 @@ def how_sure(answer: CountyAnswer, lang: str) -> str:
     return t(lang, "short_unknown_among", among=among, county=answer.county.name)
 
 
+def open_to_region(answer: CountyAnswer, lang: str) -> list[str]:
+    """Where the sources do not say which centre serves the county: each candidate whose project a
+    source says is open to the whole voivodeship, in a line citing it by its number in the answer's
+    sources. Not county coverage: the centre's counties stay unknown (issue 21)."""
+    if answer.centre is not None or answer.coverage is not CoverageStatus.UNKNOWN:
+        return []
+    numbers = {source.id: number for number, source in enumerate(answer.sources, start=1)}
+    lines = []
+    for centre in answer.centres:
+        cited = [numbers[s] for s in centre.open_to_region if s in numbers]
+        if cited:
+            source = ", ".join(map(str, cited))
+            # Polish names the centre by the place in its name, already declined: "w Zielonej Górze".
+            _, found, place = centre.name.rpartition(" w ")
+            where = f"w {place}" if found else f"„{centre.name}”"
+            seat = centre.seat or centre.name
+            lines.append(t(lang, "open_to_region", centre=centre.name, seat=seat, where=where, source=source))
+    return lines
+
+
 def reach_rows(centre: CentreInfo, lang: str) -> Rows:
     """How to reach a centre: its address and website where a source gives them,
     otherwise the web page that describes it."""
@@ -590,6 +616,7 @@ def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None, m
         rows.append((t(lang, "short_earlier"), text(last_confirmed_line(answer, lang))))
         return _short(answer, lang, day, rows)
     rows.append((t(lang, "short_how_sure"), text(how_sure(answer, lang))))
+    rows += [(t(lang, "open_to"), text(line)) for line in open_to_region(answer, lang)]
     shown = [answer.centre] if answer.centre is not None else list(answer.centres)
     for centre in shown:
         rows.append((t(lang, "centre"), text(centre.name, bold=True)))

@@ -418,6 +418,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dataset {path} is valid: {centres:# centre|# centres}, {counties:# county|# counties}, "
         "{sources:# source|# sources}.",
     ),
+    # --- every fact with its evidence (issue 21) ------------------------------
+    "valid_unquoted": (
+        "Bez cytatu ze źródła (nasze streszczenie): {count:# fakt|# fakty|# faktów}.",
+        "Without a quote from their source (our summary): {count:# fact|# facts}.",
+    ),
+    "unquoted_line": ("  {where} ({record}; źródła: {sources})", "  {where} ({record}; sources: {sources})"),
+    "derived": ("Daty wyprowadzone", "Dates derived"),
+    "our_summary": ("według {source} (nasze streszczenie)", "according to {source} (our summary)"),
+    "open_to": ("Dla kogo", "For whom"),
+    "open_to_region": (
+        "Projekt ośrodka {where} jest otwarty dla organizacji i osób z całego województwa (źródło {source}).",
+        "The {seat} centre's project is open to organisations and people from the whole voivodeship (source {source}).",
+    ),
     # --- villages and other localities (issue 11; helper "villages") ------
     "place_postal_code": (
         "„{query}” wygląda na kod pocztowy. Kodów pocztowych nie ma w naszych danych, bo nie istnieje "
@@ -836,6 +849,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "end_before_start": ("koniec {end} jest przed początkiem {start}", "the end {end} is before the start {start}"),
     "event_undated": ("wydarzenie bez daty: podaj date lub reported", "an event with no date: give date or reported"),
+    "quote_not_in_sources": (
+        "cytatu „{quote}” nie ma wśród cytatów zapisanych przy źródłach tego wpisu",
+        "the quote “{quote}” is not among the quotes stored with this entry's sources",
+    ),
     # hostile (issue 14): limits and refused characters
     "separator_character": (
         "niewidoczny znak końca wiersza {code} na pozycji {at}; dane mają być zwykłym tekstem (użyj \\n)",

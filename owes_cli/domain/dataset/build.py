@@ -22,7 +22,14 @@ def _date(raw: str | None) -> PartialDate | None:
 
 
 def _facts(raw: list[dict[str, Any]] | None) -> tuple[m.Fact, ...]:
-    return tuple(m.Fact(m.Text(f["text"]["pl"], f["text"]["en"]), tuple(f["sources"])) for f in raw or [])
+    return tuple(
+        m.Fact(m.Text(f["text"]["pl"], f["text"]["en"]), tuple(f["sources"]), _quotes(f), f.get("reach"))
+        for f in raw or []
+    )
+
+
+def _quotes(raw: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(raw.get("quotes", ()))
 
 
 def build(raw: dict[str, Any], path: str) -> m.Dataset:
@@ -53,6 +60,7 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
             aim=_text(p.get("aim")),
             facts=_facts(p.get("facts")),
             sources=tuple(p["sources"]),
+            derived=_text(p.get("derived")),
         )
         for p in raw["periods"]
     ]
@@ -67,14 +75,23 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
             end=_date(c.get("to")),
             website=c.get("website"),
             operators=tuple(
-                m.Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]))
+                m.Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]), _quotes(o))
                 for o in c.get("operators", [])
             ),
-            coverage=m.Coverage(tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]))
+            coverage=m.Coverage(
+                tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]), _quotes(c["coverage"])
+            )
             if "coverage" in c
             else None,
             addresses=tuple(
-                m.Address(a["street"], a["city"], _text(a.get("label")), _date(a.get("as_of")), tuple(a["sources"]))
+                m.Address(
+                    a["street"],
+                    a["city"],
+                    _text(a.get("label")),
+                    _date(a.get("as_of")),
+                    tuple(a["sources"]),
+                    _quotes(a),
+                )
                 for a in c.get("addresses", [])
             ),
             phones=tuple(c.get("contact", {}).get("phones", ())),
@@ -87,9 +104,11 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
         )
         for c in raw["centres"]
     ]
-    services = [m.Service(s["id"], s["group"], m.Text(**s["name"]), tuple(s["sources"])) for s in raw["services"]]
+    services = [
+        m.Service(s["id"], s["group"], m.Text(**s["name"]), tuple(s["sources"]), _quotes(s)) for s in raw["services"]
+    ]
     audiences = [
-        m.Audience(a["id"], a["group"], m.Text(**a["name"]), a.get("part_of"), tuple(a["sources"]))
+        m.Audience(a["id"], a["group"], m.Text(**a["name"]), a.get("part_of"), tuple(a["sources"]), _quotes(a))
         for a in raw["audiences"]
     ]
     documents = [
@@ -113,6 +132,7 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
             e.get("centre"),
             e.get("period"),
             tuple(e["sources"]),
+            _quotes(e),
         )
         for e in raw.get("events", [])
     ]

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from owes_cli.domain.dataset.build import region_codes
+from owes_cli.domain.dataset.evidence import check_quotes
 from owes_cli.domain.dataset.schema import MAX_PROBLEMS, Problems, join
 from owes_cli.domain.dates import PartialDate, PartialDateError
 
@@ -143,6 +144,11 @@ def sources_are_known(refs: References, dataset: Record) -> None:
                 walk(item, f"{where}[{j}]")
 
     walk({k: v for k, v in refs.raw.items() if k != "sources"}, "")
+
+
+def quotes_stand_in_their_sources(refs: References, dataset: Record) -> None:
+    """A statement's quotes are passages its cited sources keep (dataset/evidence.py)."""
+    check_quotes(refs.raw, refs.add)
 
 
 def no_county_has_two_centres(refs: References, dataset: Record) -> None:
@@ -269,7 +275,7 @@ RULES: tuple[tuple[str, tuple[Rule, ...]], ...] = (
             centre_counties_are_known,
         ),
     ),
-    ("", (no_county_has_two_centres,)),
+    ("", (no_county_has_two_centres, quotes_stand_in_their_sources)),
 )
 
 

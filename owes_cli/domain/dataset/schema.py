@@ -46,7 +46,16 @@ def opt(kind: str, **kw: Any) -> Key:
 
 
 SOURCES = req("ids")
-FACT = {"text": req("text"), "sources": SOURCES}
+# The passages of its sources a statement rests on; each stands in one of
+# their stored quotes (dataset/evidence.py). None: our summary of them.
+QUOTES = opt("strs")
+FACT = {
+    "text": req("text"),
+    # "region": the fact says the centre's project is open to the whole region (not county coverage).
+    "reach": opt("choice", choices=("region",)),
+    "sources": SOURCES,
+    "quotes": QUOTES,
+}
 SCHEMA: dict[str, Key] = {
     "schema": req("int"),
     "dataset": req(
@@ -89,6 +98,8 @@ SCHEMA: dict[str, Key] = {
             "lead": opt("str"),
             "website": opt("url"),
             "aim": opt("text"),
+            # How its dates were derived, where no source states them (shown beside them).
+            "derived": opt("text"),
             "facts": opt("tables", table=FACT),
             "sources": SOURCES,
         },
@@ -111,9 +122,10 @@ SCHEMA: dict[str, Key] = {
                     "role": req("choice", choices=("lead", "partner", "consortium member")),
                     "unit": opt("str"),
                     "sources": SOURCES,
+                    "quotes": QUOTES,
                 },
             ),
-            "coverage": opt("table", table={"counties": req("strs"), "sources": SOURCES}),
+            "coverage": opt("table", table={"counties": req("strs"), "sources": SOURCES, "quotes": QUOTES}),
             "addresses": opt(
                 "tables",
                 table={
@@ -122,6 +134,7 @@ SCHEMA: dict[str, Key] = {
                     "label": opt("text"),
                     "as_of": opt("date"),
                     "sources": SOURCES,
+                    "quotes": QUOTES,
                 },
             ),
             "contact": opt("table", table={"phones": opt("strs"), "emails": opt("strs"), "sources": SOURCES}),
@@ -138,6 +151,7 @@ SCHEMA: dict[str, Key] = {
             "group": req("str"),
             "name": req("text"),
             "sources": SOURCES,
+            "quotes": QUOTES,
         },
     ),
     "audiences": req(
@@ -148,6 +162,7 @@ SCHEMA: dict[str, Key] = {
             "name": req("text"),
             "part_of": opt("str"),
             "sources": SOURCES,
+            "quotes": QUOTES,
         },
     ),
     "documents": opt(
@@ -172,6 +187,7 @@ SCHEMA: dict[str, Key] = {
             "centre": opt("str"),
             "period": opt("str"),
             "sources": SOURCES,
+            "quotes": QUOTES,
         },
     ),
     "counties": req(
