@@ -13,7 +13,7 @@ the methods that need them, so that a county lookup stays fast.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -381,11 +381,25 @@ class Directory:
 
         Without `on` the page answers for the day it is made (now, or SOURCE_DATE_EPOCH).
         """
+        from owes_cli.answers import detail
         from owes_cli.layout import report, web
 
         made = generated or report.generation_time()
         day = on or made.date()
-        return web.web_page(self.dataset, self.register, self._places(), self.coverage_map(day), day, made, self.lang)
+        dataset = self.dataset
+        # A page stays published for years: every county's answer for each run of days on which
+        # none changes (and the days before the first change), so that it answers for the reader's day.
+        changes = periods.answer_changes(dataset)
+        firsts: list[date | None] = [None, *changes]
+        asked = [changes[0] - timedelta(days=1), *changes] if changes else [day]
+        steps = [
+            web.Step(first, tuple(self.which_centre(county=teryt, on=when) for teryt in sorted(dataset.counties)))
+            for first, when in zip(firsts, asked, strict=False)
+        ]
+        whole = detail.directory(dataset, day, self.lang)
+        return web.web_page(
+            dataset, self.register, self._places(), self.coverage_map(day), steps, whole, day, made, self.lang
+        )
 
     def spreadsheet(self) -> Workbook:
         """The whole dataset, every period, as the sheets of a spreadsheet (`owes export -o FILE.xlsx`)."""

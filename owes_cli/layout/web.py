@@ -19,14 +19,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from owes_cli import answers
-from owes_cli.answers import CountyAnswer, CoverageStatus
+from owes_cli.answers import CountyAnswer, CoverageStatus, PeriodStatus
 from owes_cli.domain import names
 from owes_cli.layout import sections
-from owes_cli.layout.blocks import Block, Paragraph, Run, text
+from owes_cli.layout.blocks import Block, Paragraph, text
 from owes_cli.messages import MESSAGES, kind_label, t
 
 if TYPE_CHECKING:
+    from owes_cli.answers.detail import DirectoryAnswer
     from owes_cli.domain.model import Dataset
     from owes_cli.domain.places import Gazetteer
     from owes_cli.domain.register import Register
@@ -34,19 +34,36 @@ if TYPE_CHECKING:
 
 
 def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
-    """The command line's short answer, then its sources. A page is read on other days than
-    it is made, so each answer names its day rather than saying "today"."""
-    return sections.short_answer(answer, lang, today="") + sections.source_section(answer.sources, lang)
+    """The command line's short answer without its heading, then its sources.
+
+    The page's own heading leads with the centre and says the reader's day
+    (`heading_lead`); the rows below it are the same on every day of a step,
+    which `WebPage.steps` relies on."""
+    sources = sections.source_section(answer.sources, lang) if answer.sources else []
+    return sections.short_answer(answer, lang, today="")[1:] + sources
+
+
+def heading_lead(answer: CountyAnswer, lang: str) -> str:
+    """What the heading leads with, as the short answer does: the centre, the candidates, or none."""
+    if answer.period_status in (PeriodStatus.BETWEEN, PeriodStatus.BEFORE_FIRST):
+        return t(lang, "web_lead_none")
+    if answer.centre is not None:
+        return answer.centre.name
+    if answer.centres:
+        return t(lang, "web_lead_candidates", names=t(lang, "web_or").join(c.name for c in answer.centres))
+    return t(lang, "web_lead_none")
 
 
 class CountyEntry(NamedTuple):
-    """One county's answer on the page: what a test compares with the command line, and its blocks."""
+    """One of a county's answers on the page: what a test compares with the command line, and its blocks."""
 
     teryt: str
     name: str
+    subject: str  # "powiat żarski", what the heading names after the centre
     centre: str | None  # the confirmed centre's id
     centres: tuple[str, ...]  # the candidates' ids, when none is confirmed
     coverage: CoverageStatus
+    lead: str
     blocks: tuple[Block, ...]
 
 
@@ -57,12 +74,26 @@ class WebPage(NamedTuple):
     day: str
     generated: datetime
     intro: tuple[Block, ...]
-    counties: tuple[CountyEntry, ...]
+    answers: tuple[CountyEntry, ...]  # each county's distinct answers, over every step
+    steps: tuple[str, ...]  # the first day of each step ("" for the open one before the first)
+    by_county: dict[str, tuple[int, ...]]  # county -> its answer (an index of `answers`) in each step
     drawing: CoverageMap
     by_centre: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (centre or coverage, ((teryt, name), …))
     directory: tuple[Block, ...]
     search: dict[str, Any]  # the index and rules the page's script applies (JSON)
     texts: dict[str, str]  # the script's messages in the page's language
+
+    def on_day(self, teryt: str) -> CountyEntry:
+        """The county's answer for the page's own day (what a reader without JavaScript sees)."""
+        step = max(i for i, first in enumerate(self.steps) if first <= self.day)
+        return self.answers[self.by_county[teryt][step]]
+
+
+class Step(NamedTuple):
+    """Every county's answer for a run of days on which none of them changes."""
+
+    first: date | None  # None: every day before the first change
+    answers: tuple[CountyAnswer, ...]
 
 
 def web_page(
@@ -70,29 +101,33 @@ def web_page(
     register: Register,
     gazetteer: Gazetteer,
     drawing: CoverageMap,
+    steps: list[Step],
+    whole: DirectoryAnswer,
     day: date,
     generated: datetime,
     lang: str,
 ) -> WebPage:
-    from owes_cli.answers import detail
-    from owes_cli.domain import periods
-
-    entries = []
-    for teryt in sorted(dataset.counties):
-        resolved = periods.answer(dataset, dataset.counties[teryt], day)
-        query = answers.Query(county=teryt, place=None, at=None, on=day.isoformat())
-        answer = answers.county_answer(dataset, resolved, lang, query)
-        entries.append(
-            CountyEntry(
-                teryt,
+    """The page from answers `Directory.web_page` worked out: one per county for each step, and the
+    whole directory for the page's day. Nothing here decides an answer."""
+    entries: list[CountyEntry] = []
+    seen: dict[CountyEntry, int] = {}
+    by_county: dict[str, list[int]] = {}
+    for step in steps:
+        for answer in step.answers:
+            entry = CountyEntry(
+                answer.county.teryt,
                 answer.county.name,
+                t(lang, "web_subject", name=answer.county.name),
                 answer.centre.id if answer.centre else None,
                 tuple(c.id for c in answer.centres),
                 answer.coverage,
+                heading_lead(answer, lang),
                 tuple(page_answer(answer, lang)),
             )
-        )
-    whole = detail.directory(dataset, day, lang)
+            if entry not in seen:
+                seen[entry] = len(entries)
+                entries.append(entry)
+            by_county.setdefault(entry.teryt, []).append(seen[entry])
     listing: list[Block] = [*sections.period_section(whole.period, lang)]
     for centre in whole.centres:
         listing += [*sections.centre_section(centre, lang), *sections.source_section(centre.sources, lang)]
@@ -105,21 +140,19 @@ def web_page(
             else sections.coverage_label(row.coverage, lang)
         )
         groups.setdefault(label, []).append((row.teryt, row.name))
-    status = sections.status_line(
-        whole.period_status, lang, on=day.isoformat(), start=whole.period.from_, ended=whole.period_ended
-    )
-    intro: tuple[Block, ...] = (
-        Paragraph(text(t(lang, "web_intro"))),
-        Paragraph((Run(t(lang, "web_day") + " "), Run(day.isoformat(), bold=True), Run(f" ({status})"))),
-    )
+    # The day is said once, in the answer's heading: the page answers for the reader's day, not this one.
+    intro: tuple[Block, ...] = (Paragraph(text(t(lang, "web_intro"))),)
     return WebPage(
         lang=lang,
-        title=dataset.title,
+        # An English page's title in English where the dataset gives it (as the documents do).
+        title=(dataset.title_en if lang == "en" else None) or dataset.title,
         subtitle=t(lang, "web_subtitle", region=dataset.region_name),
         day=day.isoformat(),
         generated=generated,
         intro=intro,
-        counties=tuple(entries),
+        answers=tuple(entries),
+        steps=tuple(step.first.isoformat() if step.first else "" for step in steps),
+        by_county={teryt: tuple(found) for teryt, found in sorted(by_county.items())},
         drawing=drawing,
         by_centre=tuple((label, tuple(counties)) for label, counties in groups.items()),
         directory=tuple(listing),
@@ -138,6 +171,10 @@ SCRIPT_TEXTS = (
     "web_suggestions",
     "web_empty",
     "web_postal_code",
+    "web_heading",
+    "web_query_cut",
+    "web_bad_address",
+    "web_point",
 )
 
 

@@ -489,7 +489,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and where each fact comes from. The page works offline.",
     ),
     "web_subtitle": ("Katalog OWES: {region}", "OWES directory: {region}"),
-    "web_day": ("Odpowiedzi na dzień", "Answers for"),
     "web_search": ("Szukaj", "Search"),
     "web_search_label": (
         "Powiat, miasto, gmina, miejscowość lub kod TERYT",
@@ -529,6 +528,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "„{query}” wygląda na kod pocztowy; kodów pocztowych nie ma w naszych danych. Wpisz nazwę miejscowości.",
         "“{query}” looks like a postal code; postal codes are not in our data. Type the town's name.",
     ),
+    # The page answers for the reader's day (issue 23): the heading leads with the centre, then says the day once.
+    "web_heading": ("{lead} — {subject}, na dzień {day}", "{lead} — {subject}, on {day}"),
+    "web_lead_candidates": ("{names} (nie wiadomo który)", "{names} (not known which)"),
+    "web_lead_none": ("Żaden znany ośrodek", "No known centre"),
+    "web_or": (" lub ", " or "),
+    "web_subject": ("powiat {name}", "{name} county"),
+    "web_on_day": ("na dzień", "on the day"),
+    "web_on_day_hint": (
+        "Dziś według zegara tego urządzenia; wybierz inny dzień, by zapytać o niego.",
+        "Today by this device's clock; choose another day to ask about it.",
+    ),
+    "web_query_cut": (
+        "Zapytanie jest dłuższe niż {limit} znaków; szukam jego początku.",
+        "The query is longer than {limit} characters; searching for its beginning.",
+    ),
+    "web_bad_address": (
+        "Adres strony nie jest poprawnym zapytaniem; wpisz nazwę lub kod.",
+        "The page's address is not a valid query; type a name or a code.",
+    ),
+    "web_no_script": (
+        "Wyszukiwanie wymaga JavaScriptu. Bez niego poniżej jest odpowiedź dla każdego powiatu na dzień {day}.",
+        "The search needs JavaScript. Without it, below is every county's answer for {day}.",
+    ),
+    "web_counties": ("Odpowiedź dla każdego powiatu na dzień {day}", "Every county's answer for {day}"),
+    "web_point": ("Punkt {lat}, {lon}", "Point {lat}, {lon}"),
     # --- speed (issue 13): datasets of several voivodeships ---
     "place_same_name_town_first": (
         "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina}, powiat {county}, "

@@ -198,8 +198,28 @@
   }
 
   // Drawing the answer --------------------------------------------------------------
+  // The page answers for the reader's day: DATA.steps are the first days of the runs of days
+  // on which no answer changes (Python worked them out); DATA.by_county[code][step] names the
+  // <template id="answer-N"> laid out by Python for that county in that step.
+  const region = document.getElementById("answer");
+  const heading = document.getElementById("answer-heading");
   const body = document.getElementById("answer-body");
+  const note = document.getElementById("search-note");
+  const dayInput = document.getElementById("day");
+  const HEADING = heading.textContent, TITLE = document.title;
+  const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
   const fill = (template, params) => template.replace(/\{(\w+)\}/g, (m, k) => (k in params ? params[k] : m));
+  const pad = (n) => String(n).padStart(2, "0");
+  function today() {
+    const now = new Date(); // the device's clock, in its own time zone
+    return String(now.getFullYear()).padStart(4, "0") + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+  let day = today();
+  function stepOf(when) {
+    let found = 0;
+    DATA.steps.forEach((first, i) => { if (first <= when) found = i; });
+    return found;
+  }
   function el(tag, text, attrs) {
     const node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
@@ -208,8 +228,19 @@
   }
   function reset(status) {
     body.replaceChildren();
-    for (const key of ["county", "centre", "centres", "coverage"]) delete body.dataset[key];
+    for (const key of ["county", "centre", "centres", "coverage", "answeredQuery"]) delete body.dataset[key];
     body.dataset.status = status;
+    heading.textContent = HEADING;
+  }
+  // The last step: the answer is complete, so tests (and the title, the map) may read it.
+  function finished(asked, county) {
+    for (const link of document.querySelectorAll("svg a.county")) {
+      if (link.getAttribute("href") === "#county-" + county) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
+    }
+    document.title = heading.textContent + " — " + TITLE;
+    body.dataset.day = day;
+    body.dataset.answeredQuery = asked;
   }
   function kindLabel(p) {
     return p[5] || S.kind_labels[p[1]] || p[1];
@@ -224,18 +255,18 @@
     return parts.join(", ");
   }
   function showCounty(code, query, place) {
-    const template = document.getElementById("answer-" + code);
-    if (!template) return;
+    const steps = DATA.by_county[code];
+    const template = steps && document.getElementById("answer-" + steps[stepOf(day)]);
+    if (!template) return false;
     reset("answer");
-    Object.assign(body.dataset, {
-      county: template.dataset.county,
-      centre: template.dataset.centre,
-      centres: template.dataset.centres,
-      coverage: template.dataset.coverage,
-    });
+    const shown = template.dataset;
+    Object.assign(body.dataset, { county: shown.county, centre: shown.centre, centres: shown.centres, coverage: shown.coverage });
+    const subject = place ? place[0] + ", " + shown.subject : shown.subject;
+    heading.textContent = fill(T.web_heading, { lead: shown.lead, subject, day });
     if (query !== undefined) body.append(el("p", fill(T.web_answer_for, { query }), { class: "small" }));
     if (place) body.append(el("p", where(place), { class: "place" }));
     body.append(template.content.cloneNode(true));
+    return true;
   }
   function links(items) {
     const list = el("ul");
@@ -270,17 +301,26 @@
     S.places.forEach((p) => REGION.has(placeCounty(p)) && consider(p[0]));
     return [...seen.values()].filter(([s]) => s >= 0.5).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1)).slice(0, 3);
   }
-  function search(raw) {
-    const query = raw.replace(/\p{Cf}/gu, "").trim();
+  // Returns the name the search box should show: what was chosen, not a code.
+  function search(query) {
     if (!query) {
       reset("empty");
       body.append(el("p", T.web_empty));
-      return;
+      return finished(query, "");
     }
+    const isCode = /^[0-9 ]+$/.test(query);
     const county = resolveCounty(query);
-    if (county.status === "answer") return showCounty(county.county, query);
+    if (county.status === "answer") {
+      showCounty(county.county, query);
+      finished(query, county.county);
+      return isCode ? COUNTY.get(county.county)[1] : query;
+    }
     const place = resolvePlace(query);
-    if (place.status === "answer") return showCounty(placeCounty(place.place), query, place.place);
+    if (place.status === "answer") {
+      showCounty(placeCounty(place.place), query, place.place);
+      finished(query, placeCounty(place.place));
+      return isCode || SIMC_PREFIX.test(query) ? place.place[0] : query;
+    }
     // What a person most likely meant: a place in several counties, then a county name that
     // fits several or lies outside the region, then what the place search found.
     const shown =
@@ -309,24 +349,99 @@
         body.append(links(found.map(([, name]) => [name, name])));
       }
     }
+    finished(query, "");
+    return query;
   }
 
+  // What is asked lives in the address: "#q=Żary", "#county-0811", each with "&on=2015-11-01"
+  // when another day than today is asked. Each answer is a history entry, so Back goes to the last.
   const input = document.getElementById("q");
+  function clean(raw) {
+    const text = raw.replace(/\p{Cf}/gu, "").trim();
+    const chars = Array.from(text);
+    return chars.length > DATA.max_query ? [chars.slice(0, DATA.max_query).join("").trim(), true] : [text, false];
+  }
+  function say(message) {
+    note.textContent = message || "";
+    note.hidden = !message;
+  }
+  function address(what) {
+    return "#" + what + (day !== today() ? "&on=" + day : "");
+  }
+  function go(what) {
+    const target = address(what);
+    if (location.hash === target) render(true);
+    else location.hash = target; // a new history entry; "hashchange" answers it
+  }
+  let asked = null; // what the address asks, without the day
+  let wasCut = false; // the query typed was cut before it went into the address
+  function render(focus) {
+    let parts;
+    try {
+      parts = location.hash.slice(1).split("&").map(decodeURIComponent);
+    } catch (error) {
+      // "#q=100%": not an address this page wrote; the search stays usable.
+      asked = null;
+      input.value = "";
+      reset("empty");
+      body.append(el("p", T.web_empty));
+      finished("", "");
+      say(T.web_bad_address);
+      return;
+    }
+    const on = parts.find((p) => p.startsWith("on=") && ISO_DAY.test(p.slice(3)));
+    day = on ? on.slice(3) : today();
+    dayInput.value = day;
+    const first = parts[0] || "";
+    say("");
+    if (first.startsWith("county-") && DATA.by_county[first.slice(7)]) {
+      const code = first.slice(7);
+      asked = first;
+      showCounty(code);
+      input.value = COUNTY.get(code)[1];
+      finished(first, code);
+    } else if (first.startsWith("q=")) {
+      const [query, cut] = clean(first.slice(2));
+      asked = "q=" + encodeURIComponent(query);
+      input.value = search(query);
+      if (cut || wasCut) say(fill(T.web_query_cut, { limit: DATA.max_query }));
+      wasCut = false;
+    } else {
+      return;
+    }
+    if (focus) {
+      heading.scrollIntoView({ block: "start" });
+      heading.focus({ preventScroll: true });
+    }
+  }
   document.getElementById("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    search(input.value);
-    history.replaceState(null, "", "#q=" + encodeURIComponent(input.value));
+    const [query, cut] = clean(input.value);
+    wasCut = cut;
+    go("q=" + encodeURIComponent(query));
   });
-  function fromHash(focus) {
-    const hash = decodeURIComponent(location.hash.slice(1));
-    if (hash.startsWith("county-")) {
-      showCounty(hash.slice(7));
-    } else if (hash.startsWith("q=")) {
-      input.value = hash.slice(2);
-      search(input.value);
-    } else return;
-    if (focus) document.getElementById("answer").focus();
-  }
-  window.addEventListener("hashchange", () => fromHash(true));
-  fromHash(false);
+  dayInput.addEventListener("change", () => {
+    if (!ISO_DAY.test(dayInput.value)) return;
+    day = dayInput.value;
+    if (asked) go(asked);
+  });
+  window.addEventListener("hashchange", () => render(true));
+  // A link to the answer already asked changes no address, so no "hashchange": answer it again
+  // (focus and all), as a reader who clicks the same county twice expects.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest("a[href^='#']");
+    if (!link || link.closest("#counties")) return;
+    const target = link.getAttribute("href");
+    const here = target.startsWith("#county-") || target.startsWith("#q=") ? address(target.slice(1)) : null;
+    if (here !== null && here === location.hash) {
+      event.preventDefault();
+      render(true);
+    }
+  });
+  // With the script running, the search answers for the reader's day; the list for readers
+  // without JavaScript (the page's own day) gives way to it.
+  document.getElementById("counties").hidden = true;
+  for (const node of document.querySelectorAll("noscript")) node.remove();
+  dayInput.value = day;
+  render(false);
 })();
