@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from conftest import PROJECT, Owes, run_owes
+from test_coordinates import SEATS
 
 CACHE = PROJECT / "tests" / ".cache"
 AXE = Path(os.environ.get("OWES_AXE_JS", CACHE / "axe" / "package" / "axe.min.js"))
@@ -235,6 +236,78 @@ def test_page_answers_the_shared_list_like_the_command_line_on_the_day_it_is_ope
             # The heading says the day once, and the answer under it does not repeat it.
             assert shown["day"] == day and shown["heading"].count(day) == 1 and day not in shown["text"], query
     visit.close()
+
+
+# Points in the forms `--at` reads: the county seats (tests/test_coordinates.py), a decimal comma,
+# a space, a point outside the region, one in Germany, one read the wrong way round, one out of range.
+POINTS = [
+    *(point for _, point, _, _ in SEATS),
+    "51,6417; 15,1381",
+    "52.7368 15.2288",
+    " 51.9356 , 15.5062 ",
+    "52.4064,16.9252",
+    "52.52,13.405",
+    "15.1381,51.6417",
+    "95,15",
+]
+
+
+def random_points(count: int) -> list[str]:
+    """Points in and near the region (its box and 0.3° more around it), the same ones every run."""
+    import random
+
+    chance = random.Random(23)
+    return [f"{chance.uniform(51.05, 53.45):.5f},{chance.uniform(14.2, 16.75):.5f}" for _ in range(count)]
+
+
+def cli_point(owes: Owes, point: str, day: str) -> tuple[str, ...] | None:
+    run = owes("which-centre", "--at", point, "--on", day, "--format", "json", "--lang", "en")
+    if run.exit_code != 0:
+        return None
+    found = json.loads(run.stdout)
+    centre = (found["centre"] or {}).get("id") or ""
+    centres = " ".join(c["id"] for c in found["centres"])
+    return found["county"]["teryt"], centre, centres, found["coverage"], found["place"]["teryt"]
+
+
+def point_answer(shown: dict[str, str]) -> tuple[str, ...] | None:
+    county = page_answer(shown)
+    return None if county is None else (*county, shown["place"])
+
+
+@pytest.mark.parametrize("points", ["shared", "random"])
+def test_points_answer_like_the_command_line(browser: Any, pages: dict[str, Path], owes: Owes, points: str) -> None:
+    asked = POINTS if points == "shared" else random_points(200)
+    visit = Visit(browser, pages["en"])
+    answered = 0
+    for point in asked:
+        shown = visit.search(point)
+        page = point_answer(shown)
+        assert page == cli_point(owes, point, "2026-01-01"), point
+        answered += page is not None
+    assert answered >= (12 if points == "shared" else 60)  # most of the box is the region
+    if points == "shared":
+        shown = visit.search("15.1381,51.6417")
+        assert "latitude comes first" in shown["text"]
+        visit.click(visit.page.locator("#answer-body a"), "51.6417,15.1381")
+        assert visit.answer()["county"] == "0811"
+    visit.close()
+
+
+def test_where_am_i_asks_for_the_position_only_when_clicked(browser: Any, pages: dict[str, Path], owes: Owes) -> None:
+    visit = Visit(browser, pages["pl"])
+    asked = visit.page.evaluate(
+        """() => { window.asked = 0; const real = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
+        navigator.geolocation.getCurrentPosition = (...a) => { window.asked += 1; real(...a); }; return window.asked; }"""
+    )
+    visit.search("Żary")
+    assert asked == 0 and visit.page.evaluate("window.asked") == 0  # opening and searching ask nothing
+    visit.context.grant_permissions(["geolocation"])
+    visit.context.set_geolocation({"latitude": 52.35031, "longitude": 14.56042})
+    shown = visit.click(visit.page.get_by_role("button", name="Gdzie jestem?"), "52.35031,14.56042")
+    assert visit.page.evaluate("window.asked") == 1
+    assert point_answer(shown) == cli_point(owes, "52.35031,14.56042", "2026-01-01")
+    visit.close()  # and no request left the page
 
 
 def test_the_heading_leads_with_the_centre_and_names_the_day_once(browser: Any, pages: dict[str, Path]) -> None:

@@ -175,6 +175,10 @@ SCRIPT_TEXTS = (
     "web_query_cut",
     "web_bad_address",
     "web_point",
+    "web_point_outside",
+    "web_point_swapped",
+    "web_point_range",
+    "web_position_failed",
 )
 
 
@@ -185,7 +189,7 @@ def search_index(dataset: Dataset, register: Register, gazetteer: Gazetteer, lan
     teryt, simc, rank, own label or empty, is a locality (1/0)], where rank is the order in which places.py
     prefers one of several in a county and label the kind in words.
     """
-    from owes_cli.domain import places
+    from owes_cli.domain import geo, places
 
     def place_row(p: places.Place) -> list[Any]:
         view: dict[str, Any] = {"kind": p.kind.value}
@@ -204,6 +208,15 @@ def search_index(dataset: Dataset, register: Register, gazetteer: Gazetteer, lan
     counties = [[code, name, kind, 1 if code in region else 0] for code, (name, kind) in sorted(every.items())]
     cities = {code: sorted(names.city_adjective_bases(name)) for code, (name, kind) in every.items() if kind == "city"}
     return {
+        # `which-centre --at`: the forms of "LAT,LON" it reads, and the region's gmina outlines it
+        # finds a point in (geo.UNIT degrees, about 10 m, delta-encoded as shipped in data/gminy.json).
+        "coordinates": [geo.COORDINATE_FORMS[0].pattern, geo.COORDINATE_FORMS[1].pattern],
+        "unit": geo.UNIT,
+        "outlines": {
+            code: encoded
+            for code, (_, _, encoded) in sorted(geo.raw_layer("gminy")["areas"].items())
+            if code[:4] in region
+        },
         "rules": names.rules(),
         "preference": places.rules(),
         "counties": counties,

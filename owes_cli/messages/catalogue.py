@@ -495,8 +495,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "County, town, gmina, village or TERYT code",
     ),
     "web_search_hint": (
-        "Np. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811. Polskie litery nie są konieczne.",
-        "E.g. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811. Polish letters are optional.",
+        "Np. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811 albo punkt: 51.6417,15.1381. "
+        "Polskie litery nie są konieczne.",
+        "E.g. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811, or a point: 51.6417,15.1381. "
+        "Polish letters are optional.",
     ),
     "web_search_button": ("Pokaż ośrodek", "Show the centre"),
     "web_answer": ("Odpowiedź", "Answer"),
@@ -552,7 +554,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The search needs JavaScript. Without it, below is every county's answer for {day}.",
     ),
     "web_counties": ("Odpowiedź dla każdego powiatu na dzień {day}", "Every county's answer for {day}"),
-    "web_point": ("Punkt {lat}, {lon}", "Point {lat}, {lon}"),
+    "web_point": ("Punkt {at}", "The point {at}"),
+    "web_point_outside": (
+        "Punkt {at} nie leży w żadnej gminie ({region}): jest poza regionem albo na granicy gmin.",
+        "The point {at} is in no gmina of {region}: it lies outside the region or on a boundary of its gminas.",
+    ),
+    "web_point_swapped": (
+        "Czytane odwrotnie, {swapped} leży w regionie; najpierw szerokość, potem długość geograficzna:",
+        "Read the other way round, {swapped} lies in the region; latitude comes first:",
+    ),
+    "web_point_range": (
+        "„{query}”: szerokość geograficzna musi leżeć między -90 a 90, długość między -180 a 180.",
+        "“{query}”: the latitude must lie between -90 and 90, the longitude between -180 and 180.",
+    ),
+    "web_where_am_i": ("Gdzie jestem?", "Where am I?"),
+    "web_where_am_i_hint": (
+        "Pyta przeglądarkę o położenie tego urządzenia dopiero po kliknięciu; nigdzie go nie wysyła.",
+        "Asks the browser for this device's position only when clicked; sends it nowhere.",
+    ),
+    "web_position_failed": ("Nie udało się ustalić położenia: {reason}", "The position is not known: {reason}"),
     # --- speed (issue 13): datasets of several voivodeships ---
     "place_same_name_town_first": (
         "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina}, powiat {county}, "

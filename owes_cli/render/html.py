@@ -174,6 +174,10 @@ def render(page: WebPage) -> bytes:
 <div class="row day"><label for="day">{_e(t(lang, "web_on_day"))}</label>
 <input id="day" name="on" type="date" value="{_e(page.day)}" aria-describedby="day-hint"></div>
 <p id="day-hint" class="small">{_e(t(lang, "web_on_day_hint"))}</p>
+<div class="row" id="where" hidden>
+<button type="button" id="where-am-i" class="secondary" aria-describedby="where-hint">
+{_e(t(lang, "web_where_am_i"))}</button>
+<p id="where-hint" class="small">{_e(t(lang, "web_where_am_i_hint"))}</p></div>
 </form>
 <p id="search-note" class="notice" hidden></p>
 <div id="answer" role="region" aria-labelledby="answer-heading">

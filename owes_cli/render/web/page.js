@@ -197,6 +197,60 @@
     return scored;
   }
 
+  // Points: `which-centre --at`'s forms of "LAT,LON" and its test, on the same gmina outlines.
+  const FORMS = S.coordinates.map((p) => new RegExp("^(?:" + p + ")$"));
+  function readPoint(text) {
+    for (const form of FORMS) {
+      const m = form.exec(text);
+      if (m) return [m[1], m[2]].map((n) => Number(n.replace(",", ".")));
+    }
+    return null;
+  }
+  let outlines = null; // decoded on the first point asked: [code, box, rings of each polygon]
+  function decodedOutlines() {
+    if (outlines) return outlines;
+    outlines = Object.entries(S.outlines).map(([code, polygons]) => {
+      const box = [Infinity, Infinity, -Infinity, -Infinity];
+      const decoded = polygons.map((polygon) =>
+        polygon.map((flat, r) => {
+          const ring = [];
+          let x = 0, y = 0;
+          for (let i = 0; i < flat.length; i += 2) {
+            x += flat[i];
+            y += flat[i + 1];
+            ring.push([x * S.unit, y * S.unit]);
+            if (r === 0) {
+              box[0] = Math.min(box[0], x * S.unit); box[1] = Math.min(box[1], y * S.unit);
+              box[2] = Math.max(box[2], x * S.unit); box[3] = Math.max(box[3], y * S.unit);
+            }
+          }
+          return ring;
+        })
+      );
+      return [code, box, decoded];
+    });
+    return outlines;
+  }
+  // geo.ring_contains: the even-odd rule, term for term, so that a point on an edge falls alike.
+  function ringContains(ring, x, y) {
+    let inside = false;
+    let [x1, y1] = ring[ring.length - 1];
+    for (const [x2, y2] of ring) {
+      if ((y1 > y) !== (y2 > y) && x < x1 + ((y - y1) * (x2 - x1)) / (y2 - y1)) inside = !inside;
+      x1 = x2; y1 = y2;
+    }
+    return inside;
+  }
+  function gminaAt(lon, lat) {
+    for (const [code, box, polygons] of decodedOutlines()) {
+      if (lon < box[0] || lon > box[2] || lat < box[1] || lat > box[3]) continue;
+      for (const polygon of polygons) {
+        if (polygon.filter((ring) => ringContains(ring, lon, lat)).length % 2 === 1) return code;
+      }
+    }
+    return null;
+  }
+
   // Drawing the answer --------------------------------------------------------------
   // The page answers for the reader's day: DATA.steps are the first days of the runs of days
   // on which no answer changes (Python worked them out); DATA.by_county[code][step] names the
@@ -228,7 +282,7 @@
   }
   function reset(status) {
     body.replaceChildren();
-    for (const key of ["county", "centre", "centres", "coverage", "answeredQuery"]) delete body.dataset[key];
+    for (const key of ["county", "centre", "centres", "coverage", "place", "answeredQuery"]) delete body.dataset[key];
     body.dataset.status = status;
     heading.textContent = HEADING;
   }
@@ -265,6 +319,7 @@
     heading.textContent = fill(T.web_heading, { lead: shown.lead, subject, day });
     if (query !== undefined) body.append(el("p", fill(T.web_answer_for, { query }), { class: "small" }));
     if (place) body.append(el("p", where(place), { class: "place" }));
+    if (place) body.dataset.place = place[2];
     body.append(template.content.cloneNode(true));
     return true;
   }
@@ -308,6 +363,8 @@
       body.append(el("p", T.web_empty));
       return finished(query, "");
     }
+    const point = readPoint(query);
+    if (point) return searchPoint(query, point);
     const isCode = /^[0-9 ]+$/.test(query);
     const county = resolveCounty(query);
     if (county.status === "answer") {
@@ -348,6 +405,31 @@
         body.append(el("p", T.web_suggestions));
         body.append(links(found.map(([, name]) => [name, name])));
       }
+    }
+    finished(query, "");
+    return query;
+  }
+
+  function searchPoint(query, [lat, lon]) {
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+      reset("unknown");
+      body.append(el("p", fill(T.web_point_range, { query })));
+      finished(query, "");
+      return query;
+    }
+    const at = lat + "," + lon;
+    const code = gminaAt(lon, lat);
+    const gmina = code && UNIT.get(code);
+    if (gmina && showCounty(placeCounty(gmina), query, gmina)) {
+      body.insertBefore(el("p", fill(T.web_point, { at: lat + ", " + lon }), { class: "place" }), body.querySelector(".place"));
+      finished(query, placeCounty(gmina));
+      return query;
+    }
+    reset("outside");
+    body.append(el("p", fill(T.web_point_outside, { at, region: S.region })));
+    if (Math.abs(lon) <= 90 && gminaAt(lat, lon)) {
+      body.append(el("p", fill(T.web_point_swapped, { swapped: lon + "," + lat })));
+      body.append(links([[lon + "," + lat, lon + "," + lat]]));
     }
     finished(query, "");
     return query;
@@ -425,6 +507,22 @@
     day = dayInput.value;
     if (asked) go(asked);
   });
+  // "Where am I": the browser asks for the device's position only on this click; the answer is
+  // worked out here, and the position goes nowhere but into this page's own address.
+  const here = document.getElementById("where-am-i");
+  if (navigator.geolocation) {
+    document.getElementById("where").hidden = false;
+    here.addEventListener("click", () => {
+      navigator.geolocation.getCurrentPosition(
+        (position) => {
+          const { latitude, longitude } = position.coords;
+          go("q=" + encodeURIComponent(latitude.toFixed(5) + "," + longitude.toFixed(5)));
+        },
+        (error) => say(fill(T.web_position_failed, { reason: error.message })),
+        { maximumAge: 60000, timeout: 30000 }
+      );
+    });
+  }
   window.addEventListener("hashchange", () => render(true));
   // A link to the answer already asked changes no address, so no "hashchange": answer it again
   // (focus and all), as a reader who clicks the same county twice expects.
