@@ -398,8 +398,40 @@ class Directory:
         ]
         whole = detail.directory(dataset, day, self.lang)
         return web.web_page(
-            dataset, self.register, self._places(), self.coverage_map(day), steps, whole, day, made, self.lang
+            dataset,
+            self.register,
+            self._places(),
+            self.coverage_map(day),
+            steps,
+            whole,
+            self._namesakes(day),
+            day,
+            made,
+            self.lang,
         )
+
+    def _namesakes(self, day: date) -> list[answers.CountyAnswer]:
+        """The answer for each name that several places of the region share ("Żary": the town and
+        the rural gmina), so that the page says what the command line notes about the others.
+
+        Only these names: every name of the region takes `which_centre` about 8 ms, 12 s in all,
+        for notes that mostly count namesakes outside the region. A name the command line finds
+        ambiguous has no one answer, and the page lists its places itself.
+        """
+        from owes_cli.errors import OwesError
+
+        gazetteer = self._places()
+        counted: dict[str, int] = {}
+        for place in gazetteer.universe:
+            if place.county in self.dataset.counties:
+                counted[place.name] = counted.get(place.name, 0) + 1
+        found = []
+        for name in sorted(name for name, count in counted.items() if count > 1):
+            try:
+                found.append(self.which_centre(place=name, on=day))
+            except OwesError:
+                continue
+        return found
 
     def spreadsheet(self) -> Workbook:
         """The whole dataset, every period, as the sheets of a spreadsheet (`owes export -o FILE.xlsx`)."""

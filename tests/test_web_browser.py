@@ -370,6 +370,31 @@ def test_ambiguous_outside_and_unknown_names_help(browser: Any, pages: dict[str,
     visit.close()
 
 
+def test_names_outside_the_region_are_never_taken_for_a_village_in_it(browser: Any, pages: dict[str, Path]) -> None:
+    """The page knows the region's villages and Poland's towns and gminas, not Poland's villages
+    (an index of them would weigh 206 KB gzipped, over the 150 KB allowed): a village elsewhere is
+    said plainly not to be in the region's register, and no village of the region is offered for it."""
+    visit = Visit(browser, pages["en"])
+    shown = visit.search("Tosin")  # a village in łódzkie; Kosin, Osiny and Rosin are villages here
+    assert shown["status"] == "unknown" and "is not in the register of the region's places (lubuskie)" in shown["text"]
+    assert not any(name in shown["text"] for name in ("Kosin", "Osiny", "Rosin"))
+    shown = visit.search("Kostrzyn")  # a town in wielkopolskie, and the first word of one here
+    assert shown["status"] == "outside" and "województwo wielkopolskie" in shown["text"]
+    shown = visit.click(visit.page.locator("#answer-body a", has_text="Kostrzyn nad Odrą"), "Kostrzyn nad Odrą")
+    assert shown["county"] == "0801"
+    visit.close()
+
+
+def test_the_command_lines_notes_on_namesakes_are_on_the_page(browser: Any, pages: dict[str, Path], owes: Owes) -> None:
+    visit = Visit(browser, pages["pl"])
+    notes = visit.search("Żary")["text"]
+    cli = owes("which-centre", "--place", "Żary", "--on", "2026-01-01", "--lang", "pl").stdout
+    said = "„Żary” to także gmina wiejska (0811102) w tym samym powiecie; odpowiedź dotyczy obu."
+    assert said in " ".join(cli.split()) and said in notes
+    assert "Poza regionem: 8 miejsc o tej nazwie." in notes  # the terminal's "--full" pointer left out
+    visit.close()
+
+
 def test_clicking_a_county_on_the_map_shows_its_answer(browser: Any, pages: dict[str, Path]) -> None:
     visit = Visit(browser, pages["en"], day="2014-06-01")
     visit.search("Lubsko")

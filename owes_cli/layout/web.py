@@ -103,6 +103,7 @@ def web_page(
     drawing: CoverageMap,
     steps: list[Step],
     whole: DirectoryAnswer,
+    namesakes: list[CountyAnswer],
     day: date,
     generated: datetime,
     lang: str,
@@ -156,10 +157,38 @@ def web_page(
         drawing=drawing,
         by_centre=tuple((label, tuple(counties)) for label, counties in groups.items()),
         directory=tuple(listing),
-        search=search_index(dataset, register, gazetteer, lang),
+        search=search_index(dataset, register, gazetteer, lang) | {"notes": place_notes(namesakes, lang)},
         # Templates, not messages: the script fills in {query}, {region} and the like.
         texts={key: MESSAGES[key][0 if lang == "pl" else 1] for key in SCRIPT_TEXTS},
     )
+
+
+def place_notes(found: list[CountyAnswer], lang: str) -> dict[str, list[str]]:
+    """The notes of the command line's short answer for a place ("Żary is also the name of the
+    rural gmina 0811102"), as its rows marked "!" say them, by the place: "TERYT/SIMC".
+
+    The seam for any note Python adds to a place's answer (the same-answer note of an ambiguous
+    name among them): the page shows whatever rows `sections.short_answer` marks so."""
+    from owes_cli.layout.blocks import Fields
+
+    notes: dict[str, list[str]] = {}
+    for answer in found:
+        if answer.place is None:
+            continue
+        said = [
+            "".join(run.text for run in value)
+            for block in sections.short_answer(answer, lang, today="")
+            if isinstance(block, Fields)
+            for label, value in block.rows
+            if label == "!"
+        ]
+        # The count of namesakes outside the region points the terminal to --full; the page says it plainly.
+        outside = sum(int(n.params.get("count", 1)) if n.id == "place_more_outside" else 1 for n in answer.notes)
+        terminal = {t(lang, "short_outside_namesakes", count=count): count for count in range(1, outside + 1)}
+        said = [t(lang, "web_outside_namesakes", count=terminal[line]) if line in terminal else line for line in said]
+        if said:
+            notes[f"{answer.place.teryt}/{answer.place.simc or ''}"] = said
+    return dict(sorted(notes.items()))
 
 
 # The messages the page's script shows; each takes {query} and the like as the catalogue's do.
@@ -179,6 +208,7 @@ SCRIPT_TEXTS = (
     "web_point_swapped",
     "web_point_range",
     "web_position_failed",
+    "web_in_region",
 )
 
 

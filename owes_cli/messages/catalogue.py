@@ -523,7 +523,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "„{query}” leży poza obszarem katalogu ({region}):",
         "“{query}” is outside this directory's region ({region}):",
     ),
-    "web_not_found": ("Nie znaleziono „{query}”.", "Nothing matches “{query}”."),
+    "web_not_found": (
+        "„{query}” nie ma w rejestrze miejsc regionu ({region}) ani wśród powiatów, miast i gmin Polski, "
+        "które zna ta strona.",
+        "“{query}” is not in the register of the region's places ({region}), nor among the counties, "
+        "towns and gminas of Poland this page knows.",
+    ),
+    "web_in_region": ("W regionie:", "In the region:"),
     "web_suggestions": ("Czy chodziło o:", "Did you mean:"),
     "web_empty": ("Wpisz nazwę lub kod.", "Type a name or a code."),
     "web_postal_code": (
@@ -566,6 +572,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_point_range": (
         "„{query}”: szerokość geograficzna musi leżeć między -90 a 90, długość między -180 a 180.",
         "“{query}”: the latitude must lie between -90 and 90, the longitude between -180 and 180.",
+    ),
+    "web_outside_namesakes": (
+        "Poza regionem: {count:# miejsce|# miejsca|# miejsc} o tej nazwie.",
+        "Outside the region: {count:# place|# places} of this name.",
     ),
     "web_where_am_i": ("Gdzie jestem?", "Where am I?"),
     "web_where_am_i_hint": (

@@ -320,6 +320,10 @@
     if (query !== undefined) body.append(el("p", fill(T.web_answer_for, { query }), { class: "small" }));
     if (place) body.append(el("p", where(place), { class: "place" }));
     if (place) body.dataset.place = place[2];
+    // What the command line notes about this place's namesakes, worked out by Python.
+    for (const said of (place && S.notes[place[2] + "/" + place[3]]) || []) {
+      body.append(el("p", said, { class: "notice" }));
+    }
     body.append(template.content.cloneNode(true));
     return true;
   }
@@ -352,8 +356,10 @@
       const f = fold(name);
       if (!seen.has(f)) seen.set(f, [Math.max(similarity(q, f), 0.9 * similarity(q, f.slice(0, q.length + 2))), name]);
     };
+    // Counties, towns and gminas of the region only: the page does not know Poland's villages, so
+    // a village's name it cannot find may be one elsewhere ("Tosin", łódzkie), not a typo of one here.
     S.counties.forEach((c) => c[3] && consider(c[1]));
-    S.places.forEach((p) => REGION.has(placeCounty(p)) && consider(p[0]));
+    S.places.forEach((p) => !p[6] && REGION.has(placeCounty(p)) && consider(p[0]));
     return [...seen.values()].filter(([s]) => s >= 0.5).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1)).slice(0, 3);
   }
   // Returns the name the search box should show: what was chosen, not a code.
@@ -396,10 +402,20 @@
         list.append(el("li", text));
       }
       body.append(list);
+      // "Kostrzyn" is a town in wielkopolskie; the region has Kostrzyn nad Odrą.
+      const start = fold(query) + " ";
+      const longer = new Map();
+      S.places.forEach((p, i) => {
+        if (REGION.has(placeCounty(p)) && foldedNames()[i].startsWith(start)) longer.set(p[0], p[0]);
+      });
+      if (longer.size) {
+        body.append(el("p", T.web_in_region));
+        body.append(links([...longer.keys()].sort().slice(0, 5).map((name) => [name, name])));
+      }
     } else if (shown.status === "postal") {
       body.append(el("p", fill(T.web_postal_code, { query })));
     } else {
-      body.append(el("p", fill(T.web_not_found, { query })));
+      body.append(el("p", fill(T.web_not_found, { query, region: S.region })));
       const found = suggestions(query);
       if (found.length) {
         body.append(el("p", T.web_suggestions));
