@@ -1,17 +1,20 @@
 """The web page of the directory (`owes export -o owes.html`), laid out as neutral blocks and data.
 
 The page answers a search without a server, so what the command line
-decides in Python goes into the page as data: every county's answer for
-the page's day, already laid out (render/html.py draws the blocks), and the
-rules and names the search needs. `search_index` ships the folding table,
-the case endings, the words that name a kind of unit and the candidate
-names, taken from domain/names.py and domain/places.py as they are, so the
-page's script only applies them: it decides nothing the Python side does not.
+decides in Python goes into the page as data. `Directory.web_page` works
+out the answers (every county's for each run of days on which none changes,
+and the names several places share) and this module only lays them out
+with the command line's own code (render/html.py draws the blocks).
+`search_index` ships the folding table, the case endings, the words that
+name a kind of unit, the candidate names, the coordinate forms and the
+gmina outlines, taken from domain/names.py, domain/places.py and
+domain/geo.py as they are, so the page's script only applies them: it
+decides nothing the Python side does not.
 
-The national locality list (4 MB) is too big for a page: the index holds the
-region's towns, gminas and localities, and every county, town and gmina of
-Poland (for "outside the region: województwo …"); a village outside the
-region is not found.
+The national locality list (4 MB; 206 KB gzipped as a compact index) is too
+big for a page: the index holds the region's towns, gminas and localities,
+and every county, town and gmina of Poland (for "outside the region:
+województwo …"); a village outside the region is not found.
 """
 
 from __future__ import annotations
