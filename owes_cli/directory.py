@@ -394,7 +394,7 @@ class Directory:
         asked = [changes[0] - timedelta(days=1), *changes] if changes else [day]
         steps = [
             web.Step(first, tuple(self.which_centre(county=teryt, on=when) for teryt in sorted(dataset.counties)))
-            for first, when in zip(firsts, asked, strict=False)
+            for first, when in zip(firsts, asked, strict=True)
         ]
         whole = detail.directory(dataset, day, self.lang)
         return web.web_page(
