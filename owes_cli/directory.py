@@ -26,7 +26,7 @@ from owes_cli.errors import DatasetError, UsageError
 
 if TYPE_CHECKING:
     from owes_cli.answers import detail, tables
-    from owes_cli.domain.places import Gazetteer
+    from owes_cli.domain.places import Gazetteer, Place
     from owes_cli.layout.coverage_map import CoverageMap
     from owes_cli.layout.report import Edition, Report
     from owes_cli.layout.spreadsheet import Workbook
@@ -415,18 +415,22 @@ class Directory:
         the rural gmina), so that the page says what the command line notes about the others.
 
         Only these names: every name of the region takes `which_centre` about 8 ms, 12 s in all,
-        for notes that mostly count namesakes outside the region. A name the command line finds
-        ambiguous has no one answer, and the page lists its places itself.
+        for notes that mostly count namesakes outside the region. And of these 195, only the names
+        of a gmina or town, or of places in one county (106): villages of one name in several
+        counties are mostly ambiguous to the command line, with no one answer to take notes from,
+        and the page lists their places itself.
         """
         from owes_cli.errors import OwesError
 
         gazetteer = self._places()
-        counted: dict[str, int] = {}
+        shared: dict[str, list[Place]] = {}
         for place in gazetteer.universe:
             if place.county in self.dataset.counties:
-                counted[place.name] = counted.get(place.name, 0) + 1
+                shared.setdefault(place.name, []).append(place)
         found = []
-        for name in sorted(name for name, count in counted.items() if count > 1):
+        for name, same in sorted(shared.items()):
+            if len(same) < 2 or (len({p.county for p in same}) > 1 and all(p.is_locality for p in same)):
+                continue
             try:
                 found.append(self.which_centre(place=name, on=day))
             except OwesError:
