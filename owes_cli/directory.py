@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
@@ -697,11 +697,61 @@ class Directory:
         Without `on` the page answers for the directory's `today` when one was given,
         else for the day it is made (now, or SOURCE_DATE_EPOCH).
         """
+        from owes_cli.answers import detail
         from owes_cli.layout import report, web
 
         made = generated or report.generation_time()
         day = self.day(on) if on is not None else (self._today or made.date())
-        return web.web_page(self.dataset, self.register, self._places(), self.coverage_map(day), day, made, self.lang)
+        dataset = self.dataset
+        # A page stays published for years: every county's answer for each run of days on which
+        # none changes (and the days before the first change), so that it answers for the reader's day.
+        changes = periods.answer_changes(dataset)
+        firsts: list[date | None] = [None, *changes]
+        asked = [changes[0] - timedelta(days=1), *changes] if changes else [day]
+        steps = [
+            web.Step(first, tuple(self.which_centre(county=teryt, on=when) for teryt in sorted(dataset.counties)))
+            for first, when in zip(firsts, asked, strict=True)
+        ]
+        whole = detail.directory(dataset, day, self.lang)
+        return web.web_page(
+            dataset,
+            self.register,
+            self._places(),
+            self.coverage_map(day),
+            steps,
+            whole,
+            self._namesakes(day),
+            day,
+            made,
+            self.lang,
+        )
+
+    def _namesakes(self, day: date) -> list[answers.CountyAnswer]:
+        """The answer for each name that several places of the region share ("Żary": the town and
+        the rural gmina), so that the page says what the command line notes about the others.
+
+        Only these names: every name of the region takes `which_centre` about 8 ms, 12 s in all,
+        for notes that mostly count namesakes outside the region. And of these 195, only the names
+        of a gmina or town, or of places in one county (106): villages of one name in several
+        counties are mostly ambiguous to the command line, with no one answer to take notes from,
+        and the page lists their places itself.
+        """
+        from owes_cli.errors import OwesError
+
+        gazetteer = self._places()
+        shared: dict[str, list[Place]] = {}
+        for place in gazetteer.universe:
+            if place.county in self.dataset.counties:
+                shared.setdefault(place.name, []).append(place)
+        found = []
+        for name, same in sorted(shared.items()):
+            if len(same) < 2 or (len({p.county for p in same}) > 1 and all(p.is_locality for p in same)):
+                continue
+            try:
+                found.append(self.which_centre(place=name, on=day))
+            except OwesError:
+                continue
+        return found
 
     @_speaking
     def spreadsheet(self) -> Workbook:

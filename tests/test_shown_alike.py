@@ -409,23 +409,6 @@ def test_pipes_and_asked_formats_keep_one_row_per_county(owes: Owes) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
-def test_the_web_page_says_an_answer_for_a_day_before_it_was_made_is_historical(lang: str) -> None:
-    from owes_cli.layout.blocks import Heading
-
-    def first_heading(on: date) -> str:
-        page = directory(lang).web_page(on=on, generated=MADE)
-        heading = page.counties[0].blocks[0]
-        assert isinstance(heading, Heading)
-        return heading.text
-
-    assert first_heading(date(2015, 11, 1)).startswith(
-        {"en": "On 2015-11-01 (historical): ", "pl": "W dniu 2015-11-01 (stan historyczny): "}[lang]
-    )
-    # Made on the day it answers for: it names its day, never "today", and is not historical.
-    assert first_heading(MADE.date()).startswith({"en": "On 2026-06-01: ", "pl": "W dniu 2026-06-01: "}[lang])
-
-
-@pytest.mark.parametrize("lang", ["en", "pl"])
 def test_the_web_page_groups_counties_as_the_terminal_does(lang: str) -> None:
     between = dict(directory(lang).web_page(on=date(2015, 11, 1), generated=MADE).by_centre)
     assert list(between) == [NONE_RAN[lang].rstrip(".")]

@@ -71,16 +71,44 @@ def test_one_file_with_everything_inside_and_no_other_address(owes: Owes, tmp_pa
     assert "default-src 'none'" in (policy["content"] or "")
 
 
-def test_every_county_answer_is_the_command_lines(owes: Owes, tmp_path: Path) -> None:
-    page = export(owes, tmp_path, "owes.html", "--lang", "pl", "--on", "2014-06-01")
-    templates = [a for t, a in parse(page).tags if t == "template"]
-    assert len(templates) == 14
-    for attrs in templates:
-        run = owes("which-centre", "--county", attrs["data-county"] or "", "--on", "2014-06-01", "--format", "json")
-        cli = json.loads(run.stdout)
-        assert attrs["data-centre"] == ((cli["centre"] or {}).get("id") or "")
-        assert attrs["data-centres"] == " ".join(c["id"] for c in cli["centres"])
-        assert attrs["data-coverage"] == cli["coverage"]
+def test_every_county_answer_is_the_command_lines_on_every_day(owes: Owes, tmp_path: Path) -> None:
+    """The page ships each county's answer for every run of days between the dates at which
+    periods and centres start and end; each is the command line's on the first and the last
+    day of its run, so the page is true on whatever day it is opened."""
+    from datetime import date, timedelta
+
+    page = export(owes, tmp_path, "owes.html", "--lang", "pl")
+    found = parse(page)
+    templates = {a["id"]: a for t, a in found.tags if t == "template"}
+    data = json.loads(next(s for s in found.scripts if s.startswith("{")))
+    steps = data["steps"]
+    assert steps[0] == "" and steps[1:] == sorted(steps[1:]) and "2015-10-01" in steps and "2016-01-01" in steps
+    assert sorted(data["by_county"]) == sorted(Directory.load().dataset.counties)
+    day = date.fromisoformat
+    for n, first in enumerate(steps):
+        firsts = [day(first) if first else day(steps[1]) - timedelta(days=3650)]
+        last = day(steps[n + 1]) - timedelta(days=1) if n + 1 < len(steps) else day(first) + timedelta(days=3650)
+        for on in {*firsts, last}:
+            for teryt, chosen in data["by_county"].items():
+                attrs = templates[f"answer-{chosen[n]}"]
+                assert attrs["data-county"] == teryt
+                run = owes("which-centre", "--county", teryt, "--on", on.isoformat(), "--format", "json")
+                cli = json.loads(run.stdout)
+                shown = (attrs["data-centre"], attrs["data-centres"], attrs["data-coverage"])
+                expected = (
+                    (cli["centre"] or {}).get("id") or "",
+                    " ".join(c["id"] for c in cli["centres"]),
+                    cli["coverage"],
+                )
+                assert shown == expected, (teryt, on)
+
+
+def test_without_javascript_each_county_has_its_answer_for_the_day_of_the_page(owes: Owes, tmp_path: Path) -> None:
+    page = export(owes, tmp_path, "owes.html", "--lang", "en", "--on", "2014-06-01")
+    ids = [a["id"] for t, a in parse(page).tags if t == "article"]
+    assert ids == [f"county-{teryt}" for teryt in sorted(Directory.load().dataset.counties)]
+    assert '<noscript><p class="notice">The search needs JavaScript.' in page
+    assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego — słubicki county, on 2014-06-01" in page
 
 
 def test_the_search_applies_the_python_rules_as_shipped(owes: Owes, tmp_path: Path) -> None:
@@ -88,6 +116,7 @@ def test_the_search_applies_the_python_rules_as_shipped(owes: Owes, tmp_path: Pa
     data = json.loads(next(s for s in parse(page).scripts if s.startswith("{")))
     assert data["search"]["rules"] == json.loads(json.dumps(names.rules()))
     assert data["day"] == "2026-01-01"
+    assert data["max_query"] == 200  # lookup.MAX_QUERY: the page cuts a longer query, as the command line refuses it
     shipped = {row[3] or row[2]: row for row in data["search"]["places"]}
     assert shipped["0178465"][0] == "Bledzew"  # a village of the region, by its SIMC id
     assert any(row[0] == "Poznań" for row in data["search"]["places"])  # a town outside, for "which voivodeship"

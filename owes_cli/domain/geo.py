@@ -148,13 +148,14 @@ def layer_path(name: str) -> Path:
 
 
 @lru_cache(maxsize=len(LAYERS))
-def _raw_layer(name: str) -> Any:
+def raw_layer(name: str) -> Any:
+    """A layer as shipped (encoded outlines): the web page carries the gminas' as they are."""
     return read_json(f"{name}.json")
 
 
 @lru_cache(maxsize=len(LAYERS))
 def load_layer(name: str) -> Layer:
-    raw = _raw_layer(name)
+    raw = raw_layer(name)
     areas = {}
     for code, (area_name, label, encoded) in raw["areas"].items():
         areas[code] = _area(code, area_name, label, encoded)
@@ -170,7 +171,7 @@ def locate(name: str, point: Point) -> Area | None:
     """`load_layer(name).find(point)`, decoding only the areas whose box holds the point: a point
     lookup would otherwise decode every outline of two layers first (about 10 ms of a lookup's 110)."""
     x, y = point
-    for code, (area_name, label, encoded) in _raw_layer(name)["areas"].items():
+    for code, (area_name, label, encoded) in raw_layer(name)["areas"].items():
         # The box in the layer's integer units, summed in C; x * UNIT keeps the order of x.
         outlines = [(list(accumulate(ring[0::2])), list(accumulate(ring[1::2]))) for ring, *_ in encoded]
         min_x = min(min(xs) for xs, _ in outlines) * UNIT
@@ -186,7 +187,7 @@ def locate(name: str, point: Point) -> Area | None:
 
 def label_points(name: str, codes: set[str]) -> dict[str, Point]:
     """The inner points of some areas of a layer, without decoding its boundaries (the map's seats)."""
-    raw = _raw_layer(name)["areas"]
+    raw = raw_layer(name)["areas"]
     return {code: (raw[code][1][0] * UNIT, raw[code][1][1] * UNIT) for code in codes if code in raw}
 
 
@@ -199,6 +200,7 @@ _ANY_NUMBER = r"[-+]?\d{1,3}(?:[.,]\d+)?"  # a Polish decimal comma too
 # With a comma between the two numbers, a comma cannot also be the decimal mark.
 _WITH_COMMA_SEPARATOR = re.compile(rf"\s*({_DOT_NUMBER})\s*,\s*({_DOT_NUMBER})\s*")
 _WITH_OTHER_SEPARATOR = re.compile(rf"\s*({_ANY_NUMBER})\s*(?:;\s*|\s+)({_ANY_NUMBER})\s*")
+COORDINATE_FORMS = (_WITH_COMMA_SEPARATOR, _WITH_OTHER_SEPARATOR)  # tried in this order, each whole
 
 
 def parse_coordinates(text: str) -> tuple[float, float]:

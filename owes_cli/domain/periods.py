@@ -184,3 +184,18 @@ def period_on(dataset: Dataset, day: date) -> tuple[Period, PeriodStatus]:
 def next_period(dataset: Dataset, day: date) -> Period | None:
     """The first period that begins after `day`, if the data has one."""
     return min((p for p in dataset.periods.values() if p.first_day() > day), key=lambda p: p.first_day(), default=None)
+
+
+def answer_changes(dataset: Dataset) -> list[date]:
+    """The days on which some county's answer may change, sorted: every first day of a period
+    or a centre, and every day after one ends. Between two of them (and before the first,
+    and after the last) `answer` gives the same for every day, so a page that must stay true
+    for years ships one answer per step instead of one per day."""
+    days: set[date] = set()
+    spans = [period_span(dataset, p) for p in dataset.periods.values()]
+    spans += [span for _, span in centre_spans(dataset)]
+    for start, end in spans:
+        days.add(start)
+        if end is not None:
+            days.add(end + timedelta(days=1))
+    return sorted(days)

@@ -1,17 +1,20 @@
 """The web page of the directory (`owes export -o owes.html`), laid out as neutral blocks and data.
 
 The page answers a search without a server, so what the command line
-decides in Python goes into the page as data: every county's answer for
-the page's day, already laid out (render/html.py draws the blocks), and the
-rules and names the search needs. `search_index` ships the folding table,
-the case endings, the words that name a kind of unit and the candidate
-names, taken from domain/names.py and domain/places.py as they are, so the
-page's script only applies them: it decides nothing the Python side does not.
+decides in Python goes into the page as data. `Directory.web_page` works
+out the answers (every county's for each run of days on which none changes,
+and the names several places share) and this module only lays them out
+with the command line's own code (render/html.py draws the blocks).
+`search_index` ships the folding table, the case endings, the words that
+name a kind of unit, the candidate names, the coordinate forms and the
+gmina outlines, taken from domain/names.py, domain/places.py and
+domain/geo.py as they are, so the page's script only applies them: it
+decides nothing the Python side does not.
 
-The national locality list (4 MB) is too big for a page: the index holds the
-region's towns, gminas and localities, and every county, town and gmina of
-Poland (for "outside the region: województwo …"); a village outside the
-region is not found.
+The national locality list (4 MB; 206 KB gzipped as a compact index) is too
+big for a page: the index holds the region's towns, gminas and localities,
+and every county, town and gmina of Poland (for "outside the region:
+województwo …"); a village outside the region is not found.
 """
 
 from __future__ import annotations
@@ -19,37 +22,52 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from owes_cli import answers
-from owes_cli.answers import CountyAnswer, CoverageStatus
+from owes_cli.answers import CountyAnswer, CoverageStatus, PeriodStatus
 from owes_cli.domain import names
 from owes_cli.layout import listings, sections
-from owes_cli.layout.blocks import Block, Paragraph, Run, text
+from owes_cli.layout.blocks import Block, Paragraph, text
 from owes_cli.messages import MESSAGES, kind_label, t
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
+    from owes_cli.answers.detail import DirectoryAnswer
     from owes_cli.domain.model import Dataset
     from owes_cli.domain.places import Gazetteer
     from owes_cli.domain.register import Register
     from owes_cli.layout.coverage_map import CoverageMap
 
 
-def page_answer(answer: CountyAnswer, lang: str, made: str = "") -> list[Block]:
-    """The command line's short answer, then its sources. A page is read on other days than
-    it is made, so each answer names its day rather than saying "today"; a day before the
-    page was `made` is said to be historical."""
-    blocks = sections.short_answer(answer, lang, today="", made=made)
-    return blocks + sections.source_section(answer.sources, lang)
+def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
+    """The command line's short answer without its heading, then its sources.
+
+    The page's own heading leads with the centre and says the reader's day
+    (`heading_lead`); the rows below it are the same on every day of a step,
+    which `WebPage.steps` relies on."""
+    sources = sections.source_section(answer.sources, lang) if answer.sources else []
+    return sections.short_answer(answer, lang, today="")[1:] + sources
+
+
+def heading_lead(answer: CountyAnswer, lang: str) -> str:
+    """What the heading leads with, as the short answer does: the centre, the candidates, or none."""
+    if answer.period_status in (PeriodStatus.BETWEEN, PeriodStatus.BEFORE_FIRST):
+        return t(lang, "web_lead_none")
+    if answer.centre is not None:
+        return answer.centre.name
+    if answer.centres:
+        return t(lang, "web_lead_candidates", names=t(lang, "web_or").join(c.name for c in answer.centres))
+    return t(lang, "web_lead_none")
 
 
 class CountyEntry(Record):
-    """One county's answer on the page: what a test compares with the command line, and its blocks."""
+    """One of a county's answers on the page: what a test compares with the command line, and its blocks."""
 
     teryt: str
     name: str
+    subject: str  # "powiat żarski", what the heading names after the centre
     centre: str | None  # the confirmed centre's id
     centres: tuple[str, ...]  # the candidates' ids, when none is confirmed
     coverage: CoverageStatus
+    lead: str
     blocks: tuple[Block, ...]
 
 
@@ -60,12 +78,26 @@ class WebPage(Record):
     day: str
     generated: datetime
     intro: tuple[Block, ...]
-    counties: tuple[CountyEntry, ...]
+    answers: tuple[CountyEntry, ...]  # each county's distinct answers, over every step
+    steps: tuple[str, ...]  # the first day of each step ("" for the open one before the first)
+    by_county: dict[str, tuple[int, ...]]  # county -> its answer (an index of `answers`) in each step
     drawing: CoverageMap
     by_centre: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (centre or coverage, ((teryt, name), …))
     directory: tuple[Block, ...]
     search: dict[str, Any]  # the index and rules the page's script applies (JSON)
     texts: dict[str, str]  # the script's messages in the page's language
+
+    def on_day(self, teryt: str) -> CountyEntry:
+        """The county's answer for the page's own day (what a reader without JavaScript sees)."""
+        step = max(i for i, first in enumerate(self.steps) if first <= self.day)
+        return self.answers[self.by_county[teryt][step]]
+
+
+class Step(Record):
+    """Every county's answer for a run of days on which none of them changes."""
+
+    first: date | None  # None: every day before the first change
+    answers: tuple[CountyAnswer, ...]
 
 
 def web_page(
@@ -73,29 +105,34 @@ def web_page(
     register: Register,
     gazetteer: Gazetteer,
     drawing: CoverageMap,
+    steps: list[Step],
+    whole: DirectoryAnswer,
+    namesakes: list[CountyAnswer],
     day: date,
     generated: datetime,
     lang: str,
 ) -> WebPage:
-    from owes_cli.answers import detail
-    from owes_cli.domain import periods
-
-    entries = []
-    for teryt in sorted(dataset.counties):
-        resolved = periods.answer(dataset, dataset.counties[teryt], day)
-        query = answers.Query(county=teryt, place=None, at=None, on=day.isoformat())
-        answer = answers.county_answer(dataset, resolved, lang, query)
-        entries.append(
-            CountyEntry(
-                teryt,
+    """The page from answers `Directory.web_page` worked out: one per county for each step, and the
+    whole directory for the page's day. Nothing here decides an answer."""
+    entries: list[CountyEntry] = []
+    seen: dict[CountyEntry, int] = {}
+    by_county: dict[str, list[int]] = {}
+    for step in steps:
+        for answer in step.answers:
+            entry = CountyEntry(
+                answer.county.teryt,
                 answer.county.name,
+                t(lang, "web_subject", name=answer.county.name),
                 answer.centre.id if answer.centre else None,
                 tuple(c.id for c in answer.centres),
                 answer.coverage,
-                tuple(page_answer(answer, lang, generated.date().isoformat())),
+                heading_lead(answer, lang),
+                tuple(page_answer(answer, lang)),
             )
-        )
-    whole = detail.directory(dataset, day, lang)
+            if entry not in seen:
+                seen[entry] = len(entries)
+                entries.append(entry)
+            by_county.setdefault(entry.teryt, []).append(seen[entry])
     listing: list[Block] = [*sections.period_section(whole.period, lang)]
     for centre in whole.centres:
         listing += [*sections.centre_section(centre, lang), *sections.source_section(centre.sources, lang)]
@@ -103,28 +140,54 @@ def web_page(
     for row in whole.counties:
         # Headed as `owes counties` heads its groups: the centre, "One of: A | B", or why there is none.
         groups.setdefault(listings.answer_heading(row, lang), []).append((row.teryt, row.name))
-    status = sections.status_line(
-        whole.period_status, lang, on=day.isoformat(), start=whole.period.from_, ended=whole.period_ended
-    )
-    intro: tuple[Block, ...] = (
-        Paragraph(text(t(lang, "web_intro"))),
-        Paragraph((Run(t(lang, "web_day") + " "), Run(day.isoformat(), bold=True), Run(f" ({status})"))),
-    )
+    # The day is said once, in the answer's heading: the page answers for the reader's day, not this one.
+    intro: tuple[Block, ...] = (Paragraph(text(t(lang, "web_intro"))),)
     return WebPage(
         lang=lang,
-        title=dataset.title,
+        # An English page's title in English where the dataset gives it (as the documents do).
+        title=(dataset.title_en if lang == "en" else None) or dataset.title,
         subtitle=t(lang, "web_subtitle", region=dataset.region_name),
         day=day.isoformat(),
         generated=generated,
         intro=intro,
-        counties=tuple(entries),
+        answers=tuple(entries),
+        steps=tuple(step.first.isoformat() if step.first else "" for step in steps),
+        by_county={teryt: tuple(found) for teryt, found in sorted(by_county.items())},
         drawing=drawing,
         by_centre=tuple((label, tuple(counties)) for label, counties in groups.items()),
         directory=tuple(listing),
-        search=search_index(dataset, register, gazetteer, lang),
+        search=search_index(dataset, register, gazetteer, lang) | {"notes": place_notes(namesakes, lang)},
         # Templates, not messages: the script fills in {query}, {region} and the like.
         texts={key: MESSAGES[key][0 if lang == "pl" else 1] for key in SCRIPT_TEXTS},
     )
+
+
+def place_notes(found: list[CountyAnswer], lang: str) -> dict[str, list[str]]:
+    """The notes of the command line's short answer for a place ("Żary is also the name of the
+    rural gmina 0811102"), as its rows marked "!" say them, by the place: "TERYT/SIMC".
+
+    The seam for any note Python adds to a place's answer (the same-answer note of an ambiguous
+    name among them): the page shows whatever rows `sections.short_answer` marks so."""
+    from owes_cli.layout.blocks import Fields
+
+    notes: dict[str, list[str]] = {}
+    for answer in found:
+        if answer.place is None:
+            continue
+        said = [
+            "".join(run.text for run in value)
+            for block in sections.short_answer(answer, lang, today="")
+            if isinstance(block, Fields)
+            for label, value in block.rows
+            if label == "!"
+        ]
+        # The count of namesakes outside the region points the terminal to --full; the page says it plainly.
+        outside = sum(int(n.params.get("count", 1)) if n.id == "place_more_outside" else 1 for n in answer.notes)
+        terminal = {t(lang, "short_outside_namesakes", count=count): count for count in range(1, outside + 1)}
+        said = [t(lang, "web_outside_namesakes", count=terminal[line]) if line in terminal else line for line in said]
+        if said:
+            notes[f"{answer.place.teryt}/{answer.place.simc or ''}"] = said
+    return dict(sorted(notes.items()))
 
 
 # The messages the page's script shows; each takes {query} and the like as the catalogue's do.
@@ -136,6 +199,16 @@ SCRIPT_TEXTS = (
     "web_suggestions",
     "web_empty",
     "web_postal_code",
+    "web_heading",
+    "web_heading_past",
+    "web_query_cut",
+    "web_bad_address",
+    "web_point",
+    "web_point_outside",
+    "web_point_swapped",
+    "web_point_range",
+    "web_position_failed",
+    "web_in_region",
 )
 
 
@@ -146,7 +219,7 @@ def search_index(dataset: Dataset, register: Register, gazetteer: Gazetteer, lan
     teryt, simc, rank, own label or empty, is a locality (1/0)], where rank is the order in which places.py
     prefers one of several in a county and label the kind in words.
     """
-    from owes_cli.domain import places
+    from owes_cli.domain import geo, places
 
     def place_row(p: places.Place) -> list[Any]:
         view: dict[str, Any] = {"kind": p.kind.value}
@@ -165,6 +238,15 @@ def search_index(dataset: Dataset, register: Register, gazetteer: Gazetteer, lan
     counties = [[code, name, kind, 1 if code in region else 0] for code, (name, kind) in sorted(every.items())]
     cities = {code: sorted(names.city_adjective_bases(name)) for code, (name, kind) in every.items() if kind == "city"}
     return {
+        # `which-centre --at`: the forms of "LAT,LON" it reads, and the region's gmina outlines it
+        # finds a point in (geo.UNIT degrees, about 10 m, delta-encoded as shipped in data/gminy.json).
+        "coordinates": [geo.COORDINATE_FORMS[0].pattern, geo.COORDINATE_FORMS[1].pattern],
+        "unit": geo.UNIT,
+        "outlines": {
+            code: encoded
+            for code, (_, _, encoded) in sorted(geo.raw_layer("gminy")["areas"].items())
+            if code[:4] in region
+        },
         "rules": names.rules(),
         "preference": places.rules(),
         "counties": counties,

@@ -534,15 +534,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and where each fact comes from. The page works offline.",
     ),
     "web_subtitle": ("Katalog OWES: {region}", "OWES directory: {region}"),
-    "web_day": ("Odpowiedzi na dzień", "Answers for"),
     "web_search": ("Szukaj", "Search"),
     "web_search_label": (
         "Powiat, miasto, gmina, miejscowość lub kod TERYT",
         "County, town, gmina, village or TERYT code",
     ),
     "web_search_hint": (
-        "Np. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811. Polskie litery nie są konieczne.",
-        "E.g. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811. Polish letters are optional.",
+        "Np. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811 albo punkt: 51.6417,15.1381. "
+        "Polskie litery nie są konieczne.",
+        "E.g. żarski, w powiecie żarskim, Żary, Zary, Bledzew, 0811, or a point: 51.6417,15.1381. "
+        "Polish letters are optional.",
     ),
     "web_search_button": ("Pokaż ośrodek", "Show the centre"),
     "web_answer": ("Odpowiedź", "Answer"),
@@ -567,13 +568,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "„{query}” leży poza obszarem katalogu ({region}):",
         "“{query}” is outside this directory's region ({region}):",
     ),
-    "web_not_found": ("Nie znaleziono „{query}”.", "Nothing matches “{query}”."),
+    "web_not_found": (
+        "„{query}” nie ma w rejestrze miejsc regionu ({region}) ani wśród powiatów, miast i gmin Polski, "
+        "które zna ta strona.",
+        "“{query}” is not in the register of the region's places ({region}), nor among the counties, "
+        "towns and gminas of Poland this page knows.",
+    ),
+    "web_in_region": ("W regionie:", "In the region:"),
     "web_suggestions": ("Czy chodziło o:", "Did you mean:"),
     "web_empty": ("Wpisz nazwę lub kod.", "Type a name or a code."),
     "web_postal_code": (
         "„{query}” wygląda na kod pocztowy; kodów pocztowych nie ma w naszych danych. Wpisz nazwę miejscowości.",
         "“{query}” looks like a postal code; postal codes are not in our data. Type the town's name.",
     ),
+    # The page answers for the reader's day (issue 23): the heading leads with the centre, then says the day once.
+    "web_heading": ("{lead} — {subject}, na dzień {day}", "{lead} — {subject}, on {day}"),
+    "web_heading_past": (
+        "{lead} — {subject}, na dzień {day} (stan historyczny)",
+        "{lead} — {subject}, for {day} (historical)",
+    ),
+    "web_lead_candidates": ("{names} (nie wiadomo który)", "{names} (not known which)"),
+    "web_lead_none": ("Żaden znany ośrodek", "No known centre"),
+    "web_or": (" lub ", " or "),
+    "web_subject": ("powiat {name}", "{name} county"),
+    "web_on_day": ("na dzień", "on the day"),
+    "web_on_day_hint": (
+        "Dziś według zegara tego urządzenia; wybierz inny dzień, by zapytać o niego.",
+        "Today by this device's clock; choose another day to ask about it.",
+    ),
+    "web_query_cut": (
+        "Zapytanie jest dłuższe niż {limit} znaków; szukam jego początku.",
+        "The query is longer than {limit} characters; searching for its beginning.",
+    ),
+    "web_bad_address": (
+        "Adres strony nie jest poprawnym zapytaniem; wpisz nazwę lub kod.",
+        "The page's address is not a valid query; type a name or a code.",
+    ),
+    "web_no_script": (
+        "Wyszukiwanie wymaga JavaScriptu. Bez niego poniżej jest odpowiedź dla każdego powiatu na dzień {day}.",
+        "The search needs JavaScript. Without it, below is every county's answer for {day}.",
+    ),
+    "web_counties": ("Odpowiedź dla każdego powiatu na dzień {day}", "Every county's answer for {day}"),
+    "web_point": ("Punkt {at}", "The point {at}"),
+    "web_point_outside": (
+        "Punkt {at} nie leży w żadnej gminie ({region}): jest poza regionem albo na granicy gmin.",
+        "The point {at} is in no gmina of {region}: it lies outside the region or on a boundary of its gminas.",
+    ),
+    "web_point_swapped": (
+        "Czytane odwrotnie, {swapped} leży w regionie; najpierw szerokość, potem długość geograficzna:",
+        "Read the other way round, {swapped} lies in the region; latitude comes first:",
+    ),
+    "web_point_range": (
+        "„{query}”: szerokość geograficzna musi leżeć między -90 a 90, długość między -180 a 180.",
+        "“{query}”: the latitude must lie between -90 and 90, the longitude between -180 and 180.",
+    ),
+    "web_outside_namesakes": (
+        "Poza regionem: {count:# miejsce|# miejsca|# miejsc} o tej nazwie.",
+        "Outside the region: {count:# place|# places} of this name.",
+    ),
+    "web_where_am_i": ("Gdzie jestem?", "Where am I?"),
+    "web_where_am_i_hint": (
+        "Pyta przeglądarkę o położenie tego urządzenia dopiero po kliknięciu; nigdzie go nie wysyła.",
+        "Asks the browser for this device's position only when clicked; sends it nowhere.",
+    ),
+    "web_position_failed": ("Nie udało się ustalić położenia: {reason}", "The position is not known: {reason}"),
     # --- speed (issue 13): datasets of several voivodeships ---
     "place_same_name_town_first": (
         "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina}, powiat {county}, "

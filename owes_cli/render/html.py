@@ -13,7 +13,7 @@ from html import escape
 from importlib import resources
 
 from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table
-from owes_cli.layout.web import WebPage
+from owes_cli.layout.web import CountyEntry, WebPage
 from owes_cli.messages import t
 from owes_cli.safe_text import printable
 
@@ -77,6 +77,8 @@ def blocks(items: tuple[Block, ...] | list[Block], top: int) -> str:
 
 def _bullets(block: Bullets) -> str:
     """Nested lists as HTML wants them: a deeper item's list inside the item before it."""
+    if not block.items:
+        return ""  # an empty <ul> would close an item it never opened
     out, depth = ["<ul>"], 0
     for n, (level, content) in enumerate(block.items):
         level = min(level, depth + 1) if n else 0
@@ -99,27 +101,50 @@ def _json(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _heading(page: WebPage, entry: CountyEntry) -> str:
+    return t(page.lang, "web_heading", lead=entry.lead, subject=entry.subject, day=page.day)
+
+
 def render(page: WebPage) -> bytes:
     from owes_cli import version
+    from owes_cli.domain.lookup import MAX_QUERY
     from owes_cli.render import map_image
 
     lang = page.lang
+    # Each distinct answer once, as a template the script shows for the reader's day.
     answers = []
-    for entry in page.counties:
+    for n, entry in enumerate(page.answers):
         answers.append(
-            f'<template id="answer-{_e(entry.teryt)}" data-county="{_e(entry.teryt)}" '
+            f'<template id="answer-{n}" data-county="{_e(entry.teryt)}" '
             f'data-centre="{_e(entry.centre or "")}" data-centres="{_e(" ".join(entry.centres))}" '
-            f'data-coverage="{_e(entry.coverage)}">{blocks(entry.blocks, 3)}</template>'
+            f'data-coverage="{_e(entry.coverage)}" data-lead="{_e(entry.lead)}" '
+            f'data-subject="{_e(entry.subject)}">{blocks(entry.blocks, 2)}</template>'
+        )
+    # Without JavaScript: every county's answer for the page's own day, each under its own anchor.
+    counties = []
+    for teryt in page.by_county:
+        entry = page.on_day(teryt)
+        counties.append(
+            f'<article id="county-{_e(teryt)}" aria-labelledby="county-{_e(teryt)}-heading">'
+            f'<h3 id="county-{_e(teryt)}-heading">{_e(_heading(page, entry))}</h3>'
+            f"{blocks(entry.blocks, 3)}</article>"
         )
     by_centre = "".join(
         f"<li>{_e(label)}: "
-        + ", ".join(f'<a href="#county-{_e(code)}">{_e(name)}</a>' for code, name in counties)
+        + ", ".join(f'<a href="#county-{_e(code)}">{_e(name)}</a>' for code, name in counties_)
         + "</li>"
-        for label, counties in page.by_centre
+        for label, counties_ in page.by_centre
     )
     svg = map_image.svg_markup(page.drawing, label=t(lang, "web_map"), county_link=lambda code: f"#county-{code}")
     made = t(lang, "web_made", when=page.generated.strftime("%Y-%m-%d %H:%M UTC"), version=version())
-    data = {"day": page.day, "search": page.search, "texts": page.texts}
+    data = {
+        "day": page.day,
+        "steps": page.steps,
+        "by_county": page.by_county,
+        "max_query": MAX_QUERY,
+        "search": page.search,
+        "texts": page.texts,
+    }
     return f"""<!DOCTYPE html>
 <html lang="{_e(lang)}">
 <head>
@@ -140,15 +165,24 @@ def render(page: WebPage) -> bytes:
 <main>
 <section id="search" aria-labelledby="search-heading">
 <h2 id="search-heading">{_e(t(lang, "web_search"))}</h2>
+<noscript><p class="notice">{_e(t(lang, "web_no_script", day=page.day))}</p></noscript>
 <form id="search-form" role="search" action="#">
 <label for="q">{_e(t(lang, "web_search_label"))}</label>
 <p id="q-hint" class="small">{_e(t(lang, "web_search_hint"))}</p>
 <div class="row"><input id="q" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="q-hint">
 <button type="submit">{_e(t(lang, "web_search_button"))}</button></div>
+<div class="row day"><label for="day">{_e(t(lang, "web_on_day"))}</label>
+<input id="day" name="on" type="date" value="{_e(page.day)}" aria-describedby="day-hint"></div>
+<p id="day-hint" class="small">{_e(t(lang, "web_on_day_hint"))}</p>
+<div class="row" id="where" hidden>
+<button type="button" id="where-am-i" class="secondary" aria-describedby="where-hint">
+{_e(t(lang, "web_where_am_i"))}</button>
+<p id="where-hint" class="small">{_e(t(lang, "web_where_am_i_hint"))}</p></div>
 </form>
-<div id="answer" aria-live="polite" tabindex="-1">
-<h2 id="answer-heading">{_e(t(lang, "web_answer"))}</h2>
-<div id="answer-body" data-status="empty" tabindex="0" role="region" aria-labelledby="answer-heading">
+<p id="search-note" class="notice" hidden></p>
+<div id="answer" role="region" aria-labelledby="answer-heading">
+<h2 id="answer-heading" tabindex="-1">{_e(t(lang, "web_answer"))}</h2>
+<div id="answer-body" data-status="empty">
 <p>{_e(t(lang, "web_answer_empty"))}</p></div>
 </div>
 </section>
@@ -158,6 +192,10 @@ def render(page: WebPage) -> bytes:
 <figure>{svg}</figure>
 <h3>{_e(t(lang, "web_by_centre"))}</h3>
 <ul id="by-centre">{by_centre}</ul>
+</section>
+<section id="counties" aria-labelledby="counties-heading">
+<h2 id="counties-heading">{_e(t(lang, "web_counties", day=page.day))}</h2>
+{"".join(counties)}
 </section>
 <section id="directory" aria-labelledby="directory-heading">
 <h2 id="directory-heading">{_e(t(lang, "web_directory"))}</h2>

@@ -197,9 +197,83 @@
     return scored;
   }
 
+  // Points: `which-centre --at`'s forms of "LAT,LON" and its test, on the same gmina outlines.
+  const FORMS = S.coordinates.map((p) => new RegExp("^(?:" + p + ")$"));
+  function readPoint(text) {
+    for (const form of FORMS) {
+      const m = form.exec(text);
+      if (m) return [m[1], m[2]].map((n) => Number(n.replace(",", ".")));
+    }
+    return null;
+  }
+  let outlines = null; // decoded on the first point asked: [code, box, rings of each polygon]
+  function decodedOutlines() {
+    if (outlines) return outlines;
+    outlines = Object.entries(S.outlines).map(([code, polygons]) => {
+      const box = [Infinity, Infinity, -Infinity, -Infinity];
+      const decoded = polygons.map((polygon) =>
+        polygon.map((flat, r) => {
+          const ring = [];
+          let x = 0, y = 0;
+          for (let i = 0; i < flat.length; i += 2) {
+            x += flat[i];
+            y += flat[i + 1];
+            ring.push([x * S.unit, y * S.unit]);
+            if (r === 0) {
+              box[0] = Math.min(box[0], x * S.unit); box[1] = Math.min(box[1], y * S.unit);
+              box[2] = Math.max(box[2], x * S.unit); box[3] = Math.max(box[3], y * S.unit);
+            }
+          }
+          return ring;
+        })
+      );
+      return [code, box, decoded];
+    });
+    return outlines;
+  }
+  // geo.ring_contains: the even-odd rule, term for term, so that a point on an edge falls alike.
+  function ringContains(ring, x, y) {
+    let inside = false;
+    let [x1, y1] = ring[ring.length - 1];
+    for (const [x2, y2] of ring) {
+      if ((y1 > y) !== (y2 > y) && x < x1 + ((y - y1) * (x2 - x1)) / (y2 - y1)) inside = !inside;
+      x1 = x2; y1 = y2;
+    }
+    return inside;
+  }
+  function gminaAt(lon, lat) {
+    for (const [code, box, polygons] of decodedOutlines()) {
+      if (lon < box[0] || lon > box[2] || lat < box[1] || lat > box[3]) continue;
+      for (const polygon of polygons) {
+        if (polygon.filter((ring) => ringContains(ring, lon, lat)).length % 2 === 1) return code;
+      }
+    }
+    return null;
+  }
+
   // Drawing the answer --------------------------------------------------------------
+  // The page answers for the reader's day: DATA.steps are the first days of the runs of days
+  // on which no answer changes (Python worked them out); DATA.by_county[code][step] names the
+  // <template id="answer-N"> laid out by Python for that county in that step.
+  const region = document.getElementById("answer");
+  const heading = document.getElementById("answer-heading");
   const body = document.getElementById("answer-body");
+  const note = document.getElementById("search-note");
+  const dayInput = document.getElementById("day");
+  const HEADING = heading.textContent, TITLE = document.title;
+  const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
   const fill = (template, params) => template.replace(/\{(\w+)\}/g, (m, k) => (k in params ? params[k] : m));
+  const pad = (n) => String(n).padStart(2, "0");
+  function today() {
+    const now = new Date(); // the device's clock, in its own time zone
+    return String(now.getFullYear()).padStart(4, "0") + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+  let day = today();
+  function stepOf(when) {
+    let found = 0;
+    DATA.steps.forEach((first, i) => { if (first <= when) found = i; });
+    return found;
+  }
   function el(tag, text, attrs) {
     const node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
@@ -208,8 +282,19 @@
   }
   function reset(status) {
     body.replaceChildren();
-    for (const key of ["county", "centre", "centres", "coverage"]) delete body.dataset[key];
+    for (const key of ["county", "centre", "centres", "coverage", "place", "answeredQuery"]) delete body.dataset[key];
     body.dataset.status = status;
+    heading.textContent = HEADING;
+  }
+  // The last step: the answer is complete, so tests (and the title, the map) may read it.
+  function finished(asked, county) {
+    for (const link of document.querySelectorAll("svg a.county")) {
+      if (link.getAttribute("href") === "#county-" + county) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
+    }
+    document.title = heading.textContent + " — " + TITLE;
+    body.dataset.day = day;
+    body.dataset.answeredQuery = asked;
   }
   function kindLabel(p) {
     return p[5] || S.kind_labels[p[1]] || p[1];
@@ -224,18 +309,24 @@
     return parts.join(", ");
   }
   function showCounty(code, query, place) {
-    const template = document.getElementById("answer-" + code);
-    if (!template) return;
+    const steps = DATA.by_county[code];
+    const template = steps && document.getElementById("answer-" + steps[stepOf(day)]);
+    if (!template) return false;
     reset("answer");
-    Object.assign(body.dataset, {
-      county: template.dataset.county,
-      centre: template.dataset.centre,
-      centres: template.dataset.centres,
-      coverage: template.dataset.coverage,
-    });
+    const shown = template.dataset;
+    Object.assign(body.dataset, { county: shown.county, centre: shown.centre, centres: shown.centres, coverage: shown.coverage });
+    const subject = place ? place[0] + ", " + shown.subject : shown.subject;
+    // A day before the reader's today is said to be past, as every other output says it.
+    heading.textContent = fill(day < today() ? T.web_heading_past : T.web_heading, { lead: shown.lead, subject, day });
     if (query !== undefined) body.append(el("p", fill(T.web_answer_for, { query }), { class: "small" }));
     if (place) body.append(el("p", where(place), { class: "place" }));
+    if (place) body.dataset.place = place[2];
+    // What the command line notes about this place's namesakes, worked out by Python.
+    for (const said of (place && S.notes[place[2] + "/" + place[3]]) || []) {
+      body.append(el("p", said, { class: "notice" }));
+    }
     body.append(template.content.cloneNode(true));
+    return true;
   }
   function links(items) {
     const list = el("ul");
@@ -266,21 +357,34 @@
       const f = fold(name);
       if (!seen.has(f)) seen.set(f, [Math.max(similarity(q, f), 0.9 * similarity(q, f.slice(0, q.length + 2))), name]);
     };
+    // Counties, towns and gminas of the region only: the page does not know Poland's villages, so
+    // a village's name it cannot find may be one elsewhere ("Tosin", łódzkie), not a typo of one here.
     S.counties.forEach((c) => c[3] && consider(c[1]));
-    S.places.forEach((p) => REGION.has(placeCounty(p)) && consider(p[0]));
+    S.places.forEach((p) => !p[6] && REGION.has(placeCounty(p)) && consider(p[0]));
     return [...seen.values()].filter(([s]) => s >= 0.5).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1)).slice(0, 3);
   }
-  function search(raw) {
-    const query = raw.replace(/\p{Cf}/gu, "").trim();
+  // Returns the name the search box should show: what was chosen, not a code.
+  function search(query) {
     if (!query) {
       reset("empty");
       body.append(el("p", T.web_empty));
-      return;
+      return finished(query, "");
     }
+    const point = readPoint(query);
+    if (point) return searchPoint(query, point);
+    const isCode = /^[0-9 ]+$/.test(query);
     const county = resolveCounty(query);
-    if (county.status === "answer") return showCounty(county.county, query);
+    if (county.status === "answer") {
+      showCounty(county.county, query);
+      finished(query, county.county);
+      return isCode ? COUNTY.get(county.county)[1] : query;
+    }
     const place = resolvePlace(query);
-    if (place.status === "answer") return showCounty(placeCounty(place.place), query, place.place);
+    if (place.status === "answer") {
+      showCounty(placeCounty(place.place), query, place.place);
+      finished(query, placeCounty(place.place));
+      return isCode || SIMC_PREFIX.test(query) ? place.place[0] : query;
+    }
     // What a person most likely meant: a place in several counties, then a county name that
     // fits several or lies outside the region, then what the place search found.
     const shown =
@@ -299,34 +403,160 @@
         list.append(el("li", text));
       }
       body.append(list);
+      // "Kostrzyn" is a town in wielkopolskie; the region has Kostrzyn nad Odrą.
+      const start = fold(query) + " ";
+      const longer = new Map();
+      S.places.forEach((p, i) => {
+        if (REGION.has(placeCounty(p)) && foldedNames()[i].startsWith(start)) longer.set(p[0], p[0]);
+      });
+      if (longer.size) {
+        body.append(el("p", T.web_in_region));
+        body.append(links([...longer.keys()].sort().slice(0, 5).map((name) => [name, name])));
+      }
     } else if (shown.status === "postal") {
       body.append(el("p", fill(T.web_postal_code, { query })));
     } else {
-      body.append(el("p", fill(T.web_not_found, { query })));
+      body.append(el("p", fill(T.web_not_found, { query, region: S.region })));
       const found = suggestions(query);
       if (found.length) {
         body.append(el("p", T.web_suggestions));
         body.append(links(found.map(([, name]) => [name, name])));
       }
     }
+    finished(query, "");
+    return query;
   }
 
+  function searchPoint(query, [lat, lon]) {
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+      reset("unknown");
+      body.append(el("p", fill(T.web_point_range, { query })));
+      finished(query, "");
+      return query;
+    }
+    const at = lat + "," + lon;
+    const code = gminaAt(lon, lat);
+    const gmina = code && UNIT.get(code);
+    if (gmina && showCounty(placeCounty(gmina), query, gmina)) {
+      body.insertBefore(el("p", fill(T.web_point, { at: lat + ", " + lon }), { class: "place" }), body.querySelector(".place"));
+      finished(query, placeCounty(gmina));
+      return query;
+    }
+    reset("outside");
+    body.append(el("p", fill(T.web_point_outside, { at, region: S.region })));
+    if (Math.abs(lon) <= 90 && gminaAt(lat, lon)) {
+      body.append(el("p", fill(T.web_point_swapped, { swapped: lon + "," + lat })));
+      body.append(links([[lon + "," + lat, lon + "," + lat]]));
+    }
+    finished(query, "");
+    return query;
+  }
+
+  // What is asked lives in the address: "#q=Żary", "#county-0811", each with "&on=2015-11-01"
+  // when another day than today is asked. Each answer is a history entry, so Back goes to the last.
   const input = document.getElementById("q");
+  function clean(raw) {
+    const text = raw.replace(/\p{Cf}/gu, "").trim();
+    const chars = Array.from(text);
+    return chars.length > DATA.max_query ? [chars.slice(0, DATA.max_query).join("").trim(), true] : [text, false];
+  }
+  function say(message) {
+    note.textContent = message || "";
+    note.hidden = !message;
+  }
+  function address(what) {
+    return "#" + what + (day !== today() ? "&on=" + day : "");
+  }
+  function go(what) {
+    const target = address(what);
+    if (location.hash === target) render(true);
+    else location.hash = target; // a new history entry; "hashchange" answers it
+  }
+  let asked = null; // what the address asks, without the day
+  let wasCut = false; // the query typed was cut before it went into the address
+  function render(focus) {
+    let parts;
+    try {
+      parts = location.hash.slice(1).split("&").map(decodeURIComponent);
+    } catch (error) {
+      // "#q=100%": not an address this page wrote; the search stays usable.
+      asked = null;
+      input.value = "";
+      reset("empty");
+      body.append(el("p", T.web_empty));
+      finished("", "");
+      say(T.web_bad_address);
+      return;
+    }
+    const on = parts.find((p) => p.startsWith("on=") && ISO_DAY.test(p.slice(3)));
+    day = on ? on.slice(3) : today();
+    dayInput.value = day;
+    const first = parts[0] || "";
+    say("");
+    if (first.startsWith("county-") && DATA.by_county[first.slice(7)]) {
+      const code = first.slice(7);
+      asked = first;
+      showCounty(code);
+      input.value = COUNTY.get(code)[1];
+      finished(first, code);
+    } else if (first.startsWith("q=")) {
+      const [query, cut] = clean(first.slice(2));
+      asked = "q=" + encodeURIComponent(query);
+      input.value = search(query);
+      if (cut || wasCut) say(fill(T.web_query_cut, { limit: DATA.max_query }));
+      wasCut = false;
+    } else {
+      return;
+    }
+    if (focus) {
+      heading.scrollIntoView({ block: "start" });
+      heading.focus({ preventScroll: true });
+    }
+  }
   document.getElementById("search-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    search(input.value);
-    history.replaceState(null, "", "#q=" + encodeURIComponent(input.value));
+    const [query, cut] = clean(input.value);
+    wasCut = cut;
+    go("q=" + encodeURIComponent(query));
   });
-  function fromHash(focus) {
-    const hash = decodeURIComponent(location.hash.slice(1));
-    if (hash.startsWith("county-")) {
-      showCounty(hash.slice(7));
-    } else if (hash.startsWith("q=")) {
-      input.value = hash.slice(2);
-      search(input.value);
-    } else return;
-    if (focus) document.getElementById("answer").focus();
+  dayInput.addEventListener("change", () => {
+    if (!ISO_DAY.test(dayInput.value)) return;
+    day = dayInput.value;
+    if (asked) go(asked);
+  });
+  // "Where am I": the browser asks for the device's position only on this click; the answer is
+  // worked out here, and the position goes nowhere but into this page's own address.
+  const here = document.getElementById("where-am-i");
+  if (navigator.geolocation) {
+    document.getElementById("where").hidden = false;
+    here.addEventListener("click", () => {
+      navigator.geolocation.getCurrentPosition(
+        (position) => {
+          const { latitude, longitude } = position.coords;
+          go("q=" + encodeURIComponent(latitude.toFixed(5) + "," + longitude.toFixed(5)));
+        },
+        (error) => say(fill(T.web_position_failed, { reason: error.message })),
+        { maximumAge: 60000, timeout: 30000 }
+      );
+    });
   }
-  window.addEventListener("hashchange", () => fromHash(true));
-  fromHash(false);
+  window.addEventListener("hashchange", () => render(true));
+  // A link to the answer already asked changes no address, so no "hashchange": answer it again
+  // (focus and all), as a reader who clicks the same county twice expects.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest("a[href^='#']");
+    if (!link || link.closest("#counties")) return;
+    const target = link.getAttribute("href");
+    const here = target.startsWith("#county-") || target.startsWith("#q=") ? address(target.slice(1)) : null;
+    if (here !== null && here === location.hash) {
+      event.preventDefault();
+      render(true);
+    }
+  });
+  // With the script running, the search answers for the reader's day; the list for readers
+  // without JavaScript (the page's own day) gives way to it.
+  document.getElementById("counties").hidden = true;
+  for (const node of document.querySelectorAll("noscript")) node.remove();
+  dayInput.value = day;
+  render(false);
 })();
