@@ -38,8 +38,11 @@ from types import SimpleNamespace
 app = importlib.import_module("owes_cli.cli.app")  # the module; the package's `app` is the Typer object
 
 values = json.loads(open(os.environ["OWES_TEST_VALUES"], encoding="utf-8").read())
-dataset = SimpleNamespace(centres=dict.fromkeys(values), counties={{}})
-app.Directory = SimpleNamespace(load=lambda *args, **kwargs: SimpleNamespace(dataset=dataset))
+offered = SimpleNamespace(
+    complete_centre=lambda typed: [value for value in values if value.startswith(typed)],
+    complete_county=lambda typed: [],
+)
+app.Directory = SimpleNamespace(load=lambda *args, **kwargs: offered)
 app.main()
 """
 
