@@ -19,6 +19,7 @@ from owes_cli import version
 from owes_cli.layout import typography
 from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, plain_text
 from owes_cli.layout.report import Report
+from owes_cli.render import palette
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -27,12 +28,8 @@ if TYPE_CHECKING:
 WORD_LANG = {"pl": "pl-PL", "en": "en-GB"}
 FONT = "Calibri"  # Word's default; LibreOffice substitutes the metric-compatible Carlito
 
-ACCENT = "1F4E79"
-MUTED = "5F6368"
-RULE = "BFC9D6"
-HEAD_FILL = "DEE7F2"
-NOTICE_FILL = "FDF2DE"
-NOTICE_INK = "7A4300"
+ACCENT, MUTED, RULE, HEAD_FILL = palette.ACCENT, palette.MUTED, palette.RULE, palette.HEAD_FILL
+NOTICE_FILL, NOTICE_INK = palette.NOTICE_FILL, palette.NOTICE_INK
 
 TABLE_STYLE = "OWES Table"
 CELL_PADDING = {"top": 57, "bottom": 57, "left": 100, "right": 100}  # twips: 1 mm above and below, 1.8 mm aside

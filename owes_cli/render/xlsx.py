@@ -22,10 +22,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from owes_cli.layout.spreadsheet import Link, Sheet, Workbook
+from owes_cli.render import palette
 from owes_cli.safe_text import printable
 
 FORMULA_STARTS = ("=", "+", "-", "@")
-HEADER_FILL = "DEE7F2"
+HEADER_FILL = palette.HEAD_FILL
 NARROW, WIDE = 30, 50  # characters: the widest a column of short values, or of long text, is made; text wraps
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can hold
