@@ -91,6 +91,9 @@ def render(report: Report) -> bytes:
             if new < old and any(first <= new[0] and old[0] < end for first, end, _, _ in layout.sections)
         }
         breaks = (breaks - superseded) | more
+    digits = len(str(pdf.page))
+    if digits > 3:  # drawn again with room for the count: fpdf2 would warn, and print it over its page
+        pdf, layout = _draw(typeset, breaks, page_count="{" + "n" * (digits - 2) + "}")
     # Metadata from the report as written: no-break and zero-width spaces are for the page only.
     pdf.set_title(f"{report.subtitle} — {report.title}")
     pdf.set_subject(report.subject)
@@ -109,8 +112,17 @@ def _fpdf_version() -> str:
     return str(fpdf.__version__)
 
 
+# fpdf2's placeholder for the page count, filled in at the end; "{nb}" keeps room for 3 digits,
+# another alias for as many digits as it has characters.
+PAGE_COUNT = "{nb}"
+
+
 def _draw(
-    report: Report, breaks: frozenset[tuple[int, int]], column: float = 0.0, beside_answer: bool = False
+    report: Report,
+    breaks: frozenset[tuple[int, int]],
+    column: float = 0.0,
+    beside_answer: bool = False,
+    page_count: str = PAGE_COUNT,
 ) -> tuple[Any, Layout]:
     from fpdf import FPDF
     from fpdf.enums import PageMode
@@ -139,13 +151,13 @@ def _draw(
             self.set_y(-13)
             self.set_font(FAMILY, "", 7.5)
             self.set_text_color(*MUTED)
-            # "{nb}" is fpdf2's placeholder for the page count, filled in at the end. The day the
-            # document was made is said once, on its first page, not in every footer.
-            page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
+            # The day the document was made is said once, on its first page, not in every footer.
+            page = t(report.lang, "doc_page_of", page=self.page_no(), pages=page_count)
             self.cell(self.epw, 4, page, align="R")
 
     pdf = Page(orientation="portrait", unit="mm", format="A4")
     pdf.forced, pdf.starts = breaks, {}
+    pdf.alias_nb_pages(page_count)
     pdf.one_page, pdf.column = report.one_page, column
     pdf.after = 0.0  # on a one-page report, the height of what follows the block being drawn
     pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
