@@ -6,15 +6,23 @@ day and language is in test_document_sweep.py.
 
 from __future__ import annotations
 
+import functools
 import io
 import warnings
-from datetime import UTC, datetime
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+from typing import Any
 
 import pypdf
+import pytest
+from conftest import BUNDLED
 
+from owes_cli.domain import dataset, places, register
+from owes_cli.layout import coverage_map
 from owes_cli.layout.blocks import PageBreak, Paragraph, Run
 from owes_cli.layout.report import Report
-from owes_cli.render import pdf
+from owes_cli.render import map_image as map_render
+from owes_cli.render import pdf, pdf_map
 
 
 def test_a_pdf_of_a_thousand_pages_counts_them_without_a_warning() -> None:
@@ -27,3 +35,112 @@ def test_a_pdf_of_a_thousand_pages_counts_them_without_a_warning() -> None:
     assert len(reader.pages) == 1000
     assert "Strona 1000 z 1000" in reader.pages[-1].extract_text()
     assert "Strona 7 z 1000" in reader.pages[6].extract_text()
+
+
+# --------------------------------------------------------------------------
+# The map: names apart and inside the picture, titles whole, a scale and a north
+# --------------------------------------------------------------------------
+
+DAYS = ("2026-11-26", "2014-06-01", "2017-01-01")
+
+
+@functools.cache
+def _sources() -> tuple[Any, Any, Any]:
+    reg = register.load_register()
+    return dataset.load(BUNDLED, reg), reg, places.load_gazetteer()
+
+
+def _map(day: str, lang: str, emphasise: str | None = None) -> coverage_map.CoverageMap:
+    data, reg, gazetteer = _sources()
+    return coverage_map.coverage_map(data, reg, gazetteer, date.fromisoformat(day), lang, emphasise=emphasise)
+
+
+def _assert_apart_and_inside(labels: list[coverage_map.Label], bounds: coverage_map.Box) -> None:
+    boxes = [label.box for label in labels]
+    for i, box in enumerate(boxes):
+        assert coverage_map.inside(box, bounds), (labels[i].text, box, bounds)
+        for j in range(i):
+            assert not coverage_map.overlap(box, boxes[j]), (labels[i].text, labels[j].text)
+
+
+@pytest.mark.parametrize("day", DAYS)
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_picture_names_never_collide_nor_leave_it(day: str, lang: str) -> None:
+    m = _map(day, lang)
+    for titled in (True, False):
+        bounds = map_render.picture_bounds(m, titled=titled)
+        labels = coverage_map.place_labels(m, 1.0, bounds)
+        _assert_apart_and_inside(labels, bounds)
+        assert all(not coverage_map.overlap(label.box, m.legend_box()) for label in labels)
+        assert {label.text.replace("-\n", "-") for label in labels} >= {s.name for s in m.shapes if s.labelled}
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_fact_sheet_maps_keep_every_county_name_apart_and_the_asked_one_in_its_county(day: str) -> None:
+    """The small map beside a fact sheet, for each of the 14 counties: names at least 6 pt, none over another."""
+    data = _sources()[0]
+    for code in sorted(data.counties):
+        m = coverage_map.region_only(_map(day, "pl", emphasise=code))
+        points = [p for shape in m.shapes for ring in shape.rings for p in ring]
+        bounds = (min(x for x, _ in points), m.body[0], max(x for x, _ in points), max(y for _, y in points) + 7)
+        mm = 56 / (bounds[2] - bounds[0])  # the sheet's map column
+        grow = 7 * pdf_map.PT / (coverage_map.LABEL_SIZE * mm)
+        labels = coverage_map.place_labels(m, grow, bounds, legend=False, shrink=6 / 7)
+        _assert_apart_and_inside(labels, bounds)
+        asked = next(shape for shape in m.shapes if shape.emphasised)
+        mine = [label for label in labels if not label.bold and label.text.replace("-\n", "-") == asked.name]
+        if mine:  # a city county holding a seat is named by the seat's label, and ringed
+            middle = mine[0].at if mine[0].leader is None else mine[0].leader
+            assert coverage_map._rings_contain(asked.rings, middle), asked.name
+        else:  # a city county holding a seat is named by the seat's label; ringed when too small to see
+            assert any(label.bold and label.text == asked.name for label in labels), asked.name
+            xs, ys = [x for ring in asked.rings for x, _ in ring], [y for ring in asked.rings for _, y in ring]
+            across = max(max(xs) - min(xs), max(ys) - min(ys))
+            assert m.spotlight is not None or across >= coverage_map.SPOTLIGHT_BELOW, asked.name
+
+
+@pytest.mark.parametrize("day", DAYS)
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_png_title_and_subtitle_fit_the_canvas_as_drawn(day: str, lang: str) -> None:
+    """Measured with the font the PNG is drawn in: "…województwo lubuskie" is never cut."""
+    m = _map(day, lang)
+    for narrow in (m, m._replace(width=2 * coverage_map.MARGIN + coverage_map.MAP_WIDTH)):
+        for text, size, bold in (
+            (narrow.title, map_render._title_size(narrow), True),
+            (narrow.subtitle, map_render._subtitle_size(narrow), False),
+        ):
+            left, _, right, _ = map_render._font(round(size * 2), bold).getbbox(text)
+            assert 30 * 2 + right - left <= narrow.width * 2, text
+
+
+def test_png_has_dpi_a_scale_bar_and_a_north_arrow() -> None:
+    from PIL import Image
+
+    m = _map("2014-06-01", "en")
+    with Image.open(io.BytesIO(map_render.to_png(m))) as image:
+        assert round(image.info["dpi"][0]) == 192
+    svg = map_render.to_svg(m).decode()
+    length, kilometres = coverage_map.scale_bar(m.km)
+    assert f">{kilometres} km<" in svg and ">N<" in svg
+    # 20 km is about 86 units at Lubuskie's scale: the bar says what it measures.
+    assert abs(length / kilometres - m.km) < 1e-9 and 3 < m.km < 6
+
+
+def test_a_map_where_every_county_is_unknown_says_so_in_words() -> None:
+    m = _map("2026-11-26", "en")
+    assert m.message == "For this day our sources do not say which centre serves which county."
+    root = ET.fromstring(map_render.to_svg(m))
+    words = " ".join(text.text or "" for text in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert m.message in words
+    assert _map("2014-06-01", "en").message == ""
+
+
+def test_a_city_county_asked_about_is_ringed() -> None:
+    data = _sources()[0]
+    city = next(code for code, county in data.counties.items() if county.name == "Gorzów Wielkopolski")
+    m = _map("2026-11-26", "pl", emphasise=city)
+    assert m.spotlight is not None
+    (x, y), radius = m.spotlight
+    asked = next(shape for shape in m.shapes if shape.emphasised)
+    assert all((px - x) ** 2 + (py - y) ** 2 <= radius**2 for ring in asked.rings for px, py in ring)
+    assert _map("2026-11-26", "pl", emphasise="0811").spotlight is None  # żarski is large enough to see

@@ -310,6 +310,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map_seat": ("siedziba ośrodka", "seat of a centre"),
     "map_unknown": ("który ośrodek: brak w naszych źródłach", "which centre: not in our sources"),
     "map_none": ("żaden ośrodek", "no centre"),
+    "map_all_unknown": (
+        "Na ten dzień nasze źródła nie podają, który ośrodek obsługuje który powiat.",
+        "For this day our sources do not say which centre serves which county.",
+    ),
     "map_emphasised": ("{county}: powiat, o który pytano", "{county}: the county asked about"),
     "map_alt": (
         "Mapa powiatów województwa lubuskiego w kolorach obsługujących je ośrodków",

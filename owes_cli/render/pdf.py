@@ -542,7 +542,7 @@ def _map(pdf: Any, block: Map) -> None:
     if not pdf.one_page:  # the fact sheet's heading and colophon say what the map's date line and credits say
         _lines(pdf, m.subtitle, 8, 4, MUTED)
     top = pdf.get_y() + 1
-    pdf_map.drawing(pdf, m, MARGIN, top, mm)
+    pdf_map.drawing(pdf, m, MARGIN, top, mm, bounds=(left, upper, right, bottom))
     pdf.set_y(top + (bottom - upper) * mm + 2)
     if not pdf.one_page:
         _lines(pdf, m.credits, 7, 3.4, MUTED)
@@ -568,7 +568,8 @@ def _column_map(pdf: Any, block: Map) -> float:
     _lines(pdf, block.title, 8, 3.6, ACCENT, bold=True, width=pdf.column)
     top = pdf.get_y() + 1
     legend_top = top + (lower - upper) * mm + 4
-    pdf_map.drawing(pdf, m, x, top, mm, origin=(left, upper), legend_at=(x, legend_top))
+    bounds = (left, upper, right, lower + coverage_map.SEAT_RADIUS)
+    pdf_map.drawing(pdf, m, x, top, mm, origin=(left, upper), legend_at=(x, legend_top), bounds=bounds)
     return float(pdf.get_y())
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from owes_cli.layout import coverage_map
 from owes_cli.render import map_image as map_render
+from owes_cli.render.map_image import leader
 from owes_cli.render.palette import rgb
 from owes_cli.render.pdf import FAMILY, INK, MARGIN, PT, _lines, _safe
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from fpdf.drawing import DrawingContext
 
 LABEL_PT = 7.0  # the least size of a name on the map, in print
+NAMES_LEAST_PT = 6.0  # the least size of the names on a crowded map
 LEGEND_PT = 7.5
 LABEL_INK = rgb(coverage_map.INK)  # the names on the map, as in the picture
 
@@ -34,13 +36,21 @@ def drawing(
     *,
     origin: tuple[float, float] | None = None,
     legend_at: tuple[float, float] | None = None,
+    bounds: coverage_map.Box | None = None,
 ) -> None:
-    """The map's areas, names, seats and legend, its `origin` (in the map's units) at (x0, top) mm."""
+    """The map's areas, names, seats and legend, its `origin` (in the map's units) at (x0, top) mm.
+
+    The names stay inside `bounds` (in the map's units: the part of the map
+    drawn), apart from each other and from a legend drawn beside the map.
+    """
     left, upper = origin or (coverage_map.MARGIN, m.body[0])
 
     def at(point: tuple[float, float]) -> tuple[float, float]:
         # A hundredth of a millimetre is finer than any printer: more digits would only fill the file.
         return round(x0 + (point[0] - left) * mm, 2), round(top + (point[1] - upper) * mm, 2)
+
+    from fpdf.drawing import PaintedPath
+    from fpdf.enums import PathPaintRule
 
     edge = (coverage_map.OUTLINE, coverage_map.OUTLINE_WIDTH * mm)
     with pdf.drawing_context() as canvas:
@@ -52,16 +62,29 @@ def drawing(
             if shape.emphasised:  # over the neighbours, so the whole outline shows
                 rings = [[at(p) for p in ring] for ring in shape.rings]
                 canvas.add_item(_edge(rings, coverage_map.INK, coverage_map.EMPHASIS_WIDTH * mm), clone=False)
+        if m.spotlight:  # the county asked about is too small to see: a ring shows where it is
+            (x, y), reach = m.spotlight
+            ring = PaintedPath().circle(*at((x, y)), reach * mm)
+            ring.style.stroke_color = coverage_map.INK
+            ring.style.stroke_width = coverage_map.EMPHASIS_WIDTH * mm
+            ring.style.paint_rule = PathPaintRule.STROKE
+            canvas.add_item(ring, clone=False)
     label_pt = max(LABEL_PT, coverage_map.LABEL_SIZE * mm / PT)
-    for shape in m.shapes:
-        if shape.labelled:
-            _map_label(pdf, at(shape.label), shape.name, label_pt)
+    # Crowded, the names may shrink to NAMES_LEAST_PT rather than stand away from their county.
+    grow = label_pt * PT / (coverage_map.LABEL_SIZE * mm)
+    names = coverage_map.place_labels(m, grow, bounds, legend=legend_at is None, shrink=NAMES_LEAST_PT / label_pt)
+    for name in names:
+        if name.leader:
+            with pdf.drawing_context() as canvas:
+                canvas.add_item(_edge([[at(p) for p in leader(name)]], coverage_map.INK, 0.25), clone=False)
     radius = coverage_map.SEAT_RADIUS * mm
     for seat in m.seats:
         x, y = at(seat.at)
         with pdf.drawing_context() as canvas:
             _seat(canvas, x, y, radius, seat.style.fill)
-        _map_label(pdf, (x, y - radius - 0.6 * label_pt * PT - 0.8), seat.name, label_pt, bold=True)
+    for name in names:
+        for line, middle in coverage_map.name_lines(name):
+            _map_label(pdf, at(middle), line, name.size * mm / PT, bold=name.bold)
     _map_legend(pdf, m.legend, *(legend_at or at(m.legend_at)), mm)
 
 
@@ -159,8 +182,9 @@ def _map_label(pdf: FPDF, centre: tuple[float, float], name: str, size: float, *
     pdf.set_font(FAMILY, "B" if bold else "", size)
     width, height = pdf.get_string_width(value), size * PT
     x, y = centre
+    pad = 0.15 * height  # as `coverage_map.text_box` counts it: the boxes kept apart are these
     backing = PaintedPath().rectangle(
-        x - width / 2 - 0.6, y - height * 0.62, width + 1.2, height * 1.24, rx=height * 0.3, ry=height * 0.3
+        x - width / 2 - pad, y - height * 0.62, width + 2 * pad, height * 1.24, rx=height * 0.3, ry=height * 0.3
     )
     backing.style.fill_color = "#FFFFFF"
     backing.style.fill_opacity = 0.75
