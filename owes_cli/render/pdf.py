@@ -616,14 +616,47 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
             pdf.set_font(FAMILY, "B" if run.bold else "", size)
             pdf.set_text_color(*colour)
         value = _safe(pdf, run.text)
+        if run.url and run.text == run.url:
+            _write_url(pdf, height, value, run.url)
+            continue
         # fpdf2 cuts a piece's first word letter by letter when it does not fit the rest of the
         # line ("O|środek", "http:/|/…"): such a word starts the next line instead.
-        first = re.split(f"[ \n{typography.BREAK}]", value, maxsplit=1)[0]
+        first = re.split("[ \n]", value, maxsplit=1)[0]
         room = pdf.w - pdf.r_margin - 2 * pdf.c_margin - 1  # as fpdf2 counts it, and a little to spare
         if first and pdf.x > pdf.l_margin + 0.1 and pdf.x + pdf.get_string_width(first) > room:
             pdf.ln(height)
         _write(pdf, height, value, run.url or "")
     pdf.ln(height)
+
+
+def _write_url(pdf: FPDF, height: float, value: str, link: str) -> None:
+    """A printed web address, its lines ended only where `typography.url_pieces` allows.
+
+    Laid out here, piece by piece: no character is put into the text, so a
+    copied address is the address, or it with line breaks.
+    """
+    room = pdf.w - pdf.r_margin - 2 * pdf.c_margin - 1  # as fpdf2 counts it, and a little to spare
+    # After a "-" only when a piece would not fit a line else: a line ending in "-" reads as
+    # a word hyphenated at its end, and text extraction (pdftotext) joins it without the "-".
+    pieces: list[str] = []
+    for fine in typography.url_pieces(value):
+        if pieces and pieces[-1].endswith("-"):
+            pieces[-1] += fine
+        else:
+            pieces.append(fine)
+    if any(pdf.get_string_width(piece) > room - pdf.l_margin for piece in pieces):
+        pieces = typography.url_pieces(value)
+    line = ""
+    for piece in pieces:
+        if pdf.x + pdf.get_string_width(line + piece) > room and (line or pdf.x > pdf.l_margin + 0.1):
+            if line:
+                _write(pdf, height, line, link)
+            pdf.ln(height)
+            line = piece
+        else:
+            line += piece
+    if line:
+        _write(pdf, height, line, link)
 
 
 def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:
