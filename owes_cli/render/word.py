@@ -53,8 +53,8 @@ def render(report: Report) -> bytes:
     _core_properties(document, report)
     _drop_template_thumbnail(document)
 
-    document.add_paragraph(_clean(typeset.title), style="Title")
-    subtitle = document.add_paragraph(_clean(typeset.subtitle), style="Subtitle")
+    _styled(document.add_paragraph(_clean(typeset.title)), "Title")
+    subtitle = _styled(document.add_paragraph(_clean(typeset.subtitle)), "Subtitle")
     if report.one_page:
         subtitle.paragraph_format.space_after = Pt(2)
     blocks = typeset.blocks
@@ -199,7 +199,7 @@ def _footer(document: Document, report: Report) -> None:
     style.font.color.rgb = RGBColor.from_string(MUTED)
     footer = document.sections[0].footer
     footer.paragraphs[0].text = _clean(report.running_head)
-    paragraph = footer.add_paragraph(style="Footer")
+    paragraph = _styled(footer.add_paragraph(), "Footer")
     stops = paragraph.paragraph_format.tab_stops
     for inherited in (Inches(3.25), Inches(6.5)):  # the Footer style's own centre and right stops
         stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
@@ -299,7 +299,7 @@ def _reproducible_zip(data: bytes, when: datetime, app_properties: bytes) -> byt
 
 
 def _heading(document: Document, block: Heading) -> None:
-    paragraph = document.add_paragraph(_clean(block.text), style=f"Heading {block.level}")
+    paragraph = _styled(document.add_paragraph(_clean(block.text)), f"Heading {block.level}")
     paragraph.paragraph_format.keep_with_next = True
 
 
@@ -389,15 +389,15 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
     left, right = table.rows[0].cells
     left.width, right.width = widths
     title = left.paragraphs[0]
-    title.style = document.styles["Heading 2"]
+    _styled(title, "Heading 2")
     title.paragraph_format.space_before = Pt(0)
     title.add_run(_clean(heading.text))
     for depth, runs in reach.items:
-        paragraph = left.add_paragraph(style="List Bullet 2" if depth else "List Bullet")
+        paragraph = _styled(left.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
         paragraph.paragraph_format.keep_together = True
         _add_runs(paragraph, runs)
     caption = right.paragraphs[0]
-    caption.style = document.styles["Heading 2"]
+    _styled(caption, "Heading 2")
     caption.paragraph_format.space_before = Pt(0)
     caption.add_run(_clean(block.title)).font.size = Pt(9)
     drawing = coverage_map.region_only(block.drawing)
@@ -444,7 +444,7 @@ def _fields(document: Document, block: Fields) -> None:
     from docx.shared import Mm, RGBColor
 
     table = document.add_table(rows=0, cols=2)
-    table.style = document.styles[TABLE_STYLE]
+    _styled(table, TABLE_STYLE)
     _no_header_row(table)
     _column_widths(table, [Mm(52), Mm(118)])
     for label, value in block.rows:
@@ -465,7 +465,7 @@ def _table(document: Document, block: Table) -> None:
     total = sum(block.widths)
     widths = [Mm(170 * w / total) for w in block.widths]
     table = document.add_table(rows=1, cols=len(block.header))
-    table.style = document.styles[TABLE_STYLE]
+    _styled(table, TABLE_STYLE)
     _column_widths(table, widths)
     header = table.rows[0]
     _keep_row_whole(header)
@@ -488,7 +488,7 @@ def _table(document: Document, block: Table) -> None:
 
 def _bullets(document: Document, block: Bullets) -> None:
     for depth, runs in block.items:
-        paragraph = document.add_paragraph(style="List Bullet 2" if depth else "List Bullet")
+        paragraph = _styled(document.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
         paragraph.paragraph_format.keep_together = True  # a source entry never splits over two pages
         _add_runs(paragraph, runs)
 
@@ -546,6 +546,23 @@ DRAW: dict[type, Callable[[Any, Any], None]] = {
 # --------------------------------------------------------------------------
 # Runs, links and table details
 # --------------------------------------------------------------------------
+
+
+def _styled(item: Any, name: str) -> Any:
+    """A paragraph or table given a style by its id, which python-docx would look up by name.
+
+    python-docx's own `paragraph.style = name` scans every style of the
+    document each time (to find the default): that made a large document's
+    export grow with the square of its size (issue 20, item 6). The ids of
+    the template's styles, and of the table style added here, are their
+    names without spaces.
+    """
+    style_id = name.replace(" ", "")
+    if hasattr(item, "_tbl"):
+        item._tbl.tblStyle_val = style_id
+    else:
+        item._p.style = style_id
+    return item
 
 
 def _add_runs(paragraph: DocxParagraph, runs: Inline, *, link_pt: float | None = None) -> list[Any]:
