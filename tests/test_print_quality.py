@@ -18,11 +18,12 @@ import pytest
 from conftest import BUNDLED
 
 from owes_cli.domain import dataset, places, register
-from owes_cli.layout import coverage_map
+from owes_cli.errors import CannotWriteError, ExitCode
+from owes_cli.layout import coverage_map, spreadsheet
 from owes_cli.layout.blocks import PageBreak, Paragraph, Run
 from owes_cli.layout.report import Report
 from owes_cli.render import map_image as map_render
-from owes_cli.render import pdf, pdf_map
+from owes_cli.render import pdf, pdf_map, xlsx
 
 
 def test_a_pdf_of_a_thousand_pages_counts_them_without_a_warning() -> None:
@@ -144,3 +145,58 @@ def test_a_city_county_asked_about_is_ringed() -> None:
     asked = next(shape for shape in m.shapes if shape.emphasised)
     assert all((px - x) ** 2 + (py - y) ** 2 <= radius**2 for ring in asked.rings for px, py in ring)
     assert _map("2026-11-26", "pl", emphasise="0811").spotlight is None  # żarski is large enough to see
+
+
+# --------------------------------------------------------------------------
+# The spreadsheet: nothing cut, Excel's limits, print settings
+# --------------------------------------------------------------------------
+
+
+def _xlsx(book: spreadsheet.Workbook) -> Any:
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(xlsx.render(book, datetime(2026, 1, 1, tzinfo=UTC))))
+
+
+def test_a_cell_longer_than_excel_holds_continues_below_it_whole() -> None:
+    """Issue 20, item 8: openpyxl cut a 55,019-character cell at 32,767 without a word."""
+    names = "\n".join(f"Ośrodek Wsparcia Ekonomii Społecznej numer {i}" for i in range(1500))
+    assert len(names) > 2 * xlsx.MAX_CELL
+    sheet = spreadsheet.Sheet("Usługi", ["Usługa", "Ośrodki"], [["Doradztwo", names], ["Szkolenia", "jeden"]])
+    ws = _xlsx(spreadsheet.Workbook("Zbiór", "pl", [sheet]))["Usługi"]
+    column = [ws.cell(row=r, column=2).value for r in range(2, ws.max_row + 1)]
+    assert all(len(value or "") <= xlsx.MAX_CELL for value in column)
+    assert "\n".join(column[:-1]) == names  # split after whole lines, nothing lost
+    assert [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)] == ["Doradztwo", None, None, "Szkolenia"]
+
+
+def test_a_sheet_past_excels_row_limit_is_refused_before_writing() -> None:
+    rows: list[list[spreadsheet.Cell]] = [["x"]] * xlsx.MAX_ROWS  # with the header, one row too many
+    book = spreadsheet.Workbook("Zbiór", "en", [spreadsheet.Sheet("Periods", ["Period"], rows)])
+    with pytest.raises(CannotWriteError) as raised:
+        xlsx.render(book, datetime(2026, 1, 1, tzinfo=UTC))
+    assert raised.value.exit_code == ExitCode.CANNOT_WRITE
+    assert "1,048,577 rows" in raised.value.message("en") and "Excel" in raised.value.message("en")
+    assert "1,048,577" in raised.value.message("pl")
+
+
+def test_sheets_print_legibly_with_named_fonts_and_capped_rows() -> None:
+    narrow = spreadsheet.Sheet("Short", ["Name", "Seat"], [["Ośrodek", "Zielona Góra"]])
+    wide = spreadsheet.Sheet(
+        "Wide",
+        [f"Column {i}" for i in range(17)],
+        [[spreadsheet.Link("https://example.org/", "https://example.org/")] + ["tekst " * 400] * 16],
+        wide=frozenset(range(17)),
+    )
+    book = _xlsx(spreadsheet.Workbook("Title", "en", [narrow, wide]))
+    short, broad = book["Short"], book["Wide"]
+    assert short.sheet_properties.pageSetUpPr.fitToPage and short.page_setup.fitToWidth == 1
+    assert not broad.sheet_properties.pageSetUpPr.fitToPage  # fitted, 17 wide columns would print at 2.5 pt
+    for ws in (short, broad):
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.print_title_rows == "$1:$1" and ws.freeze_panes == "B2"
+        header = ws.cell(row=1, column=1).font
+        assert (header.name, header.sz, header.b) == ("Calibri", 11, True)
+    assert broad.row_dimensions[2].height <= 409
+    link = broad.cell(row=2, column=1)
+    assert link.hyperlink.target == "https://example.org/" and (link.font.name, link.font.sz) == ("Calibri", 11)

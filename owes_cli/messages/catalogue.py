@@ -546,6 +546,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The map shows {shown} of this dataset's {total} counties: we have county boundaries only for "
         "Lubuskie, so the other counties and their centres are not on it.",
     ),
+    "xlsx_too_many_rows": (
+        "Arkusz „{sheet}” miałby {rows} wierszy, a Excel otwiera najwyżej {limit}: nie zapisano pliku. "
+        "Zapisz je jako PDF lub HTML.",
+        'The sheet "{sheet}" would have {rows} rows and Excel opens at most {limit}: nothing was written. '
+        "Save it as PDF or HTML instead.",
+    ),
     "map_nothing_to_draw": (
         "Nie da się narysować mapy: granice powiatów mamy tylko dla województwa lubuskiego, "
         "a żaden z {total} powiatów tych danych w nim nie leży.",
