@@ -249,7 +249,8 @@ def document_text(path: Path) -> str:
         text = " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
     else:
         text = " ".join(docx.Document(str(path)).element.body.xpath(".//w:t/text()"))
-    return " ".join(text.replace(typography.BREAK, "").split())
+    # Word's ISO dates have non-breaking hyphens (U+2011): read as the dates they are.
+    return " ".join(text.replace(typography.BREAK, "").replace("\u2011", "-").split())
 
 
 @pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.startswith(("directory", "centre"))])

@@ -180,7 +180,7 @@ def test_unknown_coverage_labelled_addresses_and_facts(owes: Owes, tmp_path: Pat
         assert "main office: ul. Pierwsza 1, Zielona Góra" in text
         assert re.search(r"branch in\s?Żary: ul. Druga 2", text)
         assert "Target: 40 new jobs." not in text  # facts are the full answer's; the sheet says who and where
-        assert "Last confirmed (2013-03 – 2015-09): Ośrodek dawny" in text
+        assert "In the past — last confirmed (2013-03 – 2015-09): Ośrodek dawny" in text
         assert "Not in our sources: phone, e-mail" in text
 
 

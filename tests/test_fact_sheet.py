@@ -74,7 +74,7 @@ def test_the_sheet_answers_in_a_box_and_other_centres_get_two_lines() -> None:
     text = "".join(run.text for run in box.runs)
     assert text.startswith("Our sources do not say which of these two centres serves powiat żarski.")
     # The last confirmed centre: its name on one line and who ran it on the next, no full card.
-    last = text.split("Last confirmed (2013-03 – 2015-09):\n", 1)[1].split("\n")
+    last = text.split("In the past — last confirmed (2013-03 – 2015-09):\n", 1)[1].split("\n")
     assert last[0] == "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego"
     assert len(last) == 2 and last[1].startswith("Run by: Fundacja Rozwoju Demokracji Lokalnej")
     confirmed = sheet("0811", "2014", "pl")

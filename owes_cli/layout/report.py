@@ -43,6 +43,13 @@ class Report(NamedTuple):
     blocks: tuple[Block, ...]
     author: str = ""  # the dataset the document is made from (metadata)
     one_page: bool = False  # the county fact sheet: the renderer keeps it to one page, the map shrinking to fit
+    about: str = ""  # the county or place a fact sheet is about: first in its metadata title
+
+    def document_title(self) -> str:
+        """The title in the file's metadata, as a folder of documents lists it: what it is about first."""
+        if self.about:
+            return f"{self.about} — {self.title} ({self.subtitle})"
+        return f"{self.subtitle} — {self.title}"
 
 
 class Edition(NamedTuple):

@@ -560,6 +560,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- documents: the county fact sheet, dates, missing fields ---------
     "sheet_question": ("Który OWES obsługuje {where}?", "Which OWES serves {where}?"),
+    "sheet_question_gmina": ("Który OWES obsługuje gminę {name}?", "Which OWES serves gmina {name}?"),
+    "sheet_question_locality": ("Który OWES obsługuje miejscowość {name}?", "Which OWES serves {name}?"),
     "sheet_land_county": ("powiat {name}", "powiat {name}"),
     "sheet_city_county": ("miasto {name}", "the city of {name}"),
     "sheet_in_land_county": ("w powiecie {name}", "in powiat {name}"),
@@ -583,7 +585,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nasze źródła nie podają, czy ten ośrodek działa {where}.",
         "Our sources do not say whether this centre serves {county}.",
     ),
-    "sheet_last_confirmed": ("Ostatnio potwierdzony ({span}):", "Last confirmed ({span}):"),
+    "sheet_last_confirmed": (
+        "W przeszłości — ostatnio potwierdzony ({span}):",
+        "In the past — last confirmed ({span}):",
+    ),
     "sheet_no_confirmed": (
         "Żadne źródło nie wskazuje ośrodka {where}.",
         "No source names a centre for {county}.",

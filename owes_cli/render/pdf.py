@@ -95,9 +95,10 @@ def render(report: Report) -> bytes:
     if digits > 3:  # drawn again with room for the count: fpdf2 would warn, and print it over its page
         pdf, layout = _draw(typeset, breaks, page_count="{" + "n" * (digits - 2) + "}")
     # Metadata from the report as written: no-break and zero-width spaces are for the page only.
-    pdf.set_title(f"{report.subtitle} — {report.title}")
-    pdf.set_subject(report.subject)
-    pdf.set_author(report.author or report.title)  # the dataset the document is made from
+    pdf.set_title(report.document_title())
+    # owes wrote it, from the dataset: the dataset's title as the author would credit the centres.
+    pdf.set_author("owes")
+    pdf.set_subject(report.author or report.subject)
     pdf.set_keywords(report.keywords)
     pdf.set_creator(f"owes {version()}")
     pdf.set_producer(f"owes {version()} (fpdf2 {_fpdf_version()})")
@@ -550,7 +551,9 @@ def _map(pdf: Any, block: Map) -> None:
 
 
 # mm: the fact sheet's map column beside how to reach the centres, and whether it starts at the answer.
-SHEET_COLUMNS = ((64.0, False), (56.0, False), (48.0, False), (64.0, True), (56.0, True), (48.0, True))
+# One grid for every county, day and language, so that a stack of sheets reads as a set: the map
+# column from the answer down, 48 mm wide (it fits all 14 counties x 3 days x 2 languages on one page).
+SHEET_COLUMNS = ((48.0, True),)
 SHEET_GAP = 6.0
 
 
