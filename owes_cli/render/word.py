@@ -201,8 +201,9 @@ def _footer(document: Document, report: Report) -> None:
     style.font.size = Pt(8)
     style.font.color.rgb = RGBColor.from_string(MUTED)
     footer = document.sections[0].footer
-    footer.paragraphs[0].text = _clean(report.running_head)
-    paragraph = _styled(footer.add_paragraph(), "Footer")
+    # The title and the page number on one line: the title at the left, the number at the right stop.
+    paragraph = _styled(footer.paragraphs[0], "Footer")
+    paragraph.add_run(_clean(report.running_head))
     stops = paragraph.paragraph_format.tab_stops
     for inherited in (Inches(3.25), Inches(6.5)):  # the Footer style's own centre and right stops
         stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
@@ -369,6 +370,8 @@ def _sheet_columns(blocks: tuple[Any, ...]) -> tuple[int, int, int] | None:
 
 SMALL_PT = 8
 SHEET_TEXT_MM, SHEET_MAP_MM = 104, 66  # the fact sheet's columns: how to reach the centres, and the map
+# The picture no wider than its cell holds inside the cell's padding (1.8 mm each side, CELL_PADDING).
+SHEET_PICTURE_MM = SHEET_MAP_MM - 4.5
 SHEET_LEGEND = {"hatched": "▨", "emphasised": "□", "marker": "●", "box": "■"}
 
 
@@ -404,12 +407,12 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
     caption.paragraph_format.space_before = Pt(0)
     caption.add_run(_clean(block.title)).font.size = Pt(9)
     drawing = coverage_map.region_only(block.drawing)
-    pixels = (SHEET_MAP_MM - 2) / 25.4 * MAP_DPI
+    pixels = SHEET_PICTURE_MM / 25.4 * MAP_DPI
     scale = pixels / drawing.width
-    # Names at 7 pt in print: a name is LABEL_SIZE units, each (SHEET_MAP_MM - 2) / width mm.
-    names = max(1.0, 7 * 25.4 / 72 / (coverage_map.LABEL_SIZE * (SHEET_MAP_MM - 2) / drawing.width))
+    # Names at 7 pt in print: a name is LABEL_SIZE units, each SHEET_PICTURE_MM / width mm.
+    names = max(1.0, 7 * 25.4 / 72 / (coverage_map.LABEL_SIZE * SHEET_PICTURE_MM / drawing.width))
     png = map_render.to_png(drawing, scale=scale, titled=False, dpi=MAP_DPI, names=names)
-    picture = right.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Mm(SHEET_MAP_MM - 2))
+    picture = right.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Mm(SHEET_PICTURE_MM))
     properties = picture._inline.docPr
     properties.set("name", _clean(block.drawing.title))
     properties.set("descr", _clean(block.description))
