@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import warnings
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
@@ -200,3 +201,29 @@ def test_sheets_print_legibly_with_named_fonts_and_capped_rows() -> None:
     assert broad.row_dimensions[2].height <= 409
     link = broad.cell(row=2, column=1)
     assert link.hyperlink.target == "https://example.org/" and (link.font.name, link.font.sz) == ("Calibri", 11)
+
+
+# --------------------------------------------------------------------------
+# The fact sheet: one grid, one page, for every county, day and language
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_every_fact_sheet_is_one_page_in_the_one_grid(lang: str) -> None:
+    """14 counties x 3 days: one arrangement (the map column from the answer down), one page each,
+    no line ending in a one-letter word or inside an ISO date, and the heading names the county."""
+    from owes_cli.directory import Directory
+
+    assert len(pdf.SHEET_COLUMNS) == 1  # no second arrangement to fall back on
+    directory = Directory.load(lang=lang)
+    made = datetime(2026, 1, 1, tzinfo=UTC)
+    for code, county in sorted(directory.dataset.counties.items()):
+        for day in DAYS:
+            report = directory.document(on=date.fromisoformat(day), county=county.name, generated=made)
+            reader = pypdf.PdfReader(io.BytesIO(pdf.render(report)))
+            assert len(reader.pages) == 1, (code, day)
+            lines = reader.pages[0].extract_text().splitlines()
+            assert county.name.split()[0] in lines[0] or county.name in " ".join(lines[:2]), (code, lines[:2])
+            for line in lines:
+                assert not re.search(r"(?:^|\s)[aiouwzAIOUWZ]$", line.rstrip()) or lang == "en", line
+                assert not re.search(r"\d{4}-(?:\d{2}-)?$", line.rstrip()), line  # "2024-01-" | "01"
