@@ -73,10 +73,13 @@ def test_the_sheet_answers_in_a_box_and_other_centres_get_two_lines() -> None:
     box = next(block for block in unknown.blocks if getattr(block, "tone", None) == "answer")
     text = "".join(run.text for run in box.runs)
     assert text.startswith("Our sources do not say which of these two centres serves powiat żarski.")
-    # The last confirmed centre: its name on one line and who ran it on the next, no full card.
+    # The two candidates by name, in bold: the answer's own (issue 22).
+    candidates = [run.text for run in box.runs if run.bold][1:]
+    assert len(candidates) == 2 and "Zielonej Górze" in candidates[0] and "Gorzowie" in candidates[1]
+    # The last confirmed centre, marked as the past: its name and seat on one line, not bold.
     last = text.split("In the past — last confirmed (2013-03 – 2015-09):\n", 1)[1].split("\n")
-    assert last[0] == "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego"
-    assert len(last) == 2 and last[1].startswith("Run by: Fundacja Rozwoju Demokracji Lokalnej")
+    assert last == ["Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego (Seat: Zielona Góra)"]
+    assert not any(run.bold and "subregionu" in run.text for run in box.runs)
     confirmed = sheet("0811", "2014", "pl")
     box = next(block for block in confirmed.blocks if getattr(block, "tone", None) == "answer")
     assert "".join(run.text for run in box.runs).startswith(

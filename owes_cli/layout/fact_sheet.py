@@ -108,7 +108,7 @@ def proper_names(value: str) -> str:
     return _PROPER_NAME.sub(lambda found: found.group().replace(" ", "\u00a0"), value)
 
 
-_PROPER_NAME = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+){1,2}\b")
+_PROPER_NAME = re.compile(r"(?<= )[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+){1,2}\b")
 
 
 def _notes(answer: CountyAnswer, lang: str) -> list[str]:

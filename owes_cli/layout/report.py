@@ -47,9 +47,10 @@ class Report(NamedTuple):
 
     def document_title(self) -> str:
         """The title in the file's metadata, as a folder of documents lists it: what it is about first."""
+        title = self.title.replace("\u00a0", " ")  # no-break spaces are for the page only
         if self.about:
-            return f"{self.about} — {self.title} ({self.subtitle})"
-        return f"{self.subtitle} — {self.title}"
+            return f"{self.about} — {title} ({self.subtitle})"
+        return f"{self.subtitle} — {title}"
 
 
 class Edition(NamedTuple):
