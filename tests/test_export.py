@@ -48,7 +48,7 @@ def docx_text(path: Path) -> str:
     document = docx.Document(str(path))
     parts = [p.text for p in document.paragraphs]
     parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(parts).replace("\u2011", "-").split())  # Word's ISO dates: non-breaking hyphens
 
 
 def archive_text(path: Path, name: str) -> str:
@@ -93,8 +93,9 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
     assert meta.title == (
         "Zestawienie ośrodków: Projekt OWES 2013–2015 — Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
     )
-    assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
-    assert meta.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
+    # owes wrote it; the dataset's title is its subject (issue 22)
+    assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
+    assert meta.author == "owes"
     assert (meta.creator or "").startswith("owes ")
     assert (meta.producer or "").startswith("owes ") and "fpdf2" in (meta.producer or "")
     preferences = reader.root_object["/ViewerPreferences"].get_object()
@@ -335,9 +336,9 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
 
     props = document.core_properties
     assert props.title.startswith("Zestawienie ośrodków: Projekt OWES 2013–2015")
-    assert props.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
+    assert props.subject == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
     assert props.language == "pl-PL"
-    assert props.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
+    assert props.author == "owes"
     assert props.comments == ""
     assert props.created.isoformat() == "2026-01-01T00:00:00+00:00"
     assert props.modified == props.created

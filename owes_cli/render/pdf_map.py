@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from fpdf.drawing import DrawingContext
 
 LABEL_PT = 7.0  # the least size of a name on the map, in print
-NAMES_LEAST_PT = 6.0  # the least size of the names on a crowded map
+NAMES_LEAST_PT = 7.0  # the least size of the names on a crowded map: they never shrink below LABEL_PT
 LEGEND_PT = 7.5
 LABEL_INK = rgb(coverage_map.INK)  # the names on the map, as in the picture
 
