@@ -288,8 +288,9 @@ def test_pdf_map_hatches_counties_whose_centre_is_not_in_our_sources(owes: Owes,
 def test_county_document_outlines_its_county_next_to_the_answer(owes: Owes, tmp_path: Path) -> None:
     path = export(owes, tmp_path, "c.pdf", "--county", "żarski", "--on", "2014-06-01", "--lang", "pl")
     first = " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
-    assert "2014-06-01 Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego Pewne:" in first
-    assert MAP_HEADING["pl"] in first  # the map beside how to reach the centre
+    # The map column beside the answer and how to reach the centre: read after the heading, before the box.
+    assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego Pewne:" in first
+    assert first.index(MAP_HEADING["pl"]) < first.index("Pewne:")
     assert "żarski: powiat, o który pytano" in first
     english = export(owes, tmp_path, "c.docx", "--county", "żarski", "--on", "2014-06-01", "--lang", "en")
     assert "żarski: the county asked about." in map_picture(english)[1]
