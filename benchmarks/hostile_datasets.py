@@ -37,7 +37,11 @@ COMMANDS = [
     ["which-centre", "--county", "żarski"],
     ["history", "--county", "żarski"],
     ["export", "-o", "-", "--format", "pdf"],
+    ["export", "-o", "-", "--format", "docx"],
+    ["export", "-o", "-", "--format", "xlsx"],
+    ["export", "-o", "-", "--format", "html"],
     ["map", "-o", "-", "--format", "svg"],
+    ["map", "-o", "-", "--format", "png"],
 ]
 
 
@@ -84,6 +88,7 @@ def main() -> int:
         ("periods covering all 14 counties", big_datasets.every_county_each_period, 1000),
         ("dotted key parts", big_datasets.deep_key, 10_000),
         ("centres with 4 problems each", big_datasets.many_problems, 1000),
+        ("services listed by every centre", big_datasets.services_everywhere, 20),
     ]
     slow = 0
     with tempfile.TemporaryDirectory() as scratch:

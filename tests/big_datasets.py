@@ -114,3 +114,20 @@ def many_problems(count: int) -> str:
 def deep_key(parts: int) -> str:
     """A dataset with one dotted key of `parts` parts (an unknown key, once parsed)."""
     return "a" + ".a" * (parts - 1) + " = 1\n" + open_periods(1)
+
+
+def services_everywhere(count: int) -> str:
+    """`count` services and `count` centres of one period, each centre listing every service:
+    the directory's services table and each centre's list grow with count²."""
+    parts = [HEAD, _period(0, FIRST_DAY, None)]
+    parts += [
+        f'\n[[services]]\nid = "s{i}x"\ngroup = "advice"\nname = {{ pl = "Usługa {i}", en = "Service {i}" }}\n'
+        f'sources = ["src"]\n'
+        for i in range(count)
+    ]
+    listed = ", ".join(f'"s{i}x"' for i in range(count))
+    parts += [
+        f'\n[[centres]]\nid = "c{i}"\nperiod = "p0"\nname = "Ośrodek {i}"\nservices = [{listed}]\nsources = ["src"]\n'
+        for i in range(count)
+    ]
+    return "".join(parts) + _counties()

@@ -50,7 +50,7 @@ def docx_text(path: Path) -> str:
     document = docx.Document(str(path))
     parts = [p.text for p in document.paragraphs]
     parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(parts).replace("\u2011", "-").split())  # Word's ISO dates: non-breaking hyphens
 
 
 def archive_text(path: Path, name: str) -> str:
@@ -99,8 +99,9 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
         "Zestawienie ośrodków: Projekt OWES 2013–2015, na dzień 2014-06-01 (stan historyczny) — "
         "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
     )
-    assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
-    assert meta.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
+    # owes wrote it; the dataset's title is its subject (issue 22)
+    assert meta.subject == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
+    assert meta.author == "owes"
     assert (meta.creator or "").startswith("owes ")
     assert (meta.producer or "").startswith("owes ") and "fpdf2" in (meta.producer or "")
     preferences = reader.root_object["/ViewerPreferences"].get_object()
@@ -193,7 +194,7 @@ def test_unknown_coverage_labelled_addresses_and_facts(owes: Owes, tmp_path: Pat
         assert "main office: ul. Pierwsza 1, Zielona Góra" in text
         assert re.search(r"branch in\s?Żary: ul. Druga 2", text)
         assert "Target: 40 new jobs." not in text  # facts are the full answer's; the sheet says who and where
-        assert "Last confirmed (2013-03 – 2015-09): Ośrodek dawny" in text
+        assert "In the past — last confirmed (2013-03 – 2015-09): Ośrodek dawny" in text
         assert "Not in our sources: phone, e-mail" in text
 
 
@@ -300,8 +301,9 @@ def test_pdf_map_hatches_counties_whose_centre_is_not_in_our_sources(owes: Owes,
 def test_county_document_outlines_its_county_next_to_the_answer(owes: Owes, tmp_path: Path) -> None:
     path = export(owes, tmp_path, "c.pdf", "--county", "żarski", "--on", "2014-06-01", "--lang", "pl")
     first = " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
-    assert "2014-06-01 Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego Pewne:" in first
-    assert MAP_HEADING["pl"] in first  # the map beside how to reach the centre
+    # The map column beside the answer and how to reach the centre: read after the heading, before the box.
+    assert "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego Pewne:" in first
+    assert first.index(MAP_HEADING["pl"]) < first.index("Pewne:")
     assert "żarski: powiat, o który pytano" in first
     english = export(owes, tmp_path, "c.docx", "--county", "żarski", "--on", "2014-06-01", "--lang", "en")
     assert "żarski: the county asked about." in map_picture(english)[1]
@@ -348,9 +350,9 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
 
     props = document.core_properties
     assert props.title.startswith("Zestawienie ośrodków: Projekt OWES 2013–2015")
-    assert props.subject == "Ośrodki Wsparcia Ekonomii Społecznej (OWES) w województwie lubuskim"
+    assert props.subject == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"
     assert props.language == "pl-PL"
-    assert props.author == "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim"  # the dataset's title
+    assert props.author == "owes"
     assert props.comments == ""
     assert props.created.isoformat() == "2026-01-01T00:00:00+00:00"
     assert props.modified == props.created

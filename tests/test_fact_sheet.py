@@ -73,14 +73,18 @@ def test_the_sheet_answers_in_a_box_and_other_centres_get_two_lines() -> None:
     box = next(block for block in unknown.blocks if getattr(block, "tone", None) == "answer")
     text = "".join(run.text for run in box.runs)
     assert text.startswith("Our sources do not say which of these two centres serves powiat żarski.")
-    # The last confirmed centre: its name on one line and who ran it on the next, no full card.
-    last = text.split("Last confirmed (2013-03 – 2015-09):\n", 1)[1].split("\n")
-    assert last[0] == "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego"
-    # Who ran it as every output says it: the project's lead too, and the partner with its unit.
+    # The two candidates by name, in bold: the answer's own (issue 22).
+    candidates = [run.text for run in box.runs if run.bold][1:]
+    assert len(candidates) == 2 and "Zielonej Górze" in candidates[0] and "Gorzowie" in candidates[1]
+    # The last confirmed centre, marked as the past: its name and seat on one line, not bold.
+    last = text.split("In the past — last confirmed (2013-03 – 2015-09):\n", 1)[1].split("\n")
+    assert last[0] == "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego (Seat: Zielona Góra)"
+    # Who ran it as every output says it (issue 18): the project's lead too, and the partner with its unit.
     assert len(last) == 2 and last[1].startswith(
         "Run by: Wojewódzki Urząd Pracy w Zielonej Górze (project lead); "
         "partner: Fundacja Rozwoju Demokracji Lokalnej – Ośrodek Regionalny w Zielonej Górze"
     )
+    assert not any(run.bold and "subregionu" in run.text for run in box.runs)
     confirmed = sheet("0811", "2014", "pl")
     box = next(block for block in confirmed.blocks if getattr(block, "tone", None) == "answer")
     assert "".join(run.text for run in box.runs).startswith(
@@ -114,7 +118,8 @@ def test_a_sheet_asked_by_place_or_point_names_where_it_lies(lang: str, asked: d
     document = directory(lang).document(on=DAYS["today"], generated=MADE, place=asked.get("place"), at=asked.get("at"))
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.render(document))).pages)
     assert says in " ".join(text.replace("\xa0", " ").split())
-    assert "żarski" in document.title or "żarski" in document.subtitle
+    # The heading asks about the place asked for (issue 22); the sentence above says its county.
+    assert document.about in document.title and document.about != "żarski"
 
 
 def test_a_sheet_is_of_a_centre_or_of_a_place_not_both() -> None:

@@ -82,7 +82,7 @@ def test_operators_with_roles_and_sources_with_quotes(owes: Owes, tmp_path: Path
 def test_links_frozen_header_filter_and_widths(owes: Owes, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(export(owes, tmp_path, "--lang", "en"))
     for sheet in book.worksheets:
-        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.freeze_panes == "B2", sheet.title  # the header row and the name column
         assert sheet.auto_filter.ref == f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
         assert all(cell.font.bold for cell in sheet[1])
         for column in range(1, sheet.max_column + 1):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from owes_cli.domain import geo, periods
@@ -32,6 +32,7 @@ from owes_cli.record import Record
 from owes_cli.safe_text import printable
 
 XY = tuple[float, float]
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 # Colours told apart by people with the common colour-vision deficiencies
 # (Okabe & Ito), in an order where neighbours in the legend differ most.
@@ -103,9 +104,18 @@ class CoverageMap(Record):
     credits: str
     legend_at: XY = (MAP_WIDTH + 2 * MARGIN, TOP)  # the legend's top left corner
     body: tuple[float, float] = (TOP, TOP)  # the top and bottom of the map and legend, without the titles
+    km: float = 1.0  # map units per kilometre, for the scale bar
+    furniture_at: XY | None = None  # the bottom left of the scale bar and north arrow, where nothing else is
+    # The county asked about, when too small to see: a ring around it (its centre and radius).
+    spotlight: tuple[XY, float] | None = None
+    message: str = ""  # what the whole map says when it says one thing only (every county unknown)
 
     def legend_rows(self) -> list[LegendRow]:
         return _legend_rows(self.legend, self.legend_at[1])
+
+    def legend_box(self) -> Box:
+        left, top = self.legend_at
+        return (left, top - _message_height(self.message), self.width - MARGIN, _legend_bottom(self.legend, top))
 
     def credit_lines(self) -> list[str]:
         """The credits wrapped to the canvas' width."""
@@ -148,14 +158,21 @@ def coverage_map(
     if not answers:
         raise MapNothingToDraw(len(dataset.counties))
     in_play = _centres_in_play(answers.values())
+    # Every county unknown: the map says so in words above its legend, not only in hatching.
+    message = t(lang, "map_all_unknown") if all(a.coverage == "unknown" for a in answers.values()) else ""
     styles = centre_styles(dataset)
     seat_points = _seat_points(in_play, gazetteer, dataset)
     seats = [Seat(c.id, c.seat or "", project(seat_points[c.id]), styles[c.id]) for c in in_play if c.id in seat_points]
     shapes = _shapes(answers, counties, project, styles, emphasise, list(seat_points.values()))
     legend = _legend(in_play, answers.values(), seats, shapes, styles, lang)
     map_bottom = TOP + project.height
-    legend_at, width = _legend_place(shapes, seats, legend, map_bottom)
+    reserve = _message_height(message)
+    legend_at, width = _legend_place(shapes, seats, legend, map_bottom, reserve)
+    legend_at = (legend_at[0], legend_at[1] + reserve)
     legend_bottom = _legend_bottom(legend, legend_at[1])
+    km = project.scale / KM_PER_DEGREE
+    taken = [*_ink_boxes(shapes, seats), (legend_at[0], legend_at[1] - reserve, width - MARGIN, legend_bottom)]
+    furniture_at, map_bottom = _furniture_place(taken, width, map_bottom, km)
     body_bottom = max(map_bottom, legend_bottom) + SEAT_RADIUS
     drawing = CoverageMap(
         width=width,
@@ -176,6 +193,10 @@ def coverage_map(
         ),
         legend_at=legend_at,
         body=(TOP - SEAT_RADIUS - LABEL_SIZE - 6, body_bottom),
+        km=km,
+        furniture_at=furniture_at,
+        spotlight=_spotlight(shapes),
+        message=message,
     )
     credits_height = len(drawing.credit_lines()) * (CREDITS_SIZE + 4)
     return drawing._replace(height=body_bottom + MARGIN + credits_height)
@@ -188,9 +209,13 @@ def region_only(m: CoverageMap) -> CoverageMap:
     lowest = max(y for _, y in points) + SEAT_RADIUS
     pad = 3 * LABEL_SIZE  # a name centred near the edge reaches past it
     shift = left - pad
+    spot = m.spotlight and ((m.spotlight[0][0] - shift, m.spotlight[0][1]), m.spotlight[1])
     return m._replace(
         width=right - left + 2 * pad,
         legend=[],
+        message="",
+        furniture_at=None,
+        spotlight=spot,
         shapes=[
             s._replace(
                 rings=[[(x - shift, y) for x, y in ring] for ring in s.rings], label=(s.label[0] - shift, s.label[1])
@@ -310,14 +335,14 @@ def _legend_bottom(legend: list[LegendEntry], top: float) -> float:
 
 
 def _legend_place(
-    shapes: list[Shape], seats: list[Seat], legend: list[LegendEntry], map_bottom: float
+    shapes: list[Shape], seats: list[Seat], legend: list[LegendEntry], map_bottom: float, reserve: float = 0.0
 ) -> tuple[XY, float]:
     """Where the legend goes (top right or bottom right, as close to the region as it fits) and the canvas' width.
 
     A region seldom fills its bounding box: the legend moves in over the
     empty corner, so the picture has no empty column beside the map.
     """
-    height = _legend_bottom(legend, 0.0)
+    height = _legend_bottom(legend, 0.0) + reserve
     ink = _ink_boxes(shapes, seats)
     best: tuple[XY, float] | None = None
     for top in (TOP, max(TOP, map_bottom - height)):
@@ -353,8 +378,443 @@ def _ink_boxes(shapes: list[Shape], seats: list[Seat]) -> list[tuple[float, floa
 
 
 def _text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """About how wide a line of DejaVu Sans is, in units: enough to keep text clear of the legend."""
-    return len(text) * size * (0.66 if bold else 0.6)
+    """How wide a line of DejaVu Sans is, in units, from the font's advance widths (no kerning)."""
+    widths = _BOLD_WIDTHS if bold else _WIDTHS
+    default = 700 if bold else 640
+    return sum(widths.get(ch, default) for ch in text) * size / 1000
+
+
+# DejaVu Sans' advance widths in thousandths of an em, as the shipped fonts have them (fontTools, once):
+# enough to measure every name on the map without loading a font.
+_MEASURED = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -.,()/'ąćęłńóśźżĄĆĘŁŃÓŚŹŻ–—·:"
+_WIDTHS = dict(
+    zip(
+        _MEASURED,
+        (
+            613,
+            635,
+            550,
+            635,
+            615,
+            352,
+            635,
+            634,
+            278,
+            278,
+            579,
+            278,
+            974,
+            634,
+            612,
+            635,
+            635,
+            411,
+            521,
+            392,
+            634,
+            592,
+            818,
+            592,
+            592,
+            525,
+            684,
+            686,
+            698,
+            770,
+            632,
+            575,
+            775,
+            752,
+            295,
+            295,
+            656,
+            557,
+            863,
+            748,
+            787,
+            603,
+            787,
+            695,
+            635,
+            611,
+            732,
+            684,
+            989,
+            685,
+            611,
+            685,
+            636,
+            636,
+            636,
+            636,
+            636,
+            636,
+            636,
+            636,
+            636,
+            636,
+            318,
+            361,
+            318,
+            318,
+            390,
+            390,
+            337,
+            275,
+            613,
+            550,
+            615,
+            284,
+            634,
+            612,
+            521,
+            525,
+            525,
+            684,
+            698,
+            632,
+            562,
+            748,
+            787,
+            635,
+            685,
+            685,
+            500,
+            1000,
+            318,
+            337,
+        ),  # fmt: skip
+        strict=True,
+    )
+)
+_BOLD_WIDTHS = dict(
+    zip(
+        _MEASURED,
+        (
+            675,
+            716,
+            593,
+            716,
+            678,
+            435,
+            716,
+            712,
+            343,
+            343,
+            665,
+            343,
+            1042,
+            712,
+            687,
+            716,
+            716,
+            493,
+            595,
+            478,
+            712,
+            652,
+            924,
+            645,
+            652,
+            582,
+            774,
+            762,
+            734,
+            830,
+            683,
+            683,
+            821,
+            837,
+            372,
+            372,
+            775,
+            637,
+            995,
+            837,
+            850,
+            733,
+            850,
+            770,
+            720,
+            682,
+            812,
+            774,
+            1103,
+            771,
+            724,
+            725,
+            696,
+            696,
+            696,
+            696,
+            696,
+            696,
+            696,
+            696,
+            696,
+            696,
+            348,
+            415,
+            380,
+            380,
+            457,
+            457,
+            365,
+            306,
+            675,
+            593,
+            678,
+            371,
+            712,
+            687,
+            595,
+            582,
+            582,
+            774,
+            734,
+            683,
+            642,
+            837,
+            850,
+            720,
+            725,
+            725,
+            500,
+            1000,
+            380,
+            400,
+        ),  # fmt: skip
+        strict=True,
+    )
+)
+
+
+# --------------------------------------------------------------------------
+# Where the names go
+# --------------------------------------------------------------------------
+
+
+class Label(Record):
+    """A name placed on the map: its text box's centre, its size in map units, and a leader to what it names."""
+
+    text: str
+    at: XY
+    size: float
+    bold: bool = False
+    leader: XY | None = None  # the point a thin line joins the name to, when the name stands away from it
+
+    @property
+    def box(self) -> Box:
+        return text_box(self.text, self.at, self.size, bold=self.bold)
+
+
+def fitted_size(text: str, size: float, width: float, *, bold: bool = False) -> float:
+    """`size`, or smaller so that one line of `text` fits `width`: a title is never cut at the picture's edge."""
+    wide = _text_width(printable(text), size, bold=bold)
+    return size if wide <= width else size * width / wide
+
+
+NAME_LINE = 1.15  # ems from one line of a name to the next
+
+
+def name_lines(label: Label) -> list[tuple[str, XY]]:
+    """Each line of a name and its middle: most names are one line, a long double name two."""
+    lines = label.text.split("\n")
+    first = label.at[1] - (len(lines) - 1) * NAME_LINE * label.size / 2
+    return [(line, (label.at[0], first + i * NAME_LINE * label.size)) for i, line in enumerate(lines)]
+
+
+def text_box(text: str, at: XY, size: float, *, bold: bool = False) -> Box:
+    """The box a centred name takes, with its white halo or backing: the ink that must not touch another's."""
+    lines = [printable(line) for line in text.split("\n")]
+    half_width = max(_text_width(line, size, bold=bold) for line in lines) / 2 + 0.15 * size
+    half_height = 0.62 * size + (len(lines) - 1) * NAME_LINE * size / 2
+    return (at[0] - half_width, at[1] - half_height, at[0] + half_width, at[1] + half_height)
+
+
+def overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def inside(box: Box, bounds: Box) -> bool:
+    return bounds[0] <= box[0] and box[2] <= bounds[2] and bounds[1] <= box[1] and box[3] <= bounds[3]
+
+
+def place_labels(
+    m: CoverageMap, grow: float = 1.0, bounds: Box | None = None, *, legend: bool = True, shrink: float = 0.8
+) -> list[Label]:
+    """Every name on the map, placed so that no two boxes overlap and none leaves `bounds`.
+
+    `grow` scales the names against the map (a small printed map keeps them
+    legible). The seats' names go first (above, below, beside their marker),
+    then the county asked about (wholly inside its county), then the smaller
+    counties before the larger: each county's name stays inside its county,
+    moved from its label point step by step. When a name finds no place, all
+    the names shrink together (a tenth at a time, down to `shrink`), so that
+    they stay one size; at the least size a name that still finds none stands
+    outside its county with a leader line to it. The legend is in the way
+    when drawn beside the map.
+    """
+    bounds = bounds or (MARGIN / 2, m.body[0], m.width - MARGIN / 2, m.body[1])
+    fixed: list[Box] = [m.legend_box()] if legend and m.legend else []
+    fixed += [_seat_box(seat.at) for seat in m.seats]
+    if m.furniture_at:
+        x, y = m.furniture_at
+        fixed.append((x, y - FURNITURE_HEIGHT, x + FURNITURE_WIDTH, y))
+    scales = [scale for scale in (1.0, 0.9, 0.8, 0.7) if scale >= shrink - 1e-9] or [1.0]
+    for scale in scales:
+        placed = _place_all(m, LABEL_SIZE * grow * scale, bounds, list(fixed), leaders=scale == scales[-1])
+        if placed is not None:
+            return placed
+    raise AssertionError("the last try always places every name")
+
+
+def _seat_box(at: XY) -> Box:
+    radius = SEAT_RADIUS + 2.5
+    return (at[0] - radius, at[1] - radius, at[0] + radius, at[1] + radius)
+
+
+def _place_all(m: CoverageMap, size: float, bounds: Box, taken: list[Box], *, leaders: bool) -> list[Label] | None:
+    labels: list[Label] = []
+
+    def free(box: Box) -> bool:
+        return inside(box, bounds) and not any(overlap(box, other) for other in taken)
+
+    for seat in m.seats:
+        x, y = seat.at
+        gap, aside = SEAT_RADIUS + 2.5 + 0.7 * size, SEAT_RADIUS + 4.5 + _text_width(seat.name, size, bold=True) / 2
+        options = [(x, y - gap), (x, y + gap), (x + aside + 0.15 * size, y), (x - aside - 0.15 * size, y)]
+        label = _first_free(seat.name, options, (size,), True, free)
+        if label is None:
+            if not leaders:
+                return None
+            label = Label(seat.name, options[0], size, True)
+        labels.append(label)
+        taken.append(label.box)
+    order = sorted(
+        (shape for shape in m.shapes if shape.labelled),
+        key=lambda shape: (not shape.emphasised, _extent(shape.rings)),
+    )
+    for shape in order:
+        found = _county_label(shape, size, free, leaders=leaders)
+        if found is None:
+            return None
+        labels.append(found)
+        taken.append(found.box)
+    return labels
+
+
+def _first_free(
+    text: str, options: list[XY], sizes: Iterable[float], bold: bool, fits: Callable[[Box], bool]
+) -> Label | None:
+    for size in sizes:
+        for at in options:
+            if fits(text_box(text, at, size, bold=bold)):
+                return Label(text, at, size, bold)
+    return None
+
+
+_STEPS = [(dx, dy) for dy in (0, -0.7, 0.7, -1.4, 1.4, -2.1, 2.1, -2.8, 2.8) for dx in (0, -0.3, 0.3, -0.6, 0.6)]
+
+
+def _county_label(shape: Shape, size: float, free: Callable[[Box], bool], *, leaders: bool) -> Label | None:
+    """A county's name inside it (the one asked about: its whole box), or with a leader line when allowed."""
+    x, y = shape.label
+    # The county asked about has its whole name inside it where it fits, else as much as the others.
+    for whole in (True, False) if shape.emphasised else (False,):
+
+        def within(box: Box, whole: bool = whole) -> bool:
+            middle = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+            points = [middle, (box[0], middle[1]), (box[2], middle[1])]
+            if whole:
+                points += [(box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])]
+            return free(box) and all(_rings_contain(shape.rings, p) for p in points)
+
+        # A double name ("strzelecko-drezdenecki") may stand on two lines, broken after its hyphen.
+        for text in dict.fromkeys((shape.name, shape.name.replace("-", "-\n", 1))):
+            width = _text_width(shape.name, size)
+            options = [(x + dx * width, y + dy * size) for dx, dy in _STEPS]
+            label = _first_free(text, options, (size,), False, within)
+            if label:
+                return label
+    if not leaders:
+        return None
+    # Outside its county, nearest first, joined to it by a leader line.
+    for distance in range(1, 16):
+        reach = distance * size
+        for angle in range(0, 360, 30):
+            at = (x + reach * math.cos(math.radians(angle)) * 1.6, y + reach * math.sin(math.radians(angle)))
+            box = text_box(shape.name, at, size)
+            if free(box) and not inside((x, y, x, y), box):
+                return Label(shape.name, at, size, leader=(x, y))
+    return Label(shape.name, (x, y), size)  # nowhere free: where it was (not met on Lubuskie's maps)
+
+
+def _extent(rings: list[list[XY]]) -> float:
+    xs = [x for ring in rings for x, _ in ring]
+    ys = [y for ring in rings for _, y in ring]
+    return (max(xs) - min(xs)) * (max(ys) - min(ys))
+
+
+def _rings_contain(rings: list[list[XY]], point: XY) -> bool:
+    """Whether the point is inside the rings by the even-odd rule (holes left out)."""
+    px, py = point
+    crossings = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            if (y1 > py) != (y2 > py) and px < x1 + (py - y1) * (x2 - x1) / (y2 - y1):
+                crossings = not crossings
+    return crossings
+
+
+# --------------------------------------------------------------------------
+# Scale bar, north arrow, the county too small to see, the map's one message
+# --------------------------------------------------------------------------
+
+KM_PER_DEGREE = 111.32  # of latitude
+FURNITURE_WIDTH, FURNITURE_HEIGHT = 150.0, 46.0  # units: the scale bar, and the north arrow beside it
+SCALE_BAR_MAX = 110.0  # units the scale bar may take
+SPOTLIGHT_BELOW = 80.0  # units: a county asked about that is smaller across than this gets a ring around it
+MESSAGE_SIZE = 15
+
+
+def scale_bar(km: float) -> tuple[float, int]:
+    """The scale bar's length in units and the kilometres it stands for: a round number that fits."""
+    for kilometres in (100, 50, 40, 30, 20, 10, 5, 2, 1):
+        if kilometres * km <= SCALE_BAR_MAX:
+            return kilometres * km, kilometres
+    return km, 1
+
+
+def _furniture_place(taken: list[Box], width: float, map_bottom: float, km: float) -> tuple[XY, float]:
+    """Where the scale bar and north arrow go (a free bottom corner of the map, else below it), and the map's foot."""
+    corners = [(width - MARGIN - FURNITURE_WIDTH, map_bottom), (MARGIN, map_bottom), (MARGIN, TOP + FURNITURE_HEIGHT)]
+    for left, bottom in corners:
+        box = (left, bottom - FURNITURE_HEIGHT, left + FURNITURE_WIDTH, bottom)
+        if not any(overlap(box, other) for other in taken):
+            return (left, bottom), map_bottom
+    return (width - MARGIN - FURNITURE_WIDTH, map_bottom + FURNITURE_HEIGHT + 10), map_bottom + FURNITURE_HEIGHT + 10
+
+
+def _spotlight(shapes: list[Shape]) -> tuple[XY, float] | None:
+    for shape in shapes:
+        if not shape.emphasised:
+            continue
+        xs = [x for ring in shape.rings for x, _ in ring]
+        ys = [y for ring in shape.rings for _, y in ring]
+        across = max(max(xs) - min(xs), max(ys) - min(ys))
+        if across < SPOTLIGHT_BELOW:
+            return ((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2), across / 2 + 10
+    return None
+
+
+def message_lines(message: str) -> list[str]:
+    return textwrap.wrap(message, int(LEGEND_WIDTH / (MESSAGE_SIZE * 0.66))) if message else []
+
+
+def _message_height(message: str) -> float:
+    lines = message_lines(message)
+    return len(lines) * (MESSAGE_SIZE + 5) + LEGEND_GAP if lines else 0.0
 
 
 def _subtitle(dataset: Dataset, first: periods.CountyAnswer, day: date, lang: str) -> str:

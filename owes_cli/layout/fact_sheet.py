@@ -12,6 +12,7 @@ imported here; the renderers keep it to one page (`Report.one_page`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from owes_cli.answers import (
@@ -36,7 +37,7 @@ from owes_cli.layout.sections import (
     span,
     website_text,
 )
-from owes_cli.messages import note_text, t
+from owes_cli.messages import kind_label, note_text, t
 
 if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
@@ -83,7 +84,7 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
                 )
             )
         )
-    blocks += [Paragraph(text(note_text(_json(note), lang)), tone="small") for note in answer.notes]
+    blocks += [Paragraph(text(note), tone="small") for note in _notes(answer, lang)]
     blocks.append(Paragraph(_answer(answer, numbers, lang), tone="answer"))
     blocks += [Paragraph(text(line)) for line in open_to_region(answer, lang)]
     candidates = [answer.centre] if answer.centre is not None else list(answer.centres)
@@ -95,6 +96,8 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
     blocks += map_block(drawing, lang)
     blocks.append(Paragraph(_colophon(answer.sources, edition, drawing), tone="small"))
     question = t(lang, "sheet_question", where=where(county, lang))
+    if answer.place is not None:  # the sheet asks about the place it was asked for; its county is the answer's
+        question = t(lang, _PLACE_QUESTION.get(answer.place.kind, "sheet_question_locality"), name=answer.place.name)
     # A sheet for a day before the one it is made on says so in its heading, not only in a notice.
     past = is_past(answer.query.on, today=edition.generated.date().isoformat())
     subtitle = t(lang, "sheet_subtitle_past" if past else "sheet_subtitle", on=answer.query.on)
@@ -103,7 +106,7 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
         running += f" · {t(lang, 'doc_historical').lower()}"
     return Report(
         lang=lang,
-        title=question,
+        title=proper_names(question),
         subtitle=subtitle,
         subject=t(lang, "doc_subject"),
         keywords=t(lang, "doc_keywords"),
@@ -112,7 +115,46 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
         blocks=tuple(blocks),
         author=edition.dataset_title,
         one_page=True,
+        about=answer.place.name if answer.place is not None else county.name,
     )
+
+
+_PLACE_QUESTION = dict.fromkeys(("urban", "rural", "urban-rural"), "sheet_question_gmina")
+
+
+def proper_names(value: str) -> str:
+    """A heading with its names of two or three capitalised words tied by no-break spaces
+    ("Gorzów Wielkopolski", "Zielonej Górze"): a line never parts them."""
+    return _PROPER_NAME.sub(lambda found: found.group().replace(" ", "\u00a0"), value)
+
+
+_PROPER_NAME = re.compile(r"(?<= )[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+){1,2}\b")
+
+
+def _notes(answer: CountyAnswer, lang: str) -> list[str]:
+    """The answer's notes as sentences; those saying the same name is also used elsewhere in one county
+    (Biecz: a gmina and its town, both in powiat gorlicki) as one sentence naming both."""
+    merged: dict[tuple[object, ...], dict[str, object]] = {}
+    for note in answer.notes:
+        value = _json(note)
+        if value.get("id") != "place_also_outside":
+            merged[(id(note),)] = value
+            continue
+        key = (value["id"], value.get("name"), value.get("county"), value.get("voivodeship"))
+        if key not in merged:
+            merged[key] = dict(value, kind_label=None)
+            continue
+        first = merged[key]
+        earlier = kind_label(first, lang) if first["kind_label"] is None else str(first["kind_label"])
+        joined = f"{earlier} ({first['teryt']}) i " if lang == "pl" else f"{earlier} {first['teryt']} and the "
+        merged[key] = dict(first, kind_label=joined + kind_label(value, lang), teryt=value["teryt"])
+    sentences = []
+    for value in merged.values():
+        if value.get("kind_label") is None:
+            sentences.append(note_text({k: v for k, v in value.items() if k != "kind_label"}, lang))
+        else:  # two or more places of one county, named in one sentence
+            sentences.append(t(lang, str(value["id"]), **{k: v for k, v in value.items() if k != "id"}))
+    return sentences
 
 
 def _json(note: object) -> dict[str, object]:
@@ -155,8 +197,11 @@ def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
             ),
             bold=True,
         ),
-        period,
     )
+    # The candidates by name, the answer's own: the last confirmed centre below is the past.
+    for centre in answer.centres:
+        runs += (Run("\n– "), Run(centre.name, bold=True))
+    runs += (period,)
     return runs + _last_confirmed(answer, lang)
 
 
@@ -173,8 +218,8 @@ def _last_confirmed(answer: CountyAnswer, lang: str) -> Inline:
     # The last confirmed centre in two lines: its name, then who ran it and when.
     return (
         Run(f"\n{label}\n"),
-        Run(last.centre.name, bold=True),
-        Run(f"\n{_who_and_when(last.centre, lang, dated=False)}"),
+        Run(last.centre.name + (f" ({t(lang, 'seat')}: {last.centre.seat})" if last.centre.seat else "")),
+        Run(f"\n{_who_and_when(last.centre, lang, dated=False)}"),  # who ran it, as every output says it
     )
 
 

@@ -45,6 +45,14 @@ class Report(Record):
     blocks: tuple[Block, ...]
     author: str = ""  # the dataset the document is made from (metadata)
     one_page: bool = False  # the county fact sheet: the renderer keeps it to one page, the map shrinking to fit
+    about: str = ""  # the county or place a fact sheet is about: first in its metadata title
+
+    def document_title(self) -> str:
+        """The title in the file's metadata, as a folder of documents lists it: what it is about first."""
+        title = self.title.replace("\u00a0", " ")  # no-break spaces are for the page only
+        if self.about:
+            return f"{self.about} — {title} ({self.subtitle})"
+        return f"{self.subtitle} — {title}"
 
 
 class Edition(Record):

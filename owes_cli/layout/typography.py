@@ -9,9 +9,11 @@ break lines by the same rules:
   their units, and the dash of a range ("2024-01-01 – 2029-06-30") keep
   together the same way.
 - A printed address may break only after "/", ".", "-", "?", "&" or "=",
-  never inside its scheme or inside a label of its domain: a zero-width
-  space marks each place a line may end, so a reader can type the address
-  back in from paper. The link behind it keeps the address as it is.
+  never inside its scheme or inside a label of its domain, so a reader can
+  type the address back in from paper. Nothing is put into its text (a
+  zero-width space would be copied with it and break the address pasted
+  elsewhere): `url_pieces` cuts it where a line may end, and each renderer
+  ends its lines there itself.
 
 No PDF or Word library is imported here.
 """
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from owes_cli.layout.report import Report
 
 NBSP = "\u00a0"
-BREAK = "\u200b"  # zero-width space: a place a line may end, invisible on the page
+BREAK = "\u200b"  # zero-width space: never printed; text from a dataset holding one has it removed
 
 # A one-letter word: at the start or after a space, an opening bracket or quote.
 _ONE_LETTER = re.compile(r"(?<![^\s(\[„\"'«])([aiouwzAIOUWZ]) ")
@@ -58,14 +60,19 @@ def prose(text: str) -> str:
 
 
 def url(address: str) -> str:
-    """An address as printed: the same characters, with an invisible break after each allowed place.
+    """An address as printed: its own characters, nothing added (see `url_pieces` for its line breaks)."""
+    return printable(address)
+
+
+def url_pieces(address: str) -> list[str]:
+    """The address cut after each place a line may end; joined again, the pieces are the address.
 
     The scheme ("https://") is never broken; the host breaks only between its
     labels (after a "."); the path and query after "/", ".", "-", "?", "&" or "=".
     """
     address = printable(address)
     if any(ch.isspace() for ch in address):
-        return address  # not an address; leave it as the source gives it
+        return [address]  # not an address; leave it as the source gives it
     match = _URL.match(address)
     assert match is not None  # every group may be empty
     scheme, host, rest = match["scheme"] or "", match["host"], match["rest"]
@@ -74,7 +81,7 @@ def url(address: str) -> str:
     if scheme and host:
         scheme += BREAK
     rest = _PATH_BREAK.sub(BREAK, rest)
-    return scheme + host + rest
+    return [piece for piece in (scheme + host + rest).split(BREAK) if piece]
 
 
 def printable_marked(text: str) -> str:

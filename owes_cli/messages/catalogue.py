@@ -320,6 +320,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map_seat": ("siedziba ośrodka", "seat of a centre"),
     "map_unknown": ("który ośrodek: brak w naszych źródłach", "which centre: not in our sources"),
     "map_none": ("żaden ośrodek", "no centre"),
+    "map_all_unknown": (
+        "Na ten dzień nasze źródła nie podają, który ośrodek obsługuje który powiat.",
+        "For this day our sources do not say which centre serves which county.",
+    ),
     "map_emphasised": ("{county}: powiat, o który pytano", "{county}: the county asked about"),
     "map_alt": (
         "Mapa powiatów województwa lubuskiego w kolorach obsługujących je ośrodków",
@@ -645,6 +649,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The map shows {shown} of this dataset's {total} counties: we have county boundaries only for "
         "Lubuskie, so the other counties and their centres are not on it.",
     ),
+    "xlsx_too_many_rows": (
+        "Arkusz „{sheet}” miałby {rows} wierszy, a Excel otwiera najwyżej {limit}: nie zapisano pliku. "
+        "Zapisz je jako PDF lub HTML.",
+        'The sheet "{sheet}" would have {rows} rows and Excel opens at most {limit}: nothing was written. '
+        "Save it as PDF or HTML instead.",
+    ),
     "map_nothing_to_draw": (
         "Nie da się narysować mapy: granice powiatów mamy tylko dla województwa lubuskiego, "
         "a żaden z {total} powiatów tych danych w nim nie leży.",
@@ -653,6 +663,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- documents: the county fact sheet, dates, missing fields ---------
     "sheet_question": ("Który OWES obsługuje {where}?", "Which OWES serves {where}?"),
+    "sheet_question_gmina": ("Który OWES obsługuje gminę {name}?", "Which OWES serves gmina {name}?"),
+    "sheet_question_locality": ("Który OWES obsługuje miejscowość {name}?", "Which OWES serves {name}?"),
     "sheet_land_county": ("powiat {name}", "powiat {name}"),
     "sheet_city_county": ("miasto {name}", "the city of {name}"),
     "sheet_in_land_county": ("w powiecie {name}", "in powiat {name}"),
@@ -672,7 +684,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nasze źródła nie podają, czy ten ośrodek działa {where}.",
         "Our sources do not say whether this centre serves {county}.",
     ),
-    "sheet_last_confirmed": ("Ostatnio potwierdzony ({span}):", "Last confirmed ({span}):"),
+    "sheet_last_confirmed": (
+        "W przeszłości — ostatnio potwierdzony ({span}):",
+        "In the past — last confirmed ({span}):",
+    ),
     "sheet_no_confirmed": (
         "Żadne źródło nie wskazuje ośrodka {where}.",
         "No source names a centre for {county}.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -13,16 +14,24 @@ from owes_cli.layout.coverage_map import (
     EMPHASIS_WIDTH,
     HATCH,
     INK,
-    LABEL_SIZE,
     LEGEND_LINE,
     LEGEND_SIZE,
+    MARGIN,
+    MESSAGE_SIZE,
     OUTLINE,
     OUTLINE_WIDTH,
     SEAT_RADIUS,
     SWATCH,
     UNKNOWN_FILL,
+    Box,
     CoverageMap,
+    Label,
     Style,
+    fitted_size,
+    message_lines,
+    name_lines,
+    place_labels,
+    scale_bar,
 )
 from owes_cli.safe_text import printable
 
@@ -47,7 +56,7 @@ def _text(
     x: float,
     y: float,
     text: str,
-    size: int,
+    size: float,
     *,
     anchor: str = "start",
     weight: str = "normal",
@@ -55,7 +64,7 @@ def _text(
 ) -> str:
     extra = ' stroke="#FFFFFF" stroke-width="3" paint-order="stroke" stroke-linejoin="round"' if halo else ""
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" text-anchor="{anchor}" '
         f'font-weight="{weight}" fill="{INK}"{extra}>{escape(printable(text), quote=False)}</text>'
     )
 
@@ -71,6 +80,50 @@ def _svg_seat(x: float, y: float, fill: str) -> str:
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{SEAT_RADIUS + SEAT_RING / 2}" fill="none" '
         f'stroke="{INK}" stroke-width="1"/>'
     )
+
+
+def _title_size(m: CoverageMap) -> float:
+    return fitted_size(m.title, TITLE_SIZE, m.width - 2 * 30, bold=True)
+
+
+def _subtitle_size(m: CoverageMap) -> float:
+    return fitted_size(m.subtitle, SUBTITLE_SIZE, m.width - 2 * 30)
+
+
+def picture_bounds(m: CoverageMap, *, titled: bool) -> Box:
+    """Where names may stand: inside the picture, under its subtitle when it has one."""
+    top = 74.0 if titled else m.body[0]
+    return (MARGIN / 3, top, m.width - MARGIN / 3, m.body[1])
+
+
+def leader(label: Label) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The leader line from the edge of a name's box nearest to what it names."""
+    assert label.leader is not None
+    left, top, right, bottom = label.box
+    x, y = label.leader
+    return (min(max(x, left), right), min(max(y, top), bottom)), (x, y)
+
+
+def _svg_furniture(m: CoverageMap) -> list[str]:
+    """The scale bar (two halves, black and white) and the north arrow, at the map's free corner."""
+    if m.furniture_at is None:
+        return []
+    x, y = m.furniture_at
+    length, kilometres = scale_bar(m.km)
+    out = [
+        f'<rect x="{x:.1f}" y="{y - 8:.1f}" width="{length / 2:.1f}" height="6" fill="{INK}" stroke="{INK}"/>',
+        f'<rect x="{x + length / 2:.1f}" y="{y - 8:.1f}" width="{length / 2:.1f}" height="6" fill="#FFFFFF" '
+        f'stroke="{INK}"/>',
+        _text(x, y - 14, "0", CREDITS_SIZE, anchor="middle"),
+        _text(x + length, y - 14, f"{kilometres} km", CREDITS_SIZE, anchor="middle"),
+    ]
+    ax, tip = x + length + 40, y - 44
+    out.append(
+        f'<polygon points="{ax:.1f},{tip:.1f} {ax + 8:.1f},{tip + 24:.1f} {ax:.1f},{tip + 18:.1f} '
+        f'{ax - 8:.1f},{tip + 24:.1f}" fill="{INK}"/>'
+    )
+    out.append(_text(ax, y, "N", CREDITS_SIZE + 2, anchor="middle", weight="bold"))
+    return out
 
 
 def to_svg(m: CoverageMap) -> bytes:
@@ -94,8 +147,8 @@ def svg_markup(m: CoverageMap, *, label: str | None = None, county_link: Callabl
         f'<line x1="0" y1="0" x2="0" y2="{HATCH_STEP}" stroke="{HATCH}" stroke-width="{HATCH_WIDTH}"/>'
         "</pattern></defs>",
         f'<rect width="{m.width:.0f}" height="{m.height:.0f}" fill="#FFFFFF"/>',
-        _text(30, 40, m.title, TITLE_SIZE, weight="bold"),
-        _text(30, 66, m.subtitle, SUBTITLE_SIZE),
+        _text(30, 40, m.title, _title_size(m), weight="bold"),
+        _text(30, 66, m.subtitle, _subtitle_size(m)),
     ]
     for shape in m.shapes:
         path = (
@@ -113,14 +166,33 @@ def svg_markup(m: CoverageMap, *, label: str | None = None, county_link: Callabl
                 f'<path d="{_svg_path(shape.rings)}" fill="none" stroke="{INK}" '
                 f'stroke-width="{EMPHASIS_WIDTH}" stroke-linejoin="round"/>'
             )
-    for shape in m.shapes:
-        if shape.labelled:
-            out.append(_text(shape.label[0], shape.label[1] + 4, shape.name, LABEL_SIZE, anchor="middle", halo=True))
+    if m.spotlight:
+        (x, y), radius = m.spotlight
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="none" stroke="{INK}" '
+            f'stroke-width="{EMPHASIS_WIDTH}"/>'
+        )
+    names = place_labels(m, bounds=picture_bounds(m, titled=True))
+    for placed in names:
+        if placed.leader:
+            (x1, y1), (x2, y2) = leader(placed)
+            out.append(
+                f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{INK}" stroke-width="1"/>'
+            )
     for seat in m.seats:
-        x, y = seat.at
-        out.append(_svg_seat(x, y, seat.style.fill))
-        out.append(_text(x, y - SEAT_RADIUS - 5, seat.name, LABEL_SIZE, anchor="middle", weight="bold", halo=True))
+        out.append(_svg_seat(*seat.at, seat.style.fill))
+    for placed in names:
+        # The baseline a third of the size below the box's middle: DejaVu's capitals stand 0.73 em tall.
+        weight = "bold" if placed.bold else "normal"
+        x, y = placed.at
+        out.append(
+            _text(x, y + 0.36 * placed.size, placed.text, placed.size, anchor="middle", weight=weight, halo=True)
+        )
+    out += _svg_furniture(m)
     left = m.legend_at[0]
+    for i, line in enumerate(message_lines(m.message)):
+        top = m.legend_box()[1]
+        out.append(_text(left, top + MESSAGE_SIZE + i * (MESSAGE_SIZE + 5), line, MESSAGE_SIZE, weight="bold"))
     for entry, lines, top in m.legend_rows():
         if entry.marker:
             out.append(_svg_seat(left + SWATCH / 2, top + SWATCH / 2, entry.style.fill))
@@ -191,8 +263,8 @@ def to_png(
 
     canvas = _Canvas(m, scale, titled)
     if titled:
-        canvas.text(30, 40, m.title, TITLE_SIZE, bold=True)
-        canvas.text(30, 66, m.subtitle, SUBTITLE_SIZE)
+        canvas.text(30, 40, m.title, _title_size(m), bold=True, halo=False)
+        canvas.text(30, 66, m.subtitle, _subtitle_size(m))
     for shape in m.shapes:
         canvas.area(shape.rings, shape.style)
     for shape in m.shapes:
@@ -200,21 +272,51 @@ def to_png(
     for shape in m.shapes:
         if shape.emphasised:  # over the neighbours' outlines, so all of it shows
             canvas.edges(shape.rings, INK, EMPHASIS_WIDTH)
-    for shape in m.shapes:
-        if shape.labelled:
-            canvas.text(shape.label[0], shape.label[1], shape.name, round(LABEL_SIZE * names), anchor="mm")
-    name_size = round(LABEL_SIZE * names)
+    if m.spotlight:
+        (x, y), radius = m.spotlight
+        ring = [(x + radius * math.cos(a * math.pi / 32), y + radius * math.sin(a * math.pi / 32)) for a in range(64)]
+        canvas.edges([ring], INK, EMPHASIS_WIDTH)
+    labels = place_labels(m, names, picture_bounds(m, titled=titled))
+    for label in labels:
+        if label.leader:
+            canvas.edges([list(leader(label))], INK, 1.0)
     for seat in m.seats:
         canvas.seat(seat.at, seat.style.fill)
-        canvas.text(seat.at[0], seat.at[1] - SEAT_RADIUS - 5, seat.name, name_size, anchor="ms", bold=True)
+    for label in labels:
+        for line, at in name_lines(label):
+            canvas.text(*at, line, label.size, anchor="mm", bold=label.bold, halo=True)
+    _png_furniture(canvas, m)
+    for i, line in enumerate(message_lines(m.message)):
+        top = m.legend_box()[1]
+        canvas.text(
+            m.legend_at[0], top + MESSAGE_SIZE + i * (MESSAGE_SIZE + 5), line, MESSAGE_SIZE, bold=True, halo=False
+        )
     _png_legend(canvas, m)
     if titled:
         for i, line in enumerate(m.credit_lines()):
             canvas.text(30, m.body[1] + 30 + CREDITS_SIZE + i * (CREDITS_SIZE + 4), line, CREDITS_SIZE)
     buffer = io.BytesIO()
     # zlib level 3: a tenth larger than the default level 6 and a third quicker; `optimize` is 3 times slower.
-    canvas.image.save(buffer, format="PNG", compress_level=3, **({"dpi": (dpi, dpi)} if dpi else {}))
+    # A map unit is a CSS pixel (the SVG's), 96 to the inch: the file's DPI says how large it prints.
+    dpi = dpi or 96 * scale
+    canvas.image.save(buffer, format="PNG", compress_level=3, dpi=(dpi, dpi))
     return buffer.getvalue()
+
+
+def _png_furniture(canvas: _Canvas, m: CoverageMap) -> None:
+    if m.furniture_at is None:
+        return
+    x, y = m.furniture_at
+    length, kilometres = scale_bar(m.km)
+    for left, fill in ((x, INK), (x + length / 2, "#FFFFFF")):
+        box = [[(left, y - 8), (left + length / 2, y - 8), (left + length / 2, y - 2), (left, y - 2)]]
+        canvas.area(box, Style(fill))
+        canvas.edges(box, INK, 1.0)
+    canvas.text(x, y - 14, "0", CREDITS_SIZE, anchor="ms")
+    canvas.text(x + length, y - 14, f"{kilometres} km", CREDITS_SIZE, anchor="ms")
+    ax, tip = x + length + 40, y - 44
+    canvas.area([[(ax, tip), (ax + 8, tip + 24), (ax, tip + 18), (ax - 8, tip + 24)]], Style(INK))
+    canvas.text(ax, y, "N", CREDITS_SIZE + 2, anchor="ms", bold=True, halo=False)
 
 
 def _png_legend(canvas: _Canvas, m: CoverageMap) -> None:
@@ -246,9 +348,10 @@ class _Canvas:
     def px(self, x: float, y: float) -> tuple[float, float]:
         return x * self.scale, (y - self.top) * self.scale
 
-    def text(self, x: float, y: float, value: str, size: int, *, anchor: str = "ls", bold: bool = False) -> None:
-        """Text in INK; the names on the map (centred or bold) in a white halo, to read over any fill."""
-        halo = anchor == "mm" or bold
+    def text(
+        self, x: float, y: float, value: str, size: float, *, anchor: str = "ls", bold: bool = False, halo: bool = False
+    ) -> None:
+        """Text in INK; the names on the map in a white halo, to read over any fill."""
         self.draw.text(
             self.px(x, y),
             printable(value),

@@ -21,25 +21,19 @@ from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBr
 from owes_cli.layout.report import Report
 from owes_cli.messages import t
 from owes_cli.record import Record
-from owes_cli.render import map_image as map_render
+from owes_cli.render import palette
+from owes_cli.render.palette import rgb
 
 if TYPE_CHECKING:
     from fpdf import FPDF
-    from fpdf.drawing import DrawingContext
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "DejaVu"
 PDF_LANG = {"pl": "pl-PL", "en": "en"}
 
-# A restrained palette: dark blue for structure, grey for what is secondary.
-INK = (33, 37, 41)
-ACCENT = (31, 78, 121)
-MUTED = (95, 99, 104)
-RULE = (191, 201, 214)
-HEAD_FILL = (222, 231, 242)
-ROW_FILL = (246, 248, 251)
-NOTICE_FILL = (253, 242, 222)
-NOTICE_INK = (122, 67, 0)
+INK, ACCENT, MUTED, RULE = (rgb(c) for c in (palette.INK, palette.ACCENT, palette.MUTED, palette.RULE))
+HEAD_FILL, ROW_FILL = rgb(palette.HEAD_FILL), rgb(palette.ROW_FILL)
+NOTICE_FILL, NOTICE_INK = rgb(palette.NOTICE_FILL), rgb(palette.NOTICE_INK)
 
 MARGIN = 20.0  # mm on every side
 BODY_PT = 9.5
@@ -53,8 +47,6 @@ MAP_ROOM_AFTER = 22.0
 SHEET_MAP_EXTRA = 14.0  # mm of the fact sheet's smaller map heading (its date and credits are in the colophon)
 MAP_LEAST = 0.45  # of its full size: a map that would be smaller starts the next page instead
 PT = 25.4 / 72  # mm per typographic point
-LABEL_PT = 7.0  # the least size of a name on the map, in print
-LEGEND_PT = 7.5
 
 
 FILL = 0.2  # the least share of a page that a section's last page holds
@@ -100,10 +92,14 @@ def render(report: Report) -> bytes:
             if new < old and any(first <= new[0] and old[0] < end for first, end, _, _ in layout.sections)
         }
         breaks = (breaks - superseded) | more
+    digits = len(str(pdf.page))
+    if digits > 3:  # drawn again with room for the count: fpdf2 would warn, and print it over its page
+        pdf, layout = _draw(typeset, breaks, page_count="{" + "n" * (digits - 2) + "}")
     # Metadata from the report as written: no-break and zero-width spaces are for the page only.
-    pdf.set_title(f"{report.subtitle} — {report.title}")
-    pdf.set_subject(report.subject)
-    pdf.set_author(report.author or report.title)  # the dataset the document is made from
+    pdf.set_title(report.document_title())
+    # owes wrote it, from the dataset: the dataset's title as the author would credit the centres.
+    pdf.set_author("owes")
+    pdf.set_subject(report.author or report.subject)
     pdf.set_keywords(report.keywords)
     pdf.set_creator(f"owes {version()}")
     pdf.set_producer(f"owes {version()} (fpdf2 {_fpdf_version()})")
@@ -118,8 +114,17 @@ def _fpdf_version() -> str:
     return str(fpdf.__version__)
 
 
+# fpdf2's placeholder for the page count, filled in at the end; "{nb}" keeps room for 3 digits,
+# another alias for as many digits as it has characters.
+PAGE_COUNT = "{nb}"
+
+
 def _draw(
-    report: Report, breaks: frozenset[tuple[int, int]], column: float = 0.0, beside_answer: bool = False
+    report: Report,
+    breaks: frozenset[tuple[int, int]],
+    column: float = 0.0,
+    beside_answer: bool = False,
+    page_count: str = PAGE_COUNT,
 ) -> tuple[Any, Layout]:
     from fpdf import FPDF
     from fpdf.enums import PageMode
@@ -148,13 +153,13 @@ def _draw(
             self.set_y(-13)
             self.set_font(FAMILY, "", 7.5)
             self.set_text_color(*MUTED)
-            # "{nb}" is fpdf2's placeholder for the page count, filled in at the end. The day the
-            # document was made is said once, on its first page, not in every footer.
-            page = t(report.lang, "doc_page_of", page=self.page_no(), pages="{nb}")
+            # The day the document was made is said once, on its first page, not in every footer.
+            page = t(report.lang, "doc_page_of", page=self.page_no(), pages=page_count)
             self.cell(self.epw, 4, page, align="R")
 
     pdf = Page(orientation="portrait", unit="mm", format="A4")
     pdf.forced, pdf.starts = breaks, {}
+    pdf.alias_nb_pages(page_count)
     pdf.one_page, pdf.column = report.one_page, column
     pdf.after = 0.0  # on a one-page report, the height of what follows the block being drawn
     pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
@@ -521,6 +526,8 @@ def _map(pdf: Any, block: Map) -> None:
     shorter, down to MAP_LEAST (else it starts the next page). Names never
     print below LABEL_PT: on a smaller map they grow against the counties.
     """
+    from owes_cli.render import pdf_map  # it imports this module's text helpers
+
     m = block.drawing
     (left, _), (right, bottom) = (coverage_map.MARGIN, m.body[0]), (m.width - coverage_map.MARGIN, m.body[1])
     upper = m.body[0]
@@ -537,7 +544,7 @@ def _map(pdf: Any, block: Map) -> None:
     if not pdf.one_page:  # the fact sheet's heading and colophon say what the map's date line and credits say
         _lines(pdf, m.subtitle, 8, 4, MUTED)
     top = pdf.get_y() + 1
-    _drawing(pdf, m, MARGIN, top, mm)
+    pdf_map.drawing(pdf, m, MARGIN, top, mm, bounds=(left, upper, right, bottom))
     pdf.set_y(top + (bottom - upper) * mm + 2)
     if not pdf.one_page:
         _lines(pdf, m.credits, 7, 3.4, MUTED)
@@ -545,12 +552,16 @@ def _map(pdf: Any, block: Map) -> None:
 
 
 # mm: the fact sheet's map column beside how to reach the centres, and whether it starts at the answer.
-SHEET_COLUMNS = ((64.0, False), (56.0, False), (48.0, False), (64.0, True), (56.0, True), (48.0, True))
+# One grid for every county, day and language, so that a stack of sheets reads as a set: the map
+# column from the answer down, 48 mm wide (it fits all 14 counties x 3 days x 2 languages on one page).
+SHEET_COLUMNS = ((48.0, True),)
 SHEET_GAP = 6.0
 
 
 def _column_map(pdf: Any, block: Map) -> float:
     """The fact sheet's map at the right of the page from the current line, its legend under it; its foot."""
+    from owes_cli.render import pdf_map
+
     m = block.drawing
     rings = [point for shape in m.shapes for ring in shape.rings for point in ring]
     left, right = min(x for x, _ in rings), max(x for x, _ in rings)
@@ -561,177 +572,9 @@ def _column_map(pdf: Any, block: Map) -> float:
     _lines(pdf, block.title, 8, 3.6, ACCENT, bold=True, width=pdf.column)
     top = pdf.get_y() + 1
     legend_top = top + (lower - upper) * mm + 4
-    _drawing(pdf, m, x, top, mm, origin=(left, upper), legend_at=(x, legend_top))
+    bounds = (left, upper, right, lower + coverage_map.SEAT_RADIUS)
+    pdf_map.drawing(pdf, m, x, top, mm, origin=(left, upper), legend_at=(x, legend_top), bounds=bounds)
     return float(pdf.get_y())
-
-
-def _drawing(
-    pdf: FPDF,
-    m: coverage_map.CoverageMap,
-    x0: float,
-    top: float,
-    mm: float,
-    *,
-    origin: tuple[float, float] | None = None,
-    legend_at: tuple[float, float] | None = None,
-) -> None:
-    """The map's areas, names, seats and legend, its `origin` (in the map's units) at (x0, top) mm."""
-    left, upper = origin or (coverage_map.MARGIN, m.body[0])
-
-    def at(point: tuple[float, float]) -> tuple[float, float]:
-        # A hundredth of a millimetre is finer than any printer: more digits would only fill the file.
-        return round(x0 + (point[0] - left) * mm, 2), round(top + (point[1] - upper) * mm, 2)
-
-    edge = (coverage_map.OUTLINE, coverage_map.OUTLINE_WIDTH * mm)
-    with pdf.drawing_context() as canvas:
-        # Each county's edge is stroked with it; a later neighbour's fill covers half of a shared
-        # edge, and its own stroke draws that edge again in full.
-        for shape in m.shapes:
-            _area(canvas, [[at(p) for p in ring] for ring in shape.rings], shape.style, mm, edge)
-        for shape in m.shapes:
-            if shape.emphasised:  # over the neighbours, so the whole outline shows
-                rings = [[at(p) for p in ring] for ring in shape.rings]
-                canvas.add_item(_edge(rings, coverage_map.INK, coverage_map.EMPHASIS_WIDTH * mm), clone=False)
-    label_pt = max(LABEL_PT, coverage_map.LABEL_SIZE * mm / PT)
-    for shape in m.shapes:
-        if shape.labelled:
-            _map_label(pdf, at(shape.label), shape.name, label_pt)
-    radius = coverage_map.SEAT_RADIUS * mm
-    for seat in m.seats:
-        x, y = at(seat.at)
-        with pdf.drawing_context() as canvas:
-            _seat(canvas, x, y, radius, seat.style.fill)
-        _map_label(pdf, (x, y - radius - 0.6 * label_pt * PT - 0.8), seat.name, label_pt, bold=True)
-    _map_legend(pdf, m.legend, *(legend_at or at(m.legend_at)), mm)
-
-
-def _area(
-    canvas: DrawingContext,
-    rings: list[list[tuple[float, float]]],
-    style: coverage_map.Style,
-    mm: float,
-    edge: tuple[str, float],
-) -> None:
-    """A filled area with its holes left open (even-odd) and its edge stroked.
-
-    A hatched area is its own clipping path: the grey and the lines are
-    drawn over its bounding box and show only inside it.
-    """
-    from fpdf.drawing import ClippingPath, GraphicsContext, PaintedPath
-    from fpdf.enums import IntersectionRule, PathPaintRule
-
-    if not style.hatched:
-        area = _edge(rings, *edge)
-        area.style.fill_color = style.fill
-        area.style.paint_rule = PathPaintRule.STROKE_FILL_EVENODD
-        canvas.add_item(area, clone=False)
-        return
-    left, right = min(x for ring in rings for x, _ in ring), max(x for ring in rings for x, _ in ring)
-    upper, lower = min(y for ring in rings for _, y in ring), max(y for ring in rings for _, y in ring)
-    clipped = GraphicsContext()
-    clipped.clipping_path = _rings(ClippingPath(), rings)
-    clipped.clipping_path.style.intersection_rule = IntersectionRule.EVENODD
-    ground = PaintedPath().rectangle(left, upper, right - left, lower - upper)
-    ground.style.fill_color = style.fill
-    ground.style.paint_rule = PathPaintRule.FILL_NONZERO
-    lines = PaintedPath()
-    step = map_render.HATCH_STEP * mm * math.sqrt(2)  # across the lines, as in the SVG's pattern
-    offset = left
-    while offset < right + (lower - upper):
-        lines.move_to(round(offset, 2), upper).line_to(round(offset - (lower - upper), 2), lower)
-        offset += step
-    lines.style.stroke_color = coverage_map.HATCH
-    lines.style.stroke_width = map_render.HATCH_WIDTH * mm
-    lines.style.paint_rule = PathPaintRule.STROKE
-    clipped.add_item(ground, clone=False)
-    clipped.add_item(lines, clone=False)
-    canvas.add_item(clipped, clone=False)
-    canvas.add_item(_edge(rings, *edge), clone=False)
-
-
-def _edge(rings: list[list[tuple[float, float]]], colour: str, width: float) -> Any:
-    """The rings as a path that strokes its edges (round joins) and fills nothing."""
-    from fpdf.drawing import PaintedPath
-    from fpdf.enums import PathPaintRule, StrokeJoinStyle
-
-    path = _rings(PaintedPath(), rings)
-    path.style.stroke_color = colour
-    path.style.stroke_width = width
-    path.style.stroke_join_style = StrokeJoinStyle.ROUND
-    path.style.paint_rule = PathPaintRule.STROKE
-    return path
-
-
-def _rings(path: Any, rings: list[list[tuple[float, float]]]) -> Any:
-    for ring in rings:
-        path.move_to(*ring[0])
-        for point in ring[1:]:
-            path.line_to(*point)
-        path.close()
-    return path
-
-
-def _seat(canvas: DrawingContext, x: float, y: float, radius: float, fill: str) -> None:
-    """A seat marker as in the picture: the centre's colour in a white ring with a thin dark edge."""
-    from fpdf.drawing import PaintedPath
-    from fpdf.enums import PathPaintRule
-
-    ring = radius * map_render.SEAT_RING / coverage_map.SEAT_RADIUS
-    edge = PaintedPath().circle(x, y, radius + ring / 2)
-    edge.style.stroke_color = coverage_map.INK
-    edge.style.stroke_width = ring / 2.5
-    edge.style.paint_rule = PathPaintRule.STROKE
-    marker = PaintedPath().circle(x, y, radius)
-    marker.style.fill_color = fill
-    marker.style.stroke_color = "#FFFFFF"
-    marker.style.stroke_width = ring
-    marker.style.paint_rule = PathPaintRule.STROKE_FILL_NONZERO
-    canvas.add_item(edge, clone=False)
-    canvas.add_item(marker, clone=False)
-
-
-def _map_label(pdf: FPDF, centre: tuple[float, float], name: str, size: float, *, bold: bool = False) -> None:
-    """A county's or town's name on a pale backing, so it reads on any fill and on hatching."""
-    from fpdf.drawing import PaintedPath
-    from fpdf.enums import PathPaintRule
-
-    value = _safe(pdf, name)
-    pdf.set_font(FAMILY, "B" if bold else "", size)
-    width, height = pdf.get_string_width(value), size * PT
-    x, y = centre
-    backing = PaintedPath().rectangle(
-        x - width / 2 - 0.6, y - height * 0.62, width + 1.2, height * 1.24, rx=height * 0.3, ry=height * 0.3
-    )
-    backing.style.fill_color = "#FFFFFF"
-    backing.style.fill_opacity = 0.75
-    backing.style.paint_rule = PathPaintRule.FILL_NONZERO
-    with pdf.drawing_context() as canvas:
-        canvas.add_item(backing, clone=False)
-    pdf.set_text_color(*_hex(coverage_map.INK))
-    pdf.text(x - width / 2, y + height * 0.36, value)
-
-
-def _map_legend(pdf: FPDF, legend: list[coverage_map.LegendEntry], left: float, top: float, mm: float) -> None:
-    """The legend at its place in the picture, its text wrapped to the page's right margin."""
-    swatch = coverage_map.SWATCH * mm
-    size = max(LEGEND_PT, coverage_map.LEGEND_SIZE * mm / PT)
-    width = pdf.w - MARGIN - left - swatch - 2.5
-    y = top
-    for entry in legend:
-        with pdf.drawing_context() as canvas:
-            if not entry.marker:
-                box = [[(left, y), (left + swatch, y), (left + swatch, y + swatch), (left, y + swatch)]]
-                border = coverage_map.EMPHASIS_WIDTH if entry.emphasised else 1.0
-                _area(canvas, box, entry.style, mm, (coverage_map.INK, border * mm))
-            if entry.marker or entry.seat:
-                _seat(canvas, left + swatch / 2, y + swatch / 2, coverage_map.SEAT_RADIUS * mm, entry.style.fill)
-        pdf.set_xy(left + swatch + 2.5, y + max(0.0, (swatch - size * PT * 1.4) / 2))
-        _lines(pdf, entry.text, size, size * PT * 1.3, INK, width=width)
-        y = max(pdf.get_y(), y + swatch) + coverage_map.LEGEND_GAP * mm
-
-
-def _hex(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
 DRAW: dict[type, Callable[[Any, Any], None]] = {
@@ -777,14 +620,47 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
             pdf.set_font(FAMILY, "B" if run.bold else "", size)
             pdf.set_text_color(*colour)
         value = _safe(pdf, run.text)
+        if run.url and run.text == run.url:
+            _write_url(pdf, height, value, run.url)
+            continue
         # fpdf2 cuts a piece's first word letter by letter when it does not fit the rest of the
         # line ("O|środek", "http:/|/…"): such a word starts the next line instead.
-        first = re.split(f"[ \n{typography.BREAK}]", value, maxsplit=1)[0]
+        first = re.split("[ \n]", value, maxsplit=1)[0]
         room = pdf.w - pdf.r_margin - 2 * pdf.c_margin - 1  # as fpdf2 counts it, and a little to spare
         if first and pdf.x > pdf.l_margin + 0.1 and pdf.x + pdf.get_string_width(first) > room:
             pdf.ln(height)
         _write(pdf, height, value, run.url or "")
     pdf.ln(height)
+
+
+def _write_url(pdf: FPDF, height: float, value: str, link: str) -> None:
+    """A printed web address, its lines ended only where `typography.url_pieces` allows.
+
+    Laid out here, piece by piece: no character is put into the text, so a
+    copied address is the address, or it with line breaks.
+    """
+    room = pdf.w - pdf.r_margin - 2 * pdf.c_margin - 1  # as fpdf2 counts it, and a little to spare
+    # After a "-" only when a piece would not fit a line else: a line ending in "-" reads as
+    # a word hyphenated at its end, and text extraction (pdftotext) joins it without the "-".
+    pieces: list[str] = []
+    for fine in typography.url_pieces(value):
+        if pieces and pieces[-1].endswith("-"):
+            pieces[-1] += fine
+        else:
+            pieces.append(fine)
+    if any(pdf.get_string_width(piece) > room - pdf.l_margin for piece in pieces):
+        pieces = typography.url_pieces(value)
+    line = ""
+    for piece in pieces:
+        if pdf.x + pdf.get_string_width(line + piece) > room and (line or pdf.x > pdf.l_margin + 0.1):
+            if line:
+                _write(pdf, height, line, link)
+            pdf.ln(height)
+            line = piece
+        else:
+            line += piece
+    if line:
+        _write(pdf, height, line, link)
 
 
 def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:

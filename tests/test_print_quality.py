@@ -1,0 +1,229 @@
+"""Documents a regional office can hand out: what their pages, pictures and files hold, read back.
+
+Fast checks over the renderers' own output; the slow sweep over every county,
+day and language is in test_document_sweep.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pypdf
+import pytest
+from conftest import BUNDLED
+
+from owes_cli.domain import dataset, places, register
+from owes_cli.errors import CannotWriteError, ExitCode
+from owes_cli.layout import coverage_map, spreadsheet
+from owes_cli.layout.blocks import PageBreak, Paragraph, Run
+from owes_cli.layout.report import Report
+from owes_cli.render import map_image as map_render
+from owes_cli.render import pdf, xlsx
+
+
+def test_a_pdf_of_a_thousand_pages_counts_them_without_a_warning() -> None:
+    blocks = tuple(block for _ in range(1000) for block in (Paragraph((Run("Strona."),)), PageBreak()))
+    report = Report("pl", "Tytuł", "Podtytuł", "", "", "Nagłówek", datetime(2026, 1, 1, tzinfo=UTC), blocks[:-1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # fpdf2's "wider than the reserved alias" would fail here
+        data = pdf.render(report)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1000
+    assert "Strona 1000 z 1000" in reader.pages[-1].extract_text()
+    assert "Strona 7 z 1000" in reader.pages[6].extract_text()
+
+
+# --------------------------------------------------------------------------
+# The map: names apart and inside the picture, titles whole, a scale and a north
+# --------------------------------------------------------------------------
+
+DAYS = ("2026-11-26", "2014-06-01", "2017-01-01")
+
+
+@functools.cache
+def _sources() -> tuple[Any, Any, Any]:
+    reg = register.load_register()
+    return dataset.load(BUNDLED, reg), reg, places.load_gazetteer()
+
+
+def _map(day: str, lang: str, emphasise: str | None = None) -> coverage_map.CoverageMap:
+    data, reg, gazetteer = _sources()
+    return coverage_map.coverage_map(data, reg, gazetteer, date.fromisoformat(day), lang, emphasise=emphasise)
+
+
+def _assert_apart_and_inside(labels: list[coverage_map.Label], bounds: coverage_map.Box) -> None:
+    boxes = [label.box for label in labels]
+    for i, box in enumerate(boxes):
+        assert coverage_map.inside(box, bounds), (labels[i].text, box, bounds)
+        for j in range(i):
+            assert not coverage_map.overlap(box, boxes[j]), (labels[i].text, labels[j].text)
+
+
+@pytest.mark.parametrize("day", DAYS)
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_picture_names_never_collide_nor_leave_it(day: str, lang: str) -> None:
+    m = _map(day, lang)
+    for titled in (True, False):
+        bounds = map_render.picture_bounds(m, titled=titled)
+        labels = coverage_map.place_labels(m, 1.0, bounds)
+        _assert_apart_and_inside(labels, bounds)
+        assert all(not coverage_map.overlap(label.box, m.legend_box()) for label in labels)
+        assert {label.text.replace("-\n", "-") for label in labels} >= {s.name for s in m.shapes if s.labelled}
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_fact_sheet_maps_keep_every_county_name_apart_and_the_asked_one_in_its_county(day: str) -> None:
+    """The small map beside a fact sheet, for each of the 14 counties: names at least 6 pt, none over another."""
+    data = _sources()[0]
+    for code in sorted(data.counties):
+        m = coverage_map.region_only(_map(day, "pl", emphasise=code))
+        points = [p for shape in m.shapes for ring in shape.rings for p in ring]
+        bounds = (min(x for x, _ in points), m.body[0], max(x for x, _ in points), max(y for _, y in points) + 7)
+        mm = 56 / (bounds[2] - bounds[0])  # the sheet's map column
+        grow = 7 * pdf.PT / (coverage_map.LABEL_SIZE * mm)
+        labels = coverage_map.place_labels(m, grow, bounds, legend=False, shrink=6 / 7)
+        _assert_apart_and_inside(labels, bounds)
+        asked = next(shape for shape in m.shapes if shape.emphasised)
+        mine = [label for label in labels if not label.bold and label.text.replace("-\n", "-") == asked.name]
+        if mine:  # a city county holding a seat is named by the seat's label, and ringed
+            middle = mine[0].at if mine[0].leader is None else mine[0].leader
+            assert coverage_map._rings_contain(asked.rings, middle), asked.name
+        else:  # a city county holding a seat is named by the seat's label; ringed when too small to see
+            assert any(label.bold and label.text == asked.name for label in labels), asked.name
+            xs, ys = [x for ring in asked.rings for x, _ in ring], [y for ring in asked.rings for _, y in ring]
+            across = max(max(xs) - min(xs), max(ys) - min(ys))
+            assert m.spotlight is not None or across >= coverage_map.SPOTLIGHT_BELOW, asked.name
+
+
+@pytest.mark.parametrize("day", DAYS)
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_png_title_and_subtitle_fit_the_canvas_as_drawn(day: str, lang: str) -> None:
+    """Measured with the font the PNG is drawn in: "…województwo lubuskie" is never cut."""
+    m = _map(day, lang)
+    for narrow in (m, m._replace(width=2 * coverage_map.MARGIN + coverage_map.MAP_WIDTH)):
+        for text, size, bold in (
+            (narrow.title, map_render._title_size(narrow), True),
+            (narrow.subtitle, map_render._subtitle_size(narrow), False),
+        ):
+            left, _, right, _ = map_render._font(round(size * 2), bold).getbbox(text)
+            assert 30 * 2 + right - left <= narrow.width * 2, text
+
+
+def test_png_has_dpi_a_scale_bar_and_a_north_arrow() -> None:
+    from PIL import Image
+
+    m = _map("2014-06-01", "en")
+    with Image.open(io.BytesIO(map_render.to_png(m))) as image:
+        assert round(image.info["dpi"][0]) == 192
+    svg = map_render.to_svg(m).decode()
+    length, kilometres = coverage_map.scale_bar(m.km)
+    assert f">{kilometres} km<" in svg and ">N<" in svg
+    # 20 km is about 86 units at Lubuskie's scale: the bar says what it measures.
+    assert abs(length / kilometres - m.km) < 1e-9 and 3 < m.km < 6
+
+
+def test_a_map_where_every_county_is_unknown_says_so_in_words() -> None:
+    m = _map("2026-11-26", "en")
+    assert m.message == "For this day our sources do not say which centre serves which county."
+    root = ET.fromstring(map_render.to_svg(m))
+    words = " ".join(text.text or "" for text in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert m.message in words
+    assert _map("2014-06-01", "en").message == ""
+
+
+def test_a_city_county_asked_about_is_ringed() -> None:
+    data = _sources()[0]
+    city = next(code for code, county in data.counties.items() if county.name == "Gorzów Wielkopolski")
+    m = _map("2026-11-26", "pl", emphasise=city)
+    assert m.spotlight is not None
+    (x, y), radius = m.spotlight
+    asked = next(shape for shape in m.shapes if shape.emphasised)
+    assert all((px - x) ** 2 + (py - y) ** 2 <= radius**2 for ring in asked.rings for px, py in ring)
+    assert _map("2026-11-26", "pl", emphasise="0811").spotlight is None  # żarski is large enough to see
+
+
+# --------------------------------------------------------------------------
+# The spreadsheet: nothing cut, Excel's limits, print settings
+# --------------------------------------------------------------------------
+
+
+def _xlsx(book: spreadsheet.Workbook) -> Any:
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(xlsx.render(book, datetime(2026, 1, 1, tzinfo=UTC))))
+
+
+def test_a_cell_longer_than_excel_holds_continues_below_it_whole() -> None:
+    """Issue 20, item 8: openpyxl cut a 55,019-character cell at 32,767 without a word."""
+    names = "\n".join(f"Ośrodek Wsparcia Ekonomii Społecznej numer {i}" for i in range(1500))
+    assert len(names) > 2 * xlsx.MAX_CELL
+    sheet = spreadsheet.Sheet("Usługi", ["Usługa", "Ośrodki"], [["Doradztwo", names], ["Szkolenia", "jeden"]])
+    ws = _xlsx(spreadsheet.Workbook("Zbiór", "pl", [sheet]))["Usługi"]
+    column = [ws.cell(row=r, column=2).value for r in range(2, ws.max_row + 1)]
+    assert all(len(value or "") <= xlsx.MAX_CELL for value in column)
+    assert "\n".join(column[:-1]) == names  # split after whole lines, nothing lost
+    assert [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)] == ["Doradztwo", None, None, "Szkolenia"]
+
+
+def test_a_sheet_past_excels_row_limit_is_refused_before_writing() -> None:
+    rows: list[list[spreadsheet.Cell]] = [["x"]] * xlsx.MAX_ROWS  # with the header, one row too many
+    book = spreadsheet.Workbook("Zbiór", "en", [spreadsheet.Sheet("Periods", ["Period"], rows)])
+    with pytest.raises(CannotWriteError) as raised:
+        xlsx.render(book, datetime(2026, 1, 1, tzinfo=UTC))
+    assert raised.value.exit_code == ExitCode.CANNOT_WRITE
+    assert "1,048,577 rows" in raised.value.message("en") and "Excel" in raised.value.message("en")
+    assert "1,048,577" in raised.value.message("pl")
+
+
+def test_sheets_print_legibly_with_named_fonts_and_capped_rows() -> None:
+    narrow = spreadsheet.Sheet("Short", ["Name", "Seat"], [["Ośrodek", "Zielona Góra"]])
+    wide = spreadsheet.Sheet(
+        "Wide",
+        [f"Column {i}" for i in range(17)],
+        [[spreadsheet.Link("https://example.org/", "https://example.org/")] + ["tekst " * 400] * 16],
+        wide=frozenset(range(17)),
+    )
+    book = _xlsx(spreadsheet.Workbook("Title", "en", [narrow, wide]))
+    short, broad = book["Short"], book["Wide"]
+    assert short.sheet_properties.pageSetUpPr.fitToPage and short.page_setup.fitToWidth == 1
+    assert not broad.sheet_properties.pageSetUpPr.fitToPage  # fitted, 17 wide columns would print at 2.5 pt
+    for ws in (short, broad):
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.print_title_rows == "$1:$1" and ws.freeze_panes == "B2"
+        header = ws.cell(row=1, column=1).font
+        assert (header.name, header.sz, header.b) == ("Calibri", 11, True)
+    assert broad.row_dimensions[2].height <= 409
+    link = broad.cell(row=2, column=1)
+    assert link.hyperlink.target == "https://example.org/" and (link.font.name, link.font.sz) == ("Calibri", 11)
+
+
+# --------------------------------------------------------------------------
+# The fact sheet: one grid, one page, for every county, day and language
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_every_fact_sheet_is_one_page_in_the_one_grid(lang: str) -> None:
+    """14 counties x 3 days: one arrangement (the map column from the answer down), one page each,
+    no line ending in a one-letter word or inside an ISO date, and the heading names the county."""
+    from owes_cli.directory import Directory
+
+    assert len(pdf.SHEET_COLUMNS) == 1  # no second arrangement to fall back on
+    directory = Directory.load(lang=lang)
+    made = datetime(2026, 1, 1, tzinfo=UTC)
+    for code, county in sorted(directory.dataset.counties.items()):
+        for day in DAYS:
+            report = directory.document(on=date.fromisoformat(day), county=county.name, generated=made)
+            reader = pypdf.PdfReader(io.BytesIO(pdf.render(report)))
+            assert len(reader.pages) == 1, (code, day)
+            lines = reader.pages[0].extract_text().splitlines()
+            assert county.name.split()[0] in lines[0] or county.name in " ".join(lines[:2]), (code, lines[:2])
+            for line in lines:
+                assert not re.search(r"(?:^|\s)[aiouwzAIOUWZ]$", line.rstrip()) or lang == "en", line
+                assert not re.search(r"\d{4}-(?:\d{2}-)?$", line.rstrip()), line  # "2024-01-" | "01"
