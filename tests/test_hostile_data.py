@@ -38,7 +38,7 @@ def test_markup_and_formulas_print_literally_as_plain_text(owes: Owes) -> None:
         "=" * len(MARKUP),
         "Subregion +48 {0.__class__}",
         "Seat -1+1",
-        f"Run by partner: {FORMULA}",
+        f"Run by partner: {FORMULA} ({SUMMARY})",
     ]
 
 
@@ -60,7 +60,7 @@ def test_csv_neutralises_formulas(owes: Owes) -> None:
     centre = first_csv_row(owes("centres", "--data", str(HOSTILE), "-f", "csv").stdout)
     assert centre["name"] == MARKUP  # not a formula: left as it is
     assert centre["seat"] == "'-1+1"
-    assert centre["run_by"] == f"partner: {FORMULA}"  # the role first: no longer a formula
+    assert centre["run_by"] == f"partner: {FORMULA} ({SUMMARY})"  # the role first: no longer a formula
     service = first_csv_row(owes("services", "--data", str(HOSTILE), "-f", "csv", "--lang", "pl").stdout)
     assert service["name"] == "'@SUM(1+1) $(touch /tmp/owes-pwned) `id`"
     source = first_csv_row(owes("sources", "--data", str(HOSTILE), "-f", "csv").stdout)
