@@ -44,6 +44,8 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 # The day every in-process test runs on: answers without --on are for "today", and a
 # suite that read the clock would give other results on other days (after 2029, say).
 FIXED_TODAY = date(2026, 12, 6)  # a day no test asks about with --on: "Today" is said of this one only
+# The runs of owes a test starts (subprocesses) read it from the environment.
+os.environ["OWES_TODAY"] = FIXED_TODAY.isoformat()
 
 
 @pytest.fixture(autouse=True, scope="session")
