@@ -15,7 +15,7 @@ import pytest
 from conftest import BASE_ENV, PROJECT
 
 from owes_cli.directory import Directory
-from owes_cli.layout import blocks as b
+from owes_cli.layout import blocks as layout
 from owes_cli.layout import sections
 from owes_cli.render import screen
 from owes_cli.render.terminal import rich_draw
@@ -37,7 +37,7 @@ def terminal_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
 
 
-def by_rich(blocks: list[b.Block]) -> str:
+def by_rich(blocks: list[layout.Block]) -> str:
     drawn, _ = rich_draw.draw(rich_draw.block_renderables(blocks), Terminal())
     return linked(drawn)
 
@@ -52,13 +52,13 @@ def linked(drawn: str) -> str:
     return _LINK_ID.sub(lambda m: f"\x1b]8;id={ids.setdefault(m[1], len(ids) + 1)};", drawn)
 
 
-def by_screen(blocks: list[b.Block]) -> str:
+def by_screen(blocks: list[layout.Block]) -> str:
     drawn = screen.render(blocks, Terminal())
     assert drawn is not None, "the light path should draw this"
     return drawn
 
 
-def cards() -> list[tuple[str, str, list[b.Block]]]:
+def cards() -> list[tuple[str, str, list[layout.Block]]]:
     """Every answer's blocks, short and full, with their web addresses (links, OSC 8)."""
     found = []
     for lang, directory in DIRECTORIES.items():
@@ -97,7 +97,9 @@ def test_every_answer_is_drawn_as_rich_draws_it(monkeypatch: pytest.MonkeyPatch,
 def test_without_colour_the_notices_keep_their_weight_and_lose_their_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
-    warned = [blocks for _, _, blocks in CARDS if any(isinstance(x, b.Fields) and x.rows[-1][0] == "!" for x in blocks)]
+    warned = [
+        blocks for _, _, blocks in CARDS if any(isinstance(x, layout.Fields) and x.rows[-1][0] == "!" for x in blocks)
+    ]
     assert warned, "some answer carries a notice"
     for blocks in [card for _, _, card in CARDS[:30]] + warned:
         drawn = screen.render(blocks, Terminal())
@@ -116,21 +118,43 @@ ADDRESS = "https://example.org/owes/2025/a-long-page-name-that-folds.html"
     [
         # A title wider than the border opens the panel; a web address folded in a grid is one link.
         [
-            b.Heading("A title far longer than the terminal, " * 4, 1),
-            b.Fields((("Web page", b.text(ADDRESS, ADDRESS)),)),
+            layout.Heading("A title far longer than the terminal, " * 4, 1),
+            layout.Fields((("Web page", layout.text(ADDRESS, ADDRESS)),)),
         ],
         # Two links to one address in one text share an id, as in Rich; a notice's link keeps its colour.
-        [b.Fields((("!", (b.Run("see "), b.Run(ADDRESS, ADDRESS), b.Run(" or "), b.Run("here", ADDRESS))),))],
-        [b.Heading("Sources", 2), b.Bullets(((0, b.text("a", ADDRESS)), (1, b.text("b", ADDRESS, bold=True))))],
+        [
+            layout.Fields(
+                (
+                    (
+                        "!",
+                        (
+                            layout.Run("see "),
+                            layout.Run(ADDRESS, ADDRESS),
+                            layout.Run(" or "),
+                            layout.Run("here", ADDRESS),
+                        ),
+                    ),
+                )
+            )
+        ],
+        [
+            layout.Heading("Sources", 2),
+            layout.Bullets(((0, layout.text("a", ADDRESS)), (1, layout.text("b", ADDRESS, bold=True)))),
+        ],
         # An address on a line of its own is printed whole, the terminal wraps it; in a panel, where it fits.
-        [b.Heading("Sources", 2), b.Paragraph((b.Run("  "), b.Run(ADDRESS * 2, ADDRESS)))],
-        [b.Heading("Sources", 1), b.Paragraph(b.text("https://owes.example.org/", "https://owes.example.org/"))],
+        [layout.Heading("Sources", 2), layout.Paragraph((layout.Run("  "), layout.Run(ADDRESS * 2, ADDRESS)))],
+        [
+            layout.Heading("Sources", 1),
+            layout.Paragraph(layout.text("https://owes.example.org/", "https://owes.example.org/")),
+        ],
         # Not a web address: no link.
-        [b.Paragraph(b.text("write to us", "mailto:owes@example.org"))],
+        [layout.Paragraph(layout.text("write to us", "mailto:owes@example.org"))],
     ],
 )
 @pytest.mark.parametrize("width", [40, 80])
-def test_links_are_drawn_as_rich_draws_them(monkeypatch: pytest.MonkeyPatch, blocks: list[b.Block], width: int) -> None:
+def test_links_are_drawn_as_rich_draws_them(
+    monkeypatch: pytest.MonkeyPatch, blocks: list[layout.Block], width: int
+) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
     drawn = by_screen(blocks)
     assert drawn == by_rich(blocks)
@@ -140,14 +164,14 @@ def test_links_are_drawn_as_rich_draws_them(monkeypatch: pytest.MonkeyPatch, blo
 @pytest.mark.parametrize(
     "blocks",
     [
-        [b.Heading("Wide 漢字", 1)],  # two cells a character: Rich's own tables
-        [b.Paragraph(b.text("tab\there"))],
-        [b.Paragraph(b.text("soft\u00adhyphen"))],
-        [b.Table(("a",), ((b.text("x"),),))],
-        [b.Heading("Sources", 1), b.Paragraph(b.text(ADDRESS * 3, ADDRESS))],  # Rich would cut it off
+        [layout.Heading("Wide 漢字", 1)],  # two cells a character: Rich's own tables
+        [layout.Paragraph(layout.text("tab\there"))],
+        [layout.Paragraph(layout.text("soft\u00adhyphen"))],
+        [layout.Table(("a",), ((layout.text("x"),),))],
+        [layout.Heading("Sources", 1), layout.Paragraph(layout.text(ADDRESS * 3, ADDRESS))],  # Rich would cut it off
     ],
 )
-def test_what_rich_measures_its_own_way_is_left_to_rich(blocks: list[b.Block]) -> None:
+def test_what_rich_measures_its_own_way_is_left_to_rich(blocks: list[layout.Block]) -> None:
     assert screen.render(blocks, Terminal()) is None
 
 

@@ -12,16 +12,26 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from owes_cli import answers as a
-from owes_cli.answers import CoverageStatus
+from owes_cli.answers import Audience, CoverageStatus, Source
 from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Table, text
 from owes_cli.layout.sections import coverage_label, source_section
 from owes_cli.messages import t
 from owes_cli.record import Record
 
 if TYPE_CHECKING:  # the rows' classes load with the listing commands, not at start-up
-    from owes_cli.answers import tables as tb
     from owes_cli.answers.detail import PlaceDetail
+    from owes_cli.answers.tables import (
+        CentreHistory,
+        CentreHistoryRow,
+        CentreRow,
+        CountyHistory,
+        CountyHistoryRow,
+        CountyRow,
+        PeriodRow,
+        PlaceRow,
+        ServiceRow,
+        SourceRow,
+    )
 
 R = TypeVar("R")
 
@@ -62,7 +72,7 @@ def table(columns: Sequence[Column[R]], rows: Sequence[R], lang: str) -> Table:
 
 
 def numbered_sources(
-    columns: Sequence[Column[R]], rows: Sequence[R], sources: Sequence[tb.SourceRow], lang: str
+    columns: Sequence[Column[R]], rows: Sequence[R], sources: Sequence[SourceRow], lang: str
 ) -> tuple[list[Column[R]], list[Block]]:
     """A listing that cites sources by id, for people: the sources numbered in order of first use,
     each row citing their numbers, and the numbered list to go under the table, as documents have it.
@@ -76,12 +86,12 @@ def numbered_sources(
         return ", ".join(str(numbers[sid]) for sid in str(cite.value(row) or "").split() if sid in numbers)
 
     shown = [column._replace(shown=cited) if column is cite else column for column in columns]
-    listed = tuple(a.Source(s.id, s.title, s.publisher, s.url, s.date) for s in (by_id[sid] for sid in used))
+    listed = tuple(Source(s.id, s.title, s.publisher, s.url, s.date) for s in (by_id[sid] for sid in used))
     return shown, source_section(listed, lang) if listed else []
 
 
 # `centres --format csv`: one row per centre with names, not ids, for a spreadsheet.
-CENTRES_CSV: list[Column[tb.CentreRow]] = [
+CENTRES_CSV: list[Column[CentreRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
     Column("period", lambda r: r.period),
@@ -95,7 +105,7 @@ CENTRES_CSV: list[Column[tb.CentreRow]] = [
     Column("county_names", lambda r: r.county_names),
     Column("sources", lambda r: r.sources),
 ]
-CENTRES: list[Column[tb.CentreRow]] = [
+CENTRES: list[Column[CentreRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
     Column("seat", lambda r: r.seat),
@@ -104,7 +114,7 @@ CENTRES: list[Column[tb.CentreRow]] = [
     Column("run_by", lambda r: r.run_by, "not_in_sources"),  # who runs it as every output says it
     Column("counties", lambda r: r.counties, "coverage_label_unknown"),
 ]
-COUNTIES: list[Column[tb.CountyRow]] = [
+COUNTIES: list[Column[CountyRow]] = [
     Column("teryt", lambda r: r.teryt),
     Column("name", lambda r: r.name, whole=True),
     Column("kind", lambda r: r.kind),
@@ -116,37 +126,37 @@ COUNTIES: list[Column[tb.CountyRow]] = [
     Column("last_confirmed_name", lambda r: r.last_confirmed_name),
 ]
 # A dataset of several voivodeships: its counties (in code order, so grouped) each with its voivodeship.
-COUNTIES_BY_VOIVODESHIP: list[Column[tb.CountyRow]] = [Column("voivodeship", lambda r: r.voivodeship), *COUNTIES]
+COUNTIES_BY_VOIVODESHIP: list[Column[CountyRow]] = [Column("voivodeship", lambda r: r.voivodeship), *COUNTIES]
 
 
-def county_columns(rows: Sequence[tb.CountyRow]) -> list[Column[tb.CountyRow]]:
+def county_columns(rows: Sequence[CountyRow]) -> list[Column[CountyRow]]:
     return COUNTIES_BY_VOIVODESHIP if any(row.voivodeship for row in rows) else COUNTIES
 
 
-SERVICES: list[Column[tb.ServiceRow]] = [
+SERVICES: list[Column[ServiceRow]] = [
     Column("id", lambda r: r.id),
     Column("group", lambda r: r.group),
     Column("name", lambda r: r.name),
     Column("centres", lambda r: r.centres, shown=lambda r: r.centre_names),
 ]
-AUDIENCES: list[Column[a.Audience]] = [
+AUDIENCES: list[Column[Audience]] = [
     Column("id", lambda r: r.id),
     Column("group", lambda r: r.group),
     Column("name", lambda r: r.name),
     Column("part_of", lambda r: r.part_of),
 ]
-SOURCES: list[Column[tb.SourceRow]] = [
+SOURCES: list[Column[SourceRow]] = [
     Column("id", lambda r: r.id),
     Column("title", lambda r: r.title),
     Column("publisher", lambda r: r.publisher),
     Column("date", lambda r: r.date, "undated"),
     Column("url", lambda r: r.url),
 ]
-SOURCES_WITH_QUOTES: list[Column[tb.SourceRow]] = [
+SOURCES_WITH_QUOTES: list[Column[SourceRow]] = [
     *SOURCES,
     Column("quote_texts", lambda r: " | ".join(r.quote_texts)),
 ]
-PERIODS: list[Column[tb.PeriodRow]] = [
+PERIODS: list[Column[PeriodRow]] = [
     Column("id", lambda r: r.id),
     Column("name", lambda r: r.name),
     Column("programme", lambda r: r.programme),
@@ -156,7 +166,7 @@ PERIODS: list[Column[tb.PeriodRow]] = [
     Column("lead", lambda r: r.lead),
     Column("centres", lambda r: r.centres, shown=lambda r: r.centre_names),
 ]
-COUNTY_HISTORY: list[Column[tb.CountyHistoryRow]] = [
+COUNTY_HISTORY: list[Column[CountyHistoryRow]] = [
     Column("period_name", lambda r: r.period_name),
     Column("from", lambda r: r.from_),
     Column("to", lambda r: r.to, "not_in_sources"),
@@ -165,12 +175,12 @@ COUNTY_HISTORY: list[Column[tb.CountyHistoryRow]] = [
     Column("period_centre_names", lambda r: r.period_centre_names),
     Column("sources", lambda r: r.sources),
 ]
-CENTRE_HISTORY: list[Column[tb.CentreHistoryRow]] = [
+CENTRE_HISTORY: list[Column[CentreHistoryRow]] = [
     Column("date", lambda r: r.date, "undated"),
     Column("what", lambda r: r.what),
     Column("sources", lambda r: r.sources),
 ]
-PLACES: list[Column[tb.PlaceRow]] = [
+PLACES: list[Column[PlaceRow]] = [
     Column("teryt", lambda r: r.teryt),
     Column("name", lambda r: r.name),
     Column("kind", lambda r: r.kind),
@@ -180,7 +190,7 @@ PLACES: list[Column[tb.PlaceRow]] = [
 ]
 
 
-def history_columns(found: tb.CountyHistory | tb.CentreHistory) -> list[Column[Any]]:
+def history_columns(found: CountyHistory | CentreHistory) -> list[Column[Any]]:
     """A county's periods, or a centre's milestones."""
     from owes_cli.answers import tables
 
@@ -207,7 +217,7 @@ class CountyGroup(Record):
     parts: tuple[tuple[str | None, tuple[str, ...]], ...]  # (last confirmed, its counties)
 
 
-def county_groups(rows: Sequence[tb.CountyRow], lang: str) -> list[CountyGroup]:
+def county_groups(rows: Sequence[CountyRow], lang: str) -> list[CountyGroup]:
     """The counties grouped as a person reads the day's answers, in the order their first county
     comes in Polish alphabetical order: each centre, or set of candidates, once."""
     from owes_cli.layout.report import polish_order
@@ -222,13 +232,13 @@ def county_groups(rows: Sequence[tb.CountyRow], lang: str) -> list[CountyGroup]:
     ]
 
 
-def answer_heading(row: tb.CountyRow, lang: str) -> str:
+def answer_heading(row: CountyRow, lang: str) -> str:
     """A county's answer for the day in a few words, as a group of counties is headed: its centre,
     "One of: A | B", or why there is none (the terminal's `owes counties` and the web page alike)."""
     return _answer_heading(row, lang)
 
 
-def _answer_heading(row: tb.CountyRow, lang: str) -> str:
+def _answer_heading(row: CountyRow, lang: str) -> str:
     if row.centre_name:
         return row.centre_name
     if row.candidates:
@@ -240,7 +250,7 @@ def _answer_heading(row: tb.CountyRow, lang: str) -> str:
     return coverage_label(row.coverage, lang).capitalize()
 
 
-def counties_by_answer(rows: Sequence[tb.CountyRow], lang: str, on: str | None = None) -> list[Block]:
+def counties_by_answer(rows: Sequence[CountyRow], lang: str, on: str | None = None) -> list[Block]:
     """`owes counties` on a terminal: one heading per centre or set of candidates, its counties
     under it and the last confirmed centre on one line, rather than a row per county that
     repeats the same long names. `on` None is today. Scripts and pipes keep a row per county."""

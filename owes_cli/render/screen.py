@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import IO
 
-from owes_cli.layout import blocks as b
+from owes_cli.layout import blocks as layout
 from owes_cli.record import Record
 from owes_cli.safe_text import printable
 
@@ -89,9 +89,9 @@ def screen(stream: IO[str], environ: Mapping[str, str] | None = None) -> Screen 
     return Screen(width, styled=True, colour=env.get("NO_COLOR", "") == "")
 
 
-def render(blocks: list[b.Block], stream: IO[str]) -> str | None:
+def render(blocks: list[layout.Block], stream: IO[str]) -> str | None:
     """The blocks as Rich would print them on `stream`, or None when Rich must draw them."""
-    if any(isinstance(block, b.Table) for block in blocks):
+    if any(isinstance(block, layout.Table) for block in blocks):
         return None
     if not all(_simple(text) for text in _texts(blocks)):
         return None
@@ -106,9 +106,9 @@ def render(blocks: list[b.Block], stream: IO[str]) -> str | None:
     return "".join(_line(segments, view, links) + "\n" for segments in lines)
 
 
-def _lines(blocks: list[b.Block], width: int) -> list[_Chars]:
+def _lines(blocks: list[layout.Block], width: int) -> list[_Chars]:
     lines: list[_Chars] = []
-    for heading, body in b.by_heading(blocks):
+    for heading, body in layout.by_heading(blocks):
         if heading is not None and heading.level == 1:
             lines += _panel(heading.text, body, width)
         else:
@@ -127,7 +127,7 @@ def _lines(blocks: list[b.Block], width: int) -> list[_Chars]:
 _Chars = list[tuple[str, _Style]]  # a text as characters with their styles
 
 
-def _panel(title: str, body: list[b.Block], width: int) -> list[_Chars]:
+def _panel(title: str, body: list[layout.Block], width: int) -> list[_Chars]:
     """Panel(Group(...), title=bold, title_align="left", box=ROUNDED, expand=True); a title that
     does not fit the border opens the panel's body instead, wrapped (render/terminal/rich_draw.py)."""
     inner = width - 4
@@ -147,19 +147,19 @@ def _panel(title: str, body: list[b.Block], width: int) -> list[_Chars]:
     return lines
 
 
-def _block(block: b.Block, width: int, top: bool = False) -> list[_Chars]:
+def _block(block: layout.Block, width: int, top: bool = False) -> list[_Chars]:
     """A block's lines; `top`: printed by itself, not inside a panel."""
-    if isinstance(block, b.Fields):
+    if isinstance(block, layout.Fields):
         return _fields(block, width)
-    if isinstance(block, b.Bullets):
+    if isinstance(block, layout.Bullets):
         text: _Chars = []
         whole = _text()  # Rich joins the items into one Text
         for i, (depth, item) in enumerate(block.items):
             if i:
                 text.append(("\n", ()))
-            text += _inline((b.Run("  " * depth + "• "),) + item, whole=whole)
+            text += _inline((layout.Run("  " * depth + "• "),) + item, whole=whole)
         return _wrap(text, width)
-    if isinstance(block, b.Paragraph):
+    if isinstance(block, layout.Paragraph):
         drawn = _inline(block.runs)
         if any(run.url for run in block.runs) and all(run.url or not run.text.strip() for run in block.runs):
             # terminal/rich_draw.py keeps web addresses on a line of their own whole: printed by itself, Rich
@@ -172,7 +172,7 @@ def _block(block: b.Block, width: int, top: bool = False) -> list[_Chars]:
     return []  # the map and page breaks belong to documents, as in render/terminal/rich_draw.py
 
 
-def _fields(block: b.Fields, width: int) -> list[_Chars]:
+def _fields(block: layout.Fields, width: int) -> list[_Chars]:
     """Table.grid(padding=(0, 2)): labels bold and never wrapped, values folded to what is left."""
     labels = [printable(label) for label, _ in block.rows]
     bases = [((YELLOW,) if label == "!" else ()) + (_run(),) for label, _ in block.rows]
@@ -244,7 +244,7 @@ def _split_lines(text: _Chars) -> Iterator[_Chars]:
     yield line
 
 
-def _inline(runs: b.Inline, base: _Style = (), whole: str | None = None) -> _Chars:
+def _inline(runs: layout.Inline, base: _Style = (), whole: str | None = None) -> _Chars:
     """Runs as Rich's Text holds them: plain runs in the text's own style, one run of it,
     and each bold run or link a span of its own (its own escape codes, even beside another).
     `whole` marks the Text they are drawn in, if not a Text of their own."""
@@ -254,7 +254,7 @@ def _inline(runs: b.Inline, base: _Style = (), whole: str | None = None) -> _Cha
     out: _Chars = []
     for run in runs:
         style = base
-        url = b.web_address(run)
+        url = layout.web_address(run)
         if run.bold or url:
             style = ((BOLD,) if run.bold else ()) + base[:-1] + ((f"{_LINK}{whole}|{url}",) if url else ()) + (_run(),)
         out += [(ch, style) for ch in printable(run.text)]
@@ -307,17 +307,17 @@ def _sgr(text: str, style: _Style, view: Screen, links: dict[_Style, int]) -> st
 # --------------------------------------------------------------------------
 
 
-def _texts(blocks: list[b.Block]) -> Iterator[str]:
+def _texts(blocks: list[layout.Block]) -> Iterator[str]:
     for block in blocks:
-        if isinstance(block, b.Heading):
+        if isinstance(block, layout.Heading):
             yield block.text
-        elif isinstance(block, b.Paragraph):
+        elif isinstance(block, layout.Paragraph):
             yield from (run.text for run in block.runs)
-        elif isinstance(block, b.Fields):
+        elif isinstance(block, layout.Fields):
             for label, value in block.rows:
                 yield label
                 yield from (run.text for run in value)
-        elif isinstance(block, b.Bullets):
+        elif isinstance(block, layout.Bullets):
             for _, item in block.items:
                 yield from (run.text for run in item)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from owes_cli.domain import model as m
+from owes_cli.domain import model
 from owes_cli.domain.dataset.build import build
 from owes_cli.domain.dataset.read import (
     DATASET_ENV,
@@ -83,7 +83,7 @@ def check(raw: dict[str, Any], register: Any = None) -> list[Problem]:
     return list(checker.problems)
 
 
-def load(path: Path, register: Any = None, *, cache: bool = True) -> m.Dataset:
+def load(path: Path, register: Any = None, *, cache: bool = True) -> model.Dataset:
     """Read and check the dataset at `path`; DatasetError lists every problem.
 
     With the national register (as the tool always checks), a dataset that
@@ -117,10 +117,10 @@ def load(path: Path, register: Any = None, *, cache: bool = True) -> m.Dataset:
     return dataset
 
 
-_cache: dict[tuple[str, int, int], m.Dataset] = {}
+_cache: dict[tuple[str, int, int], model.Dataset] = {}
 
 
-def load_cached(path: Path, register: Any = None) -> m.Dataset:
+def load_cached(path: Path, register: Any = None) -> model.Dataset:
     """Load once per process for a given file state."""
     try:
         info = path.stat()

@@ -4,8 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from owes_cli.domain import model as m
 from owes_cli.domain.dates import PartialDate
+from owes_cli.domain.model import (
+    Address,
+    Audience,
+    Centre,
+    County,
+    CountyKind,
+    Coverage,
+    Dataset,
+    Document,
+    Event,
+    Fact,
+    Operator,
+    Organisation,
+    Period,
+    Service,
+    Source,
+    Text,
+)
 
 
 def region_codes(teryt: str | list[str]) -> tuple[str, ...]:
@@ -13,18 +30,17 @@ def region_codes(teryt: str | list[str]) -> tuple[str, ...]:
     return (teryt,) if isinstance(teryt, str) else tuple(teryt)
 
 
-def _text(raw: dict[str, str] | None) -> m.Text | None:
-    return m.Text(raw["pl"], raw["en"]) if raw else None
+def _text(raw: dict[str, str] | None) -> Text | None:
+    return Text(raw["pl"], raw["en"]) if raw else None
 
 
 def _date(raw: str | None) -> PartialDate | None:
     return PartialDate.parse(raw) if raw else None
 
 
-def _facts(raw: list[dict[str, Any]] | None) -> tuple[m.Fact, ...]:
+def _facts(raw: list[dict[str, Any]] | None) -> tuple[Fact, ...]:
     return tuple(
-        m.Fact(m.Text(f["text"]["pl"], f["text"]["en"]), tuple(f["sources"]), _quotes(f), f.get("reach"))
-        for f in raw or []
+        Fact(Text(f["text"]["pl"], f["text"]["en"]), tuple(f["sources"]), _quotes(f), f.get("reach")) for f in raw or []
     )
 
 
@@ -32,25 +48,23 @@ def _quotes(raw: dict[str, Any]) -> tuple[str, ...]:
     return tuple(raw.get("quotes", ()))
 
 
-def build(raw: dict[str, Any], path: str) -> m.Dataset:
+def build(raw: dict[str, Any], path: str) -> Dataset:
     """The model of a dataset that passed its check (or was kept, checked, in the cache)."""
 
     def by_id(items: list[Any], key: str = "id") -> dict[str, Any]:
         return {item if isinstance(item, str) else getattr(item, key): item for item in items}
 
     sources = [
-        m.Source(
-            s["id"], s["title"], s.get("publisher"), s.get("url"), _date(s.get("date")), tuple(s.get("quotes", ()))
-        )
+        Source(s["id"], s["title"], s.get("publisher"), s.get("url"), _date(s.get("date")), tuple(s.get("quotes", ())))
         for s in raw["sources"]
     ]
     organisations = [
-        m.Organisation(o["id"], o["name"], o.get("website"), tuple(o["sources"])) for o in raw["organisations"]
+        Organisation(o["id"], o["name"], o.get("website"), tuple(o["sources"])) for o in raw["organisations"]
     ]
     periods = [
-        m.Period(
+        Period(
             id=p["id"],
-            name=m.Text(**p["name"]),
+            name=Text(**p["name"]),
             start=PartialDate.parse(p["from"]),
             end=_date(p.get("to")),
             programme=p["programme"],
@@ -65,7 +79,7 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
         for p in raw["periods"]
     ]
     centres = [
-        m.Centre(
+        Centre(
             id=c["id"],
             period=c["period"],
             name=c["name"],
@@ -75,16 +89,14 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
             end=_date(c.get("to")),
             website=c.get("website"),
             operators=tuple(
-                m.Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]), _quotes(o))
+                Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]), _quotes(o))
                 for o in c.get("operators", [])
             ),
-            coverage=m.Coverage(
-                tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]), _quotes(c["coverage"])
-            )
+            coverage=Coverage(tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]), _quotes(c["coverage"]))
             if "coverage" in c
             else None,
             addresses=tuple(
-                m.Address(
+                Address(
                     a["street"],
                     a["city"],
                     _text(a.get("label")),
@@ -105,14 +117,14 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
         for c in raw["centres"]
     ]
     services = [
-        m.Service(s["id"], s["group"], m.Text(**s["name"]), tuple(s["sources"]), _quotes(s)) for s in raw["services"]
+        Service(s["id"], s["group"], Text(**s["name"]), tuple(s["sources"]), _quotes(s)) for s in raw["services"]
     ]
     audiences = [
-        m.Audience(a["id"], a["group"], m.Text(**a["name"]), a.get("part_of"), tuple(a["sources"]), _quotes(a))
+        Audience(a["id"], a["group"], Text(**a["name"]), a.get("part_of"), tuple(a["sources"]), _quotes(a))
         for a in raw["audiences"]
     ]
     documents = [
-        m.Document(
+        Document(
             d["id"],
             d["title"],
             d.get("centre"),
@@ -124,9 +136,9 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
         for d in raw.get("documents", [])
     ]
     events = [
-        m.Event(
+        Event(
             e["id"],
-            m.Text(**e["description"]),
+            Text(**e["description"]),
             _date(e.get("date")),
             _date(e.get("reported")),
             e.get("centre"),
@@ -136,8 +148,8 @@ def build(raw: dict[str, Any], path: str) -> m.Dataset:
         )
         for e in raw.get("events", [])
     ]
-    counties = [m.County(c["teryt"], c["name"], m.CountyKind(c["kind"]), tuple(c["sources"])) for c in raw["counties"]]
-    return m.Dataset(
+    counties = [County(c["teryt"], c["name"], CountyKind(c["kind"]), tuple(c["sources"])) for c in raw["counties"]]
+    return Dataset(
         title=raw["dataset"]["title"],
         regions=region_codes(raw["dataset"]["region"]["teryt"]),
         region_name=raw["dataset"]["region"]["name"],

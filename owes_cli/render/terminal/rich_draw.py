@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from owes_cli.layout import blocks as b
+from owes_cli.layout import blocks as layout
 from owes_cli.render.rich_compat import rich_console
 from owes_cli.safe_text import printable
 
@@ -30,11 +30,11 @@ def _text(value: str, style: str = "") -> Text:
     return Text(printable(value), style=style)
 
 
-def _inline(runs: b.Inline, style: str = "") -> Text:
+def _inline(runs: layout.Inline, style: str = "") -> Text:
     out = Text(style=style)
     for run in runs:
         # A web address is a link (OSC 8) on terminals that support them.
-        look = Style(bold=run.bold or None, link=b.web_address(run))
+        look = Style(bold=run.bold or None, link=layout.web_address(run))
         out.append(printable(run.text), style=look)
     return out
 
@@ -42,12 +42,12 @@ def _inline(runs: b.Inline, style: str = "") -> Text:
 class Listing:
     """A table block's header and cells as text, with the columns a screen shows."""
 
-    def __init__(self, table: b.Table, keep_empty: bool = True) -> None:
+    def __init__(self, table: layout.Table, keep_empty: bool = True) -> None:
         shown = [i for i, empty in enumerate(table.empty or [False] * len(table.header)) if keep_empty or not empty]
         if not shown:
             shown = list(range(len(table.header)))
         self.columns = [table.header[i] for i in shown]
-        self.rows: _Cells = [[b.plain_text(row[i]) for i in shown] for row in table.rows]
+        self.rows: _Cells = [[layout.plain_text(row[i]) for i in shown] for row in table.rows]
         whole = table.whole or (False,) * len(table.header)
         self.whole = [whole[i] for i in shown]
 
@@ -86,10 +86,10 @@ def _column_widths(listing: Listing, width: int) -> list[int]:
     return widths
 
 
-def block_renderables(blocks: list[b.Block]) -> list[RenderableType]:
+def block_renderables(blocks: list[layout.Block]) -> list[RenderableType]:
     """The layout's blocks on a terminal: what an answer is about in a panel, its parts below."""
     out: list[RenderableType] = []
-    for heading, body in b.by_heading(blocks):
+    for heading, body in layout.by_heading(blocks):
         parts = [part for block in body for part in _block(block)]
         if heading is not None and heading.level == 1:
             out.append(_TitledPanel(_text(heading.text, "bold"), parts))
@@ -118,24 +118,24 @@ class _TitledPanel:
             yield Panel(Group(self.title, *self.parts), box=box.ROUNDED, expand=True)
 
 
-def _block(block: b.Block) -> list[RenderableType]:
-    if isinstance(block, b.Fields):
+def _block(block: layout.Block) -> list[RenderableType]:
+    if isinstance(block, layout.Fields):
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         for label, value in block.rows:
             grid.add_row(_text(label), _inline(value, "yellow" if label == "!" else ""))
         return [grid]
-    if isinstance(block, b.Bullets):
-        return [Text("\n").join(_inline((b.Run("  " * depth + "• "),) + item) for depth, item in block.items)]
-    if isinstance(block, b.Paragraph):
+    if isinstance(block, layout.Bullets):
+        return [Text("\n").join(_inline((layout.Run("  " * depth + "• "),) + item) for depth, item in block.items)]
+    if isinstance(block, layout.Paragraph):
         drawn = _inline(block.runs)
         if any(run.url for run in block.runs) and all(run.url or not run.text.strip() for run in block.runs):
             # A web address on a line of its own stays whole: the terminal wraps it, so it
             # copies as one address (and is a link where the terminal has them).
             drawn.no_wrap, drawn.overflow = True, "ignore"
         return [drawn]
-    if isinstance(block, b.Table):
+    if isinstance(block, layout.Table):
         return [listing_table(Listing(block))]
     return []  # the map and page breaks belong to documents
 
@@ -143,7 +143,7 @@ def _block(block: b.Block) -> list[RenderableType]:
 MAX_WIDTH = 1000  # columns; wider than any real terminal
 
 
-def listing_renderables(table: b.Table, title: str | None, stream: IO[str]) -> list[RenderableType]:
+def listing_renderables(table: layout.Table, title: str | None, stream: IO[str]) -> list[RenderableType]:
     """A table, or on a terminal too narrow for its columns, one record after another."""
     # On a screen, a column with nothing in it only takes room (scripts get every column).
     listing = Listing(table, keep_empty=False)
