@@ -763,21 +763,17 @@ class Directory:
     def coverage_geojson(self, on: date | str | None = None) -> dict[str, Any]:
         """The region's counties and the centres' seats as a GeoJSON FeatureCollection for a day
         (`owes export -o FILE.geojson`): each county's answer is its row of `counties` for that day."""
+        from owes_cli.answers import tables
         from owes_cli.layout import geojson
 
         day = self.day(on)
-        rows = self.counties(on=day)
         dataset = self.dataset
-        # The same answers as the rows (periods.answer), with the candidates' ids and the sources.
+        # Each county's answer worked out once (it is the costly part), and its row as `counties` gives it.
         county_answers = {
-            row.teryt: answers.county_answer(
-                dataset,
-                periods.answer(dataset, dataset.counties[row.teryt], day),
-                self.lang,
-                answers.Query(row.teryt, None, None, day.isoformat()),
-            )
-            for row in rows
+            county.teryt: periods.answer(dataset, county, day)
+            for county in sorted(dataset.counties.values(), key=lambda c: c.teryt)
         }
+        rows = [tables.county_row(dataset, ans, self.lang, self.register) for ans in county_answers.values()]
         return geojson.coverage_collection(dataset, rows, county_answers, self._places(), day.isoformat())
 
     # ------------------------------------------------------------------

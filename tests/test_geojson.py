@@ -222,3 +222,14 @@ def test_quiet_says_nothing(owes: Owes, tmp_path: Path) -> None:
     collection = json.loads((tmp_path / "c.geojson").read_text(encoding="utf-8"))
     today = counties_json(owes, collection["day"])
     assert [f["properties"]["status"] for f in features(collection, "county")] == [r["period_status"] for r in today]
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_each_county_cites_the_sources_which_centre_cites(owes: Owes, tmp_path: Path, day: str) -> None:
+    collection, _ = export_geojson(owes, tmp_path, "--on", day)
+    for feature in features(collection, "county"):
+        properties = feature["properties"]
+        run = owes("which-centre", "--county", properties["teryt"], "--on", day, "--format", "json")
+        answer = json.loads(run.stdout)
+        assert [s["id"] for s in properties["sources"]] == [s["id"] for s in answer["sources"]]
+        assert [c["id"] for c in properties["candidates"]] == [c["id"] for c in answer["centres"]]

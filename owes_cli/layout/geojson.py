@@ -14,7 +14,7 @@ rule of RFC 7946 §3.1.6); there is no `crs` member.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from owes_cli import answers
 from owes_cli.answers.tables import CountyRow
@@ -22,6 +22,9 @@ from owes_cli.domain import geo
 from owes_cli.domain.model import Centre, Dataset
 from owes_cli.domain.places import Gazetteer
 from owes_cli.layout.coverage_map import seat_gminas
+
+if TYPE_CHECKING:
+    from owes_cli.domain.periods import CountyAnswer
 
 DECIMALS = 4  # the layers' grid (geo.UNIT): about 11 m north-south, 7 m east-west
 
@@ -31,16 +34,18 @@ Json = dict[str, Any]
 def coverage_collection(
     dataset: Dataset,
     rows: Sequence[CountyRow],
-    county_answers: Mapping[str, answers.CountyAnswer],
+    county_answers: Mapping[str, CountyAnswer],
     gazetteer: Gazetteer,
     day: str,
 ) -> Json:
     """The FeatureCollection for a day: `rows` are the counties' answers (Directory.counties),
-    `county_answers` the same answers with the centres' ids and sources (Directory.which_centre)."""
+    `county_answers` the same answers (periods.answer) for the candidates' ids and the sources."""
     boundaries = geo.load_layer("powiaty")
     numbers = {source_id: number for number, source_id in enumerate(dataset.sources, start=1)}
+    cited_by = _Sources(dataset)
     features = [
-        _county_feature(row, county_answers[row.teryt], boundaries.areas.get(row.teryt), numbers, day) for row in rows
+        _county_feature(row, county_answers[row.teryt], cited_by, boundaries.areas.get(row.teryt), numbers, day)
+        for row in rows
     ]
     cited = sorted({source for feature in features for source in _cited(feature)}, key=numbers.__getitem__)
     in_play = _centres_in_play(dataset, county_answers.values())
@@ -58,7 +63,8 @@ def coverage_collection(
 
 def _county_feature(
     row: CountyRow,
-    answer: answers.CountyAnswer,
+    answer: CountyAnswer,
+    cited_by: _Sources,
     area: geo.Area | None,
     numbers: Mapping[str, int],
     day: str,
@@ -74,7 +80,7 @@ def _county_feature(
         "centre": _named(row.centre, row.centre_name),
         "candidates": [{"id": c.id, "name": c.name} for c in answer.centres],
         "last_confirmed": _named(row.last_confirmed, row.last_confirmed_name),
-        "sources": [{"number": numbers[s.id], "id": s.id} for s in answer.sources],
+        "sources": [{"number": numbers[s], "id": s} for s in cited_by.answer(answer)],
         "day": day,
     }
     if row.voivodeship is not None:
@@ -82,6 +88,26 @@ def _county_feature(
     # A county without shipped boundaries still has its answer: an unlocated feature (RFC 7946 §3.2).
     geometry = _geometry(area.polygons) if area is not None else None
     return {"type": "Feature", "id": row.teryt, "geometry": geometry, "properties": properties}
+
+
+class _Sources:
+    """The sources of an answer as `which-centre` cites them (answers.county_answer): those of each
+    centre it names, then of the centre last confirmed; each centre's worked out once for the file."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.of_centre: dict[str, list[str]] = {}
+
+    def answer(self, answer: CountyAnswer) -> list[str]:
+        named = [answer.centre] if answer.centre else list(answer.centres)
+        if answer.last_confirmed:
+            named.append(answer.last_confirmed.centre)
+        return list(dict.fromkeys(source for centre in named for source in self.centre(centre)))
+
+    def centre(self, centre: Centre) -> list[str]:
+        if centre.id not in self.of_centre:
+            self.of_centre[centre.id] = answers.centre_source_ids(self.dataset, centre)
+        return self.of_centre[centre.id]
 
 
 def _named(centre_id: str | None, name: str | None) -> Json | None:
@@ -104,7 +130,7 @@ def _source(dataset: Dataset, source_id: str, number: int) -> Json:
     }
 
 
-def _centres_in_play(dataset: Dataset, county_answers: Iterable[answers.CountyAnswer]) -> list[Centre]:
+def _centres_in_play(dataset: Dataset, county_answers: Iterable[CountyAnswer]) -> list[Centre]:
     """The centres the day's answers name, confirmed or as candidates, as the map draws their seats."""
     ids: dict[str, None] = {}
     for answer in county_answers:
