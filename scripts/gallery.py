@@ -187,11 +187,13 @@ def main() -> int:
             gallery.pictures += (out / f"map_{day}_{lang}.png").exists()
     page = owes(gallery, documents / f"web_{options.on}_pl.html", "export", "--on", options.on, lang="pl")
 
-    gallery.say("Converting Word and xlsx files with LibreOffice …")
+    if shutil.which("libreoffice") or shutil.which("soffice"):
+        gallery.say("Converting Word and xlsx files with LibreOffice …")
     for source, pdf in office_to_pdf(gallery, list(offices.values())).items():
         name = next(name for name, path in offices.items() if path == source)
         pdfs[name] = pdf
-    gallery.say("Rendering pages with pdftoppm …")
+    if shutil.which("pdftoppm"):
+        gallery.say("Rendering pages with pdftoppm …")
     for name, pdf in sorted(pdfs.items()):
         pdf_to_png(gallery, pdf, name)
     if page is not None:
