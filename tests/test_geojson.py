@@ -41,8 +41,8 @@ def export_geojson(owes: Owes, tmp_path: Path, *args: str, lang: str = "en") -> 
     return json.loads(target.read_text(encoding="utf-8")), run.stderr
 
 
-def counties_json(owes: Owes, day: str, lang: str = "en") -> list[dict[str, Any]]:
-    run = owes("--lang", lang, "counties", "--on", day, "--format", "json")
+def counties_json(owes: Owes, day: str, lang: str = "en", *args: str) -> list[dict[str, Any]]:
+    run = owes("--lang", lang, "counties", "--on", day, "--format", "json", *args)
     assert run.exit_code == 0, run.stderr
     rows: list[dict[str, Any]] = json.loads(run.stdout)
     return rows
@@ -233,3 +233,22 @@ def test_each_county_cites_the_sources_which_centre_cites(owes: Owes, tmp_path: 
         answer = json.loads(run.stdout)
         assert [s["id"] for s in properties["sources"]] == [s["id"] for s in answer["sources"]]
         assert [c["id"] for c in properties["candidates"]] == [c["id"] for c in answer["centres"]]
+
+
+def test_a_county_without_shipped_boundaries_is_listed_without_geometry(owes: Owes, tmp_path: Path) -> None:
+    from test_regions import two_regions
+
+    data = tmp_path / "two.toml"
+    data.write_text(two_regions(), encoding="utf-8")
+    target = tmp_path / "two.geojson"
+    run = owes("export", "-o", str(target), "--on", "2014-06-01", "--data", str(data))
+    assert run.exit_code == 0, run.stderr
+    collection = json.loads(target.read_text(encoding="utf-8"))
+    assert geojson.loads(json.dumps(collection)).is_valid
+    counties = {f["properties"]["teryt"]: f for f in features(collection, "county")}
+    rows = counties_json(owes, "2014-06-01", "en", "--data", str(data))
+    assert sorted(counties) == [row["teryt"] for row in rows] == ["0811", "3021"]
+    assert counties["3021"]["geometry"] is None  # RFC 7946 §3.2: an unlocated feature, its answer kept
+    assert counties["0811"]["geometry"]["type"] == "Polygon"
+    voivodeships = {t: f["properties"].get("voivodeship") for t, f in counties.items()}
+    assert voivodeships == {r["teryt"]: r["voivodeship"] for r in rows} == {"0811": "lubuskie", "3021": "wielkopolskie"}
