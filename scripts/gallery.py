@@ -11,12 +11,14 @@ profile of its own so it never meets a LibreOffice already open), the web
 page through headless Chromium driven by Playwright. A missing tool skips
 what needs it, with a message that says how to install it; everything else
 is still rendered. The documents themselves are kept beside their PNGs
-(OUT/documents/). A look, not a test: exit 1 only when `owes` itself failed.
+(OUT/documents/), and OUT/index.html shows every picture on one page.
+A look, not a test: exit 1 only when `owes` itself failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import shutil
 import subprocess
 import sys
@@ -137,6 +139,20 @@ def web_screenshots(gallery: Gallery, page: Path, name: str) -> None:
             browser.close()
 
 
+def write_index(out: Path) -> None:
+    """index.html: every picture under its name, in file-name order, to scroll through in a browser."""
+    items = [
+        f'<figure><figcaption>{html.escape(png.name)}</figcaption><img src="{html.escape(png.name)}"></figure>'
+        for png in sorted(out.glob("*.png"))
+    ]
+    style = (
+        "body{font:14px sans-serif}figure{display:inline-block;vertical-align:top;margin:8px}"
+        "img{border:1px solid #999;max-width:600px}"
+    )
+    page = f'<!doctype html><meta charset="utf-8"><title>owes gallery</title><style>{style}</style>\n'
+    (out / "index.html").write_text(page + "\n".join(items) + "\n", encoding="utf-8")
+
+
 def missing_tools(gallery: Gallery) -> None:
     for tool, found in (
         ("pdftoppm", shutil.which("pdftoppm")),
@@ -200,8 +216,9 @@ def main() -> int:
         gallery.say("Taking screenshots of the web page …")
         web_screenshots(gallery, page, page.stem)
 
+    write_index(out)
     gallery.say(
-        f"{gallery.pictures} pictures in {out}"
+        f"{gallery.pictures} pictures in {out} (index.html shows them all)"
         + (f"; {gallery.skipped} skipped for a missing tool" if gallery.skipped else "")
         + (f"; {gallery.failed} failed" if gallery.failed else "")
     )
