@@ -40,6 +40,7 @@ COMMANDS = [
     ["export", "-o", "-", "--format", "docx"],
     ["export", "-o", "-", "--format", "xlsx"],
     ["export", "-o", "-", "--format", "html"],
+    ["export", "-o", "-", "--format", "geojson"],
     ["map", "-o", "-", "--format", "svg"],
     ["map", "-o", "-", "--format", "png"],
 ]

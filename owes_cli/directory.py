@@ -760,6 +760,22 @@ class Directory:
 
         return spreadsheet.workbook(self.dataset, self.lang)
 
+    def coverage_geojson(self, on: date | str | None = None) -> dict[str, Any]:
+        """The region's counties and the centres' seats as a GeoJSON FeatureCollection for a day
+        (`owes export -o FILE.geojson`): each county's answer is its row of `counties` for that day."""
+        from owes_cli.answers import tables
+        from owes_cli.layout import geojson
+
+        day = self.day(on)
+        dataset = self.dataset
+        # Each county's answer worked out once (it is the costly part), and its row as `counties` gives it.
+        county_answers = {
+            county.teryt: periods.answer(dataset, county, day)
+            for county in sorted(dataset.counties.values(), key=lambda c: c.teryt)
+        }
+        rows = [tables.county_row(dataset, ans, self.lang, self.register) for ans in county_answers.values()]
+        return geojson.coverage_collection(dataset, rows, county_answers, self._places(), day.isoformat())
+
     # ------------------------------------------------------------------
     # Shell completion
     # ------------------------------------------------------------------

@@ -507,16 +507,16 @@ def test_dash_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     [
         (
             ["-o", "out.txt"],
-            "Cannot tell the format of out.txt: end it with .pdf/.docx/.xlsx/.html, or give --format pdf|docx|xlsx|html.\n",
+            "Cannot tell the format of out.txt: end it with .pdf/.docx/.xlsx/.html/.geojson, or give --format pdf|docx|xlsx|html|geojson.\n",
         ),
         (["-o", "out.pdf", "--format", "docx"], "The file name out.pdf does not match --format docx.\n"),
         (
             ["-o", "out.pdf", "--format", "odt"],
-            "The format “odt” does not fit this command: choose pdf|docx|xlsx|html.\n",
+            "The format “odt” does not fit this command: choose pdf|docx|xlsx|html|geojson.\n",
         ),
         (
             ["-o", "-"],
-            "Cannot tell the format of -: end it with .pdf/.docx/.xlsx/.html, or give --format pdf|docx|xlsx|html.\n",
+            "Cannot tell the format of -: end it with .pdf/.docx/.xlsx/.html/.geojson, or give --format pdf|docx|xlsx|html|geojson.\n",
         ),
         ([], "Say where to write the document: -o FILE.pdf, -o FILE.docx or -o - --format pdf.\n"),
         (

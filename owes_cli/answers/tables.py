@@ -230,28 +230,29 @@ def centre_rows(dataset: Dataset, lang: str) -> list[CentreRow]:
 
 def county_rows(dataset: Dataset, on: date, lang: str, register: Register | None = None) -> list[CountyRow]:
     """Every county of the dataset by TERYT code, so grouped by voivodeship, which is named when there are several."""
+    counties = sorted(dataset.counties.values(), key=lambda c: c.teryt)
+    return [county_row(dataset, periods.answer(dataset, county, on), lang, register) for county in counties]
+
+
+def county_row(dataset: Dataset, ans: periods.CountyAnswer, lang: str, register: Register | None = None) -> CountyRow:
+    """One county's row of `county_rows`, from its answer (periods.answer) for the day."""
     several = register is not None and len(dataset.regions) > 1
-    rows = []
-    for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
-        ans = periods.answer(dataset, county, on)
-        rows.append(
-            CountyRow(
-                teryt=county.teryt,
-                name=county.name,
-                kind=county.kind,
-                centre=ans.centre.id if ans.centre else None,
-                centre_name=ans.centre.name if ans.centre else None,
-                coverage=ans.coverage,
-                period=ans.period.id,
-                period_status=ans.period_status,
-                last_confirmed=ans.last_confirmed.centre.id if ans.last_confirmed else None,
-                candidates=" | ".join(c.name for c in ans.centres) or None,
-                period_name=ans.period.name.get(lang),
-                last_confirmed_name=ans.last_confirmed.centre.name if ans.last_confirmed else None,
-                voivodeship=register.voivodeship(county.teryt) if several and register is not None else None,
-            )
-        )
-    return rows
+    county = ans.county
+    return CountyRow(
+        teryt=county.teryt,
+        name=county.name,
+        kind=county.kind,
+        centre=ans.centre.id if ans.centre else None,
+        centre_name=ans.centre.name if ans.centre else None,
+        coverage=ans.coverage,
+        period=ans.period.id,
+        period_status=ans.period_status,
+        last_confirmed=ans.last_confirmed.centre.id if ans.last_confirmed else None,
+        candidates=" | ".join(c.name for c in ans.centres) or None,
+        period_name=ans.period.name.get(lang),
+        last_confirmed_name=ans.last_confirmed.centre.name if ans.last_confirmed else None,
+        voivodeship=register.voivodeship(county.teryt) if several and register is not None else None,
+    )
 
 
 def centre_label(dataset: Dataset, centre: Centre, lang: str) -> str:

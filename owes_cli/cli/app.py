@@ -659,7 +659,7 @@ def coverage_map(
 @_command("export", output=False)
 def export(
     output: OutputOption = None,
-    doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx|html")] = None,
+    doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx|html|geojson")] = None,
     centre_id: CentreOption = None,
     where: Where | None = None,
     on: OnOption = None,
@@ -670,7 +670,7 @@ def export(
 ) -> None:
     if output is None:
         raise UsageError("export_needs_output")
-    kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx", "html"), force)
+    kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx", "html", "geojson"), force)
     files.write_output(output, _document(directory, kind, where, centre_id, on), force=force)
     _written(output, kind, directory.lang, quiet)
 
@@ -683,6 +683,12 @@ def _document(directory: Directory, kind: str, where: Where | None, centre_id: s
         from owes_cli.render import html
 
         return html.render(directory.web_page(on=on))
+    if kind == "geojson":  # the map as data: every county's answer on the day, and the seats
+        if centre_id is not None or where is not None:
+            raise UsageError("geojson_whole_region")
+        from owes_cli.render import geojson
+
+        return geojson.render(directory.coverage_geojson(on=on))
     if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
         if centre_id is not None or where is not None or on is not None:
             raise UsageError("xlsx_whole_dataset")

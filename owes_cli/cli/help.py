@@ -146,9 +146,11 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "export": (
         "Zapisz zestawienie jako dokument PDF lub Word: cały okres, jeden ośrodek (--centre) "
-        "albo odpowiedź dla powiatu (--county); albo cały zbiór danych jako arkusz (-o PLIK.xlsx).",
+        "albo odpowiedź dla powiatu (--county); albo cały zbiór danych jako arkusz (-o PLIK.xlsx); "
+        "albo mapę jako dane GeoJSON (-o PLIK.geojson).",
         "Export a printable PDF or Word document: the whole period, one centre (--centre) "
-        "or the answer for one county (--county); or the whole dataset as a spreadsheet (-o FILE.xlsx).",
+        "or the answer for one county (--county); or the whole dataset as a spreadsheet (-o FILE.xlsx); "
+        "or the map as GeoJSON data (-o FILE.geojson).",
     ),
 }
 
@@ -230,13 +232,14 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "Read and check the dataset afresh, keeping nothing in the cache (also the OWES_NO_CACHE variable).",
     ),
     "export.output": (
-        "Plik wynikowy (.pdf, .docx, .xlsx albo .html); „-” wypisuje go na standardowe wyjście, "
+        "Plik wynikowy (.pdf, .docx, .xlsx, .html albo .geojson); „-” wypisuje go na standardowe wyjście, "
         "jeśli nie jest nim terminal.",
-        "The file to write (.pdf, .docx, .xlsx or .html); “-” writes it to stdout when that is not a terminal.",
+        "The file to write (.pdf, .docx, .xlsx, .html or .geojson); “-” writes it to stdout "
+        "when that is not a terminal.",
     ),
     "doc_format": (
-        "Format: pdf, docx, xlsx albo html; domyślnie według końcówki pliku.",
-        "Format: pdf, docx, xlsx or html; taken from the file name by default.",
+        "Format: pdf, docx, xlsx, html albo geojson; domyślnie według końcówki pliku.",
+        "Format: pdf, docx, xlsx, html or geojson; taken from the file name by default.",
     ),
     "path": (
         "Plik do sprawdzenia; domyślnie --data albo dane dołączone.",

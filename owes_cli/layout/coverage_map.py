@@ -852,6 +852,14 @@ def _status(dataset: Dataset, ans: periods.CountyAnswer, lang: str) -> str:
 
 def _seat_points(centres: list[Centre], gazetteer: Gazetteer, dataset: Dataset) -> dict[str, geo.Point]:
     """Where each centre's seat marker goes: inside the gmina of the town a source names as its seat."""
+    gminas = seat_gminas(centres, gazetteer, dataset)
+    points = geo.label_points("gminy", set(gminas.values())) if gminas else {}
+    return {centre: points[gmina] for centre, gmina in gminas.items() if gmina in points}
+
+
+def seat_gminas(centres: Iterable[Centre], gazetteer: Gazetteer, dataset: Dataset) -> dict[str, str]:
+    """The gmina (TERYT) of each centre's seat: the one town or city of the region that a source
+    names as its seat. A centre with no seat, or a name several towns share, has none."""
     gminas = {}
     for centre in centres:
         towns = [
@@ -864,5 +872,4 @@ def _seat_points(centres: list[Centre], gazetteer: Gazetteer, dataset: Dataset) 
         ]
         if len(towns) == 1:
             gminas[centre.id] = towns[0].gmina
-    points = geo.label_points("gminy", set(gminas.values())) if gminas else {}
-    return {centre: points[gmina] for centre, gmina in gminas.items() if gmina in points}
+    return gminas

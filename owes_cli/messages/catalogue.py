@@ -338,6 +338,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx_written": ("Zapisano dokument Word: {path}", "Word document written: {path}"),
     "xlsx_written": ("Zapisano arkusz kalkulacyjny: {path}", "Spreadsheet written: {path}"),
     "html_written": ("Zapisano stronę WWW: {path}", "Web page written: {path}"),
+    "geojson_written": ("Zapisano plik GeoJSON: {path}", "GeoJSON written: {path}"),
     "readings_same_answer": (
         "Uwaga: „{query}” to także {readings}; odpowiedź jest dla nich ta sama.",
         "Note: “{query}” also names {readings}; the answer holds for them too.",
@@ -525,6 +526,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "xlsx_whole_dataset": (
         "Arkusz obejmuje cały zbiór danych: pomiń --centre, --county i --on albo wybierz PDF lub Word.",
         "A spreadsheet holds the whole dataset: leave out --centre, --county and --on, or choose PDF or Word.",
+    ),
+    "geojson_whole_region": (
+        "Plik GeoJSON obejmuje wszystkie powiaty regionu: pomiń --centre, --county, --place i --at.",
+        "A GeoJSON file holds every county of the region: leave out --centre, --county, --place and --at.",
     ),
     # The web page (owes export -o FILE.html); the web_* texts with {…} are filled in by its script.
     "html_whole_directory": (
