@@ -85,8 +85,9 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
             )
         )
     blocks += [Paragraph(text(note), tone="small") for note in _notes(answer, lang)]
-    blocks.append(Paragraph(_answer(answer, numbers, lang), tone="answer"))
-    blocks += [Paragraph(text(line)) for line in open_to_region(answer, lang)]
+    # Whom a candidate's project is open to belongs to the answer: in its box, under it.
+    opened = tuple(Run(f"\n{line}") for line in open_to_region(answer, lang))
+    blocks.append(Paragraph(_answer(answer, numbers, lang) + opened, tone="answer"))
     candidates = [answer.centre] if answer.centre is not None else list(answer.centres)
     if candidates:
         blocks += [
@@ -219,13 +220,14 @@ def _last_confirmed(answer: CountyAnswer, lang: str) -> Inline:
     return (
         Run(f"\n{label}\n"),
         Run(last.centre.name + (f" ({t(lang, 'seat')}: {last.centre.seat})" if last.centre.seat else "")),
-        Run(f"\n{_who_and_when(last.centre, lang, dated=False)}"),  # who ran it, as every output says it
     )
 
 
 def _reach(centre: CentreInfo, lang: str) -> Inline:
     """A candidate in three lines: its name; who runs it and when; how to reach it."""
-    runs: list[Run] = [Run(centre.name, bold=True), Run(f"\n{_who_and_when(centre, lang)}")]
+    # Its own dates only where they differ from its period's, which the answer box gives.
+    own_dates = (centre.period.from_, centre.period.to) != (centre.period_from, centre.period_to)
+    runs: list[Run] = [Run(centre.name, bold=True), Run(f"\n{_who_and_when(centre, lang, dated=own_dates)}")]
     addresses = address_lines(centre, lang).split("\n") if centre.addresses else []
     contact = addresses + list(centre.phones) + list(centre.emails)
     if contact:

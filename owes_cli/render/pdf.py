@@ -36,6 +36,7 @@ HEAD_FILL, ROW_FILL = rgb(palette.HEAD_FILL), rgb(palette.ROW_FILL)
 NOTICE_FILL, NOTICE_INK = rgb(palette.NOTICE_FILL), rgb(palette.NOTICE_INK)
 
 MARGIN = 20.0  # mm on every side
+SHEET_BOTTOM = 17.0  # mm under a one-page fact sheet's text: its footer line stands 13 mm from the foot
 BODY_PT = 9.5
 TABLE_PT = 9
 LINE = 5.0  # mm per line of body text
@@ -165,7 +166,8 @@ def _draw(
     pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.set_auto_page_break(True, margin=MARGIN)
+    # A one-page sheet may run nearer its footer (drawn 13 mm from the page's foot) than a long document.
+    pdf.set_auto_page_break(True, margin=SHEET_BOTTOM if report.one_page else MARGIN)
     pdf.set_lang(PDF_LANG[report.lang])
     pdf.page_mode = PageMode.USE_OUTLINES
     pdf.set_display_mode("fullwidth")
@@ -346,7 +348,7 @@ def _paragraph(pdf: FPDF, block: Paragraph) -> None:
     if block.tone == "answer":
         _answer_box(pdf, block)
         return
-    size, colour, height = (7.5, MUTED, 3.8) if block.tone == "small" else (BODY_PT, INK, LINE)
+    size, colour, height = (7.0, MUTED, 3.5) if block.tone == "small" else (BODY_PT, INK, LINE)
     if block.tone == "small":
         pdf.ln(4)
     # A short paragraph stays whole; a long one keeps at least its first two lines together.
@@ -355,8 +357,8 @@ def _paragraph(pdf: FPDF, block: Paragraph) -> None:
     pdf.ln(2)
 
 
-ANSWER_PT = 12.5
-ANSWER_LINE = 6.2
+ANSWER_PT = 12.0
+ANSWER_LINE = 5.9
 
 
 def _answer_box(pdf: FPDF, block: Paragraph) -> None:
@@ -374,7 +376,7 @@ def _answer_box(pdf: FPDF, block: Paragraph) -> None:
         cut = next((n for n, run in enumerate(block.runs) if run.text.startswith("\n")), len(block.runs))
         for runs, size, line in (
             (block.runs[:cut], ANSWER_PT, ANSWER_LINE),
-            (block.runs[cut:], BODY_PT + 1, LINE + 0.4),
+            (block.runs[cut:], BODY_PT, LINE),
         ):
             if runs:
                 _write_runs(target, (runs[0]._replace(text=runs[0].text.lstrip("\n")), *runs[1:]), size, INK, line)
@@ -398,7 +400,7 @@ def _measure(pdf: FPDF, block: Any) -> float:
     if not isinstance(block, Paragraph):
         return 0.0
     small = block.tone == "small"
-    size, height = (7.5, 3.8) if small else (BODY_PT, LINE)
+    size, height = (7.0, 3.5) if small else (BODY_PT, LINE)
     return _height(pdf, pdf.epw, height, plain_text(block.runs), size=size) + (6 if small else 2)
 
 
