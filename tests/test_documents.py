@@ -348,3 +348,24 @@ def test_url_pieces_end_only_where_a_line_may(url: str) -> None:
 def test_unprintable_text_is_replaced_before_marks_are_added() -> None:
     assert typography.BREAK not in typography.prose("a\u200bb")
     assert typography.url("http://a.pl/b") == "http://a.pl/b"
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.startswith("directory")])
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_a_directory_numbers_its_sources_once_and_each_centre_cites_them(
+    documents: dict[str, Path], name: str, suffix: str
+) -> None:
+    text = document_text(documents[f"{name}.{suffix}"])
+    cited, heading = {"pl": ("Źródła:", "Źródła"), "en": ("Sources:", "Sources")}[name[-2:]]
+    listed = text[text.rindex(f"{heading} 1. ") :]
+    # One list, numbered 1, 2, … once: "1" means the same source on every page.
+    numbers = [int(n) for n in re.findall(r"(?:^| )(\d{1,2})\. (?=\S)", listed)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 2, numbers
+    assert text.count(f"{heading} 1. ") == 1
+    # Each centre cites its sources by those numbers, and by no number the list lacks.
+    citations = re.findall(re.escape(cited) + r" ([\d, –]+)", text)
+    assert len(citations) == text.count({"pl": "Prowadzi", "en": "Run by"}[name[-2:]]) >= 1
+    for citation in citations:
+        for part in citation.strip(" ,").split(", "):
+            low, _, high = part.partition("–")
+            assert 1 <= int(low) <= int(high or low) <= len(numbers), citation

@@ -119,6 +119,7 @@ def test_pdf_metadata_outline_language_links_and_pages(owes: Owes, tmp_path: Pat
         "Mapa: który ośrodek obsługuje który powiat",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
+        "Źródła",  # one list for the whole directory, cited by number in each centre
     ]
 
     uris = {annot.get_object()["/A"]["/URI"] for page in reader.pages for annot in page.get("/Annots", [])}
@@ -335,6 +336,7 @@ def test_docx_has_real_headings_tables_language_and_properties(owes: Owes, tmp_p
         "Mapa: który ośrodek obsługuje który powiat",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu zielonogórskiego",
         "Ośrodek Wsparcia Ekonomii Społecznej subregionu gorzowskiego",
+        "Źródła",  # one list for the whole directory, cited by number in each centre
     ]
     assert "Powiaty (8)" in by_style["Heading 2"] and "Usługi" in by_style["Heading 2"]
 

@@ -403,6 +403,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group_wider": ("także", "wider"),
     "part_of": ("W ramach", "Part of"),
     "sources": ("Źródła", "Sources"),
+    "sources_cited": ("Źródła: {numbers} (lista na końcu dokumentu)", "Sources: {numbers} (listed at the end)"),
     "source": ("Źródło", "Source"),
     "title": ("Tytuł", "Title"),
     "publisher": ("Wydawca", "Publisher"),

@@ -493,8 +493,16 @@ def _table(document: Document, block: Table) -> None:
 
 
 def _bullets(document: Document, block: Bullets) -> None:
+    from docx.shared import Mm
+
     for depth, runs in block.items:
-        paragraph = _styled(document.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
+        if block.numbered:  # its number is its mark, hanging as a bullet would: no bullet before it
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Mm(7 + 6 * depth)
+            paragraph.paragraph_format.first_line_indent = Mm(-7)
+            paragraph.paragraph_format.space_after = Mm(1)
+        else:
+            paragraph = _styled(document.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
         paragraph.paragraph_format.keep_together = True  # a source entry never splits over two pages
         _add_runs(paragraph, runs)
 
