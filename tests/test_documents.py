@@ -369,3 +369,25 @@ def test_a_directory_numbers_its_sources_once_and_each_centre_cites_them(
         for part in citation.strip(" ,").split(", "):
             low, _, high = part.partition("–")
             assert 1 <= int(low) <= int(high or low) <= len(numbers), citation
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_a_centre_whose_end_no_source_gives_is_told_so_everywhere(tmp_path: Path, lang: str, suffix: str) -> None:
+    # lowes-2016's period (rpo-2016) has a start and no end in our sources; the next began on 2024-01-01.
+    text = document_text(export(tmp_path, f"lowes.{suffix}", "--centre", "lowes-2016", "--lang", lang))
+    # No day a source does not give: neither the notice, nor the map, nor the period's dates say 2023-12-31.
+    assert "2023-12-31" not in text
+    notice, period, map_day = {
+        "pl": (
+            "Dane historyczne: końca tego okresu nie ma w naszych źródłach; następny okres zaczął się 2024-01-01",
+            "Okres 2016 – brak w naszych źródłach",
+            "Stan przed 2024-01-01 (początkiem następnego okresu)",
+        ),
+        "en": (
+            "Historical: the end of this period is not in our sources; the next period began on 2024-01-01",
+            "Period 2016 – not in our sources",
+            "Before 2024-01-01 (when the next period began)",
+        ),
+    }[lang]
+    assert notice in text and period in text and map_day in text

@@ -114,8 +114,19 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
     lang = edition.lang
     centre = answer.centre
     blocks = _front(
-        answer.query, answer.period_status, centre.period.from_, answer.period_ended, centre.sources, edition
+        answer.query,
+        answer.period_status,
+        centre.period.from_,
+        answer.period_ended,
+        centre.sources,
+        edition,
+        next_start=answer.next_start,
     )
+    if drawing is not None and answer.next_start:
+        # Drawn for the last day before the next period began; no source says the period ran to it,
+        # so the map names the day the data gives, as the notice and the period's dates do.
+        when = t(lang, "map_before_next", next=answer.next_start)
+        drawing = drawing._replace(subtitle=f"{when} · {answer.period.name}")
     blocks += [*centre_section(centre, lang), *source_section(centre.sources, lang)]
     blocks += map_block(drawing, lang)
     blocks.append(_about_sources(lang))
@@ -162,7 +173,14 @@ def _report(edition: Edition, subtitle: str, status: PeriodStatus, blocks: list[
 
 
 def _front(
-    query: Query, status: PeriodStatus, start: str, ended: str | None, sources: tuple[Source, ...], edition: Edition
+    query: Query,
+    status: PeriodStatus,
+    start: str,
+    ended: str | None,
+    sources: tuple[Source, ...],
+    edition: Edition,
+    *,
+    next_start: str | None = None,
 ) -> list[Block]:
     """When it was made, the day it answers for, the years of its sources and the register's date,
     and whether the answer is historical."""
@@ -176,7 +194,7 @@ def _front(
     if status is PeriodStatus.CURRENT:  # the answer's own header says so
         return [Fields(rows)]
     # Historical or before the data starts: say so where nobody can miss it.
-    line = status_line(status, lang, on=query.on, start=start, ended=ended)
+    line = status_line(status, lang, on=query.on, start=start, ended=ended, next_start=next_start)
     return [Fields(rows), Paragraph(text(line[:1].upper() + line[1:]), tone="notice")]
 
 

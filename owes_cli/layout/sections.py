@@ -81,6 +81,8 @@ def status_line(
         return t(lang, "status_between", period=period, end=ended, next=when)
     if ended:
         return t(lang, "status_historical", end=ended)
+    if next_start:  # no source gives the end: only that the next period began
+        return t(lang, "status_historical_unstated", next=next_start)
     return t(lang, "status_historical_open")
 
 
