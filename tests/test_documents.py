@@ -31,6 +31,7 @@ DOCUMENTS = {
     "directory-en": ("--lang", "en"),
     "directory-2014-pl": ("--lang", "pl", "--on", "2014-06-01"),
     "directory-2014-en": ("--lang", "en", "--on", "2014-06-01"),
+    "directory-2017-pl": ("--lang", "pl", "--on", "2017-01-01"),  # its source list runs onto a second page
     "centre-pl": ("--lang", "pl", "--centre", "gorzow-2024"),
     "centre-2013-en": ("--lang", "en", "--centre", "zielona-gora-2013"),
     "county-pl": ("--lang", "pl", "--county", "żarski"),
@@ -391,3 +392,14 @@ def test_a_centre_whose_end_no_source_gives_is_told_so_everywhere(tmp_path: Path
         ),
     }[lang]
     assert notice in text and period in text and map_day in text
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.startswith("directory")])
+def test_a_list_going_on_to_a_next_pdf_page_repeats_its_heading(documents: dict[str, Path], name: str) -> None:
+    continued = {"pl": "Źródła (cd.)", "en": "Sources (continued)"}[name[-2:]]
+    for number, page in enumerate(pypdf.PdfReader(documents[f"{name}.pdf"]).pages[1:], start=2):
+        running_head, first, second, *_ = page.extract_text().splitlines()
+        # No page opens in the middle of a list, under no heading.
+        assert not re.match(r"(\d+\.|•) ", first), (number, first)
+        if first == continued:
+            assert re.match(r"\d+\. ", second), (number, second)

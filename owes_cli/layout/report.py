@@ -103,7 +103,7 @@ def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: Coverag
             *centre_section(own, lang),
             *cited_sources(centre.sources, numbers, lang),
         ]
-    blocks += [PageBreak(), *source_section(listed, lang, numbers, level=1)]
+    blocks += source_section(listed, lang, numbers, level=1)
     blocks.append(_about_sources(lang))
     subtitle = t(lang, "doc_directory", period=answer.period.name) + _past(answer.query, edition)
     return _report(edition, subtitle, answer.period_status, blocks)

@@ -411,6 +411,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group_wider": ("także", "wider"),
     "part_of": ("W ramach", "Part of"),
     "sources": ("Źródła", "Sources"),
+    "doc_continued": ("{heading} (cd.)", "{heading} (continued)"),
     "sources_cited": ("Źródła: {numbers} (lista na końcu dokumentu)", "Sources: {numbers} (listed at the end)"),
     "source": ("Źródło", "Source"),
     "title": ("Tytuł", "Title"),
