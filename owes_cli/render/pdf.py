@@ -511,8 +511,9 @@ def _bullets(pdf: FPDF, block: Bullets) -> None:
         # An item (a source with its address, say) stays on one page.
         page = pdf.page
         _start(pdf, number, _height(pdf, 0, LINE, plain_text(runs), bold=True) + 0.8)
-        if number and pdf.page != page and pdf.heading is not None:
-            _continued(pdf, pdf.heading)  # a list going on on the next page says what it is
+        heading = getattr(pdf, "heading", None)  # the Page's: set as its blocks are drawn
+        if number and pdf.page != page and heading is not None:
+            _continued(pdf, heading)  # a list going on on the next page says what it is
             pdf.set_left_margin(indent)
             pdf.set_x(indent)
         pdf.set_font(FAMILY, "", BODY_PT)
