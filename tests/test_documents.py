@@ -9,6 +9,7 @@ Polish one-letter word at a line's end, Word rows that never split.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -403,3 +404,39 @@ def test_a_list_going_on_to_a_next_pdf_page_repeats_its_heading(documents: dict[
         assert not re.match(r"(\d+\.|•) ", first), (number, first)
         if first == continued:
             assert re.match(r"\d+\. ", second), (number, second)
+
+
+def test_a_word_source_list_that_fits_a_page_is_kept_with_its_heading(documents: dict[str, Path]) -> None:
+    paragraphs = docx.Document(str(documents["directory-2017-pl.docx"])).paragraphs
+    at = max(n for n, p in enumerate(paragraphs) if p.text == "Źródła")
+    listed = [p for p in paragraphs[at + 1 :] if re.match(r"\d+\. ", p.text)]
+    assert len(listed) > 3
+    assert paragraphs[at].style is not None and paragraphs[at].style.name == "Heading 1"
+    assert all(p.paragraph_format.keep_with_next for p in listed[:-1])
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+def test_word_directory_pages_are_not_left_mostly_empty(documents: dict[str, Path], tmp_path: Path) -> None:
+    # Printed through LibreOffice, as a clerk without Word would: the map used to go whole to page 3,
+    # leaving page 2 three quarters empty. Every page but the last is at least half full.
+    names = ["directory-pl", "directory-en", "directory-2017-pl"]
+    subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",  # its own profile: others may run at the same time
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *(str(documents[f"{name}.docx"]) for name in names),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    room = PAGE_MM - 2 * MARGIN_MM
+    for name in names:
+        pages = pypdf.PdfReader(tmp_path / f"{name}.pdf").pages
+        fills = [round((lowest_text(page) - MARGIN_MM) / room, 2) for page in pages]
+        assert min(fills[:-1]) >= 0.5, (name, fills)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -39,7 +40,12 @@ CELL_PADDING = {"top": 57, "bottom": 57, "left": 100, "right": 100}  # twips: 1 
 LONG_CELL = 1500  # characters: a cell this long may not fit on one page, even in the widest column
 KEEP_AT_END = 4  # list items or field rows that go with a section's last page, so it is never near empty
 
+KEEP_LIST = 12  # numbered items (sources with their addresses) that a page holds under their heading
 MAP_WIDTH_MM = 170  # the text width: the map's names print at 7 pt or more
+# The tallest a document's map picture is, so that its heading, date line, picture and credits share a
+# page with what ends before it (the directory's county table runs about 70 mm onto its second page):
+# a taller one went to the next page whole and left that page three quarters empty.
+MAP_HEIGHT_MM = 140
 MAP_DPI = 300
 
 
@@ -503,6 +509,10 @@ def _bullets(document: Document, block: Bullets) -> None:
             paragraph.paragraph_format.space_after = Mm(1)
         else:
             paragraph = _styled(document.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
+        # A numbered list that fits a page stays with its heading on one page (Word cannot repeat a
+        # heading over a list going on to the next page, as the PDF does).
+        if block.numbered and len(block.items) <= KEEP_LIST and (depth, runs) != block.items[-1]:
+            paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.keep_together = True  # a source entry never splits over two pages
         _add_runs(paragraph, runs)
 
@@ -522,7 +532,7 @@ def _map(document: Document, block: Map) -> None:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.keep_with_next = keep
         if text is None:
-            _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM))
+            _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM), tallest=MAP_HEIGHT_MM)
         else:
             # Text not in the report's blocks (the map's date line and credits) is typeset here.
             run = paragraph.add_run(_clean(typography.prose(text)))
@@ -530,10 +540,17 @@ def _map(document: Document, block: Map) -> None:
             run.font.color.rgb = RGBColor.from_string(MUTED)
 
 
-def _map_picture(paragraph: DocxParagraph, block: Map, *, width: Any = None, height: Any = None) -> None:
+def _map_picture(
+    paragraph: DocxParagraph, block: Map, *, width: Any = None, height: Any = None, tallest: float = 0.0
+) -> None:
     """The map as a 300 dpi PNG (map_render's, without its title: a heading gives it), centred in
-    `paragraph` at the size given, named and described for screen readers."""
+    `paragraph` at the size given, named and described for screen readers.
+
+    With `tallest` (mm), a picture that would be taller at `width` is made that tall instead, its
+    names enlarged so that they still print at the size they would at the full width.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
 
     from owes_cli.render import map_image as map_render
 
@@ -541,6 +558,12 @@ def _map_picture(paragraph: DocxParagraph, block: Map, *, width: Any = None, hei
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
     png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
+    if tallest and width is not None:
+        across, down = struct.unpack(">II", png[16:24])  # the PNG's IHDR: its width and height in pixels
+        shrink = tallest / (width.mm * down / across)
+        if shrink < 1:
+            png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI, names=1 / shrink)
+            width, height = None, Mm(tallest)
     picture = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
     properties = picture._inline.docPr
     properties.set("name", _clean(drawing.title))
