@@ -505,7 +505,7 @@ def _fit_cell(pdf: FPDF, cell: Inline, width: float) -> Inline:
 
 def _bullets(pdf: FPDF, block: Bullets) -> None:
     for number, (depth, runs) in enumerate(block.items):
-        indent = MARGIN + (7 if block.numbered else 5) + depth * 6
+        indent = MARGIN + 5 + depth * 6  # a number hangs where a bullet would: the text as wide either way
         pdf.set_left_margin(indent)
         pdf.set_x(indent)
         # An item (a source with its address, say) stays on one page.
@@ -521,8 +521,8 @@ def _bullets(pdf: FPDF, block: Bullets) -> None:
         if block.numbered and runs:  # its number is its mark, hanging in the margin as a bullet would
             mark, _, rest = runs[0].text.partition(" ")
             runs = (runs[0]._replace(text=rest), *runs[1:]) if rest else runs[1:]
-            pdf.set_x(indent - 7)
-            pdf.cell(6, LINE, mark, align="R")
+            pdf.set_x(indent - 5.6)
+            pdf.cell(5, LINE, mark, align="R")
         else:
             pdf.set_x(indent - 4)
             pdf.cell(4, LINE, "•" if depth == 0 else "–")
