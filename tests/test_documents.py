@@ -8,6 +8,7 @@ Polish one-letter word at a line's end, Word rows that never split.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -440,3 +441,51 @@ def test_word_directory_pages_are_not_left_mostly_empty(documents: dict[str, Pat
         pages = pypdf.PdfReader(tmp_path / f"{name}.pdf").pages
         fills = [round((lowest_text(page) - MARGIN_MM) / room, 2) for page in pages]
         assert min(fills[:-1]) >= 0.5, (name, fills)
+
+
+NO_CARLITO = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <selectfont><rejectfont><pattern><patelt name="family"><string>Carlito</string></patelt></pattern></rejectfont>
+  </selectfont>
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+def test_word_fact_sheets_stay_one_page_without_calibris_widths(tmp_path: Path) -> None:
+    # Where neither Calibri nor Carlito is installed, LibreOffice sets the sheet in a wider font
+    # (DejaVu Sans): the tightest sheets of 2026-12-06 then ran to a second page.
+    config = tmp_path / "fonts.conf"
+    config.write_text(NO_CARLITO.format(cache=tmp_path / "cache"), encoding="utf-8")
+    sheets = [
+        export(tmp_path, f"{county}-{lang}.docx", "--county", county, "--lang", lang, "--on", "2026-12-06")
+        for county, lang in (("0806", "pl"), ("0861", "en"), ("0811", "pl"), ("0803", "en"))
+    ]
+    subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "out"),
+            *map(str, sheets),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "FONTCONFIG_FILE": str(config)},
+    )
+    for sheet in sheets:
+        reader = pypdf.PdfReader(tmp_path / "out" / f"{sheet.stem}.pdf")
+        fonts = {
+            str(font.get_object()["/BaseFont"])
+            for page in reader.pages
+            for font in page["/Resources"]["/Font"].values()
+        }
+        assert not any("Carlito" in font for font in fonts), fonts  # the test hid it
+        assert len(reader.pages) == 1, (sheet.name, fonts)

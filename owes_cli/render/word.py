@@ -55,7 +55,7 @@ def render(report: Report) -> bytes:
 
     document = docx.Document()
     typeset = typography.typeset(report)
-    _page_setup(document)
+    _page_setup(document, one_page=report.one_page)
     _styles(document, report.lang, one_page=report.one_page)
     _table_style(document)
     _footer(document, typeset)
@@ -101,7 +101,13 @@ def render(report: Report) -> bytes:
 # --------------------------------------------------------------------------
 
 
-def _page_setup(document: Document) -> None:
+# mm: the fact sheet's top and bottom margins. Its page is full in Calibri's widths (LibreOffice: Carlito);
+# where neither is installed, the text is set in a wider font (DejaVu Sans), and ran to about
+# three lines on a second page. These margins leave that much slack.
+SHEET_TOP_MM, SHEET_BOTTOM_MM = 10, 14
+
+
+def _page_setup(document: Document, *, one_page: bool = False) -> None:
     from docx.shared import Mm
 
     for section in document.sections:
@@ -109,6 +115,9 @@ def _page_setup(document: Document) -> None:
         section.left_margin = section.right_margin = Mm(20)
         section.top_margin = section.bottom_margin = Mm(20)
         section.footer_distance = Mm(10)
+        if one_page:
+            section.top_margin, section.bottom_margin = Mm(SHEET_TOP_MM), Mm(SHEET_BOTTOM_MM)
+            section.header_distance, section.footer_distance = Mm(5), Mm(7)
 
 
 def _styles(document: Document, lang: str, *, one_page: bool = False) -> None:
@@ -331,7 +340,7 @@ def _paragraph(document: Document, block: Paragraph) -> None:
     small = block.tone == "small"
     runs = _add_runs(paragraph, block.runs, link_pt=SMALL_PT if small else None)
     if small:
-        paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.paragraph_format.space_before = Pt(8)
         for run in runs:
             run.font.size = Pt(SMALL_PT)
             run.font.color.rgb = RGBColor.from_string(MUTED)
@@ -356,7 +365,7 @@ def _answer_box(paragraph: DocxParagraph, block: Paragraph) -> None:
     _shade(properties, HEAD_FILL)
     layout = paragraph.paragraph_format
     layout.left_indent, layout.right_indent = Mm(3), Mm(1)
-    layout.space_before, layout.space_after = Pt(8), Pt(10)
+    layout.space_before, layout.space_after = Pt(6), Pt(6)
     layout.keep_together = True
     large = True
     for run in _add_runs(paragraph, block.runs):
