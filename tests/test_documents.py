@@ -8,7 +8,9 @@ Polish one-letter word at a line's end, Word rows that never split.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -31,6 +33,7 @@ DOCUMENTS = {
     "directory-en": ("--lang", "en"),
     "directory-2014-pl": ("--lang", "pl", "--on", "2014-06-01"),
     "directory-2014-en": ("--lang", "en", "--on", "2014-06-01"),
+    "directory-2017-pl": ("--lang", "pl", "--on", "2017-01-01"),  # its source list runs onto a second page
     "centre-pl": ("--lang", "pl", "--centre", "gorzow-2024"),
     "centre-2013-en": ("--lang", "en", "--centre", "zielona-gora-2013"),
     "county-pl": ("--lang", "pl", "--county", "żarski"),
@@ -347,3 +350,141 @@ def test_url_pieces_end_only_where_a_line_may(url: str) -> None:
 def test_unprintable_text_is_replaced_before_marks_are_added() -> None:
     assert typography.BREAK not in typography.prose("a\u200bb")
     assert typography.url("http://a.pl/b") == "http://a.pl/b"
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.startswith("directory")])
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_a_directory_numbers_its_sources_once_and_each_centre_cites_them(
+    documents: dict[str, Path], name: str, suffix: str
+) -> None:
+    text = document_text(documents[f"{name}.{suffix}"])
+    cited, heading = {"pl": ("Źródła:", "Źródła"), "en": ("Sources:", "Sources")}[name[-2:]]
+    listed = text[text.rindex(f"{heading} 1. ") :]
+    # One list, numbered 1, 2, … once: "1" means the same source on every page.
+    numbers = [int(n) for n in re.findall(r"(?:^| )(\d{1,2})\. (?=\S)", listed)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 2, numbers
+    assert text.count(f"{heading} 1. ") == 1
+    # Each centre cites its sources by those numbers, and by no number the list lacks.
+    citations = re.findall(re.escape(cited) + r" ([\d, –]+)", text)
+    assert len(citations) == text.count({"pl": "Prowadzi", "en": "Run by"}[name[-2:]]) >= 1
+    for citation in citations:
+        for part in citation.strip(" ,").split(", "):
+            low, _, high = part.partition("–")
+            assert 1 <= int(low) <= int(high or low) <= len(numbers), citation
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_a_centre_whose_end_no_source_gives_is_told_so_everywhere(tmp_path: Path, lang: str, suffix: str) -> None:
+    # lowes-2016's period (rpo-2016) has a start and no end in our sources; the next began on 2024-01-01.
+    text = document_text(export(tmp_path, f"lowes.{suffix}", "--centre", "lowes-2016", "--lang", lang))
+    # No day a source does not give: neither the notice, nor the map, nor the period's dates say 2023-12-31.
+    assert "2023-12-31" not in text
+    notice, period, map_day = {
+        "pl": (
+            "Dane historyczne: końca tego okresu nie ma w naszych źródłach; następny okres zaczął się 2024-01-01",
+            "Okres 2016 – brak w naszych źródłach",
+            "Stan przed 2024-01-01 (początkiem następnego okresu)",
+        ),
+        "en": (
+            "Historical: the end of this period is not in our sources; the next period began on 2024-01-01",
+            "Period 2016 – not in our sources",
+            "Before 2024-01-01 (when the next period began)",
+        ),
+    }[lang]
+    assert notice in text and period in text and map_day in text
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.startswith("directory")])
+def test_a_list_going_on_to_a_next_pdf_page_repeats_its_heading(documents: dict[str, Path], name: str) -> None:
+    continued = {"pl": "Źródła (cd.)", "en": "Sources (continued)"}[name[-2:]]
+    for number, page in enumerate(pypdf.PdfReader(documents[f"{name}.pdf"]).pages[1:], start=2):
+        running_head, first, second, *_ = page.extract_text().splitlines()
+        # No page opens in the middle of a list, under no heading.
+        assert not re.match(r"(\d+\.|•) ", first), (number, first)
+        if first == continued:
+            assert re.match(r"\d+\. ", second), (number, second)
+
+
+def test_a_word_source_list_that_fits_a_page_is_kept_with_its_heading(documents: dict[str, Path]) -> None:
+    paragraphs = docx.Document(str(documents["directory-2017-pl.docx"])).paragraphs
+    at = max(n for n, p in enumerate(paragraphs) if p.text == "Źródła")
+    listed = [p for p in paragraphs[at + 1 :] if re.match(r"\d+\. ", p.text)]
+    assert len(listed) > 3
+    assert paragraphs[at].style is not None and paragraphs[at].style.name == "Heading 1"
+    assert all(p.paragraph_format.keep_with_next for p in listed[:-1])
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+def test_word_directory_pages_are_not_left_mostly_empty(documents: dict[str, Path], tmp_path: Path) -> None:
+    # Printed through LibreOffice, as a clerk without Word would: the map used to go whole to page 3,
+    # leaving page 2 three quarters empty. Every page but the last is at least half full.
+    names = ["directory-pl", "directory-en", "directory-2017-pl"]
+    subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",  # its own profile: others may run at the same time
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *(str(documents[f"{name}.docx"]) for name in names),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    room = PAGE_MM - 2 * MARGIN_MM
+    for name in names:
+        pages = pypdf.PdfReader(tmp_path / f"{name}.pdf").pages
+        fills = [round((lowest_text(page) - MARGIN_MM) / room, 2) for page in pages]
+        assert min(fills[:-1]) >= 0.5, (name, fills)
+
+
+NO_CARLITO = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <selectfont><rejectfont><pattern><patelt name="family"><string>Carlito</string></patelt></pattern></rejectfont>
+  </selectfont>
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+def test_word_fact_sheets_stay_one_page_without_calibris_widths(tmp_path: Path) -> None:
+    # Where neither Calibri nor Carlito is installed, LibreOffice sets the sheet in a wider font
+    # (DejaVu Sans): the tightest sheets of 2026-12-06 then ran to a second page.
+    config = tmp_path / "fonts.conf"
+    config.write_text(NO_CARLITO.format(cache=tmp_path / "cache"), encoding="utf-8")
+    sheets = [
+        export(tmp_path, f"{county}-{lang}.docx", "--county", county, "--lang", lang, "--on", "2026-12-06")
+        for county, lang in (("0806", "pl"), ("0861", "en"), ("0811", "pl"), ("0803", "en"))
+    ]
+    subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "out"),
+            *map(str, sheets),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "FONTCONFIG_FILE": str(config)},
+    )
+    for sheet in sheets:
+        reader = pypdf.PdfReader(tmp_path / "out" / f"{sheet.stem}.pdf")
+        fonts = {
+            str(font.get_object()["/BaseFont"])
+            for page in reader.pages
+            for font in page["/Resources"]["/Font"].values()
+        }
+        assert not any("Carlito" in font for font in fonts), fonts  # the test hid it
+        assert len(reader.pages) == 1, (sheet.name, fonts)

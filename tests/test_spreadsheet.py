@@ -47,6 +47,15 @@ def test_every_centre_and_county_with_headers_in_the_language(owes: Owes, tmp_pa
     book = openpyxl.load_workbook(export(owes, tmp_path, "--lang", lang))
     assert book.sheetnames == SHEETS[lang]
     loaded = dataset.load(BUNDLED, register.load_register())
+    # The workbook's title in its language, as the documents' (the dataset's title_en in English).
+    assert book.properties.title == {"en": loaded.title_en, "pl": loaded.title}[lang]
+    assert (
+        book.properties.title
+        == {
+            "en": "Social Economy Support Centres (OWES) in Lubuskie Voivodeship",
+            "pl": "Ośrodki Wsparcia Ekonomii Społecznej w województwie lubuskim",
+        }[lang]
+    )
 
     centres = rows(book[SHEETS[lang][0]])
     assert centres[0][: len(CENTRE_HEADERS[lang])] == CENTRE_HEADERS[lang]

@@ -5,7 +5,7 @@ lookup does not build these classes at start-up.
 """
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from owes_cli.answers import (
@@ -75,9 +75,11 @@ class CentreStatus(Record):
     query: Query
     period_status: PeriodStatus
     period: PeriodInfo
-    period_ended: str | None
+    period_ended: str | None  # a stated end only: the centre's own, or its period's
     centre: CentreInfo
     sources: tuple[Source, ...]
+    # When no source gives the end, the day the next period began: all the data says of when it ended.
+    next_start: str | None = None
 
 
 class DirectoryAnswer(Record):
@@ -145,6 +147,8 @@ def directory(dataset: Dataset, on: date, lang: str) -> DirectoryAnswer:
 
 def centre_status(dataset: Dataset, centre: Centre, on: date, lang: str) -> CentreStatus:
     start, end = periods.centre_span(dataset, centre)
+    # An open end is taken to run until the next period begins (periods.period_span): a day no source states.
+    stated = centre.end is not None or dataset.periods[centre.period].last_day() is not None
     if on < start:
         status = PeriodStatus.BEFORE_FIRST
     elif end is not None and on > end:
@@ -157,9 +161,12 @@ def centre_status(dataset: Dataset, centre: Centre, on: date, lang: str) -> Cent
         period_status=status,
         # The programme period with its own dates; the centre's own dates are in `centre.period`.
         period=period_info(dataset, dataset.periods[centre.period], lang),
-        period_ended=end.isoformat() if status is PeriodStatus.HISTORICAL and end else None,
+        period_ended=end.isoformat() if status is PeriodStatus.HISTORICAL and end and stated else None,
         centre=info,
         sources=info.sources,
+        next_start=(end + timedelta(days=1)).isoformat()
+        if status is PeriodStatus.HISTORICAL and end and not stated
+        else None,
     )
 
 

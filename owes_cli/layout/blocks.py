@@ -55,6 +55,8 @@ class Table(Record):
 
 class Bullets(Record):
     items: tuple[tuple[int, Inline], ...]  # (depth from 0, content)
+    # Each item starts with its own number ("12. "): a document draws no bullet before it.
+    numbered: bool = False
 
 
 class PageBreak(Record):

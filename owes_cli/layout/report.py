@@ -19,9 +19,11 @@ from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
 from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
 from owes_cli.layout.sections import (
     centre_section,
+    cited_sources,
     coverage_label,
     past_suffix,
     period_section,
+    source_numbers,
     source_section,
     status_line,
 )
@@ -83,12 +85,13 @@ def generation_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> 
 def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: CoverageMap | None = None) -> Report:
     """The whole directory for one period, with the map of that day when given."""
     lang = edition.lang
-    # Every source the document cites: the period's and each centre's.
+    # Every source the document cites (the period's are its centres'), numbered once for the whole
+    # document: each centre cites them by number, and the one list at its end uses the same numbers.
+    numbers = source_numbers(*(centre.sources for centre in answer.centres), answer.sources)
     cited = {source.id: source for source in answer.sources}
     cited.update((source.id, source) for centre in answer.centres for source in centre.sources)
-    blocks = _front(
-        answer.query, answer.period_status, answer.period.from_, answer.period_ended, tuple(cited.values()), edition
-    )
+    listed = tuple(sorted(cited.values(), key=lambda source: numbers[source.id]))
+    blocks = _front(answer.query, answer.period_status, answer.period.from_, answer.period_ended, listed, edition)
     blocks += period_section(answer.period, lang)
     blocks += _overview(answer, lang)
     blocks += map_block(drawing, lang)
@@ -98,8 +101,9 @@ def directory_report(answer: DirectoryAnswer, edition: Edition, drawing: Coverag
         blocks += [
             PageBreak(),
             *centre_section(own, lang),
-            *source_section(centre.sources, lang),
+            *cited_sources(centre.sources, numbers, lang),
         ]
+    blocks += source_section(listed, lang, numbers, level=1)
     blocks.append(_about_sources(lang))
     subtitle = t(lang, "doc_directory", period=answer.period.name) + _past(answer.query, edition)
     return _report(edition, subtitle, answer.period_status, blocks)
@@ -110,8 +114,19 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
     lang = edition.lang
     centre = answer.centre
     blocks = _front(
-        answer.query, answer.period_status, centre.period.from_, answer.period_ended, centre.sources, edition
+        answer.query,
+        answer.period_status,
+        centre.period.from_,
+        answer.period_ended,
+        centre.sources,
+        edition,
+        next_start=answer.next_start,
     )
+    if drawing is not None and answer.next_start:
+        # Drawn for the last day before the next period began; no source says the period ran to it,
+        # so the map names the day the data gives, as the notice and the period's dates do.
+        when = t(lang, "map_before_next", next=answer.next_start)
+        drawing = drawing._replace(subtitle=f"{when} · {answer.period.name}")
     blocks += [*centre_section(centre, lang), *source_section(centre.sources, lang)]
     blocks += map_block(drawing, lang)
     blocks.append(_about_sources(lang))
@@ -158,7 +173,14 @@ def _report(edition: Edition, subtitle: str, status: PeriodStatus, blocks: list[
 
 
 def _front(
-    query: Query, status: PeriodStatus, start: str, ended: str | None, sources: tuple[Source, ...], edition: Edition
+    query: Query,
+    status: PeriodStatus,
+    start: str,
+    ended: str | None,
+    sources: tuple[Source, ...],
+    edition: Edition,
+    *,
+    next_start: str | None = None,
 ) -> list[Block]:
     """When it was made, the day it answers for, the years of its sources and the register's date,
     and whether the answer is historical."""
@@ -172,7 +194,7 @@ def _front(
     if status is PeriodStatus.CURRENT:  # the answer's own header says so
         return [Fields(rows)]
     # Historical or before the data starts: say so where nobody can miss it.
-    line = status_line(status, lang, on=query.on, start=start, ended=ended)
+    line = status_line(status, lang, on=query.on, start=start, ended=ended, next_start=next_start)
     return [Fields(rows), Paragraph(text(line[:1].upper() + line[1:]), tone="notice")]
 
 

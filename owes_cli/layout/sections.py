@@ -81,6 +81,8 @@ def status_line(
         return t(lang, "status_between", period=period, end=ended, next=when)
     if ended:
         return t(lang, "status_historical", end=ended)
+    if next_start:  # no source gives the end: only that the next period began
+        return t(lang, "status_historical_unstated", next=next_start)
     return t(lang, "status_historical_open")
 
 
@@ -129,9 +131,39 @@ def source_line(source: Source, lang: str, number: int) -> Inline:
     return runs
 
 
-def source_section(sources: tuple[Source, ...], lang: str) -> list[Block]:
-    items = tuple((0, source_line(s, lang, number)) for number, s in enumerate(sources, start=1))
-    return [Heading(t(lang, "sources"), 2), Bullets(items)]
+def source_section(
+    sources: tuple[Source, ...], lang: str, numbers: dict[str, int] | None = None, *, level: int = 2
+) -> list[Block]:
+    """The sources, numbered: 1, 2, … in their order, or by `numbers` (a source's id to its number),
+    the one numbering of a document whose parts cite them (`cited_sources`)."""
+    numbered = numbers or {s.id: number for number, s in enumerate(sources, start=1)}
+    items = tuple((0, source_line(s, lang, numbered[s.id])) for s in sources)
+    return [Heading(t(lang, "sources"), level), Bullets(items, numbered=True)]
+
+
+def source_numbers(*groups: tuple[Source, ...]) -> dict[str, int]:
+    """One numbering for a document: each source by its first citation, a source cited twice keeping its number."""
+    numbers: dict[str, int] = {}
+    for group in groups:
+        for source in group:
+            numbers.setdefault(source.id, len(numbers) + 1)
+    return numbers
+
+
+def cited_sources(sources: tuple[Source, ...], numbers: dict[str, int], lang: str) -> list[Block]:
+    """ "Sources: 1, 2, 4–7": a part of a document citing its sources by the document's numbers."""
+    cited = sorted({numbers[s.id] for s in sources if s.id in numbers})
+    if not cited:
+        return []
+    spans: list[list[int]] = []
+    for number in cited:
+        if spans and number == spans[-1][-1] + 1:
+            spans[-1].append(number)
+        else:
+            spans.append([number])
+    # A run of three or more as a range; two as two numbers.
+    parts = [f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in spans]
+    return [Paragraph(text(t(lang, "sources_cited", numbers=", ".join(parts))))]
 
 
 def missing_fields(centre: CentreInfo, lang: str) -> str:

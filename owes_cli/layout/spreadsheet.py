@@ -41,7 +41,8 @@ class Workbook(Record):
 
 def workbook(dataset: Dataset, lang: str) -> Workbook:
     return Workbook(
-        dataset.title,
+        # An English workbook's title in English where the dataset gives one, as the documents do.
+        (dataset.title_en if lang == "en" else None) or dataset.title,
         lang,
         [
             centres_sheet(dataset, lang),

@@ -264,6 +264,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dane historyczne: ten okres zakończył się {end}; nowszych danych nie mamy",
         "historical: this period ended on {end}; we have no later data",
     ),
+    "status_historical_unstated": (
+        "dane historyczne: końca tego okresu nie ma w naszych źródłach; następny okres zaczął się {next}",
+        "historical: the end of this period is not in our sources; the next period began on {next}",
+    ),
+    "map_before_next": (
+        "Stan przed {next} (początkiem następnego okresu)",
+        "Before {next} (when the next period began)",
+    ),
     "status_historical_open": ("dane historyczne: nowszych danych nie mamy", "historical: we have no later data"),
     "status_before_first": (
         "nie znamy jeszcze żadnego ośrodka: pierwszy znany okres zaczyna się {start}",
@@ -404,6 +412,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "group_wider": ("także", "wider"),
     "part_of": ("W ramach", "Part of"),
     "sources": ("Źródła", "Sources"),
+    "doc_continued": ("{heading} (cd.)", "{heading} (continued)"),
+    "sources_cited": ("Źródła: {numbers} (lista na końcu dokumentu)", "Sources: {numbers} (listed at the end)"),
     "source": ("Źródło", "Source"),
     "title": ("Tytuł", "Title"),
     "publisher": ("Wydawca", "Publisher"),

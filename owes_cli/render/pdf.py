@@ -136,6 +136,8 @@ def _draw(
         column = 0.0  # mm: the width of the fact sheet's map column
         after = 0.0
         forced: frozenset[tuple[int, int]] = frozenset()  # keys that start a page
+        heading: Heading | None = None  # the latest heading drawn: a list it introduces repeats it on a new page
+        words = report.lang  # the language of the words it draws itself (fpdf2 keeps its own `lang`)
         starts: dict[tuple[int, int], tuple[int, float]]
 
         def header(self) -> None:
@@ -200,6 +202,10 @@ def _draw(
             pdf.set_right_margin(MARGIN + pdf.column + SHEET_GAP)
             pdf.set_xy(MARGIN, y)
         DRAW[type(block)](pdf, block)
+        if isinstance(block, Heading):
+            pdf.heading = block
+        elif not isinstance(block, Bullets):
+            pdf.heading = None  # a list after a paragraph or a table is not what the heading named alone
     sections.append((first, len(report.blocks), pdf.page, pdf.get_y()))
     return pdf, Layout(pdf.starts, sections)
 
@@ -501,20 +507,43 @@ def _fit_cell(pdf: FPDF, cell: Inline, width: float) -> Inline:
 
 def _bullets(pdf: FPDF, block: Bullets) -> None:
     for number, (depth, runs) in enumerate(block.items):
-        indent = MARGIN + 5 + depth * 6
+        indent = MARGIN + 5 + depth * 6  # a number hangs where a bullet would: the text as wide either way
         pdf.set_left_margin(indent)
         pdf.set_x(indent)
         # An item (a source with its address, say) stays on one page.
+        page = pdf.page
         _start(pdf, number, _height(pdf, 0, LINE, plain_text(runs), bold=True) + 0.8)
+        heading = getattr(pdf, "heading", None)  # the Page's: set as its blocks are drawn
+        if number and pdf.page != page and heading is not None:
+            _continued(pdf, heading)  # a list going on on the next page says what it is
+            pdf.set_left_margin(indent)
+            pdf.set_x(indent)
         pdf.set_font(FAMILY, "", BODY_PT)
         pdf.set_text_color(*ACCENT)
-        pdf.set_x(indent - 4)
-        pdf.cell(4, LINE, "•" if depth == 0 else "–")
+        if block.numbered and runs:  # its number is its mark, hanging in the margin as a bullet would
+            mark, _, rest = runs[0].text.partition(" ")
+            runs = (runs[0]._replace(text=rest), *runs[1:]) if rest else runs[1:]
+            pdf.set_x(indent - 5.6)
+            pdf.cell(5, LINE, mark, align="R")
+        else:
+            pdf.set_x(indent - 4)
+            pdf.cell(4, LINE, "•" if depth == 0 else "–")
         pdf.set_x(indent)
         _write_runs(pdf, runs, BODY_PT, INK, LINE)
         pdf.set_left_margin(MARGIN)
         pdf.ln(0.8)
     pdf.ln(1.5)
+
+
+def _continued(pdf: Any, heading: Heading) -> None:
+    """ "Sources (continued)" atop a page that a list under that heading goes on to: as a part's
+    heading, not bookmarked again."""
+    pdf.set_left_margin(MARGIN)
+    pdf.set_x(MARGIN)
+    pdf.set_font(FAMILY, "B", 10.5)
+    pdf.set_text_color(*ACCENT)
+    _multi_cell(pdf, 0, 5.5, _safe(pdf, t(pdf.words, "doc_continued", heading=heading.text)))
+    pdf.ln(1)
 
 
 def _page_break(pdf: FPDF, block: PageBreak) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -39,7 +40,12 @@ CELL_PADDING = {"top": 57, "bottom": 57, "left": 100, "right": 100}  # twips: 1 
 LONG_CELL = 1500  # characters: a cell this long may not fit on one page, even in the widest column
 KEEP_AT_END = 4  # list items or field rows that go with a section's last page, so it is never near empty
 
+KEEP_LIST = 12  # numbered items (sources with their addresses) that a page holds under their heading
 MAP_WIDTH_MM = 170  # the text width: the map's names print at 7 pt or more
+# The tallest a document's map picture is, so that its heading, date line, picture and credits share a
+# page with what ends before it (the directory's county table runs about 70 mm onto its second page):
+# a taller one went to the next page whole and left that page three quarters empty.
+MAP_HEIGHT_MM = 140
 MAP_DPI = 300
 
 
@@ -49,7 +55,7 @@ def render(report: Report) -> bytes:
 
     document = docx.Document()
     typeset = typography.typeset(report)
-    _page_setup(document)
+    _page_setup(document, one_page=report.one_page)
     _styles(document, report.lang, one_page=report.one_page)
     _table_style(document)
     _footer(document, typeset)
@@ -95,7 +101,13 @@ def render(report: Report) -> bytes:
 # --------------------------------------------------------------------------
 
 
-def _page_setup(document: Document) -> None:
+# mm: the fact sheet's top and bottom margins. Its page is full in Calibri's widths (LibreOffice: Carlito);
+# where neither is installed, the text is set in a wider font (DejaVu Sans), and ran to about
+# three lines on a second page. These margins leave that much slack.
+SHEET_TOP_MM, SHEET_BOTTOM_MM = 10, 14
+
+
+def _page_setup(document: Document, *, one_page: bool = False) -> None:
     from docx.shared import Mm
 
     for section in document.sections:
@@ -103,6 +115,9 @@ def _page_setup(document: Document) -> None:
         section.left_margin = section.right_margin = Mm(20)
         section.top_margin = section.bottom_margin = Mm(20)
         section.footer_distance = Mm(10)
+        if one_page:
+            section.top_margin, section.bottom_margin = Mm(SHEET_TOP_MM), Mm(SHEET_BOTTOM_MM)
+            section.header_distance, section.footer_distance = Mm(5), Mm(7)
 
 
 def _styles(document: Document, lang: str, *, one_page: bool = False) -> None:
@@ -325,7 +340,7 @@ def _paragraph(document: Document, block: Paragraph) -> None:
     small = block.tone == "small"
     runs = _add_runs(paragraph, block.runs, link_pt=SMALL_PT if small else None)
     if small:
-        paragraph.paragraph_format.space_before = Pt(12)
+        paragraph.paragraph_format.space_before = Pt(8)
         for run in runs:
             run.font.size = Pt(SMALL_PT)
             run.font.color.rgb = RGBColor.from_string(MUTED)
@@ -350,7 +365,7 @@ def _answer_box(paragraph: DocxParagraph, block: Paragraph) -> None:
     _shade(properties, HEAD_FILL)
     layout = paragraph.paragraph_format
     layout.left_indent, layout.right_indent = Mm(3), Mm(1)
-    layout.space_before, layout.space_after = Pt(8), Pt(10)
+    layout.space_before, layout.space_after = Pt(6), Pt(6)
     layout.keep_together = True
     large = True
     for run in _add_runs(paragraph, block.runs):
@@ -493,8 +508,20 @@ def _table(document: Document, block: Table) -> None:
 
 
 def _bullets(document: Document, block: Bullets) -> None:
+    from docx.shared import Mm
+
     for depth, runs in block.items:
-        paragraph = _styled(document.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
+        if block.numbered:  # its number is its mark, hanging as a bullet would: no bullet before it
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Mm(7 + 6 * depth)
+            paragraph.paragraph_format.first_line_indent = Mm(-7)
+            paragraph.paragraph_format.space_after = Mm(1)
+        else:
+            paragraph = _styled(document.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
+        # A numbered list that fits a page stays with its heading on one page (Word cannot repeat a
+        # heading over a list going on to the next page, as the PDF does).
+        if block.numbered and len(block.items) <= KEEP_LIST and (depth, runs) != block.items[-1]:
+            paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.keep_together = True  # a source entry never splits over two pages
         _add_runs(paragraph, runs)
 
@@ -514,7 +541,7 @@ def _map(document: Document, block: Map) -> None:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.keep_with_next = keep
         if text is None:
-            _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM))
+            _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM), tallest=MAP_HEIGHT_MM)
         else:
             # Text not in the report's blocks (the map's date line and credits) is typeset here.
             run = paragraph.add_run(_clean(typography.prose(text)))
@@ -522,10 +549,17 @@ def _map(document: Document, block: Map) -> None:
             run.font.color.rgb = RGBColor.from_string(MUTED)
 
 
-def _map_picture(paragraph: DocxParagraph, block: Map, *, width: Any = None, height: Any = None) -> None:
+def _map_picture(
+    paragraph: DocxParagraph, block: Map, *, width: Any = None, height: Any = None, tallest: float = 0.0
+) -> None:
     """The map as a 300 dpi PNG (map_render's, without its title: a heading gives it), centred in
-    `paragraph` at the size given, named and described for screen readers."""
+    `paragraph` at the size given, named and described for screen readers.
+
+    With `tallest` (mm), a picture that would be taller at `width` is made that tall instead, its
+    names enlarged so that they still print at the size they would at the full width.
+    """
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
 
     from owes_cli.render import map_image as map_render
 
@@ -533,6 +567,12 @@ def _map_picture(paragraph: DocxParagraph, block: Map, *, width: Any = None, hei
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
     png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
+    if tallest and width is not None:
+        across, down = struct.unpack(">II", png[16:24])  # the PNG's IHDR: its width and height in pixels
+        shrink = tallest / (width.mm * down / across)
+        if shrink < 1:
+            png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI, names=1 / shrink)
+            width, height = None, Mm(tallest)
     picture = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
     properties = picture._inline.docPr
     properties.set("name", _clean(drawing.title))
