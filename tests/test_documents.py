@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any, cast
 
 import docx
 import pypdf
@@ -411,7 +412,8 @@ def test_a_word_source_list_that_fits_a_page_is_kept_with_its_heading(documents:
     at = max(n for n, p in enumerate(paragraphs) if p.text == "Źródła")
     listed = [p for p in paragraphs[at + 1 :] if re.match(r"\d+\. ", p.text)]
     assert len(listed) > 3
-    assert paragraphs[at].style is not None and paragraphs[at].style.name == "Heading 1"
+    style = paragraphs[at].style
+    assert style is not None and style.name == "Heading 1"
     assert all(p.paragraph_format.keep_with_next for p in listed[:-1])
 
 
@@ -484,7 +486,7 @@ def test_word_fact_sheets_stay_one_page_without_calibris_widths(tmp_path: Path) 
         fonts = {
             str(font.get_object()["/BaseFont"])
             for page in reader.pages
-            for font in page["/Resources"]["/Font"].values()
+            for font in cast(Any, page["/Resources"])["/Font"].values()
         }
         assert not any("Carlito" in font for font in fonts), fonts  # the test hid it
         assert len(reader.pages) == 1, (sheet.name, fonts)
