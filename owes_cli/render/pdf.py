@@ -36,7 +36,7 @@ HEAD_FILL, ROW_FILL = rgb(palette.HEAD_FILL), rgb(palette.ROW_FILL)
 NOTICE_FILL, NOTICE_INK = rgb(palette.NOTICE_FILL), rgb(palette.NOTICE_INK)
 
 MARGIN = 20.0  # mm on every side
-SHEET_BOTTOM = 17.0  # mm under a one-page fact sheet's text: its footer line stands 13 mm from the foot
+SHEET_BOTTOM = 15.0  # mm under a one-page fact sheet's text: its footer line stands 13 mm from the foot
 BODY_PT = 9.5
 TABLE_PT = 9
 LINE = 5.0  # mm per line of body text
