@@ -157,3 +157,14 @@ def test_clicks_own_help_words_follow_the_language(owes: Owes) -> None:
     english = owes("place", "--help").stdout
     assert english.startswith("Usage: owes place [OPTIONS] {NAME}")
     assert "\nArguments:\n" in english and "[required]" in english
+
+
+@pytest.mark.parametrize("command", ["export", "map"])
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("pl", "Nie mów na standardowym wyjściu błędów"), ("en", "Do not say on standard error")],
+)
+def test_quiet_is_explained_in_the_help(owes: Owes, command: str, lang: str, said: str) -> None:
+    shown = owes(command, "--help", "--lang", lang, env={"COLUMNS": "200"}).stdout
+    line = next(line for line in shown.splitlines() if "--quiet" in line)
+    assert said in line

@@ -198,6 +198,10 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
         "svg or png; by default from the file's extension.",
     ),
     "force": ("Zastąp istniejący plik.", "Replace an existing file."),
+    "quiet": (
+        "Nie mów na standardowym wyjściu błędów, co zapisano.",
+        "Do not say on standard error what was written.",
+    ),
     "centre_id": (
         "Identyfikator ośrodka, np. zielona-gora-2013 (lista: owes centres).",
         "A centre's id, e.g. zielona-gora-2013 (see owes centres).",
