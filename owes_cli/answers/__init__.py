@@ -419,57 +419,90 @@ def period_info(dataset: Dataset, period: Period, lang: str) -> PeriodInfo:
 
 def centre_info(dataset: Dataset, centre: Centre, lang: str) -> CentreInfo:
     period = dataset.periods[centre.period]
-    # The centre's own dates, where a source gives them, narrow its period's; so
-    # narrowed, they are no longer the period's derived ones.
     whole = period_info(dataset, period, lang)
-    own_period = whole._replace(
-        from_=str(centre.start or period.start),
-        to=_str(centre.end or period.end),
-        derived=None if centre.start and centre.end else whole.derived,
-    )
-    coverage = centre.coverage
+    counties, coverage_sources = _centre_coverage(dataset, centre)
     return CentreInfo(
         id=centre.id,
         name=centre.name,
         subregion=centre.subregion,
         seat=centre.seat,
-        period=own_period,
-        operators=tuple(
-            Operator(
-                op.organisation,
-                dataset.organisations[op.organisation].name,
-                op.role,
-                op.unit,
-                our_summary(dataset, op.sources, op.quotes, lang),
-            )
-            for op in centre.operators
-        ),
-        coverage=CoverageStatus.CONFIRMED if coverage else CoverageStatus.UNKNOWN,
-        counties=tuple(county_ref(dataset.counties[c]) for c in coverage.counties) if coverage else (),
-        coverage_sources=tuple(coverage.sources) if coverage else (),
+        period=_own_period(whole, centre, period),
+        operators=_operators(dataset, centre, lang),
+        coverage=CoverageStatus.CONFIRMED if centre.coverage else CoverageStatus.UNKNOWN,
+        counties=counties,
+        coverage_sources=coverage_sources,
         period_from=str(period.start),
         period_to=_str(period.end),
-        addresses=tuple(Address(a.street, a.city, _text(a.label, lang), _str(a.as_of)) for a in centre.addresses),
+        addresses=_addresses(centre, lang),
         phones=tuple(centre.phones),
         emails=tuple(centre.emails),
         website=centre.website,
         services=tuple(service(dataset, s, lang) for s in centre.services),
         audiences=tuple(audience(dataset, a, lang) for a in centre.audiences),
         facts=tuple(stated(dataset, f.text, f.sources, f.quotes, lang) for f in centre.facts),
-        events=tuple(
-            Event(_str(e.date), _str(e.reported), stated(dataset, e.description, e.sources, e.quotes, lang))
-            for e in sorted(dataset.events.values(), key=lambda e: str(e.date or e.reported))
-            if e.centre == centre.id
-        ),
-        documents=tuple(
-            Document(d.title, d.title_as_printed, _text(d.note, lang), d.url)
-            for d in dataset.documents.values()
-            if d.centre == centre.id
-        ),
+        events=_centre_events(dataset, centre.id, lang),
+        documents=_centre_documents(dataset, centre.id, lang),
         sources=tuple(source(dataset, s) for s in centre_source_ids(dataset, centre)),
         period_derived=whole.derived,
-        open_to_region=tuple(dict.fromkeys(s for f in centre.facts if f.reach == "region" for s in f.sources)),
+        open_to_region=_open_to_region(centre),
     )
+
+
+def _own_period(whole: PeriodInfo, centre: Centre, period: Period) -> PeriodInfo:
+    """The centre's period with the centre's own dates, where a source gives them; so
+    narrowed, they are no longer the period's derived ones."""
+    return whole._replace(
+        from_=str(centre.start or period.start),
+        to=_str(centre.end or period.end),
+        derived=None if centre.start and centre.end else whole.derived,
+    )
+
+
+def _centre_coverage(dataset: Dataset, centre: Centre) -> tuple[tuple[CountyRef, ...], tuple[str, ...]]:
+    """The counties a source says the centre serves, and those sources; none when no source says."""
+    coverage = centre.coverage
+    if not coverage:
+        return (), ()
+    return tuple(county_ref(dataset.counties[c]) for c in coverage.counties), tuple(coverage.sources)
+
+
+def _operators(dataset: Dataset, centre: Centre, lang: str) -> tuple[Operator, ...]:
+    return tuple(
+        Operator(
+            op.organisation,
+            dataset.organisations[op.organisation].name,
+            op.role,
+            op.unit,
+            our_summary(dataset, op.sources, op.quotes, lang),
+        )
+        for op in centre.operators
+    )
+
+
+def _addresses(centre: Centre, lang: str) -> tuple[Address, ...]:
+    return tuple(Address(a.street, a.city, _text(a.label, lang), _str(a.as_of)) for a in centre.addresses)
+
+
+def _centre_events(dataset: Dataset, centre_id: str, lang: str) -> tuple[Event, ...]:
+    """The centre's events, earliest first (by their date, else the day they were reported)."""
+    own = (e for e in dataset.events.values() if e.centre == centre_id)
+    return tuple(
+        Event(_str(e.date), _str(e.reported), stated(dataset, e.description, e.sources, e.quotes, lang))
+        for e in sorted(own, key=lambda e: str(e.date or e.reported))
+    )
+
+
+def _centre_documents(dataset: Dataset, centre_id: str, lang: str) -> tuple[Document, ...]:
+    return tuple(
+        Document(d.title, d.title_as_printed, _text(d.note, lang), d.url)
+        for d in dataset.documents.values()
+        if d.centre == centre_id
+    )
+
+
+def _open_to_region(centre: Centre) -> tuple[str, ...]:
+    """The sources that say the centre's project is open to the whole voivodeship."""
+    return tuple(dict.fromkeys(s for f in centre.facts if f.reach == "region" for s in f.sources))
 
 
 def service(dataset: Dataset, service_id: str, lang: str) -> Service:

@@ -65,23 +65,52 @@ def choose(
     scored = list(scored)
     if not scored:
         raise not_found()
-    within = [(score, cand) for score, cand in scored if inside(cand)]
-    if not within:
-        best = max(score for score, _ in scored)
-        raise outside_coverage(sorted((cand for score, cand in scored if score == best), key=order))
-    best = max(score for score, _ in within)
-    top = sorted((cand for score, cand in within if score == best), key=order)
+    top = _best_inside(scored, inside, order, outside_coverage)
     if len({county(cand) for cand in top}) > 1:
         raise ambiguous(top)
     chosen = top[0]
     notes = [note for other in top[1:] if (note := note_alongside(chosen, other)) is not None]
+    notes += _namesakes_outside(chosen, scored, inside, name, note_outside, max_mentions, note_more)
+    return Choice(chosen, tuple(notes))
+
+
+def _best_inside(
+    scored: list[tuple[float, T]],
+    inside: Callable[[T], bool],
+    order: Callable[[T], Any],
+    outside_coverage: Callable[[list[T]], OwesError],
+) -> list[T]:
+    """The best-scored candidates inside coverage, by `order`; with none inside, the error
+    that names the best ones outside it."""
+    within = [(score, cand) for score, cand in scored if inside(cand)]
+    if not within:
+        raise outside_coverage(_best(scored, order))
+    return _best(within, order)
+
+
+def _best(scored: list[tuple[float, T]], order: Callable[[T], Any]) -> list[T]:
+    best = max(score for score, _ in scored)
+    return sorted((cand for score, cand in scored if score == best), key=order)
+
+
+def _namesakes_outside(
+    chosen: T,
+    scored: list[tuple[float, T]],
+    inside: Callable[[T], bool],
+    name: Callable[[T], str],
+    note_outside: Callable[[T], Note],
+    max_mentions: int | None,
+    note_more: Callable[[int], Note] | None,
+) -> list[Note]:
+    """A note for each candidate outside coverage that bears the chosen one's name (at most
+    `max_mentions`, then one that counts the rest)."""
     same_name = names.fold(name(chosen))
     mentions = [cand for _, cand in scored if not inside(cand) and names.fold(name(cand)) == same_name]
     shown = mentions if max_mentions is None else mentions[:max_mentions]
-    notes += [note_outside(cand) for cand in shown]
+    notes = [note_outside(cand) for cand in shown]
     if len(mentions) > len(shown) and note_more is not None:
         notes.append(note_more(len(mentions) - len(shown)))
-    return Choice(chosen, tuple(notes))
+    return notes
 
 
 class ResolvedCounty(Record):
