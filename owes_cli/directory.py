@@ -164,7 +164,13 @@ class Directory:
         dataset_cache.disable(not keep)
 
     def today(self) -> date:
+        """The day a question without `on` is about: the one given to `load`, else OWES_TODAY or the clock's."""
         return self._today or dates.today()
+
+    @staticmethod
+    def generation_time() -> datetime:
+        """When a document made now says it was made: now, or SOURCE_DATE_EPOCH when set."""
+        return dates.generation_time()
 
     @property
     def dataset(self) -> Dataset:
@@ -654,8 +660,9 @@ class Directory:
         where = where or Where.parse(county=county, place=place, at=at)
         if centre is not None and where is not None:
             raise UsageError("export_one_subject")
-        made = generated or report.generation_time()
-        day = self.day(on) if on is not None else (self._today or made.date())
+        made = generated or dates.generation_time()
+        today = self._today or made.date()
+        day = self.day(on) if on is not None else today
         dataset = self.dataset
         register = self.register
         edition: Edition = report.Edition(
@@ -667,6 +674,7 @@ class Directory:
             register.title,
             register.publisher,
             register.as_of,
+            today.isoformat(),
         )
         if where is not None:
             answer = self._answer(where, day)
@@ -698,9 +706,9 @@ class Directory:
         else for the day it is made (now, or SOURCE_DATE_EPOCH).
         """
         from owes_cli.answers import detail
-        from owes_cli.layout import report, web
+        from owes_cli.layout import web
 
-        made = generated or report.generation_time()
+        made = generated or dates.generation_time()
         day = self.day(on) if on is not None else (self._today or made.date())
         dataset = self.dataset
         # A page stays published for years: every county's answer for each run of days on which

@@ -62,14 +62,16 @@ def cards() -> list[tuple[str, str, list[layout.Block]]]:
     """Every answer's blocks, short and full, with their web addresses (links, OSC 8)."""
     found = []
     for lang, directory in DIRECTORIES.items():
+        today = directory.today().isoformat()
         for county in directory.dataset.counties:
             for day in DAYS:
                 answer = directory.which_centre(county=county, on=day)
-                found.append((f"{lang} {county} {day}", lang, sections.county_card(answer, lang)))
-                found.append((f"{lang} {county} {day} short", lang, sections.short_answer(answer, lang)))
+                full = sections.county_card(answer, lang, today=today)
+                found.append((f"{lang} {county} {day}", lang, full))
+                found.append((f"{lang} {county} {day} short", lang, sections.short_answer(answer, lang, today=today)))
         for place in ("Żary", "Olbrachtów", "Lubsko", "Bieniów"):
             answer = directory.which_centre(place=place, on=DAYS[1])
-            found.append((f"{lang} {place}", lang, sections.county_card(answer, lang)))
+            found.append((f"{lang} {place}", lang, sections.county_card(answer, lang, today=today)))
             detail = directory.place(place)
             found.append((f"{lang} place {place}", lang, sections.place_card(detail, lang)))
         for centre_id in directory.dataset.centres:

@@ -50,13 +50,13 @@ def test_every_county_fits_one_screen_at_80_columns(
     asking = directory if lang == "en" else polish
     for county in asking.counties(on=day):
         answer = asking.which_centre(county=county.teryt, on=day)
-        lines = _drawn(sections.short_answer(answer, lang), 80, monkeypatch)  # type: ignore[arg-type]
+        lines = _drawn(sections.short_answer(answer, lang, today=asking.today().isoformat()), 80, monkeypatch)  # type: ignore[arg-type]
         assert len(lines) <= SCREEN, (county.teryt, lines)
 
 
 def test_a_place_with_namesakes_fits_one_screen(directory: Directory, monkeypatch: pytest.MonkeyPatch) -> None:
     answer = directory.which_centre(place="Żary")
-    lines = _drawn(sections.short_answer(answer, "en"), 80, monkeypatch)  # type: ignore[arg-type]
+    lines = _drawn(sections.short_answer(answer, "en", today=directory.today().isoformat()), 80, monkeypatch)  # type: ignore[arg-type]
     assert len(lines) <= SCREEN
     joined = " ".join(lines)
     assert "also the name of the rural gmina 0811102" in joined
@@ -122,7 +122,7 @@ def test_a_panel_title_never_cuts_a_name_off(
     asking = directory if lang == "en" else polish
     for day in (None, date(2014, 6, 1)):
         answer = asking.which_centre(place="Żary", on=day)
-        blocks = sections.county_card(answer, lang)
+        blocks = sections.county_card(answer, lang, today=asking.today().isoformat())
         lines = _drawn(blocks, width, monkeypatch)  # type: ignore[arg-type]
         assert all(len(line) <= width for line in lines)
         flowing = re.sub(r"[\s│╭╮╰╯─]+", " ", "\n".join(lines))

@@ -333,6 +333,92 @@ def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) 
     assert today_heading.text.startswith({"en": "Today: ", "pl": "Dziś: "}[lang])
 
 
+# The library's today and the command line's OWES_TODAY are one today: the layout takes it as given.
+INJECTED_TODAY = date(2015, 1, 1)
+
+
+def _owes_on(today: date, lang: str, *args: str) -> str:
+    """What `owes ARGS` prints in a pipe, run as a user runs it with OWES_TODAY set."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import BASE_ENV, PROJECT
+
+    env = {**os.environ, **BASE_ENV, "OWES_TODAY": today.isoformat(), "OWES_LANG": lang}
+    run = subprocess.run(
+        [sys.executable, "-m", "owes_cli", *args], capture_output=True, text=True, cwd=PROJECT, env=env, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(
+    ("day", "past"),
+    [(date(2014, 6, 1), True), (None, False), (date(2016, 6, 1), False)],
+    ids=["before", "today", "after"],
+)
+def test_the_library_s_today_labels_an_answer_as_owes_today_does(lang: str, day: date | None, past: bool) -> None:
+    from owes_cli.layout import sections
+    from owes_cli.render.plain import plain_blocks
+
+    asking = Directory.load(lang=lang, today=INJECTED_TODAY)
+    today = asking.today().isoformat()
+    on: tuple[str, ...] = ("--on", day.isoformat()) if day else ()
+    answer = asking.which_centre(county="żarski", on=day)
+    short = plain_blocks(sections.short_answer(answer, lang, today=today))
+    assert short == _owes_on(INJECTED_TODAY, lang, "which-centre", "--county", "żarski", *on)
+    assert (PAST[lang] in short.splitlines()[0]) is past
+    # A day after the injected today, and before the clock's, is not past: the layout read no clock.
+    assert short.startswith({"en": "Today: ", "pl": "Dziś: "}[lang]) is (day is None)
+    full = plain_blocks(sections.county_card(answer, lang, today=today))
+    assert full == _owes_on(INJECTED_TODAY, lang, "which-centre", "--full", "--county", "żarski", *on)
+    assert (PAST[lang] in full.splitlines()[0]) is past
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize(("year", "past"), [("2014", True), ("2016", False)])
+def test_the_library_s_today_labels_a_year_as_owes_today_does(lang: str, year: str, past: bool) -> None:
+    from owes_cli.answers import DuringAnswer
+    from owes_cli.layout import sections
+    from owes_cli.render.plain import plain_blocks
+
+    asking = Directory.load(lang=lang, today=INJECTED_TODAY)
+    during = asking.which_centre(county="żarski", on=year)
+    assert isinstance(during, DuringAnswer)
+    drawn = plain_blocks(sections.during_answer(during, lang, today=asking.today().isoformat()))
+    assert drawn == _owes_on(INJECTED_TODAY, lang, "which-centre", "--county", "żarski", "--on", year)
+    assert (PAST[lang] in drawn.splitlines()[0]) is past
+
+
+@pytest.mark.parametrize(("day", "past"), [("2014-06-01", True), ("2016-06-01", False)])
+def test_the_library_s_today_labels_the_counties_as_owes_today_does(day: str, past: bool) -> None:
+    from owes_cli.layout import listings
+    from owes_cli.layout.blocks import Heading
+
+    asking = Directory.load(lang="en", today=INJECTED_TODAY)
+    blocks = listings.counties_by_answer(
+        asking.counties(on=day), "en", on=asking.day(day).isoformat(), today=asking.today().isoformat()
+    )
+    heading = blocks[0]
+    assert isinstance(heading, Heading)
+    assert (PAST["en"] in heading.text) is past
+    screen = _counties_on_a_terminal("--on", day, lang="en", today=INJECTED_TODAY)
+    assert screen[0].startswith(f"╭─ {heading.text} ─")
+
+
+def test_a_document_s_today_is_the_library_s_today_where_one_is_given() -> None:
+    # Its answer without `on` is for that day, so the day is not past, whenever the document is made.
+    asking = Directory.load(lang="en", today=INJECTED_TODAY)
+    assert asking.document(county="żarski", generated=MADE).subtitle == "Answer for 2015-01-01"
+    assert asking.document(county="żarski", on=date(2016, 6, 1), generated=MADE).subtitle == "Answer for 2016-06-01"
+    before = asking.document(county="żarski", on=date(2014, 6, 1), generated=MADE)
+    assert before.subtitle == "Answer for 2014-06-01 (historical)"
+    assert PAST["en"] in asking.document(on=date(2014, 6, 1), generated=MADE).subtitle
+    assert PAST["en"] not in asking.document(on=date(2016, 6, 1), generated=MADE).subtitle
+
+
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_a_document_for_a_day_before_it_was_made_says_historical_in_its_heading(lang: str) -> None:
     asking = directory(lang)
@@ -369,12 +455,14 @@ def test_the_sheet_between_periods_names_the_next_period_not_no_later_data(lang:
 # --------------------------------------------------------------------------
 
 
-def _counties_on_a_terminal(*args: str, lang: str) -> list[str]:
+def _counties_on_a_terminal(*args: str, lang: str, today: date | None = None) -> list[str]:
     import os
 
     from conftest import run_on_pty
 
     env = {**os.environ, "OWES_PAGER": "", "LINES": "24", "COLUMNS": "80", "OWES_LANG": lang, "NO_COLOR": "1"}
+    if today is not None:
+        env["OWES_TODAY"] = today.isoformat()
     env.pop("PAGER", None)
     screen = run_on_pty(["counties", *args], env).replace("\r", "")
     return re.sub(r"\x1b\[[0-9;]*m", "", screen).rstrip("\n").splitlines()

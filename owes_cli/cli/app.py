@@ -443,19 +443,20 @@ def which_centre(
     out: Output,
 ) -> None:
     first, last = directory.when(on)
+    today = directory.today().isoformat()  # the day the answer says "Today" of, and before which it is past
     if first != last:  # a whole month or year: every centre of that time
         if where is not None and where.option is None:
             raise UsageError("during_needs_option")
         during = directory.which_centres_during(first, last, (on or "").strip(), where=where)
-        out.card(during, sections.during_answer(during, directory.lang), answers.during_rows(during))
+        out.card(during, sections.during_answer(during, directory.lang, today=today), answers.during_rows(during))
         return
     answer = directory.which_centre(where, on=first)
     _warn_notes(answer.notes, directory.lang, out)
     # The short answer fits one screen; --full is everything, sources included.
     if full:
-        blocks = sections.county_card(answer, directory.lang)
+        blocks = sections.county_card(answer, directory.lang, today=today)
     else:
-        blocks = sections.short_answer(answer, directory.lang, today=directory.today().isoformat())
+        blocks = sections.short_answer(answer, directory.lang, today=today)
     out.card(answer, blocks, answers.answer_rows(answer))
 
 
@@ -507,7 +508,8 @@ def counties(on: OnOption = None, *, directory: Directory, out: Output) -> None:
 
     rows = directory.counties(on=on)
     if out.on_terminal:  # grouped by answer, to fit a screen; pipes and --format keep a row per county
-        out.blocks(listings.counties_by_answer(rows, directory.lang, directory.day(on).isoformat()))
+        day, today = directory.day(on).isoformat(), directory.today().isoformat()
+        out.blocks(listings.counties_by_answer(rows, directory.lang, on=day, today=today))
     else:
         out.listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
 
@@ -692,10 +694,9 @@ def _document(directory: Directory, kind: str, where: Where | None, centre_id: s
     if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
         if centre_id is not None or where is not None or on is not None:
             raise UsageError("xlsx_whole_dataset")
-        from owes_cli.layout.report import generation_time
         from owes_cli.render import xlsx
 
-        return xlsx.render(directory.spreadsheet(), generation_time())
+        return xlsx.render(directory.spreadsheet(), directory.generation_time())
     # Without --on the answer is for the day the document is made.
     document = directory.document(on=on, where=where, centre=centre_id)
     if kind == "pdf":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import os
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 from owes_cli.record import Record
 
@@ -50,6 +50,18 @@ def today() -> date:
         except ValueError:
             pass  # not a day: the clock's, as without it (README, "Environment")
     return date.today()
+
+
+# When a document says it was made; fixed, a rebuild gives the same bytes.
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
+
+
+def generation_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set: the one place the tool reads the time a document is made."""
+    epoch = environ.get(EPOCH_ENV, "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 class PartialDateError(ValueError):

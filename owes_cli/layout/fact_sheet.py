@@ -100,7 +100,7 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
     if answer.place is not None:  # the sheet asks about the place it was asked for; its county is the answer's
         question = t(lang, _PLACE_QUESTION.get(answer.place.kind, "sheet_question_locality"), name=answer.place.name)
     # A sheet for a day before the one it is made on says so in its heading, not only in a notice.
-    past = is_past(answer.query.on, today=edition.generated.date().isoformat())
+    past = is_past(answer.query.on, edition.today)
     subtitle = t(lang, "sheet_subtitle_past" if past else "sheet_subtitle", on=answer.query.on)
     running = question
     if answer.period_status is PeriodStatus.HISTORICAL:

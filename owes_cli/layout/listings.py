@@ -250,14 +250,14 @@ def _answer_heading(row: CountyRow, lang: str) -> str:
     return coverage_label(row.coverage, lang).capitalize()
 
 
-def counties_by_answer(rows: Sequence[CountyRow], lang: str, on: str | None = None) -> list[Block]:
+def counties_by_answer(rows: Sequence[CountyRow], lang: str, *, on: str, today: str) -> list[Block]:
     """`owes counties` on a terminal: one heading per centre or set of candidates, its counties
     under it and the last confirmed centre on one line, rather than a row per county that
-    repeats the same long names. `on` None is today. Scripts and pipes keep a row per county."""
-    from owes_cli.layout.sections import clock_today, day_label
+    repeats the same long names. `on` is the day answered, `today` today (YYYY-MM-DD, as
+    `sections.day_label` takes them). Scripts and pipes keep a row per county."""
+    from owes_cli.layout.sections import day_label
 
-    day = on or clock_today()
-    blocks: list[Block] = [Heading(f"{t(lang, 'doc_overview')}: {day_label(day, lang)}", 1)]
+    blocks: list[Block] = [Heading(f"{t(lang, 'doc_overview')}: {day_label(on, lang, today)}", 1)]
     if rows:
         status = rows[0].period_status  # "current" would read oddly beside a past day: said only when not
         period = rows[0].period_name + (f" ({t(lang, 'period_status_' + status)})" if status != "current" else "")

@@ -10,8 +10,7 @@ imported here.
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from owes_cli.answers import PeriodStatus, Query, Source
@@ -32,8 +31,6 @@ from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
-
-EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
 
 class Report(Record):
@@ -67,14 +64,9 @@ class Edition(Record):
     register_title: str  # the county register (TERYT) and its date
     register_publisher: str
     register_as_of: str
-
-
-def generation_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> datetime:
-    """Now, or SOURCE_DATE_EPOCH when set, so that a rebuild gives the same bytes."""
-    epoch = environ.get(EPOCH_ENV, "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return datetime.now(UTC).replace(microsecond=0)
+    # The day the document reads as today (YYYY-MM-DD): one for a day before it says it is past.
+    # The directory's today where one was given, else the day the document is made.
+    today: str
 
 
 # --------------------------------------------------------------------------
@@ -135,9 +127,9 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
 
 
 def _past(query: Query, edition: Edition) -> str:
-    """ ", for 2014-06-01 (historical)" when the day answered is before the day the document is made:
-    a document handed out later must not read like a current one."""
-    return past_suffix(query.on, edition.lang, today=edition.generated.date().isoformat())
+    """ ", for 2014-06-01 (historical)" when the day answered is before the document's today
+    (the day it is made): a document handed out later must not read like a current one."""
+    return past_suffix(query.on, edition.lang, edition.today)
 
 
 def source_dates(sources: tuple[Source, ...] | list[Source], lang: str) -> str:

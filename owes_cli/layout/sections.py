@@ -366,8 +366,9 @@ def centre_card(centre: CentreInfo, lang: str) -> list[Block]:
     return centre_section(centre, lang) + source_section(centre.sources, lang)
 
 
-def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
-    """The county, whether the answer is of today, and what the sources say of its coverage."""
+def county_header(answer: CountyAnswer, lang: str, *, today: str) -> list[Block]:
+    """The county, whether the answer is of today (`today`, as `day_label` takes it),
+    and what the sources say of its coverage."""
     county = answer.county
     rows: Rows = [
         (
@@ -384,7 +385,7 @@ def county_header(answer: CountyAnswer, lang: str) -> list[Block]:
     blocks: list[Block] = []
     if answer.place is not None:
         blocks += place_section(answer.place, lang, answer.query.at)
-    heading = f"{t(lang, 'county')} {county_name(county, lang)}{past_suffix(answer.query.on, lang)}"
+    heading = f"{t(lang, 'county')} {county_name(county, lang)}{past_suffix(answer.query.on, lang, today)}"
     return blocks + [Heading(heading, 1), Fields(tuple(rows))]
 
 
@@ -404,12 +405,12 @@ def no_centre_text(answer: CountyAnswer, lang: str) -> str:
     return t(lang, message, county=answer.county.name)
 
 
-def county_card(answer: CountyAnswer, lang: str) -> list[Block]:
-    """`owes which-centre`: the county's centre, or the period's centres and the last confirmed one."""
-    return county_header(answer, lang) + county_details(answer, lang)
+def county_card(answer: CountyAnswer, lang: str, *, today: str) -> list[Block]:
+    """`owes which-centre --full`: the county's centre, or the period's centres and the last confirmed one."""
+    return county_header(answer, lang, today=today) + county_details(answer, lang, today=today)
 
 
-def county_details(answer: CountyAnswer, lang: str) -> list[Block]:
+def county_details(answer: CountyAnswer, lang: str, *, today: str) -> list[Block]:
     """What follows the county's header: its centre in full, or the period's centres
     in brief and the last centre a source confirms; then the sources."""
     blocks: list[Block] = []
@@ -419,7 +420,7 @@ def county_details(answer: CountyAnswer, lang: str) -> list[Block]:
         label = (
             t(lang, "on_day", on=answer.query.on) if answer.period_status is PeriodStatus.CURRENT else t(lang, "period")
         )
-        if answer.period_status is PeriodStatus.CURRENT and answer.query.on == clock_today():
+        if answer.period_status is PeriodStatus.CURRENT and answer.query.on == today:
             label = t(lang, "today")
         for centre in answer.centres:
             blocks += centre_section(centre, lang, brief=True, prefix=f"{label}: ")
@@ -510,35 +511,31 @@ def period_section(period: PeriodInfo, lang: str) -> list[Block]:
 _NOTES_KEPT_SHORT = 1
 
 
-def clock_today() -> str:
-    """Today, as the layout reads it when no day is given: the clock's. The one place it is read,
-    so that an injected today (`Directory(today=)`) needs rewiring here only."""
-    from owes_cli.domain import dates
-
-    return dates.today().isoformat()
+# Today, for the layout, is given as text (YYYY-MM-DD) by whoever asks: the command line and the
+# library take it from `Directory.today()`, a document from the day it counts as made. The
+# layout never reads the clock, so that every output of one run speaks of one today.
 
 
-def is_past(on: str, today: str | None = None) -> bool:
-    """Whether the day asked is before today (`today` None: the clock's; "": unknown, never past)."""
-    now = clock_today() if today is None else today
-    return bool(now) and on < now
+def is_past(on: str, today: str) -> bool:
+    """Whether the day asked is before `today` ("": unknown, never past)."""
+    return bool(today) and on < today
 
 
-def day_label(on: str, lang: str, today: str | None = None, *, made: str | None = None) -> str:
+def day_label(on: str, lang: str, today: str, *, made: str | None = None) -> str:
     """ "Today" only when the day asked is today; a day before it "On 2014-06-01 (historical)",
     so that an answer for a past day never reads like today's; otherwise "On 2030-01-01".
 
-    `today` is today's date (the clock's by default); "" for text read on other
+    `today` is today's date; "" for text read on other
     days than it is made, such as a web page, which always names its day; `made`
     is then the day it is made, before which a day is past whenever it is read.
     """
-    if on == (clock_today() if today is None else today):
+    if on == today:
         return t(lang, "today")
     past = is_past(on, today if made is None else made)
     return t(lang, "on_day_past" if past else "on_day", on=on)
 
 
-def past_suffix(on: str, lang: str, today: str | None = None) -> str:
+def past_suffix(on: str, lang: str, today: str) -> str:
     """ ", for 2014-06-01 (historical)" for a heading of an answer for a past day; "" otherwise."""
     # A comma, not a middle dot: a terminal limited to ASCII prints it as it is.
     return f", {t(lang, 'for_day_past', on=on)}" if is_past(on, today) else ""
@@ -621,7 +618,7 @@ def _short_notes(notes: tuple[NoteInfo, ...], lang: str) -> Rows:
     return rows
 
 
-def short_answer(answer: CountyAnswer, lang: str, *, today: str | None = None, made: str | None = None) -> list[Block]:
+def short_answer(answer: CountyAnswer, lang: str, *, today: str, made: str | None = None) -> list[Block]:
     """`owes which-centre`: the short answer, one screen.
 
     The place and county; for the day asked the centre or centres with how
@@ -673,7 +670,7 @@ def _short(answer: CountyAnswer, lang: str, day: str, rows: Rows) -> list[Block]
     return [Heading(t(lang, "short_title", subject=title, day=day), 1), Fields(tuple(rows))]
 
 
-def during_answer(answer: DuringAnswer, lang: str) -> list[Block]:
+def during_answer(answer: DuringAnswer, lang: str, *, today: str) -> list[Block]:
     """`which-centre --on 2014` or `--on 2014-06`: every centre that ran then, with its dates."""
     rows: Rows = []
     where = county_name(answer.county, lang)
@@ -694,7 +691,7 @@ def during_answer(answer: DuringAnswer, lang: str) -> list[Block]:
         rows.append((t(lang, "operators"), _who_runs(centre, lang)))
     subject = answer.place.name if answer.place is not None else answer.county.name
     # A month or year wholly before today is said to be historical, as a past day is.
-    asked = answer.asked + (f" ({t(lang, 'historical_word')})" if is_past(answer.to) else "")
+    asked = answer.asked + (f" ({t(lang, 'historical_word')})" if is_past(answer.to, today) else "")
     title = t(lang, "during_title", asked=asked, subject=subject)
     return [Heading(title, 1), Fields(tuple(rows))]
 
