@@ -128,7 +128,7 @@ def centre_report(answer: CentreStatus, edition: Edition, drawing: CoverageMap |
 
 def _past(query: Query, edition: Edition) -> str:
     """ ", for 2014-06-01 (historical)" when the day answered is before the document's today
-    (the day it is made): a document handed out later must not read like a current one."""
+    (`Edition.today`): a document handed out later must not read like a current one."""
     return past_suffix(query.on, edition.lang, edition.today)
 
 

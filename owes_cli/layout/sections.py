@@ -525,9 +525,9 @@ def day_label(on: str, lang: str, today: str, *, made: str | None = None) -> str
     """ "Today" only when the day asked is today; a day before it "On 2014-06-01 (historical)",
     so that an answer for a past day never reads like today's; otherwise "On 2030-01-01".
 
-    `today` is today's date; "" for text read on other
-    days than it is made, such as a web page, which always names its day; `made`
-    is then the day it is made, before which a day is past whenever it is read.
+    `today` is today's date; "" for text read on other days than it is made, such
+    as a web page, which always names its day; `made` is then the day it is made,
+    before which a day is past whenever it is read.
     """
     if on == today:
         return t(lang, "today")
