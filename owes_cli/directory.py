@@ -719,26 +719,40 @@ class Directory:
             self._places(),
             self.coverage_map(day),
             steps,
+            self._alike(asked),
             whole,
-            self._namesakes(day),
+            self._namesakes(),
             day,
             made,
             self.lang,
         )
 
-    def _namesakes(self, day: date) -> list[answers.CountyAnswer]:
-        """The answer for each name that several places of the region share ("Żary": the town and
-        the rural gmina), so that the page says what the command line notes about the others.
+    def _alike(self, days: list[date]) -> dict[str, tuple[int, ...]]:
+        """For each county, on each of `days`, a number that two counties share when places in
+        them give one answer on that day (`_same_on`): what the page's search applies to a name
+        that several counties' places share (one answer with a note, or the list to choose from)."""
+        classes: dict[Hashable, int] = {}
+        alike: dict[str, list[int]] = {}
+        for when in days:
+            same = self._same_on(when)
+            for teryt, county in sorted(self.dataset.counties.items()):
+                alike.setdefault(teryt, []).append(classes.setdefault(same(county), len(classes)))
+        return {teryt: tuple(found) for teryt, found in alike.items()}
 
-        Only these names: every name of the region takes `which_centre` about 8 ms, 12 s in all,
-        for notes that mostly count namesakes outside the region. And of these 195, only the names
-        of a gmina or town, or of places in one county (106): villages of one name in several
-        counties are mostly ambiguous to the command line, with no one answer to take notes from,
-        and the page lists their places itself.
+    def _namesakes(self) -> list[tuple[Place, tuple[answers.NoteInfo, ...]]]:
+        """Each place whose name other places of the region share ("Żary": the town and the rural
+        gmina), with what `--place NAME` notes about the others, so that the page says it too.
+
+        Only these names: the notes of every other name mostly count namesakes outside the region.
+        A name whose places lie in several counties is left to the page's search, which lists
+        them or, when they give one answer on the reader's day, answers with the note that says
+        so (`_alike`): that note depends on the day, these do not. The notes come from reading
+        the name (`places.resolve_place`), not from a whole answer: 106 names, a few ms each.
         """
-        from owes_cli.errors import OwesError
+        from owes_cli.domain import places
 
         gazetteer = self._places()
+        gazetteer.by_name  # noqa: B018 -- built once for the 106 names read below
         shared: dict[str, list[Place]] = {}
         for place in gazetteer.universe:
             if place.county in self.dataset.counties:
@@ -748,9 +762,10 @@ class Directory:
             if len(same) < 2 or (len({p.county for p in same}) > 1 and all(p.is_locality for p in same)):
                 continue
             try:
-                found.append(self.which_centre(place=name, on=day))
+                read = places.resolve_place(name, self.dataset, self.register, gazetteer)
             except OwesError:
                 continue
+            found.append((read.place, _notes(read.notes)))
         return found
 
     @_speaking

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,8 +76,9 @@ ANSWERED = [
     "0178465",
     "Dąbrowa, gmina Zabór",
     "Nowa Wieś gm. Bledzew",
+    "Dąbrowa",  # villages in two counties that give one answer: the first answers, with a note
 ]
-AMBIGUOUS = ["Dąbrowa", "Nowa Wieś"]
+AMBIGUOUS = ["Nowa Wieś"]
 OUTSIDE = ["Poznań", "krakowski", "Wrocław", "1206", "3064"]
 UNKNOWN = ["Swiebodzn", "Zielona Gra", "xyzzy"]
 POSTAL = ["68-200"]
@@ -207,10 +209,6 @@ def cli_answer(owes: Owes, query: str, day: str) -> tuple[str, str, str, str] | 
         run = owes("which-centre", option, query, "--on", day, "--format", "json", "--lang", "en")
         if run.exit_code == 0:
             found = json.loads(run.stdout)
-            if "readings" in found:
-                # Places of this name in several counties, with one answer: the command line answers
-                # (issue 18), the page still lists them until it applies the rule (Directory.place_readings).
-                return None
             centre = (found["centre"] or {}).get("id") or ""
             return found["county"]["teryt"], centre, " ".join(c["id"] for c in found["centres"]), found["coverage"]
     return None
@@ -362,19 +360,77 @@ def test_a_date_field_asks_about_another_day(browser: Any, pages: dict[str, Path
 
 def test_ambiguous_outside_and_unknown_names_help(browser: Any, pages: dict[str, Path]) -> None:
     visit = Visit(browser, pages["en"], day="2014-06-01")
-    assert "several counties" in visit.search("Dąbrowa")["text"]
+    assert "several counties" in visit.search("Nowa Wieś")["text"]
     choices = visit.page.locator("#answer-body a")
     assert choices.count() == 2
     target = choices.first.get_attribute("href") or ""
     shown = visit.click(choices.first, target.removeprefix("#q="))  # a choice is a link to its answer
-    assert shown["status"] == "answer" and shown["county"] in ("0809", "0811")
-    assert visit.page.input_value("#q") == "Dąbrowa"  # the box shows the name chosen, not its SIMC id
+    assert shown["status"] == "answer" and shown["county"] == "0803"
+    assert visit.page.input_value("#q") == "Nowa Wieś"  # the box shows the name chosen, not its SIMC id
     assert "województwo wielkopolskie" in visit.search("Poznań")["text"]
     shown = visit.search("Swiebodzn")
     assert "Did you mean" in shown["text"] and "Świebodzin" in shown["text"]
     shown = visit.click(visit.page.locator("#answer-body a", has_text="Świebodzin").first, "Świebodzin")
     assert shown["county"] == "0808"
     visit.close()
+
+
+# Names of several places (issue 18's ambiguity rule): one place; places of one name in several
+# counties that give one answer (the first answers, with a note naming the others); ones that
+# give different answers (the list, in the command line's order); a gmina, its seat and villages
+# elsewhere; a part of a city beside villages; a name reached without its diacritics.
+SEVERAL = {
+    "single": ["Żary", "Lubsko", "Bledzew"],
+    "same": ["Łagów", "Brody", "Trzebiechów", "Kłodawa", "Górzyca", "Gorzyca", "Dąbrowa", "Siedlisko", "lagow"],
+    "different": ["Nowa Wieś", "Maszewo", "Zawada", "Wysoka", "Jamno"],
+}
+LISTED = re.compile(r"^\s+\S.*?\((?:SIMC )?([0-9]{7})", re.MULTILINE)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_names_of_several_places_answer_as_the_command_line_does(
+    browser: Any, pages: dict[str, Path], owes: Owes, lang: str
+) -> None:
+    """The page applies `which-centre --place`'s rule on the reader's day: the same place, county
+    and answer, the same readings and note; or the same list of places, in the same order."""
+    from playwright.sync_api import expect
+
+    for day in DAYS:
+        visit = Visit(browser, pages[lang], day=day)
+        for kind, queries in SEVERAL.items():
+            for query in queries:
+                shown = visit.search(query)
+                asked = ("which-centre", "--place", query, "--on", day, "--lang", lang)
+                run = owes(*asked, "--format", "json")
+                if run.exit_code == 4:
+                    assert kind == "different" and shown["status"] == "ambiguous", (query, day)
+                    links = visit.page.locator("#answer-body li a")
+                    expect(links).to_have_count(len(LISTED.findall(run.stderr)))
+                    hrefs = [href.removeprefix("#q=") for href in links.evaluate_all("a => a.map(x => x.hash)")]
+                    assert hrefs == LISTED.findall(run.stderr), (query, day)
+                    continue
+                assert run.exit_code == 0 and kind != "different", (query, day, run.stderr)
+                found = json.loads(run.stdout)
+                centre = (found["centre"] or {}).get("id") or ""
+                assert (shown["status"], shown["county"], shown["place"]) == (
+                    "answer",
+                    found["county"]["teryt"],
+                    found["place"]["teryt"],
+                ), (query, day)
+                assert (shown["centre"], shown["centres"], shown["coverage"]) == (
+                    centre,
+                    " ".join(c["id"] for c in found["centres"]),
+                    found["coverage"],
+                ), (query, day)
+                readings = [f"{r['teryt']}/{r['simc'] or ''}" for r in found.get("readings") or []]
+                assert shown.get("readings", "").split() == readings, (query, day)
+                assert (kind == "same") == bool(readings), (query, day)
+                # Every note the command line gives under the answer, word for word, is on the page.
+                said = " ".join(owes(*asked).stdout.split())
+                notes = visit.page.locator("#answer-body p.notice").all_inner_texts()
+                if readings:
+                    assert len(notes) == 1 and notes[0] in said, (query, day, notes)
+        visit.close()
 
 
 def test_names_outside_the_region_are_never_taken_for_a_village_in_it(browser: Any, pages: dict[str, Path]) -> None:

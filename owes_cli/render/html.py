@@ -141,6 +141,7 @@ def render(page: WebPage) -> bytes:
         "day": page.day,
         "steps": page.steps,
         "by_county": page.by_county,
+        "alike": page.alike,
         "max_query": MAX_QUERY,
         "search": page.search,
         "texts": page.texts,

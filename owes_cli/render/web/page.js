@@ -10,7 +10,6 @@
   const POSTAL = new RegExp(P.postal_code), SIMC_PREFIX = new RegExp(P.simc_prefix, "i");
   const REGION = new Set(S.counties.filter((c) => c[3]).map((c) => c[0]));
   const COUNTY = new Map(S.counties.map((c) => [c[0], c]));
-  const UNITS = new Set(P.units);
   const UNIT = new Map(S.places.filter((p) => !p[6]).map((p) => [p[2], p]));
 
   function translate(text, table) {
@@ -169,10 +168,49 @@
     }
     const found = choose(scored, placeCounty, byKey((p) => [p[4], p[2], p[3]]));
     if (found.status === "answer") return { status: "answer", place: found.chosen };
-    if (found.status === "ambiguous") {
-      found.found.sort(byKey((p) => [placeCounty(p), UNITS.has(p[1]) ? 0 : 1, p[2], p[3] || p[2]]));
-    }
+    if (found.status === "ambiguous") found.found = readingOrder(found.found);
     return found;
+  }
+  // places.reading_order: the readings of one name as the command line lists them, the first
+  // leading. A gmina and the village of its name that is its seat, then towns, then other
+  // gminas, then villages and the like, then parts of places; the region's own first in a kind.
+  const ORDER = P.reading_order;
+  const gminaCode = (p) => p[2].slice(0, 6) + (/[45]$/.test(p[2]) ? "3" : p[2][6]);
+  function readingOrder(found) {
+    const gminas = new Map(found.filter((p) => ORDER.gminas.includes(p[1])).map((p) => [p[2], p]));
+    const seatOf = (p) => {
+      const gmina = p[6] && !ORDER.parts.includes(p[1]) ? gminas.get(gminaCode(p)) : undefined;
+      return gmina && fold(gmina[0]) === fold(p[0]) ? gmina : null;
+    };
+    const seated = new Set(found.map(seatOf).filter(Boolean).map((g) => g[2]));
+    const away = (p) => (REGION.has(placeCounty(p)) ? 0 : 1);
+    return [...found].sort(byKey((p) => {
+      const gmina = seatOf(p);
+      if (gmina) return [0, 0, away(gmina), placeCounty(gmina), gmina[2], 1, p[3]];
+      let group = 3;
+      if (seated.has(p[2]) && !p[6]) group = 0;
+      else if (ORDER.towns.includes(p[1])) group = 1;
+      else if (ORDER.gminas.includes(p[1])) group = 2;
+      else if (ORDER.parts.includes(p[1])) group = 4;
+      return [group, group === 3 ? p[4] : 0, away(p), placeCounty(p), p[2], 0, p[3]];
+    }));
+  }
+  // Directory._one_answer: places of one name (not an abbreviation that fits several) whose
+  // counties give one answer on the day asked (Python numbered them so: DATA.alike).
+  function oneAnswer(found) {
+    const step = stepOf(day);
+    const alike = (p) => (DATA.alike[placeCounty(p)] || [])[step];
+    return new Set(found.map((p) => fold(p[0]))).size === 1 && new Set(found.map(alike)).size === 1;
+  }
+  // A reading as the note of the ambiguity rule names it ("Łagów (village, gmina Dąbie, powiat krośnieński)").
+  function reading(p) {
+    const params = {
+      name: p[0],
+      kind_label: kindLabel(p),
+      county: (COUNTY.get(placeCounty(p)) || [null, placeCounty(p)])[1],
+      gmina: S.gminas[gminaCode(p)] || gminaCode(p),
+    };
+    return fill(p[6] ? T.reading_named_locality : T.reading_named_unit, params);
   }
   // places._candidates: a name written out in full first, then one reached by its words' stems.
   function candidates(query) {
@@ -282,7 +320,9 @@
   }
   function reset(status) {
     body.replaceChildren();
-    for (const key of ["county", "centre", "centres", "coverage", "place", "answeredQuery"]) delete body.dataset[key];
+    for (const key of ["county", "centre", "centres", "coverage", "place", "readings", "answeredQuery"]) {
+      delete body.dataset[key];
+    }
     body.dataset.status = status;
     heading.textContent = HEADING;
   }
@@ -308,7 +348,8 @@
     parts.push("województwo " + (S.voivodeships[p[2].slice(0, 2)] || p[2].slice(0, 2)));
     return parts.join(", ");
   }
-  function showCounty(code, query, place) {
+  // `said`: the notes under the place, when not the ones Python worked out for it (S.notes).
+  function showCounty(code, query, place, said) {
     const steps = DATA.by_county[code];
     const template = steps && document.getElementById("answer-" + steps[stepOf(day)]);
     if (!template) return false;
@@ -322,8 +363,8 @@
     if (place) body.append(el("p", where(place), { class: "place" }));
     if (place) body.dataset.place = place[2];
     // What the command line notes about this place's namesakes, worked out by Python.
-    for (const said of (place && S.notes[place[2] + "/" + place[3]]) || []) {
-      body.append(el("p", said, { class: "notice" }));
+    for (const line of said || (place && S.notes[place[2] + "/" + place[3]]) || []) {
+      body.append(el("p", line, { class: "notice" }));
     }
     body.append(template.content.cloneNode(true));
     return true;
@@ -384,6 +425,16 @@
       showCounty(placeCounty(place.place), query, place.place);
       finished(query, placeCounty(place.place));
       return isCode || SIMC_PREFIX.test(query) ? place.place[0] : query;
+    }
+    if (place.status === "ambiguous" && oneAnswer(place.found)) {
+      // The ambiguity rule: every reading gives the same answer on this day, so the first one
+      // answers, with a note naming the others (as `which-centre --place` answers).
+      const [lead, ...others] = place.found;
+      const said = fill(T.readings_same_answer, { query, readings: others.map(reading).join("; ") });
+      showCounty(placeCounty(lead), query, lead, [said]);
+      body.dataset.readings = place.found.map((p) => p[2] + "/" + p[3]).join(" ");
+      finished(query, placeCounty(lead));
+      return query;
     }
     // What a person most likely meant: a place in several counties, then a county name that
     // fits several or lies outside the region, then what the place search found.
