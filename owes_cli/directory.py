@@ -708,10 +708,7 @@ class Directory:
         changes = periods.answer_changes(dataset)
         firsts: list[date | None] = [None, *changes]
         asked = [changes[0] - timedelta(days=1), *changes] if changes else [day]
-        steps = [
-            web.Step(first, tuple(self.which_centre(county=teryt, on=when) for teryt in sorted(dataset.counties)))
-            for first, when in zip(firsts, asked, strict=True)
-        ]
+        steps = [web.Step(first, self._county_answers(when)) for first, when in zip(firsts, asked, strict=True)]
         whole = detail.directory(dataset, day, self.lang)
         return web.web_page(
             dataset,
@@ -725,6 +722,20 @@ class Directory:
             day,
             made,
             self.lang,
+        )
+
+    def _county_answers(self, day: date) -> tuple[answers.CountyAnswer, ...]:
+        """Every county's answer on `day`, as `which_centre(county=TERYT)` gives it: a code is
+        read as its county with nothing to note, so the answer is worked out without reading it
+        (reading a code sets out all 380 counties of Poland, 14 counties times every step)."""
+        return tuple(
+            answers.county_answer(
+                self.dataset,
+                periods.answer(self.dataset, county, day),
+                self.lang,
+                answers.Query(county=teryt, place=None, at=None, on=day.isoformat()),
+            )
+            for teryt, county in sorted(self.dataset.counties.items())
         )
 
     def _alike(self, days: list[date]) -> dict[str, tuple[int, ...]]:

@@ -219,14 +219,21 @@ def search_index(dataset: Dataset, register: Register, gazetteer: Gazetteer, lan
     """
     from owes_cli.domain import geo, places
 
+    labels: dict[tuple[str, str, str], str] = {}  # 4,000 places, a few dozen labels: each worded once
+
+    def own_label(kind: str, parent: places.Place | None) -> str:
+        key = (kind, parent.name, parent.teryt) if parent is not None else (kind, "", "")
+        if key not in labels:
+            view: dict[str, Any] = {"kind": kind}
+            if parent is not None:
+                view |= {"part_of": parent.name, "part_of_teryt": parent.teryt}
+            label = kind_label(view, lang)
+            # Only a part of a place needs its own words ("part of the village of …"); the rest share "kind_labels".
+            labels[key] = label if label != t(lang, "kind_" + kind) else ""
+        return labels[key]
+
     def place_row(p: places.Place) -> list[Any]:
-        view: dict[str, Any] = {"kind": p.kind.value}
-        parent = gazetteer.parent(p)
-        if parent is not None:
-            view |= {"part_of": parent.name, "part_of_teryt": parent.teryt}
-        label = kind_label(view, lang)
-        # Only a part of a place needs its own words ("part of the village of …"); the rest share "kind_labels".
-        own = label if label != t(lang, "kind_" + p.kind.value) else ""
+        own = own_label(p.kind.value, gazetteer.parent(p))
         return [p.name, p.kind.value, p.teryt, p.simc or "", places.preference(p), own, int(p.is_locality)]
 
     region = set(dataset.counties)
