@@ -358,6 +358,40 @@ def test_a_date_field_asks_about_another_day(browser: Any, pages: dict[str, Path
     visit.close()
 
 
+@pytest.mark.parametrize(
+    ("lang", "today", "chosen"),
+    [
+        ("pl", "wybrany dzień: 01.01.2026", "wybrany dzień: 01.11.2015"),
+        ("en", "day chosen: 2026-01-01", "day chosen: 2015-11-01"),
+    ],
+)
+def test_the_day_chosen_is_said_in_the_pages_language(
+    browser: Any, pages: dict[str, Path], lang: str, today: str, chosen: str
+) -> None:
+    """Chromium writes the date field in its own locale's order (01/11/2015 in an English
+    browser; neither `lang` on the field nor the context's locale changes it): the page says the
+    day beside the field in its own language, and says it to a screen reader with the field."""
+    from playwright.sync_api import expect
+
+    visit = Visit(browser, pages[lang], day="2026-01-01")
+    shown = visit.page.locator("#day-shown")
+    expect(shown).to_have_text(today)
+    assert "day-shown" in (visit.page.get_attribute("#day", "aria-describedby") or "").split()
+    visit.search("Żary")
+    visit.body.evaluate("e => { delete e.dataset.answeredQuery; }")
+    visit.page.fill("#day", "2015-11-01")
+    expect_day(visit, "2015-11-01")
+    expect(shown).to_have_text(chosen)
+    visit.page.go_back()  # the address held the day; going back says the day before
+    expect_day(visit, "2026-01-01")
+    expect(shown).to_have_text(today)
+    visit.close()
+    # Without JavaScript the page's own day (the day it was made) is said so as well.
+    still = Visit(browser, pages[lang], day="2026-01-01", script=False)
+    expect(still.page.locator("#day-shown")).to_have_text(today)
+    still.close()
+
+
 def test_ambiguous_outside_and_unknown_names_help(browser: Any, pages: dict[str, Path]) -> None:
     visit = Visit(browser, pages["en"], day="2014-06-01")
     assert "several counties" in visit.search("Nowa Wieś")["text"]

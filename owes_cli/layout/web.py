@@ -48,6 +48,13 @@ def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
     return sections.short_answer(answer, lang, today="")[1:] + sources
 
 
+def day_chosen(day: str, lang: str) -> str:
+    """The day "2026-01-31" as the page's language writes it beside the date field: "wybrany
+    dzień: 31.01.2026", "day chosen: 2026-01-31" (the script says it alike for the reader's day)."""
+    y, m, d = day.split("-")
+    return t(lang, "web_day_chosen", day=t(lang, "web_day_format", y=y, m=m, d=d))
+
+
 def heading_lead(answer: CountyAnswer, lang: str) -> str:
     """What the heading leads with, as the short answer does: the centre, the candidates, or none."""
     if answer.period_status in (PeriodStatus.BETWEEN, PeriodStatus.BEFORE_FIRST):
@@ -204,6 +211,8 @@ SCRIPT_TEXTS = (
     "web_point_range",
     "web_position_failed",
     "web_in_region",
+    "web_day_chosen",
+    "web_day_format",
     "readings_same_answer",
     "reading_named_unit",
     "reading_named_locality",

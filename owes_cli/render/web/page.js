@@ -298,6 +298,7 @@
   const body = document.getElementById("answer-body");
   const note = document.getElementById("search-note");
   const dayInput = document.getElementById("day");
+  const dayShown = document.getElementById("day-shown");
   const HEADING = heading.textContent, TITLE = document.title;
   const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
   const fill = (template, params) => template.replace(/\{(\w+)\}/g, (m, k) => (k in params ? params[k] : m));
@@ -307,6 +308,11 @@
     return String(now.getFullYear()).padStart(4, "0") + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
   let day = today();
+  // The browser writes the field in its own locale's order, not the page's: say the day beside it.
+  function showDay(value) {
+    const [y, m, d] = value.split("-");
+    dayShown.textContent = ISO_DAY.test(value) ? fill(T.web_day_chosen, { day: fill(T.web_day_format, { y, m, d }) }) : "";
+  }
   function stepOf(when) {
     let found = 0;
     DATA.steps.forEach((first, i) => { if (first <= when) found = i; });
@@ -542,6 +548,7 @@
     const on = parts.find((p) => p.startsWith("on=") && ISO_DAY.test(p.slice(3)));
     day = on ? on.slice(3) : today();
     dayInput.value = day;
+    showDay(day);
     const first = parts[0] || "";
     say("");
     if (first.startsWith("county-") && DATA.by_county[first.slice(7)]) {
@@ -570,6 +577,7 @@
     wasCut = cut;
     go("q=" + encodeURIComponent(query));
   });
+  dayInput.addEventListener("input", () => showDay(dayInput.value));
   dayInput.addEventListener("change", () => {
     if (!ISO_DAY.test(dayInput.value)) return;
     day = dayInput.value;
@@ -609,5 +617,6 @@
   document.getElementById("counties").hidden = true;
   for (const node of document.querySelectorAll("noscript")) node.remove();
   dayInput.value = day;
+  showDay(day);
   render(false);
 })();
