@@ -467,6 +467,40 @@ def test_names_of_several_places_answer_as_the_command_line_does(
         visit.close()
 
 
+CLI_ROW = re.compile(r"^  (\S.*?)\s{2,}(\S.*)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_an_answer_is_worded_as_the_command_lines_short_answer(
+    browser: Any, pages: dict[str, Path], owes: Owes, lang: str
+) -> None:
+    """Under the page's heading, every row of the answer is the command line's row, word for word:
+    the place as `--place` says it ("Place: Żary (urban gmina), county żarski (…)"), the status,
+    how sure, each centre and who runs it, and the last confirmed centre on a day none ran."""
+    asked = {
+        "żarski": ("--county", "żarski"),
+        "Żary": ("--place", "Żary"),
+        "Łagów": ("--place", "Łagów"),
+        "0917543": ("--place", "0917543"),  # a part of a city
+        "Nowa Wieś gm. Bledzew": ("--place", "Nowa Wieś gm. Bledzew"),
+        "51.6417,15.1381": ("--at", "51.6417,15.1381"),
+    }
+    for day in ("2015-11-01", "2026-01-01", "2031-01-01"):
+        visit = Visit(browser, pages[lang], day=day)
+        for query, (option, value) in asked.items():
+            visit.search(query)
+            rows = visit.page.locator("#answer-body dl").first.evaluate(
+                "dl => [...dl.children].map(row => [row.querySelector('dt').innerText, row.querySelector('dd').innerText])"
+            )
+            shown = [(label, " ".join(text.split())) for label, text in rows if label != "\u26a0"]
+            run = owes("which-centre", option, value, "--on", day, "--lang", lang)
+            assert run.exit_code == 0, run.stderr
+            point = {"Point", "Punkt"}  # said on the page above the answer, in its own words
+            said = [(label, " ".join(text.split())) for label, text in CLI_ROW.findall(run.stdout)]
+            assert shown == [(label, text) for label, text in said if label not in ("!", *point)], (query, day)
+        visit.close()
+
+
 def test_names_outside_the_region_are_never_taken_for_a_village_in_it(browser: Any, pages: dict[str, Path]) -> None:
     """The page knows the region's villages and Poland's towns and gminas, not Poland's villages
     (an index of them would weigh 206 KB gzipped, over the 150 KB allowed): a village elsewhere is

@@ -212,6 +212,8 @@ SCRIPT_TEXTS = (
     "web_position_failed",
     "web_in_region",
     "web_day_chosen",
+    "place",
+    "county",
     "web_day_format",
     "readings_same_answer",
     "reading_named_unit",

@@ -372,7 +372,16 @@
     for (const line of said || (place && S.notes[place[2] + "/" + place[3]]) || []) {
       body.append(el("p", line, { class: "notice" }));
     }
-    body.append(template.content.cloneNode(true));
+    const answer = template.content.cloneNode(true);
+    const first = answer.querySelector("dl > div");
+    if (place && first) {
+      // The short answer's first row, as the command line says it for a place: "Place: Żary
+      // (urban gmina), county żarski (0811, land county)" where the county's answer says "County".
+      const dd = first.querySelector("dd");
+      first.querySelector("dt").textContent = T.place;
+      dd.textContent = place[0] + " (" + kindLabel(place) + "), " + T.county.toLowerCase() + " " + dd.textContent;
+    }
+    body.append(answer);
     return true;
   }
   function links(items) {
