@@ -716,10 +716,7 @@ class Directory:
         changes = periods.answer_changes(dataset)
         firsts: list[date | None] = [None, *changes]
         asked = [changes[0] - timedelta(days=1), *changes] if changes else [day]
-        steps = [
-            web.Step(first, tuple(self.which_centre(county=teryt, on=when) for teryt in sorted(dataset.counties)))
-            for first, when in zip(firsts, asked, strict=True)
-        ]
+        steps = [web.Step(first, self._county_answers(when)) for first, when in zip(firsts, asked, strict=True)]
         whole = detail.directory(dataset, day, self.lang)
         return web.web_page(
             dataset,
@@ -727,26 +724,54 @@ class Directory:
             self._places(),
             self.coverage_map(day),
             steps,
+            self._alike(asked),
             whole,
-            self._namesakes(day),
+            self._namesakes(),
             day,
             made,
             self.lang,
         )
 
-    def _namesakes(self, day: date) -> list[answers.CountyAnswer]:
-        """The answer for each name that several places of the region share ("Żary": the town and
-        the rural gmina), so that the page says what the command line notes about the others.
+    def _county_answers(self, day: date) -> tuple[answers.CountyAnswer, ...]:
+        """Every county's answer on `day`, as `which_centre(county=TERYT)` gives it: a code is
+        read as its county with nothing to note, so the answer is worked out without reading it
+        (reading a code sets out all 380 counties of Poland, 14 counties times every step)."""
+        return tuple(
+            answers.county_answer(
+                self.dataset,
+                periods.answer(self.dataset, county, day),
+                self.lang,
+                answers.Query(county=teryt, place=None, at=None, on=day.isoformat()),
+            )
+            for teryt, county in sorted(self.dataset.counties.items())
+        )
 
-        Only these names: every name of the region takes `which_centre` about 8 ms, 12 s in all,
-        for notes that mostly count namesakes outside the region. And of these 195, only the names
-        of a gmina or town, or of places in one county (106): villages of one name in several
-        counties are mostly ambiguous to the command line, with no one answer to take notes from,
-        and the page lists their places itself.
+    def _alike(self, days: list[date]) -> dict[str, tuple[int, ...]]:
+        """For each county, on each of `days`, a number that two counties share when places in
+        them give one answer on that day (`_same_on`): what the page's search applies to a name
+        that several counties' places share (one answer with a note, or the list to choose from)."""
+        classes: dict[Hashable, int] = {}
+        alike: dict[str, list[int]] = {}
+        for when in days:
+            same = self._same_on(when)
+            for teryt, county in sorted(self.dataset.counties.items()):
+                alike.setdefault(teryt, []).append(classes.setdefault(same(county), len(classes)))
+        return {teryt: tuple(found) for teryt, found in alike.items()}
+
+    def _namesakes(self) -> list[tuple[Place, tuple[answers.NoteInfo, ...]]]:
+        """Each place whose name other places of the region share ("Żary": the town and the rural
+        gmina), with what `--place NAME` notes about the others, so that the page says it too.
+
+        Only these names: the notes of every other name mostly count namesakes outside the region.
+        A name whose places lie in several counties is left to the page's search, which lists
+        them or, when they give one answer on the reader's day, answers with the note that says
+        so (`_alike`): that note depends on the day, these do not. The notes come from reading
+        the name (`places.resolve_place`), not from a whole answer: 106 names, a few ms each.
         """
-        from owes_cli.errors import OwesError
+        from owes_cli.domain import places
 
         gazetteer = self._places()
+        gazetteer.by_name  # noqa: B018 -- built once for the 106 names read below
         shared: dict[str, list[Place]] = {}
         for place in gazetteer.universe:
             if place.county in self.dataset.counties:
@@ -756,9 +781,10 @@ class Directory:
             if len(same) < 2 or (len({p.county for p in same}) > 1 and all(p.is_locality for p in same)):
                 continue
             try:
-                found.append(self.which_centre(place=name, on=day))
+                read = places.resolve_place(name, self.dataset, self.register, gazetteer)
             except OwesError:
                 continue
+            found.append((read.place, _notes(read.notes)))
         return found
 
     @_speaking

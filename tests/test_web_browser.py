@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,8 +76,9 @@ ANSWERED = [
     "0178465",
     "Dąbrowa, gmina Zabór",
     "Nowa Wieś gm. Bledzew",
+    "Dąbrowa",  # villages in two counties that give one answer: the first answers, with a note
 ]
-AMBIGUOUS = ["Dąbrowa", "Nowa Wieś"]
+AMBIGUOUS = ["Nowa Wieś"]
 OUTSIDE = ["Poznań", "krakowski", "Wrocław", "1206", "3064"]
 UNKNOWN = ["Swiebodzn", "Zielona Gra", "xyzzy"]
 POSTAL = ["68-200"]
@@ -207,10 +209,6 @@ def cli_answer(owes: Owes, query: str, day: str) -> tuple[str, str, str, str] | 
         run = owes("which-centre", option, query, "--on", day, "--format", "json", "--lang", "en")
         if run.exit_code == 0:
             found = json.loads(run.stdout)
-            if "readings" in found:
-                # Places of this name in several counties, with one answer: the command line answers
-                # (issue 18), the page still lists them until it applies the rule (Directory.place_readings).
-                return None
             centre = (found["centre"] or {}).get("id") or ""
             return found["county"]["teryt"], centre, " ".join(c["id"] for c in found["centres"]), found["coverage"]
     return None
@@ -360,21 +358,147 @@ def test_a_date_field_asks_about_another_day(browser: Any, pages: dict[str, Path
     visit.close()
 
 
+@pytest.mark.parametrize(
+    ("lang", "today", "chosen"),
+    [
+        ("pl", "wybrany dzień: 01.01.2026", "wybrany dzień: 01.11.2015"),
+        ("en", "day chosen: 2026-01-01", "day chosen: 2015-11-01"),
+    ],
+)
+def test_the_day_chosen_is_said_in_the_pages_language(
+    browser: Any, pages: dict[str, Path], lang: str, today: str, chosen: str
+) -> None:
+    """Chromium writes the date field in its own locale's order (01/11/2015 in an English
+    browser; neither `lang` on the field nor the context's locale changes it): the page says the
+    day beside the field in its own language, and says it to a screen reader with the field."""
+    from playwright.sync_api import expect
+
+    visit = Visit(browser, pages[lang], day="2026-01-01")
+    shown = visit.page.locator("#day-shown")
+    expect(shown).to_have_text(today)
+    assert "day-shown" in (visit.page.get_attribute("#day", "aria-describedby") or "").split()
+    visit.search("Żary")
+    visit.body.evaluate("e => { delete e.dataset.answeredQuery; }")
+    visit.page.fill("#day", "2015-11-01")
+    expect_day(visit, "2015-11-01")
+    expect(shown).to_have_text(chosen)
+    visit.page.go_back()  # the address held the day; going back says the day before
+    expect_day(visit, "2026-01-01")
+    expect(shown).to_have_text(today)
+    visit.close()
+    # Without JavaScript the page's own day (the day it was made) is said so as well.
+    still = Visit(browser, pages[lang], day="2026-01-01", script=False)
+    expect(still.page.locator("#day-shown")).to_have_text(today)
+    still.close()
+
+
 def test_ambiguous_outside_and_unknown_names_help(browser: Any, pages: dict[str, Path]) -> None:
     visit = Visit(browser, pages["en"], day="2014-06-01")
-    assert "several counties" in visit.search("Dąbrowa")["text"]
+    assert "several counties" in visit.search("Nowa Wieś")["text"]
     choices = visit.page.locator("#answer-body a")
     assert choices.count() == 2
     target = choices.first.get_attribute("href") or ""
     shown = visit.click(choices.first, target.removeprefix("#q="))  # a choice is a link to its answer
-    assert shown["status"] == "answer" and shown["county"] in ("0809", "0811")
-    assert visit.page.input_value("#q") == "Dąbrowa"  # the box shows the name chosen, not its SIMC id
+    assert shown["status"] == "answer" and shown["county"] == "0803"
+    assert visit.page.input_value("#q") == "Nowa Wieś"  # the box shows the name chosen, not its SIMC id
     assert "województwo wielkopolskie" in visit.search("Poznań")["text"]
     shown = visit.search("Swiebodzn")
     assert "Did you mean" in shown["text"] and "Świebodzin" in shown["text"]
     shown = visit.click(visit.page.locator("#answer-body a", has_text="Świebodzin").first, "Świebodzin")
     assert shown["county"] == "0808"
     visit.close()
+
+
+# Names of several places (issue 18's ambiguity rule): one place; places of one name in several
+# counties that give one answer (the first answers, with a note naming the others); ones that
+# give different answers (the list, in the command line's order); a gmina, its seat and villages
+# elsewhere; a part of a city beside villages; a name reached without its diacritics.
+SEVERAL = {
+    "single": ["Żary", "Lubsko", "Bledzew"],
+    "same": ["Łagów", "Brody", "Trzebiechów", "Kłodawa", "Górzyca", "Gorzyca", "Dąbrowa", "Siedlisko", "lagow"],
+    "different": ["Nowa Wieś", "Maszewo", "Zawada", "Wysoka", "Jamno"],
+}
+LISTED = re.compile(r"^\s+\S.*?\((?:SIMC )?([0-9]{7})", re.MULTILINE)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_names_of_several_places_answer_as_the_command_line_does(
+    browser: Any, pages: dict[str, Path], owes: Owes, lang: str
+) -> None:
+    """The page applies `which-centre --place`'s rule on the reader's day: the same place, county
+    and answer, the same readings and note; or the same list of places, in the same order."""
+    from playwright.sync_api import expect
+
+    for day in DAYS:
+        visit = Visit(browser, pages[lang], day=day)
+        for kind, queries in SEVERAL.items():
+            for query in queries:
+                shown = visit.search(query)
+                asked = ("which-centre", "--place", query, "--on", day, "--lang", lang)
+                run = owes(*asked, "--format", "json")
+                if run.exit_code == 4:
+                    assert kind == "different" and shown["status"] == "ambiguous", (query, day)
+                    links = visit.page.locator("#answer-body li a")
+                    expect(links).to_have_count(len(LISTED.findall(run.stderr)))
+                    hrefs = [href.removeprefix("#q=") for href in links.evaluate_all("a => a.map(x => x.hash)")]
+                    assert hrefs == LISTED.findall(run.stderr), (query, day)
+                    continue
+                assert run.exit_code == 0 and kind != "different", (query, day, run.stderr)
+                found = json.loads(run.stdout)
+                centre = (found["centre"] or {}).get("id") or ""
+                assert (shown["status"], shown["county"], shown["place"]) == (
+                    "answer",
+                    found["county"]["teryt"],
+                    found["place"]["teryt"],
+                ), (query, day)
+                assert (shown["centre"], shown["centres"], shown["coverage"]) == (
+                    centre,
+                    " ".join(c["id"] for c in found["centres"]),
+                    found["coverage"],
+                ), (query, day)
+                readings = [f"{r['teryt']}/{r['simc'] or ''}" for r in found.get("readings") or []]
+                assert shown.get("readings", "").split() == readings, (query, day)
+                assert (kind == "same") == bool(readings), (query, day)
+                # Every note the command line gives under the answer, word for word, is on the page.
+                said = " ".join(owes(*asked).stdout.split())
+                notes = visit.page.locator("#answer-body p.notice").all_inner_texts()
+                if readings:
+                    assert len(notes) == 1 and notes[0] in said, (query, day, notes)
+        visit.close()
+
+
+CLI_ROW = re.compile(r"^  (\S.*?)\s{2,}(\S.*)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_an_answer_is_worded_as_the_command_lines_short_answer(
+    browser: Any, pages: dict[str, Path], owes: Owes, lang: str
+) -> None:
+    """Under the page's heading, every row of the answer is the command line's row, word for word:
+    the place as `--place` says it ("Place: Żary (urban gmina), county żarski (…)"), the status,
+    how sure, each centre and who runs it, and the last confirmed centre on a day none ran."""
+    asked = {
+        "żarski": ("--county", "żarski"),
+        "Żary": ("--place", "Żary"),
+        "Łagów": ("--place", "Łagów"),
+        "0917543": ("--place", "0917543"),  # a part of a city
+        "Nowa Wieś gm. Bledzew": ("--place", "Nowa Wieś gm. Bledzew"),
+        "51.6417,15.1381": ("--at", "51.6417,15.1381"),
+    }
+    for day in ("2015-11-01", "2026-01-01", "2031-01-01"):
+        visit = Visit(browser, pages[lang], day=day)
+        for query, (option, value) in asked.items():
+            visit.search(query)
+            rows = visit.page.locator("#answer-body dl").first.evaluate(
+                "dl => [...dl.children].map(row => [row.querySelector('dt').innerText, row.querySelector('dd').innerText])"
+            )
+            shown = [(label, " ".join(text.split())) for label, text in rows if label != "\u26a0"]
+            run = owes("which-centre", option, value, "--on", day, "--lang", lang)
+            assert run.exit_code == 0, run.stderr
+            point = {"Point", "Punkt"}  # said on the page above the answer, in its own words
+            said = [(label, " ".join(text.split())) for label, text in CLI_ROW.findall(run.stdout)]
+            assert shown == [(label, text) for label, text in said if label not in ("!", *point)], (query, day)
+        visit.close()
 
 
 def test_names_outside_the_region_are_never_taken_for_a_village_in_it(browser: Any, pages: dict[str, Path]) -> None:

@@ -174,8 +174,20 @@ class Gazetteer:
             found.setdefault(names.initial(place.name), []).append(place)
         return found
 
+    @cached_property
+    def by_name(self) -> dict[str, list[Place]]:
+        """The universe by folded name, for a caller that reads many names (the web page's notes):
+        built once (every name folded), then `named` folds nothing. A single lookup does without it."""
+        found: dict[str, list[Place]] = {}
+        for place in self.universe:
+            found.setdefault(names.fold(place.name), []).append(place)
+        return found
+
     def named(self, folded: str) -> list[Place]:
-        """The places of the universe whose folded name is `folded`."""
+        """The places of the universe whose folded name is `folded`, in the universe's order."""
+        by_name = self.__dict__.get("by_name")  # only once a caller has built it
+        if by_name is not None:
+            return list(by_name.get(folded, []))
         return [p for p in self.by_initial.get(folded[:1], []) if names.fold(p.name) == folded]
 
     def elsewhere(self, folded: str) -> list[Place]:
@@ -523,6 +535,12 @@ def rules() -> dict[str, object]:
         "gmina_qualifier": _GMINA_QUALIFIER.pattern.replace("(?P<", "(?<"),
         "gmina_kinds_meant": {"city": [PlaceKind.URBAN.value, PlaceKind.URBAN_RURAL.value]},
         "simc_prefix": _SIMC_PREFIX.pattern,
+        # `reading_order`'s kinds: towns, then gminas, then villages and the like, then parts.
+        "reading_order": {
+            "towns": [k.value for k in _TOWNS],
+            "gminas": [k.value for k in _GMINAS],
+            "parts": [k.value for k in _PARTS],
+        },
     }
 
 

@@ -604,7 +604,7 @@ def _who_runs(centre: CentreInfo, lang: str) -> Inline:
 _OUTSIDE_NOTES = {"county_also_outside", "place_also_outside", "place_more_outside", "place_also_outside_locality"}
 
 
-def _short_notes(notes: tuple[NoteInfo, ...], lang: str) -> Rows:
+def short_notes(notes: tuple[NoteInfo, ...], lang: str) -> Rows:
     """The notes about this county in full; namesakes outside the region only counted."""
     notes = tuple(n for n in notes if n.id != "read_as")  # said on stderr by the command line
     inside = [n for n in notes if n.id not in _OUTSIDE_NOTES]
@@ -665,7 +665,7 @@ def last_confirmed_line(answer: CountyAnswer, lang: str) -> str:
 
 
 def _short(answer: CountyAnswer, lang: str, day: str, rows: Rows) -> list[Block]:
-    rows = rows + _short_notes(answer.notes, lang)
+    rows = rows + short_notes(answer.notes, lang)
     title = answer.place.name if answer.place is not None else answer.county.name
     return [Heading(t(lang, "short_title", subject=title, day=day), 1), Fields(tuple(rows))]
 

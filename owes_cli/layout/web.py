@@ -30,9 +30,10 @@ from owes_cli.messages import MESSAGES, kind_label, t
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
+    from owes_cli.answers import NoteInfo
     from owes_cli.answers.detail import DirectoryAnswer
     from owes_cli.domain.model import Dataset
-    from owes_cli.domain.places import Gazetteer
+    from owes_cli.domain.places import Gazetteer, Place
     from owes_cli.domain.register import Register
     from owes_cli.layout.coverage_map import CoverageMap
 
@@ -45,6 +46,13 @@ def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
     which `WebPage.steps` relies on."""
     sources = sections.source_section(answer.sources, lang) if answer.sources else []
     return sections.short_answer(answer, lang, today="")[1:] + sources
+
+
+def day_chosen(day: str, lang: str) -> str:
+    """The day "2026-01-31" as the page's language writes it beside the date field: "wybrany
+    dzień: 31.01.2026", "day chosen: 2026-01-31" (the script says it alike for the reader's day)."""
+    y, m, d = day.split("-")
+    return t(lang, "web_day_chosen", day=t(lang, "web_day_format", y=y, m=m, d=d))
 
 
 def heading_lead(answer: CountyAnswer, lang: str) -> str:
@@ -81,6 +89,9 @@ class WebPage(Record):
     answers: tuple[CountyEntry, ...]  # each county's distinct answers, over every step
     steps: tuple[str, ...]  # the first day of each step ("" for the open one before the first)
     by_county: dict[str, tuple[int, ...]]  # county -> its answer (an index of `answers`) in each step
+    # county -> in each step, a number counties share when their places give one answer then
+    # (Directory._same_on): a name whose places all lie in such counties is answered, not listed.
+    alike: dict[str, tuple[int, ...]]
     drawing: CoverageMap
     by_centre: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (centre or coverage, ((teryt, name), …))
     directory: tuple[Block, ...]
@@ -106,8 +117,9 @@ def web_page(
     gazetteer: Gazetteer,
     drawing: CoverageMap,
     steps: list[Step],
+    alike: dict[str, tuple[int, ...]],
     whole: DirectoryAnswer,
-    namesakes: list[CountyAnswer],
+    namesakes: list[tuple[Place, tuple[NoteInfo, ...]]],
     day: date,
     generated: datetime,
     lang: str,
@@ -153,6 +165,7 @@ def web_page(
         answers=tuple(entries),
         steps=tuple(step.first.isoformat() if step.first else "" for step in steps),
         by_county={teryt: tuple(found) for teryt, found in sorted(by_county.items())},
+        alike=alike,
         drawing=drawing,
         by_centre=tuple((label, tuple(counties)) for label, counties in groups.items()),
         directory=tuple(listing),
@@ -162,31 +175,20 @@ def web_page(
     )
 
 
-def place_notes(found: list[CountyAnswer], lang: str) -> dict[str, list[str]]:
+def place_notes(found: list[tuple[Place, tuple[NoteInfo, ...]]], lang: str) -> dict[str, list[str]]:
     """The notes of the command line's short answer for a place ("Żary is also the name of the
-    rural gmina 0811102"), as its rows marked "!" say them, by the place: "TERYT/SIMC".
-
-    The seam for any note Python adds to a place's answer (the same-answer note of an ambiguous
-    name among them): the page shows whatever rows `sections.short_answer` marks so."""
-    from owes_cli.layout.blocks import Fields
-
+    rural gmina 0811102"), as its rows marked "!" say them (`sections.short_notes`), by the
+    place: "TERYT/SIMC". The note of a name whose readings give one answer is the script's
+    to add: it holds on some days and not on others."""
     notes: dict[str, list[str]] = {}
-    for answer in found:
-        if answer.place is None:
-            continue
-        said = [
-            "".join(run.text for run in value)
-            for block in sections.short_answer(answer, lang, today="")
-            if isinstance(block, Fields)
-            for label, value in block.rows
-            if label == "!"
-        ]
+    for place, place_notes_ in found:
+        said = ["".join(run.text for run in value) for _, value in sections.short_notes(place_notes_, lang)]
         # The count of namesakes outside the region points the terminal to --full; the page says it plainly.
-        outside = sum(int(n.params.get("count", 1)) if n.id == "place_more_outside" else 1 for n in answer.notes)
+        outside = sum(int(n.params.get("count", 1)) if n.id == "place_more_outside" else 1 for n in place_notes_)
         terminal = {t(lang, "short_outside_namesakes", count=count): count for count in range(1, outside + 1)}
         said = [t(lang, "web_outside_namesakes", count=terminal[line]) if line in terminal else line for line in said]
         if said:
-            notes[f"{answer.place.teryt}/{answer.place.simc or ''}"] = said
+            notes[f"{place.teryt}/{place.simc or ''}"] = said
     return dict(sorted(notes.items()))
 
 
@@ -209,6 +211,13 @@ SCRIPT_TEXTS = (
     "web_point_range",
     "web_position_failed",
     "web_in_region",
+    "web_day_chosen",
+    "place",
+    "county",
+    "web_day_format",
+    "readings_same_answer",
+    "reading_named_unit",
+    "reading_named_locality",
 )
 
 
@@ -221,14 +230,21 @@ def search_index(dataset: Dataset, register: Register, gazetteer: Gazetteer, lan
     """
     from owes_cli.domain import geo, places
 
+    labels: dict[tuple[str, str, str], str] = {}  # 4,000 places, a few dozen labels: each worded once
+
+    def own_label(kind: str, parent: places.Place | None) -> str:
+        key = (kind, parent.name, parent.teryt) if parent is not None else (kind, "", "")
+        if key not in labels:
+            view: dict[str, Any] = {"kind": kind}
+            if parent is not None:
+                view |= {"part_of": parent.name, "part_of_teryt": parent.teryt}
+            label = kind_label(view, lang)
+            # Only a part of a place needs its own words ("part of the village of …"); the rest share "kind_labels".
+            labels[key] = label if label != t(lang, "kind_" + kind) else ""
+        return labels[key]
+
     def place_row(p: places.Place) -> list[Any]:
-        view: dict[str, Any] = {"kind": p.kind.value}
-        parent = gazetteer.parent(p)
-        if parent is not None:
-            view |= {"part_of": parent.name, "part_of_teryt": parent.teryt}
-        label = kind_label(view, lang)
-        # Only a part of a place needs its own words ("part of the village of …"); the rest share "kind_labels".
-        own = label if label != t(lang, "kind_" + p.kind.value) else ""
+        own = own_label(p.kind.value, gazetteer.parent(p))
         return [p.name, p.kind.value, p.teryt, p.simc or "", places.preference(p), own, int(p.is_locality)]
 
     region = set(dataset.counties)

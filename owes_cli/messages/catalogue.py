@@ -611,6 +611,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_or": (" lub ", " or "),
     "web_subject": ("powiat {name}", "{name} county"),
     "web_on_day": ("na dzień", "on the day"),
+    # The browser writes the date field in its own locale's order (01/31/2026 in an English
+    # Chromium, whatever the page's language): the day chosen is said beside it in the page's.
+    "web_day_chosen": ("wybrany dzień: {day}", "day chosen: {day}"),
+    "web_day_format": ("{d}.{m}.{y}", "{y}-{m}-{d}"),
     "web_on_day_hint": (
         "Dziś według zegara tego urządzenia; wybierz inny dzień, by zapytać o niego.",
         "Today by this device's clock; choose another day to ask about it.",

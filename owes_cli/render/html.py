@@ -13,7 +13,7 @@ from html import escape
 from importlib import resources
 
 from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table
-from owes_cli.layout.web import CountyEntry, WebPage
+from owes_cli.layout.web import CountyEntry, WebPage, day_chosen
 from owes_cli.messages import t
 from owes_cli.safe_text import printable
 
@@ -141,6 +141,7 @@ def render(page: WebPage) -> bytes:
         "day": page.day,
         "steps": page.steps,
         "by_county": page.by_county,
+        "alike": page.alike,
         "max_query": MAX_QUERY,
         "search": page.search,
         "texts": page.texts,
@@ -172,7 +173,8 @@ def render(page: WebPage) -> bytes:
 <div class="row"><input id="q" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="q-hint">
 <button type="submit">{_e(t(lang, "web_search_button"))}</button></div>
 <div class="row day"><label for="day">{_e(t(lang, "web_on_day"))}</label>
-<input id="day" name="on" type="date" value="{_e(page.day)}" aria-describedby="day-hint"></div>
+<input id="day" name="on" type="date" value="{_e(page.day)}" aria-describedby="day-shown day-hint">
+<output id="day-shown" for="day" class="small">{_e(day_chosen(page.day, lang))}</output></div>
 <p id="day-hint" class="small">{_e(t(lang, "web_on_day_hint"))}</p>
 <div class="row" id="where" hidden>
 <button type="button" id="where-am-i" class="secondary" aria-describedby="where-hint">

@@ -10,7 +10,6 @@
   const POSTAL = new RegExp(P.postal_code), SIMC_PREFIX = new RegExp(P.simc_prefix, "i");
   const REGION = new Set(S.counties.filter((c) => c[3]).map((c) => c[0]));
   const COUNTY = new Map(S.counties.map((c) => [c[0], c]));
-  const UNITS = new Set(P.units);
   const UNIT = new Map(S.places.filter((p) => !p[6]).map((p) => [p[2], p]));
 
   function translate(text, table) {
@@ -169,10 +168,49 @@
     }
     const found = choose(scored, placeCounty, byKey((p) => [p[4], p[2], p[3]]));
     if (found.status === "answer") return { status: "answer", place: found.chosen };
-    if (found.status === "ambiguous") {
-      found.found.sort(byKey((p) => [placeCounty(p), UNITS.has(p[1]) ? 0 : 1, p[2], p[3] || p[2]]));
-    }
+    if (found.status === "ambiguous") found.found = readingOrder(found.found);
     return found;
+  }
+  // places.reading_order: the readings of one name as the command line lists them, the first
+  // leading. A gmina and the village of its name that is its seat, then towns, then other
+  // gminas, then villages and the like, then parts of places; the region's own first in a kind.
+  const ORDER = P.reading_order;
+  const gminaCode = (p) => p[2].slice(0, 6) + (/[45]$/.test(p[2]) ? "3" : p[2][6]);
+  function readingOrder(found) {
+    const gminas = new Map(found.filter((p) => ORDER.gminas.includes(p[1])).map((p) => [p[2], p]));
+    const seatOf = (p) => {
+      const gmina = p[6] && !ORDER.parts.includes(p[1]) ? gminas.get(gminaCode(p)) : undefined;
+      return gmina && fold(gmina[0]) === fold(p[0]) ? gmina : null;
+    };
+    const seated = new Set(found.map(seatOf).filter(Boolean).map((g) => g[2]));
+    const away = (p) => (REGION.has(placeCounty(p)) ? 0 : 1);
+    return [...found].sort(byKey((p) => {
+      const gmina = seatOf(p);
+      if (gmina) return [0, 0, away(gmina), placeCounty(gmina), gmina[2], 1, p[3]];
+      let group = 3;
+      if (seated.has(p[2]) && !p[6]) group = 0;
+      else if (ORDER.towns.includes(p[1])) group = 1;
+      else if (ORDER.gminas.includes(p[1])) group = 2;
+      else if (ORDER.parts.includes(p[1])) group = 4;
+      return [group, group === 3 ? p[4] : 0, away(p), placeCounty(p), p[2], 0, p[3]];
+    }));
+  }
+  // Directory._one_answer: places of one name (not an abbreviation that fits several) whose
+  // counties give one answer on the day asked (Python numbered them so: DATA.alike).
+  function oneAnswer(found) {
+    const step = stepOf(day);
+    const alike = (p) => (DATA.alike[placeCounty(p)] || [])[step];
+    return new Set(found.map((p) => fold(p[0]))).size === 1 && new Set(found.map(alike)).size === 1;
+  }
+  // A reading as the note of the ambiguity rule names it ("Łagów (village, gmina Dąbie, powiat krośnieński)").
+  function reading(p) {
+    const params = {
+      name: p[0],
+      kind_label: kindLabel(p),
+      county: (COUNTY.get(placeCounty(p)) || [null, placeCounty(p)])[1],
+      gmina: S.gminas[gminaCode(p)] || gminaCode(p),
+    };
+    return fill(p[6] ? T.reading_named_locality : T.reading_named_unit, params);
   }
   // places._candidates: a name written out in full first, then one reached by its words' stems.
   function candidates(query) {
@@ -260,6 +298,7 @@
   const body = document.getElementById("answer-body");
   const note = document.getElementById("search-note");
   const dayInput = document.getElementById("day");
+  const dayShown = document.getElementById("day-shown");
   const HEADING = heading.textContent, TITLE = document.title;
   const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
   const fill = (template, params) => template.replace(/\{(\w+)\}/g, (m, k) => (k in params ? params[k] : m));
@@ -269,6 +308,11 @@
     return String(now.getFullYear()).padStart(4, "0") + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
   let day = today();
+  // The browser writes the field in its own locale's order, not the page's: say the day beside it.
+  function showDay(value) {
+    const [y, m, d] = value.split("-");
+    dayShown.textContent = ISO_DAY.test(value) ? fill(T.web_day_chosen, { day: fill(T.web_day_format, { y, m, d }) }) : "";
+  }
   function stepOf(when) {
     let found = 0;
     DATA.steps.forEach((first, i) => { if (first <= when) found = i; });
@@ -282,7 +326,9 @@
   }
   function reset(status) {
     body.replaceChildren();
-    for (const key of ["county", "centre", "centres", "coverage", "place", "answeredQuery"]) delete body.dataset[key];
+    for (const key of ["county", "centre", "centres", "coverage", "place", "readings", "answeredQuery"]) {
+      delete body.dataset[key];
+    }
     body.dataset.status = status;
     heading.textContent = HEADING;
   }
@@ -308,7 +354,8 @@
     parts.push("województwo " + (S.voivodeships[p[2].slice(0, 2)] || p[2].slice(0, 2)));
     return parts.join(", ");
   }
-  function showCounty(code, query, place) {
+  // `said`: the notes under the place, when not the ones Python worked out for it (S.notes).
+  function showCounty(code, query, place, said) {
     const steps = DATA.by_county[code];
     const template = steps && document.getElementById("answer-" + steps[stepOf(day)]);
     if (!template) return false;
@@ -322,10 +369,19 @@
     if (place) body.append(el("p", where(place), { class: "place" }));
     if (place) body.dataset.place = place[2];
     // What the command line notes about this place's namesakes, worked out by Python.
-    for (const said of (place && S.notes[place[2] + "/" + place[3]]) || []) {
-      body.append(el("p", said, { class: "notice" }));
+    for (const line of said || (place && S.notes[place[2] + "/" + place[3]]) || []) {
+      body.append(el("p", line, { class: "notice" }));
     }
-    body.append(template.content.cloneNode(true));
+    const answer = template.content.cloneNode(true);
+    const first = answer.querySelector("dl > div");
+    if (place && first) {
+      // The short answer's first row, as the command line says it for a place: "Place: Żary
+      // (urban gmina), county żarski (0811, land county)" where the county's answer says "County".
+      const dd = first.querySelector("dd");
+      first.querySelector("dt").textContent = T.place;
+      dd.textContent = place[0] + " (" + kindLabel(place) + "), " + T.county.toLowerCase() + " " + dd.textContent;
+    }
+    body.append(answer);
     return true;
   }
   function links(items) {
@@ -384,6 +440,16 @@
       showCounty(placeCounty(place.place), query, place.place);
       finished(query, placeCounty(place.place));
       return isCode || SIMC_PREFIX.test(query) ? place.place[0] : query;
+    }
+    if (place.status === "ambiguous" && oneAnswer(place.found)) {
+      // The ambiguity rule: every reading gives the same answer on this day, so the first one
+      // answers, with a note naming the others (as `which-centre --place` answers).
+      const [lead, ...others] = place.found;
+      const said = fill(T.readings_same_answer, { query, readings: others.map(reading).join("; ") });
+      showCounty(placeCounty(lead), query, lead, [said]);
+      body.dataset.readings = place.found.map((p) => p[2] + "/" + p[3]).join(" ");
+      finished(query, placeCounty(lead));
+      return query;
     }
     // What a person most likely meant: a place in several counties, then a county name that
     // fits several or lies outside the region, then what the place search found.
@@ -491,6 +557,7 @@
     const on = parts.find((p) => p.startsWith("on=") && ISO_DAY.test(p.slice(3)));
     day = on ? on.slice(3) : today();
     dayInput.value = day;
+    showDay(day);
     const first = parts[0] || "";
     say("");
     if (first.startsWith("county-") && DATA.by_county[first.slice(7)]) {
@@ -519,6 +586,7 @@
     wasCut = cut;
     go("q=" + encodeURIComponent(query));
   });
+  dayInput.addEventListener("input", () => showDay(dayInput.value));
   dayInput.addEventListener("change", () => {
     if (!ISO_DAY.test(dayInput.value)) return;
     day = dayInput.value;
@@ -558,5 +626,6 @@
   document.getElementById("counties").hidden = true;
   for (const node of document.querySelectorAll("noscript")) node.remove();
   dayInput.value = day;
+  showDay(day);
   render(false);
 })();
