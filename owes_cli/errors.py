@@ -11,7 +11,6 @@ an exit code.
 from __future__ import annotations
 
 import itertools
-import shlex
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -352,6 +351,8 @@ class DatasetError(OwesError):
         lines = list(itertools.islice(self.problem_lines(lang), MAX_LISTED_PROBLEMS))
         hidden = len(self.problems) - MAX_LISTED_PROBLEMS
         if hidden > 0:
+            import shlex  # only a long list of problems needs it: not loaded on every start-up
+
             lines.append("  " + t(lang, "more_problems", count=hidden, path=shlex.quote(self.path)))
         return lines
 

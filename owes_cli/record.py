@@ -73,35 +73,51 @@ else:
 
     _tuple_new = tuple.__new__
 
-    def _annotations(namespace):
-        if sys.version_info >= (3, 14):  # annotations are lazy: read their names, evaluate nothing
+    if sys.version_info >= (3, 14):  # annotations are lazy: read their names, evaluate nothing
+
+        def _field_names(namespace):
             import annotationlib
 
             annotate = annotationlib.get_annotate_from_class_namespace(namespace)
             if annotate is None:
-                return namespace.get("__annotations__", {})
-            return annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF)
-        return namespace.get("__annotations__", {})
+                return tuple(namespace.get("__annotations__", ()))
+            return tuple(annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF))
+
+    else:
+
+        def _field_names(namespace):
+            return tuple(namespace.get("__annotations__", ()))
+
+    # One getter per index, shared by every record class: a getter holds only its index (some 100
+    # classes are defined on every start-up, and each new getter and its doc string cost time).
+    _getters = [_tuplegetter(index, f"Alias for field number {index}") for index in range(16)]
+
+    def _getter(index):
+        while index >= len(_getters):
+            _getters.append(_tuplegetter(len(_getters), f"Alias for field number {len(_getters)}"))
+        return _getters[index]
 
     class _RecordMeta(type):
         def __new__(mcls, name, bases, namespace, **kwargs):
-            if any(isinstance(base, _RecordMeta) and base is not _base for base in bases) and _base is not None:
-                raise TypeError(f"{name}: a record cannot extend another record")
-            fields = tuple(_annotations(namespace)) if _base is not None else ()
+            if _base is None:  # Record itself
+                return type.__new__(mcls, name, bases, namespace, **kwargs)
+            for base in bases:
+                if base is not _base and isinstance(base, _RecordMeta):
+                    raise TypeError(f"{name}: a record cannot extend another record")
+            fields = _field_names(namespace)
             defaults = {}
             for index, field in enumerate(fields):
-                if field.startswith("_"):
+                if field[0] == "_":
                     raise TypeError(f"{name}: field names cannot start with an underscore: {field!r}")
                 if field in namespace:
                     defaults[field] = namespace[field]
                 elif defaults:
                     raise TypeError(f"{name}: field {field!r} without a default follows fields with one")
-                namespace[field] = _tuplegetter(index, f"Alias for field number {index}")
+                namespace[field] = _getters[index] if index < 16 else _getter(index)
             namespace["__slots__"] = ()
-            namespace["_fields"] = fields
+            namespace["_fields"] = namespace["__match_args__"] = fields
             namespace["_field_defaults"] = defaults
-            namespace["__match_args__"] = fields
-            return super().__new__(mcls, name, bases, namespace, **kwargs)
+            return type.__new__(mcls, name, bases, namespace, **kwargs)
 
     _base = None
 
