@@ -155,5 +155,5 @@ class KindWithMore(QuickStrEnum):
 
 
 def test_a_quick_enum_with_an_alias_or_a_method_is_the_enum_it_stands_for() -> None:
-    assert KindWithMore.POWIAT is KindWithMore.LAND and list(KindWithMore) == [KindWithMore.LAND]
+    assert KindWithMore["POWIAT"] is KindWithMore.LAND and list(KindWithMore) == [KindWithMore.LAND]
     assert KindWithMore("land").shout() == "LAND" and isinstance(KindWithMore.LAND, StrEnum)
