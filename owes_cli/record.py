@@ -53,7 +53,7 @@ else:
         except ImportError:  # pragma: no cover - a Python without it: the ordinary enum
             return kind
         simple = _simple_enum(kind)
-        make = _quick_maker(kind, simple) if sys.version_info[:2] == (3, 11) else None
+        make = _quick_maker(kind) if sys.version_info[:2] == (3, 11) else None
 
         class QuickEnumType(type):
             def __new__(mcls, name, bases, namespace, **kwargs):
@@ -64,20 +64,21 @@ else:
 
         return QuickEnumType(f"Quick{kind.__name__}", (), {"__module__": __name__})
 
-    def _quick_maker(kind, simple):
+    def _quick_maker(kind):
         """What enum._simple_enum(kind) does for a class of plain members and nothing else, in
         one pass and without a class to convert: a quarter of its time (five enums are defined
         on every start-up). Any other class returns None, for _simple_enum itself."""
         import enum
 
-        # The methods _simple_enum puts on every such enum, read once from one it made.
-        probe = simple(type("Probe", (), {"A": kind._member_type_("1")}))
-        reset = {
-            name: probe.__dict__[name]
-            for name in ("__repr__", "__str__", "__format__", "__reduce_ex__")
-            if name in probe.__dict__
-        }
-        member_type, new_member, use_args = kind._member_type_, kind._member_type_.__new__, kind._use_args_
+        # The methods _simple_enum puts back on every such enum: the kind's own, where the kind
+        # took them from its member type or from object (a rule of _simple_enum's, worked out once).
+        member_type = kind._member_type_
+        reset = {}
+        for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
+            method = getattr(kind, name)
+            if method in (getattr(member_type, name), getattr(object, name)):
+                reset[name] = method
+        new_member, use_args = member_type.__new__, kind._use_args_
         member_property, enum_new = enum.property, enum.Enum.__new__
         fixed = {
             "_new_member_": new_member,
@@ -86,7 +87,7 @@ else:
             "_member_type_": member_type,
             "_value_repr_": kind._value_repr_,
         }
-        special = ("__new__", "__init__", *reset)
+        special = ("__new__", "__init__", "__repr__", "__str__", "__format__", "__reduce_ex__")
 
         def make(name, namespace):
             body = dict(fixed)
