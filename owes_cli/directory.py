@@ -420,18 +420,18 @@ class Directory:
 
     def _county_or_hint(self, county: str) -> lookup.ResolvedCounty:
         """The county; a town's or gmina's name given as a county is answered with the option it needs."""
-        from owes_cli.errors import CountyIsAPlace, CountyNotFound
+        from owes_cli import errors  # errors.CountyNotFound loads only when a county is not found
 
         try:
             return lookup.resolve_county(county, self.dataset, self.register)
-        except CountyNotFound as unmatched:
+        except errors.CountyNotFound as unmatched:
             from owes_cli.domain import places
 
             try:
                 found = places.resolve_place(county, self.dataset, self.register, self._places())
             except OwesError:
                 raise unmatched from None  # the county's own message, with its suggestions
-            raise CountyIsAPlace(
+            raise errors.CountyIsAPlace(
                 county, found.place.name, self.dataset.counties[found.place.county].name, found.place.kind
             ) from None
 
