@@ -1,11 +1,11 @@
 """The project's own imports on `owes which-centre --county` stay within their budget (issue 24).
 
-The budget is 10 ms of import time for the project's own modules, counted
-from `python -X importtime` self-times (each module's own time, without the
+The goal is 10 ms of import time for the project's own modules (BUDGET_MS
+below is the ceiling CI holds them to), counted from `python -X importtime` self-times (each module's own time, without the
 modules it imports). A busy CI runner slows every module alike, so the test
 compares shares, never milliseconds: the project's modules against all the
 others of the same run (Python's, Typer's, Click's), which took REST_MS on
-the reference machine. 10 ms is then a share of 10 / REST_MS of the rest.
+the reference machine. BUDGET_MS is then a share of BUDGET_MS / REST_MS of the rest.
 
 A run that the machine interrupts in one module charges that module for
 the wait, so each module's time is the least over several runs, each
@@ -30,15 +30,24 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-# Issue 24's goal is 10 ms. Measured on the loaded reference machine the
-# project's modules take about 18-19 % of the rest (least of 20 runs), some
-# 10.5-11 ms against REST_MS: the ceiling stays at 12 ms, so that CI catches
-# a regression, until the last milliseconds are cut (then lower it to 10).
-BUDGET_MS = 12.0
-# The self-time of every other module of a `which-centre --county` run on the
-# reference machine (README "Development": a 2-CPU AMD EPYC VM, Python 3.11),
-# estimated while it was loaded (see the report): measure it on a quiet one with
-# `python tests/test_import_budget.py` and put the "rest" figure here.
+# Issue 24's goal is 10 ms. On the loaded reference machine (load average 8-11
+# from other builds) the project's modules took 18.0-18.3 % of the rest, the least
+# of 40 runs, three measurements: some 10.3-10.4 ms against REST_MS. The ceiling
+# is 11 ms (19.3 %), a point above what is measured, so that a busy runner never
+# fails it and CI still catches a regression; lower it to 10 once the share
+# stays under 17.5 % (`python tests/test_import_budget.py`).
+BUDGET_MS = 11.0
+# REST_MS: the self-times of every module of a `which-centre --county` run that
+# is not the project's (Python's start-up, typing, Typer and its Click, json...),
+# each module's least over the runs, summed, on the reference machine (README
+# "Development": a 2-CPU AMD EPYC VM, Python 3.11) when it is quiet. Only a quiet
+# machine can measure it: a loaded one inflates even the least times. On
+# 2026-12-06 the machine was never quiet (load 5-11 all morning): the rest read
+# 96-100 ms, least of 40 runs, ten measurements, and the minimal Typer app's
+# modules 91.5 ms against the 68 ms its whole run takes when quiet (issue 24), so
+# these figures are inflated 1.5-1.8 times and the quiet rest lies near 55-65 ms.
+# 57 ms, the earlier estimate, stays until `python tests/test_import_budget.py`
+# is run on the quiet machine: put its "rest" figure here.
 REST_MS = 57.0
 SHARE = BUDGET_MS / REST_MS
 RUNS = 5
@@ -120,9 +129,26 @@ def share(least: dict[str, int]) -> float:
 def test_the_project_imports_a_lookup_needs_stay_within_budget() -> None:
     least = least_self_times(COMMAND, enough=lambda least: share(least) <= SHARE)
     assert "owes_cli.domain.lookup" in least  # the run answered through the lookup
-    assert share(least) <= SHARE, report(least)
+    assert share(least) <= SHARE, f"{report(least)}\n(least of {MAX_RUNS} runs; {_load()})"
+
+
+def test_a_json_answer_loads_no_module_of_ours_that_a_piped_one_does_not() -> None:
+    # The budget is measured on the piped answer; the JSON one must cost no more.
+    with tempfile.TemporaryDirectory() as cache:
+        self_times(COMMAND, cache)  # writes the bytecode and the cache, as a user's first run
+        piped = {module for module in self_times(COMMAND, cache) if own(module)}
+        as_json = {module for module in self_times([*COMMAND, "--format", "json"], cache) if own(module)}
+    assert "owes_cli.domain.lookup" in as_json
+    assert as_json <= piped, f"only the JSON answer loads: {sorted(as_json - piped)}"
+
+
+def _load() -> str:
+    try:
+        return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    except OSError:
+        return "load average unknown"
 
 
 if __name__ == "__main__":
-    print(f"owes {' '.join(COMMAND)}, least of {MAX_RUNS} runs")
+    print(f"owes {' '.join(COMMAND)}, least of {MAX_RUNS} runs, {_load()} at the start")
     print(report(least_self_times(COMMAND, runs=MAX_RUNS), heaviest=40))
