@@ -1,11 +1,12 @@
 """The project's own imports on `owes which-centre --county` stay within their budget (issue 24).
 
 The goal is 10 ms of import time for the project's own modules (BUDGET_MS
-below is the ceiling CI holds them to), counted from `python -X importtime` self-times (each module's own time, without the
-modules it imports). A busy CI runner slows every module alike, so the test
-compares shares, never milliseconds: the project's modules against all the
-others of the same run (Python's, Typer's, Click's), which took REST_MS on
-the reference machine. BUDGET_MS is then a share of BUDGET_MS / REST_MS of the rest.
+below is the ceiling CI holds them to), counted from `python -X importtime`
+self-times (each module's own time, without the modules it imports). A busy
+CI runner slows every module alike, so the test compares shares, never
+milliseconds: the project's modules against all the others of the same run
+(Python's, Typer's, Click's), which took REST_MS on the reference machine.
+BUDGET_MS is then a share of BUDGET_MS / REST_MS of the rest.
 
 A run that the machine interrupts in one module charges that module for
 the wait, so each module's time is the least over several runs, each
