@@ -62,13 +62,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 # after it starts, so without it one module of ours was charged for the wait
 # in every run (cli.app at 6 ms instead of 1.5, seen 2 times in 20 at load 15).
 #
-# The garbage collector is off in the measured run. A collection runs when the
+# The garbage collector is off in the measured run: a collection runs when the
 # count of new objects crosses a threshold and is charged to whichever module is
-# importing then; where it falls depends on details of the process (not on the
-# machine's load), and one run in ten of the test kept a 1-10 ms collection in
-# cli.app in every one of its 40 runs (cli.app at 5.6-9.4 ms instead of 2, at
-# load 9): a failure that the least time cannot remove. Without the collector
-# each module is charged only its own work.
+# importing then (a gen-1 collection took 1-10 ms at load 9), so where it falls
+# says nothing of that module. Without it each module is charged its own work.
 _JITTERED_RUN = """
 import gc, runpy, sys, time
 gc.disable()
@@ -86,15 +83,22 @@ def self_times(args: list[str], cache: str) -> dict[str, int]:
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONDONTWRITEBYTECODE", "OWES_NO_CACHE")}
     # As a user runs it: a pipe, no colours, the dataset from the cache, bytecode written once and then read.
     env |= {"NO_COLOR": "1", "OWES_LANG": "en", "XDG_CACHE_HOME": cache, "OWES_DATA": ""}
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", _JITTERED_RUN, *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        env=env,
-        check=True,
-    )
-    return {match[2]: int(match[1]) for match in _LINE.finditer(done.stderr)}
+    # importtime's lines go to a file, not a pipe. Written to a pipe, each line can wake
+    # this process to read it, which then takes the processor from the run in the module
+    # that wrote the line: the importer of the module just imported. In one test in four
+    # or five at load 9-10, cli.app, which imports the most of ours, was charged 2-7 ms
+    # in every one of the 40 runs, with the collector on or off.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as lines:
+        subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", _JITTERED_RUN, *args],
+            stdout=subprocess.PIPE,
+            stderr=lines,
+            cwd=PROJECT,
+            env=env,
+            check=True,
+        )
+        lines.seek(0)
+        return {match[2]: int(match[1]) for match in _LINE.finditer(lines.read())}
 
 
 def least_self_times(
