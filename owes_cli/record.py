@@ -46,19 +46,82 @@ else:
     from enum import IntEnum, StrEnum
 
     def _quick(kind):
-        """A base class whose subclasses are made as enums of `kind` by enum._simple_enum."""
+        """A base class whose subclasses are made as enums of `kind` by enum._simple_enum
+        (on Python 3.11, whose enum internals _made_quickly copies, more quickly still)."""
         try:
             from enum import _simple_enum
         except ImportError:  # pragma: no cover - a Python without it: the ordinary enum
             return kind
+        simple = _simple_enum(kind)
+        make = _quick_maker(kind) if sys.version_info[:2] == (3, 11) else None
 
         class QuickEnumType(type):
             def __new__(mcls, name, bases, namespace, **kwargs):
                 if not bases:  # the base class itself
                     return super().__new__(mcls, name, bases, namespace, **kwargs)
-                return _simple_enum(kind)(type(name, (), dict(namespace)))
+                made = make(name, namespace) if make is not None and not kwargs else None
+                return made if made is not None else simple(type(name, (), dict(namespace)))
 
         return QuickEnumType(f"Quick{kind.__name__}", (), {"__module__": __name__})
+
+    def _quick_maker(kind):
+        """What enum._simple_enum(kind) does for a class of plain members and nothing else, in
+        one pass and without a class to convert: a quarter of its time (five enums are defined
+        on every start-up). Any other class returns None, for _simple_enum itself."""
+        import enum
+
+        # The methods _simple_enum puts back on every such enum: the kind's own, where the kind
+        # took them from its member type or from object (a rule of _simple_enum's, worked out once).
+        member_type = kind._member_type_
+        reset = {}
+        for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
+            method = getattr(kind, name)
+            if method in (getattr(member_type, name), getattr(object, name)):
+                reset[name] = method
+        new_member, use_args = member_type.__new__, kind._use_args_
+        member_property, enum_new = enum.property, enum.Enum.__new__
+        fixed = {
+            "_new_member_": new_member,
+            "_use_args_": use_args,
+            "_generate_next_value_": kind._generate_next_value_,
+            "_member_type_": member_type,
+            "_value_repr_": kind._value_repr_,
+        }
+        special = ("__new__", "__init__", "__repr__", "__str__", "__format__", "__reduce_ex__")
+
+        def make(name, namespace):
+            body = dict(fixed)
+            members = {}
+            for key, value in namespace.items():
+                if key[:2] == "__" and key[-2:] == "__":
+                    if key in special:
+                        return None
+                    body[key] = value
+                elif key[0] == "_" or not isinstance(value, member_type) or value in members.values():
+                    return None  # sunder, private, a descriptor, auto(), an alias: _simple_enum's own way
+                else:
+                    members[key] = value
+            body["_member_names_"] = list(members)
+            body["_member_map_"] = member_map = {}
+            body["_value2member_map_"] = value2member_map = {}
+            body["_unhashable_values_"] = []
+            if body.get("__doc__") is None:
+                body["__doc__"] = "An enumeration."
+            body.update(reset)
+            for key in members:
+                body[key] = member_property()  # type.__new__ calls its __set_name__
+            enum_class = type(name, (kind,), body, boundary=None, _simple=True)
+            for index, (key, value) in enumerate(members.items()):
+                member = new_member(enum_class, value) if use_args else new_member(enum_class)
+                member._value_ = value
+                member._name_ = key
+                member.__objclass__ = enum_class
+                member._sort_order_ = index
+                member_map[key] = value2member_map[value] = member
+            enum_class.__new__ = enum_new
+            return enum_class
+
+        return make
 
     QuickStrEnum = _quick(StrEnum)
     QuickIntEnum = _quick(IntEnum)
@@ -73,35 +136,51 @@ else:
 
     _tuple_new = tuple.__new__
 
-    def _annotations(namespace):
-        if sys.version_info >= (3, 14):  # annotations are lazy: read their names, evaluate nothing
+    if sys.version_info >= (3, 14):  # annotations are lazy: read their names, evaluate nothing
+
+        def _field_names(namespace):
             import annotationlib
 
             annotate = annotationlib.get_annotate_from_class_namespace(namespace)
             if annotate is None:
-                return namespace.get("__annotations__", {})
-            return annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF)
-        return namespace.get("__annotations__", {})
+                return tuple(namespace.get("__annotations__", ()))
+            return tuple(annotationlib.call_annotate_function(annotate, annotationlib.Format.FORWARDREF))
+
+    else:
+
+        def _field_names(namespace):
+            return tuple(namespace.get("__annotations__", ()))
+
+    # One getter per index, shared by every record class: a getter holds only its index (some 100
+    # classes are defined on every start-up, and each new getter and its doc string cost time).
+    _getters = [_tuplegetter(index, f"Alias for field number {index}") for index in range(16)]
+
+    def _getter(index):
+        while index >= len(_getters):
+            _getters.append(_tuplegetter(len(_getters), f"Alias for field number {len(_getters)}"))
+        return _getters[index]
 
     class _RecordMeta(type):
         def __new__(mcls, name, bases, namespace, **kwargs):
-            if any(isinstance(base, _RecordMeta) and base is not _base for base in bases) and _base is not None:
-                raise TypeError(f"{name}: a record cannot extend another record")
-            fields = tuple(_annotations(namespace)) if _base is not None else ()
+            if _base is None:  # Record itself
+                return type.__new__(mcls, name, bases, namespace, **kwargs)
+            for base in bases:
+                if base is not _base and isinstance(base, _RecordMeta):
+                    raise TypeError(f"{name}: a record cannot extend another record")
+            fields = _field_names(namespace)
             defaults = {}
             for index, field in enumerate(fields):
-                if field.startswith("_"):
+                if field[0] == "_":
                     raise TypeError(f"{name}: field names cannot start with an underscore: {field!r}")
                 if field in namespace:
                     defaults[field] = namespace[field]
                 elif defaults:
                     raise TypeError(f"{name}: field {field!r} without a default follows fields with one")
-                namespace[field] = _tuplegetter(index, f"Alias for field number {index}")
+                namespace[field] = _getters[index] if index < 16 else _getter(index)
             namespace["__slots__"] = ()
-            namespace["_fields"] = fields
+            namespace["_fields"] = namespace["__match_args__"] = fields
             namespace["_field_defaults"] = defaults
-            namespace["__match_args__"] = fields
-            return super().__new__(mcls, name, bases, namespace, **kwargs)
+            return type.__new__(mcls, name, bases, namespace, **kwargs)
 
     _base = None
 

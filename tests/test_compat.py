@@ -87,7 +87,7 @@ def test_click_help_formatter_methods_we_override_keep_their_signature(method: s
         f"Typer {version('typer')}: HelpFormatter.{method}{tuple(found)} changed; adapt "
         "owes_cli/cli/help.py LocalisedHelpFormatter"
     )
-    assert hasattr(click_compat.ClickContext, "formatter_class"), f"Click's Context chooses no formatter_class; {FIX}"
+    assert hasattr(click_compat.ClickContext, "make_formatter"), f"Click's Context makes no formatter; {FIX}"
 
 
 def test_rich_console_still_reads_the_environment_we_give_it(monkeypatch: pytest.MonkeyPatch) -> None:

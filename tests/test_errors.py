@@ -49,3 +49,19 @@ def test_a_point_read_the_wrong_way_round_says_so() -> None:
     swapped = PointNotServed("point_outside_poland", "15.1381,51.6417", "lubuskie", "51.6417,15.1381")
     assert swapped.lines("en")[1:] == ["Did you mean --at 51.6417,15.1381? Latitude comes first, then longitude."]
     assert PointNotServed("point_outside_poland", "10,10", "lubuskie").lines("en")[1:] == []
+
+
+def test_every_error_of_a_failed_lookup_is_imported_from_errors() -> None:
+    # owes_cli.errors lists them to load owes_cli.lookup_errors when one is first asked for.
+    import owes_cli.errors
+    import owes_cli.lookup_errors
+    from owes_cli.errors import OwesError
+
+    defined = {
+        name
+        for name, value in vars(owes_cli.lookup_errors).items()
+        if isinstance(value, type) and issubclass(value, OwesError) and value.__module__ == "owes_cli.lookup_errors"
+    }
+    public = {name for name in defined if not name.startswith("_")}
+    assert set(owes_cli.errors._ERRORS_OF_LOOKUPS) == public
+    assert all(getattr(owes_cli.errors, name) is getattr(owes_cli.lookup_errors, name) for name in public)

@@ -1,11 +1,12 @@
 """The project's own imports on `owes which-centre --county` stay within their budget (issue 24).
 
-The budget is 10 ms of import time for the project's own modules, counted
-from `python -X importtime` self-times (each module's own time, without the
-modules it imports). A busy CI runner slows every module alike, so the test
-compares shares, never milliseconds: the project's modules against all the
-others of the same run (Python's, Typer's, Click's), which took REST_MS on
-the reference machine. 10 ms is then a share of 10 / REST_MS of the rest.
+The goal is 10 ms of import time for the project's own modules (BUDGET_MS
+below is the ceiling CI holds them to), counted from `python -X importtime`
+self-times (each module's own time, without the modules it imports). A busy
+CI runner slows every module alike, so the test compares shares, never
+milliseconds: the project's modules against all the others of the same run
+(Python's, Typer's, Click's), which took REST_MS on the reference machine.
+BUDGET_MS is then a share of BUDGET_MS / REST_MS of the rest.
 
 A run that the machine interrupts in one module charges that module for
 the wait, so each module's time is the least over several runs, each
@@ -30,15 +31,26 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-# Issue 24's goal is 10 ms. Measured on the loaded reference machine the
-# project's modules take about 18-19 % of the rest (least of 20 runs), some
-# 10.5-11 ms against REST_MS: the ceiling stays at 12 ms, so that CI catches
-# a regression, until the last milliseconds are cut (then lower it to 10).
-BUDGET_MS = 12.0
-# The self-time of every other module of a `which-centre --county` run on the
-# reference machine (README "Development": a 2-CPU AMD EPYC VM, Python 3.11),
-# estimated while it was loaded (see the report): measure it on a quiet one with
-# `python tests/test_import_budget.py` and put the "rest" figure here.
+# Issue 24's goal is 10 ms. On the loaded reference machine (load average 9-11
+# from other builds) the project's modules took 18.4-18.7 % of the rest, the least
+# of 40 runs as measured here, four measurements (main, before these cuts:
+# 20.0-20.2 %): some 10.5-10.7 ms against REST_MS. The ceiling is 11 ms (19.3 %),
+# above what is measured, so that a busy runner never fails it (20 test runs in a
+# row at load 9.4-10.7 all passed) and CI still catches a regression; lower it to
+# 10 once the share stays under 17.5 % (`python tests/test_import_budget.py`).
+BUDGET_MS = 11.0
+# REST_MS: the self-times of every module of a `which-centre --county` run that
+# is not the project's (Python's start-up, typing, Typer and its Click, json...),
+# each module's least over the runs, summed, on the reference machine (README
+# "Development": a 2-CPU AMD EPYC VM, Python 3.11) when it is quiet. Only a quiet
+# machine can measure it: a loaded one inflates even the least times. On
+# 2026-12-06 the machine was never quiet (load 5-11 all morning): the rest read
+# 88-94 ms as measured here (96-100 ms with the collector on and a pipe), least
+# of 40 runs, and the minimal Typer app's modules 91.5 ms against the 68 ms its
+# whole run takes when quiet (issue 24), so these figures are inflated 1.4-1.8
+# times and the quiet rest lies near 50-65 ms. 57 ms, the earlier estimate, stays
+# until `python tests/test_import_budget.py` is run on the quiet machine: put its
+# "rest" figure here.
 REST_MS = 57.0
 SHARE = BUDGET_MS / REST_MS
 RUNS = 5
@@ -50,8 +62,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 # A busy machine tends to interrupt a new process the same few milliseconds
 # after it starts, so without it one module of ours was charged for the wait
 # in every run (cli.app at 6 ms instead of 1.5, seen 2 times in 20 at load 15).
+#
+# The garbage collector is off in the measured run: a collection runs when the
+# count of new objects crosses a threshold and is charged to whichever module is
+# importing then (a gen-1 collection took 1-10 ms at load 9), so where it falls
+# says nothing of that module. Without it each module is charged its own work.
 _JITTERED_RUN = """
-import runpy, sys, time
+import gc, runpy, sys, time
+gc.disable()
 end = time.perf_counter_ns() + time.perf_counter_ns() % 8_000_000
 while time.perf_counter_ns() < end:
     pass
@@ -66,15 +84,22 @@ def self_times(args: list[str], cache: str) -> dict[str, int]:
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONDONTWRITEBYTECODE", "OWES_NO_CACHE")}
     # As a user runs it: a pipe, no colours, the dataset from the cache, bytecode written once and then read.
     env |= {"NO_COLOR": "1", "OWES_LANG": "en", "XDG_CACHE_HOME": cache, "OWES_DATA": ""}
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", _JITTERED_RUN, *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        env=env,
-        check=True,
-    )
-    return {match[2]: int(match[1]) for match in _LINE.finditer(done.stderr)}
+    # importtime's lines go to a file, not a pipe. Written to a pipe, each line can wake
+    # this process to read it, which then takes the processor from the run in the module
+    # that wrote the line: the importer of the module just imported. In one test in four
+    # or five at load 9-10, cli.app, which imports the most of ours, was charged 2-7 ms
+    # in every one of the 40 runs, with the collector on or off.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as lines:
+        subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", _JITTERED_RUN, *args],
+            stdout=subprocess.PIPE,
+            stderr=lines,
+            cwd=PROJECT,
+            env=env,
+            check=True,
+        )
+        lines.seek(0)
+        return {match[2]: int(match[1]) for match in _LINE.finditer(lines.read())}
 
 
 def least_self_times(
@@ -120,9 +145,26 @@ def share(least: dict[str, int]) -> float:
 def test_the_project_imports_a_lookup_needs_stay_within_budget() -> None:
     least = least_self_times(COMMAND, enough=lambda least: share(least) <= SHARE)
     assert "owes_cli.domain.lookup" in least  # the run answered through the lookup
-    assert share(least) <= SHARE, report(least)
+    assert share(least) <= SHARE, f"{report(least)}\n(least of {MAX_RUNS} runs; {_load()})"
+
+
+def test_a_json_answer_loads_no_module_of_ours_that_a_piped_one_does_not() -> None:
+    # The budget is measured on the piped answer; the JSON one must cost no more.
+    with tempfile.TemporaryDirectory() as cache:
+        self_times(COMMAND, cache)  # writes the bytecode and the cache, as a user's first run
+        piped = {module for module in self_times(COMMAND, cache) if own(module)}
+        as_json = {module for module in self_times([*COMMAND, "--format", "json"], cache) if own(module)}
+    assert "owes_cli.domain.lookup" in as_json
+    assert as_json <= piped, f"only the JSON answer loads: {sorted(as_json - piped)}"
+
+
+def _load() -> str:
+    try:
+        return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    except OSError:
+        return "load average unknown"
 
 
 if __name__ == "__main__":
-    print(f"owes {' '.join(COMMAND)}, least of {MAX_RUNS} runs")
+    print(f"owes {' '.join(COMMAND)}, least of {MAX_RUNS} runs, {_load()} at the start")
     print(report(least_self_times(COMMAND, runs=MAX_RUNS), heaviest=40))

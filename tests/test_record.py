@@ -142,3 +142,18 @@ def test_a_quick_enum_behaves_as_the_enum_it_stands_for() -> None:
     assert to_json({"kind": Kind.LAND}) == {"kind": "land"}
     with pytest.raises(ValueError):
         Kind("town")
+
+
+class KindWithMore(QuickStrEnum):
+    """What Python 3.11's quicker path leaves to enum._simple_enum: an alias and a method."""
+
+    LAND = "land"
+    POWIAT = "land"
+
+    def shout(self) -> str:
+        return self.value.upper()
+
+
+def test_a_quick_enum_with_an_alias_or_a_method_is_the_enum_it_stands_for() -> None:
+    assert KindWithMore["POWIAT"] is KindWithMore.LAND and list(KindWithMore) == [KindWithMore.LAND]
+    assert KindWithMore("land").shout() == "LAND" and isinstance(KindWithMore.LAND, StrEnum)

@@ -11,6 +11,8 @@ as the domain's records are, rather than frozen dataclasses: equally typed
 and immutable for mypy, and a lookup defines the classes here at start-up.
 """
 
+from __future__ import annotations
+
 import keyword
 from collections.abc import Iterable, Mapping
 from enum import Enum
@@ -306,7 +308,7 @@ class Unit(Record):
 
     teryt: str
     name: str
-    kind: "PlaceKind"
+    kind: PlaceKind
 
 
 class Locality(Record):
@@ -314,7 +316,7 @@ class Locality(Record):
 
     teryt: str  # its gmina's code
     name: str
-    kind: "PlaceKind"
+    kind: PlaceKind
     simc: str | None
 
 
@@ -323,7 +325,7 @@ class PlaceInfo(Record):
 
     teryt: str
     name: str
-    kind: "PlaceKind"
+    kind: PlaceKind
     simc: str | None  # the SIMC id of a locality or a town
     part_of: Locality | None  # the locality this one is part of
     gmina: Unit
@@ -578,11 +580,11 @@ def county_answer(
     )
 
 
-def unit(place: "Place") -> Unit:
+def unit(place: Place) -> Unit:
     return Unit(place.teryt, place.name, place.kind)
 
 
-def place_info(place: "Place", dataset: Dataset, register: "Register", gazetteer: "Gazetteer") -> PlaceInfo:
+def place_info(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> PlaceInfo:
     town = gazetteer.places.get(place.town) if place.town else None
     parent = gazetteer.parent(place)
     return PlaceInfo(

@@ -25,7 +25,6 @@ from owes_cli import answers
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
 from owes_cli.cli import click_compat, files, signals, streams
-from owes_cli.cli.help import LocalisedContext, describe_usage_error, localise_help
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
@@ -126,6 +125,9 @@ class OwesGroup(TyperGroup):
             from owes_cli.cli import completion  # loaded only to complete, or to show or install a script
 
             completion.install()  # scripts and answers that keep values data, never code
+            from owes_cli.cli.help import localise_help
+
+            localise_help(self, lang)  # completions describe options with their help
         if not _without_lang(argv) and not completing:  # `owes` alone: what it is and where to start
             code = _overview(lang)
         else:
@@ -142,9 +144,8 @@ class OwesGroup(TyperGroup):
         lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
         i18n.activate(lang)
         undo_streams = _prepare_streams()
-        localise_help(self, lang)
-        for command in [self, *self.commands.values()]:
-            command.context_class = LocalisedContext
+        for command in [self, *self.commands.values()]:  # help and usage in the run's language, when shown
+            command.context_class = click_compat.LocalisedContext
         return argv, lang, undo_streams
 
     def _run(self, argv: list[str], lang: str, prog_name: str | None, complete_var: str | None, **extra: Any) -> int:
@@ -185,11 +186,17 @@ def _pipe_failure(err: BaseException, lang: str) -> int:
 _FAILURES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], Callable[[Any, str], int]], ...] = (
     (OwesError, lambda err, lang: _said(err.message(lang), err.exit_code)),
     (click_compat.NoArgsIsHelpError, lambda err, lang: _said(err.format_message(), ExitCode.USAGE)),
-    (click_compat.ClickException, lambda err, lang: _said(describe_usage_error(err, lang), ExitCode.USAGE)),
+    (click_compat.ClickException, lambda err, lang: _said(_usage_error(err, lang), ExitCode.USAGE)),
     ((KeyboardInterrupt, typer.Abort), lambda err, lang: _said(t(lang, "interrupted"), ExitCode.INTERRUPTED)),
     (signals.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
     ((OSError, files.ReaderGone), _pipe_failure),  # the reader left: quietly; any other OSError is a bug
 )
+
+
+def _usage_error(err: click_compat.ClickException, lang: str) -> str:
+    from owes_cli.cli.help import describe_usage_error  # the help texts load when a usage error is said
+
+    return describe_usage_error(err, lang)
 
 
 def _failed(err: BaseException, lang: str) -> int:

@@ -30,6 +30,19 @@ BadOptionUsage = _click_exceptions.BadOptionUsage
 MissingParameter = _click_exceptions.MissingParameter
 
 
+class LocalisedContext(ClickContext):
+    """Click's context, whose help and usage are in the run's language (owes_cli.cli.help).
+
+    The help texts of every command and option, and the code that puts them on
+    Click's objects, load when help or usage is first shown, not on every run.
+    """
+
+    def make_formatter(self) -> HelpFormatter:
+        from owes_cli.cli.help import formatter_for
+
+        return formatter_for(self)
+
+
 # Shell completion: Typer's classes that format the answer, and its table of the
 # scripts that --show-completion and --install-completion print (owes_cli.cli.completion).
 TyperBashComplete = _typer_completion_classes.BashComplete

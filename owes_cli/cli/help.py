@@ -19,6 +19,8 @@ from owes_cli.messages import active_lang, t
 def describe_usage_error(err: click_compat.ClickException, lang: str) -> str:
     """A Click usage error in `lang`, with the command's help hint."""
     ctx = getattr(err, "ctx", None)
+    if ctx is not None:  # an argument's name in the message is its metavar, in the run's language
+        localise_help(ctx.find_root().command, lang)
     command = ""
     if ctx is not None and ctx.parent is not None and ctx.info_name:
         command = ctx.info_name + " "
@@ -327,7 +329,11 @@ def with_examples(text: str, name: str, index: int) -> str:
 
 
 def localise_help(group: Any, lang: str) -> None:
-    """Put the chosen language's help text on the commands and options."""
+    """Put the chosen language's help text on the commands and options (once a run: the
+    first help, usage error or completion asks for it; a run that shows none never does)."""
+    if getattr(group, "localised_to", None) == lang:
+        return
+    group.localised_to = lang
     index = 0 if lang == "pl" else 1
     group.help = HELP["owes"][index]
     group.subcommand_metavar = SUBCOMMAND_METAVAR[index]
@@ -365,7 +371,7 @@ class LocalisedHelpFormatter(click_compat.HelpFormatter):
             yield
 
 
-class LocalisedContext(click_compat.ClickContext):
-    """Click's context, writing --help with LocalisedHelpFormatter."""
-
-    formatter_class = LocalisedHelpFormatter
+def formatter_for(ctx: click_compat.ClickContext) -> LocalisedHelpFormatter:
+    """The formatter for help or usage shown in `ctx`, its texts first put into the run's language."""
+    localise_help(ctx.find_root().command, active_lang())
+    return LocalisedHelpFormatter(width=ctx.terminal_width, max_width=ctx.max_content_width)

@@ -7,7 +7,6 @@ when we need to compare it with a real day.
 
 from __future__ import annotations
 
-import calendar
 import os
 import re
 from datetime import UTC, date, datetime
@@ -64,6 +63,14 @@ def generation_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> 
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def days_in_month(year: int, month: int) -> int:
+    """The number of days in a month (1-12) of a Gregorian year: calendar.monthrange's count,
+    without loading the calendar module on every start-up."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 class PartialDateError(ValueError):
     """Raised for text that is not YYYY, YYYY-MM or YYYY-MM-DD."""
 
@@ -91,7 +98,7 @@ class PartialDate(Record):
             raise PartialDateError(text)
         if day is not None:
             assert month is not None
-            if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            if not 1 <= day <= days_in_month(year, month):
                 raise PartialDateError(text)
         return cls(year, month, day)
 
@@ -102,7 +109,7 @@ class PartialDate(Record):
     def last_day(self) -> date:
         """The latest real day this partial date can mean."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or days_in_month(self.year, month)
         return date(self.year, month, day)
 
     def __str__(self) -> str:
@@ -133,7 +140,7 @@ _MONTH = r"^(\d{4})-(\d{1,2})$"
 def _day(text: str, year: int, month: int, day: int) -> date:
     if year < FIRST_YEAR or year > LAST_YEAR:
         raise DateOutOfRangeError(text)
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
         raise NoSuchDayError(text, f"{year:04d}-{month:02d}-{day:02d}")
     return date(year, month, day)
 

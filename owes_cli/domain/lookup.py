@@ -5,19 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable
 from typing import Any, Generic, TypeVar
 
+from owes_cli import errors  # errors.CountyNotFound and the like load when raised (errors.__getattr__)
 from owes_cli.domain import names
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
 from owes_cli.domain.register import Register, load_county_index
-from owes_cli.errors import (
-    CentreAmbiguous,
-    CentreNotFound,
-    CountyAmbiguous,
-    CountyCodeUnknown,
-    CountyNotFound,
-    CountyOutsideCoverage,
-    OwesError,
-    UsageError,
-)
+from owes_cli.errors import OwesError, UsageError
 from owes_cli.record import Record
 
 MAX_QUERY = 200  # characters; no county name comes near this
@@ -182,13 +174,15 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
         county=lambda c: c.teryt,
         name=lambda c: c.name,
         order=lambda c: c.teryt,
-        not_found=lambda: CountyNotFound(query, names.closest(query, [c.name for c in dataset.counties.values()])),
-        outside_coverage=lambda found: CountyOutsideCoverage(
+        not_found=lambda: errors.CountyNotFound(
+            query, names.closest(query, [c.name for c in dataset.counties.values()])
+        ),
+        outside_coverage=lambda found: errors.CountyOutsideCoverage(
             query,
             register.coverage(dataset.regions, dataset.region_name),
             [(c.teryt, c.name, register.voivodeship(c.teryt)) for c in found],
         ),
-        ambiguous=lambda found: CountyAmbiguous(query, [(c.teryt, c.name, c.kind.value) for c in found]),
+        ambiguous=lambda found: errors.CountyAmbiguous(query, [(c.teryt, c.name, c.kind.value) for c in found]),
         note_outside=lambda c: Note(
             "county_also_outside", {"name": c.name, "teryt": c.teryt, "voivodeship": register.voivodeship(c.teryt)}
         ),
@@ -237,12 +231,12 @@ def _by_code(code: str, dataset: Dataset, register: Register, candidates: dict[s
         return ResolvedCounty(dataset.counties[code])
     if code in candidates:
         cand = candidates[code]
-        raise CountyOutsideCoverage(
+        raise errors.CountyOutsideCoverage(
             code,
             register.coverage(dataset.regions, dataset.region_name),
             [(cand.teryt, cand.name, register.voivodeship(code))],
         )
-    raise CountyCodeUnknown(code)
+    raise errors.CountyCodeUnknown(code)
 
 
 def _separate_city_note(county: County, dataset: Dataset) -> list[Note]:
@@ -269,7 +263,7 @@ def find_centre(dataset: Dataset, centre_id: str) -> Centre:
     if len(prefixed) == 1:
         return dataset.centres[prefixed[0]]
     if len(prefixed) > 1:
-        raise CentreAmbiguous(query, sorted(prefixed))
+        raise errors.CentreAmbiguous(query, sorted(prefixed))
     import difflib
 
-    raise CentreNotFound(query, difflib.get_close_matches(key, sorted(dataset.centres), n=3, cutoff=0.4))
+    raise errors.CentreNotFound(query, difflib.get_close_matches(key, sorted(dataset.centres), n=3, cutoff=0.4))

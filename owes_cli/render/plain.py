@@ -6,7 +6,6 @@ lines. Everything here returns strings; the CLI decides where they go.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -70,6 +69,8 @@ def neutralise_formula(value: str) -> str:
 
 def to_csv(rows: Sequence[object], keys: list[str]) -> str:
     """Rows (typed answers, or mappings of one) as CSV with these columns."""
+    import csv  # only a CSV answer needs it: not loaded on every start-up
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(keys)
