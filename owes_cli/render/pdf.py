@@ -241,33 +241,52 @@ def _earlier_breaks(report: Report, layout: Layout, bottom: float) -> frozenset[
     while what it introduces went to the next page (a table whose first row
     is tall) goes there too.
     """
-    room = bottom - MARGIN
-    breaks = set()
+    breaks = set(_stranded_headings(report, layout))
+    for section in layout.sections:
+        moved = _refill_last_page(report, layout, section, bottom)
+        if moved is not None:
+            breaks.add(moved)
+    return frozenset(breaks)
+
+
+def _stranded_headings(report: Report, layout: Layout) -> list[tuple[int, int]]:
+    """Headings drawn at a page's foot (not its top) whose next block went to a later page."""
+    stranded = []
     for index, drawn in enumerate(report.blocks[:-1]):
         heading, following = layout.starts.get((index, 0)), layout.starts.get((index + 1, 0))
         if isinstance(drawn, Heading) and heading and following and heading[0] < following[0]:
-            if heading[1] > MARGIN + 1:  # not already at the top of a page
-                breaks.add((index, 0))
-    for first, end, last_page, lowest in layout.sections:
-        held = lowest - MARGIN
-        if held >= FILL * room:
+            if heading[1] > MARGIN + 1:
+                stranded.append((index, 0))
+    return stranded
+
+
+def _refill_last_page(
+    report: Report, layout: Layout, section: tuple[int, int, int, float], bottom: float
+) -> tuple[int, int] | None:
+    """The start to move to the section's last page when that page holds less than FILL; None if none can."""
+    first, end, last_page, lowest = section
+    room = bottom - MARGIN
+    held = lowest - MARGIN
+    if held >= FILL * room:
+        return None
+    candidates = []
+    for (block, item), (page, _) in layout.starts.items():
+        own = first <= block < end and page == last_page - 1
+        key = _with_heading(report, (block, item), first) if own else None
+        start = layout.starts.get(key) if key is not None and key != (first, 0) else None
+        if start is None or start[0] != last_page - 1:
             continue
-        candidates = []
-        for (block, item), (page, _) in layout.starts.items():
-            if not first <= block < end or (block, item) == (first, 0) or page != last_page - 1:
-                continue
-            key = (block, item)
-            while key[1] == 0 and key[0] > first and isinstance(report.blocks[key[0] - 1], Heading):
-                key = (key[0] - 1, 0)
-            start = layout.starts.get(key)
-            if start is None or start[0] != last_page - 1 or key == (first, 0):
-                continue
-            moved = bottom - start[1] + held
-            if moved >= FILL * room and start[1] - MARGIN >= FILL * room:
-                candidates.append((start[1], key))
-        if candidates:
-            breaks.add(max(candidates)[1])
-    return frozenset(breaks)
+        moved = bottom - start[1] + held
+        if moved >= FILL * room and start[1] - MARGIN >= FILL * room:
+            candidates.append((start[1], key))
+    return max(candidates)[1] if candidates else None
+
+
+def _with_heading(report: Report, key: tuple[int, int], first: int) -> tuple[int, int]:
+    """Where a block starts once the headings just before it go with it (an item of a list starts alone)."""
+    while key[1] == 0 and key[0] > first and isinstance(report.blocks[key[0] - 1], Heading):
+        key = (key[0] - 1, 0)
+    return key
 
 
 def _start(pdf: Any, item: int, height: float) -> None:
