@@ -316,7 +316,12 @@ def test_word_names_the_program_that_made_it(documents: dict[str, Path]) -> None
 @pytest.mark.parametrize(
     ("text", "typeset"),
     [
-        ("Ośrodek w Zielonej Górze i Żarach", "Ośrodek w\xa0Zielonej Górze i\xa0Żarach"),
+        ("Ośrodek w Zielonej Górze i Żarach", "Ośrodek w\xa0Zielonej\xa0Górze i\xa0Żarach"),
+        ("Siedziba: Gorzów Wielkopolski", "Siedziba: Gorzów\xa0Wielkopolski"),
+        ("a centre in Zielona Góra", "a\xa0centre in Zielona\xa0Góra"),
+        ("Fundacja Rozwoju Demokracji Lokalnej", "Fundacja Rozwoju Demokracji Lokalnej"),  # running text: places only
+        ("lider i 1 partner, 13 źródeł", "lider i\xa01\xa0partner, 13\xa0źródeł"),
+        ("w 2016 roku, 2024-01-01 r.", "w\xa02016 roku, 2024-01-01\xa0r."),  # a year is no count
         ("a o u z W", "a\xa0o\xa0u\xa0z\xa0W"),
         ("(w domu)", "(w\xa0domu)"),
         ("9 października 2023", "9\xa0października\xa02023"),
@@ -328,6 +333,13 @@ def test_word_names_the_program_that_made_it(documents: dict[str, Path]) -> None
 )
 def test_prose_ties_what_must_not_part(text: str, typeset: str) -> None:
     assert typography.prose(text) == typeset
+
+
+def test_headings_and_names_keep_names_of_two_or_three_words_whole() -> None:
+    assert typography.proper_names("Który OWES obsługuje powiat Gorzów Wielkopolski?") == (
+        "Który OWES obsługuje powiat Gorzów\xa0Wielkopolski?"
+    )
+    assert typography.proper_names("OWES w Zielonej Górze") == "OWES w Zielonej\xa0Górze"
 
 
 @pytest.mark.parametrize(
@@ -458,12 +470,24 @@ NO_CARLITO = """<?xml version="1.0"?>
 @pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
 def test_word_fact_sheets_stay_one_page_without_calibris_widths(tmp_path: Path) -> None:
     # Where neither Calibri nor Carlito is installed, LibreOffice sets the sheet in a wider font
-    # (DejaVu Sans): the tightest sheets of 2026-12-06 then ran to a second page.
+    # (DejaVu Sans): the tightest sheets of 2026-12-06 then ran to a second page, and those of
+    # 2017-01-01 asked by name (with a note on a namesake) or for a place (Biecz, with its notes)
+    # filled the page to its last 5 mm. Each keeps SLACK_MM free above its foot.
     config = tmp_path / "fonts.conf"
     config.write_text(NO_CARLITO.format(cache=tmp_path / "cache"), encoding="utf-8")
+    asked = (
+        ("0806", "pl", "--county", "2026-12-06"),
+        ("0861", "en", "--county", "2026-12-06"),
+        ("0811", "pl", "--county", "2026-12-06"),
+        ("0803", "en", "--county", "2026-12-06"),
+        ("Biecz", "pl", "--place", "2017-01-01"),
+        ("Biecz", "en", "--place", "2026-12-06"),
+        ("zielonogórski", "en", "--county", "2017-01-01"),
+        ("strzelecko-drezdenecki", "pl", "--county", "2017-01-01"),
+    )
     sheets = [
-        export(tmp_path, f"{county}-{lang}.docx", "--county", county, "--lang", lang, "--on", "2026-12-06")
-        for county, lang in (("0806", "pl"), ("0861", "en"), ("0811", "pl"), ("0803", "en"))
+        export(tmp_path, f"{n}-{lang}-{on}.docx", option, subject, "--lang", lang, "--on", on)
+        for n, (subject, lang, option, on) in enumerate(asked)
     ]
     subprocess.run(
         [
@@ -490,3 +514,22 @@ def test_word_fact_sheets_stay_one_page_without_calibris_widths(tmp_path: Path) 
         }
         assert not any("Carlito" in font for font in fonts), fonts  # the test hid it
         assert len(reader.pages) == 1, (sheet.name, fonts)
+        assert sheet_text_foot(reader.pages[0]) <= PAGE_MM - SHEET_BOTTOM_MM - SLACK_MM, sheet.name
+
+
+SHEET_BOTTOM_MM = 14.0  # render/word.py's SHEET_BOTTOM_MM: the fact sheet's bottom margin
+SLACK_MM = 10.0  # about two lines of its text
+
+
+def sheet_text_foot(page: pypdf.PageObject) -> float:
+    """How far down a fact sheet's page (mm from its top) its last line of text stands, its footer left out."""
+    height = float(page.mediabox.height)
+    lows = [0.0]
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        y = (height - (tm[5] * cm[3] + cm[5])) * MM_PER_POINT
+        if text.strip() and y < PAGE_MM - SHEET_BOTTOM_MM + 2:  # the footer stands lower, 7 mm from the foot
+            lows.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return max(lows)

@@ -36,7 +36,7 @@ def test_the_full_answer_says_it_and_numbers_its_source(owes: Owes) -> None:
     run = owes("which-centre", "--county", "żarski", "--on", DAY, "--full")
     text = folded(run.stdout)
     assert f"For whom {WHOLE_REGION_EN} (source 1)." in text
-    assert "- 1. Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze 2024–2029, fundacjacp.org" in text
+    assert " 1. Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze 2024–2029, fundacjacp.org" in text
     # The fact itself, quoted, among the centre's facts; still no counties for it.
     assert "from the whole Lubuskie voivodeship." in text
     assert "Our sources do not say which of these centres serves powiat żarski." in text

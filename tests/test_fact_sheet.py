@@ -23,7 +23,7 @@ from owes_cli import Directory
 from owes_cli.render import pdf, word
 
 MADE = datetime(2026, 6, 1, tzinfo=UTC)
-DAYS = {"today": date(2026, 6, 1), "2014": date(2014, 6, 1)}
+DAYS = {"today": date(2026, 6, 1), "2014": date(2014, 6, 1), "2017": date(2017, 1, 1)}
 COUNTIES = tuple(f"08{n:02d}" for n in range(1, 13)) + ("0861", "0862")  # the 14 counties of Lubuskie
 # Characters of text a sheet's Word file may hold: its longest (powiat strzelecko-drezdenecki in
 # 2017, thirteen sources) has about 2,770 and LibreOffice sets it on one page with room to spare.
@@ -49,6 +49,23 @@ def test_the_pdf_fact_sheet_is_one_page_for_every_county(day: str, lang: str) ->
         question = {"pl": "Który OWES obsługuje ", "en": "Which OWES serves "}[lang]
         assert text.startswith(question), county
         assert {"pl": "Wygenerowano 2026-06-01 programem owes", "en": "Generated 2026-06-01 by owes"}[lang] in text
+
+
+# The sheets with the most to say: asked by a name other voivodeships share too (a note on it), or for
+# a place named twice in its county (Biecz: a gmina and its town, two notes). On 2017-01-01, with
+# thirteen sources, Biecz's ran to a second page.
+CROWDED = ({"county": "gorzowski"}, {"county": "zielonogórski"}, {"place": "Biecz"}, {"place": "Olbrachtów"})
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_crowded_pdf_sheets_are_one_page_on_every_day(lang: str) -> None:
+    for day, on in DAYS.items():
+        for asked in CROWDED:
+            report = directory(lang).document(
+                on=on, generated=MADE, county=asked.get("county"), place=asked.get("place")
+            )
+            reader = pypdf.PdfReader(io.BytesIO(pdf.render(report)))
+            assert len(reader.pages) == 1, (day, asked)
 
 
 @pytest.mark.parametrize(("day", "lang"), [("today", "pl"), ("2014", "en")])  # a Word file's map picture is slow

@@ -273,8 +273,8 @@ def test_people_read_centres_by_name_and_sources_by_number(owes: Owes, lang: str
     table, listed = history.split("\n\n", 1)
     assert table.splitlines()[1].endswith("1, 2")
     assert listed.startswith({"en": "Sources\n", "pl": "Źródła\n"}[lang])
-    assert "  - 1. Lubuskie Ośrodki Wsparcia Ekonomii Społecznej, obserwuj.lubuskie.pl, 2015 — http" in listed
-    assert "  - 2. Konferencja pt." in listed
+    assert "\n  1. Lubuskie Ośrodki Wsparcia Ekonomii Społecznej, obserwuj.lubuskie.pl, 2015 — http" in listed
+    assert "\n  2. Konferencja pt." in listed
 
 
 def test_scripts_keep_the_ids_and_ids_are_still_accepted(owes: Owes) -> None:

@@ -46,7 +46,7 @@ def test_plain_answer_reads_in_full(owes: Owes) -> None:
     assert "Services\n  - How to found and run a social enterprise\n" in run.stdout
     assert "  - Support in accounting\n" in run.stdout
     assert "Audiences\n  - Existing and emerging social economy entities\n" in run.stdout
-    assert "  - 2. Razem w partnerstwie, archiwum.radiogorzow.pl, 2014-10-28" in run.stdout  # numbered, not by id
+    assert "\n  2. Razem w partnerstwie, archiwum.radiogorzow.pl, 2014-10-28" in run.stdout  # numbered, not by id
     assert "(“Partnerstwo w powiecie strzelecko-drezdeneckim”) after the project's stated end" in run.stdout
     assert run.stderr == ""
 

@@ -17,11 +17,12 @@ if TYPE_CHECKING:
 
 
 class Run(Record):
-    """A piece of text; with a url it is a link."""
+    """A piece of text; with a url it is a link; `small` is fine print within a paragraph."""
 
     text: str
     url: str | None = None
     bold: bool = False
+    small: bool = False
 
 
 Inline = tuple[Run, ...]

@@ -12,7 +12,6 @@ imported here; the renderers keep it to one page (`Report.one_page`).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from owes_cli.answers import (
@@ -87,7 +86,11 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
     blocks += [Paragraph(text(note), tone="small") for note in _notes(answer, lang)]
     # Whom a candidate's project is open to belongs to the answer: in its box, under it.
     opened = tuple(Run(f"\n{line}") for line in open_to_region(answer, lang))
-    blocks.append(Paragraph(_answer(answer, numbers, lang) + opened, tone="answer"))
+    # The past (the last confirmed centre) comes last, after all that is said of the day asked about.
+    earlier = (
+        () if answer.centre is not None or answer.coverage is CoverageStatus.NONE else _last_confirmed(answer, lang)
+    )
+    blocks.append(Paragraph(_answer(answer, numbers, lang) + opened + earlier, tone="answer"))
     candidates = [answer.centre] if answer.centre is not None else list(answer.centres)
     if candidates:
         blocks += [
@@ -107,7 +110,7 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
         running += f" · {t(lang, 'doc_historical').lower()}"
     return Report(
         lang=lang,
-        title=proper_names(question),
+        title=question,  # typeset keeps its names of two or three words whole
         subtitle=subtitle,
         subject=t(lang, "doc_subject"),
         keywords=t(lang, "doc_keywords"),
@@ -121,15 +124,6 @@ def county_sheet(answer: CountyAnswer, edition: Edition, drawing: CoverageMap | 
 
 
 _PLACE_QUESTION = dict.fromkeys(("urban", "rural", "urban-rural"), "sheet_question_gmina")
-
-
-def proper_names(value: str) -> str:
-    """A heading with its names of two or three capitalised words tied by no-break spaces
-    ("Gorzów Wielkopolski", "Zielonej Górze"): a line never parts them."""
-    return _PROPER_NAME.sub(lambda found: found.group().replace(" ", "\u00a0"), value)
-
-
-_PROPER_NAME = re.compile(r"(?<= )[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+){1,2}\b")
 
 
 def _notes(answer: CountyAnswer, lang: str) -> list[str]:
@@ -167,7 +161,8 @@ def _json(note: object) -> dict[str, object]:
 
 
 def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
-    """What the box says: the centre and how sure that is, or why there is no one answer."""
+    """What the box says: the centre and how sure that is, or why there is no one answer (the last
+    confirmed centre, which is the past, follows it: see `_last_confirmed`)."""
     county = answer.county
     period = Run(f"\n{t(lang, 'sheet_period', name=answer.period.name, span=span(answer.period, lang))}")
     if answer.centre is not None:
@@ -184,7 +179,7 @@ def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
     if answer.coverage is CoverageStatus.NONE:
         return (Run(t(lang, "coverage_none", county=county.name), bold=True), period)
     if no_centre_ran(answer):  # the ended period's centre is the last confirmed one, never the answer
-        return (Run(t(lang, "short_none_ran"), bold=True), period, *_last_confirmed(answer, lang))
+        return (Run(t(lang, "short_none_ran"), bold=True), period)
     count = len(answer.centres)
     number = NUMBER_WORDS[lang].get(count, str(count))
     runs: Inline = (
@@ -202,8 +197,7 @@ def _answer(answer: CountyAnswer, numbers: dict[str, int], lang: str) -> Inline:
     # The candidates by name, the answer's own: the last confirmed centre below is the past.
     for centre in answer.centres:
         runs += (Run("\n– "), Run(centre.name, bold=True))
-    runs += (period,)
-    return runs + _last_confirmed(answer, lang)
+    return (*runs, period)
 
 
 def _last_confirmed(answer: CountyAnswer, lang: str) -> Inline:
@@ -216,11 +210,14 @@ def _last_confirmed(answer: CountyAnswer, lang: str) -> Inline:
             ),
         )
     label = t(lang, "sheet_last_confirmed", span=span(last.period, lang))
-    # The last confirmed centre in two lines: its name, then who ran it and when.
-    return (
-        Run(f"\n{label}\n"),
-        Run(last.centre.name + (f" ({t(lang, 'seat')}: {last.centre.seat})" if last.centre.seat else "")),
-    )
+    # The past in smaller type, below the answer: its label, the centre's name and seat, then who
+    # ran it (the one operator list every output gives).
+    name = last.centre.name + (f" ({t(lang, 'seat')}: {last.centre.seat})" if last.centre.seat else "")
+    runs: Inline = (Run(f"\n{label}", small=True), Run(f"\n{name}", small=True))
+    who = run_by_line(last.centre, lang)
+    if who:
+        runs += (Run(f"\n{t(lang, 'operators')}: {who}", small=True),)
+    return runs
 
 
 def _reach(centre: CentreInfo, lang: str) -> Inline:

@@ -8,6 +8,11 @@ break lines by the same rules:
 - Dates ("9 października 2023"), amounts ("35 208 445,68 zł"), numbers and
   their units, and the dash of a range ("2024-01-01 – 2029-06-30") keep
   together the same way.
+- A number keeps with the word it counts ("1 partner", "13 źródeł"), and a
+  place's name of two words after a preposition or a label ("w Zielonej
+  Górze", "Siedziba: Gorzów Wielkopolski") stays on one line; in headings,
+  titles and bold names every name of two or three capitalised words does
+  (`proper_names`).
 - A printed address may break only after "/", ".", "-", "?", "&" or "=",
   never inside its scheme or inside a label of its domain, so a reader can
   type the address back in from paper. Nothing is put into its text (a
@@ -42,6 +47,13 @@ _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 _UNIT = re.compile(r"(?<=\d) (?=(?:zł|PLN|EUR|euro|%|r\.|km|mln|tys\.)(?!\w))")
 # The dash of a range stays on the line of what it starts from.
 _RANGE = re.compile(r"(?<=\w) (?=[–—] )")
+# A count (not a year, not part of a date or a decimal) and the word after it.
+_COUNT = re.compile(r"(?<![\w.,\-–/])(\d{1,3}) (?=[^\W\d_])")
+_CAPITALISED = r"[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+"
+# A two-word name after a preposition or a label's colon: "w Zielonej Górze", "Siedziba: Gorzów Wielkopolski".
+_PLACE = re.compile(rf"((?:^|[\s(„])(?:w|we|z|ze|do|na|in|of|at)[ {NBSP}]|: )({_CAPITALISED}) (?={_CAPITALISED}\b)")
+# Two or three capitalised words after a space (a heading's "Gorzów Wielkopolski", "Zielonej Górze").
+_PROPER_NAME = re.compile(rf"(?<= ){_CAPITALISED}(?: {_CAPITALISED}){{1,2}}\b")
 
 _URL = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)?(?P<host>[^/?#]*)(?P<rest>.*)$", re.DOTALL)
 _PATH_BREAK = re.compile(r"(?<=[/.\-?&=])(?=.)", re.DOTALL)
@@ -56,7 +68,16 @@ def prose(text: str) -> str:
     text = _ONE_LETTER.sub(rf"\1{NBSP}", text)
     text = _THOUSANDS.sub(NBSP, text)
     text = _UNIT.sub(NBSP, text)
+    text = _COUNT.sub(rf"\1{NBSP}", text)
+    text = _PLACE.sub(rf"\1\2{NBSP}", text)
     return _RANGE.sub(NBSP, text)
+
+
+def proper_names(value: str) -> str:
+    """Text with its names of two or three capitalised words tied by no-break spaces
+    ("Gorzów Wielkopolski", "Zielonej Górze"): a line never parts them. For headings and
+    names, where a break inside a name shows most; running text ties only places (`prose`)."""
+    return _PROPER_NAME.sub(lambda found: found.group().replace(" ", NBSP), value)
 
 
 def url(address: str) -> str:
@@ -97,8 +118,8 @@ def plain(text: str) -> str:
 def typeset(report: Report) -> Report:
     """The report with every printed text set by the rules above (the map is drawn apart)."""
     return report._replace(
-        title=prose(report.title),
-        subtitle=prose(report.subtitle),
+        title=proper_names(prose(report.title)),
+        subtitle=proper_names(prose(report.subtitle)),
         running_head=prose(report.running_head),
         blocks=tuple(_block(block) for block in report.blocks),
     )
@@ -106,7 +127,7 @@ def typeset(report: Report) -> Report:
 
 def _block(block: Block) -> Block:
     if isinstance(block, Heading):
-        return block._replace(text=prose(block.text))
+        return block._replace(text=proper_names(prose(block.text)))
     if isinstance(block, Paragraph):
         return block._replace(runs=_runs(block.runs))
     if isinstance(block, Fields):
@@ -128,4 +149,4 @@ def _runs(runs: Inline) -> Inline:
 def _run_text(run: Run) -> str:
     if run.url and run.text == run.url:
         return url(run.text)
-    return prose(run.text)
+    return proper_names(prose(run.text)) if run.bold else prose(run.text)

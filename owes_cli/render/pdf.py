@@ -36,10 +36,13 @@ HEAD_FILL, ROW_FILL = rgb(palette.HEAD_FILL), rgb(palette.ROW_FILL)
 NOTICE_FILL, NOTICE_INK = rgb(palette.NOTICE_FILL), rgb(palette.NOTICE_INK)
 
 MARGIN = 20.0  # mm on every side
+SHEET_TOP = 12.0  # mm above a one-page fact sheet's title
 SHEET_BOTTOM = 15.0  # mm under a one-page fact sheet's text: its footer line stands 13 mm from the foot
 BODY_PT = 9.5
 TABLE_PT = 9
 LINE = 5.0  # mm per line of body text
+SHEET_LINE = 4.6  # on a one-page fact sheet: 13 pt leading, which leaves the page room to spare
+SMALL_RUN_PT, SMALL_RUN_LINE = 8.0, 4.0  # fine print within a paragraph (the answer box's past)
 
 MAP_EXTRA = 34.0  # mm of heading, subtitle and credits that go with the map
 # mm a page-high map leaves free below it, so that a document's closing lines
@@ -134,6 +137,7 @@ def _draw(
         block = 0  # the block being drawn
         one_page = False
         column = 0.0  # mm: the width of the fact sheet's map column
+        column_foot: float | None = None  # mm: where that column ends; a list item below it goes full width
         after = 0.0
         forced: frozenset[tuple[int, int]] = frozenset()  # keys that start a page
         heading: Heading | None = None  # the latest heading drawn: a list it introduces repeats it on a new page
@@ -174,6 +178,8 @@ def _draw(
     pdf.page_mode = PageMode.USE_OUTLINES
     pdf.set_display_mode("fullwidth")
 
+    if report.one_page:  # its one page has no running head to keep clear of: its text starts higher
+        pdf.set_top_margin(SHEET_TOP)
     pdf.add_page()
     _title_block(pdf, report)
     sections = []
@@ -198,7 +204,7 @@ def _draw(
             pdf.after = sum(_measure(pdf, b) for b in later) if all(isinstance(b, Paragraph) for b in later) else 0.0
         if column_from is not None and index == column_from[0]:  # the text from here has the map beside it
             y = pdf.get_y()
-            column_foot = _column_map(pdf, column_from[1])
+            column_foot = pdf.column_foot = _column_map(pdf, column_from[1])
             pdf.set_right_margin(MARGIN + pdf.column + SHEET_GAP)
             pdf.set_xy(MARGIN, y)
         DRAW[type(block)](pdf, block)
@@ -235,33 +241,52 @@ def _earlier_breaks(report: Report, layout: Layout, bottom: float) -> frozenset[
     while what it introduces went to the next page (a table whose first row
     is tall) goes there too.
     """
-    room = bottom - MARGIN
-    breaks = set()
+    breaks = set(_stranded_headings(report, layout))
+    for section in layout.sections:
+        moved = _refill_last_page(report, layout, section, bottom)
+        if moved is not None:
+            breaks.add(moved)
+    return frozenset(breaks)
+
+
+def _stranded_headings(report: Report, layout: Layout) -> list[tuple[int, int]]:
+    """Headings drawn at a page's foot (not its top) whose next block went to a later page."""
+    stranded = []
     for index, drawn in enumerate(report.blocks[:-1]):
         heading, following = layout.starts.get((index, 0)), layout.starts.get((index + 1, 0))
         if isinstance(drawn, Heading) and heading and following and heading[0] < following[0]:
-            if heading[1] > MARGIN + 1:  # not already at the top of a page
-                breaks.add((index, 0))
-    for first, end, last_page, lowest in layout.sections:
-        held = lowest - MARGIN
-        if held >= FILL * room:
+            if heading[1] > MARGIN + 1:
+                stranded.append((index, 0))
+    return stranded
+
+
+def _refill_last_page(
+    report: Report, layout: Layout, section: tuple[int, int, int, float], bottom: float
+) -> tuple[int, int] | None:
+    """The start to move to the section's last page when that page holds less than FILL; None if none can."""
+    first, end, last_page, lowest = section
+    room = bottom - MARGIN
+    held = lowest - MARGIN
+    if held >= FILL * room:
+        return None
+    candidates = []
+    for (block, item), (page, _) in layout.starts.items():
+        own = first <= block < end and page == last_page - 1
+        key = _with_heading(report, (block, item), first) if own else None
+        start = layout.starts.get(key) if key is not None and key != (first, 0) else None
+        if start is None or start[0] != last_page - 1:
             continue
-        candidates = []
-        for (block, item), (page, _) in layout.starts.items():
-            if not first <= block < end or (block, item) == (first, 0) or page != last_page - 1:
-                continue
-            key = (block, item)
-            while key[1] == 0 and key[0] > first and isinstance(report.blocks[key[0] - 1], Heading):
-                key = (key[0] - 1, 0)
-            start = layout.starts.get(key)
-            if start is None or start[0] != last_page - 1 or key == (first, 0):
-                continue
-            moved = bottom - start[1] + held
-            if moved >= FILL * room and start[1] - MARGIN >= FILL * room:
-                candidates.append((start[1], key))
-        if candidates:
-            breaks.add(max(candidates)[1])
-    return frozenset(breaks)
+        moved = bottom - start[1] + held
+        if moved >= FILL * room and start[1] - MARGIN >= FILL * room:
+            candidates.append((start[1], key))
+    return max(candidates)[1] if candidates else None
+
+
+def _with_heading(report: Report, key: tuple[int, int], first: int) -> tuple[int, int]:
+    """Where a block starts once the headings just before it go with it (an item of a list starts alone)."""
+    while key[1] == 0 and key[0] > first and isinstance(report.blocks[key[0] - 1], Heading):
+        key = (key[0] - 1, 0)
+    return key
 
 
 def _start(pdf: Any, item: int, height: float) -> None:
@@ -276,6 +301,11 @@ def _start(pdf: Any, item: int, height: float) -> None:
     elif item and key in pdf.forced or pdf.will_page_break(height) and pdf.get_y() > MARGIN + LINE:
         pdf.add_page()
     pdf.starts[key] = (pdf.page, pdf.get_y())
+
+
+def _line(pdf: FPDF) -> float:
+    """mm per line of body text: a one-page fact sheet's is a little tighter."""
+    return SHEET_LINE if getattr(pdf, "one_page", False) else LINE
 
 
 def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = False, size: float = BODY_PT) -> float:
@@ -354,7 +384,7 @@ def _paragraph(pdf: FPDF, block: Paragraph) -> None:
     if block.tone == "answer":
         _answer_box(pdf, block)
         return
-    size, colour, height = (7.0, MUTED, 3.5) if block.tone == "small" else (BODY_PT, INK, LINE)
+    size, colour, height = (7.0, MUTED, 3.5) if block.tone == "small" else (BODY_PT, INK, _line(pdf))
     if block.tone == "small":
         pdf.ln(4)
     # A short paragraph stays whole; a long one keeps at least its first two lines together.
@@ -382,7 +412,7 @@ def _answer_box(pdf: FPDF, block: Paragraph) -> None:
         cut = next((n for n, run in enumerate(block.runs) if run.text.startswith("\n")), len(block.runs))
         for runs, size, line in (
             (block.runs[:cut], ANSWER_PT, ANSWER_LINE),
-            (block.runs[cut:], BODY_PT, LINE),
+            (block.runs[cut:], BODY_PT, _line(pdf)),
         ):
             if runs:
                 _write_runs(target, (runs[0]._replace(text=runs[0].text.lstrip("\n")), *runs[1:]), size, INK, line)
@@ -506,13 +536,17 @@ def _fit_cell(pdf: FPDF, cell: Inline, width: float) -> Inline:
 
 
 def _bullets(pdf: FPDF, block: Bullets) -> None:
+    line = _line(pdf)
     for number, (depth, runs) in enumerate(block.items):
         indent = MARGIN + 5 + depth * 6  # a number hangs where a bullet would: the text as wide either way
+        foot = getattr(pdf, "column_foot", None)  # the Page's: set where the fact sheet's map column ends
+        if foot is not None and pdf.get_y() > foot:
+            pdf.set_right_margin(MARGIN)  # past the map column, an item has the page's width
         pdf.set_left_margin(indent)
         pdf.set_x(indent)
         # An item (a source with its address, say) stays on one page.
         page = pdf.page
-        _start(pdf, number, _height(pdf, 0, LINE, plain_text(runs), bold=True) + 0.8)
+        _start(pdf, number, _height(pdf, 0, line, plain_text(runs), bold=True) + 0.8)
         heading = getattr(pdf, "heading", None)  # the Page's: set as its blocks are drawn
         if number and pdf.page != page and heading is not None:
             _continued(pdf, heading)  # a list going on on the next page says what it is
@@ -524,12 +558,12 @@ def _bullets(pdf: FPDF, block: Bullets) -> None:
             mark, _, rest = runs[0].text.partition(" ")
             runs = (runs[0]._replace(text=rest), *runs[1:]) if rest else runs[1:]
             pdf.set_x(indent - 5.6)
-            pdf.cell(5, LINE, mark, align="R")
+            pdf.cell(5, line, mark, align="R")
         else:
             pdf.set_x(indent - 4)
-            pdf.cell(4, LINE, "•" if depth == 0 else "–")
+            pdf.cell(4, line, "•" if depth == 0 else "–")
         pdf.set_x(indent)
-        _write_runs(pdf, runs, BODY_PT, INK, LINE)
+        _write_runs(pdf, runs, BODY_PT, INK, line)
         pdf.set_left_margin(MARGIN)
         pdf.ln(0.8)
     pdf.ln(1.5)
@@ -642,26 +676,28 @@ def _lines(
 
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:
-    """Flowing text whose pieces may be bold or links; wraps at the current left margin."""
+    """Flowing text whose pieces may be bold, small or links; wraps at the current left margin."""
+    line = height
     for run in runs:
+        points, line = (SMALL_RUN_PT, SMALL_RUN_LINE) if run.small else (size, height)
         if run.url:
-            pdf.set_font(FAMILY, "U", size)
+            pdf.set_font(FAMILY, "U", points)
             pdf.set_text_color(*ACCENT)
         else:
-            pdf.set_font(FAMILY, "B" if run.bold else "", size)
+            pdf.set_font(FAMILY, "B" if run.bold else "", points)
             pdf.set_text_color(*colour)
         value = _safe(pdf, run.text)
         if run.url and run.text == run.url:
-            _write_url(pdf, height, value, run.url)
+            _write_url(pdf, line, value, run.url)
             continue
         # fpdf2 cuts a piece's first word letter by letter when it does not fit the rest of the
         # line ("O|środek", "http:/|/…"): such a word starts the next line instead.
         first = re.split("[ \n]", value, maxsplit=1)[0]
         room = pdf.w - pdf.r_margin - 2 * pdf.c_margin - 1  # as fpdf2 counts it, and a little to spare
         if first and pdf.x > pdf.l_margin + 0.1 and pdf.x + pdf.get_string_width(first) > room:
-            pdf.ln(height)
-        _write(pdf, height, value, run.url or "")
-    pdf.ln(height)
+            pdf.ln(line)
+        _write(pdf, line, value, run.url or "")
+    pdf.ln(line)
 
 
 def _write_url(pdf: FPDF, height: float, value: str, link: str) -> None:

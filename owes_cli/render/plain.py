@@ -40,7 +40,8 @@ def plain_blocks(blocks: Sequence[Block]) -> str:
                 lines.append(f"  {label.ljust(width)}  {value_lines[0]}")
                 lines += [f"  {' ' * width}  {extra}" for extra in value_lines[1:]]
         elif isinstance(block, Bullets):
-            lines += [f"  {'  ' * depth}- {printable(plain_text(item))}" for depth, item in block.items]
+            mark = "" if block.numbered else "- "  # a numbered item's own number is its mark
+            lines += [f"  {'  ' * depth}{mark}{printable(plain_text(item))}" for depth, item in block.items]
         elif isinstance(block, Paragraph):
             lines.append(f"  {printable(plain_text(block.runs))}")
         elif isinstance(block, Table):

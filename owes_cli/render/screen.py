@@ -157,7 +157,7 @@ def _block(block: layout.Block, width: int, top: bool = False) -> list[_Chars]:
         for i, (depth, item) in enumerate(block.items):
             if i:
                 text.append(("\n", ()))
-            text += _inline((layout.Run("  " * depth + "• "),) + item, whole=whole)
+            text += _inline((layout.Run("  " * depth + ("" if block.numbered else "• ")),) + item, whole=whole)
         return _wrap(text, width)
     if isinstance(block, layout.Paragraph):
         drawn = _inline(block.runs)

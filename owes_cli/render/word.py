@@ -368,9 +368,9 @@ def _answer_box(paragraph: DocxParagraph, block: Paragraph) -> None:
     layout.space_before, layout.space_after = Pt(6), Pt(6)
     layout.keep_together = True
     large = True
-    for run in _add_runs(paragraph, block.runs):
+    for run, given in zip(_add_runs(paragraph, block.runs), (r for r in block.runs if not r.url), strict=True):
         large = large and not run.text.startswith("\n")
-        run.font.size = Pt(14 if large else 10.5)
+        run.font.size = Pt(14 if large else BOX_SMALL_PT if given.small else 10.5)
 
 
 def _sheet_columns(blocks: tuple[Any, ...]) -> tuple[int, int, int] | None:
@@ -384,9 +384,16 @@ def _sheet_columns(blocks: tuple[Any, ...]) -> tuple[int, int, int] | None:
 
 
 SMALL_PT = 8
-SHEET_TEXT_MM, SHEET_MAP_MM = 104, 66  # the fact sheet's columns: how to reach the centres, and the map
+BOX_SMALL_PT = 9  # the answer box's fine print (the last confirmed centre, which is the past)
+# The fact sheet's columns: how to reach the centres, and the map. The map's narrow enough that the
+# candidates' column, at REACH_PT, ends about where the map's legend does.
+SHEET_TEXT_MM, SHEET_MAP_MM = 110, 60
+REACH_PT = 9.5
+LEGEND_PT = 7.5
 # The picture no wider than its cell holds inside the cell's padding (1.8 mm each side, CELL_PADDING).
-SHEET_PICTURE_MM = SHEET_MAP_MM - 4.5
+# Narrower still, centred, so that the column (caption, picture, legend) is no taller than the
+# candidates' beside it: the tallest of the two sets how much of the page the row takes.
+SHEET_PICTURE_MM = 50.0
 SHEET_LEGEND = {"hatched": "▨", "emphasised": "□", "marker": "●", "box": "■"}
 
 
@@ -397,6 +404,7 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
     more; the legend is text under it, each entry led by a sign in its colour.
     """
     from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt, RGBColor
 
     from owes_cli.layout import coverage_map
@@ -416,7 +424,8 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
     for depth, runs in reach.items:
         paragraph = _styled(left.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
         paragraph.paragraph_format.keep_together = True
-        _add_runs(paragraph, runs)
+        for run in _add_runs(paragraph, runs, link_pt=REACH_PT):
+            run.font.size = Pt(REACH_PT)
     caption = right.paragraphs[0]
     _styled(caption, "Heading 2")
     caption.paragraph_format.space_before = Pt(0)
@@ -427,7 +436,9 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
     # Names at 7 pt in print: a name is LABEL_SIZE units, each SHEET_PICTURE_MM / width mm.
     names = max(1.0, 7 * 25.4 / 72 / (coverage_map.LABEL_SIZE * SHEET_PICTURE_MM / drawing.width))
     png = map_render.to_png(drawing, scale=scale, titled=False, dpi=MAP_DPI, names=names)
-    picture = right.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Mm(SHEET_PICTURE_MM))
+    holder = right.add_paragraph()
+    holder.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture = holder.add_run().add_picture(io.BytesIO(png), width=Mm(SHEET_PICTURE_MM))
     properties = picture._inline.docPr
     properties.set("name", _clean(block.drawing.title))
     properties.set("descr", _clean(block.description))
@@ -447,7 +458,7 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
         mark.bold = entry.emphasised or None
         words = paragraph.add_run(_clean(typography.prose(entry.text)))
         for run in (mark, words):
-            run.font.size = Pt(8)
+            run.font.size = Pt(LEGEND_PT)
 
 
 SHEET_MAP_HEIGHT_MM = 78  # the fact sheet's map (with its legend): what a page leaves beside the answer

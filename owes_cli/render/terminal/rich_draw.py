@@ -127,7 +127,8 @@ def _block(block: layout.Block) -> list[RenderableType]:
             grid.add_row(_text(label), _inline(value, "yellow" if label == "!" else ""))
         return [grid]
     if isinstance(block, layout.Bullets):
-        return [Text("\n").join(_inline((layout.Run("  " * depth + "• "),) + item) for depth, item in block.items)]
+        mark = "" if block.numbered else "• "  # a numbered item's own number is its mark
+        return [Text("\n").join(_inline((layout.Run("  " * depth + mark),) + item) for depth, item in block.items)]
     if isinstance(block, layout.Paragraph):
         drawn = _inline(block.runs)
         if any(run.url for run in block.runs) and all(run.url or not run.text.strip() for run in block.runs):
