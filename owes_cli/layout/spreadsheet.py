@@ -9,6 +9,7 @@ nothing here is ever a formula.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from owes_cli.answers import CentreInfo, CoverageStatus, centre_info, run_by_line, website
@@ -125,28 +126,31 @@ def centres_sheet(dataset: Dataset, lang: str) -> Sheet:
 
 def counties_sheet(dataset: Dataset, lang: str) -> Sheet:
     """Every county in every period: the confirmed centre, or the period's centres when the sources do not say."""
+    # Counties × periods rows repeat the same few texts: each is made once.
+    said = functools.cache(functools.partial(t, lang))
+    titles = functools.cache(functools.partial(_source_titles, dataset))
+    not_given = said("not_in_sources")
+    shown_period = {
+        period.id: (period.name.get(lang), str(period.start), str(period.end) if period.end else not_given)
+        for period in dataset.periods.values()
+    }
+    # When the sources do not say which centre covers a county, every centre of the period is a candidate.
+    candidates = {
+        period.id: _lines([c.name for c in dataset.centres_in(period.id)]) or None
+        for period in dataset.periods.values()
+    }
     rows: list[list[Cell]] = []
-    for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
-        for entry in history.county_history(dataset, county):
-            period = entry.period
+    counties = sorted(dataset.counties.values(), key=lambda c: c.teryt)
+    for county, timeline in zip(counties, history.counties_history(dataset, counties), strict=True):
+        head: list[Cell] = [county.name, county.teryt, said("kind_" + county.kind)]
+        for entry in timeline:
+            centres: str | None
             if entry.centre is not None:
-                status, centres = t(lang, "coverage_confirmed"), entry.centre.name
+                status, centres = said("coverage_confirmed"), entry.centre.name
             else:
-                status = t(lang, "coverage_label_" + entry.coverage)
-                centres = _lines([c.name for c in entry.centres]) if entry.coverage == "unknown" else ""
-            rows.append(
-                [
-                    county.name,
-                    county.teryt,
-                    t(lang, "kind_" + county.kind),
-                    period.name.get(lang),
-                    str(period.start),
-                    str(period.end) if period.end else t(lang, "not_in_sources"),
-                    status,
-                    centres or None,
-                    _source_titles(dataset, entry.sources),
-                ]
-            )
+                status = said("coverage_label_" + entry.coverage)
+                centres = candidates[entry.period.id] if entry.coverage == "unknown" else None
+            rows.append([*head, *shown_period[entry.period.id], status, centres, titles(entry.sources)])
     headers = ["xlsx_county", "xlsx_teryt", "xlsx_kind", "period", "xlsx_from", "xlsx_to", "coverage"]
     headers += ["xlsx_centre_or_candidates", "sources"]
     return Sheet(t(lang, "xlsx_counties_by_period"), [t(lang, h) for h in headers], rows, frozenset({7, 8}))
