@@ -145,7 +145,9 @@ def national_open_periods(count: int) -> str:
         f'\n[[counties]]\nteryt = "{code}"\nname = "{name}"\nkind = "{kind}"\nsources = ["src"]\n'
         for code, (name, kind) in sorted(register["counties"].items())
     )
-    head = HEAD.replace('region = { teryt = "08", name = "lubuskie" }', f'region = {{ teryt = [{codes}], name = "Polska" }}')
+    head = HEAD.replace(
+        'region = { teryt = "08", name = "lubuskie" }', f'region = {{ teryt = [{codes}], name = "Polska" }}'
+    )
     parts = [head]
     for i in range(count):
         parts.append(_period(i, FIRST_DAY + timedelta(days=i), None))
