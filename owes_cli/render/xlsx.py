@@ -19,6 +19,7 @@ import io
 import itertools
 import textwrap
 import zipfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 from xml.sax.saxutils import escape
@@ -168,29 +169,29 @@ class _Text:
 
 
 class _Cells:
-    """A sheet's cells, each distinct text of a column prepared once (`_Text`) and shared by every
-    cell that shows it: openpyxl would make a cell object and look its style up for every cell,
-    most of a large export's time."""
+    """A sheet's cells, column by column, each distinct text of a column prepared once (`_Text`)
+    and shared by every cell that shows it: openpyxl would make a cell object and look its style
+    up for every cell, most of a large export's time."""
 
     def __init__(self, sheet: Sheet, rows: list[list[Cell]], styles: _Styles) -> None:
         self.sheet, self.rows = sheet, rows
         self.header = [_Text(text, "header", styles) for text in sheet.headers]
-        columns: list[dict[str | Link, _Text]] = [{} for _ in sheet.headers]
+        self.values = list(itertools.zip_longest(*rows, fillvalue=None)) or [() for _ in sheet.headers]
+        self.columns: list[dict[Cell, _Text | None]] = []
+        for values in self.values:
+            column: dict[Cell, _Text | None] = dict.fromkeys(values)  # the distinct values, in order
+            for value in column:
+                if isinstance(value, Link):
+                    column[value] = _Text(value.text, "link", styles)
+                elif value is not None:
+                    column[value] = _Text(value, "plain", styles)
+            self.columns.append(column)
 
-        def prepared(index: int, value: str | Link) -> _Text:
-            made = _Text(value.text, "link", styles) if isinstance(value, Link) else _Text(value, "plain", styles)
-            columns[index][value] = made
-            return made
-
-        # The loop every cell goes through: for a text seen before in its column, one dictionary look-up.
-        self.body = [
-            [(i, columns[i].get(value) or prepared(i, value)) for i, value in enumerate(row) if value is not None]
-            for row in rows
-        ]
-        self.columns = columns
+    def texts(self) -> list[_Text]:
+        return [text for column in self.columns for text in column.values() if text is not None]
 
     def longest(self) -> int:
-        return max((len(text.text) for column in self.columns for text in column.values()), default=0)
+        return max((len(text.text) for text in self.texts()), default=0)
 
 
 def _write_sheet(ws: Any, cells: _Cells) -> tuple[list[str], list[Any]]:
@@ -198,46 +199,56 @@ def _write_sheet(ws: Any, cells: _Cells) -> tuple[list[str], list[Any]]:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    sheet, rows, header, columns, body = cells.sheet, cells.rows, cells.header, cells.columns, cells.body
+    sheet, header, columns = cells.sheet, cells.header, cells.columns
     letters = [get_column_letter(index + 1) for index in range(len(sheet.headers))]
-    widths = [max((text.longest for text in column.values()), default=0) for column in columns]
+    widths = [max((text.longest for text in column.values() if text), default=0) for column in columns]
     widths = [
         min(max(width, len(head.text)), WIDE if index in sheet.wide else NARROW) + 2
         for index, (width, head) in enumerate(zip(widths, header, strict=True))
     ]
     for index, column in enumerate(columns):
         for text in column.values():
-            text.lines = _wrapped_lines(text.text, widths[index])
+            if text is not None:
+                text.lines = _wrapped_lines(text.text, widths[index])
         ws.column_dimensions[letters[index]].width = widths[index]
 
     # Spreadsheets do not all fit a row to its wrapped text when they open a file: give each its height,
     # no more than Excel's 409 points (a taller row would leave a printed page holding one row).
-    heights = [f"{min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines):g}" for lines in range(max(_most_lines(columns), 1) + 1)]
-    xml = [_row_xml(1, list(enumerate(header)), letters, None)]
-    for number, row_cells in enumerate(body, start=2):
-        lines = max([text.lines for _, text in row_cells], default=1)
-        xml.append(_row_xml(number, row_cells, letters, heights[lines]))
+    most = max((text.lines for text in cells.texts()), default=1)
+    heights = [f"{min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines):g}" for lines in range(most + 1)]
+    # Column by column, each cell's XML and its lines are dictionary look-ups done by map();
+    # a full row is then one format() of them (a row with empty cells is put together cell by cell).
+    xml_of = [{value: text.xml if text else None for value, text in column.items()} for column in columns]
+    lines_of = [{value: text.lines if text else 1 for value, text in column.items()} for column in columns]
+    by_row = zip(*[list(map(xml_of[i].__getitem__, values)) for i, values in enumerate(cells.values)], strict=True)
+    row_lines = map(
+        max, *[map(lines_of[i].__getitem__, values) for i, values in enumerate(cells.values)], [1] * len(cells.rows)
+    )
+    full = '<row r="{0}" customHeight="1" ht="{1}">'
+    full += "".join(f'<c r="{letter}{{0}}{{{index + 2}}}' for index, letter in enumerate(letters)) + "</row>"
+    fill = full.format
+    xml = [_row_xml(1, [text.xml for text in header], letters, None)]
+    for number, (row, lines) in enumerate(zip(by_row, row_lines, strict=True), start=2):
+        xml.append(
+            fill(number, heights[lines], *row) if None not in row else _row_xml(number, row, letters, heights[lines])
+        )
+
     links: list[Any] = []
     if any(isinstance(value, Link) for column in columns for value in column):
-        for number, row in enumerate(rows, start=2):
-            for index, value in enumerate(row):
+        for number, values in enumerate(cells.rows, start=2):
+            for index, value in enumerate(values):
                 if isinstance(value, Link):
                     links.append(Hyperlink(ref=f"{letters[index]}{number}", target=value.url))
 
     ws.freeze_panes = "B2"  # the header row and the name column stay in view
-    ws.auto_filter.ref = f"A1:{letters[-1]}{len(rows) + 1}"
+    ws.auto_filter.ref = f"A1:{letters[-1]}{len(cells.rows) + 1}"
     _print_setup(ws, widths)
     return xml, links
 
 
-def _most_lines(columns: list[dict[str | Link, _Text]]) -> int:
-    return max((text.lines for column in columns for text in column.values()), default=1)
-
-
-def _row_xml(number: int, cells: list[tuple[int, _Text]], letters: list[str], height: str | None) -> str:
-    row = f"{number}"
-    start = f'<row r="{row}" customHeight="1" ht="{height}">' if height else f'<row r="{row}">'
-    return start + "".join([f'<c r="{letters[index]}{row}{text.xml}' for index, text in cells]) + "</row>"
+def _row_xml(number: int, cells: Sequence[str | None], letters: list[str], height: str | None) -> str:
+    start = f'<row r="{number}" customHeight="1" ht="{height}">' if height else f'<row r="{number}">'
+    return start + "".join([f'<c r="{letters[i]}{number}{xml}' for i, xml in enumerate(cells) if xml]) + "</row>"
 
 
 def _print_setup(ws: Any, widths: list[int]) -> None:
