@@ -12,8 +12,10 @@ import re
 import warnings
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
+import big_datasets
 import pypdf
 import pytest
 from conftest import BUNDLED
@@ -179,6 +181,20 @@ def test_a_sheet_past_excels_row_limit_is_refused_before_writing() -> None:
     assert raised.value.exit_code == ExitCode.CANNOT_WRITE
     assert "1,048,577 rows" in raised.value.message("en") and "Excel" in raised.value.message("en")
     assert "1,048,577" in raised.value.message("pl")
+
+
+def test_a_counties_sheet_past_the_row_limit_is_refused_before_it_is_built(tmp_path: Path) -> None:
+    """Issue 20, item 7: 4,675 periods over 380 counties make 1,776,501 rows; counting them is
+    enough to refuse, where building them first took longer than writing any valid sheet."""
+    path = tmp_path / "periods.toml"
+    path.write_text(big_datasets.open_periods(10), encoding="utf-8")
+    loaded = dataset.load(path, cache=False)
+    with pytest.raises(CannotWriteError) as raised:
+        spreadsheet.workbook(loaded, "en", max_rows=140)  # 14 counties × 10 periods, and the header
+    assert raised.value.exit_code == ExitCode.CANNOT_WRITE
+    assert '"Counties by period" would have 141 rows' in raised.value.message("en")
+    assert "141" in raised.value.message("pl")
+    assert len(spreadsheet.workbook(loaded, "en", max_rows=141).sheets[1].rows) == 140
 
 
 def test_every_text_reads_back_as_written_in_its_own_column() -> None:

@@ -695,7 +695,7 @@ def _document(directory: Directory, kind: str, where: Where | None, centre_id: s
         from owes_cli.layout.report import generation_time
         from owes_cli.render import xlsx
 
-        return xlsx.render(directory.spreadsheet(), generation_time())
+        return xlsx.render(directory.spreadsheet(max_rows=xlsx.MAX_ROWS), generation_time())
     # Without --on the answer is for the day the document is made.
     document = directory.document(on=on, where=where, centre=centre_id)
     if kind == "pdf":

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from owes_cli.answers import CentreInfo, CoverageStatus, centre_info, run_by_line, website
 from owes_cli.domain import history
 from owes_cli.domain.model import Centre, Dataset
+from owes_cli.errors import CannotWriteError
 from owes_cli.messages import t
 from owes_cli.record import Record
 
@@ -40,7 +41,14 @@ class Workbook(Record):
     sheets: list[Sheet]
 
 
-def workbook(dataset: Dataset, lang: str) -> Workbook:
+def workbook(dataset: Dataset, lang: str, max_rows: int | None = None) -> Workbook:
+    """The workbook; CannotWriteError, before building anything, when the counties-by-period
+    sheet (a row for each county in each period, the one that can grow past a spreadsheet's
+    rows) would have more than `max_rows` rows, its header included."""
+    rows = 1 + len(dataset.counties) * len(dataset.periods)
+    if max_rows is not None and rows > max_rows:
+        sheet = t(lang, "xlsx_counties_by_period")
+        raise CannotWriteError("xlsx_too_many_rows", sheet=sheet, rows=f"{rows:,}", limit=f"{max_rows:,}")
     return Workbook(
         # An English workbook's title in English where the dataset gives one, as the documents do.
         (dataset.title_en if lang == "en" else None) or dataset.title,
