@@ -790,11 +790,12 @@ class Directory:
         return found
 
     @_speaking
-    def spreadsheet(self) -> Workbook:
-        """The whole dataset, every period, as the sheets of a spreadsheet (`owes export -o FILE.xlsx`)."""
+    def spreadsheet(self, max_rows: int | None = None) -> Workbook:
+        """The whole dataset, every period, as the sheets of a spreadsheet (`owes export -o FILE.xlsx`);
+        CannotWriteError, before the work, for a sheet that would have more than `max_rows` rows."""
         from owes_cli.layout import spreadsheet
 
-        return spreadsheet.workbook(self.dataset, self.lang)
+        return spreadsheet.workbook(self.dataset, self.lang, max_rows)
 
     def coverage_geojson(self, on: date | str | None = None) -> dict[str, Any]:
         """The region's counties and the centres' seats as a GeoJSON FeatureCollection for a day

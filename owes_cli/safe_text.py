@@ -23,8 +23,8 @@ MAX_SHOWN = 200  # characters of one value echoed in a message
 
 def printable(text: str) -> str:
     """Text shown literally: unsafe characters become U+FFFD, tabs spaces; newlines stay."""
-    if text.isprintable():  # no character of an unsafe category (nor a tab or newline): as it is
-        return text
+    if text.isprintable() or text.replace("\n", "").isprintable():
+        return text  # the usual case, checked in C: no character of an unsafe category (nor a tab)
     return "".join(
         ch if ch == "\n" or unicodedata.category(ch) not in _UNSAFE_CATEGORIES else " " if ch == "\t" else REPLACEMENT
         for ch in text

@@ -131,3 +131,25 @@ def services_everywhere(count: int) -> str:
         for i in range(count)
     ]
     return "".join(parts) + _counties()
+
+
+def national_open_periods(count: int) -> str:
+    """`count` open-ended periods as `open_periods` makes them, over all 380 counties of Poland:
+    the spreadsheet's sheet of every county in every period has 380 × `count` rows."""
+    import json
+    from pathlib import Path
+
+    register = json.loads((Path(__file__).resolve().parent.parent / "data" / "teryt.json").read_text("utf-8"))
+    codes = ", ".join(f'"{code}"' for code in sorted(register["voivodeships"]))
+    counties = "".join(
+        f'\n[[counties]]\nteryt = "{code}"\nname = "{name}"\nkind = "{kind}"\nsources = ["src"]\n'
+        for code, (name, kind) in sorted(register["counties"].items())
+    )
+    head = HEAD.replace(
+        'region = { teryt = "08", name = "lubuskie" }', f'region = {{ teryt = [{codes}], name = "Polska" }}'
+    )
+    parts = [head]
+    for i in range(count):
+        parts.append(_period(i, FIRST_DAY + timedelta(days=i), None))
+        parts.append(_centre(i, []))
+    return "".join(parts) + counties

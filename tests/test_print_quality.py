@@ -12,8 +12,10 @@ import re
 import warnings
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
+import big_datasets
 import pypdf
 import pytest
 from conftest import BUNDLED
@@ -179,6 +181,35 @@ def test_a_sheet_past_excels_row_limit_is_refused_before_writing() -> None:
     assert raised.value.exit_code == ExitCode.CANNOT_WRITE
     assert "1,048,577 rows" in raised.value.message("en") and "Excel" in raised.value.message("en")
     assert "1,048,577" in raised.value.message("pl")
+
+
+def test_a_counties_sheet_past_the_row_limit_is_refused_before_it_is_built(tmp_path: Path) -> None:
+    """Issue 20, item 7: 4,675 periods over 380 counties make 1,776,501 rows; counting them is
+    enough to refuse, where building them first took longer than writing any valid sheet."""
+    path = tmp_path / "periods.toml"
+    path.write_text(big_datasets.open_periods(10), encoding="utf-8")
+    loaded = dataset.load(path, cache=False)
+    with pytest.raises(CannotWriteError) as raised:
+        spreadsheet.workbook(loaded, "en", max_rows=140)  # 14 counties × 10 periods, and the header
+    assert raised.value.exit_code == ExitCode.CANNOT_WRITE
+    assert '"Counties by period" would have 141 rows' in raised.value.message("en")
+    assert "141" in raised.value.message("pl")
+    assert len(spreadsheet.workbook(loaded, "en", max_rows=141).sheets[1].rows) == 140
+
+
+def test_every_text_reads_back_as_written_in_its_own_column() -> None:
+    """The rows are written as XML by hand (issue 20, item 7): markup characters, spaces at
+    the ends, line breaks and empty texts read back exactly, and an empty cell moves nothing."""
+    texts = ["a & b < c > d", "  spaced  ", "one\ntwo", "", "\"quoted\" 'text'", "zażółć gęślą jaźń"]
+    link = spreadsheet.Link("https://example.org/?a=1&b=2", "https://example.org/?a=1&b=2")
+    rows: list[list[spreadsheet.Cell]] = [[text, None, link, text] for text in texts]
+    sheet = spreadsheet.Sheet("Texts", ["Text", "Empty", "Link", "Again"], rows, wide=frozenset({0}))
+    ws = _xlsx(spreadsheet.Workbook("Zbiór", "pl", [sheet]))["Texts"]
+    read = [[cell.value for cell in row] for row in ws.iter_rows(min_row=2, max_col=4)]
+    assert read == [[text or None, None, link.text, text or None] for text in texts]
+    assert all(ws.cell(row=r, column=3).hyperlink.target == link.url for r in range(2, len(texts) + 2))
+    assert ws.row_dimensions[4].height == 2 * xlsx.LINE_HEIGHT  # "one\ntwo": two lines
+    assert ws.auto_filter.ref == f"A1:D{len(texts) + 1}"
 
 
 def test_sheets_print_legibly_with_named_fonts_and_capped_rows() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from owes_cli.domain import periods
 from owes_cli.domain.dates import PartialDate
 from owes_cli.domain.model import Centre, County, Dataset, Period, Text
+from owes_cli.domain.periods import CoverageStatus
 from owes_cli.record import QuickStrEnum, Record
 
 
@@ -19,15 +20,31 @@ class CountyPeriod(Record):
 
 
 def county_history(dataset: Dataset, county: County) -> list[CountyPeriod]:
-    timeline = []
-    for period in sorted(dataset.periods.values(), key=lambda p: p.first_day()):
-        centres = dataset.centres_in(period.id)
-        coverage, centre = periods.coverage_among(centres, county.teryt)
-        if centre is not None and centre.coverage is not None:
-            timeline.append(CountyPeriod(period, coverage, centre, (), centre.coverage.sources))
-        else:
-            timeline.append(CountyPeriod(period, coverage, None, tuple(centres), period.sources))
-    return timeline
+    return counties_history(dataset, [county])[0]
+
+
+def counties_history(dataset: Dataset, counties: list[County]) -> list[list[CountyPeriod]]:
+    """Each county's timeline, the periods put in order once for all of them."""
+    ordered = [
+        (period, dataset.centres_in(period.id))
+        for period in sorted(dataset.periods.values(), key=lambda p: p.first_day())
+    ]
+    timelines: list[list[CountyPeriod]] = [[] for _ in counties]
+    for period, centres in ordered:
+        # What periods.coverage_among says of each county, for all of them at once:
+        # the first of the period's centres that lists the county is its centre.
+        confirmed = {
+            teryt: centre for centre in reversed(centres) if centre.coverage for teryt in centre.coverage.counties
+        }
+        unconfirmed = periods.coverage_among(centres, "")[0]  # "none" or "unknown", as for a county none lists
+        others = tuple(centres)
+        for county, timeline in zip(counties, timelines, strict=True):
+            centre = confirmed.get(county.teryt)
+            if centre is not None and centre.coverage is not None:
+                timeline.append(CountyPeriod(period, CoverageStatus.CONFIRMED, centre, (), centre.coverage.sources))
+            else:
+                timeline.append(CountyPeriod(period, unconfirmed, None, others, period.sources))
+    return timelines
 
 
 class MilestoneKind(QuickStrEnum):

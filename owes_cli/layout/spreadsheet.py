@@ -9,11 +9,13 @@ nothing here is ever a formula.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from owes_cli.answers import CentreInfo, CoverageStatus, centre_info, run_by_line, website
 from owes_cli.domain import history
 from owes_cli.domain.model import Centre, Dataset
+from owes_cli.errors import CannotWriteError
 from owes_cli.messages import t
 from owes_cli.record import Record
 
@@ -39,7 +41,14 @@ class Workbook(Record):
     sheets: list[Sheet]
 
 
-def workbook(dataset: Dataset, lang: str) -> Workbook:
+def workbook(dataset: Dataset, lang: str, max_rows: int | None = None) -> Workbook:
+    """The workbook; CannotWriteError, before building anything, when the counties-by-period
+    sheet (a row for each county in each period, the one that can grow past a spreadsheet's
+    rows) would have more than `max_rows` rows, its header included."""
+    rows = 1 + len(dataset.counties) * len(dataset.periods)
+    if max_rows is not None and rows > max_rows:
+        sheet = t(lang, "xlsx_counties_by_period")
+        raise CannotWriteError("xlsx_too_many_rows", sheet=sheet, rows=f"{rows:,}", limit=f"{max_rows:,}")
     return Workbook(
         # An English workbook's title in English where the dataset gives one, as the documents do.
         (dataset.title_en if lang == "en" else None) or dataset.title,
@@ -125,28 +134,31 @@ def centres_sheet(dataset: Dataset, lang: str) -> Sheet:
 
 def counties_sheet(dataset: Dataset, lang: str) -> Sheet:
     """Every county in every period: the confirmed centre, or the period's centres when the sources do not say."""
+    # Counties × periods rows repeat the same few texts: each is made once.
+    said = functools.cache(functools.partial(t, lang))
+    titles = functools.cache(functools.partial(_source_titles, dataset))
+    not_given = said("not_in_sources")
+    shown_period = {
+        period.id: (period.name.get(lang), str(period.start), str(period.end) if period.end else not_given)
+        for period in dataset.periods.values()
+    }
+    # When the sources do not say which centre covers a county, every centre of the period is a candidate.
+    candidates = {
+        period.id: _lines([c.name for c in dataset.centres_in(period.id)]) or None
+        for period in dataset.periods.values()
+    }
     rows: list[list[Cell]] = []
-    for county in sorted(dataset.counties.values(), key=lambda c: c.teryt):
-        for entry in history.county_history(dataset, county):
-            period = entry.period
+    counties = sorted(dataset.counties.values(), key=lambda c: c.teryt)
+    for county, timeline in zip(counties, history.counties_history(dataset, counties), strict=True):
+        head: list[Cell] = [county.name, county.teryt, said("kind_" + county.kind)]
+        for entry in timeline:
+            centres: str | None
             if entry.centre is not None:
-                status, centres = t(lang, "coverage_confirmed"), entry.centre.name
+                status, centres = said("coverage_confirmed"), entry.centre.name
             else:
-                status = t(lang, "coverage_label_" + entry.coverage)
-                centres = _lines([c.name for c in entry.centres]) if entry.coverage == "unknown" else ""
-            rows.append(
-                [
-                    county.name,
-                    county.teryt,
-                    t(lang, "kind_" + county.kind),
-                    period.name.get(lang),
-                    str(period.start),
-                    str(period.end) if period.end else t(lang, "not_in_sources"),
-                    status,
-                    centres or None,
-                    _source_titles(dataset, entry.sources),
-                ]
-            )
+                status = said("coverage_label_" + entry.coverage)
+                centres = candidates[entry.period.id] if entry.coverage == "unknown" else None
+            rows.append([*head, *shown_period[entry.period.id], status, centres, titles(entry.sources)])
     headers = ["xlsx_county", "xlsx_teryt", "xlsx_kind", "period", "xlsx_from", "xlsx_to", "coverage"]
     headers += ["xlsx_centre_or_candidates", "sources"]
     return Sheet(t(lang, "xlsx_counties_by_period"), [t(lang, h) for h in headers], rows, frozenset({7, 8}))

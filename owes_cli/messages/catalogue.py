@@ -1050,7 +1050,10 @@ def render(lang: str, template: str, params: Mapping[str, Any]) -> str:
 
 def t(lang: str, message_id: str, **params: Any) -> str:
     """The message `message_id` in `lang` ("pl" or "en"), filled with `params`."""
-    return render(lang, _pick(MESSAGES[message_id], lang), params)
+    template = _pick(MESSAGES[message_id], lang)
+    if not params and "{" not in template and "}" not in template:
+        return template  # nothing to fill: a large export asks for the same labels thousands of times
+    return render(lang, template, params)
 
 
 def problem_text(problem: Problem, lang: str) -> str:

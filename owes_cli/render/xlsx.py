@@ -16,10 +16,13 @@ would write the clock's).
 from __future__ import annotations
 
 import io
+import itertools
 import textwrap
 import zipfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
+from xml.sax.saxutils import escape
 
 from owes_cli.errors import CannotWriteError
 from owes_cli.layout.spreadsheet import Cell, Link, Sheet, Workbook
@@ -42,13 +45,24 @@ TITLE_FORBIDDEN = str.maketrans({ch: " " for ch in "[]:*?/\\"})
 def render(book: Workbook, generated: datetime) -> bytes:
     """The workbook as .xlsx bytes; CannotWriteError for a sheet past Excel's row limit, before any work."""
     from openpyxl import Workbook as OpenpyxlWorkbook
-    from openpyxl.writer.excel import ExcelWriter
 
-    check_limits(book)
+    for sheet in book.sheets:
+        _check_rows(sheet, sheet.rows)
     wb = OpenpyxlWorkbook()
     wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
+    styles = _Styles(wb)
+    prepared = []
     for sheet in book.sheets:
-        _write_sheet(wb.create_sheet(_tab_name(sheet.title)), sheet)
+        cells = _Cells(sheet, sheet.rows, styles)
+        if cells.longest() > MAX_CELL:  # rare: only then look for the long texts, cell by cell
+            rows = _split_long_cells(sheet)
+            _check_rows(sheet, rows)
+            cells = _Cells(sheet, rows, styles)
+        prepared.append(cells)
+    written: dict[int, tuple[list[str], list[Any]]] = {}
+    for cells in prepared:
+        ws = wb.create_sheet(_tab_name(cells.sheet.title))
+        written[id(ws)] = _write_sheet(ws, cells)
     stamp = generated.astimezone(UTC).replace(tzinfo=None, microsecond=0)
     wb.properties.title = printable(book.title)
     wb.properties.creator = "owes"
@@ -57,9 +71,9 @@ def render(book: Workbook, generated: datetime) -> bytes:
     wb.properties.lastModifiedBy = None
 
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).save()  # save_workbook() would set `modified` to the clock
-    return _fixed_times(raw.getvalue(), max(generated, ZIP_EPOCH))
+    with _StampedZip(raw, max(generated, ZIP_EPOCH)) as archive:
+        _excel_writer(wb, archive, written).save()  # save_workbook() would set `modified` to the clock
+    return raw.getvalue()
 
 
 def _tab_name(title: str) -> str:
@@ -104,70 +118,137 @@ def _pieces(text: str) -> list[str]:
     return [*out, text]
 
 
-def check_limits(book: Workbook) -> None:
+def _check_rows(sheet: Sheet, rows: list[list[Cell]]) -> None:
     """Refuse, before anything is written, a sheet with more rows than Excel can open."""
-    for sheet in book.sheets:
-        rows = 1 + len(_split_long_cells(sheet))
-        if rows > MAX_ROWS:
-            raise CannotWriteError("xlsx_too_many_rows", sheet=sheet.title, rows=f"{rows:,}", limit=f"{MAX_ROWS:,}")
+    if 1 + len(rows) > MAX_ROWS:
+        raise CannotWriteError(
+            "xlsx_too_many_rows", sheet=sheet.title, rows=f"{1 + len(rows):,}", limit=f"{MAX_ROWS:,}"
+        )
 
 
-def _write_sheet(ws: Any, sheet: Sheet) -> None:
-    from copy import copy
+class _Styles:
+    """The workbook's few cell styles, each registered once: the header, body text and links,
+    each also with the quote-prefix mark. Cells refer to them by number (no style object per cell)."""
 
-    from openpyxl.styles import Alignment, Font, PatternFill
+    def __init__(self, wb: Any) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        top = Alignment(vertical="top", wrap_text=True)
+        scratch = wb.create_sheet("styles")  # cells only to register the styles; removed below
+        self.ids: dict[tuple[str, bool], int] = {}
+        for column, (kind, marked) in enumerate(itertools.product(("header", "plain", "link"), (False, True)), 1):
+            cell = scratch.cell(row=1, column=column)
+            if kind == "header":
+                cell.font = Font(name=FONT, size=FONT_SIZE, bold=True)
+                cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            elif kind == "link":
+                cell.style = "Hyperlink"
+                cell.font = Font(name=FONT, size=FONT_SIZE, underline="single", color="0563C1")
+            cell.alignment = top
+            cell.quotePrefix = marked
+            self.ids[kind, marked] = cell.style_id
+        wb.remove(scratch)
+
+
+class _Text:
+    """One distinct text of one column, prepared once however many cells show it: the cell's
+    XML after its reference, its longest line, and the lines it wraps to once widths are known."""
+
+    __slots__ = ("xml", "longest", "text", "lines")
+
+    def __init__(self, value: str, kind: str, styles: _Styles) -> None:
+        self.text = text = printable(value)
+        # A text a spreadsheet would read as a formula when edited keeps the quote-prefix mark.
+        style = styles.ids[kind, text.startswith(FORMULA_STARTS)]
+        space = ' xml:space="preserve"' if text != text.strip() else ""
+        self.xml = (
+            f'" s="{style}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>' if text else f'" s="{style}"/>'
+        )
+        self.longest = max(len(line) for line in text.split("\n")) if "\n" in text else len(text)
+        self.lines = 1
+
+
+class _Cells:
+    """A sheet's cells, column by column, each distinct text of a column prepared once (`_Text`)
+    and shared by every cell that shows it: openpyxl would make a cell object and look its style
+    up for every cell, most of a large export's time."""
+
+    def __init__(self, sheet: Sheet, rows: list[list[Cell]], styles: _Styles) -> None:
+        self.sheet, self.rows = sheet, rows
+        self.header = [_Text(text, "header", styles) for text in sheet.headers]
+        self.values = list(itertools.zip_longest(*rows, fillvalue=None)) or [() for _ in sheet.headers]
+        self.columns: list[dict[Cell, _Text | None]] = []
+        for values in self.values:
+            column: dict[Cell, _Text | None] = dict.fromkeys(values)  # the distinct values, in order
+            for value in column:
+                if isinstance(value, Link):
+                    column[value] = _Text(value.text, "link", styles)
+                elif value is not None:
+                    column[value] = _Text(value, "plain", styles)
+            self.columns.append(column)
+
+    def texts(self) -> list[_Text]:
+        return [text for column in self.columns for text in column.values() if text is not None]
+
+    def longest(self) -> int:
+        return max((len(text.text) for text in self.texts()), default=0)
+
+
+def _write_sheet(ws: Any, cells: _Cells) -> tuple[list[str], list[Any]]:
+    """Set up `ws` (widths, frozen panes, filter, printing) and return its rows' XML and its links."""
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
-    header_font = Font(name=FONT, size=FONT_SIZE, bold=True)
-    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    top = Alignment(vertical="top", wrap_text=True)
-    widths = [len(header) for header in sheet.headers]
-    for column, header in enumerate(sheet.headers, start=1):
-        cell = _put(ws.cell(row=1, column=column), header)
-        cell.font, cell.fill, cell.alignment = header_font, header_fill, top
-    rows = _split_long_cells(sheet)
-    texts: list[list[str]] = []
-    # Every body cell shares one style, copied from a first cell: openpyxl's style setters
-    # look the style up in the workbook's list on every cell (a third of a large export's time).
-    plain: Any = None
-    link: Any = None
-    for row_number, row in enumerate(rows, start=2):
-        shown = []
-        for index, value in enumerate(row):
-            text = value.text if isinstance(value, Link) else value or ""
-            shown.append(text)
-            if value is None:
-                continue
-            cell = ws.cell(row=row_number, column=index + 1)
-            if isinstance(value, Link):
-                cell.hyperlink = value.url
-                if link is None:
-                    cell.style = "Hyperlink"
-                    cell.font = Font(name=FONT, size=FONT_SIZE, underline="single", color="0563C1")
-                    cell.alignment = top
-                    link = copy(cell._style)
-                else:
-                    cell._style = copy(link)
-            elif plain is None:
-                cell.alignment = top
-                plain = copy(cell._style)
-            else:
-                cell._style = copy(plain)
-            _put(cell, text)  # after the style: it may add the quote-prefix mark
-            widths[index] = max(widths[index], *(len(line) for line in text.split("\n")))
-        texts.append(shown)
-    widths = [min(width, WIDE if index in sheet.wide else NARROW) + 2 for index, width in enumerate(widths)]
-    for index, width in enumerate(widths):
-        ws.column_dimensions[get_column_letter(index + 1)].width = width
+    sheet, header, columns = cells.sheet, cells.header, cells.columns
+    letters = [get_column_letter(index + 1) for index in range(len(sheet.headers))]
+    widths = [max((text.longest for text in column.values() if text), default=0) for column in columns]
+    widths = [
+        min(max(width, len(head.text)), WIDE if index in sheet.wide else NARROW) + 2
+        for index, (width, head) in enumerate(zip(widths, header, strict=True))
+    ]
+    for index, column in enumerate(columns):
+        for text in column.values():
+            if text is not None:
+                text.lines = _wrapped_lines(text.text, widths[index])
+        ws.column_dimensions[letters[index]].width = widths[index]
+
     # Spreadsheets do not all fit a row to its wrapped text when they open a file: give each its height,
     # no more than Excel's 409 points (a taller row would leave a printed page holding one row).
-    for row_number, shown in enumerate(texts, start=2):
-        lines = max((_wrapped_lines(text, width) for text, width in zip(shown, widths, strict=True)), default=1)
-        ws.row_dimensions[row_number].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * max(1, lines))
+    most = max((text.lines for text in cells.texts()), default=1)
+    heights = [f"{min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines):g}" for lines in range(most + 1)]
+    # Column by column, each cell's XML and its lines are dictionary look-ups done by map();
+    # a full row is then one format() of them (a row with empty cells is put together cell by cell).
+    xml_of = [{value: text.xml if text else None for value, text in column.items()} for column in columns]
+    lines_of = [{value: text.lines if text else 1 for value, text in column.items()} for column in columns]
+    by_row = zip(*[list(map(xml_of[i].__getitem__, values)) for i, values in enumerate(cells.values)], strict=True)
+    row_lines = map(
+        max, *[map(lines_of[i].__getitem__, values) for i, values in enumerate(cells.values)], [1] * len(cells.rows)
+    )
+    full = '<row r="{0}" customHeight="1" ht="{1}">'
+    full += "".join(f'<c r="{letter}{{0}}{{{index + 2}}}' for index, letter in enumerate(letters)) + "</row>"
+    fill = full.format
+    xml = [_row_xml(1, [text.xml for text in header], letters, None)]
+    for number, (row, lines) in enumerate(zip(by_row, row_lines, strict=True), start=2):
+        xml.append(
+            fill(number, heights[lines], *row) if None not in row else _row_xml(number, row, letters, heights[lines])
+        )
+
+    links: list[Any] = []
+    if any(isinstance(value, Link) for column in columns for value in column):
+        for number, values in enumerate(cells.rows, start=2):
+            for index, value in enumerate(values):
+                if isinstance(value, Link):
+                    links.append(Hyperlink(ref=f"{letters[index]}{number}", target=value.url))
+
     ws.freeze_panes = "B2"  # the header row and the name column stay in view
-    last = get_column_letter(len(sheet.headers))
-    ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+    ws.auto_filter.ref = f"A1:{letters[-1]}{len(cells.rows) + 1}"
     _print_setup(ws, widths)
+    return xml, links
+
+
+def _row_xml(number: int, cells: Sequence[str | None], letters: list[str], height: str | None) -> str:
+    start = f'<row r="{number}" customHeight="1" ht="{height}">' if height else f'<row r="{number}">'
+    return start + "".join([f'<c r="{letters[i]}{number}{xml}' for i, xml in enumerate(cells) if xml]) + "</row>"
 
 
 def _print_setup(ws: Any, widths: list[int]) -> None:
@@ -194,24 +275,76 @@ def _wrapped_lines(text: str, width: int) -> int:
     return sum(len(textwrap.wrap(line, max(width, 1))) or 1 for line in text.split("\n"))
 
 
-def _put(cell: Any, value: str) -> Any:
-    """The value as text, never a formula, whatever it starts with."""
-    text = printable(value)
-    cell.value = text
-    cell.data_type = "s"
-    if text.startswith(FORMULA_STARTS):
-        cell.quotePrefix = True
-    return cell
+class _StampedZip(zipfile.ZipFile):
+    """A zip whose every entry is stamped with one time, not the clock's when it is written."""
+
+    def __init__(self, file: io.BytesIO, when: datetime) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self.stamp = when.astimezone(UTC).timetuple()[:6]
+
+    def entry(self, name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=self.stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        # The fastest deflate: a large sheet's XML shrinks almost as well, in a third of the time.
+        info._compresslevel = 1  # type: ignore[attr-defined]
+        return info
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = self.entry(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
 
 
-def _fixed_times(data: bytes, when: datetime) -> bytes:
-    """The same zip, each entry stamped with `when` instead of the time it was written."""
-    stamp = when.astimezone(UTC).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry))
-    return out.getvalue()
+ROWS_MARK = "owes-rows-go-here"  # where a sheet's rows go in the XML openpyxl writes around them
+
+
+def _excel_writer(wb: Any, archive: _StampedZip, written: dict[int, tuple[list[str], list[Any]]]) -> Any:
+    """openpyxl's writer, with each sheet's rows and links given rather than read from cells."""
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    class SheetWriter(WorksheetWriter):
+        def __init__(self, ws: Any, rows: list[str], links: list[Any]) -> None:
+            super().__init__(ws, out=io.BytesIO())
+            self.count, self.links = len(rows), links
+            last = rows[0].count("<c ")
+            self.ref = f"A1:{_column(last)}{self.count}"
+
+        def write_dimensions(self) -> None:
+            from openpyxl.worksheet.dimensions import SheetDimension
+
+            self.xf.send(SheetDimension(self.ref).to_tree())
+
+        def write_rows(self) -> None:
+            xf: Any = self.xf.send(True)
+            with xf.element("sheetData"):
+                xf.write(ROWS_MARK)
+            self.xf.send(None)
+            ws: Any = self.ws
+            ws._hyperlinks = self.links  # written by write_tail, each with its relationship
+
+    class Writer(ExcelWriter):
+        def write_worksheet(self, ws: Any) -> None:
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts, ws._drawing.images = ws._charts, ws._images
+            rows, links = written[id(ws)]
+            writer = SheetWriter(ws, rows, links)
+            writer.write()
+            ws._rels = cast(Any, writer)._rels
+            before, after = writer.read().split(ROWS_MARK.encode())
+            with archive.open(archive.entry(ws.path[1:]), "w") as out:
+                out.write(before)
+                for first in range(0, len(rows), 1000):  # in chunks: one compressor call a row is slow
+                    out.write("".join(rows[first : first + 1000]).encode())
+                out.write(after)
+            self.manifest.append(ws)
+
+    return Writer(wb, archive)
+
+
+def _column(count: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(max(count, 1))

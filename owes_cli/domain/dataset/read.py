@@ -20,8 +20,8 @@ from owes_cli.errors import DatasetError, Problem
 
 # A guard against a wrong file, not a cap on datasets: the bundled file is 31 KB, and
 # one of all Poland with ten yearly periods (benchmarks/synthetic_datasets.py) about 340 KB.
-# 1 MiB keeps every command, `validate` too, under a second on a dataset that just
-# fits (benchmarks/hostile_datasets.py: at 2 MiB `validate` took 1.0–1.2 s here).
+# benchmarks/hostile_datasets.py times every command on the largest datasets that fit;
+# the README gives the figures (`validate` of 1 MiB: about 1.8 s, half of it tomllib).
 MAX_BYTES = 1024 * 1024
 # tomllib takes quadratic time over a dotted key's parts (40,000 parts: 22 s),
 # so a key or table header of more parts is refused before parsing. The
