@@ -71,21 +71,38 @@ def _contains(span: tuple[date, date | None], day: date) -> bool:
     return start <= day and (end is None or day <= end)
 
 
-_spans: list[tuple[dict[str, Centre], list[tuple[Centre, tuple[date, date | None]]]]] = []
+class _Index(Record):
+    """What the answers of one dataset share, worked out once: `counties` and the
+    web page ask every county, the web page on every day it knows (issue 20)."""
+
+    centres: dict[str, Centre]  # the dataset's own, whose identity says which dataset
+    spans: list[tuple[Centre, tuple[date, date | None]]]
+    running: dict[date, tuple[Centre, ...]]  # filled as days are asked
+    confirmed: dict[str, list[tuple[date, Centre]]]  # by county, newest first; built when first asked
+
+
+_index: list[_Index] = []
+
+
+def _index_of(dataset: Dataset) -> _Index:
+    if _index and _index[0].centres is dataset.centres:
+        return _index[0]
+    spans = [(c, centre_span(dataset, c)) for c in dataset.centres.values()]
+    _index[:] = [_Index(dataset.centres, spans, {}, {})]
+    return _index[0]
 
 
 def centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | None]]]:
-    """Every centre with its span, worked out once per dataset: `counties` asks for each county."""
-    for centres, spans in _spans:
-        if centres is dataset.centres:
-            return spans
-    spans = [(c, centre_span(dataset, c)) for c in dataset.centres.values()]
-    _spans[:] = [(dataset.centres, spans)]
-    return spans
+    """Every centre with its span, worked out once per dataset."""
+    return _index_of(dataset).spans
 
 
 def centres_on(dataset: Dataset, day: date) -> list[Centre]:
-    return [c for c, span in centre_spans(dataset) if _contains(span, day)]
+    index = _index_of(dataset)
+    running = index.running.get(day)
+    if running is None:
+        running = index.running[day] = tuple(c for c, span in index.spans if _contains(span, day))
+    return list(running)
 
 
 class Confirmed(Record):
@@ -145,15 +162,26 @@ def last_confirmed(
     as much as one of an earlier period.
     """
     skip = {c.id for c in running or ()}
-    found = [
-        (span[0], c)
-        for c, span in centre_spans(dataset)
-        if c.coverage and county.teryt in c.coverage.counties and span[0] < before and c.id not in skip
-    ]
-    if not found:
-        return None
-    newest = max(found, key=lambda f: (f[0], dataset.periods[f[1].period].first_day()))[1]
-    return Confirmed(dataset.periods[newest.period], newest)
+    for start, centre in _confirmed_newest_first(dataset).get(county.teryt, ()):
+        if start < before and centre.id not in skip:
+            return Confirmed(dataset.periods[centre.period], centre)
+    return None
+
+
+def _confirmed_newest_first(dataset: Dataset) -> dict[str, list[tuple[date, Centre]]]:
+    """For each county, the centres whose sources name it, newest start first, then newest period."""
+    index = _index_of(dataset)
+    if not index.confirmed:
+        by_county: dict[str, list[tuple[date, date, Centre]]] = {}
+        for c, (start, _) in index.spans:
+            for teryt in c.coverage.counties if c.coverage else ():
+                by_county.setdefault(teryt, []).append((start, dataset.periods[c.period].first_day(), c))
+        for teryt, found in by_county.items():
+            # A stable sort keeps the dataset's order among equals, as max() over them chose the first.
+            found.sort(key=lambda f: (f[0], f[1]), reverse=True)
+            index.confirmed[teryt] = [(start, c) for start, _, c in found]
+        index.confirmed.setdefault("", [])  # built, even for a dataset that confirms no county
+    return index.confirmed
 
 
 def coverage_among(centres: list[Centre], teryt: str) -> tuple[CoverageStatus, Centre | None]:
