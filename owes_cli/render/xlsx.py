@@ -197,21 +197,34 @@ class _Cells:
 def _write_sheet(ws: Any, cells: _Cells) -> tuple[list[str], list[Any]]:
     """Set up `ws` (widths, frozen panes, filter, printing) and return its rows' XML and its links."""
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.hyperlink import Hyperlink
 
-    sheet, header, columns = cells.sheet, cells.header, cells.columns
-    letters = [get_column_letter(index + 1) for index in range(len(sheet.headers))]
-    widths = [max((text.longest for text in column.values() if text), default=0) for column in columns]
-    widths = [
-        min(max(width, len(head.text)), WIDE if index in sheet.wide else NARROW) + 2
-        for index, (width, head) in enumerate(zip(widths, header, strict=True))
-    ]
-    for index, column in enumerate(columns):
+    letters = [get_column_letter(index + 1) for index in range(len(cells.sheet.headers))]
+    widths = _column_widths(cells)
+    for index, column in enumerate(cells.columns):
         for text in column.values():
             if text is not None:
                 text.lines = _wrapped_lines(text.text, widths[index])
         ws.column_dimensions[letters[index]].width = widths[index]
+    xml = _rows_xml(cells, letters)
+    ws.freeze_panes = "B2"  # the header row and the name column stay in view
+    ws.auto_filter.ref = f"A1:{letters[-1]}{len(cells.rows) + 1}"
+    _print_setup(ws, widths)
+    return xml, _links(cells, letters)
 
+
+def _column_widths(cells: _Cells) -> list[int]:
+    """Each column's width in characters: its longest line or its heading, within its kind's bounds."""
+    sheet = cells.sheet
+    longest = [max((text.longest for text in column.values() if text), default=0) for column in cells.columns]
+    return [
+        min(max(width, len(head.text)), WIDE if index in sheet.wide else NARROW) + 2
+        for index, (width, head) in enumerate(zip(longest, cells.header, strict=True))
+    ]
+
+
+def _rows_xml(cells: _Cells, letters: list[str]) -> list[str]:
+    """The header's and every row's XML, each row as tall as its most wrapped cell."""
+    columns = cells.columns
     # Spreadsheets do not all fit a row to its wrapped text when they open a file: give each its height,
     # no more than Excel's 409 points (a taller row would leave a printed page holding one row).
     most = max((text.lines for text in cells.texts()), default=1)
@@ -227,23 +240,26 @@ def _write_sheet(ws: Any, cells: _Cells) -> tuple[list[str], list[Any]]:
     full = '<row r="{0}" customHeight="1" ht="{1}">'
     full += "".join(f'<c r="{letter}{{0}}{{{index + 2}}}' for index, letter in enumerate(letters)) + "</row>"
     fill = full.format
-    xml = [_row_xml(1, [text.xml for text in header], letters, None)]
+    xml = [_row_xml(1, [text.xml for text in cells.header], letters, None)]
     for number, (row, lines) in enumerate(zip(by_row, row_lines, strict=True), start=2):
         xml.append(
             fill(number, heights[lines], *row) if None not in row else _row_xml(number, row, letters, heights[lines])
         )
+    return xml
 
-    links: list[Any] = []
-    if any(isinstance(value, Link) for column in columns for value in column):
-        for number, values in enumerate(cells.rows, start=2):
-            for index, value in enumerate(values):
-                if isinstance(value, Link):
-                    links.append(Hyperlink(ref=f"{letters[index]}{number}", target=value.url))
 
-    ws.freeze_panes = "B2"  # the header row and the name column stay in view
-    ws.auto_filter.ref = f"A1:{letters[-1]}{len(cells.rows) + 1}"
-    _print_setup(ws, widths)
-    return xml, links
+def _links(cells: _Cells, letters: list[str]) -> list[Any]:
+    """A hyperlink for every cell that holds a web address."""
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    if not any(isinstance(value, Link) for column in cells.columns for value in column):
+        return []
+    return [
+        Hyperlink(ref=f"{letters[index]}{number}", target=value.url)
+        for number, values in enumerate(cells.rows, start=2)
+        for index, value in enumerate(values)
+        if isinstance(value, Link)
+    ]
 
 
 def _row_xml(number: int, cells: Sequence[str | None], letters: list[str], height: str | None) -> str:
