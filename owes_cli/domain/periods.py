@@ -71,14 +71,19 @@ def _contains(span: tuple[date, date | None], day: date) -> bool:
     return start <= day and (end is None or day <= end)
 
 
-class _Index(Record):
+class _Index:
     """What the answers of one dataset share, worked out once: `counties` and the
-    web page ask every county, the web page on every day it knows (issue 20)."""
+    web page ask every county, the web page on every day it knows (issue 20).
+    A plain class, not a Record: it is made at run time, never compared or shown."""
 
-    centres: dict[str, Centre]  # the dataset's own, whose identity says which dataset
-    spans: list[tuple[Centre, tuple[date, date | None]]]
-    running: dict[date, tuple[Centre, ...]]  # filled as days are asked
-    confirmed: dict[str, list[tuple[date, Centre]]]  # by county, newest first; built when first asked
+    __slots__ = ("centres", "confirmed", "running", "spans")
+
+    def __init__(self, centres: dict[str, Centre], spans: list[tuple[Centre, tuple[date, date | None]]]) -> None:
+        self.centres = centres  # the dataset's own, whose identity says which dataset
+        self.spans = spans
+        self.running: dict[date, tuple[Centre, ...]] = {}  # filled as days are asked
+        # By county, the confirming centres newest first; built when first asked.
+        self.confirmed: dict[str, list[tuple[date, Centre]]] | None = None
 
 
 _index: list[_Index] = []
@@ -88,7 +93,7 @@ def _index_of(dataset: Dataset) -> _Index:
     if _index and _index[0].centres is dataset.centres:
         return _index[0]
     spans = [(c, centre_span(dataset, c)) for c in dataset.centres.values()]
-    _index[:] = [_Index(dataset.centres, spans, {}, {})]
+    _index[:] = [_Index(dataset.centres, spans)]
     return _index[0]
 
 
@@ -171,16 +176,15 @@ def last_confirmed(
 def _confirmed_newest_first(dataset: Dataset) -> dict[str, list[tuple[date, Centre]]]:
     """For each county, the centres whose sources name it, newest start first, then newest period."""
     index = _index_of(dataset)
-    if not index.confirmed:
+    if index.confirmed is None:
         by_county: dict[str, list[tuple[date, date, Centre]]] = {}
         for c, (start, _) in index.spans:
             for teryt in c.coverage.counties if c.coverage else ():
                 by_county.setdefault(teryt, []).append((start, dataset.periods[c.period].first_day(), c))
-        for teryt, found in by_county.items():
+        for found in by_county.values():
             # A stable sort keeps the dataset's order among equals, as max() over them chose the first.
-            found.sort(key=lambda f: (f[0], f[1]), reverse=True)
-            index.confirmed[teryt] = [(start, c) for start, _, c in found]
-        index.confirmed.setdefault("", [])  # built, even for a dataset that confirms no county
+            found.sort(key=lambda f: f[:2], reverse=True)
+        index.confirmed = {teryt: [(start, c) for start, _, c in found] for teryt, found in by_county.items()}
     return index.confirmed
 
 
