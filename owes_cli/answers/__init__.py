@@ -555,23 +555,44 @@ def _notes(notes: Iterable[lookup.Note]) -> tuple[NoteInfo, ...]:
 
 
 def county_answer(
-    dataset: Dataset, ans: periods.CountyAnswer, lang: str, query: Query, place: PlaceInfo | None = None
+    dataset: Dataset,
+    ans: periods.CountyAnswer,
+    lang: str,
+    query: Query,
+    place: PlaceInfo | None = None,
+    memo: dict[tuple[str, str], Any] | None = None,
 ) -> CountyAnswer:
-    """The answer for a county; for a place (`--place`, `--at`) the place goes beside the county."""
-    centres = [centre_info(dataset, c, lang) for c in ([ans.centre] if ans.centre else ans.centres)]
+    """The answer for a county; for a place (`--place`, `--at`) the place goes beside the county.
+
+    `memo` keeps each centre's and period's details for the next answer of the same dataset
+    and language: the web page asks every county on every step, and one centre serves many."""
+    memo = {} if memo is None else memo
+
+    def centre_of(c: Centre) -> CentreInfo:
+        found = memo.get(("centre", c.id))
+        if found is None:
+            found = memo["centre", c.id] = centre_info(dataset, c, lang)
+        return found
+
+    def period_of(p: Period) -> PeriodInfo:
+        found = memo.get(("period", p.id))
+        if found is None:
+            found = memo["period", p.id] = period_info(dataset, p, lang)
+        return found
+
+    centres = [centre_of(c) for c in ([ans.centre] if ans.centre else ans.centres)]
     last = ans.last_confirmed
-    last_info = (
-        Confirmed(period_info(dataset, last.period, lang), centre_info(dataset, last.centre, lang)) if last else None
-    )
+    last_info = Confirmed(period_of(last.period), centre_of(last.centre)) if last else None
+    later = periods.next_period(dataset, ans.on) if ans.period_status is PeriodStatus.BETWEEN else None
     return CountyAnswer(
         query=query,
         place=place,
         county=county_ref(ans.county),
         period_status=ans.period_status,
         coverage=ans.coverage,
-        period=period_info(dataset, ans.period, lang),
+        period=period_of(ans.period),
         period_ended=_ended(dataset, ans.period, ans.period_status),
-        next_period=_next(dataset, ans, lang),
+        next_period=period_of(later) if later else None,
         centre=centres[0] if ans.centre else None,
         centres=() if ans.centre else tuple(centres),
         last_confirmed=last_info,
@@ -598,13 +619,6 @@ def place_info(place: Place, dataset: Dataset, register: Register, gazetteer: Ga
         county=county_ref(dataset.counties[place.county]),
         voivodeship=register.voivodeship(place.teryt),
     )
-
-
-def _next(dataset: Dataset, ans: periods.CountyAnswer, lang: str) -> PeriodInfo | None:
-    if ans.period_status is not PeriodStatus.BETWEEN:
-        return None
-    later = periods.next_period(dataset, ans.on)
-    return period_info(dataset, later, lang) if later else None
 
 
 def _ended(dataset: Dataset, period: Period, status: PeriodStatus) -> str | None:

@@ -6,8 +6,10 @@ centres, so that "which centre on this day" has one home.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from heapq import heappop, heappush
+from itertools import islice
 
 from owes_cli.domain.lookup import Note
 from owes_cli.domain.model import Centre, County, Dataset, Period
@@ -76,14 +78,19 @@ class _Index:
     web page ask every county, the web page on every day it knows (issue 20).
     A plain class, not a Record: it is made at run time, never compared or shown."""
 
-    __slots__ = ("centres", "confirmed", "running", "spans")
+    __slots__ = ("by_start", "centres", "confirmed", "firsts", "running", "spans")
 
     def __init__(self, centres: dict[str, Centre], spans: list[tuple[Centre, tuple[date, date | None]]]) -> None:
         self.centres = centres  # the dataset's own, whose identity says which dataset
         self.spans = spans
         self.running: dict[date, tuple[Centre, ...]] = {}  # filled as days are asked
-        # By county, the confirming centres newest first; built when first asked.
-        self.confirmed: dict[str, list[tuple[date, Centre]]] | None = None
+        # By county, the confirming centres newest first, and their first days' ordinals
+        # negated (ascending, for bisect); built when first asked.
+        self.confirmed: dict[str, tuple[list[tuple[date, Centre]], list[int]]] | None = None
+        # The periods by first day, then in the dataset's order (as max() and min() over
+        # the dataset's periods choose among equals), and those first days; built when first asked.
+        self.by_start: list[Period] | None = None
+        self.firsts: list[date] = []
 
 
 _index: list[_Index] = []
@@ -97,6 +104,15 @@ def _index_of(dataset: Dataset) -> _Index:
     return _index[0]
 
 
+def _periods_by_start(dataset: Dataset) -> tuple[list[Period], list[date]]:
+    index = _index_of(dataset)
+    if index.by_start is None:
+        ordered = sorted(enumerate(dataset.periods.values()), key=lambda found: (found[1].first_day(), found[0]))
+        index.by_start = [p for _, p in ordered]
+        index.firsts = [p.first_day() for p in index.by_start]
+    return index.by_start, index.firsts
+
+
 def centre_spans(dataset: Dataset) -> list[tuple[Centre, tuple[date, date | None]]]:
     """Every centre with its span, worked out once per dataset."""
     return _index_of(dataset).spans
@@ -108,6 +124,31 @@ def centres_on(dataset: Dataset, day: date) -> list[Centre]:
     if running is None:
         running = index.running[day] = tuple(c for c, span in index.spans if _contains(span, day))
     return list(running)
+
+
+def running_on_each(dataset: Dataset, days: list[date]) -> None:
+    """Work out `centres_on` for each of `days` (sorted) in one sweep: the centres begun by
+    a day, less those ended before it. Asking each day anew reads every centre's span:
+    4,800 steps times 4,800 centres for the web page of a dataset at the size limit."""
+    index = _index_of(dataset)
+    spans = index.spans
+    by_start = sorted(range(len(spans)), key=lambda n: spans[n][1][0])
+    ends: list[tuple[date, int]] = []  # a heap of (last day, centre) among those begun
+    begun: set[int] = set()
+    following = 0
+    for day in days:
+        while following < len(by_start) and spans[by_start[following]][1][0] <= day:
+            n = by_start[following]
+            begun.add(n)
+            end = spans[n][1][1]
+            if end is not None:
+                heappush(ends, (end, n))
+            following += 1
+        while ends and ends[0][0] < day:
+            begun.discard(heappop(ends)[1])
+        if day not in index.running:
+            # In the dataset's order, as `centres_on` gives them.
+            index.running[day] = tuple(spans[n][0] for n in sorted(begun))
 
 
 class Confirmed(Record):
@@ -137,11 +178,34 @@ def answer(dataset: Dataset, county: County, on: date, notes: tuple[Note, ...] =
     `last_confirmed`, never `centre`, so that every output says "no centre
     ran" alike (issue 18).
     """
+    return _answer(dataset, county, on, *_day(dataset, on), notes)
+
+
+def answers_on(dataset: Dataset, counties: list[County], on: date) -> list[CountyAnswer]:
+    """Each county's `answer` on a day, what the day shares (its period, the centres in play) worked out once."""
+    day = _day(dataset, on)
+    return [_answer(dataset, county, on, *day) for county in counties]
+
+
+def _day(dataset: Dataset, on: date) -> tuple[Period, PeriodStatus, list[Centre]]:
+    """The period in effect on a day, its status, and the period's centres running then."""
     period, status = period_on(dataset, on)
+    in_play = [c for c in centres_on(dataset, on) if c.period == period.id] if status is PeriodStatus.CURRENT else []
+    return period, status, in_play
+
+
+def _answer(
+    dataset: Dataset,
+    county: County,
+    on: date,
+    period: Period,
+    status: PeriodStatus,
+    in_play: list[Centre],
+    notes: tuple[Note, ...] = (),
+) -> CountyAnswer:
     if status is not PeriodStatus.CURRENT:
         last = last_confirmed(dataset, county, before=on) if status is not PeriodStatus.BEFORE_FIRST else None
         return CountyAnswer(county, on, status, CoverageStatus.UNKNOWN, period, None, (), last, notes)
-    in_play = [c for c in centres_on(dataset, on) if c.period == period.id]
     coverage, centre = coverage_among(in_play, county.teryt)
     if centre is not None:
         return CountyAnswer(county, on, status, coverage, period, centre, (), None, notes)
@@ -167,14 +231,18 @@ def last_confirmed(
     as much as one of an earlier period.
     """
     skip = {c.id for c in running or ()}
-    for start, centre in _confirmed_newest_first(dataset).get(county.teryt, ()):
-        if start < before and centre.id not in skip:
+    newest_first, negated = _confirmed_newest_first(dataset).get(county.teryt, ((), []))
+    # The first begun before `before`, found by bisection: a county named by thousands of
+    # centres is asked on thousands of days by the web page.
+    for _, centre in islice(newest_first, bisect_right(negated, -before.toordinal()), None):
+        if centre.id not in skip:
             return Confirmed(dataset.periods[centre.period], centre)
     return None
 
 
-def _confirmed_newest_first(dataset: Dataset) -> dict[str, list[tuple[date, Centre]]]:
-    """For each county, the centres whose sources name it, newest start first, then newest period."""
+def _confirmed_newest_first(dataset: Dataset) -> dict[str, tuple[list[tuple[date, Centre]], list[int]]]:
+    """For each county, the centres whose sources name it, newest start first, then newest period,
+    and their starts' ordinals negated."""
     index = _index_of(dataset)
     if index.confirmed is None:
         by_county: dict[str, list[tuple[date, date, Centre]]] = {}
@@ -184,7 +252,10 @@ def _confirmed_newest_first(dataset: Dataset) -> dict[str, list[tuple[date, Cent
         for found in by_county.values():
             # A stable sort keeps the dataset's order among equals, as max() over them chose the first.
             found.sort(key=lambda f: f[:2], reverse=True)
-        index.confirmed = {teryt: [(start, c) for start, _, c in found] for teryt, found in by_county.items()}
+        index.confirmed = {
+            teryt: ([(start, c) for start, _, c in found], [-start.toordinal() for start, _, _ in found])
+            for teryt, found in by_county.items()
+        }
     return index.confirmed
 
 
@@ -204,18 +275,20 @@ def period_on(dataset: Dataset, day: date) -> tuple[Period, PeriodStatus]:
     running = centres_on(dataset, day)
     if running:
         return max((dataset.periods[c.period] for c in running), key=lambda p: p.first_day()), PeriodStatus.CURRENT
-    started = [p for p in dataset.periods.values() if p.first_day() <= day]
+    by_start, firsts = _periods_by_start(dataset)
+    started = bisect_right(firsts, day)  # the periods begun by `day` come first
     if started:
-        later = next_period(dataset, day)
-        return max(started, key=lambda p: p.first_day()), (
-            PeriodStatus.BETWEEN if later is not None else PeriodStatus.HISTORICAL
-        )
-    return min(dataset.periods.values(), key=lambda p: p.first_day()), PeriodStatus.BEFORE_FIRST
+        # The newest first day, and among periods that share it the dataset's first (as max() chose).
+        newest = by_start[bisect_left(firsts, firsts[started - 1])]
+        return newest, PeriodStatus.BETWEEN if started < len(by_start) else PeriodStatus.HISTORICAL
+    return by_start[0], PeriodStatus.BEFORE_FIRST
 
 
 def next_period(dataset: Dataset, day: date) -> Period | None:
     """The first period that begins after `day`, if the data has one."""
-    return min((p for p in dataset.periods.values() if p.first_day() > day), key=lambda p: p.first_day(), default=None)
+    by_start, firsts = _periods_by_start(dataset)
+    later = bisect_right(firsts, day)
+    return by_start[later] if later < len(by_start) else None
 
 
 def answer_changes(dataset: Dataset) -> list[date]:

@@ -104,19 +104,14 @@ class WebPage(Record):
         return self.answers[self.by_county[teryt][step]]
 
 
-class Step(Record):
-    """Every county's answer for a run of days on which none of them changes."""
-
-    first: date | None  # None: every day before the first change
-    answers: tuple[CountyAnswer, ...]
-
-
 def web_page(
     dataset: Dataset,
     register: Register,
     gazetteer: Gazetteer,
     drawing: CoverageMap,
-    steps: list[Step],
+    found: list[CountyAnswer],
+    steps: list[str],
+    by_county: dict[str, list[int]],
     alike: dict[str, tuple[int, ...]],
     whole: DirectoryAnswer,
     namesakes: list[tuple[Place, tuple[NoteInfo, ...]]],
@@ -124,27 +119,28 @@ def web_page(
     generated: datetime,
     lang: str,
 ) -> WebPage:
-    """The page from answers `Directory.web_page` worked out: one per county for each step, and the
-    whole directory for the page's day. Nothing here decides an answer."""
+    """The page from answers `Directory.web_page` worked out: the counties' distinct answers
+    (`found`), the first day of each step ("" for the days before the first), by county the
+    index in `found` of its answer in each step, and the whole directory for the page's day.
+    Nothing here decides an answer."""
     entries: list[CountyEntry] = []
     seen: dict[CountyEntry, int] = {}
-    by_county: dict[str, list[int]] = {}
-    for step in steps:
-        for answer in step.answers:
-            entry = CountyEntry(
-                answer.county.teryt,
-                answer.county.name,
-                t(lang, "web_subject", name=answer.county.name),
-                answer.centre.id if answer.centre else None,
-                tuple(c.id for c in answer.centres),
-                answer.coverage,
-                heading_lead(answer, lang),
-                tuple(page_answer(answer, lang)),
-            )
-            if entry not in seen:
-                seen[entry] = len(entries)
-                entries.append(entry)
-            by_county.setdefault(entry.teryt, []).append(seen[entry])
+    shown: list[int] = []  # `found`'s answer -> its entry (two answers may read alike)
+    for answer in found:
+        entry = CountyEntry(
+            answer.county.teryt,
+            answer.county.name,
+            t(lang, "web_subject", name=answer.county.name),
+            answer.centre.id if answer.centre else None,
+            tuple(c.id for c in answer.centres),
+            answer.coverage,
+            heading_lead(answer, lang),
+            tuple(page_answer(answer, lang)),
+        )
+        if entry not in seen:
+            seen[entry] = len(entries)
+            entries.append(entry)
+        shown.append(seen[entry])
     listing: list[Block] = [*sections.period_section(whole.period, lang)]
     for centre in whole.centres:
         listing += [*sections.centre_section(centre, lang), *sections.source_section(centre.sources, lang)]
@@ -163,8 +159,8 @@ def web_page(
         generated=generated,
         intro=intro,
         answers=tuple(entries),
-        steps=tuple(step.first.isoformat() if step.first else "" for step in steps),
-        by_county={teryt: tuple(found) for teryt, found in sorted(by_county.items())},
+        steps=tuple(steps),
+        by_county={teryt: tuple(shown[n] for n in each) for teryt, each in sorted(by_county.items())},
         alike=alike,
         drawing=drawing,
         by_centre=tuple((label, tuple(counties)) for label, counties in groups.items()),
