@@ -12,7 +12,7 @@ import json
 from html import escape
 from importlib import resources
 
-from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table
+from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, Paragraph, Table
 from owes_cli.layout.web import CountyEntry, WebPage, day_chosen
 from owes_cli.messages import t
 from owes_cli.safe_text import printable
@@ -45,34 +45,56 @@ def inline(runs: Inline) -> str:
     return "".join(out)
 
 
-def blocks(items: tuple[Block, ...] | list[Block], top: int) -> str:
-    """The blocks as HTML; a level-1 heading becomes <h{top}>, level 2 <h{top + 1}>."""
+def blocks(items: tuple[Block, ...] | list[Block], top: int, memo: dict[object, str] | None = None) -> str:
+    """The blocks as HTML; a level-1 heading becomes <h{top}>, level 2 <h{top + 1}>.
+
+    `memo` keeps each block's HTML (each row's, in a list of fields) for the next call: the
+    page's answers repeat a centre's rows and sources for every county it serves, in every step."""
     out = []
     for block in items:
-        if isinstance(block, Heading):
-            level = min(6, top + block.level - 1)
-            out.append(f"<h{level}>{_e(block.text)}</h{level}>")
-        elif isinstance(block, Paragraph):
-            out.append(f'<p class="{_e(block.tone)}">{inline(block.runs)}</p>')
-        elif isinstance(block, Fields):
-            rows = "".join(
-                f"<div><dt>{_e(label) if label != '!' else '&#9888;'}</dt><dd>{inline(value)}</dd></div>"
-                for label, value in block.rows
-            )
-            out.append(f"<dl>{rows}</dl>")
-        elif isinstance(block, Table):
-            head = "".join(f'<th scope="col">{_e(h)}</th>' for h in block.header)
-            body = "".join("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in block.rows)
-            out.append(f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
-        elif isinstance(block, Bullets):
-            out.append(_bullets(block))
-        elif isinstance(block, Map):
-            from owes_cli.render import map_image
-
-            out.append(f"<figure>{map_image.svg_markup(block.drawing, label=block.description)}</figure>")
-        elif isinstance(block, PageBreak):
-            continue
+        if memo is None or isinstance(block, Map):
+            drawn = _block(block, top, memo)
+        else:
+            key = (type(block), top, block)  # a record is a tuple: its type tells two alike apart
+            drawn = memo.get(key)
+            if drawn is None:
+                drawn = _block(block, top, memo)
+                if drawn is not None:
+                    memo[key] = drawn
+        if drawn is not None:
+            out.append(drawn)
     return "\n".join(out)
+
+
+def _block(block: Block, top: int, memo: dict[object, str] | None) -> str | None:
+    if isinstance(block, Heading):
+        level = min(6, top + block.level - 1)
+        return f"<h{level}>{_e(block.text)}</h{level}>"
+    if isinstance(block, Paragraph):
+        return f'<p class="{_e(block.tone)}">{inline(block.runs)}</p>'
+    if isinstance(block, Fields):
+        return f"<dl>{''.join(_field(label, value, memo) for label, value in block.rows)}</dl>"
+    if isinstance(block, Table):
+        head = "".join(f'<th scope="col">{_e(h)}</th>' for h in block.header)
+        body = "".join("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in block.rows)
+        return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    if isinstance(block, Bullets):
+        return _bullets(block)
+    if isinstance(block, Map):
+        from owes_cli.render import map_image
+
+        return f"<figure>{map_image.svg_markup(block.drawing, label=block.description)}</figure>"
+    return None  # a page break: a page has none
+
+
+def _field(label: str, value: Inline, memo: dict[object, str] | None) -> str:
+    key = ("field", label, value)
+    drawn = memo.get(key) if memo is not None else None
+    if drawn is None:
+        drawn = f"<div><dt>{_e(label) if label != '!' else '&#9888;'}</dt><dd>{inline(value)}</dd></div>"
+        if memo is not None:
+            memo[key] = drawn
+    return drawn
 
 
 def _bullets(block: Bullets) -> str:
@@ -113,12 +135,13 @@ def render(page: WebPage) -> bytes:
     lang = page.lang
     # Each distinct answer once, as a template the script shows for the reader's day.
     answers = []
+    memo: dict[object, str] = {}
     for n, entry in enumerate(page.answers):
         answers.append(
             f'<template id="answer-{n}" data-county="{_e(entry.teryt)}" '
             f'data-centre="{_e(entry.centre or "")}" data-centres="{_e(" ".join(entry.centres))}" '
             f'data-coverage="{_e(entry.coverage)}" data-lead="{_e(entry.lead)}" '
-            f'data-subject="{_e(entry.subject)}">{blocks(entry.blocks, 2)}</template>'
+            f'data-subject="{_e(entry.subject)}">{blocks(entry.blocks, 2, memo)}</template>'
         )
     # Without JavaScript: every county's answer for the page's own day, each under its own anchor.
     counties = []
