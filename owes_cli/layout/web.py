@@ -38,13 +38,21 @@ if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
 
 
-def page_answer(answer: CountyAnswer, lang: str) -> list[Block]:
+def page_answer(answer: CountyAnswer, lang: str, memo: dict[object, list[Block]] | None = None) -> list[Block]:
     """The command line's short answer without its heading, then its sources.
 
     The page's own heading leads with the centre and says the reader's day
     (`heading_lead`); the rows below it are the same on every day of a step,
-    which `WebPage.steps` relies on."""
-    sources = sections.source_section(answer.sources, lang) if answer.sources else []
+    which `WebPage.steps` relies on. `memo` keeps the sources' blocks for the next
+    answer: every county a centre serves lists its sources, in every step."""
+    sources: list[Block] = []
+    if answer.sources:
+        found = memo.get(answer.sources) if memo is not None else None
+        if found is None:
+            found = sections.source_section(answer.sources, lang)
+            if memo is not None:
+                memo[answer.sources] = found
+        sources = found
     return sections.short_answer(answer, lang, today="")[1:] + sources
 
 
@@ -126,6 +134,7 @@ def web_page(
     entries: list[CountyEntry] = []
     seen: dict[CountyEntry, int] = {}
     shown: list[int] = []  # `found`'s answer -> its entry (two answers may read alike)
+    memo: dict[object, list[Block]] = {}
     for answer in found:
         entry = CountyEntry(
             answer.county.teryt,
@@ -135,7 +144,7 @@ def web_page(
             tuple(c.id for c in answer.centres),
             answer.coverage,
             heading_lead(answer, lang),
-            tuple(page_answer(answer, lang)),
+            tuple(page_answer(answer, lang, memo)),
         )
         if entry not in seen:
             seen[entry] = len(entries)
