@@ -733,14 +733,15 @@ class Directory:
     ) -> tuple[list[answers.CountyAnswer], dict[str, list[int]], dict[str, tuple[int, ...]]]:
         """Every county's answer on each of `days` (sorted), as `which_centre(county=TERYT)` gives
         it, each distinct answer once: the answers, then by county the index of its answer on
-        each day, then by county on each day the number of its `_same_on` class (`_alike`).
+        each day, then by county on each day the number of its `_same_on` class (the page's `alike`).
 
         A county's answer is the same on two days when what it is made of is: a code is read as
         its county with nothing to note, and the day itself is said only in the heading the
         page leaves out (`web.page_answer`), or as the next period's start between two periods.
-        So each day asks only the periods' answer (`periods.answers_on`, the day's part once)
-        and works the full answer out only for what it has not seen: 380 counties times 4,800
-        steps is 1.8 million answers at 0.3 ms each."""
+        So each day asks only the periods' answer (`periods.answers_on`, the day's part once,
+        a few µs a county) and works the full answer (0.3 ms) out only for what it has not seen.
+        The page still holds an answer for each county in each step where they differ: the
+        work grows with counties times steps, whatever the dataset's size (issue 20)."""
         dataset = self.dataset
         counties = [county for _, county in sorted(dataset.counties.items())]
         periods.running_on_each(dataset, days)
@@ -774,7 +775,7 @@ class Directory:
         Only these names: the notes of every other name mostly count namesakes outside the region.
         A name whose places lie in several counties is left to the page's search, which lists
         them or, when they give one answer on the reader's day, answers with the note that says
-        so (`_alike`): that note depends on the day, these do not. The notes come from reading
+        so (`WebPage.alike`): that note depends on the day, these do not. The notes come from reading
         the name (`places.resolve_place`), not from a whole answer: 106 names, a few ms each.
         """
         from owes_cli.domain import places
