@@ -135,6 +135,8 @@ def render(page: WebPage) -> bytes:
     lang = page.lang
     # Each distinct answer once, as a template the script shows for the reader's day.
     answers = []
+    # Blocks drawn once for the whole page: a centre's rows recur in every county's answer, and
+    # a listing may repeat a list (every centre offering the same 300 services).
     memo: dict[object, str] = {}
     for n, entry in enumerate(page.answers):
         answers.append(
@@ -150,7 +152,7 @@ def render(page: WebPage) -> bytes:
         counties.append(
             f'<article id="county-{_e(teryt)}" aria-labelledby="county-{_e(teryt)}-heading">'
             f'<h3 id="county-{_e(teryt)}-heading">{_e(_heading(page, entry))}</h3>'
-            f"{blocks(entry.blocks, 3)}</article>"
+            f"{blocks(entry.blocks, 3, memo)}</article>"
         )
     by_centre = "".join(
         f"<li>{_e(label)}: "
@@ -224,7 +226,7 @@ def render(page: WebPage) -> bytes:
 </section>
 <section id="directory" aria-labelledby="directory-heading">
 <h2 id="directory-heading">{_e(t(lang, "web_directory"))}</h2>
-{blocks(page.directory, 3)}
+{blocks(page.directory, 3, memo)}
 </section>
 </main>
 <footer><p class="small">{_e(made)}</p></footer>
