@@ -710,7 +710,7 @@ class Directory:
         changes = periods.answer_changes(dataset)
         firsts: list[date | None] = [None, *changes]
         asked = [changes[0] - timedelta(days=1), *changes] if changes else [day]
-        found, by_county, alike = self._step_answers(asked)
+        found, shape_of, by_county, alike = self._step_answers(asked)
         whole = detail.directory(dataset, day, self.lang)
         return web.web_page(
             dataset,
@@ -718,6 +718,7 @@ class Directory:
             self._places(),
             self.coverage_map(day),
             found,
+            shape_of,
             [first.isoformat() if first else "" for first in firsts],
             by_county,
             alike,
@@ -730,10 +731,11 @@ class Directory:
 
     def _step_answers(
         self, days: list[date]
-    ) -> tuple[list[answers.CountyAnswer], dict[str, list[int]], dict[str, tuple[int, ...]]]:
+    ) -> tuple[list[answers.CountyAnswer], list[int], dict[str, list[int]], dict[str, tuple[int, ...]]]:
         """Every county's answer on each of `days` (sorted), as `which_centre(county=TERYT)` gives
-        it, each distinct answer once: the answers, then by county the index of its answer on
-        each day, then by county on each day the number of its `_same_on` class (the page's `alike`).
+        it, each distinct answer once: the answers; for each, the first of them made alike but
+        for the county (`web.web_page` lays that out once); by county the index of its answer on
+        each day; and by county on each day the number of its `_same_on` class (the page's `alike`).
 
         A county's answer is the same on two days when what it is made of is: a code is read as
         its county with nothing to note, and the day itself is said only in the heading the
@@ -748,6 +750,10 @@ class Directory:
         memo: dict[tuple[str, str], Any] = {}
         known: dict[Hashable, int] = {}
         found: list[answers.CountyAnswer] = []
+        # What an answer is made of but its county -> the first answer so made (in `found`):
+        # another county's is that one with its own county and query.
+        shapes: dict[Hashable, int] = {}
+        shape_of: list[int] = []
         by_county: dict[str, list[int]] = {county.teryt: [] for county in counties}
         classes: dict[Hashable, int] = {}
         alike: dict[str, list[int]] = {county.teryt: [] for county in counties}
@@ -760,13 +766,19 @@ class Directory:
                 between = ans.period_status is periods.PeriodStatus.BETWEEN
                 later = following.id if between and following is not None else None
                 last = ans.last_confirmed
-                key = (county.teryt, ans.period.id, same, last.period.id if last else None, later)
+                shape = (ans.period.id, same, last.period.id if last else None, later)
+                key = (county.teryt, shape)
                 if key not in known:
                     known[key] = len(found)
                     query = answers.Query(county=county.teryt, place=None, at=None, on=when.isoformat())
-                    found.append(answers.county_answer(dataset, ans, self.lang, query, memo=memo))
+                    first = shapes.setdefault(shape, len(found))
+                    if first == len(found):
+                        found.append(answers.county_answer(dataset, ans, self.lang, query, memo=memo))
+                    else:
+                        found.append(found[first]._replace(county=answers.county_ref(county), query=query))
+                    shape_of.append(first)
                 by_county[county.teryt].append(known[key])
-        return found, by_county, {teryt: tuple(classes_) for teryt, classes_ in alike.items()}
+        return found, shape_of, by_county, {teryt: tuple(classes_) for teryt, classes_ in alike.items()}
 
     def _namesakes(self) -> list[tuple[Place, tuple[answers.NoteInfo, ...]]]:
         """Each place whose name other places of the region share ("Żary": the town and the rural

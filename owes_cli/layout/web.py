@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from owes_cli.answers import CountyAnswer, CoverageStatus, PeriodStatus
 from owes_cli.domain import names
 from owes_cli.layout import listings, sections
-from owes_cli.layout.blocks import Block, Paragraph, text
+from owes_cli.layout.blocks import Block, Fields, Inline, Paragraph, text
 from owes_cli.messages import MESSAGES, kind_label, t
 from owes_cli.record import Record
 
@@ -54,6 +54,28 @@ def page_answer(answer: CountyAnswer, lang: str, memo: dict[object, list[Block]]
                 memo[answer.sources] = found
         sources = found
     return sections.short_answer(answer, lang, today="")[1:] + sources
+
+
+def county_row(answer: CountyAnswer, lang: str) -> tuple[str, Inline]:
+    """The short answer's first row for a county asked by its code: "County: żarski (0811, land county)"."""
+    return t(lang, "county"), text(sections.county_name(answer.county, lang))
+
+
+def _names_county_once(answer: CountyAnswer, blocks: tuple[Block, ...], lang: str) -> bool:
+    """Whether the county is named in the first row of the answer and nowhere else, so that another
+    county's answer alike but for the county is these blocks with its own first row. Only the
+    answer that names candidates, or says that none serves the county, names it again (in "how
+    sure": `sections.how_sure`); a confirmed centre, or a day no centre ran, does not."""
+    if answer.centre is None and answer.period_status is PeriodStatus.CURRENT:
+        return False
+    first = blocks[0] if blocks else None
+    return isinstance(first, Fields) and bool(first.rows) and first.rows[0] == county_row(answer, lang)
+
+
+def _with_county_row(blocks: tuple[Block, ...], row: tuple[str, Inline]) -> tuple[Block, ...]:
+    fields = blocks[0]
+    assert isinstance(fields, Fields)  # as _names_county_once found it
+    return (Fields((row, *fields.rows[1:])), *blocks[1:])
 
 
 def day_chosen(day: str, lang: str) -> str:
@@ -118,6 +140,7 @@ def web_page(
     gazetteer: Gazetteer,
     drawing: CoverageMap,
     found: list[CountyAnswer],
+    shape_of: list[int],
     steps: list[str],
     by_county: dict[str, list[int]],
     alike: dict[str, tuple[int, ...]],
@@ -128,14 +151,23 @@ def web_page(
     lang: str,
 ) -> WebPage:
     """The page from answers `Directory.web_page` worked out: the counties' distinct answers
-    (`found`), the first day of each step ("" for the days before the first), by county the
+    (`found`), for each the index in `found` of the first one alike but for its county
+    (`shape_of`), the first day of each step ("" for the days before the first), by county the
     index in `found` of its answer in each step, and the whole directory for the page's day.
     Nothing here decides an answer."""
     entries: list[CountyEntry] = []
     seen: dict[CountyEntry, int] = {}
     shown: list[int] = []  # `found`'s answer -> its entry (two answers may read alike)
     memo: dict[object, list[Block]] = {}
-    for answer in found:
+    laid_out: dict[int, tuple[Block, ...] | None] = {}  # the first of answers alike but for the county
+    for answer, shape in zip(found, shape_of, strict=True):
+        blocks = laid_out.get(shape)
+        if blocks is not None:
+            blocks = _with_county_row(blocks, county_row(answer, lang))
+        else:
+            blocks = tuple(page_answer(answer, lang, memo))
+            if shape not in laid_out:
+                laid_out[shape] = blocks if _names_county_once(answer, blocks, lang) else None
         entry = CountyEntry(
             answer.county.teryt,
             answer.county.name,
@@ -144,7 +176,7 @@ def web_page(
             tuple(c.id for c in answer.centres),
             answer.coverage,
             heading_lead(answer, lang),
-            tuple(page_answer(answer, lang, memo)),
+            blocks,
         )
         if entry not in seen:
             seen[entry] = len(entries)
