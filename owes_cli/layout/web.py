@@ -56,26 +56,30 @@ def page_answer(answer: CountyAnswer, lang: str, memo: dict[object, list[Block]]
     return sections.short_answer(answer, lang, today="")[1:] + sources
 
 
-def county_row(answer: CountyAnswer, lang: str) -> tuple[str, Inline]:
-    """The short answer's first row for a county asked by its code: "County: żarski (0811, land county)"."""
-    return t(lang, "county"), text(sections.county_name(answer.county, lang))
-
-
-def _names_county_once(answer: CountyAnswer, blocks: tuple[Block, ...], lang: str) -> bool:
-    """Whether the county is named in the first row of the answer and nowhere else, so that another
-    county's answer alike but for the county is these blocks with its own first row. Only the
-    answer that names candidates, or says that none serves the county, names it again (in "how
-    sure": `sections.how_sure`); a confirmed centre, or a day no centre ran, does not."""
+def county_rows(answer: CountyAnswer, lang: str) -> dict[int, tuple[str, Inline]]:
+    """The rows of the short answer that name the county, by their place among the first block's
+    rows: the first ("County: żarski (0811, land county)", for a county asked by its code), and
+    "how sure" where it says which county the candidates may serve or that none serves it
+    (`sections.how_sure`; on a day a period runs it follows the first row, with no status row)."""
+    rows = {0: (t(lang, "county"), text(sections.county_name(answer.county, lang)))}
     if answer.centre is None and answer.period_status is PeriodStatus.CURRENT:
-        return False
+        rows[1] = (t(lang, "short_how_sure"), text(sections.how_sure(answer, lang)))
+    return rows
+
+
+def _county_rows_found(answer: CountyAnswer, blocks: tuple[Block, ...], lang: str) -> bool:
+    """Whether `county_rows` are where it says in these blocks, so that another county's answer
+    alike but for the county is these blocks with its own such rows."""
     first = blocks[0] if blocks else None
-    return isinstance(first, Fields) and bool(first.rows) and first.rows[0] == county_row(answer, lang)
+    if not isinstance(first, Fields):
+        return False
+    return all(n < len(first.rows) and first.rows[n] == row for n, row in county_rows(answer, lang).items())
 
 
-def _with_county_row(blocks: tuple[Block, ...], row: tuple[str, Inline]) -> tuple[Block, ...]:
+def _with_county_rows(blocks: tuple[Block, ...], rows: dict[int, tuple[str, Inline]]) -> tuple[Block, ...]:
     fields = blocks[0]
-    assert isinstance(fields, Fields)  # as _names_county_once found it
-    return (Fields((row, *fields.rows[1:])), *blocks[1:])
+    assert isinstance(fields, Fields)  # as _county_rows_found found it
+    return (Fields(tuple(rows.get(n, row) for n, row in enumerate(fields.rows))), *blocks[1:])
 
 
 def day_chosen(day: str, lang: str) -> str:
@@ -163,11 +167,11 @@ def web_page(
     for answer, shape in zip(found, shape_of, strict=True):
         blocks = laid_out.get(shape)
         if blocks is not None:
-            blocks = _with_county_row(blocks, county_row(answer, lang))
+            blocks = _with_county_rows(blocks, county_rows(answer, lang))
         else:
             blocks = tuple(page_answer(answer, lang, memo))
             if shape not in laid_out:
-                laid_out[shape] = blocks if _names_county_once(answer, blocks, lang) else None
+                laid_out[shape] = blocks if _county_rows_found(answer, blocks, lang) else None
         entry = CountyEntry(
             answer.county.teryt,
             answer.county.name,
