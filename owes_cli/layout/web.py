@@ -56,12 +56,15 @@ def page_answer(answer: CountyAnswer, lang: str, memo: dict[object, list[Block]]
     return sections.short_answer(answer, lang, today="")[1:] + sources
 
 
-def county_rows(answer: CountyAnswer, lang: str) -> dict[int, tuple[str, Inline]]:
+def county_rows(
+    answer: CountyAnswer, lang: str, first: tuple[str, Inline] | None = None
+) -> dict[int, tuple[str, Inline]]:
     """The rows of the short answer that name the county, by their place among the first block's
-    rows: the first ("County: żarski (0811, land county)", for a county asked by its code), and
-    "how sure" where it says which county the candidates may serve or that none serves it
-    (`sections.how_sure`; on a day a period runs it follows the first row, with no status row)."""
-    rows = {0: (t(lang, "county"), text(sections.county_name(answer.county, lang)))}
+    rows: the first ("County: żarski (0811, land county)", for a county asked by its code; given
+    as `first` when known), and "how sure" where it says which county the candidates may serve or
+    that none serves it (`sections.how_sure`; on a day a period runs it follows the first row,
+    with no status row)."""
+    rows = {0: first or (t(lang, "county"), text(sections.county_name(answer.county, lang)))}
     if answer.centre is None and answer.period_status is PeriodStatus.CURRENT:
         rows[1] = (t(lang, "short_how_sure"), text(sections.how_sure(answer, lang)))
     return rows
@@ -164,22 +167,31 @@ def web_page(
     shown: list[int] = []  # `found`'s answer -> its entry (two answers may read alike)
     memo: dict[object, list[Block]] = {}
     laid_out: dict[int, tuple[Block, ...] | None] = {}  # the first of answers alike but for the county
+    leads: dict[int, str] = {}  # the heading's lead names no county: one per shape
+    counties: dict[str, tuple[str, tuple[str, Inline]]] = {}  # county -> its subject and first row
     for answer, shape in zip(found, shape_of, strict=True):
+        county = answer.county
+        own = counties.get(county.teryt)
+        if own is None:
+            own = counties[county.teryt] = (t(lang, "web_subject", name=county.name), county_rows(answer, lang)[0])
         blocks = laid_out.get(shape)
         if blocks is not None:
-            blocks = _with_county_rows(blocks, county_rows(answer, lang))
+            blocks = _with_county_rows(blocks, county_rows(answer, lang, own[1]))
         else:
             blocks = tuple(page_answer(answer, lang, memo))
             if shape not in laid_out:
                 laid_out[shape] = blocks if _county_rows_found(answer, blocks, lang) else None
+        lead = leads.get(shape)
+        if lead is None:
+            lead = leads[shape] = heading_lead(answer, lang)
         entry = CountyEntry(
-            answer.county.teryt,
-            answer.county.name,
-            t(lang, "web_subject", name=answer.county.name),
+            county.teryt,
+            county.name,
+            own[0],
             answer.centre.id if answer.centre else None,
             tuple(c.id for c in answer.centres),
             answer.coverage,
-            heading_lead(answer, lang),
+            lead,
             blocks,
         )
         if entry not in seen:
