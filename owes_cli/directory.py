@@ -23,7 +23,7 @@ from owes_cli.domain import dataset as dataset_module
 from owes_cli.domain import dates, lookup, periods
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register, load_register
-from owes_cli.errors import DatasetError, OwesError, UsageError
+from owes_cli.errors import CannotWriteError, DatasetError, OwesError, UsageError
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
@@ -693,11 +693,15 @@ class Directory:
             return None
 
     @_speaking
-    def web_page(self, *, on: date | str | None = None, generated: datetime | None = None) -> WebPage:
+    def web_page(
+        self, *, on: date | str | None = None, generated: datetime | None = None, max_answers: int | None = None
+    ) -> WebPage:
         """The directory as one web page that answers searches itself (`owes export -o FILE.html`).
 
         Without `on` the page answers for the directory's `today` when one was given,
-        else for the day it is made (now, or SOURCE_DATE_EPOCH).
+        else for the day it is made (now, or SOURCE_DATE_EPOCH). CannotWriteError, before
+        the work, when the page would hold more than `max_answers` county answers (counties
+        times the runs of days on which no answer changes).
         """
         from owes_cli.answers import detail
         from owes_cli.layout import web
@@ -710,6 +714,16 @@ class Directory:
         changes = periods.answer_changes(dataset)
         firsts: list[date | None] = [None, *changes]
         asked = [changes[0] - timedelta(days=1), *changes] if changes else [day]
+        held = len(dataset.counties) * len(asked)
+        if max_answers is not None and held > max_answers:
+            # Counting is enough to refuse: the page's time and size grow with this number.
+            raise CannotWriteError(
+                "html_too_many_answers",
+                answers=f"{held:,}",
+                counties=f"{len(dataset.counties):,}",
+                steps=f"{len(asked):,}",
+                limit=f"{max_answers:,}",
+            )
         found, shape_of, by_county, alike = self._step_answers(asked)
         whole = detail.directory(dataset, day, self.lang)
         return web.web_page(

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import big_datasets
+import pytest
 from conftest import Owes
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -132,3 +133,34 @@ def test_validate_stops_collecting_at_its_maximum(owes: Owes, tmp_path: Path) ->
     assert lines[-1] == f"  {path}: the check stopped after {MAX_PROBLEMS} problems"
     run = owes("which-centre", "--county", "żarski", "--data", str(path))
     assert len(run.stderr.splitlines()) == 1 + MAX_LISTED_PROBLEMS + 1
+
+
+def test_a_web_page_past_its_answer_limit_is_refused_before_any_work(owes: Owes, tmp_path: Path) -> None:
+    """Issue 20: a page holds each county's answer for each run of days, so 100 open-ended
+    periods over all 380 counties of Poland (52 KB) would make 38,380 answers, a 28 MB page and
+    4.6 s of work. Counting them is enough to refuse, in the reader's language, writing nothing."""
+    path = write(tmp_path, big_datasets.national_open_periods(100))
+    target = tmp_path / "page.html"
+    for lang, says in (
+        ("en", "The page would hold 38,380 answers (380 counties × 101 runs of days"),
+        ("pl", "Strona miałaby 38,380 odpowiedzi (380 powiatów × 101 okresów"),
+    ):
+        run = owes("export", "-o", str(target), "--data", str(path), "--lang", lang)
+        assert run.exit_code == ExitCode.CANNOT_WRITE
+        assert run.stdout == ""
+        assert says in run.stderr and "10,000" in run.stderr and "Traceback" not in run.stderr
+        assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_web_page_at_its_answer_limit_is_written(tmp_path: Path) -> None:
+    """The limit counts what the page holds: the bundled data's 14 counties × 8 runs of days."""
+    from owes_cli import Directory
+    from owes_cli.errors import CannotWriteError
+
+    directory = Directory.load(lang="en", today=date(2026, 12, 6))
+    page = directory.web_page(max_answers=112)
+    assert sorted(page.by_county) == sorted(directory.dataset.counties)
+    assert all(len(steps) == 8 for steps in page.by_county.values())
+    with pytest.raises(CannotWriteError) as refused:
+        directory.web_page(max_answers=111)
+    assert "would hold 112 answers (14 counties × 8 runs of days" in refused.value.message("en")

@@ -691,7 +691,7 @@ def _document(directory: Directory, kind: str, where: Where | None, centre_id: s
             raise UsageError("html_whole_directory")
         from owes_cli.render import html
 
-        return html.render(directory.web_page(on=on))
+        return html.render(directory.web_page(on=on, max_answers=html.MAX_ANSWERS))
     if kind == "geojson":  # the map as data: every county's answer on the day, and the seats
         if centre_id is not None or where is not None:
             raise UsageError("geojson_whole_region")

@@ -674,6 +674,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'The sheet "{sheet}" would have {rows} rows and Excel opens at most {limit}: nothing was written. '
         "Save it as PDF or HTML instead.",
     ),
+    "html_too_many_answers": (
+        "Strona miałaby {answers} odpowiedzi ({counties} powiatów × {steps} okresów, w których żadna "
+        "odpowiedź się nie zmienia), a mieści najwyżej {limit}, by otwierała się szybko: nie zapisano pliku. "
+        "Zapisz odpowiedzi na jeden dzień jako PDF (--on DZIEŃ) albo całe dane jako arkusz (.xlsx).",
+        "The page would hold {answers} answers ({counties} counties × {steps} runs of days on which no "
+        "answer changes), and it holds at most {limit} so that it opens quickly: nothing was written. "
+        "Save one day's answers as a PDF (--on DAY) or the whole dataset as a spreadsheet (.xlsx).",
+    ),
     "map_nothing_to_draw": (
         "Nie da się narysować mapy: granice powiatów mamy tylko dla województwa lubuskiego, "
         "a żaden z {total} powiatów tych danych w nim nie leży.",
