@@ -8,7 +8,6 @@ message names its forms, "{centres:# ośrodek|# ośrodki|# ośrodków}", and
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -1016,21 +1015,36 @@ def plural(lang: str, count: int, forms: Sequence[str]) -> str:
     return forms[wanted[1](count)].replace("#", str(count))
 
 
-class _Formatter(string.Formatter):
-    """str.format, plus "{n:# plik|# pliki|# plików}": a count with its noun in the right form."""
+class _Field:
+    """One parameter as a message's field shows it: str.format, plus "{n:# plik|# pliki|# plików}" (a count
+    with its noun in the right form) and "{county:loc}" (a county's name in a Polish case).
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    str.format_map with these in place of string.Formatter: the same text, without loading
+    the `string` module (its Template class compiles a pattern on import) on every run."""
 
-    def format_field(self, value: Any, format_spec: str) -> str:
+    __slots__ = ("lang", "value")
+
+    def __init__(self, value: Any, lang: str) -> None:
+        self.value, self.lang = value, lang
+
+    def __format__(self, format_spec: str) -> str:
+        value = self.value
         if "|" in format_spec and isinstance(value, int):
             return plural(self.lang, value, format_spec.split("|"))
         if format_spec in ("loc", "gen") and isinstance(value, str):
             return county_case(value, format_spec) if self.lang == "pl" else value
-        return str(super().format_field(value, format_spec))
+        return str(format(value, format_spec))
 
 
-_FORMATTERS = {lang: _Formatter(lang) for lang in ("pl", "en")}
+class _Fields(dict[str, Any]):
+    """A message's parameters, each given to str.format_map as a `_Field` in the message's language."""
+
+    def __init__(self, params: Mapping[str, Any], lang: str) -> None:
+        super().__init__(params)
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> _Field:
+        return _Field(super().__getitem__(key), self.lang)
 
 
 def _shown(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -1045,7 +1059,7 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 def render(lang: str, template: str, params: Mapping[str, Any]) -> str:
     """`template` filled with `params`, counts in the plural form `lang` needs."""
-    return _FORMATTERS["pl" if lang == "pl" else "en"].vformat(template, (), _shown(params))
+    return template.format_map(_Fields(_shown(params), "pl" if lang == "pl" else "en"))
 
 
 def t(lang: str, message_id: str, **params: Any) -> str:
