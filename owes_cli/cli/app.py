@@ -4,6 +4,8 @@ Errors become messages and exit codes in one place, `OwesGroup.main`,
 which Typer's CliRunner exercises as well as the real command.
 """
 
+from __future__ import annotations
+
 import codecs
 import copy
 import errno
