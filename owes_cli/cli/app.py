@@ -14,7 +14,6 @@ import gc
 import inspect
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -58,6 +57,8 @@ _ASCII_STAND_INS = str.maketrans(
 def _fold_unencodable(error: UnicodeError) -> tuple[str, int]:
     """Print "ż" as "z" and "„" as '"' where the terminal's encoding has neither."""
     assert isinstance(error, UnicodeEncodeError)
+    import unicodedata  # only for a terminal without these letters
+
     chunk = error.object[error.start : error.end].translate(_ASCII_STAND_INS)
     folded = []
     for ch in chunk:
