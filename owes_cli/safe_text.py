@@ -7,8 +7,6 @@ each other.
 
 from __future__ import annotations
 
-import unicodedata
-
 # Characters that would let text move the cursor, change colours, open links
 # or reorder what is shown: C0/C1 controls (ESC starts every escape sequence),
 # bidi overrides and other format characters, surrogates, private use and
@@ -25,6 +23,8 @@ def printable(text: str) -> str:
     """Text shown literally: unsafe characters become U+FFFD, tabs spaces; newlines stay."""
     if text.isprintable() or text.replace("\n", "").isprintable():
         return text  # the usual case, checked in C: no character of an unsafe category (nor a tab)
+    import unicodedata  # a C library of 0.4 ms to load: only for the rare text that needs it
+
     return "".join(
         ch if ch == "\n" or unicodedata.category(ch) not in _UNSAFE_CATEGORIES else " " if ch == "\t" else REPLACEMENT
         for ch in text
@@ -50,6 +50,8 @@ def forbidden_character(text: str) -> str | None:
     Tabs and newlines are ordinary text; every other control character, and
     the bidi controls, can only be there to disturb a terminal or a reader.
     """
+    import unicodedata
+
     for ch in text:
         if ch in BIDI_CONTROLS or (unicodedata.category(ch) == "Cc" and ch not in "\t\n"):
             return ch

@@ -123,3 +123,12 @@ def test_every_counted_message_gives_each_language_its_forms() -> None:
                 for _, field, spec, _ in string.Formatter().parse(template):
                     if field and spec and "|" in spec:
                         assert len(spec.split("|")) == forms, (message_id, template)
+
+
+def test_a_message_id_is_in_one_of_the_two_catalogues() -> None:
+    # catalogue.message reads the lookup's catalogue first: an id also in `documents` would
+    # keep the wording there out of every document without a word of warning.
+    from owes_cli.messages import catalogue, documents
+
+    assert not catalogue.MESSAGES.keys() & documents.DOCUMENTS.keys()
+    assert len(MESSAGES) == len(catalogue.MESSAGES) + len(documents.DOCUMENTS)

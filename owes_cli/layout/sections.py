@@ -42,7 +42,7 @@ from owes_cli.answers import (
     website,
 )
 from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
-from owes_cli.messages import MESSAGES, kind_label, note_text, t
+from owes_cli.messages import kind_label, known, note_text, t
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
@@ -553,7 +553,7 @@ def how_sure(answer: CountyAnswer, lang: str) -> str:
     count = len(answer.centres)
     if count == 1:
         return t(lang, "short_unknown_one", county=answer.county.name)
-    among = t(lang, f"among_{count}") if f"among_{count}" in MESSAGES else str(count)
+    among = t(lang, f"among_{count}") if known(f"among_{count}") else str(count)
     return t(lang, "short_unknown_among", among=among, county=answer.county.name)
 
 

@@ -10,13 +10,14 @@ language beside the command line (owes_cli.cli.help).
 
 import locale
 import os
+from typing import TYPE_CHECKING, Any
 
 from owes_cli.messages.catalogue import (
-    MESSAGES,
-    PROBLEMS,
-    REASONS,
     WHAT,
+    every_message,
     kind_label,
+    known,
+    message,
     note_text,
     plural,
     problem_text,
@@ -32,7 +33,10 @@ __all__ = [
     "PROBLEMS",
     "REASONS",
     "WHAT",
+    "every_message",
     "kind_label",
+    "known",
+    "message",
     "activate",
     "active_lang",
     "note_text",
@@ -43,6 +47,24 @@ __all__ = [
     "t",
     "what_text",
 ]
+
+if TYPE_CHECKING:
+    from owes_cli.messages.documents import PROBLEMS, REASONS
+
+    MESSAGES: dict[str, tuple[str, str]]
+
+
+def __getattr__(name: str) -> Any:
+    # Every message, and the problems' and reasons' words, load when they are asked for:
+    # a lookup needs only the catalogue's own (catalogue.message).
+    if name == "MESSAGES":
+        return every_message()
+    if name in ("PROBLEMS", "REASONS"):
+        from owes_cli.messages import documents
+
+        return getattr(documents, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 LANGS = ("pl", "en")
 LANG_ENV = "OWES_LANG"
