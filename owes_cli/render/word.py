@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import textwrap
 import zipfile
 from collections.abc import Callable
@@ -97,7 +96,7 @@ def render(report: Report) -> bytes:
             new_page = False
         if index + 1 == len(blocks) or isinstance(blocks[index + 1], PageBreak):
             _keep_end_together(document)
-            if not report.one_page:
+            if index + 1 < len(blocks) and not report.one_page:  # the document's own last page may be short
                 _fill_last_page(document)
 
     buffer = io.BytesIO()
@@ -590,14 +589,16 @@ def _map_picture(
 
     drawing = block.drawing
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
-    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
+    shrink = 1.0
     if tallest and width is not None:
-        across, down = struct.unpack(">II", png[16:24])  # the PNG's IHDR: its width and height in pixels
-        shrink = tallest / (width.mm * down / across)
+        down = drawing.body[1] - drawing.body[0]  # the untitled picture: the map's body and its legend
+        shrink = min(1.0, tallest / (width.mm * down / drawing.width))
         if shrink < 1:
-            png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI, names=1 / shrink)
             width, height = None, Mm(tallest)
+    # Drawn once, at MAP_DPI for the size it prints at: a shrunk picture has fewer pixels, not the same
+    # pixels shown smaller, and its names are enlarged to print as they would at the full width.
+    pixels = MAP_WIDTH_MM * shrink / 25.4 * MAP_DPI
+    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI, names=1 / shrink)
     picture = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
     properties = picture._inline.docPr
     properties.set("name", _clean(drawing.title))
