@@ -814,44 +814,58 @@ def _text_lines(text: str, width_mm: float, pt: float) -> int:
     return lines
 
 
+# The WordprocessingML names the estimate reads, in lxml's notation ({namespace}name): its find() and
+# findall() with these are several times quicker than python-docx's xpath() for so many small queries.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+
+
+def _text(element: Any) -> str:
+    """The text of a paragraph's runs (python-docx's elements give itertext() a meaning of their own)."""
+    return "".join(text.text or "" for text in element.iter(f"{_W}t"))
+
+
 def _paragraph_mm(element: Any, width_mm: float, *, at_top: bool) -> float:
     """The estimated height of a w:p, with the space before it (none at a page's top) and after it."""
-    from docx.oxml.ns import qn
-
-    style = element.xpath("string(./w:pPr/w:pStyle/@w:val)")
-    sizes = element.xpath("./w:r/w:rPr/w:sz/@w:val")
-    pt = STYLE_PT.get(style, float(sizes[0]) / 2 if sizes else 10.0)
+    properties = element.find(f"{_W}pPr")
+    found = properties.find(f"{_W}pStyle") if properties is not None else None
+    style = found.get(f"{_W}val") if found is not None else ""
+    size = element.find(f"{_W}r/{_W}rPr/{_W}sz")
+    pt = STYLE_PT.get(style, float(size.get(f"{_W}val")) / 2 if size is not None else 10.0)
     before, after = STYLE_SPACE_PT.get(style, (0.0, 3.0))
-    spacing = element.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    spacing = properties.find(f"{_W}spacing") if properties is not None else None
     if spacing is not None:
-        before = int(spacing.get(qn("w:before"), before * 20)) / 20
-        after = int(spacing.get(qn("w:after"), after * 20)) / 20
-    pictures = element.xpath(".//wp:extent/@cy")
+        before = int(spacing.get(f"{_W}before", before * 20)) / 20
+        after = int(spacing.get(f"{_W}after", after * 20)) / 20
+    pictures = list(element.iter(_EXTENT))
     if pictures:
-        return sum(int(cy) for cy in pictures) / 36000 + (before + after) * PT_MM
-    indent = element.xpath("string(./w:pPr/w:ind/@w:left)")
-    width_mm -= int(indent) / 56.7 if indent else BULLET_INDENT_MM.get(style, 0.0)
-    lines = _text_lines(element.xpath("string(.)"), width_mm, pt)
+        return sum(int(extent.get("cy")) for extent in pictures) / 36000 + (before + after) * PT_MM
+    indent = properties.find(f"{_W}ind") if properties is not None else None
+    left = indent.get(f"{_W}left") if indent is not None else None
+    width_mm -= int(left) / 56.7 if left else BULLET_INDENT_MM.get(style, 0.0)
+    lines = _text_lines(_text(element), width_mm, pt)
     return lines * pt * LINE_EM * PT_MM + ((0.0 if at_top else before) + after) * PT_MM
 
 
 def _row_mm(row: Any, widths: list[float]) -> float:
     """A table row's estimated height: its tallest cell (whose paragraphs have no space between them)."""
     heights = [
-        sum(_text_lines(p.xpath("string(.)"), width - CELL_SIDES_MM, 10.0) for p in cell.xpath("./w:p"))
-        for cell, width in zip(row.xpath("./w:tc"), widths, strict=False)
+        sum(_text_lines(_text(p), width - CELL_SIDES_MM, 10.0) for p in cell.findall(f"{_W}p"))
+        for cell, width in zip(row.findall(f"{_W}tc"), widths, strict=False)
     ]
     return max(heights, default=0) * 10.0 * LINE_EM * PT_MM + CELL_PADDING_MM
 
 
 def _pieces(element: Any) -> list[tuple[Any, bool, bool]]:
     """A body element as the pieces a page may end between: (w:p or w:tr, starts a page, kept with the next)."""
-    from docx.oxml.ns import qn
-
-    if element.tag == qn("w:tbl"):
-        return [(row, False, bool(row.xpath("./w:tc/w:p/w:pPr/w:keepNext"))) for row in element.xpath("./w:tr")]
-    if element.tag == qn("w:p"):
-        return [(element, bool(element.xpath("./w:pPr/w:pageBreakBefore")), bool(element.xpath("./w:pPr/w:keepNext")))]
+    if element.tag == f"{_W}tbl":
+        return [
+            (row, False, row.find(f"{_W}tc/{_W}p/{_W}pPr/{_W}keepNext") is not None)
+            for row in element.findall(f"{_W}tr")
+        ]
+    if element.tag == f"{_W}p":
+        starts = element.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
+        return [(element, starts, element.find(f"{_W}pPr/{_W}keepNext") is not None)]
     return []
 
 
@@ -866,7 +880,7 @@ def _pages(elements: list[Any]) -> list[list[tuple[Any, float]]]:
     pages: list[list[tuple[Any, float, bool]]] = [[]]
     used = 0.0
     for element in elements:
-        widths = [int(w) / 56.7 for w in element.xpath("./w:tblGrid/w:gridCol/@w:w")]
+        widths = [int(column.get(f"{_W}w")) / 56.7 for column in element.findall(f"{_W}tblGrid/{_W}gridCol")]
         for piece, new_page, keep in _pieces(element):
             page = pages[-1]
             if new_page and page:
@@ -905,7 +919,8 @@ def _section_elements(document: Document) -> list[Any]:
     starts = [
         n
         for n, e in enumerate(elements)
-        if e.xpath("./w:pPr/w:pageBreakBefore | ./w:tr[1]/w:tc[1]/w:p[1]/w:pPr/w:pageBreakBefore")
+        if e.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
+        or e.find(f"{_W}tr/{_W}tc/{_W}p/{_W}pPr/{_W}pageBreakBefore") is not None
     ]
     return elements[starts[-1] if starts else 0 :]
 
@@ -931,7 +946,7 @@ def _fill_last_page(document: Document) -> None:
     for piece, height in reversed(before):
         if last >= FILL * ROOM_MM or held - height < FILL * ROOM_MM:
             break
-        if piece.tag == qn("w:p") and piece.xpath(".//w:drawing"):
+        if piece.tag == f"{_W}p" and next(piece.iter(_EXTENT), None) is not None:
             break  # the map keeps to its own page with its heading
         moving.append(piece)
         last, held = last + height, held - height
