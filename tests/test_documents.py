@@ -360,6 +360,25 @@ def test_url_pieces_end_only_where_a_line_may(url: str) -> None:
     assert len(pieces) > 1 or "/" not in url
 
 
+def test_an_address_never_breaks_right_after_its_scheme_or_www() -> None:
+    # "http://" or "https://www." alone at a line's end reads as an address cut off.
+    assert typography.url_pieces("http://swmpdobiegniew.pl/a")[0] == "http://swmpdobiegniew."
+    assert typography.url_pieces("https://www.echogorzowa.pl/news/")[0] == "https://www.echogorzowa."
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.startswith("directory")])
+def test_pdf_lines_never_end_in_a_bare_scheme_or_www(documents: dict[str, Path], name: str) -> None:
+    ends = [line for line in printed_lines(documents[f"{name}.pdf"]) if line.endswith(("://", "www."))]
+    assert ends == []
+
+
+def test_a_label_keeps_a_short_last_word_with_the_one_before() -> None:
+    # The directory's "Rejestr powiatów (TERYT) według stanu na" left "na" alone in its narrow column.
+    assert typography.label("Rejestr powiatów (TERYT) według stanu na").endswith("stanu\xa0na")
+    assert typography.label("County register (TERYT) as of").endswith("as\xa0of")
+    assert typography.label("Okres") == "Okres"
+
+
 def test_unprintable_text_is_replaced_before_marks_are_added() -> None:
     assert typography.BREAK not in typography.prose("a\u200bb")
     assert typography.url("http://a.pl/b") == "http://a.pl/b"
@@ -432,8 +451,9 @@ def test_a_word_source_list_that_fits_a_page_is_kept_with_its_heading(documents:
 @pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
 def test_word_directory_pages_are_not_left_mostly_empty(documents: dict[str, Path], tmp_path: Path) -> None:
     # Printed through LibreOffice, as a clerk without Word would: the map used to go whole to page 3,
-    # leaving page 2 three quarters empty. Every page but the last is at least half full.
-    names = ["directory-pl", "directory-en", "directory-2017-pl"]
+    # leaving page 2 three quarters empty (today) or half empty (2014), and a centre running a third
+    # of a page over left that third alone on its page. Every page but the last is at least half full.
+    names = [name for name in DOCUMENTS if name.startswith("directory")]
     subprocess.run(
         [
             "libreoffice",

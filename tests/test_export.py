@@ -409,17 +409,17 @@ def test_docx_map_is_one_described_picture(owes: Owes, tmp_path: Path, lang: str
     path = export(owes, tmp_path, "d.docx", "--on", on, "--lang", lang)
     png, description = map_picture(path)
     shown = docx.Document(str(path)).inline_shapes[0]
-    # The text width, or less where the picture would be taller than 140 mm: the map then shares a page
-    # with the end of the county table (its names enlarged to print as large as at the full width).
-    assert shown.width == docx.shared.Mm(170) or shown.height == docx.shared.Mm(140)
-    assert shown.width <= docx.shared.Mm(170) and shown.height <= docx.shared.Mm(140)
+    # The text width, or less where the picture would be taller than the room left below the county
+    # table (never under 80 mm, else on a page of its own): its names enlarged to print as at full width.
+    assert shown.width <= docx.shared.Mm(170) and docx.shared.Mm(80) <= shown.height <= docx.shared.Mm(257 - 30)
     with Image.open(io.BytesIO(png)) as image:
         assert image.format == "PNG"
         assert image.width / shown.width.inches >= 299.5  # 300 dpi as printed
         assert image.info.keys() == {"dpi"}  # no timestamp, software or other text in the file
         assert round(image.info["dpi"][0]) == 300
         # No title drawn in the picture (the heading above it is the title): its top is blank.
-        top = image.convert("L").crop((0, 0, image.width, 40))
+        # (40 pixels of the picture at the full text width: a smaller one is drawn with fewer pixels.)
+        top = image.convert("L").crop((0, 0, image.width, round(40 * image.width / (170 / 25.4 * 300))))
         darkest = top.getextrema()[0]
         assert isinstance(darkest, int | float) and darkest > 200
     assert description.startswith(

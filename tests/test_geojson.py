@@ -115,7 +115,7 @@ def test_each_county_says_what_counties_says_for_the_day(owes: Owes, tmp_path: P
             "period": properties["period"]["id"],
             "period_status": properties["status"],
             "last_confirmed": last and last["id"],
-            "candidates": " | ".join(c["name"] for c in properties["candidates"]) or None,
+            "candidates": [c["name"] for c in properties["candidates"]] or None,
             "period_name": properties["period"]["name"],
             "last_confirmed_name": last and last["name"],
         }

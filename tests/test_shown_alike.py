@@ -506,4 +506,6 @@ def test_the_web_page_groups_counties_as_the_terminal_does(lang: str) -> None:
     assert list(between) == [NONE_RAN[lang].rstrip(".")]
     today = dict(directory(lang).web_page(on=date(2026, 6, 1), generated=MADE).by_centre)
     (heading,) = today
-    assert heading.startswith({"en": "One of: ", "pl": "Jeden z ośrodków: "}[lang]) and " | " in heading
+    # The candidates as a sentence says them, as the terminal heads them: not " | " as a CSV cell joins them.
+    assert heading.startswith({"en": "One of: ", "pl": "Jeden z ośrodków: "}[lang])
+    assert {"en": "Górze or Ośrodek", "pl": "Górze lub Ośrodek"}[lang] in heading and " | " not in heading

@@ -67,8 +67,9 @@ class CountyRow(Record):
     period: str
     period_status: PeriodStatus
     last_confirmed: str | None
-    # The same by name, as people read them (issue 10): the centres the sources leave open.
-    candidates: str | None
+    # The same by name, as people read them (issue 10): the centres the sources leave open, in the
+    # period's order (JSON: a list; CSV: one cell, " | " between; for people "A or B").
+    candidates: tuple[str, ...] | None
     period_name: str
     last_confirmed_name: str | None
     voivodeship: str | None = None  # named only when the dataset covers several
@@ -134,7 +135,7 @@ class CountyHistoryRow(Record):
     period_centres: str
     sources: str
     period_name: str
-    period_centre_names: str | None
+    period_centre_names: tuple[str, ...] | None  # as CountyRow.candidates
 
 
 class CentreHistoryRow(Record):
@@ -248,7 +249,7 @@ def county_row(dataset: Dataset, ans: periods.CountyAnswer, lang: str, register:
         period=ans.period.id,
         period_status=ans.period_status,
         last_confirmed=ans.last_confirmed.centre.id if ans.last_confirmed else None,
-        candidates=" | ".join(c.name for c in ans.centres) or None,
+        candidates=tuple(c.name for c in ans.centres) or None,
         period_name=ans.period.name.get(lang),
         last_confirmed_name=ans.last_confirmed.centre.name if ans.last_confirmed else None,
         voivodeship=register.voivodeship(county.teryt) if several and register is not None else None,
@@ -319,7 +320,7 @@ def county_history_rows(dataset: Dataset, county: County, lang: str) -> tuple[Co
             centre_name=entry.centre.name if entry.centre else None,
             period_centres=" ".join(c.id for c in entry.centres),
             period_name=entry.period.name.get(lang),
-            period_centre_names=" | ".join(c.name for c in entry.centres) or None,
+            period_centre_names=tuple(c.name for c in entry.centres) or None,
             sources=" ".join(entry.sources),
         )
         for entry in history.county_history(dataset, county)

@@ -45,6 +45,20 @@ class Column(Record, Generic[R]):
     shown: Callable[[R], object] | None = None
 
 
+def alternatives(names: Sequence[str], lang: str) -> str:
+    """Names of which one is meant, as a sentence says them: "A or B", "A, B or C" ("A lub B")."""
+    return _said(names, t(lang, "alternatives_or"))
+
+
+def names_list(names: Sequence[str], lang: str) -> str:
+    """Names all meant, as a sentence says them: "A and B", "A, B and C" ("A i B")."""
+    return _said(names, t(lang, "names_and"))
+
+
+def _said(names: Sequence[str], last: str) -> str:
+    return ", ".join(names[:-1]) + last + names[-1] if len(names) > 1 else "".join(names)
+
+
 def cell(column: Column[R], row: R, lang: str) -> str:
     """A cell as a person reads it."""
     value = (column.shown or column.value)(row)
@@ -54,6 +68,9 @@ def cell(column: Column[R], row: R, lang: str) -> str:
         return "—"
     if isinstance(value, CoverageStatus):
         return coverage_label(value, lang)
+    if isinstance(value, tuple):  # names, of which scripts get a list
+        # The centres a county's answer leaves open are one or the other; a period's centres all ran.
+        return alternatives(value, lang) if column.key == "candidates" else names_list(value, lang)
     if column.key == "kind":
         return t(lang, "kind_" + str(value))
     if column.key == "period_status":
@@ -213,7 +230,7 @@ class CountyGroup(Record):
     """Counties with one answer for the day (the same centre, or the same candidates), in parts
     by the centre last confirmed for them."""
 
-    heading: str  # the centre, "One of: A | B", or why there is none
+    heading: str  # the centre, "One of: A or B", or why there is none
     parts: tuple[tuple[str | None, tuple[str, ...]], ...]  # (last confirmed, its counties)
 
 
@@ -234,7 +251,7 @@ def county_groups(rows: Sequence[CountyRow], lang: str) -> list[CountyGroup]:
 
 def answer_heading(row: CountyRow, lang: str) -> str:
     """A county's answer for the day in a few words, as a group of counties is headed: its centre,
-    "One of: A | B", or why there is none (the terminal's `owes counties` and the web page alike)."""
+    "One of: A or B", or why there is none (the terminal's `owes counties` and the web page alike)."""
     return _answer_heading(row, lang)
 
 
@@ -242,7 +259,7 @@ def _answer_heading(row: CountyRow, lang: str) -> str:
     if row.centre_name:
         return row.centre_name
     if row.candidates:
-        return f"{t(lang, 'candidates')}: {row.candidates}"
+        return f"{t(lang, 'candidates')}: {alternatives(row.candidates, lang)}"
     if row.period_status in ("between", "historical"):  # no centre ran that day; a heading has no full stop
         return t(lang, "short_none_ran").rstrip(".")
     if row.period_status == "before-first":

@@ -13,8 +13,9 @@ break lines by the same rules:
   Górze", "Siedziba: Gorzów Wielkopolski") stays on one line; in headings,
   titles and bold names every name of two or three capitalised words does
   (`proper_names`).
+- A field's label keeps a short last word with the word before it.
 - A printed address may break only after "/", ".", "-", "?", "&" or "=",
-  never inside its scheme or inside a label of its domain, so a reader can
+  never inside or right after its scheme or inside a label of its domain, so a reader can
   type the address back in from paper. Nothing is put into its text (a
   zero-width space would be copied with it and break the address pasted
   elsewhere): `url_pieces` cuts it where a line may end, and each renderer
@@ -73,6 +74,16 @@ def prose(text: str) -> str:
     return _RANGE.sub(NBSP, text)
 
 
+# A label's last word when it is short ("na", "of"), and the space before it.
+_SHORT_LAST = re.compile(r"(?<=\w) (?=\w{1,3}$)")
+
+
+def label(text: str) -> str:
+    """A field's label as `prose` sets it, its last word tied to the one before when it is short: a
+    narrow label column never leaves "na" of "Rejestr powiatów (TERYT) według stanu na" alone on a line."""
+    return _SHORT_LAST.sub(NBSP, prose(text))
+
+
 def proper_names(value: str) -> str:
     """Text with its names of two or three capitalised words tied by no-break spaces
     ("Gorzów Wielkopolski", "Zielonej Górze"): a line never parts them. For headings and
@@ -88,8 +99,10 @@ def url(address: str) -> str:
 def url_pieces(address: str) -> list[str]:
     """The address cut after each place a line may end; joined again, the pieces are the address.
 
-    The scheme ("https://") is never broken; the host breaks only between its
-    labels (after a "."); the path and query after "/", ".", "-", "?", "&" or "=".
+    The scheme ("https://") is never broken, nor parted from the host's first
+    label ("http://" alone at a line's end reads as an address cut off), nor
+    "www." from the label after it; the host breaks only between its labels
+    (after a "."); the path and query after "/", ".", "-", "?", "&" or "=".
     """
     address = printable(address)
     if any(ch.isspace() for ch in address):
@@ -98,9 +111,9 @@ def url_pieces(address: str) -> list[str]:
     assert match is not None  # every group may be empty
     scheme, host, rest = match["scheme"] or "", match["host"], match["rest"]
     labels = host.split(".")
+    if len(labels) > 2 and labels[0].lower() == "www":
+        labels[:2] = [f"{labels[0]}.{labels[1]}"]
     host = f".{BREAK}".join(labels)
-    if scheme and host:
-        scheme += BREAK
     rest = _PATH_BREAK.sub(BREAK, rest)
     return [piece for piece in (scheme + host + rest).split(BREAK) if piece]
 
@@ -131,7 +144,7 @@ def _block(block: Block) -> Block:
     if isinstance(block, Paragraph):
         return block._replace(runs=_runs(block.runs))
     if isinstance(block, Fields):
-        return block._replace(rows=tuple((prose(label), _runs(value)) for label, value in block.rows))
+        return block._replace(rows=tuple((label(name), _runs(value)) for name, value in block.rows))
     if isinstance(block, Table):
         return block._replace(
             header=tuple(prose(label) for label in block.header),

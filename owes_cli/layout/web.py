@@ -203,7 +203,7 @@ def web_page(
         listing += [*sections.centre_section(centre, lang), *sections.source_section(centre.sources, lang)]
     groups: dict[str, list[tuple[str, str]]] = {}
     for row in whole.counties:
-        # Headed as `owes counties` heads its groups: the centre, "One of: A | B", or why there is none.
+        # Headed as `owes counties` heads its groups: the centre, "One of: A or B", or why there is none.
         groups.setdefault(listings.answer_heading(row, lang), []).append((row.teryt, row.name))
     # The day is said once, in the answer's heading: the page answers for the reader's day, not this one.
     intro: tuple[Block, ...] = (Paragraph(text(t(lang, "web_intro"))),)

@@ -503,6 +503,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "period_status_before-first": ("przed pierwszym okresem", "before the first period"),
     "centre_name": ("Ośrodek", "Centre"),
     "candidates": ("Jeden z ośrodków", "One of"),
+    "alternatives_or": (" lub ", " or "),  # the last of names one of which is meant: "A, B or C"
+    "names_and": (" i ", " and "),  # the last of names all meant: "A, B and C"
     "period_name": ("Okres", "Period"),
     "last_confirmed_name": ("Ostatnio potwierdzony", "Last confirmed"),
     "period_centre_names": ("Ośrodki okresu", "The period's centres"),

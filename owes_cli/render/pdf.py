@@ -717,6 +717,12 @@ def _write_url(pdf: FPDF, height: float, value: str, link: str) -> None:
             pieces.append(fine)
     if any(pdf.get_string_width(piece) > room - pdf.l_margin for piece in pieces):
         pieces = typography.url_pieces(value)
+    # An address that would take more lines begun where the text stops than begun on a line of its
+    # own starts the next line: else a short piece ("12-start/") is left alone between two long ones.
+    if pdf.x > pdf.l_margin + 0.1 and _url_lines(pdf, pieces, pdf.x, room) > _url_lines(
+        pdf, pieces, pdf.l_margin, room
+    ):
+        pdf.ln(height)
     line = ""
     for piece in pieces:
         if pdf.x + pdf.get_string_width(line + piece) > room and (line or pdf.x > pdf.l_margin + 0.1):
@@ -728,6 +734,17 @@ def _write_url(pdf: FPDF, height: float, value: str, link: str) -> None:
             line += piece
     if line:
         _write(pdf, height, line, link)
+
+
+def _url_lines(pdf: FPDF, pieces: list[str], x: float, room: float) -> int:
+    """How many lines `_write_url` fills with `pieces` begun at `x`."""
+    lines, line = 1, ""
+    for piece in pieces:
+        if x + pdf.get_string_width(line + piece) > room and (line or x > pdf.l_margin + 0.1):
+            lines, line, x = lines + 1, piece, pdf.l_margin
+        else:
+            line += piece
+    return lines
 
 
 def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:

@@ -19,7 +19,6 @@ from owes_cli.render.pdf import FAMILY, INK, MARGIN, PT, _lines, _safe
 
 if TYPE_CHECKING:
     from fpdf import FPDF
-    from fpdf.drawing import DrawingContext
 
 LABEL_PT = 7.0  # the least size of a name on the map, in print
 NAMES_LEAST_PT = 7.0  # the least size of the names on a crowded map: they never shrink below LABEL_PT
@@ -49,47 +48,137 @@ def drawing(
         # A hundredth of a millimetre is finer than any printer: more digits would only fill the file.
         return round(x0 + (point[0] - left) * mm, 2), round(top + (point[1] - upper) * mm, 2)
 
-    from fpdf.drawing import PaintedPath
-    from fpdf.enums import PathPaintRule
-
     edge = (coverage_map.OUTLINE, coverage_map.OUTLINE_WIDTH * mm)
-    with pdf.drawing_context() as canvas:
-        # Each county's edge is stroked with it; a later neighbour's fill covers half of a shared
-        # edge, and its own stroke draws that edge again in full.
-        for shape in m.shapes:
-            _area(canvas, [[at(p) for p in ring] for ring in shape.rings], shape.style, mm, edge)
-        for shape in m.shapes:
-            if shape.emphasised:  # over the neighbours, so the whole outline shows
-                rings = [[at(p) for p in ring] for ring in shape.rings]
-                canvas.add_item(_edge(rings, coverage_map.INK, coverage_map.EMPHASIS_WIDTH * mm), clone=False)
-        if m.spotlight:  # the county asked about is too small to see: a ring shows where it is
-            (x, y), reach = m.spotlight
-            ring = PaintedPath().circle(*at((x, y)), reach * mm)
-            ring.style.stroke_color = coverage_map.INK
-            ring.style.stroke_width = coverage_map.EMPHASIS_WIDTH * mm
-            ring.style.paint_rule = PathPaintRule.STROKE
-            canvas.add_item(ring, clone=False)
+    paths = _Paths()
+    # Each county's edge is stroked with it; a later neighbour's fill covers half of a shared
+    # edge, and its own stroke draws that edge again in full.
+    for shape in m.shapes:
+        _area(paths, [_points(at, ring) for ring in shape.rings], shape.style, mm, edge)
+    for shape in m.shapes:
+        if shape.emphasised:  # over the neighbours, so the whole outline shows
+            paths.stroke(
+                [_points(at, ring) for ring in shape.rings], coverage_map.INK, coverage_map.EMPHASIS_WIDTH * mm
+            )
+    if m.spotlight:  # the county asked about is too small to see: a ring shows where it is
+        (x, y), reach = m.spotlight
+        paths.circle(*at((x, y)), reach * mm, stroke=(coverage_map.INK, coverage_map.EMPHASIS_WIDTH * mm))
     label_pt = max(LABEL_PT, coverage_map.LABEL_SIZE * mm / PT)
     # Crowded, the names may shrink to NAMES_LEAST_PT rather than stand away from their county.
     grow = label_pt * PT / (coverage_map.LABEL_SIZE * mm)
     names = coverage_map.place_labels(m, grow, bounds, legend=legend_at is None, shrink=NAMES_LEAST_PT / label_pt)
     for name in names:
         if name.leader:
-            with pdf.drawing_context() as canvas:
-                canvas.add_item(_edge([[at(p) for p in leader(name)]], coverage_map.INK, 0.25), clone=False)
+            paths.stroke([[at(p) for p in leader(name)]], coverage_map.INK, 0.25, closed=False)
     radius = coverage_map.SEAT_RADIUS * mm
     for seat in m.seats:
-        x, y = at(seat.at)
-        with pdf.drawing_context() as canvas:
-            _seat(canvas, x, y, radius, seat.style.fill)
-    for name in names:
-        for line, middle in coverage_map.name_lines(name):
-            _map_label(pdf, at(middle), line, name.size * mm / PT, bold=name.bold)
+        _seat(paths, *at(seat.at), radius, seat.style.fill)
+    paths.write(pdf)
+    _map_labels(
+        pdf,
+        [
+            (at(middle), line, name.size * mm / PT, name.bold)
+            for name in names
+            for line, middle in coverage_map.name_lines(name)
+        ],
+    )
     _map_legend(pdf, m.legend, *(legend_at or at(m.legend_at)), mm)
 
 
+def _points(at: Any, ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring on the page, less the points that fall on the one before at the hundredth of a millimetre
+    a path is written in (a ring of a small map has many). A point is kept or left by itself alone,
+    so an edge two counties share stays the same on both."""
+    placed = [at(point) for point in ring]
+    return [point for n, point in enumerate(placed) if n == 0 or point != placed[n - 1]]
+
+
+class _Paths:
+    """PDF path operators for the map's areas, edges and seats, written into the page at once.
+
+    fpdf2's drawing API (PaintedPath) made an object of every point of every
+    county and took about a third of a fact sheet's export: the operators
+    are written here, in millimetres from the page's top left, as that API
+    writes them, each item in its own q … Q so that nothing it sets leaks.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, pdf: FPDF) -> None:
+        if self.parts:
+            pdf._out(f"q {pdf.k:.4f} 0 0 {-pdf.k:.4f} 0 {pdf.h * pdf.k:.2f} cm 1 j\n" + "\n".join(self.parts) + "\nQ")
+            pdf._set_min_pdf_version("1.4")
+
+    def area(
+        self,
+        rings: list[list[tuple[float, float]]],
+        fill: str,
+        edge: tuple[str, float] | None,
+        *,
+        even_odd: bool = True,
+    ) -> None:
+        paint = ("B*" if even_odd else "B") if edge else ("f*" if even_odd else "f")
+        self.parts.append(f"q {_colour(fill, 'rg')}{_pen(edge)} {_path(rings)} {paint} Q")
+
+    def stroke(self, rings: list[list[tuple[float, float]]], colour: str, width: float, *, closed: bool = True) -> None:
+        self.parts.append(f"q {_pen((colour, width))} {_path(rings, closed=closed)} S Q")
+
+    def hatched(
+        self,
+        rings: list[list[tuple[float, float]]],
+        ground: str,
+        lines: list[tuple[float, float, float, float]],
+        pen: tuple[str, float],
+    ) -> None:
+        """The ground and the lines, clipped to the rings (even-odd: holes stay open)."""
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        box = f"{_n(min(xs))} {_n(min(ys))} {_n(max(xs) - min(xs))} {_n(max(ys) - min(ys))} re"
+        strokes = " ".join(f"{_n(a)} {_n(b)} m {_n(c)} {_n(d)} l" for a, b, c, d in lines)
+        self.parts.append(f"q {_path(rings)} W* n {_colour(ground, 'rg')} {box} f {_pen(pen)} {strokes} S Q")
+
+    def circle(
+        self, x: float, y: float, r: float, *, fill: str | None = None, stroke: tuple[str, float] | None = None
+    ) -> None:
+        k = r * 0.5523  # the control points' reach for four Bézier quarters
+        path = (
+            f"{_n(x + r)} {_n(y)} m "
+            f"{_n(x + r)} {_n(y + k)} {_n(x + k)} {_n(y + r)} {_n(x)} {_n(y + r)} c "
+            f"{_n(x - k)} {_n(y + r)} {_n(x - r)} {_n(y + k)} {_n(x - r)} {_n(y)} c "
+            f"{_n(x - r)} {_n(y - k)} {_n(x - k)} {_n(y - r)} {_n(x)} {_n(y - r)} c "
+            f"{_n(x + k)} {_n(y - r)} {_n(x + r)} {_n(y - k)} {_n(x + r)} {_n(y)} c h"
+        )
+        paint = "B" if fill and stroke else "f" if fill else "S"
+        self.parts.append(f"q {_colour(fill, 'rg') if fill else ''}{_pen(stroke)} {path} {paint} Q")
+
+
+def _n(value: float) -> str:
+    """A number as a path writes it: to the hundredth of a millimetre, no trailing zeros."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _colour(colour: str, operator: str) -> str:
+    r, g, b = rgb(colour)
+    return f"{r / 255:.3f} {g / 255:.3f} {b / 255:.3f} {operator}"
+
+
+def _pen(edge: tuple[str, float] | None) -> str:
+    return f" {_colour(edge[0], 'RG')} {_n(edge[1]) if edge[1] >= 0.01 else f'{edge[1]:.4f}'} w" if edge else ""
+
+
+def _path(rings: list[list[tuple[float, float]]], *, closed: bool = True) -> str:
+    parts = []
+    for ring in rings:
+        (x, y), rest = ring[0], ring[1:]
+        parts.append(
+            f"{_n(x)} {_n(y)} m " + " ".join(f"{_n(px)} {_n(py)} l" for px, py in rest) + (" h" if closed else "")
+        )
+    return " ".join(parts)
+
+
 def _area(
-    canvas: DrawingContext,
+    paths: _Paths,
     rings: list[list[tuple[float, float]]],
     style: coverage_map.Style,
     mm: float,
@@ -100,99 +189,53 @@ def _area(
     A hatched area is its own clipping path: the grey and the lines are
     drawn over its bounding box and show only inside it.
     """
-    from fpdf.drawing import ClippingPath, GraphicsContext, PaintedPath
-    from fpdf.enums import IntersectionRule, PathPaintRule
-
     if not style.hatched:
-        area = _edge(rings, *edge)
-        area.style.fill_color = style.fill
-        area.style.paint_rule = PathPaintRule.STROKE_FILL_EVENODD
-        canvas.add_item(area, clone=False)
+        paths.area(rings, style.fill, edge)
         return
     left, right = min(x for ring in rings for x, _ in ring), max(x for ring in rings for x, _ in ring)
     upper, lower = min(y for ring in rings for _, y in ring), max(y for ring in rings for _, y in ring)
-    clipped = GraphicsContext()
-    clipped.clipping_path = _rings(ClippingPath(), rings)
-    clipped.clipping_path.style.intersection_rule = IntersectionRule.EVENODD
-    ground = PaintedPath().rectangle(left, upper, right - left, lower - upper)
-    ground.style.fill_color = style.fill
-    ground.style.paint_rule = PathPaintRule.FILL_NONZERO
-    lines = PaintedPath()
     step = map_render.HATCH_STEP * mm * math.sqrt(2)  # across the lines, as in the SVG's pattern
+    lines = []
     offset = left
     while offset < right + (lower - upper):
-        lines.move_to(round(offset, 2), upper).line_to(round(offset - (lower - upper), 2), lower)
+        lines.append((offset, upper, offset - (lower - upper), lower))
         offset += step
-    lines.style.stroke_color = coverage_map.HATCH
-    lines.style.stroke_width = map_render.HATCH_WIDTH * mm
-    lines.style.paint_rule = PathPaintRule.STROKE
-    clipped.add_item(ground, clone=False)
-    clipped.add_item(lines, clone=False)
-    canvas.add_item(clipped, clone=False)
-    canvas.add_item(_edge(rings, *edge), clone=False)
+    paths.hatched(rings, style.fill, lines, (coverage_map.HATCH, map_render.HATCH_WIDTH * mm))
+    paths.stroke(rings, *edge)
 
 
-def _edge(rings: list[list[tuple[float, float]]], colour: str, width: float) -> Any:
-    """The rings as a path that strokes its edges (round joins) and fills nothing."""
-    from fpdf.drawing import PaintedPath
-    from fpdf.enums import PathPaintRule, StrokeJoinStyle
-
-    path = _rings(PaintedPath(), rings)
-    path.style.stroke_color = colour
-    path.style.stroke_width = width
-    path.style.stroke_join_style = StrokeJoinStyle.ROUND
-    path.style.paint_rule = PathPaintRule.STROKE
-    return path
-
-
-def _rings(path: Any, rings: list[list[tuple[float, float]]]) -> Any:
-    for ring in rings:
-        path.move_to(*ring[0])
-        for point in ring[1:]:
-            path.line_to(*point)
-        path.close()
-    return path
-
-
-def _seat(canvas: DrawingContext, x: float, y: float, radius: float, fill: str) -> None:
+def _seat(paths: _Paths, x: float, y: float, radius: float, fill: str) -> None:
     """A seat marker as in the picture: the centre's colour in a white ring with a thin dark edge."""
-    from fpdf.drawing import PaintedPath
-    from fpdf.enums import PathPaintRule
-
     ring = radius * map_render.SEAT_RING / coverage_map.SEAT_RADIUS
-    edge = PaintedPath().circle(x, y, radius + ring / 2)
-    edge.style.stroke_color = coverage_map.INK
-    edge.style.stroke_width = ring / 2.5
-    edge.style.paint_rule = PathPaintRule.STROKE
-    marker = PaintedPath().circle(x, y, radius)
-    marker.style.fill_color = fill
-    marker.style.stroke_color = "#FFFFFF"
-    marker.style.stroke_width = ring
-    marker.style.paint_rule = PathPaintRule.STROKE_FILL_NONZERO
-    canvas.add_item(edge, clone=False)
-    canvas.add_item(marker, clone=False)
+    paths.circle(x, y, radius + ring / 2, stroke=(coverage_map.INK, ring / 2.5))
+    paths.circle(x, y, radius, fill=fill, stroke=("#FFFFFF", ring))
 
 
-def _map_label(pdf: FPDF, centre: tuple[float, float], name: str, size: float, *, bold: bool = False) -> None:
-    """A county's or town's name on a pale backing, so it reads on any fill and on hatching."""
+def _map_labels(pdf: FPDF, labels: list[tuple[tuple[float, float], str, float, bool]]) -> None:
+    """Each name (centre, text, size in points, bold) on a pale backing, so it reads on any fill and on
+    hatching: the backings at once (one drawing), then the names over them."""
     from fpdf.drawing import PaintedPath
     from fpdf.enums import PathPaintRule
 
-    value = _safe(pdf, name)
-    pdf.set_font(FAMILY, "B" if bold else "", size)
-    width, height = pdf.get_string_width(value), size * PT
-    x, y = centre
-    pad = 0.15 * height  # as `coverage_map.text_box` counts it: the boxes kept apart are these
-    backing = PaintedPath().rectangle(
-        x - width / 2 - pad, y - height * 0.62, width + 2 * pad, height * 1.24, rx=height * 0.3, ry=height * 0.3
-    )
-    backing.style.fill_color = "#FFFFFF"
-    backing.style.fill_opacity = 0.75
-    backing.style.paint_rule = PathPaintRule.FILL_NONZERO
+    placed = []
     with pdf.drawing_context() as canvas:
-        canvas.add_item(backing, clone=False)
+        for (x, y), name, size, bold in labels:
+            value = _safe(pdf, name)
+            pdf.set_font(FAMILY, "B" if bold else "", size)
+            width, height = pdf.get_string_width(value), size * PT
+            pad = 0.15 * height  # as `coverage_map.text_box` counts it: the boxes kept apart are these
+            backing = PaintedPath().rectangle(
+                x - width / 2 - pad, y - height * 0.62, width + 2 * pad, height * 1.24, rx=height * 0.3, ry=height * 0.3
+            )
+            backing.style.fill_color = "#FFFFFF"
+            backing.style.fill_opacity = 0.75
+            backing.style.paint_rule = PathPaintRule.FILL_NONZERO
+            canvas.add_item(backing, clone=False)
+            placed.append((x - width / 2, y + height * 0.36, value, size, bold))
     pdf.set_text_color(*LABEL_INK)
-    pdf.text(x - width / 2, y + height * 0.36, value)
+    for x, y, value, size, bold in placed:
+        pdf.set_font(FAMILY, "B" if bold else "", size)
+        pdf.text(x, y, value)
 
 
 def _map_legend(pdf: FPDF, legend: list[coverage_map.LegendEntry], left: float, top: float, mm: float) -> None:
@@ -202,13 +245,14 @@ def _map_legend(pdf: FPDF, legend: list[coverage_map.LegendEntry], left: float, 
     width = pdf.w - MARGIN - left - swatch - 2.5
     y = top
     for entry in legend:
-        with pdf.drawing_context() as canvas:
-            if not entry.marker:
-                box = [[(left, y), (left + swatch, y), (left + swatch, y + swatch), (left, y + swatch)]]
-                border = coverage_map.EMPHASIS_WIDTH if entry.emphasised else 1.0
-                _area(canvas, box, entry.style, mm, (coverage_map.INK, border * mm))
-            if entry.marker or entry.seat:
-                _seat(canvas, left + swatch / 2, y + swatch / 2, coverage_map.SEAT_RADIUS * mm, entry.style.fill)
+        paths = _Paths()
+        if not entry.marker:
+            box = [[(left, y), (left + swatch, y), (left + swatch, y + swatch), (left, y + swatch)]]
+            border = coverage_map.EMPHASIS_WIDTH if entry.emphasised else 1.0
+            _area(paths, box, entry.style, mm, (coverage_map.INK, border * mm))
+        if entry.marker or entry.seat:
+            _seat(paths, left + swatch / 2, y + swatch / 2, coverage_map.SEAT_RADIUS * mm, entry.style.fill)
+        paths.write(pdf)
         pdf.set_xy(left + swatch + 2.5, y + max(0.0, (swatch - size * PT * 1.4) / 2))
         _lines(pdf, entry.text, size, size * PT * 1.3, INK, width=width)
         y = max(pdf.get_y(), y + swatch) + coverage_map.LEGEND_GAP * mm

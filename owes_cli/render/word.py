@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-import struct
+import textwrap
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -42,10 +42,14 @@ KEEP_AT_END = 4  # list items or field rows that go with a section's last page, 
 
 KEEP_LIST = 12  # numbered items (sources with their addresses) that a page holds under their heading
 MAP_WIDTH_MM = 170  # the text width: the map's names print at 7 pt or more
-# The tallest a document's map picture is, so that its heading, date line, picture and credits share a
-# page with what ends before it (the directory's county table runs about 70 mm onto its second page):
-# a taller one went to the next page whole and left that page three quarters empty.
-MAP_HEIGHT_MM = 140
+# The map's picture takes the room its page has left below what ends before it (the directory's county
+# table, which runs a quarter to a half of a page onto its second page), as the PDF's map does: a map
+# of a fixed height went to the next page whole and left that page half empty. Never shorter than
+# MAP_LEAST_MM (else it starts the next page, as tall as that page holds), never taller than the page.
+ROOM_MM = 297 - 2 * 20  # the body of a page: A4 within its margins
+MAP_LEAST_MM = 80.0
+MAP_EXTRA_MM = 30.0  # the map's heading, date line and credits, and the space between them
+MAP_SLACK_MM = 8.0  # what the page-fill estimate may be short by (see _pages)
 MAP_DPI = 300
 
 
@@ -83,6 +87,8 @@ def render(report: Report) -> bytes:
         drawn = len(body) - 1  # new paragraphs and tables go before the closing section properties
         if report.one_page and isinstance(block, Map):
             _sheet_map(document, block)
+        elif isinstance(block, Map):
+            _map(document, block, room=_room_left(document, new_page=new_page))
         else:
             DRAW[type(block)](document, block)
         if new_page:
@@ -90,6 +96,8 @@ def render(report: Report) -> bytes:
             new_page = False
         if index + 1 == len(blocks) or isinstance(blocks[index + 1], PageBreak):
             _keep_end_together(document)
+            if index + 1 < len(blocks) and not report.one_page:  # the document's own last page may be short
+                _fill_last_page(document)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -537,22 +545,27 @@ def _bullets(document: Document, block: Bullets) -> None:
         _add_runs(paragraph, runs)
 
 
-def _map(document: Document, block: Map) -> None:
+def _map(document: Document, block: Map, *, room: float = ROOM_MM) -> None:
     """The map as a 300 dpi picture across the text width (map_render's PNG), described for screen readers.
 
     The picture holds the counties and the legend only: its date line and
     credits are text above and below it, and the heading is its title.
-    Heading, date line and picture stay on one page.
+    Heading, date line, picture and credits stay on one page: the picture is
+    as tall as the `room` (mm) left on the page allows, down to MAP_LEAST_MM,
+    else as tall as a page of its own allows.
     """
     from docx.shared import Mm, Pt, RGBColor
 
     drawing = block.drawing
+    tallest = room - MAP_EXTRA_MM - MAP_SLACK_MM
+    if tallest < MAP_LEAST_MM:
+        tallest = ROOM_MM - MAP_EXTRA_MM - MAP_SLACK_MM
     _heading(document, Heading(block.title, 1))
     for text, keep in ((drawing.subtitle, True), (None, True), (drawing.credits, False)):
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.keep_with_next = keep
         if text is None:
-            _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM), tallest=MAP_HEIGHT_MM)
+            _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM), tallest=tallest)
         else:
             # Text not in the report's blocks (the map's date line and credits) is typeset here.
             run = paragraph.add_run(_clean(typography.prose(text)))
@@ -576,14 +589,16 @@ def _map_picture(
 
     drawing = block.drawing
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
-    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
+    shrink = 1.0
     if tallest and width is not None:
-        across, down = struct.unpack(">II", png[16:24])  # the PNG's IHDR: its width and height in pixels
-        shrink = tallest / (width.mm * down / across)
+        down = drawing.body[1] - drawing.body[0]  # the untitled picture: the map's body and its legend
+        shrink = min(1.0, tallest / (width.mm * down / drawing.width))
         if shrink < 1:
-            png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI, names=1 / shrink)
             width, height = None, Mm(tallest)
+    # Drawn once, at MAP_DPI for the size it prints at: a shrunk picture has fewer pixels, not the same
+    # pixels shown smaller, and its names are enlarged to print as they would at the full width.
+    pixels = MAP_WIDTH_MM * shrink / 25.4 * MAP_DPI
+    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI, names=1 / shrink)
     picture = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
     properties = picture._inline.docPr
     properties.set("name", _clean(drawing.title))
@@ -771,3 +786,174 @@ def _clean(text: str) -> str:
     ends a line at "2024-01-"; Word breaks after a hyphen, the PDF never does)."""
     # XML 1.0 cannot hold most control characters; printable() replaces them.
     return _ISO_DATE.sub(lambda found: found.group().replace("-", NO_BREAK_HYPHEN), typography.printable_marked(text))
+
+
+# --------------------------------------------------------------------------
+# Where Word's pages end, estimated
+# --------------------------------------------------------------------------
+
+# python-docx lays nothing out, so the directory's page fill is estimated from the text, as LibreOffice
+# sets it in Carlito (Calibri's widths), a little generously: an estimate too high only makes the map
+# smaller than it might have been or moves a few more lines to a section's last page.
+CHAR_EM = 0.46  # Calibri's mean advance for Polish and English prose, in ems (about 0.44), rounded up
+LINE_EM = 1.4  # a line: Calibri's 1.22 ems, times the template's line spacing of 1.15
+PT_MM = 25.4 / 72
+STYLE_PT = {"Title": 22.0, "Subtitle": 13.0, "Heading1": 15.0, "Heading2": 11.5}
+STYLE_SPACE_PT = {"Title": (0.0, 15.0), "Subtitle": (0.0, 10.0), "Heading1": (16.0, 5.0), "Heading2": (10.0, 5.0)}
+BULLET_INDENT_MM = {"ListBullet": 6.35, "ListBullet2": 12.7}
+CELL_PADDING_MM = 3.2  # above and below a row's text (CELL_PADDING: 1 mm each) and its rule
+CELL_SIDES_MM = 3.6
+
+
+def _text_lines(text: str, width_mm: float, pt: float) -> int:
+    """How many lines `text` takes in a column `width_mm` wide at `pt` points, broken at spaces."""
+    across = max(1, int(width_mm / (CHAR_EM * pt * PT_MM)))
+    lines = 0
+    for part in text.split("\n"):
+        lines += len(textwrap.wrap(part, across, break_on_hyphens=False)) or 1
+    return lines
+
+
+# The WordprocessingML names the estimate reads, in lxml's notation ({namespace}name): its find() and
+# findall() with these are several times quicker than python-docx's xpath() for so many small queries.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+
+
+def _text(element: Any) -> str:
+    """The text of a paragraph's runs (python-docx's elements give itertext() a meaning of their own)."""
+    return "".join(text.text or "" for text in element.iter(f"{_W}t"))
+
+
+def _paragraph_mm(element: Any, width_mm: float, *, at_top: bool) -> float:
+    """The estimated height of a w:p, with the space before it (none at a page's top) and after it."""
+    properties = element.find(f"{_W}pPr")
+    found = properties.find(f"{_W}pStyle") if properties is not None else None
+    style = found.get(f"{_W}val") if found is not None else ""
+    size = element.find(f"{_W}r/{_W}rPr/{_W}sz")
+    pt = STYLE_PT.get(style, float(size.get(f"{_W}val")) / 2 if size is not None else 10.0)
+    before, after = STYLE_SPACE_PT.get(style, (0.0, 3.0))
+    spacing = properties.find(f"{_W}spacing") if properties is not None else None
+    if spacing is not None:
+        before = int(spacing.get(f"{_W}before", before * 20)) / 20
+        after = int(spacing.get(f"{_W}after", after * 20)) / 20
+    pictures = list(element.iter(_EXTENT))
+    if pictures:
+        return sum(int(extent.get("cy")) for extent in pictures) / 36000 + (before + after) * PT_MM
+    indent = properties.find(f"{_W}ind") if properties is not None else None
+    left = indent.get(f"{_W}left") if indent is not None else None
+    width_mm -= int(left) / 56.7 if left else BULLET_INDENT_MM.get(style, 0.0)
+    lines = _text_lines(_text(element), width_mm, pt)
+    return lines * pt * LINE_EM * PT_MM + ((0.0 if at_top else before) + after) * PT_MM
+
+
+def _row_mm(row: Any, widths: list[float]) -> float:
+    """A table row's estimated height: its tallest cell (whose paragraphs have no space between them)."""
+    heights = [
+        sum(_text_lines(_text(p), width - CELL_SIDES_MM, 10.0) for p in cell.findall(f"{_W}p"))
+        for cell, width in zip(row.findall(f"{_W}tc"), widths, strict=False)
+    ]
+    return max(heights, default=0) * 10.0 * LINE_EM * PT_MM + CELL_PADDING_MM
+
+
+def _pieces(element: Any) -> list[tuple[Any, bool, bool]]:
+    """A body element as the pieces a page may end between: (w:p or w:tr, starts a page, kept with the next)."""
+    if element.tag == f"{_W}tbl":
+        return [
+            (row, False, row.find(f"{_W}tc/{_W}p/{_W}pPr/{_W}keepNext") is not None)
+            for row in element.findall(f"{_W}tr")
+        ]
+    if element.tag == f"{_W}p":
+        starts = element.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
+        return [(element, starts, element.find(f"{_W}pPr/{_W}keepNext") is not None)]
+    return []
+
+
+def _pages(elements: list[Any]) -> list[list[tuple[Any, float]]]:
+    """The pieces of body `elements` page by page, with their estimated heights (mm).
+
+    A piece that does not fit starts the next page, and the pieces before it
+    that are kept with it go along (unless they are all the page holds).
+    """
+    from docx.oxml.ns import qn
+
+    pages: list[list[tuple[Any, float, bool]]] = [[]]
+    used = 0.0
+    for element in elements:
+        widths = [int(column.get(f"{_W}w")) / 56.7 for column in element.findall(f"{_W}tblGrid/{_W}gridCol")]
+        for piece, new_page, keep in _pieces(element):
+            page = pages[-1]
+            if new_page and page:
+                pages.append(page := [])
+                used = 0.0
+            is_row = piece.tag == qn("w:tr")
+            height = _row_mm(piece, widths) if is_row else _paragraph_mm(piece, 170.0, at_top=not page)
+            if used + height > ROOM_MM and page:
+                kept = len(page)
+                while kept > 1 and page[kept - 1][2]:
+                    kept -= 1
+                moved = page[kept:] if kept < len(page) and page[kept - 1][2] is False else []
+                del page[len(page) - len(moved) :]
+                pages.append(page := moved)
+                used = sum(h for _, h, _ in moved)
+                if not is_row and not moved:
+                    height = _paragraph_mm(piece, 170.0, at_top=True)
+                elif is_row and not moved and element.xpath("./w:tr[1]/w:trPr/w:tblHeader"):
+                    used += _row_mm(element.xpath("./w:tr[1]")[0], widths)  # the header row, repeated
+            page.append((piece, height, keep))
+            used += height
+    return [[(piece, height) for piece, height, _ in page] for page in pages]
+
+
+def _room_left(document: Document, *, new_page: bool) -> float:
+    """The room (mm) the page has left after what is drawn so far, as estimated."""
+    if new_page:
+        return float(ROOM_MM)
+    pages = _pages(_section_elements(document))
+    return ROOM_MM - sum(height for _, height in pages[-1])
+
+
+def _section_elements(document: Document) -> list[Any]:
+    """The body's elements from the last one that starts a page (the whole body when none does)."""
+    elements = list(document.element.body.iterchildren())[:-1]  # the last is the section properties
+    starts = [
+        n
+        for n, e in enumerate(elements)
+        if e.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
+        or e.find(f"{_W}tr/{_W}tc/{_W}p/{_W}pPr/{_W}pageBreakBefore") is not None
+    ]
+    return elements[starts[-1] if starts else 0 :]
+
+
+FILL = 0.6  # of a page (estimated): a section's last page holds at least half a page, measured
+
+
+def _fill_last_page(document: Document) -> None:
+    """A section (what runs to a page break) whose last page would hold less than FILL of a page takes
+    more from the page before, by "keep with next", until it holds FILL, the page before keeping FILL too.
+
+    The PDF moves its page break the same way (pdf._refill_last_page).
+    """
+    from docx.oxml.ns import qn
+
+    pages = _pages(_section_elements(document))
+    if len(pages) < 2:
+        return
+    last = sum(height for _, height in pages[-1])
+    before = pages[-2]
+    held = sum(height for _, height in before)
+    moving: list[Any] = []
+    for piece, height in reversed(before):
+        if last >= FILL * ROOM_MM or held - height < FILL * ROOM_MM:
+            break
+        if piece.tag == f"{_W}p" and next(piece.iter(_EXTENT), None) is not None:
+            break  # the map keeps to its own page with its heading
+        moving.append(piece)
+        last, held = last + height, held - height
+    if last < FILL * ROOM_MM:
+        return
+    for piece, _ in pages[-1][:-1]:
+        moving.append(piece)
+    for piece in moving:
+        for paragraph in [piece] if piece.tag == qn("w:p") else piece.xpath("./w:tc/w:p"):
+            paragraph.get_or_add_pPr().keepNext_val = True
