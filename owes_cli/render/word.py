@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -577,13 +576,15 @@ def _map_picture(
     drawing = block.drawing
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     pixels = MAP_WIDTH_MM / 25.4 * MAP_DPI
-    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI)
+    names = 1.0
     if tallest and width is not None:
-        across, down = struct.unpack(">II", png[16:24])  # the PNG's IHDR: its width and height in pixels
+        # Its size is known before it is drawn: one picture, not one to measure and one to use.
+        across, down = map_render.png_size(drawing, pixels / drawing.width, titled=False)
         shrink = tallest / (width.mm * down / across)
         if shrink < 1:
-            png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI, names=1 / shrink)
+            names = 1 / shrink
             width, height = None, Mm(tallest)
+    png = map_render.to_png(drawing, scale=pixels / drawing.width, titled=False, dpi=MAP_DPI, names=names)
     picture = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
     properties = picture._inline.docPr
     properties.set("name", _clean(drawing.title))

@@ -119,10 +119,18 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
         for c in raw["centres"]
     ]
     services = [
-        Service(s["id"], s["group"], Text(s["name"]["pl"], s["name"]["en"]), tuple(s["sources"]), _quotes(s)) for s in raw["services"]
+        Service(s["id"], s["group"], Text(s["name"]["pl"], s["name"]["en"]), tuple(s["sources"]), _quotes(s))
+        for s in raw["services"]
     ]
     audiences = [
-        Audience(a["id"], a["group"], Text(a["name"]["pl"], a["name"]["en"]), a.get("part_of"), tuple(a["sources"]), _quotes(a))
+        Audience(
+            a["id"],
+            a["group"],
+            Text(a["name"]["pl"], a["name"]["en"]),
+            a.get("part_of"),
+            tuple(a["sources"]),
+            _quotes(a),
+        )
         for a in raw["audiences"]
     ]
     documents = [
