@@ -1,7 +1,7 @@
 """Datasets made to be large: many periods, many centres, many problems.
 
 Test data only; none of it describes a real centre. The tests use them small
-to check answers; benchmarks/hostile_datasets.py uses them near the 1 MiB
+to check answers; benchmarks/hostile_datasets.py uses them near the size
 limit to show that every command stays fast.
 """
 
@@ -129,6 +129,16 @@ def services_everywhere(count: int) -> str:
     parts += [
         f'\n[[centres]]\nid = "c{i}"\nperiod = "p0"\nname = "Ośrodek {i}"\nservices = [{listed}]\nsources = ["src"]\n'
         for i in range(count)
+    ]
+    return "".join(parts) + _counties()
+
+
+def one_period_many_centres(count: int) -> str:
+    """`count` centres of one period, as small as a centre can be: the directory of that period
+    (PDF, Word) gives each centre its own page."""
+    parts = [HEAD, _period(0, FIRST_DAY, None)]
+    parts += [
+        f'\n[[centres]]\nid = "c{i}"\nperiod = "p0"\nname = "Ośrodek {i}"\nsources = ["src"]\n' for i in range(count)
     ]
     return "".join(parts) + _counties()
 

@@ -79,6 +79,12 @@ class DateOutOfRangeError(PartialDateError):
     """A well-formed date outside FIRST_YEAR to LAST_YEAR."""
 
 
+# Dates already parsed on this run, by their text: a dataset's dates are parsed by the schema
+# check, the checks across records and the model, and many repeat. At most a dataset's worth.
+_PARSED: dict[str, PartialDate] = {}
+_MOST_PARSED = 100_000
+
+
 class PartialDate(Record):
     year: int
     month: int | None = None
@@ -86,6 +92,10 @@ class PartialDate(Record):
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
+        if isinstance(text, str) and cls is PartialDate:
+            known = _PARSED.get(text)
+            if known is not None:
+                return known
         numbers = _numbers(text.strip()) if isinstance(text, str) else None
         if not numbers:
             raise PartialDateError(text)
@@ -100,7 +110,10 @@ class PartialDate(Record):
             assert month is not None
             if not 1 <= day <= days_in_month(year, month):
                 raise PartialDateError(text)
-        return cls(year, month, day)
+        parsed = cls(year, month, day)
+        if cls is PartialDate and len(_PARSED) < _MOST_PARSED:
+            _PARSED[text] = parsed
+        return parsed
 
     def first_day(self) -> date:
         """The earliest real day this partial date can mean."""

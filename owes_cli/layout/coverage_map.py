@@ -240,9 +240,11 @@ def _bbox(layer: geo.Layer) -> tuple[float, float, float, float]:
 def _centres_in_play(answers: Iterable[periods.CountyAnswer]) -> list[Centre]:
     """The centres the day's answers name, confirmed or as candidates, each once."""
     in_play: list[Centre] = []
+    seen: set[str] = set()  # by id: a list's `in` compared whole records, n² for a period's thousands
     for ans in answers:
         for centre in (ans.centre,) if ans.centre else ans.centres:
-            if centre not in in_play:
+            if centre.id not in seen:
+                seen.add(centre.id)
                 in_play.append(centre)
     return in_play
 
@@ -860,16 +862,18 @@ def _seat_points(centres: list[Centre], gazetteer: Gazetteer, dataset: Dataset) 
 def seat_gminas(centres: Iterable[Centre], gazetteer: Gazetteer, dataset: Dataset) -> dict[str, str]:
     """The gmina (TERYT) of each centre's seat: the one town or city of the region that a source
     names as its seat. A centre with no seat, or a name several towns share, has none."""
-    gminas = {}
+    gminas: dict[str, str] = {}
+    centres = list(centres)  # gone through twice
+    seats = {centre.seat for centre in centres if centre.seat}
+    if not seats:
+        return gminas
+    # The region's towns by name, found in one pass over the gazetteer, not one per centre.
+    towns_named: dict[str, list[str]] = {}
+    for p in gazetteer.places.values():
+        if p.name in seats and p.kind in (PlaceKind.URBAN, PlaceKind.TOWN) and p.county in dataset.counties:
+            towns_named.setdefault(p.name, []).append(p.gmina)
     for centre in centres:
-        towns = [
-            p
-            for p in gazetteer.places.values()
-            if centre.seat
-            and p.name == centre.seat
-            and p.kind in (PlaceKind.URBAN, PlaceKind.TOWN)
-            and p.county in dataset.counties
-        ]
+        towns = towns_named.get(centre.seat, []) if centre.seat else []
         if len(towns) == 1:
-            gminas[centre.id] = towns[0].gmina
+            gminas[centre.id] = towns[0]
     return gminas

@@ -333,6 +333,12 @@ def _png_legend(canvas: _Canvas, m: CoverageMap) -> None:
             canvas.text(left + SWATCH + 10, top + 16 + i * LEGEND_LINE, line, LEGEND_SIZE)
 
 
+def png_size(m: CoverageMap, scale: float, titled: bool) -> tuple[int, int]:
+    """The width and height in pixels of `to_png`'s picture, without drawing it."""
+    height = m.height if titled else m.body[1] - m.body[0]
+    return round(m.width * scale), round(height * scale)
+
+
 class _Canvas:
     """A picture drawn in map units: `scale` pixels each, from the map's top (or its body's, untitled)."""
 
@@ -341,8 +347,7 @@ class _Canvas:
 
         self.scale = scale
         self.top = 0.0 if titled else m.body[0]
-        height = m.height if titled else m.body[1] - m.body[0]
-        self.image = Image.new("RGB", (round(m.width * scale), round(height * scale)), "#FFFFFF")
+        self.image = Image.new("RGB", png_size(m, scale, titled), "#FFFFFF")
         self.draw = ImageDraw.Draw(self.image)
 
     def px(self, x: float, y: float) -> tuple[float, float]:

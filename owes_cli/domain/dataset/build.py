@@ -61,41 +61,42 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
     organisations = [
         Organisation(o["id"], o["name"], o.get("website"), tuple(o["sources"])) for o in raw["organisations"]
     ]
+    # Built with positional arguments, in the model's field order: with keywords, each of
+    # thousands of records would bind its arguments by name in Python (owes_cli.record).
     periods = [
         Period(
-            id=p["id"],
-            name=Text(**p["name"]),
-            start=PartialDate.parse(p["from"]),
-            end=_date(p.get("to")),
-            programme=p["programme"],
-            measure=p.get("measure"),
-            lead=p.get("lead"),
-            website=p.get("website"),
-            aim=_text(p.get("aim")),
-            facts=_facts(p.get("facts")),
-            sources=tuple(p["sources"]),
-            derived=_text(p.get("derived")),
+            p["id"],
+            Text(p["name"]["pl"], p["name"]["en"]),
+            PartialDate.parse(p["from"]),
+            _date(p.get("to")),
+            p["programme"],
+            p.get("measure"),
+            p.get("lead"),
+            p.get("website"),
+            _text(p.get("aim")),
+            _facts(p.get("facts")),
+            tuple(p["sources"]),
+            _text(p.get("derived")),
         )
         for p in raw["periods"]
     ]
     centres = [
         Centre(
-            id=c["id"],
-            period=c["period"],
-            name=c["name"],
-            subregion=c.get("subregion"),
-            seat=c.get("seat"),
-            start=_date(c.get("from")),
-            end=_date(c.get("to")),
-            website=c.get("website"),
-            operators=tuple(
+            c["id"],
+            c["period"],
+            c["name"],
+            c.get("subregion"),
+            c.get("seat"),
+            _date(c.get("from")),
+            _date(c.get("to")),
+            tuple(
                 Operator(o["organisation"], o["role"], o.get("unit"), tuple(o["sources"]), _quotes(o))
-                for o in c.get("operators", [])
+                for o in c.get("operators", ())
             ),
-            coverage=Coverage(tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]), _quotes(c["coverage"]))
+            Coverage(tuple(c["coverage"]["counties"]), tuple(c["coverage"]["sources"]), _quotes(c["coverage"]))
             if "coverage" in c
             else None,
-            addresses=tuple(
+            tuple(
                 Address(
                     a["street"],
                     a["city"],
@@ -104,23 +105,32 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                     tuple(a["sources"]),
                     _quotes(a),
                 )
-                for a in c.get("addresses", [])
+                for a in c.get("addresses", ())
             ),
-            phones=tuple(c.get("contact", {}).get("phones", ())),
-            emails=tuple(c.get("contact", {}).get("emails", ())),
-            contact_sources=tuple(c.get("contact", {}).get("sources", ())),
-            services=tuple(c.get("services", ())),
-            audiences=tuple(c.get("audiences", ())),
-            facts=_facts(c.get("facts")),
-            sources=tuple(c["sources"]),
+            tuple(c.get("contact", {}).get("phones", ())),
+            tuple(c.get("contact", {}).get("emails", ())),
+            tuple(c.get("contact", {}).get("sources", ())),
+            c.get("website"),
+            tuple(c.get("services", ())),
+            tuple(c.get("audiences", ())),
+            _facts(c.get("facts")),
+            tuple(c["sources"]),
         )
         for c in raw["centres"]
     ]
     services = [
-        Service(s["id"], s["group"], Text(**s["name"]), tuple(s["sources"]), _quotes(s)) for s in raw["services"]
+        Service(s["id"], s["group"], Text(s["name"]["pl"], s["name"]["en"]), tuple(s["sources"]), _quotes(s))
+        for s in raw["services"]
     ]
     audiences = [
-        Audience(a["id"], a["group"], Text(**a["name"]), a.get("part_of"), tuple(a["sources"]), _quotes(a))
+        Audience(
+            a["id"],
+            a["group"],
+            Text(a["name"]["pl"], a["name"]["en"]),
+            a.get("part_of"),
+            tuple(a["sources"]),
+            _quotes(a),
+        )
         for a in raw["audiences"]
     ]
     documents = [
@@ -138,7 +148,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
     events = [
         Event(
             e["id"],
-            Text(**e["description"]),
+            Text(e["description"]["pl"], e["description"]["en"]),
             _date(e.get("date")),
             _date(e.get("reported")),
             e.get("centre"),
