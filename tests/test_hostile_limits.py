@@ -164,3 +164,20 @@ def test_a_web_page_at_its_answer_limit_is_written(tmp_path: Path) -> None:
     with pytest.raises(CannotWriteError) as refused:
         directory.web_page(max_answers=111)
     assert "would hold 112 answers (14 counties × 8 runs of days" in refused.value.message("en")
+
+
+def test_a_spreadsheet_past_its_row_limit_is_refused_before_any_work(owes: Owes, tmp_path: Path) -> None:
+    """Issue 20: "Counties by period" has a row for each county in each period; 1,084 open-ended
+    periods over Poland's 380 counties (256 KiB) made 411,920 rows and 9.9 s of work. Past 100,000
+    rows the export is refused in the reader's language, pointing to one county's periods."""
+    path = write(tmp_path, big_datasets.national_open_periods(300))
+    target = tmp_path / "periods.xlsx"
+    for lang, says, hint in (
+        ("en", 'The sheet "Counties by period" would have 114,001 rows', "owes history --county COUNTY"),
+        ("pl", "Arkusz „Powiaty w okresach” miałby 114,001 wierszy", "owes history --county POWIAT"),
+    ):
+        run = owes("export", "-o", str(target), "--data", str(path), "--lang", lang)
+        assert run.exit_code == ExitCode.CANNOT_WRITE
+        assert says in run.stderr and "100,000" in run.stderr and hint in run.stderr
+        assert "Traceback" not in run.stderr
+        assert list(tmp_path.iterdir()) == [path]

@@ -705,7 +705,7 @@ def _document(directory: Directory, kind: str, where: Where | None, centre_id: s
             raise UsageError("xlsx_whole_dataset")
         from owes_cli.render import xlsx
 
-        return xlsx.render(directory.spreadsheet(max_rows=xlsx.MAX_ROWS), directory.generation_time())
+        return xlsx.render(directory.spreadsheet(max_rows=xlsx.MAX_BUILT_ROWS), directory.generation_time())
     # Without --on the answer is for the day the document is made.
     document = directory.document(on=on, where=where, centre=centre_id)
     if kind == "pdf":

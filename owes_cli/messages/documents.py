@@ -202,6 +202,14 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
         "The map shows {shown} of this dataset's {total} counties: we have county boundaries only for "
         "Lubuskie, so the other counties and their centres are not on it.",
     ),
+    "xlsx_sheet_too_long": (
+        "Arkusz „{sheet}” miałby {rows} wierszy, a owes zapisuje w arkuszu najwyżej {limit}, by eksport "
+        "trwał krótko: nie zapisano pliku. Okresy jednego powiatu poda owes history --county POWIAT "
+        "--format csv.",
+        'The sheet "{sheet}" would have {rows} rows, and owes writes at most {limit} in a sheet so that '
+        "the export stays quick: nothing was written. owes history --county COUNTY --format csv gives "
+        "one county's periods.",
+    ),
     "xlsx_too_many_rows": (
         "Arkusz „{sheet}” miałby {rows} wierszy, a Excel otwiera najwyżej {limit}: nie zapisano pliku. "
         "Zapisz je jako PDF lub HTML.",
