@@ -724,8 +724,9 @@ class Directory:
                 steps=f"{len(asked):,}",
                 limit=f"{max_answers:,}",
             )
-        found, shape_of, by_county, alike = self._step_answers(asked)
-        whole = detail.directory(dataset, day, self.lang)
+        memo: dict[tuple[str, str], Any] = {}  # each centre's and period's details, worked out once
+        found, shape_of, by_county, alike = self._step_answers(asked, memo)
+        whole = detail.directory(dataset, day, self.lang, memo)
         return web.web_page(
             dataset,
             self.register,
@@ -744,7 +745,7 @@ class Directory:
         )
 
     def _step_answers(
-        self, days: list[date]
+        self, days: list[date], memo: dict[tuple[str, str], Any]
     ) -> tuple[list[answers.CountyAnswer], list[int], dict[str, list[int]], dict[str, tuple[int, ...]]]:
         """Every county's answer on each of `days` (sorted), as `which_centre(county=TERYT)` gives
         it, each distinct answer once: the answers; for each, the first of them made alike but
@@ -761,7 +762,6 @@ class Directory:
         dataset = self.dataset
         counties = [county for _, county in sorted(dataset.counties.items())]
         periods.running_on_each(dataset, days)
-        memo: dict[tuple[str, str], Any] = {}
         known: dict[Hashable, int] = {}
         found: list[answers.CountyAnswer] = []
         # What an answer is made of but its county -> the first answer so made (in `found`):

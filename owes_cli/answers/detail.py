@@ -6,7 +6,7 @@ lookup does not build these classes at start-up.
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from owes_cli.answers import (
     FLATTENED,
@@ -27,6 +27,8 @@ from owes_cli.answers import (
     centre_info,
     period_info,
     place_info,
+    remembered_centre,
+    remembered_period,
     unit,
 )
 from owes_cli.domain import history, lookup, periods
@@ -129,15 +131,18 @@ def place_detail(
     )
 
 
-def directory(dataset: Dataset, on: date, lang: str) -> DirectoryAnswer:
+def directory(dataset: Dataset, on: date, lang: str, memo: dict[tuple[str, str], Any] | None = None) -> DirectoryAnswer:
+    """The period on `on` with every centre of it; `memo` keeps the details worked out for
+    other answers of the same dataset and language (`county_answer`'s, on the web page)."""
     from owes_cli.answers import tables
 
+    memo = {} if memo is None else memo
     period, status = periods.period_on(dataset, on)
-    centres = tuple(centre_info(dataset, c, lang) for c in dataset.centres_in(period.id))
+    centres = tuple(remembered_centre(dataset, c, lang, memo) for c in dataset.centres_in(period.id))
     return DirectoryAnswer(
         query=Query(county=None, place=None, at=None, on=on.isoformat()),
         period_status=status,
-        period=period_info(dataset, period, lang),
+        period=remembered_period(dataset, period, lang, memo),
         period_ended=_ended(dataset, period, status),
         centres=centres,
         sources=_unique_sources(c.sources for c in centres),
