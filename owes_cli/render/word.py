@@ -762,7 +762,7 @@ def _keep_end_together(document: Document) -> None:
 
     body = document.element.body
     kept = -1  # the last paragraph itself needs no mark
-    for element in reversed(list(body.iterchildren())[:-1]):  # the last is the section properties
+    for element in body[-1].itersiblings(preceding=True):  # the last is the section properties
         if kept >= KEEP_AT_END:
             break
         if element.tag == qn("w:p"):
@@ -915,14 +915,18 @@ def _room_left(document: Document, *, new_page: bool) -> float:
 
 def _section_elements(document: Document) -> list[Any]:
     """The body's elements from the last one that starts a page (the whole body when none does)."""
-    elements = list(document.element.body.iterchildren())[:-1]  # the last is the section properties
-    starts = [
-        n
-        for n, e in enumerate(elements)
-        if e.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
-        or e.find(f"{_W}tr/{_W}tc/{_W}p/{_W}pPr/{_W}pageBreakBefore") is not None
-    ]
-    return elements[starts[-1] if starts else 0 :]
+    # Walked back from the end (the last element is the section properties), so that a section
+    # costs its own length, not the whole body's: a directory of 400 centres has 400 sections.
+    elements = []
+    for element in document.element.body[-1].itersiblings(preceding=True):
+        elements.append(element)
+        if (
+            element.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
+            or element.find(f"{_W}tr/{_W}tc/{_W}p/{_W}pPr/{_W}pageBreakBefore") is not None
+        ):
+            break
+    elements.reverse()
+    return elements
 
 
 FILL = 0.6  # of a page (estimated): a section's last page holds at least half a page, measured
