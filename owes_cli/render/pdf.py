@@ -317,7 +317,14 @@ def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = 
     """
     pdf.set_font(FAMILY, "B" if bold else "", size)
     room = (width or pdf.w - pdf.r_margin - pdf.x) - 2 * pdf.c_margin
-    lines = sum(max(1, math.ceil(pdf.get_string_width(part) * 1.1 / room)) for part in value.split("\n"))
+    # The font's own width table, summed: fpdf2's get_string_width runs the bidirectional
+    # algorithm and copies the graphics state each time (28,000 list items at the size limit).
+    from fpdf.fonts import TTFFont
+
+    font = pdf.current_font
+    assert isinstance(font, TTFFont)
+    widths, scale = font.cw, pdf.font_size_pt * 0.001 / pdf.k
+    lines = sum(max(1, math.ceil(sum(widths[ord(c)] for c in part) * scale * 1.1 / room)) for part in value.split("\n"))
     return lines * height
 
 
