@@ -258,3 +258,47 @@ def test_every_fact_sheet_is_one_page_in_the_one_grid(lang: str) -> None:
             for line in lines:
                 assert not re.search(r"(?:^|\s)[aiouwzAIOUWZ]$", line.rstrip()) or lang == "en", line
                 assert not re.search(r"\d{4}-(?:\d{2}-)?$", line.rstrip()), line  # "2024-01-" | "01"
+
+
+def _fpdf_page() -> Any:
+    from fpdf import FPDF
+
+    page = FPDF(unit="mm", format="A4")
+    page.add_font(pdf.FAMILY, "", str(pdf.FONTS / "DejaVuSans.ttf"))
+    page.add_font(pdf.FAMILY, "B", str(pdf.FONTS / "DejaVuSans-Bold.ttf"))
+    page.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
+    page.set_margins(pdf.MARGIN, pdf.MARGIN, pdf.MARGIN)
+    page.add_page()
+    return page
+
+
+# (style, text, link, fits the rest of its line): the last two are left to fpdf2's own `write`
+WRITTEN = [
+    ("", "Ośrodek Wsparcia Ekonomii Społecznej w Żarach", "", True),
+    ("B", "ul.\u00a0Długa\u00a012, 68-200\u00a0Żary", "", True),
+    ("U", "https://owes.example.pl/", "https://owes.example.pl/", True),
+    ("", "Zielona Góra " * 20, "", False),
+    ("", "pierwsza linia\ndruga", "", False),
+]
+
+
+def test_one_line_text_is_drawn_as_fpdf2s_write_draws_it_byte_for_byte() -> None:
+    import fpdf
+
+    # `_write_one_line` repeats fpdf2 2.8.9's `write` for text that fits its line: another
+    # version must be compared again (this test, then the documents) before the pin moves.
+    assert fpdf.__version__ == pdf.ONE_LINE_FPDF, "fpdf2 changed: check _write_one_line against its write()"
+    ours, theirs = _fpdf_page(), _fpdf_page()
+    drawn = []
+    for style, text, link, _ in WRITTEN:
+        for page in (ours, theirs):
+            page.set_font(pdf.FAMILY, style, pdf.BODY_PT)
+            page.set_x(pdf.MARGIN + 30)
+        drawn.append(pdf._write_one_line(ours, pdf.LINE, text, link))
+        if not drawn[-1]:
+            ours.write(pdf.LINE, text, link=link)
+        theirs.write(pdf.LINE, text, link=link)
+        for page in (ours, theirs):
+            page.ln(pdf.LINE)
+    assert drawn == [fits for *_, fits in WRITTEN]
+    assert bytes(ours.output()) == bytes(theirs.output())

@@ -317,7 +317,14 @@ def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = 
     """
     pdf.set_font(FAMILY, "B" if bold else "", size)
     room = (width or pdf.w - pdf.r_margin - pdf.x) - 2 * pdf.c_margin
-    lines = sum(max(1, math.ceil(pdf.get_string_width(part) * 1.1 / room)) for part in value.split("\n"))
+    # The font's own width table, summed: fpdf2's get_string_width runs the bidirectional
+    # algorithm and copies the graphics state each time (28,000 list items at the size limit).
+    from fpdf.fonts import TTFFont
+
+    font = pdf.current_font
+    assert isinstance(font, TTFFont)
+    widths, scale = font.cw, pdf.font_size_pt * 0.001 / pdf.k
+    lines = sum(max(1, math.ceil(sum(widths[ord(c)] for c in part) * scale * 1.1 / room)) for part in value.split("\n"))
     return lines * height
 
 
@@ -752,7 +759,53 @@ def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:
 
 
 def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
-    pdf.write(height, text, link=link)
+    if not _write_one_line(pdf, height, text, link):
+        pdf.write(height, text, link=link)
+
+
+# The fpdf2 whose `write` `_write_one_line` repeats for text that fits the line (test_print_quality pins it).
+ONE_LINE_FPDF = "2.8.9"
+_ONE_LINE_NO = "\n\r\u000c\u00ad"  # a line break, a form feed or a soft hyphen: fpdf2's own `write` lays it out
+
+
+def _write_one_line(pdf: Any, height: float, text: str, link: str) -> bool:
+    """Draw text of one style that fits the rest of the line as fpdf2's `write` would; whether it did.
+
+    `write` passes every character through its line breaker, which sums
+    the line's width again for each one: most of a big directory's time
+    (28,000 list items of one line each). Text that fits needs no break:
+    the line `write` would make is built here, with the same fragment,
+    width and spaces, and drawn by the same call, so the page's bytes are
+    the same. Anything else (more than a line, a second style or font, a
+    line break) is left to `write`.
+    """
+    from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, SPACE, Fragment, TextLine
+
+    if _fpdf_version() != ONE_LINE_FPDF or not text or pdf.text_shaping or any(c in text for c in _ONE_LINE_NO):
+        return False
+    fragments = pdf._preload_font_styles(pdf.normalize_text(text), False)
+    if len(fragments) != 1 or type(fragments[0]) is not Fragment:
+        return False
+    fragment = fragments[0]
+    characters = [SPACE if c == NBSP else c for c in fragment.characters]
+    line = fragment.clone(characters=characters, link=fragment.link)
+    width = line.get_width(initial_cs=False)
+    room = pdf.w - pdf.x - pdf.r_margin
+    if width + 0.01 >= room - 2 * pdf.c_margin:  # on the edge: `write` decides, character by character
+        return False
+    spaces = sum(1 for c in fragment.characters if c in BREAKING_SPACE_SYMBOLS_STR or c == NBSP)
+    from fpdf.enums import Align, XPos, YPos
+
+    pdf._render_styled_text_line(
+        TextLine([line], width, spaces, Align.L, fragment.font_size, room),
+        h=height,
+        border=0,
+        new_x=XPos.WCONT,
+        new_y=YPos.TOP,
+        fill=False,
+        link=link,
+    )
+    return True
 
 
 def _inline_cell(pdf: FPDF, row: Any, value: Inline) -> None:

@@ -66,8 +66,8 @@ def render(report: Report) -> bytes:
     _core_properties(document, report)
     _drop_template_thumbnail(document)
 
-    _styled(document.add_paragraph(_clean(typeset.title)), "Title")
-    subtitle = _styled(document.add_paragraph(_clean(typeset.subtitle)), "Subtitle")
+    _styled(_add_paragraph(document, _clean(typeset.title)), "Title")
+    subtitle = _styled(_add_paragraph(document, _clean(typeset.subtitle)), "Subtitle")
     if report.one_page:
         subtitle.paragraph_format.space_after = Pt(2)
     blocks = typeset.blocks
@@ -326,14 +326,14 @@ def _reproducible_zip(data: bytes, when: datetime, app_properties: bytes) -> byt
 
 
 def _heading(document: Document, block: Heading) -> None:
-    paragraph = _styled(document.add_paragraph(_clean(block.text)), f"Heading {block.level}")
+    paragraph = _styled(_add_paragraph(document, _clean(block.text)), f"Heading {block.level}")
     paragraph.paragraph_format.keep_with_next = True
 
 
 def _paragraph(document: Document, block: Paragraph) -> None:
     from docx.shared import Pt, RGBColor
 
-    paragraph = document.add_paragraph()
+    paragraph = _add_paragraph(document)
     if block.tone == "answer":
         _answer_box(paragraph, block)
         return
@@ -477,7 +477,7 @@ def _sheet_map(document: Document, block: Map) -> None:
     from docx.shared import Mm
 
     _heading(document, Heading(block.title, 2))
-    _map_picture(document.add_paragraph(), block, height=Mm(SHEET_MAP_HEIGHT_MM))
+    _map_picture(_add_paragraph(document), block, height=Mm(SHEET_MAP_HEIGHT_MM))
 
 
 def _fields(document: Document, block: Fields) -> None:
@@ -496,7 +496,7 @@ def _fields(document: Document, block: Fields) -> None:
         label_run.bold = True
         label_run.font.color.rgb = RGBColor.from_string(MUTED)
         _add_runs(cells[1].paragraphs[0], value)
-    document.add_paragraph()
+    _add_paragraph(document)
 
 
 def _table(document: Document, block: Table) -> None:
@@ -523,20 +523,27 @@ def _table(document: Document, block: Table) -> None:
         for cell, value, width in zip(cells, values, widths, strict=True):
             cell.width = width
             _add_runs(cell.paragraphs[0], value)
-    document.add_paragraph()
+    _add_paragraph(document)
 
 
 def _bullets(document: Document, block: Bullets) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm
 
     for depth, runs in block.items:
         if block.numbered:  # its number is its mark, hanging as a bullet would: no bullet before it
-            paragraph = document.add_paragraph()
+            paragraph = _add_paragraph(document)
             paragraph.paragraph_format.left_indent = Mm(7 + 6 * depth)
             paragraph.paragraph_format.first_line_indent = Mm(-7)
             paragraph.paragraph_format.space_after = Mm(1)
-        else:
-            paragraph = _styled(document.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
+        else:  # a bullet, kept on one page (keepLines): its properties written at once, as python-docx
+            # would write them, without its scan of the schema for each one (27,000 items at the size limit)
+            paragraph = _add_paragraph(document)
+            style = OxmlElement("w:pStyle", attrs={qn("w:val"): "ListBullet2" if depth else "ListBullet"})
+            paragraph._p.get_or_add_pPr().extend([style, OxmlElement("w:keepLines")])
+            _add_runs(paragraph, runs)
+            continue
         # A numbered list that fits a page stays with its heading on one page (Word cannot repeat a
         # heading over a list going on to the next page, as the PDF does).
         if block.numbered and len(block.items) <= KEEP_LIST and (depth, runs) != block.items[-1]:
@@ -562,7 +569,7 @@ def _map(document: Document, block: Map, *, room: float = ROOM_MM) -> None:
         tallest = ROOM_MM - MAP_EXTRA_MM - MAP_SLACK_MM
     _heading(document, Heading(block.title, 1))
     for text, keep in ((drawing.subtitle, True), (None, True), (drawing.credits, False)):
-        paragraph = document.add_paragraph()
+        paragraph = _add_paragraph(document)
         paragraph.paragraph_format.keep_with_next = keep
         if text is None:
             _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM), tallest=tallest)
@@ -644,9 +651,33 @@ def _add_runs(paragraph: DocxParagraph, runs: Inline, *, link_pt: float | None =
         if run.url:
             _add_hyperlink(paragraph, typography.printable_marked(run.text), run.url, link_pt)  # as the address
         else:
-            added.append(paragraph.add_run(_clean(run.text)))
-            added[-1].bold = run.bold or None
+            added.append(_add_run(paragraph, _clean(run.text), bold=run.bold))
     return added
+
+
+def _add_run(paragraph: DocxParagraph, text: str, *, bold: bool) -> Any:
+    """`paragraph.add_run(text)` with its bold set (to True, else None), as python-docx writes it:
+    built at once for plain text, which python-docx sets through an XPath query and a schema
+    scan per run (27,000 runs at the size limit). Tabs and line breaks are left to python-docx."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    if not text or any(c in text for c in "\t\n\r"):
+        added = paragraph.add_run(text)
+        added.bold = bold or None
+        return added
+    properties = OxmlElement("w:rPr")
+    if bold:
+        properties.append(OxmlElement("w:b"))
+    words = OxmlElement("w:t")
+    if len(text.strip()) < len(text):  # as python-docx's CT_R.add_t marks it
+        words.set(qn("xml:space"), "preserve")
+    words.text = text
+    element = OxmlElement("w:r")
+    element.extend([properties, words])
+    paragraph._p.append(element)
+    return Run(element, paragraph)
 
 
 def _add_hyperlink(paragraph: DocxParagraph, text: str, url: str, size: float | None = None) -> None:
@@ -745,6 +776,28 @@ def _no_header_row(table: Any) -> None:
         look.set(qn("w:val"), "0000")
 
 
+def _add_paragraph(document: Document, text: str = "") -> Any:
+    """`document.add_paragraph(text)`, put before the closing section properties directly.
+
+    python-docx finds those by scanning the whole body for each paragraph it
+    adds, so a long document's paragraphs cost the square of their number.
+    """
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    element = body._new_p()
+    last = next(body.iterchildren(reversed=True), None)  # found from the end: no scan of the body
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(element)
+    else:
+        body.append(element)
+    paragraph = Paragraph(element, document._body)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
 def _start_page(element: Any) -> None:
     """The paragraph (or a table's first paragraph) starts a new page."""
     from docx.oxml.ns import qn
@@ -762,7 +815,7 @@ def _keep_end_together(document: Document) -> None:
 
     body = document.element.body
     kept = -1  # the last paragraph itself needs no mark
-    for element in reversed(list(body.iterchildren())[:-1]):  # the last is the section properties
+    for element in body[-1].itersiblings(preceding=True):  # the last is the section properties
         if kept >= KEEP_AT_END:
             break
         if element.tag == qn("w:p"):
@@ -915,14 +968,18 @@ def _room_left(document: Document, *, new_page: bool) -> float:
 
 def _section_elements(document: Document) -> list[Any]:
     """The body's elements from the last one that starts a page (the whole body when none does)."""
-    elements = list(document.element.body.iterchildren())[:-1]  # the last is the section properties
-    starts = [
-        n
-        for n, e in enumerate(elements)
-        if e.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
-        or e.find(f"{_W}tr/{_W}tc/{_W}p/{_W}pPr/{_W}pageBreakBefore") is not None
-    ]
-    return elements[starts[-1] if starts else 0 :]
+    # Walked back from the end (the last element is the section properties), so that a section
+    # costs its own length, not the whole body's: a directory of 400 centres has 400 sections.
+    elements = []
+    for element in document.element.body[-1].itersiblings(preceding=True):
+        elements.append(element)
+        if (
+            element.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
+            or element.find(f"{_W}tr/{_W}tc/{_W}p/{_W}pPr/{_W}pageBreakBefore") is not None
+        ):
+            break
+    elements.reverse()
+    return elements
 
 
 FILL = 0.6  # of a page (estimated): a section's last page holds at least half a page, measured
