@@ -99,7 +99,7 @@ def heading_lead(answer: CountyAnswer, lang: str) -> str:
     if answer.centre is not None:
         return answer.centre.name
     if answer.centres:
-        return t(lang, "web_lead_candidates", names=t(lang, "web_or").join(c.name for c in answer.centres))
+        return t(lang, "web_lead_candidates", names=listings.alternatives([c.name for c in answer.centres], lang))
     return t(lang, "web_lead_none")
 
 

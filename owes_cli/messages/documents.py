@@ -149,7 +149,6 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     ),
     "web_lead_candidates": ("{names} (nie wiadomo który)", "{names} (not known which)"),
     "web_lead_none": ("Żaden znany ośrodek", "No known centre"),
-    "web_or": (" lub ", " or "),
     "web_subject": ("powiat {name}", "{name} county"),
     "web_on_day": ("na dzień", "on the day"),
     # The browser writes the date field in its own locale's order (01/31/2026 in an English
