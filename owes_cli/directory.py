@@ -719,10 +719,10 @@ class Directory:
             # Counting is enough to refuse: the page's time and size grow with this number.
             raise CannotWriteError(
                 "html_too_many_answers",
-                answers=f"{held:,}",
-                counties=f"{len(dataset.counties):,}",
-                steps=f"{len(asked):,}",
-                limit=f"{max_answers:,}",
+                answers=held,
+                counties=len(dataset.counties),
+                steps=len(asked),
+                limit=max_answers,
             )
         memo: dict[tuple[str, str], Any] = {}  # each centre's and period's details, worked out once
         found, shape_of, by_county, alike = self._step_answers(asked, memo)

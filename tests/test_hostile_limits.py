@@ -141,14 +141,15 @@ def test_a_web_page_past_its_answer_limit_is_refused_before_any_work(owes: Owes,
     4.6 s of work. Counting them is enough to refuse, in the reader's language, writing nothing."""
     path = write(tmp_path, big_datasets.national_open_periods(100))
     target = tmp_path / "page.html"
-    for lang, says in (
-        ("en", "The page would hold 38,380 answers (380 counties × 101 runs of days"),
-        ("pl", "Strona miałaby 38,380 odpowiedzi (380 powiatów × 101 okresów"),
+    for lang, says, limit in (
+        ("en", "The page would hold 38,380 answers (380 counties × 101 runs of days", "10,000"),
+        # A comma is the Polish decimal sign: thousands are grouped with a no-break space.
+        ("pl", "Strona miałaby 38\u00a0380 odpowiedzi (380 powiatów × 101 okresów", "10\u00a0000"),
     ):
         run = owes("export", "-o", str(target), "--data", str(path), "--lang", lang)
         assert run.exit_code == ExitCode.CANNOT_WRITE
         assert run.stdout == ""
-        assert says in run.stderr and "10,000" in run.stderr and "Traceback" not in run.stderr
+        assert says in run.stderr and limit in run.stderr and "Traceback" not in run.stderr
         assert list(tmp_path.iterdir()) == [path]
 
 
@@ -172,12 +173,17 @@ def test_a_spreadsheet_past_its_row_limit_is_refused_before_any_work(owes: Owes,
     rows the export is refused in the reader's language, pointing to one county's periods."""
     path = write(tmp_path, big_datasets.national_open_periods(300))
     target = tmp_path / "periods.xlsx"
-    for lang, says, hint in (
-        ("en", 'The sheet "Counties by period" would have 114,001 rows', "owes history --county COUNTY"),
-        ("pl", "Arkusz „Powiaty w okresach” miałby 114,001 wierszy", "owes history --county POWIAT"),
+    for lang, says, limit, hint in (
+        ("en", 'The sheet "Counties by period" would have 114,001 rows', "100,000", "owes history --county COUNTY"),
+        (
+            "pl",
+            "Arkusz „Powiaty w okresach” miałby 114\u00a0001 wierszy",
+            "100\u00a0000",
+            "owes history --county POWIAT",
+        ),
     ):
         run = owes("export", "-o", str(target), "--data", str(path), "--lang", lang)
         assert run.exit_code == ExitCode.CANNOT_WRITE
-        assert says in run.stderr and "100,000" in run.stderr and hint in run.stderr
+        assert says in run.stderr and limit in run.stderr and hint in run.stderr
         assert "Traceback" not in run.stderr
         assert list(tmp_path.iterdir()) == [path]

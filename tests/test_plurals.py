@@ -132,3 +132,22 @@ def test_a_message_id_is_in_one_of_the_two_catalogues() -> None:
 
     assert not catalogue.MESSAGES.keys() & documents.DOCUMENTS.keys()
     assert len(MESSAGES) == len(catalogue.MESSAGES) + len(documents.DOCUMENTS)
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows", "limit", "expected"),
+    [
+        ("en", 1_048_577, 1_048_576, "would have 1,048,577 rows and Excel opens at most 1,048,576:"),
+        # A comma is the Polish decimal sign ("38,380" reads as 38.38): thousands are grouped with a
+        # no-break space, so the number never breaks at a line end, and four digits stay whole.
+        (
+            "pl",
+            1_048_577,
+            1_048_576,
+            "miałby 1\u00a0048\u00a0577 wierszy, a Excel otwiera najwyżej 1\u00a0048\u00a0576:",
+        ),
+        ("pl", 12_000, 9_999, "miałby 12\u00a0000 wierszy, a Excel otwiera najwyżej 9999:"),
+    ],
+)
+def test_large_numbers_are_grouped_as_the_language_groups_them(lang: str, rows: int, limit: int, expected: str) -> None:
+    assert expected in t(lang, "xlsx_too_many_rows", sheet="Centres", rows=rows, limit=limit)

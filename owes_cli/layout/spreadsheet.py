@@ -48,7 +48,7 @@ def workbook(dataset: Dataset, lang: str, max_rows: int | None = None) -> Workbo
     rows = 1 + len(dataset.counties) * len(dataset.periods)
     if max_rows is not None and rows > max_rows:
         sheet = t(lang, "xlsx_counties_by_period")
-        raise CannotWriteError("xlsx_sheet_too_long", sheet=sheet, rows=f"{rows:,}", limit=f"{max_rows:,}")
+        raise CannotWriteError("xlsx_sheet_too_long", sheet=sheet, rows=rows, limit=max_rows)
     return Workbook(
         # An English workbook's title in English where the dataset gives one, as the documents do.
         (dataset.title_en if lang == "en" else None) or dataset.title,

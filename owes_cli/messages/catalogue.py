@@ -642,7 +642,8 @@ def plural(lang: str, count: int, forms: Sequence[str]) -> str:
 
 class _Field:
     """One parameter as a message's field shows it: str.format, plus "{n:# plik|# pliki|# plików}" (a count
-    with its noun in the right form) and "{county:loc}" (a county's name in a Polish case).
+    with its noun in the right form), "{county:loc}" (a county's name in a Polish case) and "{n:,}"
+    (thousands grouped as the language groups them).
 
     str.format_map with these in place of string.Formatter: the same text, without loading
     the `string` module (its Template class compiles a pattern on import) on every run."""
@@ -658,6 +659,10 @@ class _Field:
             return plural(self.lang, value, format_spec.split("|"))
         if format_spec in ("loc", "gen") and isinstance(value, str):
             return county_case(value, format_spec) if self.lang == "pl" else value
+        if format_spec == "," and isinstance(value, int) and self.lang == "pl":
+            # A comma is the Polish decimal sign, so "38,380" reads as 38.38: Polish groups
+            # thousands with a no-break space, and leaves a number of four digits whole.
+            return f"{value:,}".replace(",", "\u00a0") if abs(value) >= 10_000 else str(value)
         return str(format(value, format_spec))
 
 

@@ -202,25 +202,25 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
         "Lubuskie, so the other counties and their centres are not on it.",
     ),
     "xlsx_sheet_too_long": (
-        "Arkusz „{sheet}” miałby {rows} wierszy, a owes zapisuje w arkuszu najwyżej {limit}, by eksport "
+        "Arkusz „{sheet}” miałby {rows:,} wierszy, a owes zapisuje w arkuszu najwyżej {limit:,}, by eksport "
         "trwał krótko: nie zapisano pliku. Okresy jednego powiatu poda owes history --county POWIAT "
         "--format csv.",
-        'The sheet "{sheet}" would have {rows} rows, and owes writes at most {limit} in a sheet so that '
+        'The sheet "{sheet}" would have {rows:,} rows, and owes writes at most {limit:,} in a sheet so that '
         "the export stays quick: nothing was written. owes history --county COUNTY --format csv gives "
         "one county's periods.",
     ),
     "xlsx_too_many_rows": (
-        "Arkusz „{sheet}” miałby {rows} wierszy, a Excel otwiera najwyżej {limit}: nie zapisano pliku. "
+        "Arkusz „{sheet}” miałby {rows:,} wierszy, a Excel otwiera najwyżej {limit:,}: nie zapisano pliku. "
         "Zapisz je jako PDF lub HTML.",
-        'The sheet "{sheet}" would have {rows} rows and Excel opens at most {limit}: nothing was written. '
+        'The sheet "{sheet}" would have {rows:,} rows and Excel opens at most {limit:,}: nothing was written. '
         "Save it as PDF or HTML instead.",
     ),
     "html_too_many_answers": (
-        "Strona miałaby {answers} odpowiedzi ({counties} powiatów × {steps} okresów, w których żadna "
-        "odpowiedź się nie zmienia), a mieści najwyżej {limit}, by otwierała się szybko: nie zapisano pliku. "
+        "Strona miałaby {answers:,} odpowiedzi ({counties:,} powiatów × {steps:,} okresów, w których żadna "
+        "odpowiedź się nie zmienia), a mieści najwyżej {limit:,}, by otwierała się szybko: nie zapisano pliku. "
         "Zapisz odpowiedzi na jeden dzień jako PDF (--on DZIEŃ) albo całe dane jako arkusz (.xlsx).",
-        "The page would hold {answers} answers ({counties} counties × {steps} runs of days on which no "
-        "answer changes), and it holds at most {limit} so that it opens quickly: nothing was written. "
+        "The page would hold {answers:,} answers ({counties:,} counties × {steps:,} runs of days on which no "
+        "answer changes), and it holds at most {limit:,} so that it opens quickly: nothing was written. "
         "Save one day's answers as a PDF (--on DAY) or the whole dataset as a spreadsheet (.xlsx).",
     ),
     "map_nothing_to_draw": (

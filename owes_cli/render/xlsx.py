@@ -126,9 +126,7 @@ def _pieces(text: str) -> list[str]:
 def _check_rows(sheet: Sheet, rows: list[list[Cell]]) -> None:
     """Refuse, before anything is written, a sheet with more rows than Excel can open."""
     if 1 + len(rows) > MAX_ROWS:
-        raise CannotWriteError(
-            "xlsx_too_many_rows", sheet=sheet.title, rows=f"{1 + len(rows):,}", limit=f"{MAX_ROWS:,}"
-        )
+        raise CannotWriteError("xlsx_too_many_rows", sheet=sheet.title, rows=1 + len(rows), limit=MAX_ROWS)
 
 
 class _Styles:
