@@ -27,22 +27,13 @@ from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from owes_cli import errors  # the lookup's own errors load when one is raised (errors.__getattr__)
 from owes_cli.domain import names
 from owes_cli.domain.lookup import Note, choose, clean_query
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register
 from owes_cli.domain.resources import data_file, read_json
-from owes_cli.errors import (
-    InstallationDamaged,
-    OwesError,
-    PlaceAmbiguous,
-    PlaceCodeUnknown,
-    PlaceNotFound,
-    PlaceNotInGmina,
-    PlaceOutsideCoverage,
-    PointNotServed,
-    PostalCode,
-)
+from owes_cli.errors import InstallationDamaged, OwesError
 from owes_cli.record import QuickStrEnum, Record
 
 if TYPE_CHECKING:
@@ -103,13 +94,14 @@ _PREFERENCE = (
     PlaceKind.PART_OF_TOWN,
     PlaceKind.PART_OF_VILLAGE,
 )
+# The patterns are compiled (1 ms in all) only for a text they may match: a postal code
+# has digits (\d is what str.isdecimal says), a gmina qualifier "gm" (to re.IGNORECASE no
+# other letter is a G or an M), a SIMC id's prefix an "s" (or "ſ", which casefold makes one).
 # "68-200", "68 200", "65001": what a postal code looks like.
-_POSTAL_CODE = re.compile(r"(?<!\d)\d{2}(?:\s?[-\u2010-\u2015\u2212]\s?|\s)\d{3}(?!\d)|^\s*\d{5}\s*$")
+_POSTAL_CODE = r"(?<!\d)\d{2}(?:\s?[-\u2010-\u2015\u2212]\s?|\s)\d{3}(?!\d)|^\s*\d{5}\s*$"
 # "Nowa Wieś, gmina Bytnica", "Nowa Wieś gm. Bytnica", "Nowa Wieś (gmina Bytnica)", "Nowa Wieś w gminie Bytnica".
-_GMINA_QUALIFIER = re.compile(
-    r"^(?P<name>.*?[^\s,(])[\s,(]+(?:gmin(?:a|ie|y)|gm\.?)\s+(?P<gmina>[^)]+?)\)?$", re.IGNORECASE
-)
-_SIMC_PREFIX = re.compile(r"^simc[\s:]*", re.IGNORECASE)
+_GMINA_QUALIFIER = r"^(?P<name>.*?[^\s,(])[\s,(]+(?:gmin(?:a|ie|y)|gm\.?)\s+(?P<gmina>[^)]+?)\)?$"
+_SIMC_PREFIX = r"^simc[\s:]*"
 
 
 class Place(Record):
@@ -396,15 +388,12 @@ _INDEX = "localities.tsv"
 
 def _indexed(line: str) -> Place:
     fields = line.split("\t")
-    if len(fields) != 5 or not (_SEVEN_DIGITS.fullmatch(fields[2]) and _SEVEN_DIGITS.fullmatch(fields[4])):
+    if len(fields) != 5 or not (_is_code(fields[2]) and _is_code(fields[4])):
         raise InstallationDamaged(_INDEX, "malformed")  # also a CRLF file: the last field ends in "\r"
     _, name, sym, rm, unit = fields
     if rm not in _KIND_BY_RM:
         raise InstallationDamaged(_INDEX, "malformed")
     return Place(unit, name, _KIND_BY_RM[rm], sym)
-
-
-_SEVEN_DIGITS = re.compile(r"[0-9]{7}")
 
 
 @contextmanager
@@ -486,18 +475,19 @@ class ResolvedPlace(Record):
 
 
 def looks_like_postal_code(text: str) -> bool:
-    return bool(_POSTAL_CODE.search(text))
+    return any(ch.isdecimal() for ch in text) and re.search(_POSTAL_CODE, text) is not None
 
 
 def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     """The place a person means: a town, gmina or locality name in any form, a TERYT code or a SIMC id."""
     query = clean_query(text, what="place")
     if looks_like_postal_code(query):
-        raise PostalCode(query)
-    code = _SIMC_PREFIX.sub("", query).replace(" ", "")
+        raise errors.PostalCode(query)
+    unprefixed = re.sub(_SIMC_PREFIX, "", query, flags=re.IGNORECASE) if query[:1].casefold() == "s" else query
+    code = unprefixed.replace(" ", "")
     if code.isdigit() and code.isascii():
         return _by_code(code, dataset, register, gazetteer)
-    qualified = _GMINA_QUALIFIER.match(query)
+    qualified = re.match(_GMINA_QUALIFIER, query, re.IGNORECASE) if "gm" in query.lower() else None
     name_text, gmina_text = (qualified["name"], qualified["gmina"]) if qualified else (query, None)
     scored = _candidates(name_text, gazetteer)
     if gmina_text is not None:
@@ -517,11 +507,11 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
 
     def not_found() -> OwesError:
         if gmina_text is not None:
-            return PlaceNotInGmina(name_text, gmina_text, suggestions())
-        return PlaceNotFound(query, suggestions())
+            return errors.PlaceNotInGmina(name_text, gmina_text, suggestions())
+        return errors.PlaceNotFound(query, suggestions())
 
     def outside(found: list[Place]) -> OwesError:
-        return PlaceOutsideCoverage(
+        return errors.PlaceOutsideCoverage(
             query,
             register.coverage(dataset.regions, dataset.region_name),
             [_where(p, register, gazetteer) for p in found[:MAX_LISTED]],
@@ -531,7 +521,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
 
     def ambiguous(found: list[Place]) -> OwesError:
         ordered = reading_order(found, lambda p: p.county in dataset.counties)
-        err = PlaceAmbiguous(query, [_where(p, register, gazetteer) for p in ordered])
+        err = errors.PlaceAmbiguous(query, [_where(p, register, gazetteer) for p in ordered])
         err.places = ordered  # for the caller that answers them all when they agree
         return err
 
@@ -685,11 +675,11 @@ def rules() -> dict[str, object]:
             "city": [PlaceKind.URBAN.value, PlaceKind.TOWN.value],
             "rural": [PlaceKind.RURAL.value],
         },
-        "postal_code": _POSTAL_CODE.pattern,
+        "postal_code": _POSTAL_CODE,
         # JavaScript names a group (?<name>…) where Python writes (?P<name>…).
-        "gmina_qualifier": _GMINA_QUALIFIER.pattern.replace("(?P<", "(?<"),
+        "gmina_qualifier": _GMINA_QUALIFIER.replace("(?P<", "(?<"),
         "gmina_kinds_meant": {"city": [PlaceKind.URBAN.value, PlaceKind.URBAN_RURAL.value]},
-        "simc_prefix": _SIMC_PREFIX.pattern,
+        "simc_prefix": _SIMC_PREFIX,
         # `reading_order`'s kinds: towns, then gminas, then villages and the like, then parts.
         "reading_order": {
             "towns": [k.value for k in _TOWNS],
@@ -742,9 +732,9 @@ def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazette
     if gazetteer.locality(code) is None and (elsewhere := gazetteer.elsewhere_by_id(code)) is not None:
         readings.append(elsewhere)  # outside the region, 93 SIMC ids are also TERC codes
     if not readings:
-        raise PlaceCodeUnknown(code)
+        raise errors.PlaceCodeUnknown(code)
     coverage = register.coverage(dataset.regions, dataset.region_name)
-    raise PlaceOutsideCoverage(code, coverage, [_where(p, register, gazetteer) for p in readings])
+    raise errors.PlaceOutsideCoverage(code, coverage, [_where(p, register, gazetteer) for p in readings])
 
 
 # Metres from a gmina boundary within which a point counts as on it: the
@@ -762,7 +752,7 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
     if place is not None:
         if place.county not in dataset.counties:  # a dataset that covers only part of the region
             coverage = register.coverage(dataset.regions, dataset.region_name)
-            raise PlaceOutsideCoverage(f"{lat:g},{lon:g}", coverage, [_where(place, register, gazetteer)])
+            raise errors.PlaceOutsideCoverage(f"{lat:g},{lon:g}", coverage, [_where(place, register, gazetteer)])
         return ResolvedPlace(place, dataset.counties[place.county])
     # repr: the shortest text that reads back as the same number, so the user's own digits.
     at = f"{lat!r},{lon!r}"
@@ -772,18 +762,18 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
         swapped = f"{lon!r},{lat!r}"  # the numbers read the other way round are in the region
     voivodeship = geo.locate("wojewodztwa", point)
     if voivodeship is None:
-        raise PointNotServed("point_outside_poland", at, coverage, swapped)
+        raise errors.PointNotServed("point_outside_poland", at, coverage, swapped)
     if voivodeship.code in dataset.regions:
         # Within the voivodeship's simplified outline but in no gmina: on a border
         # only when a gmina boundary is that close; the outline is coarser.
         region = register.voivodeship(voivodeship.code) if len(dataset.regions) > 1 else dataset.region_name
         gminas = geo.load_layer("gminy")
         if not any(code.startswith(voivodeship.code) for code in gminas.areas):
-            raise PointNotServed("point_no_gminas", at, coverage, region=region)
+            raise errors.PointNotServed("point_no_gminas", at, coverage, region=region)
         distance = geo.distance_to_edge(gminas, point)
         if distance is not None and distance <= BORDER_TOLERANCE_M:
-            raise PointNotServed("point_on_border", at, coverage, swapped, region=region)
-        raise PointNotServed(
+            raise errors.PointNotServed("point_on_border", at, coverage, swapped, region=region)
+        raise errors.PointNotServed(
             "point_outside_gminas", at, coverage, swapped, region=region, distance=str(round(distance or 5000))
         )
-    raise PointNotServed("point_outside_coverage", at, coverage, swapped, voivodeship=voivodeship.name)
+    raise errors.PointNotServed("point_outside_coverage", at, coverage, swapped, voivodeship=voivodeship.name)
