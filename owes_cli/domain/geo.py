@@ -171,18 +171,30 @@ def locate(name: str, point: Point) -> Area | None:
     """`load_layer(name).find(point)`, decoding only the areas whose box holds the point: a point
     lookup would otherwise decode every outline of two layers first (about 10 ms of a lookup's 110)."""
     x, y = point
-    for code, (area_name, label, encoded) in raw_layer(name)["areas"].items():
-        # The box in the layer's integer units, summed in C; x * UNIT keeps the order of x.
-        outlines = [(list(accumulate(ring[0::2])), list(accumulate(ring[1::2]))) for ring, *_ in encoded]
-        min_x = min(min(xs) for xs, _ in outlines) * UNIT
-        max_x = max(max(xs) for xs, _ in outlines) * UNIT
-        min_y = min(min(ys) for _, ys in outlines) * UNIT
-        max_y = max(max(ys) for _, ys in outlines) * UNIT
+    areas = raw_layer(name)["areas"]
+    for code, (min_x, min_y, max_x, max_y) in _boxes(name).items():
         if min_x <= x <= max_x and min_y <= y <= max_y:
-            area = _area(code, area_name, label, encoded)
+            area = _area(code, *areas[code])
             if area.contains(point):
                 return area
     return None
+
+
+@lru_cache(maxsize=len(LAYERS))
+def _boxes(name: str) -> dict[str, tuple[float, float, float, float]]:
+    """Each area's bounding box, worked out once a run: a point outside the region is located
+    twice in the gminas (as given, and with its numbers swapped)."""
+    boxes = {}
+    for code, (_, _, encoded) in raw_layer(name)["areas"].items():
+        # The box in the layer's integer units, summed in C; x * UNIT keeps the order of x.
+        outlines = [(list(accumulate(ring[0::2])), list(accumulate(ring[1::2]))) for ring, *_ in encoded]
+        boxes[code] = (
+            min(min(xs) for xs, _ in outlines) * UNIT,
+            min(min(ys) for _, ys in outlines) * UNIT,
+            max(max(xs) for xs, _ in outlines) * UNIT,
+            max(max(ys) for _, ys in outlines) * UNIT,
+        )
+    return boxes
 
 
 def label_points(name: str, codes: set[str]) -> dict[str, Point]:

@@ -156,6 +156,7 @@ class Gazetteer:
         self._index = index  # data/place_index.tsv, checked
         self.index = elsewhere_index  # every other locality of Poland, sorted by folded name
         self._by_code: dict[str, Place | None] = {}
+        self._by_initial: dict[str, list[Place]] = {}
 
     @cached_property
     def _tables(self) -> tuple[dict[str, Place], dict[str, Place], dict[str, Any], dict[str, Any]]:
@@ -221,7 +222,9 @@ class Gazetteer:
             return list(self.by_initial.get(letter, []))
         if len(letter) != 1:
             return []
-        return sorted(map(_place_of, self._lines(letter)), key=universe_order)
+        if letter not in self._by_initial:  # a typo's lookup asks twice: to match, then to suggest
+            self._by_initial[letter] = sorted(map(_place_of, self._lines(letter)), key=universe_order)
+        return list(self._by_initial[letter])
 
     def near_misses(self, letter: str, counties: Collection[str]) -> list[Place]:
         """What a name that matches nothing is compared with, in the universe's order: the towns and
