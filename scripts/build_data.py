@@ -27,6 +27,8 @@ It writes:
   boundaries of the region's gminas and counties and of every voivodeship,
   from the national register of boundaries (PRG), with coordinates rounded
   to 0.0001° and a point well inside each area for labels.
+- `data/boxes.json`: the bounding box of every area of those layers, so
+  that locating a point decodes and parses only the areas that may hold it.
 
 `--check` writes nothing and exits 1 when the shipped files differ from what
 the reference material gives (the tests run the same comparison).
@@ -47,7 +49,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from owes_cli.domain.geo import Point, Polygon, encode_ring, polygon_contains  # noqa: E402
+from owes_cli.domain.geo import Point, Polygon, box, encode_ring, polygon_contains  # noqa: E402
 from owes_cli.domain.names import city_adjective_bases, fold, stems, words  # noqa: E402
 from owes_cli.domain.places import index_line, tables, universe, universe_order  # noqa: E402
 
@@ -317,6 +319,16 @@ def build_layer(reference: Path, layer: str) -> str:
     return _json_one_entry_a_line(document, "areas")
 
 
+def build_boxes(layers: dict[str, str]) -> str:
+    """Every area's bounding box, by layer and code, in the layers' integer units (`geo.box`)."""
+    boxes = {
+        layer: {code: box(encoded) for code, (_, _, encoded) in json.loads(text)["areas"].items()}
+        for layer, text in layers.items()
+    }
+    document = {"note": "Derived by scripts/build_data.py from the boundary layers: min x, min y, max x, max y."}
+    return json.dumps(document | boxes, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def simplify(ring: list[Point], tolerance: float) -> list[Point]:
     """Douglas–Peucker on a closed ring; keeps at least a triangle."""
     if tolerance <= 0 or len(ring) < 5:
@@ -426,8 +438,10 @@ def build(reference: Path, data_dir: Path) -> dict[Path, str]:
     derived[data_dir / "place_index.tsv"] = build_place_index(
         derived[data_dir / "places.json"], derived[data_dir / "localities.json"]
     )
-    for layer in GEO_LAYERS:
-        derived[data_dir / f"{layer}.json"] = build_layer(reference, layer)
+    layers = {layer: build_layer(reference, layer) for layer in GEO_LAYERS}
+    for layer, text in layers.items():
+        derived[data_dir / f"{layer}.json"] = text
+    derived[data_dir / "boxes.json"] = build_boxes(layers)
     return derived
 
 

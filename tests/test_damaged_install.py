@@ -133,6 +133,7 @@ def _truncated(content: bytes) -> bytes:
         ("places.json", ("places", "--county", "żarski")),
         ("localities.json", ("places", "--county", "żarski")),
         ("county_index.json", ("which-centre", "--county", "żarski")),
+        ("boxes.json", ("which-centre", "--at", "51.6417,15.1381")),
     ],
 )
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from owes_cli.domain.resources import data_file, read_json
-from owes_cli.errors import UsageError
+from owes_cli.errors import InstallationDamaged, UsageError
 from owes_cli.record import Record
 
 Point = tuple[float, float]  # (lon, lat): x before y, as GeoJSON has it
@@ -171,30 +171,34 @@ def locate(name: str, point: Point) -> Area | None:
     """`load_layer(name).find(point)`, decoding only the areas whose box holds the point: a point
     lookup would otherwise decode every outline of two layers first (about 10 ms of a lookup's 110)."""
     x, y = point
-    areas = raw_layer(name)["areas"]
     for code, (min_x, min_y, max_x, max_y) in _boxes(name).items():
-        if min_x <= x <= max_x and min_y <= y <= max_y:
-            area = _area(code, *areas[code])
+        if min_x * UNIT <= x <= max_x * UNIT and min_y * UNIT <= y <= max_y * UNIT:
+            area = _area(code, *raw_layer(name)["areas"][code])
             if area.contains(point):
                 return area
     return None
 
 
+def box(encoded: list[list[list[int]]]) -> list[int]:
+    """An area's bounding box in the layer's integer units (min x, min y, max x, max y), from the
+    outer rings of its encoded polygons: what data/boxes.json holds, built by scripts/build_data.py."""
+    outlines = [(list(accumulate(ring[0::2])), list(accumulate(ring[1::2]))) for ring, *_ in encoded]
+    return [
+        min(min(xs) for xs, _ in outlines),
+        min(min(ys) for _, ys in outlines),
+        max(max(xs) for xs, _ in outlines),
+        max(max(ys) for _, ys in outlines),
+    ]
+
+
 @lru_cache(maxsize=len(LAYERS))
-def _boxes(name: str) -> dict[str, tuple[float, float, float, float]]:
-    """Each area's bounding box, worked out once a run: a point outside the region is located
-    twice in the gminas (as given, and with its numbers swapped)."""
-    boxes = {}
-    for code, (_, _, encoded) in raw_layer(name)["areas"].items():
-        # The box in the layer's integer units, summed in C; x * UNIT keeps the order of x.
-        outlines = [(list(accumulate(ring[0::2])), list(accumulate(ring[1::2]))) for ring, *_ in encoded]
-        boxes[code] = (
-            min(min(xs) for xs, _ in outlines) * UNIT,
-            min(min(ys) for _, ys in outlines) * UNIT,
-            max(max(xs) for xs, _ in outlines) * UNIT,
-            max(max(ys) for _, ys in outlines) * UNIT,
-        )
-    return boxes
+def _boxes(name: str) -> dict[str, tuple[int, int, int, int]]:
+    """Each area's bounding box, from data/boxes.json: summing the outlines of a layer to find them
+    took longer than parsing it, and a point outside the region needs neither."""
+    try:
+        return {code: (x0, y0, x1, y1) for code, (x0, y0, x1, y1) in read_json("boxes.json")[name].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):  # not the file the build wrote
+        raise InstallationDamaged("boxes.json", "malformed") from None
 
 
 def label_points(name: str, codes: set[str]) -> dict[str, Point]:
