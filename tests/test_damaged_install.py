@@ -134,6 +134,8 @@ def _truncated(content: bytes) -> bytes:
         ("localities.json", ("places", "--county", "żarski")),
         ("county_index.json", ("which-centre", "--county", "żarski")),
         ("boxes.json", ("which-centre", "--at", "51.6417,15.1381")),
+        ("gminy.json", ("which-centre", "--at", "51.6417,15.1381")),
+        ("wojewodztwa.json", ("which-centre", "--at", "52.4064,16.9252")),
     ],
 )
 @pytest.mark.parametrize(

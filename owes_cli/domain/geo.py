@@ -12,6 +12,7 @@ outside its surrounding polygon without any special case.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from functools import lru_cache
@@ -173,10 +174,38 @@ def locate(name: str, point: Point) -> Area | None:
     x, y = point
     for code, (min_x, min_y, max_x, max_y) in _boxes(name).items():
         if min_x * UNIT <= x <= max_x * UNIT and min_y * UNIT <= y <= max_y * UNIT:
-            area = _area(code, *raw_layer(name)["areas"][code])
+            area = _area(code, *_raw_area(name, code))
             if area.contains(point):
                 return area
     return None
+
+
+@lru_cache(maxsize=len(LAYERS))
+def _layer_bytes(name: str) -> bytes:
+    path = layer_path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InstallationDamaged(path.name, "missing") from None
+    except OSError:
+        raise InstallationDamaged(path.name, "unreadable") from None
+
+
+def _raw_area(name: str, code: str) -> list[Any]:
+    """One area of a layer as shipped, parsed from its own line (the build writes one area a
+    line): a point's lookup parses the few areas whose box holds it, not the whole layer."""
+    data = _layer_bytes(name)
+    start = data.find(b'\n"' + code.encode() + b'": [') + 1
+    end = data.find(b"\n", start)
+    try:
+        if start == 0 or end == -1:
+            raise ValueError(code)
+        area = json.loads(b"{" + data[start:end].rstrip(b",") + b"}")[code]
+    except (ValueError, RecursionError):  # not there, not JSON or not UTF-8: not the file the build wrote
+        raise InstallationDamaged(f"{name}.json", "malformed") from None
+    if not (isinstance(area, list) and len(area) == 3 and isinstance(area[1], list) and isinstance(area[2], list)):
+        raise InstallationDamaged(f"{name}.json", "malformed")
+    return area
 
 
 def box(encoded: list[list[list[int]]]) -> list[int]:
