@@ -11,9 +11,10 @@ Two registers of TERYT, derived by scripts/build_data.py:
   bisected on demand, so no command parses its 100,000 lines.
 `data/place_index.tsv` holds the places of the first two once more, one a
 line sorted by folded name and by code, as the gazetteer builds them: a
-name written out in full, or a code, is bisected there, and the two JSON
-files are parsed only by what needs them whole (an inflected name or a
-typo, a listing, the web page, the map).
+name (written out in full, inflected or mistyped), a code and a point's
+gmina are looked up there by bisection, and the two JSON files are parsed
+only by what needs them whole (a listing, a place's card, the web page,
+the map).
 A place resolves to a county of the dataset, and the county's answer is the
 place's answer: `periods.answer` does the rest.
 """
@@ -145,11 +146,12 @@ _new_place = cast(
 class Gazetteer:
     """The places a name or a code is looked up in.
 
-    A name as a person writes it in full, or a code, is bisected in the
-    place index (`named`, `unit`, `locality`, `parent`); the registers'
-    tables (`places`, `localities`, `universe`) are parsed on first use, by
-    what reads them whole: a lookup of an inflected name or a typo, a
-    listing, the web page, the map.
+    A name, the places of a first letter, and a code are bisected in the
+    place index (`named`, `initialled`, `near_misses`, `unit`, `locality`,
+    `parent`); the registers' tables (`places`, `localities`, `universe`)
+    are parsed on first use, by what reads them whole: a listing, a place's
+    card, the web page, the map. Once they are, the same questions are
+    answered from them.
     """
 
     def __init__(self, index: bytes, elsewhere_index: Path) -> None:
