@@ -18,12 +18,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
-from owes_cli import answers
+from owes_cli import answers, errors
 from owes_cli.domain import dataset as dataset_module
 from owes_cli.domain import dates, lookup, periods
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register, load_register
-from owes_cli.errors import CannotWriteError, DatasetError, OwesError, UsageError
+from owes_cli.errors import AmbiguousError, CannotWriteError, DatasetError, OwesError, UsageError
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
@@ -238,7 +238,6 @@ class Directory:
             resolved = self._county_or_hint(where.text)
             return Reading(where, resolved.county, None, resolved.notes)
         from owes_cli.domain import places
-        from owes_cli.errors import PlaceAmbiguous
 
         gazetteer = self._places()
         if where.option == "--at":
@@ -249,9 +248,9 @@ class Directory:
             return Reading(where._replace(point=(lat, lon)), found.county, found.place, found.notes)
         try:
             found = places.resolve_place(where.text, self.dataset, self.register, gazetteer)
-        except PlaceAmbiguous as err:
+        except AmbiguousError as err:  # PlaceAmbiguous, whose class loads when it is raised
             # Places of one name in several counties: one answer when every one gives it.
-            if not self._one_answer(err.places, same):
+            if not isinstance(err, errors.PlaceAmbiguous) or not self._one_answer(err.places, same):
                 raise
             counties = self.dataset.counties
             lead, *others = err.places
@@ -418,7 +417,6 @@ class Directory:
 
     def _county_or_hint(self, county: str) -> lookup.ResolvedCounty:
         """The county; a town's or gmina's name given as a county is answered with the option it needs."""
-        from owes_cli import errors  # errors.CountyNotFound loads only when a county is not found
 
         try:
             return lookup.resolve_county(county, self.dataset, self.register)

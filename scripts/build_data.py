@@ -18,10 +18,17 @@ It writes:
   the named parts of towns and villages), by SIMC id;
 - `data/localities.tsv`: every other locality of Poland, one a line, sorted
   by folded name, so that a lookup bisects it instead of parsing it;
+- `data/place_index.tsv`: the places of the two JSON files as the gazetteer
+  builds them (`owes_cli.domain.places.tables`), one a line, sorted by the
+  folded name it is matched by, and once more by its code: a lookup of a
+  name written out in full, or of a code, bisects it instead of parsing
+  the JSON files and building 4,000 places;
 - `data/gminy.json`, `data/powiaty.json`, `data/wojewodztwa.json`: the
   boundaries of the region's gminas and counties and of every voivodeship,
   from the national register of boundaries (PRG), with coordinates rounded
   to 0.0001° and a point well inside each area for labels.
+- `data/boxes.json`: the bounding box of every area of those layers, so
+  that locating a point decodes and parses only the areas that may hold it.
 
 `--check` writes nothing and exits 1 when the shipped files differ from what
 the reference material gives (the tests run the same comparison).
@@ -42,8 +49,9 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from owes_cli.domain.geo import Point, Polygon, encode_ring, polygon_contains  # noqa: E402
+from owes_cli.domain.geo import Point, Polygon, box, encode_ring, polygon_contains  # noqa: E402
 from owes_cli.domain.names import city_adjective_bases, fold, stems, words  # noqa: E402
+from owes_cli.domain.places import index_line, tables, universe, universe_order  # noqa: E402
 
 DEFAULT_REFERENCE = PROJECT.parent / "shared" / "reference"
 TERC_FILE = Path("teryt") / "TERC_Urzedowy_2020-01-01.csv"
@@ -228,6 +236,34 @@ def build_locality_index(rows: list[dict[str, str]], terc: list[dict[str, str]])
     return header + "\n" + "\n".join(lines) + "\n"
 
 
+def build_place_index(places_json: str, localities_json: str) -> str:
+    """The place index: every place of the gazetteer's universe by folded name, then every
+    TERC unit by "TERC:CODE" and every SIMC entry of the region by "SIMC:ID" (in
+    capitals, which no folded name has).
+
+    The lines are sorted by key and, for one name, in the universe's order (the order
+    the gazetteer lists a name's places in), so a bisection gives what a scan would.
+    The header ends in the number of bytes below it, which the reader checks.
+    """
+    units, localities = tables(json.loads(places_json), json.loads(localities_json))
+    keyed = [(fold(place.name), position, place) for position, place in enumerate(universe(units, localities))]
+    for folded, _, place in keyed:
+        if not folded[:1].isalnum() or folded[:1] != fold(place.name[:1])[:1]:
+            raise SystemExit(f"{place.name!r}: its folded name does not start with its folded initial")
+    if [place for _, _, place in keyed] != sorted((place for _, _, place in keyed), key=universe_order):
+        raise SystemExit("the registers' order is not the one `universe_order` gives")
+    keyed += [(f"TERC:{code}", 0, place) for code, place in units.items()]
+    keyed += [(f"SIMC:{sym}", 0, place) for sym, place in localities.items()]
+    keyed.sort(key=lambda entry: ((entry[0] + "\t").encode(), entry[1]))
+    body = "".join(index_line(key, place) + "\n" for key, _, place in keyed)
+    register = json.loads(places_json)
+    header = (
+        f"# {register['register']} and {SIMC_TITLE}, {register['publisher']}, {register['as_of']}:"
+        f" places by folded name and by code; {len(body.encode())} bytes below"
+    )
+    return header + "\n" + body
+
+
 # --------------------------------------------------------------------------
 # Boundaries
 # --------------------------------------------------------------------------
@@ -281,6 +317,16 @@ def build_layer(reference: Path, layer: str) -> str:
         ]
     document = {"origin": origin, "as_of": as_of, "areas": dict(sorted(areas.items()))}
     return _json_one_entry_a_line(document, "areas")
+
+
+def build_boxes(layers: dict[str, str]) -> str:
+    """Every area's bounding box, by layer and code, in the layers' integer units (`geo.box`)."""
+    boxes = {
+        layer: {code: box(encoded) for code, (_, _, encoded) in json.loads(text)["areas"].items()}
+        for layer, text in layers.items()
+    }
+    document = {"note": "Derived by scripts/build_data.py from the boundary layers: min x, min y, max x, max y."}
+    return json.dumps(document | boxes, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def simplify(ring: list[Point], tolerance: float) -> list[Point]:
@@ -389,8 +435,13 @@ def build(reference: Path, data_dir: Path) -> dict[Path, str]:
         data_dir / "localities.json": build_localities(simc),
         data_dir / "localities.tsv": build_locality_index(simc, rows),
     }
-    for layer in GEO_LAYERS:
-        derived[data_dir / f"{layer}.json"] = build_layer(reference, layer)
+    derived[data_dir / "place_index.tsv"] = build_place_index(
+        derived[data_dir / "places.json"], derived[data_dir / "localities.json"]
+    )
+    layers = {layer: build_layer(reference, layer) for layer in GEO_LAYERS}
+    for layer, text in layers.items():
+        derived[data_dir / f"{layer}.json"] = text
+    derived[data_dir / "boxes.json"] = build_boxes(layers)
     return derived
 
 

@@ -88,6 +88,8 @@ def test_wheel_ships_the_data_and_runs_from_any_directory(tmp_path: Path) -> Non
     wheel = next(tmp_path.glob("owes-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "owes_cli/data/centres.toml" in names and "owes_cli/data/teryt.json" in names
+    # Every file of data/: one left out of pyproject.toml's force-include is missing only in a wheel.
+    assert {f"owes_cli/data/{path.name}" for path in (PROJECT / "data").iterdir()} <= set(names)
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     elsewhere = tmp_path / "elsewhere"

@@ -91,6 +91,36 @@ def test_a_locality_index_without_its_final_newline_ends_at_its_last_line(tmp_pa
     assert "Zza Ławek (SIMC 0427885" in last.stderr
 
 
+def _cut_at_a_line(content: bytes) -> bytes:
+    return content[: content.rindex(b"\n", 0, len(content) // 2) + 1]
+
+
+PLACE_INDEX = {
+    "empty": lambda content: b"",
+    "deleted": lambda content: None,
+    "cut at the end of a line": _cut_at_a_line,
+    "a line added": lambda content: content + "zary\t0811021\tŻary\turban\t\t\n".encode(),
+    "CRLF line endings": lambda content: content.replace(b"\n", b"\r\n"),
+    # The same number of bytes, so that only the line itself can tell.
+    "a line of five fields": lambda content: content.replace(b"\t0988684\t\n", b"\t0988684?\n"),
+    "a kind it does not know": lambda content: content.replace(b"\turban\t", b"\turbxn\t"),
+    "cut inside a UTF-8 character": lambda content: content.replace("Ż".encode(), b"\xc5?"),
+}
+
+
+@pytest.mark.parametrize("damage", PLACE_INDEX.values(), ids=PLACE_INDEX.keys())
+@pytest.mark.parametrize("args", [("--place", "Żary"), ("--place", "Zary"), ("--at", "51.6417,15.1381")])
+def test_a_damaged_place_index_says_reinstall(
+    tmp_path: Path, damage: Callable[[bytes], bytes | None], args: tuple[str, ...]
+) -> None:
+    package = _installed(tmp_path, "place_index.tsv", damage)
+    for lang, words in (("en", "installation is damaged"), ("pl", "instalacja owes jest uszkodzona")):
+        done = _owes(package, "which-centre", *args, lang=lang)
+        assert done.returncode == DAMAGED, done.stderr
+        assert done.stdout == "" and "Traceback" not in done.stderr
+        assert words in done.stderr.lower() and "place_index.tsv" in done.stderr
+
+
 def _truncated(content: bytes) -> bytes:
     return content[: len(content) // 2]
 
@@ -99,9 +129,13 @@ def _truncated(content: bytes) -> bytes:
     ("name", "args"),
     [
         ("teryt.json", ("which-centre", "--county", "żarski")),
-        ("places.json", ("which-centre", "--place", "Żary")),
-        ("localities.json", ("which-centre", "--place", "Żary")),
+        # A name or a code is looked up in place_index.tsv; the registers are read whole by listings.
+        ("places.json", ("places", "--county", "żarski")),
+        ("localities.json", ("places", "--county", "żarski")),
         ("county_index.json", ("which-centre", "--county", "żarski")),
+        ("boxes.json", ("which-centre", "--at", "51.6417,15.1381")),
+        ("gminy.json", ("which-centre", "--at", "51.6417,15.1381")),
+        ("wojewodztwa.json", ("which-centre", "--at", "52.4064,16.9252")),
     ],
 )
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from conftest import Owes
 
 from owes_cli.domain.dataset import bundled_path, load
 from owes_cli.domain.names import fold
-from owes_cli.domain.places import Place, PlaceKind, ResolvedPlace, load_gazetteer, resolve_place
+from owes_cli.domain.places import Gazetteer, Place, PlaceKind, ResolvedPlace, load_gazetteer, resolve_place
 from owes_cli.domain.register import load_register
 from owes_cli.errors import AmbiguousError, ExitCode, NotFoundError, UsageError
 
@@ -298,3 +298,23 @@ def test_a_name_of_several_words_without_quotes(owes: Owes) -> None:
     run = owes("which-centre", "--place", "Nowa", "Sól", "--on", "2014-06-01")
     assert run.exit_code == 0
     assert "Nowa Sól (urban gmina), county nowosolski" in run.stdout
+
+
+def test_the_place_index_answers_as_the_registers_tables() -> None:
+    # A fresh gazetteer answers from data/place_index.tsv until something reads the tables;
+    # GAZETTEER has read them. Every name, first letter and code gives the same places, in order.
+    indexed = Gazetteer(GAZETTEER._index, GAZETTEER.index)
+    by_name: dict[str, list[Place]] = {}
+    for place in GAZETTEER.universe:
+        by_name.setdefault(fold(place.name), []).append(place)
+    folded = set(by_name)
+    assert all(indexed.named(name) == places for name, places in by_name.items())
+    assert indexed.named("zzzz") == [] and indexed.named("terc:0811021") == []
+    letters = {name[:1] for name in folded} | {".", "ł", "x"}
+    assert all(indexed.initialled(letter) == GAZETTEER.by_initial.get(letter, []) for letter in letters)
+    for letter in letters:
+        assert indexed.near_misses(letter, DATASET.counties) == GAZETTEER.near_misses(letter, DATASET.counties)
+    assert all(indexed.unit(code) == place for code, place in GAZETTEER.places.items())
+    assert all(indexed.locality(code) == place for code, place in GAZETTEER.localities.items())
+    assert indexed.unit("0811") is None and indexed.locality("0811021") is None
+    assert "places" not in indexed.__dict__ and "localities" not in indexed.__dict__  # never read

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,16 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 
-DERIVED = ["places.json", "localities.json", "localities.tsv", "gminy.json", "powiaty.json", "wojewodztwa.json"]
+DERIVED = [
+    "places.json",
+    "localities.json",
+    "localities.tsv",
+    "place_index.tsv",
+    "gminy.json",
+    "powiaty.json",
+    "wojewodztwa.json",
+    "boxes.json",
+]
 
 
 def test_gazetteer_and_boundaries_match_a_rebuild(reference: Path) -> None:
@@ -22,6 +32,20 @@ def test_gazetteer_and_boundaries_match_a_rebuild(reference: Path) -> None:
     for name in DERIVED:
         path = PROJECT / "data" / name
         assert path.read_text(encoding="utf-8") == built[path], f"{path} is stale: run scripts/build_data.py"
+
+
+def test_the_shipped_boxes_are_those_of_the_shipped_layers() -> None:
+    # A point is looked for only in the areas whose box holds it: a box too small would lose it.
+    from owes_cli.domain import geo
+
+    boxes = json.loads((PROJECT / "data" / "boxes.json").read_text(encoding="utf-8"))
+    for layer in geo.LAYERS:
+        areas = geo.raw_layer(layer)["areas"]
+        assert boxes[layer] == {code: geo.box(encoded) for code, (_, _, encoded) in areas.items()}
+        for code, (x0, y0, x1, y1) in boxes[layer].items():
+            outline = [point for polygon in geo.load_layer(layer).areas[code].polygons for point in polygon[0]]
+            xs, ys = [x for x, _ in outline], [y for _, y in outline]
+            assert (min(xs), min(ys), max(xs), max(ys)) == (x0 * geo.UNIT, y0 * geo.UNIT, x1 * geo.UNIT, y1 * geo.UNIT)
 
 
 @pytest.mark.parametrize(

@@ -125,13 +125,14 @@ def test_every_counted_message_gives_each_language_its_forms() -> None:
                         assert len(spec.split("|")) == forms, (message_id, template)
 
 
-def test_a_message_id_is_in_one_of_the_two_catalogues() -> None:
-    # catalogue.message reads the lookup's catalogue first: an id also in `documents` would
-    # keep the wording there out of every document without a word of warning.
-    from owes_cli.messages import catalogue, documents
+def test_a_message_id_is_in_one_of_the_three_catalogues() -> None:
+    # catalogue.message reads the lookup's catalogue first, then `failures`: an id also in a later
+    # one would keep the wording there out of every error or document without a word of warning.
+    from owes_cli.messages import catalogue, documents, failures
 
-    assert not catalogue.MESSAGES.keys() & documents.DOCUMENTS.keys()
-    assert len(MESSAGES) == len(catalogue.MESSAGES) + len(documents.DOCUMENTS)
+    parts = (catalogue.MESSAGES, failures.FAILURES, documents.DOCUMENTS)
+    assert all(not a.keys() & b.keys() for i, a in enumerate(parts) for b in parts[i + 1 :])
+    assert len(MESSAGES) == sum(len(part) for part in parts)
 
 
 @pytest.mark.parametrize(

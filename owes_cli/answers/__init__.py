@@ -619,15 +619,17 @@ def unit(place: Place) -> Unit:
 
 
 def place_info(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> PlaceInfo:
-    town = gazetteer.places.get(place.town) if place.town else None
+    town = gazetteer.unit(place.town) if place.town else None
     parent = gazetteer.parent(place)
+    gmina = gazetteer.unit(place.gmina)
+    assert gmina is not None  # every place lies in a gmina of the register
     return PlaceInfo(
         teryt=place.teryt,
         name=place.name,
         kind=place.kind,
         simc=place.simc,
         part_of=Locality(parent.teryt, parent.name, parent.kind, parent.simc) if parent else None,
-        gmina=unit(gazetteer.places[place.gmina]),
+        gmina=unit(gmina),
         town=unit(town) if town else None,
         county=county_ref(dataset.counties[place.county]),
         voivodeship=register.voivodeship(place.teryt),

@@ -12,6 +12,7 @@ outside its surrounding polygon without any special case.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from functools import lru_cache
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from owes_cli.domain.resources import data_file, read_json
-from owes_cli.errors import UsageError
+from owes_cli.errors import InstallationDamaged, UsageError
 from owes_cli.record import Record
 
 Point = tuple[float, float]  # (lon, lat): x before y, as GeoJSON has it
@@ -171,18 +172,62 @@ def locate(name: str, point: Point) -> Area | None:
     """`load_layer(name).find(point)`, decoding only the areas whose box holds the point: a point
     lookup would otherwise decode every outline of two layers first (about 10 ms of a lookup's 110)."""
     x, y = point
-    for code, (area_name, label, encoded) in raw_layer(name)["areas"].items():
-        # The box in the layer's integer units, summed in C; x * UNIT keeps the order of x.
-        outlines = [(list(accumulate(ring[0::2])), list(accumulate(ring[1::2]))) for ring, *_ in encoded]
-        min_x = min(min(xs) for xs, _ in outlines) * UNIT
-        max_x = max(max(xs) for xs, _ in outlines) * UNIT
-        min_y = min(min(ys) for _, ys in outlines) * UNIT
-        max_y = max(max(ys) for _, ys in outlines) * UNIT
-        if min_x <= x <= max_x and min_y <= y <= max_y:
-            area = _area(code, area_name, label, encoded)
+    for code, (min_x, min_y, max_x, max_y) in _boxes(name).items():
+        if min_x * UNIT <= x <= max_x * UNIT and min_y * UNIT <= y <= max_y * UNIT:
+            area = _area(code, *_raw_area(name, code))
             if area.contains(point):
                 return area
     return None
+
+
+@lru_cache(maxsize=len(LAYERS))
+def _layer_bytes(name: str) -> bytes:
+    path = layer_path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InstallationDamaged(path.name, "missing") from None
+    except OSError:
+        raise InstallationDamaged(path.name, "unreadable") from None
+
+
+def _raw_area(name: str, code: str) -> list[Any]:
+    """One area of a layer as shipped, parsed from its own line (the build writes one area a
+    line): a point's lookup parses the few areas whose box holds it, not the whole layer."""
+    data = _layer_bytes(name)
+    start = data.find(b'\n"' + code.encode() + b'": [') + 1
+    end = data.find(b"\n", start)
+    try:
+        if start == 0 or end == -1:
+            raise ValueError(code)
+        area = json.loads(b"{" + data[start:end].rstrip(b",") + b"}")[code]
+    except (ValueError, RecursionError):  # not there, not JSON or not UTF-8: not the file the build wrote
+        raise InstallationDamaged(f"{name}.json", "malformed") from None
+    if not (isinstance(area, list) and len(area) == 3 and isinstance(area[1], list) and isinstance(area[2], list)):
+        raise InstallationDamaged(f"{name}.json", "malformed")
+    return area
+
+
+def box(encoded: list[list[list[int]]]) -> list[int]:
+    """An area's bounding box in the layer's integer units (min x, min y, max x, max y), from the
+    outer rings of its encoded polygons: what data/boxes.json holds, built by scripts/build_data.py."""
+    outlines = [(list(accumulate(ring[0::2])), list(accumulate(ring[1::2]))) for ring, *_ in encoded]
+    return [
+        min(min(xs) for xs, _ in outlines),
+        min(min(ys) for _, ys in outlines),
+        max(max(xs) for xs, _ in outlines),
+        max(max(ys) for _, ys in outlines),
+    ]
+
+
+@lru_cache(maxsize=len(LAYERS))
+def _boxes(name: str) -> dict[str, tuple[int, int, int, int]]:
+    """Each area's bounding box, from data/boxes.json: summing the outlines of a layer to find them
+    took longer than parsing it, and a point outside the region needs neither."""
+    try:
+        return {code: (x0, y0, x1, y1) for code, (x0, y0, x1, y1) in read_json("boxes.json")[name].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):  # not the file the build wrote
+        raise InstallationDamaged("boxes.json", "malformed") from None
 
 
 def label_points(name: str, codes: set[str]) -> dict[str, Point]:

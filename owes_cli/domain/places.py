@@ -9,6 +9,12 @@ Two registers of TERYT, derived by scripts/build_data.py:
   its 7-digit SIMC id, with the code of the gmina (or town) it lies in; and
   `data/localities.tsv`, every locality elsewhere, sorted by folded name and
   bisected on demand, so no command parses its 100,000 lines.
+`data/place_index.tsv` holds the places of the first two once more, one a
+line sorted by folded name and by code, as the gazetteer builds them: a
+name (written out in full, inflected or mistyped), a code and a point's
+gmina are looked up there by bisection, and the two JSON files are parsed
+only by what needs them whole (a listing, a place's card, the web page,
+the map).
 A place resolves to a county of the dataset, and the county's answer is the
 place's answer: `periods.answer` does the rest.
 """
@@ -16,29 +22,19 @@ place's answer: `periods.answer` does the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from owes_cli.domain import geo, names
+from owes_cli import errors  # the lookup's own errors load when one is raised (errors.__getattr__)
+from owes_cli.domain import names
 from owes_cli.domain.lookup import Note, choose, clean_query
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register
 from owes_cli.domain.resources import data_file, read_json
-from owes_cli.errors import (
-    InstallationDamaged,
-    OwesError,
-    PlaceAmbiguous,
-    PlaceCodeUnknown,
-    PlaceNotFound,
-    PlaceNotInGmina,
-    PlaceOutsideCoverage,
-    PointNotServed,
-    PostalCode,
-)
+from owes_cli.errors import InstallationDamaged, OwesError
 from owes_cli.record import QuickStrEnum, Record
 
 if TYPE_CHECKING:
@@ -99,13 +95,14 @@ _PREFERENCE = (
     PlaceKind.PART_OF_TOWN,
     PlaceKind.PART_OF_VILLAGE,
 )
+# The patterns are compiled (1 ms in all) only for a text they may match: a postal code
+# has digits (\d is what str.isdecimal says), a gmina qualifier "gm" (to re.IGNORECASE no
+# other letter is a G or an M), a SIMC id's prefix an "s" (or "ſ", which casefold makes one).
 # "68-200", "68 200", "65001": what a postal code looks like.
-_POSTAL_CODE = re.compile(r"(?<!\d)\d{2}(?:\s?[-\u2010-\u2015\u2212]\s?|\s)\d{3}(?!\d)|^\s*\d{5}\s*$")
+_POSTAL_CODE = r"(?<!\d)\d{2}(?:\s?[-\u2010-\u2015\u2212]\s?|\s)\d{3}(?!\d)|^\s*\d{5}\s*$"
 # "Nowa Wieś, gmina Bytnica", "Nowa Wieś gm. Bytnica", "Nowa Wieś (gmina Bytnica)", "Nowa Wieś w gminie Bytnica".
-_GMINA_QUALIFIER = re.compile(
-    r"^(?P<name>.*?[^\s,(])[\s,(]+(?:gmin(?:a|ie|y)|gm\.?)\s+(?P<gmina>[^)]+?)\)?$", re.IGNORECASE
-)
-_SIMC_PREFIX = re.compile(r"^simc[\s:]*", re.IGNORECASE)
+_GMINA_QUALIFIER = r"^(?P<name>.*?[^\s,(])[\s,(]+(?:gmin(?:a|ie|y)|gm\.?)\s+(?P<gmina>[^)]+?)\)?$"
+_SIMC_PREFIX = r"^simc[\s:]*"
 
 
 class Place(Record):
@@ -146,16 +143,103 @@ _new_place = cast(
 )
 
 
-@dataclass(eq=False)
 class Gazetteer:
-    title: str
-    publisher: str
-    as_of: str
-    region: str
-    places: dict[str, Place]  # TERC units by code
-    localities: dict[str, Place]  # the region's SIMC entries by id (a town: the TERC unit it is)
-    locality_register: dict[str, str]  # title, publisher, as_of of the SIMC register
-    index: Path  # every other locality of Poland, sorted by folded name
+    """The places a name or a code is looked up in.
+
+    A name, the places of a first letter, and a code are bisected in the
+    place index (`named`, `initialled`, `near_misses`, `unit`, `locality`,
+    `parent`); the registers' tables (`places`, `localities`, `universe`)
+    are parsed on first use, by what reads them whole: a listing, a place's
+    card, the web page, the map. Once they are, the same questions are
+    answered from them.
+    """
+
+    def __init__(self, index: bytes, elsewhere_index: Path) -> None:
+        self._index = index  # data/place_index.tsv, checked
+        self.index = elsewhere_index  # every other locality of Poland, sorted by folded name
+        self._by_code: dict[str, Place | None] = {}
+        self._by_initial: dict[str, list[Place]] = {}
+
+    @cached_property
+    def _tables(self) -> tuple[dict[str, Place], dict[str, Place], dict[str, Any], dict[str, Any]]:
+        return _read_tables()
+
+    @cached_property
+    def places(self) -> dict[str, Place]:
+        """TERC units by code: every gmina of Poland, and the region's towns."""
+        return self._tables[0]
+
+    @cached_property
+    def localities(self) -> dict[str, Place]:
+        """The region's SIMC entries by id (a town: the TERC unit it is)."""
+        return self._tables[1]
+
+    @property
+    def title(self) -> str:
+        return str(self._tables[2]["register"])
+
+    @property
+    def publisher(self) -> str:
+        return str(self._tables[2]["publisher"])
+
+    @property
+    def as_of(self) -> str:
+        return str(self._tables[2]["as_of"])
+
+    @property
+    def region(self) -> str:
+        return str(self._tables[2]["region"])
+
+    @property
+    def locality_register(self) -> dict[str, str]:
+        """Title, publisher and as_of of the SIMC register."""
+        return {k: self._tables[3][k] for k in ("register", "publisher", "as_of")}
+
+    def unit(self, code: str) -> Place | None:
+        """The TERC unit of a code (`places.get(code)`), from the index while the tables are not loaded."""
+        if "places" in self.__dict__:
+            return self.places.get(code)
+        return self._indexed_code("TERC:" + code)
+
+    def locality(self, simc: str) -> Place | None:
+        """The region's SIMC entry of an id (`localities.get(simc)`), likewise."""
+        if "localities" in self.__dict__:
+            return self.localities.get(simc)
+        return self._indexed_code("SIMC:" + simc)
+
+    def _indexed_code(self, key: str) -> Place | None:
+        if key not in self._by_code:
+            found = self._lines(key + "\t")
+            self._by_code[key] = _place_of(found[0]) if found else None
+        return self._by_code[key]
+
+    def _lines(self, prefix: str) -> list[str]:
+        return _index_lines(self._index, prefix.encode(), PLACE_INDEX)
+
+    def initialled(self, letter: str) -> list[Place]:
+        """The places of the universe whose name's folded first letter is `letter` (`by_initial`),
+        in the universe's order: from the index's lines of names that begin with it."""
+        by_initial = self.__dict__.get("by_initial")
+        if by_initial is not None or "universe" in self.__dict__:
+            return list(self.by_initial.get(letter, []))
+        if len(letter) != 1:
+            return []
+        if letter not in self._by_initial:  # a typo's lookup asks twice: to match, then to suggest
+            self._by_initial[letter] = sorted(map(_place_of, self._lines(letter)), key=universe_order)
+        return list(self._by_initial[letter])
+
+    def near_misses(self, letter: str, counties: Collection[str]) -> list[Place]:
+        """What a name that matches nothing is compared with, in the universe's order: the towns and
+        gminas of `counties`, and their localities whose name's folded first letter is `letter` (a
+        typo seldom hits the first letter, and 1,700 names take long to compare)."""
+        if "universe" in self.__dict__:
+            return [
+                p
+                for p in self.universe
+                if p.county in counties and (not p.is_locality or names.initial(p.name) == letter)
+            ]
+        units = [p for code in sorted(counties) for p in map(_place_of, self._lines("TERC:" + code))]
+        return units + [p for p in self.initialled(letter) if p.is_locality and p.county in counties]
 
     def in_county(self, county: str, localities: bool = False) -> list[Place]:
         """The county's towns and gminas; with `localities`, also its villages and parts of places."""
@@ -166,12 +250,12 @@ class Gazetteer:
         return units + sorted(found, key=lambda p: (p.gmina, names.fold(p.name), p.simc or ""))
 
     def parent(self, place: Place) -> Place | None:
-        return self.localities.get(place.part_of) if place.part_of else None
+        return self.locality(place.part_of) if place.part_of else None
 
     @cached_property
     def universe(self) -> list[Place]:
         """Every place a name is matched against in full: every gmina of Poland and the region's places."""
-        return list(self.places.values()) + [p for p in self.localities.values() if p.is_locality]
+        return universe(self.places, self.localities)
 
     @cached_property
     def by_initial(self) -> dict[str, list[Place]]:
@@ -200,11 +284,12 @@ class Gazetteer:
         by_name = self.__dict__.get("by_name")  # only once a caller has built it
         if by_name is not None:
             return list(by_name.get(folded, []))
-        return [p for p in self.by_initial.get(folded[:1], []) if names.fold(p.name) == folded]
+        return [_place_of(line) for line in self._lines(folded + "\t")]
 
     def elsewhere(self, folded: str) -> list[Place]:
         """The localities outside the region whose folded name is `folded`."""
-        return [_indexed(line) for line in _index_lines(self.index, folded)]
+        with _mapped(self.index) as text:
+            return [_indexed(line) for line in _index_lines(text, (folded + "\t").encode(), _INDEX)]
 
     def elsewhere_by_id(self, simc: str) -> Place | None:
         line = _index_line_with_id(self.index, simc)
@@ -212,32 +297,95 @@ class Gazetteer:
 
 
 def gazetteer_path() -> Path:
-    return geo.layer_path("places")
+    return data_file("places.json")
+
+
+PLACE_INDEX = "place_index.tsv"
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    raw = read_json(gazetteer_path().name)
+    """The gazetteer: its place index read and checked; the registers' tables when first used."""
+    return Gazetteer(_read_place_index(), data_file(_INDEX))
+
+
+def tables(raw_places: dict[str, Any], raw_localities: dict[str, Any]) -> tuple[dict[str, Place], dict[str, Place]]:
+    """The TERC units by code and the region's SIMC entries by id, as the two JSON files give them.
+
+    A town the TERC register names (an urban gmina, or the town of an urban-rural one) is
+    one place in both: the unit, with its SIMC id.
+    """
     new, by_digit, by_rm = _new_place, _KIND_BY_DIGIT, _KIND_BY_RM
-    units = {code: new((code, name, by_digit[code[-1]], None, None)) for code, name in raw["places"].items()}
-    simc = read_json("localities.json")
+    units = {code: new((code, name, by_digit[code[-1]], None, None)) for code, name in raw_places["places"].items()}
     localities = {}
-    for sym, (name, rm, unit, parent) in simc["localities"].items():
+    for sym, (name, rm, unit, parent) in raw_localities["localities"].items():
         town = units.get(unit)
         if rm == "96" and town is not None and town.name == name:  # the town the TERC register names
             units[unit] = localities[sym] = new((unit, name, town.kind, sym, None))
         else:
             localities[sym] = new((unit, name, by_rm[rm], sym, parent or None))
-    return Gazetteer(
-        title=raw["register"],
-        publisher=raw["publisher"],
-        as_of=raw["as_of"],
-        region=raw["region"],
-        places=units,
-        localities=localities,
-        locality_register={k: simc[k] for k in ("register", "publisher", "as_of")},
-        index=data_file(simc["index"]),
-    )
+    return units, localities
+
+
+def universe(units: dict[str, Place], localities: dict[str, Place]) -> list[Place]:
+    """Every place a name is matched against, in the order a name's places are listed in."""
+    return list(units.values()) + [p for p in localities.values() if p.is_locality]
+
+
+def universe_order(place: Place) -> tuple[bool, str]:
+    """A place's position in the universe: the registers list units by code and localities by id."""
+    return (place.is_locality, (place.simc or "") if place.is_locality else place.teryt)
+
+
+def _read_tables() -> tuple[dict[str, Place], dict[str, Place], dict[str, Any], dict[str, Any]]:
+    raw = read_json(gazetteer_path().name)
+    simc = read_json("localities.json")
+    units, localities = tables(raw, simc)
+    return units, localities, raw, simc
+
+
+def index_line(key: str, place: Place) -> str:
+    """A line of the place index: the key it is found by, then the place's five fields."""
+    return "\t".join((key, place.teryt, place.name, place.kind.value, place.simc or "", place.part_of or ""))
+
+
+_KIND_BY_VALUE = {kind.value: kind for kind in PlaceKind}
+
+
+def _place_of(line: str) -> Place:
+    """A place from its line of the place index, or InstallationDamaged when the line is not one."""
+    fields = line.split("\t")
+    if len(fields) != 6:
+        raise InstallationDamaged(PLACE_INDEX, "malformed")
+    _, teryt, name, kind_value, simc, part_of = fields
+    kind = _KIND_BY_VALUE.get(kind_value)
+    if kind is None or not _is_code(teryt) or not name or not all(_is_code(c) for c in (simc, part_of) if c):
+        raise InstallationDamaged(PLACE_INDEX, "malformed")
+    return _new_place((teryt, name, kind, simc or None, part_of or None))
+
+
+def _is_code(text: str) -> bool:
+    return len(text) == 7 and text.isdigit() and text.isascii()
+
+
+def _read_place_index() -> bytes:
+    """The place index's bytes, or InstallationDamaged: missing, unreadable, or not as the build wrote it.
+
+    Its first line is a comment that ends in the number of bytes below it and a bare
+    newline: a file cut short, added to or rewritten with CRLF endings says so at once.
+    """
+    path = data_file(PLACE_INDEX)
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError:
+        raise InstallationDamaged(PLACE_INDEX, "missing") from None
+    except OSError:
+        raise InstallationDamaged(PLACE_INDEX, "unreadable") from None
+    head_end = text.find(b"\n")
+    size = text[:head_end].rpartition(b"; ")[2].removesuffix(b" bytes below")
+    if text[:1] != b"#" or head_end < 1 or not size.isdigit() or int(size) != len(text) - head_end - 1:
+        raise InstallationDamaged(PLACE_INDEX, "malformed")
+    return text
 
 
 _INDEX = "localities.tsv"
@@ -245,15 +393,12 @@ _INDEX = "localities.tsv"
 
 def _indexed(line: str) -> Place:
     fields = line.split("\t")
-    if len(fields) != 5 or not (_SEVEN_DIGITS.fullmatch(fields[2]) and _SEVEN_DIGITS.fullmatch(fields[4])):
+    if len(fields) != 5 or not (_is_code(fields[2]) and _is_code(fields[4])):
         raise InstallationDamaged(_INDEX, "malformed")  # also a CRLF file: the last field ends in "\r"
     _, name, sym, rm, unit = fields
     if rm not in _KIND_BY_RM:
         raise InstallationDamaged(_INDEX, "malformed")
     return Place(unit, name, _KIND_BY_RM[rm], sym)
-
-
-_SEVEN_DIGITS = re.compile(r"[0-9]{7}")
 
 
 @contextmanager
@@ -283,41 +428,40 @@ def _mapped(path: Path) -> Iterator[mmap.mmap]:
             yield text
 
 
-def _line_end(text: mmap.mmap, start: int) -> int:
+def _line_end(text: bytes | mmap.mmap, start: int) -> int:
     """Where the line starting at `start` ends: its newline, or the end of a file that lacks the last one."""
     end = text.find(b"\n", start)
     return len(text) if end == -1 else end
 
 
-def _decoded(line: bytes) -> str:
+def _decoded(line: bytes, file: str) -> str:
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:  # cut in the middle of a character
-        raise InstallationDamaged(_INDEX, "malformed") from None
+        raise InstallationDamaged(file, "malformed") from None
 
 
-def _index_lines(path: Path, folded: str) -> list[str]:
-    """The lines of the sorted index that begin with `folded` and a tab: a bisection, not a parse.
+def _index_lines(text: bytes | mmap.mmap, key: bytes, file: str) -> list[str]:
+    """The lines of a sorted index that begin with `key` (a folded name and a tab, or the start of
+    a key): a bisection, not a parse.
 
     Each step moves `low` past a whole line or `high` down to a line's start, so it ends
     (in about 17 steps) whatever the file holds; a damaged line it meets says so.
     """
-    key = (folded + "\t").encode()
-    with _mapped(path) as text:
-        low, high = 0, len(text)
-        while low < high:  # the first line not below the key
-            start = text.rfind(b"\n", 0, (low + high) // 2) + 1
-            end = _line_end(text, start)
-            if text[start:end] < key:
-                low = end + 1
-            else:
-                high = start
-        lines = []
-        while low < len(text) and text[low : low + len(key)] == key:
-            end = _line_end(text, low)
-            lines.append(_decoded(text[low:end]))
+    low, high = 0, len(text)
+    while low < high:  # the first line not below the key
+        start = text.rfind(b"\n", 0, (low + high) // 2) + 1
+        end = _line_end(text, start)
+        if text[start:end] < key:
             low = end + 1
-        return lines
+        else:
+            high = start
+    lines = []
+    while low < len(text) and text[low : low + len(key)] == key:
+        end = _line_end(text, low)
+        lines.append(_decoded(text[low:end], file))
+        low = end + 1
+    return lines
 
 
 def _index_line_with_id(path: Path, simc: str) -> str | None:
@@ -326,7 +470,7 @@ def _index_line_with_id(path: Path, simc: str) -> str | None:
         at = text.find(f"\t{simc}\t".encode())
         if at == -1:
             return None
-        return _decoded(text[text.rfind(b"\n", 0, at) + 1 : _line_end(text, at)])
+        return _decoded(text[text.rfind(b"\n", 0, at) + 1 : _line_end(text, at)], _INDEX)
 
 
 class ResolvedPlace(Record):
@@ -336,18 +480,19 @@ class ResolvedPlace(Record):
 
 
 def looks_like_postal_code(text: str) -> bool:
-    return bool(_POSTAL_CODE.search(text))
+    return any(ch.isdecimal() for ch in text) and re.search(_POSTAL_CODE, text) is not None
 
 
 def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     """The place a person means: a town, gmina or locality name in any form, a TERYT code or a SIMC id."""
     query = clean_query(text, what="place")
     if looks_like_postal_code(query):
-        raise PostalCode(query)
-    code = _SIMC_PREFIX.sub("", query).replace(" ", "")
+        raise errors.PostalCode(query)
+    unprefixed = re.sub(_SIMC_PREFIX, "", query, flags=re.IGNORECASE) if query[:1].casefold() == "s" else query
+    code = unprefixed.replace(" ", "")
     if code.isdigit() and code.isascii():
         return _by_code(code, dataset, register, gazetteer)
-    qualified = _GMINA_QUALIFIER.match(query)
+    qualified = re.match(_GMINA_QUALIFIER, query, re.IGNORECASE) if "gm" in query.lower() else None
     name_text, gmina_text = (qualified["name"], qualified["gmina"]) if qualified else (query, None)
     scored = _candidates(name_text, gazetteer)
     if gmina_text is not None:
@@ -355,31 +500,23 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
         scored = [
             (score, place)
             for score, place in scored
-            if (gmina := gazetteer.places.get(place.gmina))
+            if (gmina := gazetteer.unit(place.gmina))
             and names.name_match_score(gmina_words, gmina.name)
             and gmina.kind in (_kinds_meant(gmina_kinds, gmina=True) or UNITS)
         ]
 
     def suggestions() -> list[str]:
-        # The region's towns and gminas, and its localities of the same first
-        # letter: a typo seldom hits the first letter, and 1,700 names take long to compare.
+        # The region's towns and gminas, and its localities of the same first letter.
         first = names.initial(name_text)
-        return names.closest(
-            name_text,
-            [
-                p.name
-                for p in gazetteer.universe
-                if p.county in dataset.counties and (not p.is_locality or names.initial(p.name) == first)
-            ],
-        )
+        return names.closest(name_text, [p.name for p in gazetteer.near_misses(first, dataset.counties)])
 
     def not_found() -> OwesError:
         if gmina_text is not None:
-            return PlaceNotInGmina(name_text, gmina_text, suggestions())
-        return PlaceNotFound(query, suggestions())
+            return errors.PlaceNotInGmina(name_text, gmina_text, suggestions())
+        return errors.PlaceNotFound(query, suggestions())
 
     def outside(found: list[Place]) -> OwesError:
-        return PlaceOutsideCoverage(
+        return errors.PlaceOutsideCoverage(
             query,
             register.coverage(dataset.regions, dataset.region_name),
             [_where(p, register, gazetteer) for p in found[:MAX_LISTED]],
@@ -389,7 +526,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
 
     def ambiguous(found: list[Place]) -> OwesError:
         ordered = reading_order(found, lambda p: p.county in dataset.counties)
-        err = PlaceAmbiguous(query, [_where(p, register, gazetteer) for p in ordered])
+        err = errors.PlaceAmbiguous(query, [_where(p, register, gazetteer) for p in ordered])
         err.places = ordered  # for the caller that answers them all when they agree
         return err
 
@@ -482,7 +619,7 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[tuple[float, Place]]:
     return [
         (score, place)
         for letter in sorted(initials)
-        for place in gazetteer.by_initial.get(letter, [])
+        for place in gazetteer.initialled(letter)
         if (kinds is None or place.kind in kinds) and not (abbreviated and place.is_locality)
         if (score := names.name_match_score(query_words, place.name))
     ]
@@ -543,11 +680,11 @@ def rules() -> dict[str, object]:
             "city": [PlaceKind.URBAN.value, PlaceKind.TOWN.value],
             "rural": [PlaceKind.RURAL.value],
         },
-        "postal_code": _POSTAL_CODE.pattern,
+        "postal_code": _POSTAL_CODE,
         # JavaScript names a group (?<name>…) where Python writes (?P<name>…).
-        "gmina_qualifier": _GMINA_QUALIFIER.pattern.replace("(?P<", "(?<"),
+        "gmina_qualifier": _GMINA_QUALIFIER.replace("(?P<", "(?<"),
         "gmina_kinds_meant": {"city": [PlaceKind.URBAN.value, PlaceKind.URBAN_RURAL.value]},
-        "simc_prefix": _SIMC_PREFIX.pattern,
+        "simc_prefix": _SIMC_PREFIX,
         # `reading_order`'s kinds: towns, then gminas, then villages and the like, then parts.
         "reading_order": {
             "towns": [k.value for k in _TOWNS],
@@ -583,7 +720,7 @@ def _where(place: Place, register: Register, gazetteer: Gazetteer) -> dict[str, 
         "voivodeship": register.voivodeship(place.teryt),
     }
     if place.is_locality:
-        gmina = gazetteer.places.get(place.gmina)
+        gmina = gazetteer.unit(place.gmina)
         where |= {"simc": place.simc or "", "gmina": gmina.name if gmina else place.gmina}
         parent = gazetteer.parent(place)
         if parent is not None:
@@ -593,16 +730,16 @@ def _where(place: Place, register: Register, gazetteer: Gazetteer) -> dict[str, 
 
 def _by_code(code: str, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     """A 7-digit TERC code or SIMC id; the two never coincide within the region."""
-    readings = [p for p in (gazetteer.places.get(code), gazetteer.localities.get(code)) if p is not None]
+    readings = [p for p in (gazetteer.unit(code), gazetteer.locality(code)) if p is not None]
     inside = [p for p in readings if p.county in dataset.counties]
     if inside:
         return ResolvedPlace(inside[0], dataset.counties[inside[0].county])
-    if code not in gazetteer.localities and (elsewhere := gazetteer.elsewhere_by_id(code)) is not None:
+    if gazetteer.locality(code) is None and (elsewhere := gazetteer.elsewhere_by_id(code)) is not None:
         readings.append(elsewhere)  # outside the region, 93 SIMC ids are also TERC codes
     if not readings:
-        raise PlaceCodeUnknown(code)
+        raise errors.PlaceCodeUnknown(code)
     coverage = register.coverage(dataset.regions, dataset.region_name)
-    raise PlaceOutsideCoverage(code, coverage, [_where(p, register, gazetteer) for p in readings])
+    raise errors.PlaceOutsideCoverage(code, coverage, [_where(p, register, gazetteer) for p in readings])
 
 
 # Metres from a gmina boundary within which a point counts as on it: the
@@ -612,13 +749,15 @@ BORDER_TOLERANCE_M = 30
 
 def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> ResolvedPlace:
     """The gmina a point lies in, or an error that says where the point is instead."""
+    from owes_cli.domain import geo
+
     point = (lon, lat)
     gmina = geo.locate("gminy", point)
-    if gmina is not None and gmina.code in gazetteer.places:
-        place = gazetteer.places[gmina.code]
+    place = gazetteer.unit(gmina.code) if gmina is not None else None
+    if place is not None:
         if place.county not in dataset.counties:  # a dataset that covers only part of the region
             coverage = register.coverage(dataset.regions, dataset.region_name)
-            raise PlaceOutsideCoverage(f"{lat:g},{lon:g}", coverage, [_where(place, register, gazetteer)])
+            raise errors.PlaceOutsideCoverage(f"{lat:g},{lon:g}", coverage, [_where(place, register, gazetteer)])
         return ResolvedPlace(place, dataset.counties[place.county])
     # repr: the shortest text that reads back as the same number, so the user's own digits.
     at = f"{lat!r},{lon!r}"
@@ -628,18 +767,18 @@ def place_at(lat: float, lon: float, dataset: Dataset, register: Register, gazet
         swapped = f"{lon!r},{lat!r}"  # the numbers read the other way round are in the region
     voivodeship = geo.locate("wojewodztwa", point)
     if voivodeship is None:
-        raise PointNotServed("point_outside_poland", at, coverage, swapped)
+        raise errors.PointNotServed("point_outside_poland", at, coverage, swapped)
     if voivodeship.code in dataset.regions:
         # Within the voivodeship's simplified outline but in no gmina: on a border
         # only when a gmina boundary is that close; the outline is coarser.
         region = register.voivodeship(voivodeship.code) if len(dataset.regions) > 1 else dataset.region_name
         gminas = geo.load_layer("gminy")
         if not any(code.startswith(voivodeship.code) for code in gminas.areas):
-            raise PointNotServed("point_no_gminas", at, coverage, region=region)
+            raise errors.PointNotServed("point_no_gminas", at, coverage, region=region)
         distance = geo.distance_to_edge(gminas, point)
         if distance is not None and distance <= BORDER_TOLERANCE_M:
-            raise PointNotServed("point_on_border", at, coverage, swapped, region=region)
-        raise PointNotServed(
+            raise errors.PointNotServed("point_on_border", at, coverage, swapped, region=region)
+        raise errors.PointNotServed(
             "point_outside_gminas", at, coverage, swapped, region=region, distance=str(round(distance or 5000))
         )
-    raise PointNotServed("point_outside_coverage", at, coverage, swapped, voivodeship=voivodeship.name)
+    raise errors.PointNotServed("point_outside_coverage", at, coverage, swapped, voivodeship=voivodeship.name)

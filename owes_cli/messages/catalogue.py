@@ -17,189 +17,11 @@ from owes_cli.safe_text import shown
 if TYPE_CHECKING:
     from owes_cli.errors import Problem
 
-# The words of answers, listings and errors; those of exported documents, the web page, the map
-# and a dataset's problems are in `documents`, loaded only when one is asked for (see `message`).
+# The words of answers and listings; those of failures are in `failures`, those of exported
+# documents, the web page, the map and a dataset's problems in `documents`, each loaded only
+# when one of its messages is asked for (see `message`).
 MESSAGES: dict[str, tuple[str, str]] = {
-    # --- errors -----------------------------------------------------------
-    "query_empty": (
-        "Podaj nazwę {what}; pusty tekst niczego nie wskazuje.",
-        "Give the name {what}; empty text names nothing.",
-    ),
-    "query_too_long": (
-        "Nazwa {what} jest za długa: najwyżej {limit:# znak|# znaki|# znaków}.",
-        "The name {what} is too long: at most {limit:# character|# characters}.",
-    ),
-    "county_not_found": ("Nie znaleziono powiatu „{query}”.", "No county matches “{query}”."),
-    "county_code_unknown": (
-        "Kod TERYT „{query}” nie jest kodem żadnego powiatu w rejestrze TERYT.",
-        "“{query}” is not the TERYT code of any county in the register.",
-    ),
-    "county_outside_coverage": (
-        "„{query}” leży poza zasięgiem tych danych ({coverage}):",
-        "“{query}” lies outside this dataset's coverage ({coverage}):",
-    ),
-    "county_ambiguous": (
-        "„{query}” pasuje do kilku powiatów; wybierz jeden:",
-        "“{query}” fits several counties; choose one:",
-    ),
-    "centre_not_found": ("Nie ma ośrodka o identyfikatorze „{query}”.", "There is no centre with the id “{query}”."),
-    "centre_ambiguous": (
-        "„{query}” pasuje do kilku ośrodków; wybierz jeden:",
-        "“{query}” fits several centres; choose one:",
-    ),
-    "bad_date": (
-        "Niepoprawna data „{value}”: użyj formatu RRRR-MM-DD, np. 2014-06-01.",
-        "Invalid date “{value}”: use YYYY-MM-DD, e.g. 2014-06-01.",
-    ),
-    "bad_lang": ("Nieznany język „{value}”: wybierz pl albo en.", "Unknown language “{value}”: choose pl or en."),
-    "bad_format": (
-        "Format „{value}” nie pasuje do tego polecenia: wybierz {choices}.",
-        "The format “{value}” does not fit this command: choose {choices}.",
-    ),
-    "dataset_invalid": (
-        "Zbiór danych {path} jest błędny ({count:# problem|# problemy|# problemów}):",
-        "The dataset {path} is invalid ({count:# problem|# problems}):",
-    ),
-    "interrupted": ("Przerwano.", "Interrupted."),
-    "installation_damaged": (
-        "Instalacja owes jest uszkodzona: plik danych {file} {damage}. "
-        "Zainstaluj owes ponownie (pip install --force-reinstall owes).",
-        "The installation is damaged: the data file {file} {damage}. "
-        "Reinstall owes (pip install --force-reinstall owes).",
-    ),
-    "damage_missing": ("nie istnieje", "is missing"),
-    "damage_unreadable": ("nie daje się odczytać", "cannot be read"),
-    "damage_malformed": ("nie jest plikiem, który zbudowano", "is not the file that was built"),
-    "output_exists": (
-        "Plik {path} już istnieje; dodaj --force, aby go zastąpić.",
-        "{path} already exists; add --force to replace it.",
-    ),
-    "output_not_regular": (
-        "{path} nie jest zwykłym plikiem (urządzenie, potok?); zapisujemy tylko do plików.",
-        "{path} is not a regular file (a device, a pipe?); we write only to files.",
-    ),
-    "output_is_dir": ("{path} to katalog; podaj nazwę pliku.", "{path} is a directory; give a file name."),
-    "output_symlink": (
-        "{path} to dowiązanie symboliczne; nie zapisujemy przez dowiązania.",
-        "{path} is a symbolic link; we do not write through links.",
-    ),
-    "output_no_dir": (
-        "Nie można zapisać {path}: katalog {dir} nie istnieje.",
-        "Cannot write {path}: the directory {dir} does not exist.",
-    ),
-    "output_not_writable": (
-        "Nie można zapisać {path}: brak uprawnień do katalogu {dir}.",
-        "Cannot write {path}: no permission to write in {dir}.",
-    ),
-    "output_failed": (
-        "Nie udało się zapisać {path}: {detail}. Poprzedni plik pozostał bez zmian.",
-        "Could not write {path}: {detail}. Any previous file is unchanged.",
-    ),
-    "stdout_failed": ("Nie udało się wypisać wyniku: {detail}.", "Could not write the output: {detail}."),
-    "output_tty": (
-        "Nie wypisujemy pliku binarnego na terminal; przekieruj wynik (-o - > plik) albo podaj -o PLIK.",
-        "We do not print a binary file to a terminal; redirect it (-o - > file) or give -o FILE.",
-    ),
-    # --- exported documents (owes export) ---------------------------------
     "service": ("Usługa", "Service"),
-    "output_empty": (
-        "Podaj nazwę pliku w -o (albo -o -, aby pisać na standardowe wyjście).",
-        "Give a file name with -o (or -o - to write to standard output).",
-    ),
-    "output_unknown_suffix": (
-        "Nie wiem, jaki format ma mieć {path}: użyj końcówki {suffixes} albo podaj --format {choices}.",
-        "Cannot tell the format of {path}: end it with {suffixes}, or give --format {choices}.",
-    ),
-    "output_suffix_mismatch": (
-        "Końcówka pliku {path} nie pasuje do --format {format}.",
-        "The file name {path} does not match --format {format}.",
-    ),
-    "which_centre_needs_place": (
-        "Podaj, o jakie miejsce pytasz: --county POWIAT, --place MIEJSCOWOŚĆ albo "
-        "--at SZER,DŁUG (np. --county żarski, --place Lubsko, "
-        "--at 51.6417,15.1381).",
-        "Say which place you mean: --county COUNTY, --place TOWN or --at LAT,LON "
-        "(e.g. --county żarski, --place Lubsko, --at 51.6417,15.1381).",
-    ),
-    "which_centre_one_place": (
-        "Podaj tylko jedno z --county, --place i --at (podano: {given}).",
-        "Give only one of --county, --place and --at (given: {given}).",
-    ),
-    "place_not_found": (
-        "Nie znaleziono miejscowości ani gminy „{query}”.",
-        "No town, village or gmina matches “{query}”.",
-    ),
-    "place_code_unknown": (
-        "„{query}” nie jest 7-cyfrowym kodem TERYT gminy ani miasta, ani identyfikatorem SIMC miejscowości.",
-        "“{query}” is neither the 7-digit TERYT code of a gmina or town nor the SIMC id of a locality.",
-    ),
-    "place_outside_coverage": (
-        "„{query}” leży poza zasięgiem tych danych ({coverage}):",
-        "“{query}” lies outside this dataset's coverage ({coverage}):",
-    ),
-    "place_ambiguous": (
-        "„{query}” pasuje do miejsc w kilku powiatach; wybierz jedno:",
-        "“{query}” fits places in several counties; choose one:",
-    ),
-    "place_match": (
-        "  {name} ({teryt}, {kind_label}), powiat {county}, województwo {voivodeship}",
-        "  {name} ({teryt}, {kind_label}), powiat {county}, województwo {voivodeship}",
-    ),
-    "try_place": ("Spróbuj: owes which-centre --place {code}", "Try: owes which-centre --place {code}"),
-    "list_places": (
-        "Miejscowości i gminy powiatu: owes places --county POWIAT",
-        "A county's towns and gminas: owes places --county COUNTY",
-    ),
-    "bad_coordinates": (
-        "Nie rozumiem współrzędnych „{value}”: podaj szerokość, potem długość geograficzną, "
-        "np. --at 51.6417,15.1381 (Żary).",
-        "Cannot read the coordinates “{value}”: give latitude, then longitude, e.g. --at 51.6417,15.1381 (Żary).",
-    ),
-    "latitude_out_of_range": (
-        "Szerokość geograficzna {lat} jest poza zakresem −90…90 (najpierw szerokość, "
-        "potem długość, np. --at 51.6417,15.1381).",
-        "The latitude {lat} is outside −90…90 (latitude comes first, then longitude, e.g. --at 51.6417,15.1381).",
-    ),
-    "longitude_out_of_range": (
-        "Długość geograficzna {lon} jest poza zakresem −180…180.",
-        "The longitude {lon} is outside −180…180.",
-    ),
-    "point_outside_coverage": (
-        "Punkt {at} leży w województwie {voivodeship}, poza zasięgiem tych danych ({coverage}).",
-        "The point {at} lies in województwo {voivodeship}, outside this dataset's coverage ({coverage}).",
-    ),
-    "point_outside_poland": (
-        "Punkt {at} leży poza Polską; te dane obejmują {coverage}.",
-        "The point {at} lies outside Poland; this dataset covers {coverage}.",
-    ),
-    "point_on_border": (
-        "Punkt {at} leży na granicy gmin województwa {region}; podaj punkt wewnątrz gminy albo użyj --place.",
-        "The point {at} lies on a boundary of województwo {region}'s gminas; give a point "
-        "inside a gmina, or use --place.",
-    ),
-    "point_swapped": (
-        "Czy chodziło o --at {swapped}? Najpierw szerokość, potem długość geograficzna.",
-        "Did you mean --at {swapped}? Latitude comes first, then longitude.",
-    ),
-    "argument_too_long": (
-        "Argument nr {position} jest za długi ({length:# znak|# znaki|# znaków}; najwyżej {limit}).",
-        "Argument {position} is too long ({length:# character|# characters}; at most {limit}).",
-    ),
-    "usage_no_command": ("Nie ma polecenia „{name}”.", "There is no command “{name}”."),
-    "usage_no_option": ("Nieznana opcja {name}.", "Unknown option {name}."),
-    "usage_missing": ("Brakuje {name}.", "{name} is missing."),
-    "usage_needs_value": ("Opcja {name} wymaga wartości.", "The option {name} needs a value."),
-    "usage_other": ("Błąd wywołania: {detail}", "Usage error: {detail}"),
-    "usage_extra_args": (
-        'Nadmiarowe słowa: {words}. Nazwę z kilku słów ujmij w cudzysłów, np. --place "Nowa Sól".',
-        'Unexpected extra words: {words}. Put a name of several words in quotes, e.g. --place "Nowa Sól".',
-    ),
-    "usage_help": ("Pomoc: owes {command}--help", "Help: owes {command}--help"),
-    "did_you_mean": ("Czy chodziło o: {options}?", "Did you mean: {options}?"),
-    "try_county": ("Spróbuj: owes which-centre --county {code}", "Try: owes which-centre --county {code}"),
-    "list_counties": ("Lista powiatów: owes counties", "All counties: owes counties"),
-    "list_centres": ("Lista ośrodków: owes centres", "All centres: owes centres"),
-    "outside_match": ("  {name} ({teryt}), województwo {voivodeship}", "  {name} ({teryt}), województwo {voivodeship}"),
     # --- notes shown with an answer ----------------------------------------
     "county_also_outside": (
         "Uwaga: „{name}” ({teryt}) to także powiat w województwie {voivodeship}, poza zasięgiem tych danych.",
@@ -698,20 +520,29 @@ def _documents() -> dict[str, tuple[str, str]]:
     return DOCUMENTS
 
 
+def _failures() -> dict[str, tuple[str, str]]:
+    from owes_cli.messages.failures import FAILURES  # the words an answer found never says
+
+    return FAILURES
+
+
 def message(message_id: str) -> tuple[str, str]:
     """The Polish and English of `message_id`, from this catalogue or, when it is not here,
-    from `documents`; KeyError for an id of neither."""
+    from `failures` or `documents`; KeyError for an id of none."""
     pair = MESSAGES.get(message_id)
+    if pair is not None:
+        return pair
+    pair = _failures().get(message_id)
     return pair if pair is not None else _documents()[message_id]
 
 
 def known(message_id: str) -> bool:
-    return message_id in MESSAGES or message_id in _documents()
+    return message_id in MESSAGES or message_id in _failures() or message_id in _documents()
 
 
 def every_message() -> dict[str, tuple[str, str]]:
-    """Every message id's Polish and English, both modules' (only a test or a document needs them all)."""
-    return MESSAGES | _documents()
+    """Every message id's Polish and English, all three modules' (only a test or a document needs them all)."""
+    return MESSAGES | _failures() | _documents()
 
 
 def t(lang: str, message_id: str, **params: Any) -> str:
