@@ -214,8 +214,8 @@ def test_a_fact_sheet_past_its_part_limit_is_refused(owes: Owes, tmp_path: Path)
     command that lists those centres."""
     path = write(tmp_path, big_datasets.one_period_many_centres(500))
     for lang, says, hint in (
-        ("en", "The fact sheet would hold 503 parts", "at most 400"),
-        ("pl", "Karta miałaby 503 części", "najwyżej 400"),
+        ("en", "The fact sheet would hold 503 parts", "at most 300"),
+        ("pl", "Karta miałaby 503 części", "najwyżej 300"),
     ):
         target = tmp_path / "żarski.pdf"
         run = owes("export", "--county", "żarski", "-o", str(target), "--data", str(path), "--lang", lang)

@@ -40,15 +40,17 @@ if TYPE_CHECKING:
 # a part (1.45 ms a table cell), Word 0.2 s plus 0.8 ms a part; both grow faster past that (1,200
 # centres of one period, 19,281 parts: PDF 17 s, Word 30 s). The largest real shape must pass: a
 # dataset shaped like all of Poland (benchmarks/synthetic_datasets.py national) makes 3,150
-# parts, the bundled data at most 197. 5,000 is that with room to spare (PDF about 2.5 s, Word
-# about 4 s); the worst datasets within the size limit make 30,000 to 52,000 (13 to over 60 s).
-# For faster renderers: (the seconds allowed − the fixed 0.2 s) ÷ their cost of a part.
+# parts, the bundled data at most 197. 5,000 is that with room to spare; the whole export of the
+# largest directory let through takes 3.1-3.3 s as PDF and 2.9-5.1 s as Word (306 centres, or 63
+# services listed by each of 63 centres), while the worst datasets within the size limit make
+# 30,000 to 52,000 parts (13 to over 60 s). For faster renderers: (the seconds allowed − the
+# fixed 0.2 s) ÷ their cost of a part.
 MAX_PARTS = 5_000
 # A one-page fact sheet costs more a part: its renderer fits the sheet to the page again and again
 # (PDF 3.6 ms, Word 2 ms a part, measured as above on sheets of 103 to 1,203 parts: a county whose
 # coverage is unknown lists every centre of the period). Real sheets hold at most 5 parts (the
-# bundled data, two candidates); 400 keep the PDF near 1.6 s.
-MAX_SHEET_PARTS = 400
+# bundled data, two candidates); at 400 the whole export took 2.2 s as PDF, so 300 keep it near 1.7 s.
+MAX_SHEET_PARTS = 300
 
 
 class Report(Record):
