@@ -36,9 +36,10 @@ if TYPE_CHECKING:
 # The most parts (see `parts`) a PDF or Word document holds: Directory.document refuses more,
 # after building the report and before drawing it, since the time to draw one grows with its
 # parts. Measured on 0.3.0 (2026-12-06, CPU seconds of the render alone, a loaded 2-core machine)
-# over eleven shapes of directory of 97 to 9,681 parts, within about 15 %: PDF 0.2 s plus 0.46 ms
-# a part (1.45 ms a table cell), Word 0.2 s plus 0.8 ms a part; both grow faster past that (1,200
-# centres of one period, 19,281 parts: PDF 17 s, Word 30 s). The largest real shape must pass: a
+# over eleven directories of 97 to 9,681 parts: PDF 0.2 s plus 0.46 ms a part (1.45 ms a table
+# cell), within 10 % on the eight of 0.5 to 5 s but half too much on a 380-row table; Word 0.2 s
+# plus 0.8 ms a part, within about 25 %. Both grow faster past 10,000 parts (1,200 centres of one
+# period, 19,281 parts: PDF 17 s, Word 30 s). The largest real shape must pass: a
 # dataset shaped like all of Poland (benchmarks/synthetic_datasets.py national) makes 3,150
 # parts, the bundled data at most 197. 5,000 is that with room to spare; the whole export of the
 # largest directory let through takes 3.1-3.3 s as PDF and 2.9-5.1 s as Word (306 centres, or 63
