@@ -637,14 +637,37 @@ class Directory:
         at: tuple[float, float] | str | None = None,
         centre: str | None = None,
         generated: datetime | None = None,
+        max_parts: int | None = None,
+        max_sheet_parts: int | None = None,
     ) -> Report:
         """The report to export: the fact sheet of a county (named, or the county of a place or
         point, which the sheet names), one centre, or the whole directory.
 
         `generated` is when the document says it was made (default: now, or
         SOURCE_DATE_EPOCH); without `on` the answer is for the directory's `today`
-        when one was given, else for that day.
+        when one was given, else for that day. CannotWriteError, before anything is drawn, when
+        the report holds more than `max_parts` parts (`report.parts`), or a county's one-page
+        sheet more than `max_sheet_parts`: too big to draw quickly.
         """
+        from owes_cli.layout import report
+
+        built = self._report(on, where, county, place, at, centre, generated)
+        limit = max_sheet_parts if built.one_page else max_parts
+        if limit is not None and (held := report.parts(built)) > limit:
+            # Counting is enough to refuse: drawing a document takes time in proportion to its parts.
+            raise CannotWriteError("sheet_too_big" if built.one_page else "document_too_big", parts=held, limit=limit)
+        return built
+
+    def _report(
+        self,
+        on: date | str | None,
+        where: Where | None,
+        county: str | None,
+        place: str | None,
+        at: tuple[float, float] | str | None,
+        centre: str | None,
+        generated: datetime | None,
+    ) -> Report:
         from owes_cli import version
         from owes_cli.answers import detail
         from owes_cli.layout import fact_sheet, report

@@ -7,8 +7,10 @@ they replace, and the limits against what a user sees.
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import big_datasets
 import pytest
@@ -187,3 +189,114 @@ def test_a_spreadsheet_past_its_row_limit_is_refused_before_any_work(owes: Owes,
         assert says in run.stderr and limit in run.stderr and hint in run.stderr
         assert "Traceback" not in run.stderr
         assert list(tmp_path.iterdir()) == [path]
+
+
+# --------------------------------------------------------------------------
+# PDF and Word: a document too big to draw quickly is refused before it is drawn
+# --------------------------------------------------------------------------
+
+
+def test_a_directory_past_its_part_limit_is_refused_before_it_is_drawn(owes: Owes, tmp_path: Path) -> None:
+    """Issue 20: 3,242 centres of one period (256 KiB) made a PDF directory of 47.9 s and a Word one
+    of over a minute. Past MAX_PARTS parts the export is refused in the reader's language, writing
+    nothing, and pointing to smaller documents: 400 centres make 6,481 parts."""
+    path = write(tmp_path, big_datasets.one_period_many_centres(400))
+    for lang, target, says, hint in (
+        ("en", "all.pdf", "The document would hold 6,481 parts", "one centre (--centre ID)"),
+        ("pl", "all.docx", "Dokument miałby 6", "jeden ośrodek (--centre ID)"),
+    ):
+        run = owes("export", "-o", str(tmp_path / target), "--data", str(path), "--lang", lang)
+        assert run.exit_code == ExitCode.CANNOT_WRITE
+        assert run.stdout == ""
+        assert says in run.stderr and hint in run.stderr and "Traceback" not in run.stderr
+        assert "xlsx" in run.stderr and "owes centres --format csv" in run.stderr
+        assert list(tmp_path.iterdir()) == [path]
+    assert "at most 5,000" in owes("export", "-o", "-", "--format", "pdf", "--data", str(path)).stderr
+
+
+def test_a_fact_sheet_past_its_part_limit_is_refused(owes: Owes, tmp_path: Path) -> None:
+    """A county whose coverage no source gives lists every centre of the period: 3,242 made a
+    239-page "one-page" sheet in 12 s. Past MAX_SHEET_PARTS the sheet is refused, naming the
+    command that lists those centres."""
+    path = write(tmp_path, big_datasets.one_period_many_centres(500))
+    for lang, says, hint in (
+        ("en", "The fact sheet would hold 503 parts", "at most 300"),
+        ("pl", "Karta miałaby 503 części", "najwyżej 300"),
+    ):
+        target = tmp_path / "żarski.pdf"
+        run = owes("export", "--county", "żarski", "-o", str(target), "--data", str(path), "--lang", lang)
+        assert run.exit_code == ExitCode.CANNOT_WRITE
+        assert says in run.stderr and hint in run.stderr and "which-centre" in run.stderr
+        assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_refused_document_loads_no_pdf_library(tmp_path: Path) -> None:
+    """Refused before the work: the document is counted, never drawn (fpdf2 is not even imported)."""
+    import subprocess
+    import sys
+
+    from conftest import BASE_ENV
+
+    path = write(tmp_path, big_datasets.one_period_many_centres(400))
+    probe = (
+        "import sys\nfrom owes_cli.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    print(done.code, 'fpdf' in sys.modules)"
+    )
+    args = [sys.executable, "-c", probe, "export", "-o", str(tmp_path / "a.pdf"), "--data", str(path)]
+    done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **BASE_ENV}, check=False)
+    assert done.stdout.split() == [str(int(ExitCode.CANNOT_WRITE)), "False"], done.stderr
+
+
+@pytest.mark.parametrize("sheet", [False, True])
+def test_a_document_at_its_part_limit_is_written(
+    owes: Owes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sheet: bool
+) -> None:
+    """The limit is on what the document holds: one exactly at it is written, one part more is not."""
+    from owes_cli import Directory
+    from owes_cli.layout import report
+
+    path = write(tmp_path, big_datasets.one_period_many_centres(12))
+    held = report.parts(Directory.load(path, lang="en").document(county="żarski" if sheet else None))
+    where = ["--county", "żarski"] if sheet else []
+    target = tmp_path / "out.pdf"
+    monkeypatch.setattr(report, "MAX_SHEET_PARTS" if sheet else "MAX_PARTS", held)
+    written = owes("export", *where, "-o", str(target), "--data", str(path))
+    assert written.exit_code == 0, written.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+    monkeypatch.setattr(report, "MAX_SHEET_PARTS" if sheet else "MAX_PARTS", held - 1)
+    refused = owes("export", *where, "-o", str(tmp_path / "again.pdf"), "--data", str(path))
+    assert refused.exit_code == ExitCode.CANNOT_WRITE
+    assert f"would hold {held} parts" in refused.stderr and f"at most {held - 1} " in refused.stderr
+
+
+def test_real_data_is_never_refused_as_too_big(tmp_path: Path) -> None:
+    """The bundled data on every day a period starts or ends, and a dataset shaped like all of Poland
+    (benchmarks/synthetic_datasets.py national, 3 and 7 periods), stay well within both limits."""
+    from test_regions import synthetic
+
+    from owes_cli import Directory
+    from owes_cli.layout.report import MAX_PARTS, MAX_SHEET_PARTS
+
+    def within(directory: Directory, **asked: Any) -> bool:
+        return bool(directory.document(**asked, max_parts=MAX_PARTS, max_sheet_parts=MAX_SHEET_PARTS).blocks)
+
+    for lang in ("pl", "en"):
+        bundled = Directory.load(lang=lang)
+        days = {date(2014, 6, 1), date(2017, 1, 1), date(2026, 12, 6)}
+        for period in bundled.dataset.periods.values():
+            first = period.first_day()
+            days |= {first, first - timedelta(days=1)}
+            last = period.last_day()
+            if last is not None:
+                days.add(last + timedelta(days=1))
+        for day in sorted(days):
+            assert within(bundled, on=day)
+        for day in (date(2014, 6, 1), date(2017, 1, 1), date(2026, 12, 6)):
+            for county in bundled.dataset.counties:
+                assert within(bundled, on=day, county=county)
+        for centre in bundled.dataset.centres:
+            assert within(bundled, centre=centre)
+    for count in (3, 7):
+        national = Directory.load(write(tmp_path, synthetic.national(count)), lang="en")
+        for period in national.dataset.periods.values():
+            assert within(national, on=period.first_day())

@@ -706,8 +706,12 @@ def _document(directory: Directory, kind: str, where: Where | None, centre_id: s
         from owes_cli.render import xlsx
 
         return xlsx.render(directory.spreadsheet(max_rows=xlsx.MAX_BUILT_ROWS), directory.generation_time())
-    # Without --on the answer is for the day the document is made.
-    document = directory.document(on=on, where=where, centre=centre_id)
+    from owes_cli.layout.report import MAX_PARTS, MAX_SHEET_PARTS
+
+    # Without --on the answer is for the day the document is made; one too big to draw quickly is refused.
+    document = directory.document(
+        on=on, where=where, centre=centre_id, max_parts=MAX_PARTS, max_sheet_parts=MAX_SHEET_PARTS
+    )
     if kind == "pdf":
         from owes_cli.render import pdf
 

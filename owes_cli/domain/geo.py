@@ -129,13 +129,8 @@ def encode_ring(ring: Ring) -> list[int]:
 
 
 def decode_ring(flat: list[int]) -> Ring:
-    ring: Ring = []
-    x = y = 0
-    for i in range(0, len(flat), 2):
-        x += flat[i]
-        y += flat[i + 1]
-        ring.append((x * UNIT, y * UNIT))
-    return ring
+    # The running sums of the steps, in C (integers: exact), then each scaled once.
+    return [(x * UNIT, y * UNIT) for x, y in zip(accumulate(flat[0::2]), accumulate(flat[1::2]), strict=True)]
 
 
 def _bbox(polygons: list[Polygon]) -> tuple[float, float, float, float]:

@@ -135,6 +135,12 @@ class _Projection:
         lon, lat = point
         return (MARGIN + (lon - self.west) * self.squeeze * self.scale, TOP + (self.north - lat) * self.scale)
 
+    def ring(self, ring: Iterable[geo.Point]) -> list[XY]:
+        """Each point as __call__ projects it (the same arithmetic, so the same numbers), in one loop:
+        a county's thousands of points without a call each."""
+        west, north, squeeze, scale = self.west, self.north, self.squeeze, self.scale
+        return [(MARGIN + (lon - west) * squeeze * scale, TOP + (north - lat) * scale) for lon, lat in ring]
+
 
 def coverage_map(
     dataset: Dataset,
@@ -167,11 +173,12 @@ def coverage_map(
     legend = _legend(in_play, answers.values(), seats, shapes, styles, lang)
     map_bottom = TOP + project.height
     reserve = _message_height(message)
-    legend_at, width = _legend_place(shapes, seats, legend, map_bottom, reserve)
+    ink = _ink_boxes(shapes, seats)  # thousands of boxes: made once, for the legend and the scale bar
+    legend_at, width = _legend_place(ink, legend, map_bottom, reserve)
     legend_at = (legend_at[0], legend_at[1] + reserve)
     legend_bottom = _legend_bottom(legend, legend_at[1])
     km = project.scale / KM_PER_DEGREE
-    taken = [*_ink_boxes(shapes, seats), (legend_at[0], legend_at[1] - reserve, width - MARGIN, legend_bottom)]
+    taken = [*ink, (legend_at[0], legend_at[1] - reserve, width - MARGIN, legend_bottom)]
     furniture_at, map_bottom = _furniture_place(taken, width, map_bottom, km)
     body_bottom = max(map_bottom, legend_bottom) + SEAT_RADIUS
     drawing = CoverageMap(
@@ -284,7 +291,7 @@ def _shapes(
         seated = ans.county.kind is CountyKind.CITY and any(
             geo.polygon_contains(polygon, point) for polygon in area.polygons for point in seat_points
         )
-        rings = [_thin([project(p) for p in ring]) for polygon in area.polygons for ring in polygon]
+        rings = [_thin(project.ring(ring)) for polygon in area.polygons for ring in polygon]
         shapes.append(
             Shape(code, ans.county.name, rings, style, project(area.label), not seated, emphasised=code == emphasise)
         )
@@ -337,7 +344,7 @@ def _legend_bottom(legend: list[LegendEntry], top: float) -> float:
 
 
 def _legend_place(
-    shapes: list[Shape], seats: list[Seat], legend: list[LegendEntry], map_bottom: float, reserve: float = 0.0
+    ink: list[Box], legend: list[LegendEntry], map_bottom: float, reserve: float = 0.0
 ) -> tuple[XY, float]:
     """Where the legend goes (top right or bottom right, as close to the region as it fits) and the canvas' width.
 
@@ -345,7 +352,6 @@ def _legend_place(
     empty corner, so the picture has no empty column beside the map.
     """
     height = _legend_bottom(legend, 0.0) + reserve
-    ink = _ink_boxes(shapes, seats)
     best: tuple[XY, float] | None = None
     for top in (TOP, max(TOP, map_bottom - height)):
         reach = max(
@@ -362,8 +368,9 @@ def _legend_place(
 
 def _ink_boxes(shapes: list[Shape], seats: list[Seat]) -> list[tuple[float, float, float, float]]:
     """Boxes around everything drawn on the map: each stretch of the areas' edges, and the names."""
+    # min() and max() of two, written out: a call each for thousands of stretches cost more than the rest.
     boxes = [
-        (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+        (x1 if x1 <= x2 else x2, y1 if y1 <= y2 else y2, x1 if x1 >= x2 else x2, y1 if y1 >= y2 else y2)
         for shape in shapes
         for ring in shape.rings
         for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)
@@ -381,9 +388,24 @@ def _ink_boxes(shapes: list[Shape], seats: list[Seat]) -> list[tuple[float, floa
 
 def _text_width(text: str, size: float, *, bold: bool = False) -> float:
     """How wide a line of DejaVu Sans is, in units, from the font's advance widths (no kerning)."""
-    widths = _BOLD_WIDTHS if bold else _WIDTHS
-    default = 700 if bold else 640
-    return sum(widths.get(ch, default) for ch in text) * size / 1000
+    return _advance(text, bold) * size / 1000
+
+
+def _advance(text: str, bold: bool) -> int:
+    """The sum of the text's advance widths: the same few names are measured thousands of times
+    while labels look for a place, so each sum is kept (a map's names, a few hundred at most)."""
+    key = (text, bold)
+    found = _ADVANCES.get(key)
+    if found is None:
+        widths = _BOLD_WIDTHS if bold else _WIDTHS
+        default = 700 if bold else 640
+        found = _ADVANCES[key] = sum(widths.get(ch, default) for ch in text)
+        if len(_ADVANCES) > 10_000:  # a program drawing many datasets' maps: start again
+            _ADVANCES.clear()
+    return found
+
+
+_ADVANCES: dict[tuple[str, bool], int] = {}
 
 
 # DejaVu Sans' advance widths in thousandths of an em, as the shipped fonts have them (fontTools, once):
@@ -664,8 +686,9 @@ def place_labels(
         x, y = m.furniture_at
         fixed.append((x, y - FURNITURE_HEIGHT, x + FURNITURE_WIDTH, y))
     scales = [scale for scale in (1.0, 0.9, 0.8, 0.7) if scale >= shrink - 1e-9] or [1.0]
+    outlines: dict[str, _Outline] = {}  # each county's, made when first asked for and kept for every try
     for scale in scales:
-        placed = _place_all(m, LABEL_SIZE * grow * scale, bounds, list(fixed), leaders=scale == scales[-1])
+        placed = _place_all(m, LABEL_SIZE * grow * scale, bounds, list(fixed), outlines, leaders=scale == scales[-1])
         if placed is not None:
             return placed
     raise AssertionError("the last try always places every name")
@@ -676,7 +699,9 @@ def _seat_box(at: XY) -> Box:
     return (at[0] - radius, at[1] - radius, at[0] + radius, at[1] + radius)
 
 
-def _place_all(m: CoverageMap, size: float, bounds: Box, taken: list[Box], *, leaders: bool) -> list[Label] | None:
+def _place_all(
+    m: CoverageMap, size: float, bounds: Box, taken: list[Box], outlines: dict[str, _Outline], *, leaders: bool
+) -> list[Label] | None:
     labels: list[Label] = []
 
     def free(box: Box) -> bool:
@@ -698,7 +723,7 @@ def _place_all(m: CoverageMap, size: float, bounds: Box, taken: list[Box], *, le
         key=lambda shape: (not shape.emphasised, _extent(shape.rings)),
     )
     for shape in order:
-        found = _county_label(shape, size, free, leaders=leaders)
+        found = _county_label(shape, outlines, size, free, leaders=leaders)
         if found is None:
             return None
         labels.append(found)
@@ -719,7 +744,9 @@ def _first_free(
 _STEPS = [(dx, dy) for dy in (0, -0.7, 0.7, -1.4, 1.4, -2.1, 2.1, -2.8, 2.8) for dx in (0, -0.3, 0.3, -0.6, 0.6)]
 
 
-def _county_label(shape: Shape, size: float, free: Callable[[Box], bool], *, leaders: bool) -> Label | None:
+def _county_label(
+    shape: Shape, outlines: dict[str, _Outline], size: float, free: Callable[[Box], bool], *, leaders: bool
+) -> Label | None:
     """A county's name inside it (the one asked about: its whole box), or with a leader line when allowed."""
     x, y = shape.label
     # The county asked about has its whole name inside it where it fits, else as much as the others.
@@ -730,7 +757,10 @@ def _county_label(shape: Shape, size: float, free: Callable[[Box], bool], *, lea
             points = [middle, (box[0], middle[1]), (box[2], middle[1])]
             if whole:
                 points += [(box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])]
-            return free(box) and all(_rings_contain(shape.rings, p) for p in points)
+            if not free(box):
+                return False
+            outline = outlines.get(shape.code) or outlines.setdefault(shape.code, _Outline(shape.rings))
+            return all(outline.contains(p) for p in points)
 
         # A double name ("strzelecko-drezdenecki") may stand on two lines, broken after its hyphen.
         for text in dict.fromkeys((shape.name, shape.name.replace("-", "-\n", 1))):
@@ -756,6 +786,48 @@ def _extent(rings: list[list[XY]]) -> float:
     xs = [x for ring in rings for x, _ in ring]
     ys = [y for ring in rings for _, y in ring]
     return (max(xs) - min(xs)) * (max(ys) - min(ys))
+
+
+class _Outline:
+    """A county's edges sorted into horizontal bands, to ask many times whether a point is inside it.
+
+    The answer of `_rings_contain`, edge for edge the same sums: a horizontal line
+    through a point crosses only the edges of its band, a tenth or less of them all.
+    """
+
+    BANDS = 32
+
+    def __init__(self, rings: list[list[XY]]) -> None:
+        ys = [y for ring in rings for _, y in ring] or [0.0]
+        self.top, bottom = min(ys), max(ys)
+        self.step = (bottom - self.top) / self.BANDS or 1.0
+        top, step = self.top, self.step
+        self.bands: list[list[tuple[float, float, float, float, float]]] = [[] for _ in range(self.BANDS + 2)]
+        bands = self.bands
+        for ring in rings:
+            # Each point's band once; an edge goes into every band from its lower end's to its upper end's.
+            marks = [int((y - top) / step) for _, y in ring]
+            after = ring[1:] + ring[:1]
+            for (x1, y1), (x2, y2), m1, m2 in zip(ring, after, marks, marks[1:] + marks[:1], strict=True):
+                edge = (x1, y1, x2 - x1, y2 - y1, y2)
+                if m1 == m2:
+                    bands[m1].append(edge)
+                else:
+                    for band in range(m1, m2 + 1) if m1 < m2 else range(m2, m1 + 1):
+                        bands[band].append(edge)
+
+    def _band(self, y: float) -> int:
+        # As __init__ marks a point: the same sum, kept within the bands for a point outside.
+        return min(self.BANDS + 1, max(0, int((y - self.top) / self.step)))
+
+    def contains(self, point: XY) -> bool:
+        px, py = point
+        crossings = False
+        # An edge the line crosses spans py, so it lies in py's band (`_band` never decreases with y).
+        for x1, y1, dx, dy, y2 in self.bands[self._band(py)]:
+            if (y1 > py) != (y2 > py) and px < x1 + (py - y1) * dx / dy:
+                crossings = not crossings
+        return crossings
 
 
 def _rings_contain(rings: list[list[XY]], point: XY) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from owes_cli.answers import PeriodStatus, Query, Source
 from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
-from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
+from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
 from owes_cli.layout.sections import (
     centre_section,
     cited_sources,
@@ -31,6 +31,27 @@ from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap
+
+
+# The most parts (see `parts`) a PDF or Word document holds: Directory.document refuses more,
+# after building the report and before drawing it, since the time to draw one grows with its
+# parts. Measured on 0.3.0 (2026-12-06, CPU seconds of the render alone, a loaded 2-core machine)
+# over eleven directories of 97 to 9,681 parts: PDF 0.2 s plus 0.46 ms a part (1.45 ms a table
+# cell), within 10 % on the eight of 0.5 to 5 s but half too much on a 380-row table; Word 0.2 s
+# plus 0.8 ms a part, within about 25 %. Both grow faster past 10,000 parts (1,200 centres of one
+# period, 19,281 parts: PDF 17 s, Word 30 s). The largest real shape must pass: a
+# dataset shaped like all of Poland (benchmarks/synthetic_datasets.py national) makes 3,150
+# parts, the bundled data at most 197. 5,000 is that with room to spare; the whole export of the
+# largest directory let through takes 3.1-3.3 s as PDF and 2.9-5.1 s as Word (306 centres, or 63
+# services listed by each of 63 centres), while the worst datasets within the size limit make
+# 30,000 to 52,000 parts (13 to over 60 s). For faster renderers: (the seconds allowed − the
+# fixed 0.2 s) ÷ their cost of a part.
+MAX_PARTS = 5_000
+# A one-page fact sheet costs more a part: its renderer fits the sheet to the page again and again
+# (PDF 3.6 ms, Word 2 ms a part, measured as above on sheets of 103 to 1,203 parts: a county whose
+# coverage is unknown lists every centre of the period). Real sheets hold at most 5 parts (the
+# bundled data, two candidates); at 400 the whole export took 2.2 s as PDF, so 300 keep it near 1.7 s.
+MAX_SHEET_PARTS = 300
 
 
 class Report(Record):
@@ -52,6 +73,22 @@ class Report(Record):
         if self.about:
             return f"{self.about} — {title} ({self.subtitle})"
         return f"{self.subtitle} — {title}"
+
+
+def parts(report: Report) -> int:
+    """How many pieces of text a renderer lays out one by one: each heading, paragraph and list item,
+    each field's label and value, and each table cell. Counted without drawing anything."""
+    count = 0
+    for block in report.blocks:
+        if isinstance(block, Table):
+            count += len(block.rows) * len(block.header)
+        elif isinstance(block, Fields):
+            count += 2 * len(block.rows)
+        elif isinstance(block, Bullets):
+            count += len(block.items)
+        elif isinstance(block, (Heading, Paragraph)):
+            count += 1
+    return count
 
 
 class Edition(Record):

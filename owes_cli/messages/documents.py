@@ -223,6 +223,24 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
         "answer changes), and it holds at most {limit:,} so that it opens quickly: nothing was written. "
         "Save one day's answers as a PDF (--on DAY) or the whole dataset as a spreadsheet (.xlsx).",
     ),
+    "document_too_big": (
+        "Dokument miałby {parts:,} części (nagłówków, akapitów, pól, punktów list i komórek tabel), a owes "
+        "drukuje najwyżej {limit:,}, by eksport trwał krótko: nie zapisano pliku. Zapisz mniejszą część: "
+        "kartę jednego powiatu (--county POWIAT) albo jeden ośrodek (--centre ID); całe dane zapisze arkusz "
+        "(owes export -o PLIK.xlsx), a listę ośrodków owes centres --format csv.",
+        "The document would hold {parts:,} parts (headings, paragraphs, fields, list items and table cells), "
+        "and owes prints at most {limit:,} so that the export stays quick: nothing was written. Export a "
+        "smaller part: one county's fact sheet (--county COUNTY) or one centre (--centre ID); a spreadsheet "
+        "holds the whole dataset (owes export -o FILE.xlsx), and owes centres --format csv lists the centres.",
+    ),
+    "sheet_too_big": (
+        "Karta miałaby {parts:,} części (głównie ośrodków, z których któryś może obsługiwać ten powiat), "
+        "a jednostronicowa karta mieści najwyżej {limit:,}, by eksport trwał krótko: nie zapisano pliku. "
+        "Te ośrodki wypisze owes which-centre z tym samym pytaniem i --full albo --format csv.",
+        "The fact sheet would hold {parts:,} parts (mostly centres, any of which may serve this county), "
+        "and a one-page sheet holds at most {limit:,} so that the export stays quick: nothing was written. "
+        "owes which-centre with the same question and --full or --format csv lists those centres.",
+    ),
     "map_nothing_to_draw": (
         "Nie da się narysować mapy: granice powiatów mamy tylko dla województwa lubuskiego, "
         "a żaden z {total} powiatów tych danych w nim nie leży.",
