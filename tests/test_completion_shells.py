@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from itertools import count
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from conftest import PROJECT
 
 SHELLS = ("bash", "zsh", "fish")
 OWES = Path(sys.executable).with_name("owes")
+_SERVERS = count()  # numbers the tmux servers this process starts
 
 # A program named `owes` that completes from the values in $OWES_TEST_VALUES (a JSON list).
 STUB = f"""#!{sys.executable}
@@ -70,7 +72,10 @@ class Shell:
 
     def __init__(self, name: str, home: Path, path: str, env: dict[str, str]) -> None:
         self.name, self.home = name, home
-        self.socket = f"owes-test-{os.getpid()}-{name}"
+        # A server of its own for each shell: tmux's kill-server returns before the server has let go
+        # of its socket, and a new session on the same name then fails ("server exited unexpectedly")
+        # on a busy machine, 12 times in 30 in a row.
+        self.socket = f"owes-test-{os.getpid()}-{next(_SERVERS)}-{name}"
         self.said = home / "said.txt"
         command = {"bash": "bash --norc --noprofile -i", "zsh": "zsh -f -i", "fish": "fish --no-config -i"}[name]
         environment = {"HOME": str(home), "PATH": path, "TERM": "xterm", "LANG": "C.UTF-8", **env}
