@@ -24,7 +24,7 @@ from typer.core import TyperGroup
 from owes_cli import answers
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
-from owes_cli.cli import click_compat, files, signals, streams
+from owes_cli.cli import click_compat, signals, streams
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
@@ -179,7 +179,7 @@ def _said(message: str, code: int) -> int:
 
 
 def _pipe_failure(err: BaseException, lang: str) -> int:
-    if isinstance(err, BrokenPipeError | files.ReaderGone) or getattr(err, "errno", None) == errno.EPIPE:
+    if isinstance(err, BrokenPipeError | streams.ReaderGone) or getattr(err, "errno", None) == errno.EPIPE:
         return _quiet_broken_pipe()
     raise err
 
@@ -191,7 +191,7 @@ _FAILURES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], Ca
     (click_compat.ClickException, lambda err, lang: _said(_usage_error(err, lang), ExitCode.USAGE)),
     ((KeyboardInterrupt, typer.Abort), lambda err, lang: _said(t(lang, "interrupted"), ExitCode.INTERRUPTED)),
     (signals.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
-    ((OSError, files.ReaderGone), _pipe_failure),  # the reader left: quietly; any other OSError is a bug
+    ((OSError, streams.ReaderGone), _pipe_failure),  # the reader left: quietly; any other OSError is a bug
 )
 
 
@@ -249,7 +249,7 @@ def _say(message: str) -> None:
 
 def _quiet_broken_pipe() -> int:
     # The reader left (`owes counties | head -1`); send the rest nowhere.
-    files.discard_stdout()
+    streams.discard_stdout()
     return ExitCode.BROKEN_PIPE
 
 
@@ -408,7 +408,7 @@ def _warn_notes(notes: Sequence[NoteInfo], lang: str, out: Output | None) -> Non
 
 def _written(output: str, kind: str, lang: str, quiet: bool) -> None:
     """One line on stderr that says what was written where (not for stdout, nor with --quiet)."""
-    if output != files.STDOUT and not quiet:
+    if output != streams.STDOUT and not quiet:
         _say(t(lang, f"{kind}_written", path=output))
 
 
@@ -658,6 +658,7 @@ def coverage_map(
     *,
     directory: Directory,
 ) -> None:
+    from owes_cli.cli import files  # loaded only by the commands that write a file
     from owes_cli.render import map_image as map_render
 
     kind = _prepare_output(output, image_format, ("svg", "png"), force)
@@ -681,6 +682,8 @@ def export(
 ) -> None:
     if output is None:
         raise UsageError("export_needs_output")
+    from owes_cli.cli import files  # loaded only by the commands that write a file
+
     kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx", "html", "geojson"), force)
     files.write_output(output, _document(directory, kind, where, centre_id, on), force=force)
     _written(output, kind, directory.lang, quiet)
@@ -723,8 +726,10 @@ def _document(directory: Directory, kind: str, where: Where | None, centre_id: s
 
 def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], force: bool) -> str:
     """The file format, after checking the target can be written: before the work, not after."""
+    from owes_cli.cli import files
+
     kind = files.choose_format(output, chosen, allowed)
-    if output != files.STDOUT:
+    if output != streams.STDOUT:
         files.check_target(Path(output), force=force)
     return kind
 

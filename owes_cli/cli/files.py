@@ -13,17 +13,22 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
 
-from owes_cli.cli.streams import CheckedStdout, ReaderGone, write_all
+from owes_cli.cli.streams import STDOUT, CheckedStdout, ReaderGone, discard_stdout, stdout, stdout_failed, write_all
 
-__all__ = ["STDOUT", "ReaderGone", "check_target", "choose_format", "stdout", "stdout_failed", "write_output"]
+__all__ = [
+    "STDOUT",
+    "ReaderGone",
+    "check_target",
+    "choose_format",
+    "discard_stdout",
+    "stdout",
+    "stdout_failed",
+    "write_output",
+]
 from owes_cli.errors import CannotWriteError, UsageError
-
-STDOUT = "-"
 
 
 def write_output(target: str, data: bytes, *, force: bool) -> None:
@@ -46,36 +51,6 @@ def _write_stdout(data: bytes) -> None:
         stream.flush()
     except OSError as exc:
         raise stdout_failed(exc) from None
-
-
-def stdout() -> TextIO:
-    """sys.stdout, or CannotWriteError when the program was started with it closed."""
-    if sys.stdout is None:
-        raise CannotWriteError("stdout_failed", reason="closed", detail="stdout is closed")
-    return sys.stdout
-
-
-def stdout_failed(exc: OSError) -> ReaderGone | CannotWriteError:
-    """The error to raise when writing to stdout failed (a full disk, /dev/full).
-
-    Whatever is still buffered is dropped, so Python does not try again at
-    exit and print its own traceback. A reader that went away (EPIPE) is
-    not a failure, and ends the command quietly.
-    """
-    if exc.errno == errno.EPIPE:
-        return ReaderGone()
-    discard_stdout()
-    return CannotWriteError("stdout_failed", **_reason(exc))
-
-
-def discard_stdout() -> None:
-    """Send the rest of stdout, buffered or not, nowhere."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def choose_format(target: str, chosen: str | None, allowed: tuple[str, ...]) -> str:

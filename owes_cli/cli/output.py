@@ -11,7 +11,7 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from typing import IO, TYPE_CHECKING, TypeVar
 
-from owes_cli.cli.files import stdout, stdout_failed
+from owes_cli.cli.streams import stdout, stdout_failed
 from owes_cli.errors import UsageError
 from owes_cli.layout.blocks import Block
 from owes_cli.render import plain as render

@@ -7,6 +7,9 @@ the tool writes to stdout (help, version, tables, documents) therefore goes
 through `write_all`, which checks every `os.write`, waits while a
 non-blocking pipe is full, and ends in an error the CLI can name: the
 reader left (exit 141) or the write failed (exit 6).
+
+An answer written to stdout needs only this module; `files`, which writes
+-o files atomically, loads only in the commands that write one.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ import io
 import os
 import select
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from owes_cli.errors import CannotWriteError
 
 STDOUT_FD = 1
+STDOUT = "-"  # the output "file" that means stdout (-o -)
 
 
 class ReaderGone(Exception):
@@ -57,6 +61,38 @@ def failure(exc: OSError) -> ReaderGone | CannotWriteError:
         return CannotWriteError("stdout_failed", reason="closed", detail="stdout is closed")
     name = errno.errorcode.get(exc.errno or 0, "")
     return CannotWriteError("stdout_failed", reason=name, detail=exc.strerror or type(exc).__name__)
+
+
+def stdout() -> TextIO:
+    """sys.stdout, or CannotWriteError when the program was started with it closed."""
+    if sys.stdout is None:
+        raise CannotWriteError("stdout_failed", reason="closed", detail="stdout is closed")
+    return sys.stdout
+
+
+def stdout_failed(exc: OSError) -> ReaderGone | CannotWriteError:
+    """The error to raise when writing to stdout failed (a full disk, /dev/full).
+
+    Whatever is still buffered is dropped, so Python does not try again at
+    exit and print its own traceback. A reader that went away (EPIPE) is
+    not a failure, and ends the command quietly.
+    """
+    if exc.errno == errno.EPIPE:
+        return ReaderGone()
+    discard_stdout()
+    # The errno's name lets the message say it in the user's language (i18n.REASONS).
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return CannotWriteError("stdout_failed", reason=name, detail=exc.strerror or type(exc).__name__)
+
+
+def discard_stdout() -> None:
+    """Send the rest of stdout, buffered or not, nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class CheckedStdout(io.TextIOBase):

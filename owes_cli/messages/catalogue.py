@@ -119,10 +119,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} ({kind_label}, gmina {gmina}, powiat {county})",
         "{name} ({kind_label}, gmina {gmina}, powiat {county})",
     ),
-    "on_not_a_date": (
-        "on= przyjmuje datę (datetime.date) albo tekst, np. „2014-06-01”, „2014-06” lub „2014”; podano {value}.",
-        "on= takes a date (datetime.date) or text such as “2014-06-01”, “2014-06” or “2014”; got {value}.",
-    ),
     "centre": ("Ośrodek", "Centre"),
     "centres": ("Ośrodki", "Centres"),
     "from": ("Od", "From"),
@@ -158,10 +154,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history": ("Historia", "History"),
     "what": ("Co", "What"),
     "period_centres": ("Ośrodki okresu", "Centres of the period"),
-    "history_needs_one": (
-        "Podaj dokładnie jedno: --county NAZWA albo --centre ID.",
-        "Give exactly one of --county NAME or --centre ID.",
-    ),
     "as_of": ("stan na", "as of"),
     "counties": ("Powiaty", "Counties"),
     "services": ("Usługi", "Services"),
@@ -209,16 +201,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {seat} centre's project is open to organisations and people from the whole voivodeship (source {source}).",
     ),
     # --- villages and other localities (issue 11; helper "villages") ------
-    "place_postal_code": (
-        "„{query}” wygląda na kod pocztowy. Kodów pocztowych nie ma w naszych danych, bo nie istnieje "
-        "otwarty i kompletny ich rejestr; podaj nazwę miejscowości, np. --place Olbrachtów.",
-        "“{query}” looks like a postal code. Postal codes are not in our data, because no open and "
-        "complete register of them exists; give the town or village instead, e.g. --place Olbrachtów.",
-    ),
-    "place_not_in_gmina": (
-        "W gminie „{gmina}” nie ma miejscowości „{query}”.",
-        "No locality “{query}” lies in gmina “{gmina}”.",
-    ),
     "place_same_name_locality": (
         "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina} w tym samym powiecie; "
         "odpowiedź dotyczy obu.",
@@ -230,17 +212,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "województwo {voivodeship}, poza zasięgiem tych danych.",
         "Note: “{name}” is also the name of a {kind_label} (SIMC {simc}) in gmina {gmina}, powiat {county}, "
         "województwo {voivodeship}, outside this dataset's coverage.",
-    ),
-    "places_more": ("  … i {count} innych", "  … and {count} more"),
-    "locality_match": (
-        "  {name} (SIMC {simc}, {kind_label}), gmina {gmina}, powiat {county}, województwo {voivodeship}",
-        "  {name} (SIMC {simc}, {kind_label}), gmina {gmina}, powiat {county}, województwo {voivodeship}",
-    ),
-    "try_locality": (
-        "Wybierz identyfikatorem SIMC albo nazwą z gminą: owes which-centre --place {simc} "
-        'albo --place "{name}, gmina {gmina}" (także "{name} gm. {gmina}")',
-        "Choose one by its SIMC id, or by its name with its gmina: owes which-centre --place {simc} "
-        'or --place "{name}, gmina {gmina}" (also "{name} gm. {gmina}")',
     ),
     "kind_village": ("wieś", "village"),
     "kind_colony": ("kolonia", "colony"),
@@ -257,41 +228,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "part_of_city": ("część miasta {parent}", "part of the city of {parent}"),
     "simc": ("SIMC", "SIMC"),
     "locality_register": ("Rejestr miejscowości", "Register of localities"),
-    # hostile (issue 14): bounded errors
-    "more_problems": (
-        "…i {count} więcej: owes validate {path}",
-        "…and {count} more: owes validate {path}",
-    ),
-    "date_out_of_range": (
-        "Data „{value}” jest poza obsługiwanym zakresem: od {first} do {last}.",
-        "The date “{value}” is outside the supported range: {first} to {last}.",
-    ),
-    "terminated": ("Przerwano (sygnał {signal}).", "Stopped (signal {signal})."),
-    "point_outside_gminas": (
-        "Punkt {at} leży poza wszystkimi gminami województwa {region} ({distance} m od najbliższej); "
-        "podaj punkt wewnątrz gminy albo użyj --place.",
-        "The point {at} lies outside every gmina of województwo {region} ({distance} m from the nearest); "
-        "give a point inside a gmina, or use --place.",
-    ),
-    "point_no_gminas": (
-        "Nie mamy granic gmin województwa {region}, więc punktu {at} nie da się przypisać do gminy; "
-        "użyj --place albo --county.",
-        "We have no gmina boundaries for województwo {region}, so the point {at} cannot be placed in a gmina; "
-        "use --place or --county.",
-    ),
-    "output_trailing_slash": (
-        "{path} kończy się ukośnikiem, więc nazywa katalog; podaj nazwę pliku.",
-        "{path} ends in a slash, so it names a directory; give a file name.",
-    ),
-    "geojson_whole_region": (
-        "Plik GeoJSON obejmuje wszystkie powiaty regionu: pomiń --centre, --county, --place i --at.",
-        "A GeoJSON file holds every county of the region: leave out --centre, --county, --place and --at.",
-    ),
-    # The web page (owes export -o FILE.html); its own texts are in `documents`.
-    "html_whole_directory": (
-        "Strona WWW obejmuje cały katalog i odpowiada na każde wyszukiwanie: pomiń --centre i --county.",
-        "The web page holds the whole directory and answers any search: leave out --centre and --county.",
-    ),
     # --- speed (issue 13): datasets of several voivodeships ---
     "place_same_name_town_first": (
         "Uwaga: „{name}” to także {kind_label} (SIMC {simc}) w gminie {gmina}, powiat {county}, "
@@ -330,18 +266,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "period_name": ("Okres", "Period"),
     "last_confirmed_name": ("Ostatnio potwierdzony", "Last confirmed"),
     "period_centre_names": ("Ośrodki okresu", "The period's centres"),
-    "readings_disagree": (
-        "„{query}” można odczytać na kilka sposobów, prowadzących do różnych powiatów:",
-        "“{query}” can be read in several ways that lead to different counties:",
-    ),
-    "reading_line": (
-        '  owes which-centre {option} "{query}"   (powiat {county})',
-        '  owes which-centre {option} "{query}"   (powiat {county})',
-    ),
-    "no_reading": (
-        "„{query}” nie jest nazwą powiatu, miejscowości ani punktem. Lista powiatów: owes counties",
-        "“{query}” is no county, place or point we know. All counties: owes counties",
-    ),
     "read_as": (
         'Odczytano „{query}” jako {what}: {option} "{query}"',
         'Read “{query}” as {what}: {option} "{query}"',
@@ -349,15 +273,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read_as_county": ("powiat", "a county"),
     "read_as_place": ("miejscowość lub gminę", "a place"),
     "read_as_point": ("punkt", "a point"),
-    "county_is_a_place": (
-        "„{query}” to nie powiat: {place} to {kind_label} w powiecie {county:loc}.",
-        "“{query}” is not a county: {place} ({kind_label}) lies in powiat {county}.",
-    ),
-    "county_is_a_place_try": ('owes which-centre --place "{place}"', 'owes which-centre --place "{place}"'),
-    "at_two_words": (
-        "Punkt to jedno słowo, szerokość i długość po przecinku: owes which-centre --at {lat},{lon}",
-        "A point is one word, latitude and longitude with a comma between: owes which-centre --at {lat},{lon}",
-    ),
     "overview": (
         "owes: katalog Ośrodków Wsparcia Ekonomii Społecznej (OWES) województwa lubuskiego.\n"
         "\n"
@@ -378,21 +293,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\n"
         "All commands: owes --help",
     ),
-    "services_one_subject": (
-        "Podaj --centre albo jedno z --county, --place, --at, nie oba.",
-        "Give --centre or one of --county, --place, --at, not both.",
-    ),
     "centre_own_dates": ("Działa (własne daty)", "Runs (its own dates)"),
     "no_quotes": ("(brak zapisanych cytatów)", "(no quotes stored)"),
     "quote_texts": ("Cytaty", "Quotes"),
-    "during_needs_option": (
-        "Dla całego miesiąca lub roku podaj --county, --place albo --at.",
-        "For a whole month or year give --county, --place or --at.",
-    ),
     "during_title": ("{asked}: które ośrodki, {subject}", "{asked}: which centres, {subject}"),
     "during_dates": ("Działał", "Ran"),
     "during_none": ("W tym czasie nie znamy żadnego ośrodka.", "We know of no centre at that time."),
-    "no_such_day": ("Nie ma takiego dnia: {day}.", "No such day: {day}."),
     "short_none_ran": ("Tego dnia nie działał żaden znany ośrodek.", "No known centre ran on this day."),
     "short_no_centre_known": ("Nie znamy ośrodka na ten dzień.", "No centre is known for this day."),
     "short_unknown_one": (

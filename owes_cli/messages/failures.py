@@ -87,7 +87,7 @@ FAILURES: dict[str, tuple[str, str]] = {
         "Nie wypisujemy pliku binarnego na terminal; przekieruj wynik (-o - > plik) albo podaj -o PLIK.",
         "We do not print a binary file to a terminal; redirect it (-o - > file) or give -o FILE.",
     ),
-    # --- options, files, places, points ---------------------------------
+    # --- options, dates, files, places, points, readings -----------------
     "output_empty": (
         "Podaj nazwę pliku w -o (albo -o -, aby pisać na standardowe wyjście).",
         "Give a file name with -o (or -o - to write to standard output).",
@@ -186,4 +186,97 @@ FAILURES: dict[str, tuple[str, str]] = {
     "list_counties": ("Lista powiatów: owes counties", "All counties: owes counties"),
     "list_centres": ("Lista ośrodków: owes centres", "All centres: owes centres"),
     "outside_match": ("  {name} ({teryt}), województwo {voivodeship}", "  {name} ({teryt}), województwo {voivodeship}"),
+    "place_postal_code": (
+        "„{query}” wygląda na kod pocztowy. Kodów pocztowych nie ma w naszych danych, bo nie istnieje "
+        "otwarty i kompletny ich rejestr; podaj nazwę miejscowości, np. --place Olbrachtów.",
+        "“{query}” looks like a postal code. Postal codes are not in our data, because no open and "
+        "complete register of them exists; give the town or village instead, e.g. --place Olbrachtów.",
+    ),
+    "place_not_in_gmina": (
+        "W gminie „{gmina}” nie ma miejscowości „{query}”.",
+        "No locality “{query}” lies in gmina “{gmina}”.",
+    ),
+    "places_more": ("  … i {count} innych", "  … and {count} more"),
+    "locality_match": (
+        "  {name} (SIMC {simc}, {kind_label}), gmina {gmina}, powiat {county}, województwo {voivodeship}",
+        "  {name} (SIMC {simc}, {kind_label}), gmina {gmina}, powiat {county}, województwo {voivodeship}",
+    ),
+    "try_locality": (
+        "Wybierz identyfikatorem SIMC albo nazwą z gminą: owes which-centre --place {simc} "
+        'albo --place "{name}, gmina {gmina}" (także "{name} gm. {gmina}")',
+        "Choose one by its SIMC id, or by its name with its gmina: owes which-centre --place {simc} "
+        'or --place "{name}, gmina {gmina}" (also "{name} gm. {gmina}")',
+    ),
+    "more_problems": (
+        "…i {count} więcej: owes validate {path}",
+        "…and {count} more: owes validate {path}",
+    ),
+    "date_out_of_range": (
+        "Data „{value}” jest poza obsługiwanym zakresem: od {first} do {last}.",
+        "The date “{value}” is outside the supported range: {first} to {last}.",
+    ),
+    "terminated": ("Przerwano (sygnał {signal}).", "Stopped (signal {signal})."),
+    "point_outside_gminas": (
+        "Punkt {at} leży poza wszystkimi gminami województwa {region} ({distance} m od najbliższej); "
+        "podaj punkt wewnątrz gminy albo użyj --place.",
+        "The point {at} lies outside every gmina of województwo {region} ({distance} m from the nearest); "
+        "give a point inside a gmina, or use --place.",
+    ),
+    "point_no_gminas": (
+        "Nie mamy granic gmin województwa {region}, więc punktu {at} nie da się przypisać do gminy; "
+        "użyj --place albo --county.",
+        "We have no gmina boundaries for województwo {region}, so the point {at} cannot be placed in a gmina; "
+        "use --place or --county.",
+    ),
+    "output_trailing_slash": (
+        "{path} kończy się ukośnikiem, więc nazywa katalog; podaj nazwę pliku.",
+        "{path} ends in a slash, so it names a directory; give a file name.",
+    ),
+    "geojson_whole_region": (
+        "Plik GeoJSON obejmuje wszystkie powiaty regionu: pomiń --centre, --county, --place i --at.",
+        "A GeoJSON file holds every county of the region: leave out --centre, --county, --place and --at.",
+    ),
+    # The web page (owes export -o FILE.html); its own texts are in `documents`.
+    "html_whole_directory": (
+        "Strona WWW obejmuje cały katalog i odpowiada na każde wyszukiwanie: pomiń --centre i --county.",
+        "The web page holds the whole directory and answers any search: leave out --centre and --county.",
+    ),
+    "on_not_a_date": (
+        "on= przyjmuje datę (datetime.date) albo tekst, np. „2014-06-01”, „2014-06” lub „2014”; podano {value}.",
+        "on= takes a date (datetime.date) or text such as “2014-06-01”, “2014-06” or “2014”; got {value}.",
+    ),
+    "history_needs_one": (
+        "Podaj dokładnie jedno: --county NAZWA albo --centre ID.",
+        "Give exactly one of --county NAME or --centre ID.",
+    ),
+    "at_two_words": (
+        "Punkt to jedno słowo, szerokość i długość po przecinku: owes which-centre --at {lat},{lon}",
+        "A point is one word, latitude and longitude with a comma between: owes which-centre --at {lat},{lon}",
+    ),
+    "services_one_subject": (
+        "Podaj --centre albo jedno z --county, --place, --at, nie oba.",
+        "Give --centre or one of --county, --place, --at, not both.",
+    ),
+    "during_needs_option": (
+        "Dla całego miesiąca lub roku podaj --county, --place albo --at.",
+        "For a whole month or year give --county, --place or --at.",
+    ),
+    "no_such_day": ("Nie ma takiego dnia: {day}.", "No such day: {day}."),
+    "readings_disagree": (
+        "„{query}” można odczytać na kilka sposobów, prowadzących do różnych powiatów:",
+        "“{query}” can be read in several ways that lead to different counties:",
+    ),
+    "reading_line": (
+        '  owes which-centre {option} "{query}"   (powiat {county})',
+        '  owes which-centre {option} "{query}"   (powiat {county})',
+    ),
+    "no_reading": (
+        "„{query}” nie jest nazwą powiatu, miejscowości ani punktem. Lista powiatów: owes counties",
+        "“{query}” is no county, place or point we know. All counties: owes counties",
+    ),
+    "county_is_a_place": (
+        "„{query}” to nie powiat: {place} to {kind_label} w powiecie {county:loc}.",
+        "“{query}” is not a county: {place} ({kind_label}) lies in powiat {county}.",
+    ),
+    "county_is_a_place_try": ('owes which-centre --place "{place}"', 'owes which-centre --place "{place}"'),
 }
