@@ -759,52 +759,111 @@ def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:
 
 
 def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
-    if not _write_one_line(pdf, height, text, link):
+    if not _write_lines(pdf, height, text, link):
         pdf.write(height, text, link=link)
 
 
-# The fpdf2 whose `write` `_write_one_line` repeats for text that fits the line (test_print_quality pins it).
-ONE_LINE_FPDF = "2.8.9"
-_ONE_LINE_NO = "\n\r\u000c\u00ad"  # a line break, a form feed or a soft hyphen: fpdf2's own `write` lays it out
+# The fpdf2 whose `write` `_write_lines` repeats (test_print_quality pins it): another version
+# is left to its own `write`.
+WRITE_FPDF = "2.8.9"
+_WRITE_NO = "\r\u000c\u00ad"  # a carriage return, a form feed or a soft hyphen: fpdf2's own `write` lays it out
 
 
-def _write_one_line(pdf: Any, height: float, text: str, link: str) -> bool:
-    """Draw text of one style that fits the rest of the line as fpdf2's `write` would; whether it did.
+def _write_lines(pdf: Any, height: float, text: str, link: str) -> bool:
+    """Draw text of one style as fpdf2's `write` would, wrapped by word; whether it did.
 
     `write` passes every character through its line breaker, which sums
     the line's width again for each one: most of a big directory's time
-    (28,000 list items of one line each). Text that fits needs no break:
-    the line `write` would make is built here, with the same fragment,
-    width and spaces, and drawn by the same call, so the page's bytes are
-    the same. Anything else (more than a line, a second style or font, a
-    line break) is left to `write`.
+    (28,000 list items), and a third of a fact sheet's drawing. The lines
+    `write` would make are found here in one pass (the same breaks, at
+    the same widths: the font's integer widths summed in the same order),
+    built with the same fragments, widths and spaces, and drawn by the
+    same call, so the page's bytes are the same. Anything else (a second
+    style or font, a line break, a soft hyphen, text shaping, a word
+    wider than a line) is left to `write`.
     """
-    from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, SPACE, Fragment, TextLine
+    from fpdf.fonts import TTFFont
+    from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, NEWLINE, SPACE, Fragment, TextLine
 
-    if _fpdf_version() != ONE_LINE_FPDF or not text or pdf.text_shaping or any(c in text for c in _ONE_LINE_NO):
+    if _fpdf_version() != WRITE_FPDF or not text or pdf.text_shaping or any(c in text for c in _WRITE_NO):
         return False
     fragments = pdf._preload_font_styles(pdf.normalize_text(text), False)
     if len(fragments) != 1 or type(fragments[0]) is not Fragment:
         return False
     fragment = fragments[0]
-    characters = [SPACE if c == NBSP else c for c in fragment.characters]
-    line = fragment.clone(characters=characters, link=fragment.link)
-    width = line.get_width(initial_cs=False)
-    room = pdf.w - pdf.x - pdf.r_margin
-    if width + 0.01 >= room - 2 * pdf.c_margin:  # on the edge: `write` decides, character by character
+    font = fragment.font
+    if (
+        not isinstance(font, TTFFont)
+        or font.is_symbol
+        or fragment.char_spacing != 0
+        or fragment.font_stretching != 100
+        or fragment.text_shaping_parameters
+    ):
         return False
-    spaces = sum(1 for c in fragment.characters if c in BREAKING_SPACE_SYMBOLS_STR or c == NBSP)
+    widths, size, k = font.cw, fragment.font_size_pt, fragment.k
+    characters, count = fragment.characters, len(fragment.characters)
+    # Each line's characters (None: a line ended by "\n" before any), spaces, room and whether "\n" ended it.
+    lines: list[tuple[list[str] | None, int, float, bool]] = []
+    start = 0
+    while start < count:
+        room = pdf.w - (pdf.l_margin if lines else pdf.x) - pdf.r_margin  # the first line from where the text stops
+        limit = room - pdf.c_margin - pdf.c_margin  # subtracted as fpdf2 does, so the float is the same
+        drawn: list[str] = []
+        total = 0  # the font's widths of the line so far, in its units: integers, which sum alike in any order
+        spaces = 0
+        hint: tuple[int, int, int] | None = None  # the last breaking space: (its index, characters before, spaces)
+        index, following, newline = start, count, False
+        while index < count:
+            character = characters[index]
+            width = widths[ord(character)]  # looked up for "\n" too, as fpdf2 does (the table fills as it is read)
+            if type(width) is not int:
+                return False
+            if character == NEWLINE:
+                following, newline = index + 1, True
+                break
+            if total * size * 0.001 / k + width * size * 0.001 / k - limit > 1e-9:  # FloatTolerance.greater_than
+                if index == start:
+                    return False  # not one character fits: `write` decides
+                if character in BREAKING_SPACE_SYMBOLS_STR:  # a space at the end is dropped
+                    following = index + 1
+                elif hint is not None:  # the line ends at the last space
+                    following = hint[0] + 1
+                    drawn, spaces = drawn[: hint[1]], hint[2]
+                else:
+                    return False  # a word wider than the line: `write` cuts it letter by letter
+                break
+            if character in BREAKING_SPACE_SYMBOLS_STR:
+                hint = (index, len(drawn), spaces)
+                spaces += 1
+            elif character == NBSP:
+                character = SPACE  # as fpdf2 has it: PDF viewers ignore NBSP for word spacing with "Tw"
+                spaces += 1
+            drawn.append(character)
+            total += width
+            index += 1
+        else:
+            if not total:
+                break  # `get_line` makes no line of the end of a text when it has no width
+        lines.append((drawn if index > start else None, spaces, room, newline))
+        start = following
+    if not lines:
+        return False
     from fpdf.enums import Align, XPos, YPos
 
-    pdf._render_styled_text_line(
-        TextLine([line], width, spaces, Align.L, fragment.font_size, room),
-        h=height,
-        border=0,
-        new_x=XPos.WCONT,
-        new_y=YPos.TOP,
-        fill=False,
-        link=link,
-    )
+    for number, (line, spaces, room, newline) in enumerate(lines):
+        if number:
+            pdf.ln()
+        if line is None:  # as `get_line` ends a line at "\n" that holds nothing: no fragment, no width
+            text_line = TextLine([], 0, 0, Align.L, fragment.font_size, room, trailing_nl=True)
+        else:
+            piece = fragment.clone(characters=line, link=fragment.link)
+            width = piece.get_width(initial_cs=False)
+            text_line = TextLine([piece], width, spaces, Align.L, fragment.font_size, room, trailing_nl=newline)
+        pdf._render_styled_text_line(
+            text_line, h=height, border=0, new_x=XPos.WCONT, new_y=YPos.TOP, fill=False, link=link
+        )
+    if lines[-1][3]:  # a text ending in "\n": `write` goes on to the next line
+        pdf.ln()
     return True
 
 
