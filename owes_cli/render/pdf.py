@@ -73,6 +73,9 @@ def render(report: Report) -> bytes:
     drawn again with that section's page break moved earlier, so that its
     last page holds enough (see `_earlier_breaks`).
     """
+    from owes_cli.render.fpdf_import import import_fpdf
+
+    import_fpdf()  # first, without what owes never uses of it
     from fpdf.prefs import ViewerPreferences
 
     typeset = typography.typeset(report)
