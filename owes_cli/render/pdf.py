@@ -80,13 +80,16 @@ def render(report: Report) -> bytes:
 
     typeset = typography.typeset(report)
     breaks: frozenset[tuple[int, int]] = frozenset()
+    drafts: list[Any] = []  # each drawing: all but the last are left unwritten
     if report.one_page:  # the fact sheet: a narrower map column, then one beside the answer too, until it fits
         for column, beside_answer in SHEET_COLUMNS:
             pdf, layout = _draw(typeset, breaks, column, beside_answer)
+            drafts.append(pdf)
             if pdf.page == 1:
                 break
     for _ in range(0 if report.one_page else 3):
         pdf, layout = _draw(typeset, breaks)
+        drafts.append(pdf)
         more = _earlier_breaks(typeset, layout, pdf.page_break_trigger)
         if not more - breaks:
             break
@@ -102,6 +105,8 @@ def render(report: Report) -> bytes:
     digits = len(str(pdf.page))
     if digits > 3:  # drawn again with room for the count: fpdf2 would warn, and print it over its page
         pdf, layout = _draw(typeset, breaks, page_count="{" + "n" * (digits - 2) + "}")
+        drafts.append(pdf)
+    _close(drafts, pdf)
     # Metadata from the report as written: no-break and zero-width spaces are for the page only.
     pdf.set_title(report.document_title())
     # owes wrote it, from the dataset: the dataset's title as the author would credit the centres.
@@ -113,6 +118,18 @@ def render(report: Report) -> bytes:
     pdf.set_creation_date(report.generated)
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     return bytes(pdf.output())
+
+
+def _close(drafts: list[Any], final: Any) -> None:
+    """Close the font files of the drafts drawn before `final` (fpdf2 closes a document's own as it
+    writes it): else each stays open until the collector frees its draft, with a ResourceWarning."""
+    from fpdf.fonts import TTFFont
+
+    for draft in drafts:
+        if draft is not final:
+            for font in draft.fonts.values():
+                if isinstance(font, TTFFont):
+                    font.close()
 
 
 def _fpdf_version() -> str:
