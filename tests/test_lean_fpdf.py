@@ -61,12 +61,16 @@ def test_what_was_left_out_loads_when_it_is_used() -> None:
         import_fpdf()
         import fpdf.fonts, fpdf.sign, fpdf.image_parsing
         assert "PIL" not in sys.modules and "unittest.mock" not in sys.modules
+        assert "fontTools.varLib" not in sys.modules  # the bare package is gone; its modules stay
+        assert "fontTools.varLib.varStore" in sys.modules
         with fpdf.sign.patch("os.getcwd", lambda: "patched"):  # fpdf2's signing: the real unittest.mock.patch
             import os
             assert os.getcwd() == "patched"
         assert "unittest.mock" in sys.modules
         assert callable(fpdf.fonts.instancer.instantiateVariableFont)  # the real instancer, loaded now
         assert "fontTools.varLib.instancer" in sys.modules
+        import fontTools.varLib  # the real package now, its __init__ run
+        assert callable(fontTools.varLib.build) and fontTools.varLib.varStore is sys.modules["fontTools.varLib.varStore"]
         import PIL.Image  # the map's PNG still can
         print(fpdf.image_parsing.Image is None, PIL.Image.new("RGB", (2, 2)).size)
         """
