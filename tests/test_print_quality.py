@@ -317,3 +317,22 @@ def test_text_is_drawn_as_fpdf2s_write_draws_it_byte_for_byte() -> None:
     assert drawn[: len(WRITTEN)] == [laid_out for *_, laid_out in WRITTEN]
     assert ours.page > 1  # the comparison covers a page break in the middle of a text
     assert bytes(ours.output()) == bytes(theirs.output())
+
+
+def test_a_map_path_writes_each_number_as_one_number_is_written() -> None:
+    from owes_cli.render import pdf_map
+
+    # `_path` formats a whole path at once; each number must read as `_n` writes it alone.
+    numbers = [0.0, -0.0, -0.004, 0.004, 0.005, -0.005, 0.1, 0.05, 10.0, 100.0, 12.3, -12.3, 99.995, 250.005, 1e-9]
+    numbers += [round(x * 0.37 - 3, places) for x in range(800) for places in (1, 2, 3)]
+    rings = [
+        [(x, y) for x, y in zip(numbers[n : n + 9], numbers[n + 5 : n + 14], strict=True)] for n in range(0, 2380, 9)
+    ]
+    for closed in (True, False):
+        expected = " ".join(
+            f"{pdf_map._n(x)} {pdf_map._n(y)} m "
+            + " ".join(f"{pdf_map._n(px)} {pdf_map._n(py)} l" for px, py in ring[1:])
+            + (" h" if closed else "")
+            for (x, y), ring in ((ring[0], ring) for ring in rings)
+        )
+        assert pdf_map._path(rings, closed=closed) == expected
