@@ -319,6 +319,36 @@ def test_text_is_drawn_as_fpdf2s_write_draws_it_byte_for_byte() -> None:
     assert bytes(ours.output()) == bytes(theirs.output())
 
 
+def test_a_block_of_text_is_drawn_as_fpdf2s_multi_cell_draws_it_byte_for_byte() -> None:
+    import fpdf
+
+    # `_multi_cell_lines` repeats fpdf2 2.8.9's `multi_cell(w, h, text, align="L",
+    # new_x="LMARGIN", new_y="NEXT")`; with another fpdf2 it is left to `multi_cell`.
+    assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _multi_cell_lines against its multi_cell()"
+    ours, theirs = _fpdf_page(), _fpdf_page()
+    drawn = []
+    # A column from the current x (width 0) and labels' and legends' widths, some within a hair of a word.
+    for start, size, width in [(0, 9.5, 0.0), (90, 7.5, 0.0), (0, 13.5, 120.0)] + [
+        (n % 50, 8.0, 20 + n * 1.73) for n in range(0, 60, 3)
+    ]:
+        for style, text, *_ in WRITTEN:
+            for page in (ours, theirs):
+                page.set_font(pdf.FAMILY, style, size)
+                page.set_x(pdf.MARGIN + start)
+            drawn.append(pdf._multi_cell_lines(ours, width, pdf.LINE, text))
+            if not drawn[-1]:
+                ours.multi_cell(width, pdf.LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            theirs.multi_cell(width, pdf.LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            assert (ours.page, round(ours.x, 6), round(ours.y, 6)) == (
+                theirs.page,
+                round(theirs.x, 6),
+                round(theirs.y, 6),
+            )
+    assert drawn[: len(WRITTEN)] == [laid_out for *_, laid_out in WRITTEN]
+    assert ours.page > 1  # the comparison covers a page break in the middle of a block
+    assert bytes(ours.output()) == bytes(theirs.output())
+
+
 def test_a_map_path_writes_each_number_as_one_number_is_written() -> None:
     from owes_cli.render import pdf_map
 
