@@ -272,33 +272,97 @@ def _fpdf_page() -> Any:
     return page
 
 
-# (style, text, link, fits the rest of its line): the last two are left to fpdf2's own `write`
+# (style, text, link, laid out by `_write_lines`): the last two are left to fpdf2's own `write`
 WRITTEN = [
     ("", "Ośrodek Wsparcia Ekonomii Społecznej w Żarach", "", True),
     ("B", "ul.\u00a0Długa\u00a012, 68-200\u00a0Żary", "", True),
     ("U", "https://owes.example.pl/", "https://owes.example.pl/", True),
-    ("", "Zielona Góra " * 20, "", False),
-    ("", "pierwsza linia\ndruga", "", False),
+    ("", "Zielona Góra " * 20, "", True),
+    ("B", "Stowarzyszenie  Pracowników Służb Społecznych „Krąg”, " * 6 + " ", "", True),
+    ("", "w\u00a0Zielonej\u00a0Górze i\u00a01\u00a0partner, " * 9, "https://owes.example.pl/", True),
+    ("", "pierwsza linia\ndruga", "", True),
+    ("", "\nProwadzi: Wojewódzki\u00a0Urząd Pracy w\u00a0Zielonej\u00a0Górze; " * 3, "", True),
+    ("B", "\n\n– \nźródło\n", "", True),
+    ("", "Zielona Góra\n" * 3 + "Gorzów " * 30 + "\n", "", True),
+    ("", "Konstantynopolitańczykówna" * 8, "", False),
+    ("", "miękki\u00adłącznik " * 10, "", False),
 ]
 
 
-def test_one_line_text_is_drawn_as_fpdf2s_write_draws_it_byte_for_byte() -> None:
+def test_text_is_drawn_as_fpdf2s_write_draws_it_byte_for_byte() -> None:
     import fpdf
 
-    # `_write_one_line` repeats fpdf2 2.8.9's `write` for text that fits its line: another
-    # version must be compared again (this test, then the documents) before the pin moves.
-    assert fpdf.__version__ == pdf.ONE_LINE_FPDF, "fpdf2 changed: check _write_one_line against its write()"
+    # `_write_lines` repeats fpdf2 2.8.9's `write` (its line breaker and its drawing of each
+    # line): another version must be compared again (this test, then the documents) before
+    # the pin moves; until then it is left to `write`.
+    assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _write_lines against its write()"
     ours, theirs = _fpdf_page(), _fpdf_page()
     drawn = []
-    for style, text, link, _ in WRITTEN:
-        for page in (ours, theirs):
-            page.set_font(pdf.FAMILY, style, pdf.BODY_PT)
-            page.set_x(pdf.MARGIN + 30)
-        drawn.append(pdf._write_one_line(ours, pdf.LINE, text, link))
-        if not drawn[-1]:
-            ours.write(pdf.LINE, text, link=link)
-        theirs.write(pdf.LINE, text, link=link)
-        for page in (ours, theirs):
-            page.ln(pdf.LINE)
-    assert drawn == [fits for *_, fits in WRITTEN]
+    # From the margin, the middle of a line and near its end; at two sizes; into columns of many
+    # widths, so that some line ends within a hair of its room.
+    columns = [(0, pdf.BODY_PT, pdf.MARGIN), (30, pdf.BODY_PT, pdf.MARGIN), (150, 12, 70)]
+    columns += [(start % 40, pdf.BODY_PT, pdf.MARGIN + start * 1.37) for start in range(1, 90, 4)]
+    for start, size, right in columns:
+        for style, text, link, _ in WRITTEN:
+            for page in (ours, theirs):
+                page.set_right_margin(right)
+                page.set_font(pdf.FAMILY, style, size)
+                page.set_x(pdf.MARGIN + start)
+            drawn.append(pdf._write_lines(ours, pdf.LINE, text, link))
+            if not drawn[-1]:
+                ours.write(pdf.LINE, text, link=link)
+            theirs.write(pdf.LINE, text, link=link)
+            for page in (ours, theirs):
+                page.ln(pdf.LINE)
+    assert drawn[: len(WRITTEN)] == [laid_out for *_, laid_out in WRITTEN]
+    assert ours.page > 1  # the comparison covers a page break in the middle of a text
     assert bytes(ours.output()) == bytes(theirs.output())
+
+
+def test_a_block_of_text_is_drawn_as_fpdf2s_multi_cell_draws_it_byte_for_byte() -> None:
+    import fpdf
+
+    # `_multi_cell_lines` repeats fpdf2 2.8.9's `multi_cell(w, h, text, align="L",
+    # new_x="LMARGIN", new_y="NEXT")`; with another fpdf2 it is left to `multi_cell`.
+    assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _multi_cell_lines against its multi_cell()"
+    ours, theirs = _fpdf_page(), _fpdf_page()
+    drawn = []
+    # A column from the current x (width 0) and labels' and legends' widths, some within a hair of a word.
+    for start, size, width in [(0, 9.5, 0.0), (90, 7.5, 0.0), (0, 13.5, 120.0)] + [
+        (n % 50, 8.0, 20 + n * 1.73) for n in range(0, 60, 3)
+    ]:
+        for style, text, *_ in WRITTEN:
+            for page in (ours, theirs):
+                page.set_font(pdf.FAMILY, style, size)
+                page.set_x(pdf.MARGIN + start)
+            drawn.append(pdf._multi_cell_lines(ours, width, pdf.LINE, text))
+            if not drawn[-1]:
+                ours.multi_cell(width, pdf.LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            theirs.multi_cell(width, pdf.LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            assert (ours.page, round(ours.x, 6), round(ours.y, 6)) == (
+                theirs.page,
+                round(theirs.x, 6),
+                round(theirs.y, 6),
+            )
+    assert drawn[: len(WRITTEN)] == [laid_out for *_, laid_out in WRITTEN]
+    assert ours.page > 1  # the comparison covers a page break in the middle of a block
+    assert bytes(ours.output()) == bytes(theirs.output())
+
+
+def test_a_map_path_writes_each_number_as_one_number_is_written() -> None:
+    from owes_cli.render import pdf_map
+
+    # `_path` formats a whole path at once; each number must read as `_n` writes it alone.
+    numbers = [0.0, -0.0, -0.004, 0.004, 0.005, -0.005, 0.1, 0.05, 10.0, 100.0, 12.3, -12.3, 99.995, 250.005, 1e-9]
+    numbers += [round(x * 0.37 - 3, places) for x in range(800) for places in (1, 2, 3)]
+    rings = [
+        [(x, y) for x, y in zip(numbers[n : n + 9], numbers[n + 5 : n + 14], strict=True)] for n in range(0, 2380, 9)
+    ]
+    for closed in (True, False):
+        expected = " ".join(
+            f"{pdf_map._n(x)} {pdf_map._n(y)} m "
+            + " ".join(f"{pdf_map._n(px)} {pdf_map._n(py)} l" for px, py in ring[1:])
+            + (" h" if closed else "")
+            for (x, y), ring in ((ring[0], ring) for ring in rings)
+        )
+        assert pdf_map._path(rings, closed=closed) == expected

@@ -73,17 +73,23 @@ def render(report: Report) -> bytes:
     drawn again with that section's page break moved earlier, so that its
     last page holds enough (see `_earlier_breaks`).
     """
+    from owes_cli.render.fpdf_import import import_fpdf
+
+    import_fpdf()  # first, without what owes never uses of it
     from fpdf.prefs import ViewerPreferences
 
     typeset = typography.typeset(report)
     breaks: frozenset[tuple[int, int]] = frozenset()
+    drafts: list[Any] = []  # each drawing: all but the last are left unwritten
     if report.one_page:  # the fact sheet: a narrower map column, then one beside the answer too, until it fits
         for column, beside_answer in SHEET_COLUMNS:
             pdf, layout = _draw(typeset, breaks, column, beside_answer)
+            drafts.append(pdf)
             if pdf.page == 1:
                 break
     for _ in range(0 if report.one_page else 3):
         pdf, layout = _draw(typeset, breaks)
+        drafts.append(pdf)
         more = _earlier_breaks(typeset, layout, pdf.page_break_trigger)
         if not more - breaks:
             break
@@ -99,6 +105,8 @@ def render(report: Report) -> bytes:
     digits = len(str(pdf.page))
     if digits > 3:  # drawn again with room for the count: fpdf2 would warn, and print it over its page
         pdf, layout = _draw(typeset, breaks, page_count="{" + "n" * (digits - 2) + "}")
+        drafts.append(pdf)
+    _close(drafts, pdf)
     # Metadata from the report as written: no-break and zero-width spaces are for the page only.
     pdf.set_title(report.document_title())
     # owes wrote it, from the dataset: the dataset's title as the author would credit the centres.
@@ -110,6 +118,18 @@ def render(report: Report) -> bytes:
     pdf.set_creation_date(report.generated)
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     return bytes(pdf.output())
+
+
+def _close(drafts: list[Any], final: Any) -> None:
+    """Close the font files of the drafts drawn before `final` (fpdf2 closes a document's own as it
+    writes it): else each stays open until the collector frees its draft, with a ResourceWarning."""
+    from fpdf.fonts import TTFFont
+
+    for draft in drafts:
+        if draft is not final:
+            for font in draft.fonts.values():
+                if isinstance(font, TTFFont):
+                    font.close()
 
 
 def _fpdf_version() -> str:
@@ -755,57 +775,189 @@ def _url_lines(pdf: FPDF, pieces: list[str], x: float, room: float) -> int:
 
 
 def _multi_cell(pdf: FPDF, width: float, height: float, text: str) -> None:
-    pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    if not _multi_cell_lines(pdf, width, height, text):
+        pdf.multi_cell(width, height, text, align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _multi_cell_lines(pdf: Any, width: float, height: float, text: str) -> bool:
+    """Draw text of one style as fpdf2's `multi_cell(width, height, text, align="L", new_x="LMARGIN",
+    new_y="NEXT")` would; whether it did.
+
+    `multi_cell` costs as much for a two-word label as `write` for a line
+    (its line breaker, its fixed cost): a centre's page has a dozen. Its
+    lines are found as `_write_lines` finds them, and drawn by the same
+    calls with the same arguments, so the bytes are the same.
+    """
+    from fpdf.enums import Align, XPos, YPos
+    from fpdf.line_break import TextLine
+    from fpdf.util import Padding
+
+    fragment = _fragment(pdf, text)
+    if fragment is None:
+        return False
+    padding = Padding.new(0)
+    room = (width if width else pdf.w - pdf.r_margin - pdf.x) - padding.right - padding.left
+    lines = _break(pdf, fragment, room, room)
+    if not lines:
+        return False
+    pdf.x += padding.left
+    pdf.y += padding.top
+    for number, (line, spaces, line_room, newline) in enumerate(lines):
+        if pdf._perform_page_break_if_need_be(height + padding.bottom):
+            pdf.y += padding.top
+        if line is None:
+            text_line = TextLine([], 0, 0, Align.L, fragment.font_size, line_room, trailing_nl=True)
+        else:
+            piece = fragment.clone(characters=line, link=fragment.link)
+            width_drawn = piece.get_width(initial_cs=False)
+            text_line = TextLine([piece], width_drawn, spaces, Align.L, fragment.font_size, line_room, newline)
+        last = number == len(lines) - 1
+        pdf._render_styled_text_line(
+            text_line,
+            h=height,
+            new_x=XPos.LMARGIN if last else XPos.LEFT,
+            new_y=YPos.NEXT,
+            border=0,
+            fill=False,
+            link=None,
+            padding=Padding(0, padding.right, 0, padding.left),
+            prevent_font_change=False,
+        )
+    if lines[-1][3]:  # ending in "\n": `multi_cell` goes on to the next line
+        pdf.ln()
+    pdf.y += padding.bottom
+    return True
 
 
 def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
-    if not _write_one_line(pdf, height, text, link):
+    if not _write_lines(pdf, height, text, link):
         pdf.write(height, text, link=link)
 
 
-# The fpdf2 whose `write` `_write_one_line` repeats for text that fits the line (test_print_quality pins it).
-ONE_LINE_FPDF = "2.8.9"
-_ONE_LINE_NO = "\n\r\u000c\u00ad"  # a line break, a form feed or a soft hyphen: fpdf2's own `write` lays it out
+# The fpdf2 whose `write` `_write_lines` repeats (test_print_quality pins it): another version
+# is left to its own `write`.
+WRITE_FPDF = "2.8.9"
+_WRITE_NO = "\r\u000c\u00ad"  # a carriage return, a form feed or a soft hyphen: fpdf2's own `write` lays it out
 
 
-def _write_one_line(pdf: Any, height: float, text: str, link: str) -> bool:
-    """Draw text of one style that fits the rest of the line as fpdf2's `write` would; whether it did.
+def _write_lines(pdf: Any, height: float, text: str, link: str) -> bool:
+    """Draw text of one style as fpdf2's `write` would, wrapped by word; whether it did.
 
     `write` passes every character through its line breaker, which sums
     the line's width again for each one: most of a big directory's time
-    (28,000 list items of one line each). Text that fits needs no break:
-    the line `write` would make is built here, with the same fragment,
-    width and spaces, and drawn by the same call, so the page's bytes are
-    the same. Anything else (more than a line, a second style or font, a
-    line break) is left to `write`.
+    (28,000 list items), and a third of a fact sheet's drawing. The lines
+    `write` would make are found here in one pass (the same breaks, at
+    the same widths: the font's integer widths summed in the same order),
+    built with the same fragments, widths and spaces, and drawn by the
+    same call, so the page's bytes are the same. Anything else (a second
+    style or font, a line break, a soft hyphen, text shaping, a word
+    wider than a line) is left to `write`.
     """
-    from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, SPACE, Fragment, TextLine
+    from fpdf.line_break import TextLine
 
-    if _fpdf_version() != ONE_LINE_FPDF or not text or pdf.text_shaping or any(c in text for c in _ONE_LINE_NO):
+    fragment = _fragment(pdf, text)
+    if fragment is None:
         return False
-    fragments = pdf._preload_font_styles(pdf.normalize_text(text), False)
-    if len(fragments) != 1 or type(fragments[0]) is not Fragment:
+    lines = _break(pdf, fragment, pdf.w - pdf.x - pdf.r_margin, pdf.w - pdf.l_margin - pdf.r_margin)
+    if not lines:
         return False
-    fragment = fragments[0]
-    characters = [SPACE if c == NBSP else c for c in fragment.characters]
-    line = fragment.clone(characters=characters, link=fragment.link)
-    width = line.get_width(initial_cs=False)
-    room = pdf.w - pdf.x - pdf.r_margin
-    if width + 0.01 >= room - 2 * pdf.c_margin:  # on the edge: `write` decides, character by character
-        return False
-    spaces = sum(1 for c in fragment.characters if c in BREAKING_SPACE_SYMBOLS_STR or c == NBSP)
     from fpdf.enums import Align, XPos, YPos
 
-    pdf._render_styled_text_line(
-        TextLine([line], width, spaces, Align.L, fragment.font_size, room),
-        h=height,
-        border=0,
-        new_x=XPos.WCONT,
-        new_y=YPos.TOP,
-        fill=False,
-        link=link,
-    )
+    for number, (line, spaces, room, newline) in enumerate(lines):
+        if number:
+            pdf.ln()
+        if line is None:  # as `get_line` ends a line at "\n" that holds nothing: no fragment, no width
+            text_line = TextLine([], 0, 0, Align.L, fragment.font_size, room, trailing_nl=True)
+        else:
+            piece = fragment.clone(characters=line, link=fragment.link)
+            width = piece.get_width(initial_cs=False)
+            text_line = TextLine([piece], width, spaces, Align.L, fragment.font_size, room, trailing_nl=newline)
+        pdf._render_styled_text_line(
+            text_line, h=height, border=0, new_x=XPos.WCONT, new_y=YPos.TOP, fill=False, link=link
+        )
+    if lines[-1][3]:  # a text ending in "\n": `write` goes on to the next line
+        pdf.ln()
     return True
+
+
+def _fragment(pdf: Any, text: str) -> Any:
+    """The one fpdf2 fragment `text` makes in the current font, when `_break` can lay it out; else None."""
+    from fpdf.fonts import TTFFont
+    from fpdf.line_break import Fragment
+
+    if _fpdf_version() != WRITE_FPDF or not text or pdf.text_shaping or any(c in text for c in _WRITE_NO):
+        return None
+    fragments = pdf._preload_font_styles(pdf.normalize_text(text), False)
+    if len(fragments) != 1 or type(fragments[0]) is not Fragment:
+        return None
+    fragment = fragments[0]
+    font = fragment.font
+    if (
+        not isinstance(font, TTFFont)
+        or font.is_symbol
+        or fragment.char_spacing != 0
+        or fragment.font_stretching != 100
+        or fragment.text_shaping_parameters
+    ):
+        return None
+    return fragment
+
+
+def _break(
+    pdf: Any, fragment: Any, first_room: float, room: float
+) -> list[tuple[list[str] | None, int, float, bool]] | None:
+    """The lines fpdf2's `MultiLineBreak` makes of one fragment, the first `first_room` wide, the others
+    `room`: each line's characters (None: a line ended by "\n" before any), spaces, room and whether
+    "\n" ended it. None when one would be cut inside a word (fpdf2 then cuts it letter by letter).
+    """
+    from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, NEWLINE, SPACE
+
+    widths, size, k = fragment.font.cw, fragment.font_size_pt, fragment.k
+    characters, count = fragment.characters, len(fragment.characters)
+    lines: list[tuple[list[str] | None, int, float, bool]] = []
+    start = 0
+    while start < count:
+        room_now = room if lines else first_room
+        limit = room_now - pdf.c_margin - pdf.c_margin  # subtracted as fpdf2 does, so the float is the same
+        drawn: list[str] = []
+        total = 0  # the font's widths of the line so far, in its units: integers, which sum alike in any order
+        spaces = 0
+        hint: tuple[int, int, int] | None = None  # the last breaking space: (its index, characters before, spaces)
+        index, following, newline = start, count, False
+        while index < count:
+            character = characters[index]
+            width = widths[ord(character)]  # looked up for "\n" too, as fpdf2 does (the table fills as it is read)
+            if type(width) is not int:
+                return None
+            if character == NEWLINE:
+                following, newline = index + 1, True
+                break
+            if total * size * 0.001 / k + width * size * 0.001 / k - limit > 1e-9:  # FloatTolerance.greater_than
+                if index == start:
+                    return None  # not one character fits: `write` decides
+                if character in BREAKING_SPACE_SYMBOLS_STR:  # a space at the end is dropped
+                    following = index + 1
+                elif hint is not None:  # the line ends at the last space
+                    following = hint[0] + 1
+                    drawn, spaces = drawn[: hint[1]], hint[2]
+                else:
+                    return None  # a word wider than the line: `write` cuts it letter by letter
+                break
+            if character in BREAKING_SPACE_SYMBOLS_STR:
+                hint = (index, len(drawn), spaces)
+                spaces += 1
+            elif character == NBSP:
+                character = SPACE  # as fpdf2 has it: PDF viewers ignore NBSP for word spacing with "Tw"
+                spaces += 1
+            drawn.append(character)
+            total += width
+            index += 1
+        else:
+            if not total:
+                break  # `get_line` makes no line of the end of a text when it has no width
+        lines.append((drawn if index > start else None, spaces, room_now, newline))
+        start = following
+    return lines
 
 
 def _inline_cell(pdf: FPDF, row: Any, value: Inline) -> None:

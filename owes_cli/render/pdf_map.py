@@ -172,9 +172,23 @@ def _path(rings: list[list[tuple[float, float]]], *, closed: bool = True) -> str
     for ring in rings:
         (x, y), rest = ring[0], ring[1:]
         parts.append(
-            f"{_n(x)} {_n(y)} m " + " ".join(f"{_n(px)} {_n(py)} l" for px, py in rest) + (" h" if closed else "")
+            f"{_n(x)} {_n(y)} m "
+            + " ".join([f"{_hundredths(px)} {_hundredths(py)} l" for px, py in rest])
+            + (" h" if closed else "")
         )
     return " ".join(parts)
+
+
+_WRITTEN: dict[float, str] = {}  # numbers already rounded to the hundredth (a page holds under 30,000), written
+
+
+def _hundredths(value: float) -> str:
+    """`_n` of a point of a ring, already rounded to the hundredth: a map's paths hold some 17,000
+    numbers, most of them twice (an edge two counties share), which are formatted once."""
+    written = _WRITTEN.get(value)
+    if written is None:
+        written = _WRITTEN[value] = _n(value)
+    return written
 
 
 def _area(

@@ -1,0 +1,108 @@
+"""fpdf2 imported without the libraries it loads for what owes never asks of it.
+
+`import fpdf` loads Pillow (for images), lxml (through fontTools' XML
+shim), `unittest.mock` (for signing) and fontTools' variable-font tools
+(the instancer, designspaceLib, the merger, which `fontTools.varLib`
+imports): about a third of the import's CPU time. owes draws text and
+vector shapes in static fonts, unsigned. So, only while fpdf2 is imported:
+
+- Pillow and lxml look absent. fpdf2 and fontTools import both inside
+  `try … except ImportError` and carry on without them (fpdf2 then cannot
+  add a raster image, which owes never does; fontTools' XML shim uses
+  Python's own ElementTree). fpdf2's warning that Pillow is missing is not
+  shown. Either stays importable afterwards, for the map's PNG or Word.
+- `unittest.mock.patch` and `fontTools.varLib.instancer` are stand-ins that
+  import the real thing the first time they are used.
+- `fontTools.varLib` is a bare package: the modules of it that fontTools'
+  subsetter imports (`varStore`, `multiVarStore`) load from it as usual,
+  but its own `__init__` (the variable-font builder) does not run. Anything
+  imported from it later loads the real package.
+
+Whatever goes wrong (a later fpdf2 that needs one of them while it is
+imported) falls back to the plain import. tests/test_lean_fpdf.py checks
+that the documents come out byte for byte as with the plain import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+import warnings
+from typing import Any, cast
+
+LOOK_ABSENT = ("PIL", "lxml")  # imported by fpdf2 and fontTools inside try … except ImportError
+DEFERRED = ("fontTools.varLib.instancer",)  # imported by fpdf2, used only for variable fonts
+BARE = ("fontTools.varLib",)  # packages whose modules are imported, but not their `__init__`
+# What a PDF export leaves unimported (designspaceLib: a module varLib's __init__ imports).
+UNUSED = frozenset((*LOOK_ABSENT, "unittest.mock", *DEFERRED, "fontTools.designspaceLib"))
+
+
+def import_fpdf() -> None:
+    """Import fpdf2 (once), leaving out what owes does not use."""
+    if "fpdf" in sys.modules:
+        return
+    placed: dict[str, types.ModuleType | None] = {name: None for name in LOOK_ABSENT if name not in sys.modules}
+    placed |= {name: _deferred(name) for name in DEFERRED if name not in sys.modules}
+    if "unittest.mock" not in sys.modules:
+        placed["unittest.mock"] = _mock_stand_in()
+    placed |= {name: _bare(name) for name in BARE if name not in sys.modules}
+    # None in sys.modules makes an import of that name raise ImportError (the import system's own rule).
+    sys.modules.update(cast(dict[str, types.ModuleType], placed))
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Pillow could not be imported")
+            import fpdf
+    except (ImportError, AttributeError):  # a stand-in was not enough: import it as it is
+        for name in [name for name in sys.modules if name == "fpdf" or name.startswith("fpdf.")]:
+            del sys.modules[name]
+        _remove(placed)
+        import fpdf  # noqa: F401
+    finally:
+        _remove(placed)
+
+
+def _remove(placed: dict[str, types.ModuleType | None]) -> None:
+    for name, module in placed.items():
+        if name in sys.modules and sys.modules[name] is module:
+            del sys.modules[name]
+
+
+def _deferred(name: str) -> types.ModuleType:
+    """A module that imports `name` when one of its attributes is first read, after fpdf2's import."""
+    stand_in = types.ModuleType(name)
+
+    def __getattr__(attribute: str) -> Any:
+        if sys.modules.get(name) is stand_in:  # still being imported: the real module is not to be loaded now
+            raise AttributeError(attribute)
+        return getattr(importlib.import_module(name), attribute)
+
+    stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
+    return stand_in
+
+
+def _bare(name: str) -> types.ModuleType:
+    """The package `name` with its modules' folder, but without what its `__init__` defines."""
+    spec = importlib.util.find_spec(name)  # imports its parent (fontTools, which fpdf2 imports anyway), not it
+    bare = types.ModuleType(name)
+    bare.__path__ = list(spec.submodule_search_locations or []) if spec else []
+
+    def __getattr__(attribute: str) -> Any:  # what its `__init__` would define: "cannot import name"
+        raise AttributeError(attribute)
+
+    bare.__getattr__ = __getattr__  # type: ignore[method-assign]
+    return bare
+
+
+def _mock_stand_in() -> types.ModuleType:
+    """`unittest.mock` as fpdf2's signing imports it: only `patch`, which loads the real one when called."""
+    stand_in = types.ModuleType("unittest.mock")
+
+    def patch(*args: Any, **kwargs: Any) -> Any:
+        from unittest.mock import patch as real
+
+        return real(*args, **kwargs)
+
+    stand_in.patch = patch  # type: ignore[attr-defined]
+    return stand_in

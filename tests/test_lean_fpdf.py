@@ -1,0 +1,96 @@
+"""A PDF export imports fpdf2 without Pillow, lxml, unittest.mock or the font instancer, and
+its documents come out as with fpdf2 imported in full (render/fpdf_import.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from typing import Any
+
+from owes_cli.render import fpdf_import
+
+# Run in a fresh process: the test process has imported fpdf2 (and Pillow) long before.
+_RENDER = textwrap.dedent(
+    """
+    import hashlib, json, sys
+    from datetime import UTC, datetime
+
+    if sys.argv[1] == "plain":  # fpdf2 as `import fpdf` loads it, Pillow and all
+        import PIL.Image, fpdf  # noqa: F401
+    from owes_cli.directory import Directory
+    from owes_cli.render import pdf
+
+    made = datetime(2026, 12, 1, tzinfo=UTC)
+    digests = {}
+    for lang in ("pl", "en"):
+        directory = Directory.load(lang=lang)
+        for name, asked in (("sheet", {"county": "żarski"}), ("directory", {}), ("old", {"on": "2014-06-01"})):
+            document = directory.document(generated=made, **asked)
+            digests[f"{lang} {name}"] = hashlib.sha256(pdf.render(document)).hexdigest()
+    unused = sorted(name for name in json.loads(sys.argv[2]) if name in sys.modules)
+    print(json.dumps({"digests": digests, "unused_loaded": unused}))
+    """
+)
+
+
+def _render(mode: str) -> dict[str, Any]:
+    unused = json.dumps(sorted(fpdf_import.UNUSED))
+    done = subprocess.run(
+        [sys.executable, "-c", _RENDER, mode, unused], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert done.stderr == ""  # no warning (fpdf2's about Pillow) reaches the user
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def test_a_pdf_export_leaves_out_what_owes_never_uses_and_its_bytes_are_the_same() -> None:
+    lean, plain = _render("lean"), _render("plain")
+    assert lean["unused_loaded"] == []
+    assert "PIL" in plain["unused_loaded"]  # the comparison is with fpdf2 imported in full
+    assert lean["digests"] == plain["digests"]
+
+
+def test_what_was_left_out_loads_when_it_is_used() -> None:
+    check = textwrap.dedent(
+        """
+        import sys
+        from owes_cli.render.fpdf_import import import_fpdf
+
+        import_fpdf()
+        import fpdf.fonts, fpdf.sign, fpdf.image_parsing
+        assert "PIL" not in sys.modules and "unittest.mock" not in sys.modules
+        assert "fontTools.varLib" not in sys.modules  # the bare package is gone; its modules stay
+        assert "fontTools.varLib.varStore" in sys.modules
+        with fpdf.sign.patch("os.getcwd", lambda: "patched"):  # fpdf2's signing: the real unittest.mock.patch
+            import os
+            assert os.getcwd() == "patched"
+        assert "unittest.mock" in sys.modules
+        assert callable(fpdf.fonts.instancer.instantiateVariableFont)  # the real instancer, loaded now
+        assert "fontTools.varLib.instancer" in sys.modules
+        import fontTools.varLib  # the real package now, its __init__ run
+        assert callable(fontTools.varLib.build) and fontTools.varLib.varStore is sys.modules["fontTools.varLib.varStore"]
+        import PIL.Image  # the map's PNG still can
+        print(fpdf.image_parsing.Image is None, PIL.Image.new("RGB", (2, 2)).size)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split() == ["True", "(2,", "2)"]
+    assert done.stderr == ""
+
+
+def test_a_stand_in_that_is_not_enough_falls_back_to_the_plain_import() -> None:
+    check = textwrap.dedent(
+        """
+        import sys
+        from owes_cli.render import fpdf_import
+
+        fpdf_import.DEFERRED = ("fpdf.line_break",)  # fpdf2 reads it while it is imported: the stand-in fails
+        fpdf_import.import_fpdf()
+        import fpdf, fpdf.line_break
+        print(fpdf.FPDF.__name__, hasattr(fpdf.line_break, "MultiLineBreak"), "PIL" in sys.modules)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split() == ["FPDF", "True", "True"]
