@@ -52,6 +52,11 @@ MAP_EXTRA_MM = 30.0  # the map's heading, date line and credits, and the space b
 MAP_SLACK_MM = 8.0  # what the page-fill estimate may be short by (see _pages)
 MAP_DPI = 300
 
+# WordprocessingML names in lxml's notation ({namespace}name): its find() and findall() with these
+# are several times quicker than python-docx's xpath() for so many small queries.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+
 
 def render(report: Report) -> bytes:
     import docx
@@ -66,12 +71,12 @@ def render(report: Report) -> bytes:
     _core_properties(document, report)
     _drop_template_thumbnail(document)
 
-    _styled(_add_paragraph(document, _clean(typeset.title)), "Title")
-    subtitle = _styled(_add_paragraph(document, _clean(typeset.subtitle)), "Subtitle")
+    body = _Body(document)
+    _styled(body.paragraph(_clean(typeset.title)), "Title")
+    subtitle = _styled(body.paragraph(_clean(typeset.subtitle)), "Subtitle")
     if report.one_page:
         subtitle.paragraph_format.space_after = Pt(2)
     blocks = typeset.blocks
-    body = document.element.body
     new_page = False
     beside = _sheet_columns(blocks) if report.one_page else None
     for index, block in enumerate(blocks):
@@ -79,25 +84,25 @@ def render(report: Report) -> bytes:
             if index == beside[0]:  # how to reach the centres, with the map beside it
                 heading, reach, pictured = (blocks[i] for i in beside)
                 assert isinstance(heading, Heading) and isinstance(reach, Bullets) and isinstance(pictured, Map)
-                _reach_and_map(document, heading, reach, pictured)
+                _reach_and_map(body, heading, reach, pictured)
             continue
         if isinstance(block, PageBreak):
             new_page = True  # the next block starts the page: no paragraph that could spill onto a page alone
             continue
-        drawn = len(body) - 1  # new paragraphs and tables go before the closing section properties
+        drawn = body.end.getprevious()  # new paragraphs and tables go after it, before the section properties
         if report.one_page and isinstance(block, Map):
-            _sheet_map(document, block)
+            _sheet_map(body, block)
         elif isinstance(block, Map):
-            _map(document, block, room=_room_left(document, new_page=new_page))
+            _map(body, block, room=_room_left(body, new_page=new_page))
         else:
-            DRAW[type(block)](document, block)
+            DRAW[type(block)](body, block)
         if new_page:
-            _start_page(body[drawn])
+            _start_page(drawn.getnext() if drawn is not None else body.element[0])
             new_page = False
         if index + 1 == len(blocks) or isinstance(blocks[index + 1], PageBreak):
-            _keep_end_together(document)
+            _keep_end_together(body)
             if index + 1 < len(blocks) and not report.one_page:  # the document's own last page may be short
-                _fill_last_page(document)
+                _fill_last_page(body)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -321,40 +326,205 @@ def _reproducible_zip(data: bytes, when: datetime, app_properties: bytes) -> byt
 
 
 # --------------------------------------------------------------------------
+# The body, written as WordprocessingML text
+# --------------------------------------------------------------------------
+
+
+class _Body:
+    """The document's body, to which each block is added as WordprocessingML text, parsed at once.
+
+    python-docx makes a Python object for every paragraph, run, table row
+    and cell it adds, looks each property's place up in the schema, and
+    scans the whole body for the section properties before each table: a
+    directory of thousands of rows took minutes (issue 20, item 6). Here a
+    block (a table, a list) is one string, which lxml parses in one call
+    into the elements python-docx would have made, in the same order, so
+    that the document is the same to the byte. What is drawn once (the
+    fact sheet's box and columns, the map) still goes through python-docx.
+    """
+
+    def __init__(self, document: Document) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.oxml.parser import parse_xml
+
+        self.document = document
+        self.element = document.element.body
+        self.end = self.element[-1]  # the section properties, which close the body
+        assert self.end.tag == f"{_W}sectPr"
+        self._parse = parse_xml
+        self._rels = document.part.rels
+        self._hyperlink = RELATIONSHIP_TYPE.HYPERLINK
+        self._links = {
+            rel.target_ref: rel_id
+            for rel_id, rel in self._rels.items()
+            if rel.is_external and rel.reltype == self._hyperlink
+        }
+        self._next_id = 1
+
+    def parsed(self, xml: str) -> list[Any]:
+        """The children of one element written as text (with its namespaces declared)."""
+        return list(self._parse(xml))
+
+    def add(self, xml: str) -> None:
+        """Body elements (`w:p`, `w:tbl`) written as text, put before the section properties."""
+        for element in self.parsed(f"<w:body {_NAMESPACES}>{xml}</w:body>"):
+            self.end.addprevious(element)
+
+    def paragraph(self, text: str = "") -> Any:
+        """An empty paragraph (or one of `text`) as python-docx's, for what is drawn through it."""
+        from docx.text.paragraph import Paragraph
+
+        self.add(f"<w:p>{_plain_run(text)}</w:p>")
+        return Paragraph(self.end.getprevious(), self.document._body)
+
+    def link(self, url: str) -> str:
+        """The id of the relationship to `url`, added once, numbered as python-docx numbers them.
+
+        (python-docx's `relate_to` looks through every relationship for one to the
+        same address, and again for a free number: the square of the links' number.)
+        """
+        rel_id = self._links.get(url)
+        if rel_id is None:
+            while f"rId{self._next_id}" in self._rels:
+                self._next_id += 1
+            rel_id = self._links[url] = f"rId{self._next_id}"
+            self._rels.add_relationship(self._hyperlink, url, rel_id, is_external=True)
+        return rel_id
+
+
+_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+_RUN_BREAK = re.compile(r"([\t\n\r])")
+_RUN_BREAKS = {"\t": "<w:tab/>", "\n": "<w:br/>", "\r": "<w:br/>"}
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _text_xml(text: str) -> str:
+    """A w:t, its spaces kept where it begins or ends with one (as python-docx's CT_R.add_t marks it)."""
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{_escaped(text)}</w:t>'
+    return f"<w:t>{_escaped(text)}</w:t>"
+
+
+def _content(text: str) -> str:
+    """A run's text as python-docx's `run.text = text` writes it: a tab or line break is an element."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        return "".join(_RUN_BREAKS.get(piece) or _text_xml(piece) for piece in _RUN_BREAK.split(text) if piece)
+    return _text_xml(text) if text else ""
+
+
+def _plain_run(text: str) -> str:
+    """`paragraph.add_run(text)` with no properties (nothing for no text, as `_add_paragraph` did)."""
+    return f"<w:r>{_content(text)}</w:r>" if text else ""
+
+
+def _runs_xml(body: _Body, runs: Inline, *, props: str = "", link_pt: float | None = None, bold: bool = False) -> str:
+    """Runs with their bold, then `props` (run properties in the schema's order after w:b); a link's
+    text is `link_pt` points when given (small print), else the paragraph's size."""
+    parts = []
+    for run in runs:
+        if run.url:  # as the address: its ISO-looking parts are not dates
+            parts.append(_link_xml(body.link(run.url), typography.printable_marked(run.text), link_pt))
+        else:
+            weight = "<w:b/>" if bold or run.bold else ""
+            parts.append(f"<w:r><w:rPr>{weight}{props}</w:rPr>{_content(_clean(run.text))}</w:r>")
+    return "".join(parts)
+
+
+def _link_xml(rel_id: str, text: str, size: float | None) -> str:
+    half_points = f'<w:sz w:val="{round(size * 2)}"/>' if size is not None else ""
+    return (
+        f'<w:hyperlink r:id="{rel_id}"><w:r><w:rPr><w:color w:val="{ACCENT}"/><w:u w:val="single"/>{half_points}'
+        f'</w:rPr><w:t xml:space="preserve">{_escaped(text)}</w:t></w:r></w:hyperlink>'
+    )
+
+
+def _shade_xml(fill: str) -> str:
+    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+
+
+def _twips(mm: float) -> int:
+    """A length in twips as python-docx writes `Mm(mm)`: whole EMUs, then rounded."""
+    return round(int(mm * 36000) / 635)
+
+
+def _table_xml(widths: list[int], rows: list[str], *, header_row: bool) -> str:
+    """A table in the OWES style, of fixed column `widths` (twips), followed by an empty paragraph."""
+    look = ('w:firstRow="1"', "04A0") if header_row else ('w:firstRow="0"', "0000")
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE.replace(" ", "")}"/><w:tblW w:type="auto" w:w="0"/>'
+        f'<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" {look[0]} w:lastColumn="0" w:lastRow="0" '
+        f'w:noHBand="0" w:noVBand="1" w:val="{look[1]}"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"{''.join(rows)}</w:tbl><w:p/>"
+    )
+
+
+def _row_xml(cells: list[str], widths: list[int], *, whole: bool, header: bool = False, shade: str = "") -> str:
+    """A table row of cells (each a paragraph's content), kept whole on a page when `whole`
+    (w:cantSplit), repeated on every page when `header`, its cells shaded `shade`."""
+    properties = ""
+    if whole or header:
+        properties = (
+            "<w:trPr>"
+            + ('<w:cantSplit w:val="true"/>' if whole else "")
+            + ('<w:tblHeader w:val="true"/>' if header else "")
+            + "</w:trPr>"
+        )
+    shading = _shade_xml(shade) if shade else ""
+    tcs = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr><w:p>{content}</w:p></w:tc>'
+        for content, width in zip(cells, widths, strict=True)
+    )
+    return f"<w:tr>{properties}{tcs}</w:tr>"
+
+
+def _kept_whole(*texts: str) -> bool:
+    """w:cantSplit: Word moves a row that does not fit to the next page instead of splitting it.
+
+    Not for a row whose text may be taller than a page: Word would cut such
+    a row off at the page's foot rather than split it.
+    """
+    return all(len(text) <= LONG_CELL for text in texts)
+
+
+# --------------------------------------------------------------------------
 # Blocks
 # --------------------------------------------------------------------------
 
 
-def _heading(document: Document, block: Heading) -> None:
-    paragraph = _styled(_add_paragraph(document, _clean(block.text)), f"Heading {block.level}")
-    paragraph.paragraph_format.keep_with_next = True
+def _heading_xml(block: Heading) -> str:
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="Heading{block.level}"/><w:keepNext/></w:pPr>'
+        f"{_plain_run(_clean(block.text))}</w:p>"
+    )
 
 
-def _paragraph(document: Document, block: Paragraph) -> None:
-    from docx.shared import Pt, RGBColor
+def _heading(body: _Body, block: Heading) -> None:
+    body.add(_heading_xml(block))
 
-    paragraph = _add_paragraph(document)
+
+def _paragraph(body: _Body, block: Paragraph) -> None:
     if block.tone == "answer":
-        _answer_box(paragraph, block)
-        return
-    if block.tone == "notice":
-        _shade(paragraph._p.get_or_add_pPr(), NOTICE_FILL)
-        paragraph.paragraph_format.space_before = Pt(6)
-        paragraph.paragraph_format.space_after = Pt(6)
-        for run in _add_runs(paragraph, block.runs):
-            run.bold = True
-            run.font.color.rgb = RGBColor.from_string(NOTICE_INK)
-        return
-    small = block.tone == "small"
-    runs = _add_runs(paragraph, block.runs, link_pt=SMALL_PT if small else None)
-    if small:
-        paragraph.paragraph_format.space_before = Pt(8)
-        for run in runs:
-            run.font.size = Pt(SMALL_PT)
-            run.font.color.rgb = RGBColor.from_string(MUTED)
+        _answer_box(body, body.paragraph(), block)
+    elif block.tone == "notice":
+        space = '<w:spacing w:before="120" w:after="120"/>'  # 6 pt
+        runs = _runs_xml(body, block.runs, bold=True, props=f'<w:color w:val="{NOTICE_INK}"/>')
+        body.add(f"<w:p><w:pPr>{_shade_xml(NOTICE_FILL)}{space}</w:pPr>{runs}</w:p>")
+    elif block.tone == "small":
+        props = f'<w:color w:val="{MUTED}"/><w:sz w:val="{SMALL_PT * 2}"/>'
+        runs = _runs_xml(body, block.runs, props=props, link_pt=SMALL_PT)
+        body.add(f'<w:p><w:pPr><w:spacing w:before="{SMALL_PT * 20}"/></w:pPr>{runs}</w:p>')
+    else:
+        body.add(f"<w:p>{_runs_xml(body, block.runs)}</w:p>")
 
 
-def _answer_box(paragraph: DocxParagraph, block: Paragraph) -> None:
+def _answer_box(body: _Body, paragraph: DocxParagraph, block: Paragraph) -> None:
     """The fact sheet's answer: a tinted paragraph with a bar at its left, its first line large."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -376,7 +546,7 @@ def _answer_box(paragraph: DocxParagraph, block: Paragraph) -> None:
     layout.space_before, layout.space_after = Pt(6), Pt(6)
     layout.keep_together = True
     large = True
-    for run, given in zip(_add_runs(paragraph, block.runs), (r for r in block.runs if not r.url), strict=True):
+    for run, given in zip(_add_runs(body, paragraph, block.runs), (r for r in block.runs if not r.url), strict=True):
         large = large and not run.text.startswith("\n")
         run.font.size = Pt(14 if large else BOX_SMALL_PT if given.small else 10.5)
 
@@ -405,7 +575,7 @@ SHEET_PICTURE_MM = 50.0
 SHEET_LEGEND = {"hatched": "▨", "emphasised": "□", "marker": "●", "box": "■"}
 
 
-def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: Map) -> None:
+def _reach_and_map(body: _Body, heading: Heading, reach: Bullets, block: Map) -> None:
     """Two columns of a table without rules: the candidates on the left, the map and its legend on the right.
 
     The picture is the region alone, its names enlarged to print at 7 pt or
@@ -418,11 +588,11 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
     from owes_cli.layout import coverage_map
     from owes_cli.render import map_image as map_render
 
-    table = document.add_table(rows=1, cols=2)
+    table = body.document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     widths = [Mm(SHEET_TEXT_MM), Mm(SHEET_MAP_MM)]
     _column_widths(table, widths)
-    _keep_row_whole(table.rows[0])
+    _keep_docx_row_whole(table.rows[0])
     left, right = table.rows[0].cells
     left.width, right.width = widths
     title = left.paragraphs[0]
@@ -432,7 +602,7 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
     for depth, runs in reach.items:
         paragraph = _styled(left.add_paragraph(), "List Bullet 2" if depth else "List Bullet")
         paragraph.paragraph_format.keep_together = True
-        for run in _add_runs(paragraph, runs, link_pt=REACH_PT):
+        for run in _add_runs(body, paragraph, runs, link_pt=REACH_PT):
             run.font.size = Pt(REACH_PT)
     caption = right.paragraphs[0]
     _styled(caption, "Heading 2")
@@ -472,87 +642,64 @@ def _reach_and_map(document: Document, heading: Heading, reach: Bullets, block: 
 SHEET_MAP_HEIGHT_MM = 78  # the fact sheet's map (with its legend): what a page leaves beside the answer
 
 
-def _sheet_map(document: Document, block: Map) -> None:
+def _sheet_map(body: _Body, block: Map) -> None:
     """The fact sheet's map: a smaller picture under a small heading; its date and credits are in the colophon."""
     from docx.shared import Mm
 
-    _heading(document, Heading(block.title, 2))
-    _map_picture(_add_paragraph(document), block, height=Mm(SHEET_MAP_HEIGHT_MM))
+    _heading(body, Heading(block.title, 2))
+    _map_picture(body.paragraph(), block, height=Mm(SHEET_MAP_HEIGHT_MM))
 
 
-def _fields(document: Document, block: Fields) -> None:
-    from docx.shared import Mm, RGBColor
-
-    table = document.add_table(rows=0, cols=2)
-    _styled(table, TABLE_STYLE)
-    _no_header_row(table)
-    _column_widths(table, [Mm(52), Mm(118)])
-    for label, value in block.rows:
-        row = table.add_row()
-        _keep_row_whole(row, label, plain_text(value))
-        cells = row.cells
-        cells[0].width, cells[1].width = Mm(52), Mm(118)
-        label_run = cells[0].paragraphs[0].add_run(_clean(label))
-        label_run.bold = True
-        label_run.font.color.rgb = RGBColor.from_string(MUTED)
-        _add_runs(cells[1].paragraphs[0], value)
-    _add_paragraph(document)
+def _fields(body: _Body, block: Fields) -> None:
+    widths = [_twips(52), _twips(118)]
+    label = f'<w:rPr><w:b/><w:color w:val="{MUTED}"/></w:rPr>'
+    rows = [
+        _row_xml(
+            [f"<w:r>{label}{_content(_clean(name))}</w:r>", _runs_xml(body, value)],
+            widths,
+            whole=_kept_whole(name, plain_text(value)),
+        )
+        for name, value in block.rows
+    ]
+    body.add(_table_xml(widths, rows, header_row=False))
 
 
-def _table(document: Document, block: Table) -> None:
-    from docx.shared import Mm, RGBColor
-
+def _table(body: _Body, block: Table) -> None:
     total = sum(block.widths)
-    widths = [Mm(170 * w / total) for w in block.widths]
-    table = document.add_table(rows=1, cols=len(block.header))
-    _styled(table, TABLE_STYLE)
-    _column_widths(table, widths)
-    header = table.rows[0]
-    _keep_row_whole(header)
-    _repeat_as_header(header)
-    for cell, label, width in zip(header.cells, block.header, widths, strict=True):
-        cell.width = width
-        _shade(cell._tc.get_or_add_tcPr(), HEAD_FILL)
-        run = cell.paragraphs[0].add_run(_clean(label))
-        run.bold = True
-        run.font.color.rgb = RGBColor.from_string(ACCENT)
-    for values in block.rows:
-        row = table.add_row()
-        _keep_row_whole(row, *(plain_text(value) for value in values))
-        cells = row.cells
-        for cell, value, width in zip(cells, values, widths, strict=True):
-            cell.width = width
-            _add_runs(cell.paragraphs[0], value)
-    _add_paragraph(document)
+    widths = [_twips(170 * w / total) for w in block.widths]
+    label = f'<w:rPr><w:b/><w:color w:val="{ACCENT}"/></w:rPr>'
+    header = [f"<w:r>{label}{_content(_clean(name))}</w:r>" for name in block.header]
+    rows = [_row_xml(header, widths, whole=True, header=True, shade=HEAD_FILL)]
+    rows.extend(
+        _row_xml(
+            [_runs_xml(body, value) for value in values],
+            widths,
+            whole=_kept_whole(*(plain_text(value) for value in values)),
+        )
+        for values in block.rows
+    )
+    body.add(_table_xml(widths, rows, header_row=True))
 
 
-def _bullets(document: Document, block: Bullets) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm
-
+def _bullets(body: _Body, block: Bullets) -> None:
+    items = []
     for depth, runs in block.items:
         if block.numbered:  # its number is its mark, hanging as a bullet would: no bullet before it
-            paragraph = _add_paragraph(document)
-            paragraph.paragraph_format.left_indent = Mm(7 + 6 * depth)
-            paragraph.paragraph_format.first_line_indent = Mm(-7)
-            paragraph.paragraph_format.space_after = Mm(1)
-        else:  # a bullet, kept on one page (keepLines): its properties written at once, as python-docx
-            # would write them, without its scan of the schema for each one (27,000 items at the size limit)
-            paragraph = _add_paragraph(document)
-            style = OxmlElement("w:pStyle", attrs={qn("w:val"): "ListBullet2" if depth else "ListBullet"})
-            paragraph._p.get_or_add_pPr().extend([style, OxmlElement("w:keepLines")])
-            _add_runs(paragraph, runs)
-            continue
-        # A numbered list that fits a page stays with its heading on one page (Word cannot repeat a
-        # heading over a list going on to the next page, as the PDF does).
-        if block.numbered and len(block.items) <= KEEP_LIST and (depth, runs) != block.items[-1]:
-            paragraph.paragraph_format.keep_with_next = True
-        paragraph.paragraph_format.keep_together = True  # a source entry never splits over two pages
-        _add_runs(paragraph, runs)
+            # A numbered list that fits a page stays with its heading on one page (Word cannot repeat a
+            # heading over a list going on to the next page, as the PDF does); an entry never splits.
+            keep = len(block.items) <= KEEP_LIST and (depth, runs) != block.items[-1]
+            properties = (
+                ("<w:keepNext/>" if keep else "")
+                + f'<w:keepLines/><w:spacing w:after="{_twips(1)}"/>'
+                + f'<w:ind w:left="{_twips(7 + 6 * depth)}" w:hanging="{_twips(7)}"/>'
+            )
+        else:  # a bullet, kept on one page
+            properties = f'<w:pStyle w:val="{"ListBullet2" if depth else "ListBullet"}"/><w:keepLines/>'
+        items.append(f"<w:p><w:pPr>{properties}</w:pPr>{_runs_xml(body, runs)}</w:p>")
+    body.add("".join(items))
 
 
-def _map(document: Document, block: Map, *, room: float = ROOM_MM) -> None:
+def _map(body: _Body, block: Map, *, room: float = ROOM_MM) -> None:
     """The map as a 300 dpi picture across the text width (map_render's PNG), described for screen readers.
 
     The picture holds the counties and the legend only: its date line and
@@ -567,9 +714,9 @@ def _map(document: Document, block: Map, *, room: float = ROOM_MM) -> None:
     tallest = room - MAP_EXTRA_MM - MAP_SLACK_MM
     if tallest < MAP_LEAST_MM:
         tallest = ROOM_MM - MAP_EXTRA_MM - MAP_SLACK_MM
-    _heading(document, Heading(block.title, 1))
+    _heading(body, Heading(block.title, 1))
     for text, keep in ((drawing.subtitle, True), (None, True), (drawing.credits, False)):
-        paragraph = _add_paragraph(document)
+        paragraph = body.paragraph()
         paragraph.paragraph_format.keep_with_next = keep
         if text is None:
             _map_picture(paragraph, block, width=Mm(MAP_WIDTH_MM), tallest=tallest)
@@ -623,7 +770,7 @@ DRAW: dict[type, Callable[[Any, Any], None]] = {
 
 
 # --------------------------------------------------------------------------
-# Runs, links and table details
+# Runs, links and table details drawn through python-docx
 # --------------------------------------------------------------------------
 
 
@@ -631,10 +778,8 @@ def _styled(item: Any, name: str) -> Any:
     """A paragraph or table given a style by its id, which python-docx would look up by name.
 
     python-docx's own `paragraph.style = name` scans every style of the
-    document each time (to find the default): that made a large document's
-    export grow with the square of its size (issue 20, item 6). The ids of
-    the template's styles, and of the table style added here, are their
-    names without spaces.
+    document each time (to find the default). The ids of the template's
+    styles, and of the table style added here, are their names without spaces.
     """
     style_id = name.replace(" ", "")
     if hasattr(item, "_tbl"):
@@ -644,67 +789,16 @@ def _styled(item: Any, name: str) -> Any:
     return item
 
 
-def _add_runs(paragraph: DocxParagraph, runs: Inline, *, link_pt: float | None = None) -> list[Any]:
-    """The runs added; a link's text is `link_pt` points when given (small print), else the paragraph's size."""
-    added = []
-    for run in runs:
-        if run.url:
-            _add_hyperlink(paragraph, typography.printable_marked(run.text), run.url, link_pt)  # as the address
-        else:
-            added.append(_add_run(paragraph, _clean(run.text), bold=run.bold))
-    return added
-
-
-def _add_run(paragraph: DocxParagraph, text: str, *, bold: bool) -> Any:
-    """`paragraph.add_run(text)` with its bold set (to True, else None), as python-docx writes it:
-    built at once for plain text, which python-docx sets through an XPath query and a schema
-    scan per run (27,000 runs at the size limit). Tabs and line breaks are left to python-docx."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _add_runs(body: _Body, paragraph: DocxParagraph, runs: Inline, *, link_pt: float | None = None) -> list[Any]:
+    """The runs added to a python-docx paragraph; the Run objects of those that are no link."""
     from docx.text.run import Run
 
-    if not text or any(c in text for c in "\t\n\r"):
-        added = paragraph.add_run(text)
-        added.bold = bold or None
-        return added
-    properties = OxmlElement("w:rPr")
-    if bold:
-        properties.append(OxmlElement("w:b"))
-    words = OxmlElement("w:t")
-    if len(text.strip()) < len(text):  # as python-docx's CT_R.add_t marks it
-        words.set(qn("xml:space"), "preserve")
-    words.text = text
-    element = OxmlElement("w:r")
-    element.extend([properties, words])
-    paragraph._p.append(element)
-    return Run(element, paragraph)
-
-
-def _add_hyperlink(paragraph: DocxParagraph, text: str, url: str, size: float | None = None) -> None:
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rel_id)
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    colour = OxmlElement("w:color")
-    colour.set(qn("w:val"), ACCENT)
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    rpr.extend([colour, underline])
-    if size is not None:
-        half_points = OxmlElement("w:sz")
-        half_points.set(qn("w:val"), str(round(size * 2)))
-        rpr.append(half_points)
-    text_element = OxmlElement("w:t")
-    text_element.set(qn("xml:space"), "preserve")
-    text_element.text = text
-    run.extend([rpr, text_element])
-    link.append(run)
-    paragraph._p.append(link)
+    added = []
+    for element in body.parsed(f"<w:p {_NAMESPACES}>{_runs_xml(body, runs, link_pt=link_pt)}</w:p>"):
+        paragraph._p.append(element)
+        if element.tag == f"{_W}r":
+            added.append(Run(element, paragraph))
+    return added
 
 
 def _column_widths(table: Any, widths: list[Any]) -> None:
@@ -712,15 +806,6 @@ def _column_widths(table: Any, widths: list[Any]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-
-
-def _repeat_as_header(row: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
 
 
 def _shade(properties: Any, fill: str) -> None:
@@ -750,85 +835,74 @@ def _border_set(name: str, edges: tuple[str, ...]) -> Any:
     return borders
 
 
-def _keep_row_whole(row: Any, *texts: str) -> None:
-    """w:cantSplit: Word moves a row that does not fit to the next page instead of splitting it.
-
-    Not for a row whose text may be taller than a page: Word would cut such
-    a row off at the page's foot rather than split it.
-    """
+def _keep_docx_row_whole(row: Any) -> None:
+    """w:cantSplit on a python-docx row (see _kept_whole)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    if any(len(text) > LONG_CELL for text in texts):
-        return
     keep = OxmlElement("w:cantSplit")
     keep.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().insert(0, keep)
 
 
-def _no_header_row(table: Any) -> None:
-    """A label-and-value table has no header row: the style's header formatting stays off."""
-    from docx.oxml.ns import qn
+# The paragraph properties, in the order the schema gives them (python-docx's CT_PPr._tag_seq).
+_PARAGRAPH_PROPERTIES = tuple(
+    f"{_W}{name}"
+    for name in (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+        "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+        "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ).split()
+)
 
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    if look is not None:
-        look.set(qn("w:firstRow"), "0")
-        look.set(qn("w:val"), "0000")
 
-
-def _add_paragraph(document: Document, text: str = "") -> Any:
-    """`document.add_paragraph(text)`, put before the closing section properties directly.
-
-    python-docx finds those by scanning the whole body for each paragraph it
-    adds, so a long document's paragraphs cost the square of their number.
-    """
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
-
-    body = document.element.body
-    element = body._new_p()
-    last = next(body.iterchildren(reversed=True), None)  # found from the end: no scan of the body
-    if last is not None and last.tag == qn("w:sectPr"):
-        last.addprevious(element)
+def _switch_on(paragraph: Any, name: str) -> None:
+    """A paragraph's on/off property (keepNext, pageBreakBefore) set on, where python-docx's
+    `..._val = True` puts it, without its objects and schema look-ups for each paragraph."""
+    properties = paragraph.find(f"{_W}pPr")
+    if properties is None:
+        properties = paragraph.makeelement(f"{_W}pPr")
+        paragraph.insert(0, properties)
+    tag = f"{_W}{name}"
+    found = properties.find(tag)
+    if found is not None:
+        found.attrib.pop(f"{_W}val", None)  # on is the default: python-docx drops w:val="0"
+        return
+    element = properties.makeelement(tag)
+    after = _PARAGRAPH_PROPERTIES[_PARAGRAPH_PROPERTIES.index(tag) + 1 :]
+    successor = next((child for child in properties if child.tag in after), None)
+    if successor is not None:
+        successor.addprevious(element)
     else:
-        body.append(element)
-    paragraph = Paragraph(element, document._body)
-    if text:
-        paragraph.add_run(text)
-    return paragraph
+        properties.append(element)
 
 
 def _start_page(element: Any) -> None:
     """The paragraph (or a table's first paragraph) starts a new page."""
-    from docx.oxml.ns import qn
-
-    paragraph = element if element.tag == qn("w:p") else element.xpath(".//w:p")[0]
-    paragraph.get_or_add_pPr().pageBreakBefore_val = True
+    _switch_on(element if element.tag == f"{_W}p" else next(element.iter(f"{_W}p")), "pageBreakBefore")
 
 
-def _keep_end_together(document: Document) -> None:
+def _keep_end_together(body: _Body) -> None:
     """The few paragraphs or table rows before a section's last one go to its last page with it.
 
     Word keeps a paragraph marked "keep with next" on the page of the one after it.
     """
-    from docx.oxml.ns import qn
-
-    body = document.element.body
     kept = -1  # the last paragraph itself needs no mark
-    for element in body[-1].itersiblings(preceding=True):  # the last is the section properties
+    for element in body.end.itersiblings(preceding=True):
         if kept >= KEEP_AT_END:
             break
-        if element.tag == qn("w:p"):
-            if element.xpath(".//w:drawing"):
+        if element.tag == f"{_W}p":
+            if next(element.iter(f"{_W}drawing"), None) is not None:
                 break  # the map: it keeps to its own page with its heading
-            if not element.xpath("string(.)").strip():
+            if not _text(element).strip():
                 continue  # the spacing paragraph after a table
             if kept >= 0:
-                element.get_or_add_pPr().keepNext_val = True
+                _switch_on(element, "keepNext")
             kept += 1
-        elif element.tag == qn("w:tbl"):
+        elif element.tag == f"{_W}tbl":
             for paragraph in element.xpath("./w:tr/w:tc/w:p")[-2 * KEEP_AT_END : -2 if kept < 0 else None]:
-                paragraph.get_or_add_pPr().keepNext_val = True
+                _switch_on(paragraph, "keepNext")
             kept += 1
         else:
             break
@@ -865,12 +939,6 @@ def _text_lines(text: str, width_mm: float, pt: float) -> int:
     for part in text.split("\n"):
         lines += len(textwrap.wrap(part, across, break_on_hyphens=False)) or 1
     return lines
-
-
-# The WordprocessingML names the estimate reads, in lxml's notation ({namespace}name): its find() and
-# findall() with these are several times quicker than python-docx's xpath() for so many small queries.
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
 
 
 def _text(element: Any) -> str:
@@ -928,7 +996,6 @@ def _pages(elements: list[Any]) -> list[list[tuple[Any, float]]]:
     A piece that does not fit starts the next page, and the pieces before it
     that are kept with it go along (unless they are all the page holds).
     """
-    from docx.oxml.ns import qn
 
     pages: list[list[tuple[Any, float, bool]]] = [[]]
     used = 0.0
@@ -939,7 +1006,7 @@ def _pages(elements: list[Any]) -> list[list[tuple[Any, float]]]:
             if new_page and page:
                 pages.append(page := [])
                 used = 0.0
-            is_row = piece.tag == qn("w:tr")
+            is_row = piece.tag == f"{_W}tr"
             height = _row_mm(piece, widths) if is_row else _paragraph_mm(piece, 170.0, at_top=not page)
             if used + height > ROOM_MM and page:
                 kept = len(page)
@@ -958,20 +1025,20 @@ def _pages(elements: list[Any]) -> list[list[tuple[Any, float]]]:
     return [[(piece, height) for piece, height, _ in page] for page in pages]
 
 
-def _room_left(document: Document, *, new_page: bool) -> float:
+def _room_left(body: _Body, *, new_page: bool) -> float:
     """The room (mm) the page has left after what is drawn so far, as estimated."""
     if new_page:
         return float(ROOM_MM)
-    pages = _pages(_section_elements(document))
+    pages = _pages(_section_elements(body))
     return ROOM_MM - sum(height for _, height in pages[-1])
 
 
-def _section_elements(document: Document) -> list[Any]:
+def _section_elements(body: _Body) -> list[Any]:
     """The body's elements from the last one that starts a page (the whole body when none does)."""
     # Walked back from the end (the last element is the section properties), so that a section
     # costs its own length, not the whole body's: a directory of 400 centres has 400 sections.
     elements = []
-    for element in document.element.body[-1].itersiblings(preceding=True):
+    for element in body.end.itersiblings(preceding=True):
         elements.append(element)
         if (
             element.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
@@ -985,15 +1052,14 @@ def _section_elements(document: Document) -> list[Any]:
 FILL = 0.6  # of a page (estimated): a section's last page holds at least half a page, measured
 
 
-def _fill_last_page(document: Document) -> None:
+def _fill_last_page(body: _Body) -> None:
     """A section (what runs to a page break) whose last page would hold less than FILL of a page takes
     more from the page before, by "keep with next", until it holds FILL, the page before keeping FILL too.
 
     The PDF moves its page break the same way (pdf._refill_last_page).
     """
-    from docx.oxml.ns import qn
 
-    pages = _pages(_section_elements(document))
+    pages = _pages(_section_elements(body))
     if len(pages) < 2:
         return
     last = sum(height for _, height in pages[-1])
@@ -1012,5 +1078,5 @@ def _fill_last_page(document: Document) -> None:
     for piece, _ in pages[-1][:-1]:
         moving.append(piece)
     for piece in moving:
-        for paragraph in [piece] if piece.tag == qn("w:p") else piece.xpath("./w:tc/w:p"):
-            paragraph.get_or_add_pPr().keepNext_val = True
+        for paragraph in [piece] if piece.tag == f"{_W}p" else piece.findall(f"{_W}tc/{_W}p"):
+            _switch_on(paragraph, "keepNext")
