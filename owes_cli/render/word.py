@@ -360,21 +360,32 @@ class _Body:
             if rel.is_external and rel.reltype == self._hyperlink
         }
         self._next_id = 1
+        # The estimated heights (mm) of what was added as text, worked out from the text it was
+        # written from: for a paragraph (at a page's top, elsewhere), for a table row its height.
+        # The page-fill estimate reads other elements' heights from their XML (see _pages).
+        self.heights: dict[Any, Any] = {}
 
     def parsed(self, xml: str) -> list[Any]:
         """The children of one element written as text (with its namespaces declared)."""
         return list(self._parse(xml))
 
-    def add(self, xml: str) -> None:
-        """Body elements (`w:p`, `w:tbl`) written as text, put before the section properties."""
-        for element in self.parsed(f"<w:body {_NAMESPACES}>{xml}</w:body>"):
+    def add(self, xml: str, heights: list[Any]) -> None:
+        """Body elements (`w:p`, `w:tbl`) written as text, put before the section properties, with
+        their estimated heights: a paragraph's pair (`_estimate`), a table's list of its rows'."""
+        elements = self.parsed(f"<w:body {_NAMESPACES}>{xml}</w:body>")
+        for element, height in zip(elements, heights, strict=True):
             self.end.addprevious(element)
+            if element.tag == _TBL:
+                self.heights.update(zip(element.iterchildren(_TR), height, strict=True))
+            else:
+                self.heights[element] = height
 
     def paragraph(self, text: str = "") -> Any:
         """An empty paragraph (or one of `text`) as python-docx's, for what is drawn through it."""
         from docx.text.paragraph import Paragraph
 
-        self.add(f"<w:p>{_plain_run(text)}</w:p>")
+        for element in self.parsed(f"<w:body {_NAMESPACES}><w:p>{_plain_run(text)}</w:p></w:body>"):
+            self.end.addprevious(element)  # its height is read from what python-docx makes of it
         return Paragraph(self.end.getprevious(), self.document._body)
 
     def link(self, url: str) -> str:
@@ -423,17 +434,29 @@ def _plain_run(text: str) -> str:
     return f"<w:r>{_content(text)}</w:r>" if text else ""
 
 
-def _runs_xml(body: _Body, runs: Inline, *, props: str = "", link_pt: float | None = None, bold: bool = False) -> str:
+def _runs_xml(
+    body: _Body, runs: Inline, *, props: str = "", link_pt: float | None = None, bold: bool = False
+) -> tuple[str, str]:
     """Runs with their bold, then `props` (run properties in the schema's order after w:b); a link's
-    text is `link_pt` points when given (small print), else the paragraph's size."""
-    parts = []
+    text is `link_pt` points when given (small print), else the paragraph's size. With the text
+    of their w:t, for the page-fill estimate."""
+    parts, texts = [], []
     for run in runs:
         if run.url:  # as the address: its ISO-looking parts are not dates
-            parts.append(_link_xml(body.link(run.url), typography.printable_marked(run.text), link_pt))
+            text = typography.printable_marked(run.text)
+            parts.append(_link_xml(body.link(run.url), text, link_pt))
         else:
             weight = "<w:b/>" if bold or run.bold else ""
-            parts.append(f"<w:r><w:rPr>{weight}{props}</w:rPr>{_content(_clean(run.text))}</w:r>")
-    return "".join(parts)
+            text = _clean(run.text)
+            parts.append(f"<w:r><w:rPr>{weight}{props}</w:rPr>{_content(text)}</w:r>")
+            text = _unbroken(text)
+        texts.append(text)
+    return "".join(parts), "".join(texts)
+
+
+def _unbroken(text: str) -> str:
+    """A run's text as its w:t hold it: without the tabs and line breaks `_content` makes elements of."""
+    return _RUN_BREAK.sub("", text) if "\t" in text or "\n" in text or "\r" in text else text
 
 
 def _link_xml(rel_id: str, text: str, size: float | None) -> str:
@@ -498,15 +521,11 @@ def _kept_whole(*texts: str) -> bool:
 # --------------------------------------------------------------------------
 
 
-def _heading_xml(block: Heading) -> str:
-    return (
-        f'<w:p><w:pPr><w:pStyle w:val="Heading{block.level}"/><w:keepNext/></w:pPr>'
-        f"{_plain_run(_clean(block.text))}</w:p>"
-    )
-
-
 def _heading(body: _Body, block: Heading) -> None:
-    body.add(_heading_xml(block))
+    text = _clean(block.text)
+    style = f"Heading{block.level}"
+    xml = f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/></w:pPr>{_plain_run(text)}</w:p>'
+    body.add(xml, [_estimate(_unbroken(text), style=style)])
 
 
 def _paragraph(body: _Body, block: Paragraph) -> None:
@@ -514,14 +533,20 @@ def _paragraph(body: _Body, block: Paragraph) -> None:
         _answer_box(body, body.paragraph(), block)
     elif block.tone == "notice":
         space = '<w:spacing w:before="120" w:after="120"/>'  # 6 pt
-        runs = _runs_xml(body, block.runs, bold=True, props=f'<w:color w:val="{NOTICE_INK}"/>')
-        body.add(f"<w:p><w:pPr>{_shade_xml(NOTICE_FILL)}{space}</w:pPr>{runs}</w:p>")
+        runs, text = _runs_xml(body, block.runs, bold=True, props=f'<w:color w:val="{NOTICE_INK}"/>')
+        xml = f"<w:p><w:pPr>{_shade_xml(NOTICE_FILL)}{space}</w:pPr>{runs}</w:p>"
+        body.add(xml, [_estimate(text, before="120", after="120")])
     elif block.tone == "small":
         props = f'<w:color w:val="{MUTED}"/><w:sz w:val="{SMALL_PT * 2}"/>'
-        runs = _runs_xml(body, block.runs, props=props, link_pt=SMALL_PT)
-        body.add(f'<w:p><w:pPr><w:spacing w:before="{SMALL_PT * 20}"/></w:pPr>{runs}</w:p>')
+        runs, text = _runs_xml(body, block.runs, props=props, link_pt=SMALL_PT)
+        before = str(SMALL_PT * 20)
+        xml = f'<w:p><w:pPr><w:spacing w:before="{before}"/></w:pPr>{runs}</w:p>'
+        # Sized by its first run that is no link (a link's size is inside its w:hyperlink).
+        size = str(SMALL_PT * 2) if any(not run.url for run in block.runs) else None
+        body.add(xml, [_estimate(text, size=size, before=before)])
     else:
-        body.add(f"<w:p>{_runs_xml(body, block.runs)}</w:p>")
+        runs, text = _runs_xml(body, block.runs)
+        body.add(f"<w:p>{runs}</w:p>", [_estimate(text)])
 
 
 def _answer_box(body: _Body, paragraph: DocxParagraph, block: Paragraph) -> None:
@@ -653,50 +678,53 @@ def _sheet_map(body: _Body, block: Map) -> None:
 def _fields(body: _Body, block: Fields) -> None:
     widths = [_twips(52), _twips(118)]
     label = f'<w:rPr><w:b/><w:color w:val="{MUTED}"/></w:rPr>'
-    rows = [
-        _row_xml(
-            [f"<w:r>{label}{_content(_clean(name))}</w:r>", _runs_xml(body, value)],
-            widths,
-            whole=_kept_whole(name, plain_text(value)),
-        )
-        for name, value in block.rows
-    ]
-    body.add(_table_xml(widths, rows, header_row=False))
+    rows, heights = [], []
+    for name, value in block.rows:
+        name_text = _clean(name)
+        value_xml, value_text = _runs_xml(body, value)
+        cells = [f"<w:r>{label}{_content(name_text)}</w:r>", value_xml]
+        rows.append(_row_xml(cells, widths, whole=_kept_whole(name, plain_text(value))))
+        heights.append(_row_estimate([_unbroken(name_text), value_text], widths))
+    body.add(_table_xml(widths, rows, header_row=False), [heights, _estimate("")])
 
 
 def _table(body: _Body, block: Table) -> None:
     total = sum(block.widths)
     widths = [_twips(170 * w / total) for w in block.widths]
     label = f'<w:rPr><w:b/><w:color w:val="{ACCENT}"/></w:rPr>'
-    header = [f"<w:r>{label}{_content(_clean(name))}</w:r>" for name in block.header]
+    names = [_clean(name) for name in block.header]
+    header = [f"<w:r>{label}{_content(name)}</w:r>" for name in names]
     rows = [_row_xml(header, widths, whole=True, header=True, shade=HEAD_FILL)]
-    rows.extend(
-        _row_xml(
-            [_runs_xml(body, value) for value in values],
-            widths,
-            whole=_kept_whole(*(plain_text(value) for value in values)),
-        )
-        for values in block.rows
-    )
-    body.add(_table_xml(widths, rows, header_row=True))
+    heights = [_row_estimate([_unbroken(name) for name in names], widths)]
+    for values in block.rows:
+        cells = [_runs_xml(body, value) for value in values]
+        whole = _kept_whole(*(plain_text(value) for value in values))
+        rows.append(_row_xml([xml for xml, _ in cells], widths, whole=whole))
+        heights.append(_row_estimate([text for _, text in cells], widths))
+    body.add(_table_xml(widths, rows, header_row=True), [heights, _estimate("")])
 
 
 def _bullets(body: _Body, block: Bullets) -> None:
-    items = []
+    items, heights = [], []
     for depth, runs in block.items:
+        xml, text = _runs_xml(body, runs)
         if block.numbered:  # its number is its mark, hanging as a bullet would: no bullet before it
             # A numbered list that fits a page stays with its heading on one page (Word cannot repeat a
             # heading over a list going on to the next page, as the PDF does); an entry never splits.
             keep = len(block.items) <= KEEP_LIST and (depth, runs) != block.items[-1]
+            after, left = str(_twips(1)), str(_twips(7 + 6 * depth))
             properties = (
                 ("<w:keepNext/>" if keep else "")
-                + f'<w:keepLines/><w:spacing w:after="{_twips(1)}"/>'
-                + f'<w:ind w:left="{_twips(7 + 6 * depth)}" w:hanging="{_twips(7)}"/>'
+                + f'<w:keepLines/><w:spacing w:after="{after}"/>'
+                + f'<w:ind w:left="{left}" w:hanging="{_twips(7)}"/>'
             )
+            heights.append(_estimate(text, after=after, left=left))
         else:  # a bullet, kept on one page
-            properties = f'<w:pStyle w:val="{"ListBullet2" if depth else "ListBullet"}"/><w:keepLines/>'
-        items.append(f"<w:p><w:pPr>{properties}</w:pPr>{_runs_xml(body, runs)}</w:p>")
-    body.add("".join(items))
+            style = "ListBullet2" if depth else "ListBullet"
+            properties = f'<w:pStyle w:val="{style}"/><w:keepLines/>'
+            heights.append(_estimate(text, style=style))
+        items.append(f"<w:p><w:pPr>{properties}</w:pPr>{xml}</w:p>")
+    body.add("".join(items), heights)
 
 
 def _map(body: _Body, block: Map, *, room: float = ROOM_MM) -> None:
@@ -794,7 +822,7 @@ def _add_runs(body: _Body, paragraph: DocxParagraph, runs: Inline, *, link_pt: f
     from docx.text.run import Run
 
     added = []
-    for element in body.parsed(f"<w:p {_NAMESPACES}>{_runs_xml(body, runs, link_pt=link_pt)}</w:p>"):
+    for element in body.parsed(f"<w:p {_NAMESPACES}>{_runs_xml(body, runs, link_pt=link_pt)[0]}</w:p>"):
         paragraph._p.append(element)
         if element.tag == f"{_W}r":
             added.append(Run(element, paragraph))
@@ -935,6 +963,8 @@ CELL_SIDES_MM = 3.6
 def _text_lines(text: str, width_mm: float, pt: float) -> int:
     """How many lines `text` takes in a column `width_mm` wide at `pt` points, broken at spaces."""
     across = max(1, int(width_mm / (CHAR_EM * pt * PT_MM)))
+    if len(text) <= across:  # one line, as textwrap would make it (or none, which counts as one)
+        return 1
     lines = 0
     for part in text.split("\n"):
         lines += len(textwrap.wrap(part, across, break_on_hyphens=False)) or 1
@@ -946,52 +976,129 @@ def _text(element: Any) -> str:
     return "".join(text.text or "" for text in element.iter(f"{_W}t"))
 
 
+# The names the estimate reads on every paragraph and row. It looks at children one by one, with
+# no path: lxml's find() with a path runs its ElementPath, several times slower (a third of a
+# directory's time at the size limit went to estimating its pages).
+_P, _PPR, _TR, _TC, _TBL = f"{_W}p", f"{_W}pPr", f"{_W}tr", f"{_W}tc", f"{_W}tbl"
+_R, _RPR, _SZ, _VAL = f"{_W}r", f"{_W}rPr", f"{_W}sz", f"{_W}val"
+_PSTYLE, _SPACING, _IND, _KEEP_NEXT, _PAGE_BREAK = (
+    f"{_W}pStyle",
+    f"{_W}spacing",
+    f"{_W}ind",
+    f"{_W}keepNext",
+    f"{_W}pageBreakBefore",
+)
+
+
+def _child(element: Any, tag: str) -> Any:
+    """The first child of `element` named `tag`, or None."""
+    for child in element.iterchildren(tag):
+        return child
+    return None
+
+
+def _paragraph_properties(paragraph: Any) -> dict[str, Any]:
+    """A w:p's properties (the children of its w:pPr) by name."""
+    properties = _child(paragraph, _PPR)
+    return {} if properties is None else {child.tag: child for child in properties}
+
+
+def _estimate(
+    text: str,
+    *,
+    style: str = "",
+    size: str | None = None,
+    before: str | None = None,
+    after: str | None = None,
+    left: str | None = None,
+    width_mm: float = 170.0,
+) -> tuple[float, float]:
+    """The estimated height (mm) of a paragraph at a page's top and elsewhere: its lines, the space
+    after it and, but at a page's top, the space before it.
+
+    Given as its XML says it: its style's id, its first run's size (half points), its spacing
+    before and after (twips), its left indent (twips), and the text of its w:t.
+    """
+    pt = STYLE_PT.get(style, float(size) / 2 if size is not None else 10.0)
+    space_before, space_after = STYLE_SPACE_PT.get(style, (0.0, 3.0))
+    if before is not None:
+        space_before = int(before) / 20
+    if after is not None:
+        space_after = int(after) / 20
+    width_mm -= int(left) / 56.7 if left else BULLET_INDENT_MM.get(style, 0.0)
+    lines = _text_lines(text, width_mm, pt) * pt * LINE_EM * PT_MM
+    return lines + space_after * PT_MM, lines + (space_before + space_after) * PT_MM
+
+
 def _paragraph_mm(element: Any, width_mm: float, *, at_top: bool) -> float:
-    """The estimated height of a w:p, with the space before it (none at a page's top) and after it."""
-    properties = element.find(f"{_W}pPr")
-    found = properties.find(f"{_W}pStyle") if properties is not None else None
-    style = found.get(f"{_W}val") if found is not None else ""
-    size = element.find(f"{_W}r/{_W}rPr/{_W}sz")
-    pt = STYLE_PT.get(style, float(size.get(f"{_W}val")) / 2 if size is not None else 10.0)
-    before, after = STYLE_SPACE_PT.get(style, (0.0, 3.0))
-    spacing = properties.find(f"{_W}spacing") if properties is not None else None
-    if spacing is not None:
-        before = int(spacing.get(f"{_W}before", before * 20)) / 20
-        after = int(spacing.get(f"{_W}after", after * 20)) / 20
+    """The estimated height of a w:p drawn through python-docx, read from its XML (see `_estimate`)."""
+    properties = _paragraph_properties(element)
+    found = properties.get(_PSTYLE)
+    style = found.get(_VAL) if found is not None else ""
+    size = None
+    for run in element.iterchildren(_R):  # the first run with a size of its own
+        run_properties = _child(run, _RPR)
+        size = _child(run_properties, _SZ) if run_properties is not None else None
+        if size is not None:
+            break
+    spacing = properties.get(_SPACING)
+    before = spacing.get(f"{_W}before") if spacing is not None else None
+    after = spacing.get(f"{_W}after") if spacing is not None else None
     pictures = list(element.iter(_EXTENT))
     if pictures:
-        return sum(int(extent.get("cy")) for extent in pictures) / 36000 + (before + after) * PT_MM
-    indent = properties.find(f"{_W}ind") if properties is not None else None
-    left = indent.get(f"{_W}left") if indent is not None else None
-    width_mm -= int(left) / 56.7 if left else BULLET_INDENT_MM.get(style, 0.0)
-    lines = _text_lines(_text(element), width_mm, pt)
-    return lines * pt * LINE_EM * PT_MM + ((0.0 if at_top else before) + after) * PT_MM
+        space_before, space_after = STYLE_SPACE_PT.get(style, (0.0, 3.0))
+        space_before = int(before) / 20 if before is not None else space_before
+        space_after = int(after) / 20 if after is not None else space_after
+        return sum(int(extent.get("cy")) for extent in pictures) / 36000 + (space_before + space_after) * PT_MM
+    indent = properties.get(_IND)
+    heights = _estimate(
+        _text(element),
+        style=style,
+        size=size.get(_VAL) if size is not None else None,
+        before=before,
+        after=after,
+        left=indent.get(f"{_W}left") if indent is not None else None,
+        width_mm=width_mm,
+    )
+    return heights[0] if at_top else heights[1]
+
+
+def _row_estimate(texts: list[str], widths: list[int]) -> float:
+    """A table row's estimated height (mm): its tallest cell, each cell one paragraph of `texts`,
+    in columns `widths` (twips)."""
+    lines = [_text_lines(text, width / 56.7 - CELL_SIDES_MM, 10.0) for text, width in zip(texts, widths, strict=True)]
+    return max(lines, default=0) * 10.0 * LINE_EM * PT_MM + CELL_PADDING_MM
 
 
 def _row_mm(row: Any, widths: list[float]) -> float:
     """A table row's estimated height: its tallest cell (whose paragraphs have no space between them)."""
     heights = [
-        sum(_text_lines(_text(p), width - CELL_SIDES_MM, 10.0) for p in cell.findall(f"{_W}p"))
-        for cell, width in zip(row.findall(f"{_W}tc"), widths, strict=False)
+        sum(_text_lines(_text(p), width - CELL_SIDES_MM, 10.0) for p in cell.iterchildren(_P))
+        for cell, width in zip(row.iterchildren(_TC), widths, strict=False)
     ]
     return max(heights, default=0) * 10.0 * LINE_EM * PT_MM + CELL_PADDING_MM
 
 
+def _row_has(row: Any, tag: str) -> bool:
+    """Whether a paragraph of a cell of `row` has the property `tag` (keepNext, pageBreakBefore)."""
+    return any(
+        tag in _paragraph_properties(paragraph) for cell in row.iterchildren(_TC) for paragraph in cell.iterchildren(_P)
+    )
+
+
 def _pieces(element: Any) -> list[tuple[Any, bool, bool]]:
     """A body element as the pieces a page may end between: (w:p or w:tr, starts a page, kept with the next)."""
-    if element.tag == f"{_W}tbl":
-        return [
-            (row, False, row.find(f"{_W}tc/{_W}p/{_W}pPr/{_W}keepNext") is not None)
-            for row in element.findall(f"{_W}tr")
-        ]
-    if element.tag == f"{_W}p":
-        starts = element.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
-        return [(element, starts, element.find(f"{_W}pPr/{_W}keepNext") is not None)]
+    if element.tag == _TBL:
+        return [(row, False, _row_has(row, _KEEP_NEXT)) for row in element.iterchildren(_TR)]
+    if element.tag == _P:
+        properties = _paragraph_properties(element)
+        return [(element, _PAGE_BREAK in properties, _KEEP_NEXT in properties)]
     return []
 
 
-def _pages(elements: list[Any]) -> list[list[tuple[Any, float]]]:
-    """The pieces of body `elements` page by page, with their estimated heights (mm).
+def _pages(elements: list[Any], known: dict[Any, Any]) -> list[list[tuple[Any, float]]]:
+    """The pieces of body `elements` page by page, with their estimated heights (mm), `known`
+    (`_Body.heights`) where they were worked out from the text, else read from the XML.
 
     A piece that does not fit starts the next page, and the pieces before it
     that are kept with it go along (unless they are all the page holds).
@@ -1000,14 +1107,16 @@ def _pages(elements: list[Any]) -> list[list[tuple[Any, float]]]:
     pages: list[list[tuple[Any, float, bool]]] = [[]]
     used = 0.0
     for element in elements:
-        widths = [int(column.get(f"{_W}w")) / 56.7 for column in element.findall(f"{_W}tblGrid/{_W}gridCol")]
+        widths = []
+        if element.tag == _TBL:
+            widths = [int(column.get(f"{_W}w")) / 56.7 for column in element.findall(f"{_W}tblGrid/{_W}gridCol")]
         for piece, new_page, keep in _pieces(element):
             page = pages[-1]
             if new_page and page:
                 pages.append(page := [])
                 used = 0.0
-            is_row = piece.tag == f"{_W}tr"
-            height = _row_mm(piece, widths) if is_row else _paragraph_mm(piece, 170.0, at_top=not page)
+            is_row = piece.tag == _TR
+            height = _piece_mm(piece, widths, known, at_top=not page)
             if used + height > ROOM_MM and page:
                 kept = len(page)
                 while kept > 1 and page[kept - 1][2]:
@@ -1017,19 +1126,29 @@ def _pages(elements: list[Any]) -> list[list[tuple[Any, float]]]:
                 pages.append(page := moved)
                 used = sum(h for _, h, _ in moved)
                 if not is_row and not moved:
-                    height = _paragraph_mm(piece, 170.0, at_top=True)
+                    height = _piece_mm(piece, widths, known, at_top=True)
                 elif is_row and not moved and element.xpath("./w:tr[1]/w:trPr/w:tblHeader"):
-                    used += _row_mm(element.xpath("./w:tr[1]")[0], widths)  # the header row, repeated
+                    used += _piece_mm(element.xpath("./w:tr[1]")[0], widths, known)  # the header row, repeated
             page.append((piece, height, keep))
             used += height
     return [[(piece, height) for piece, height, _ in page] for page in pages]
+
+
+def _piece_mm(piece: Any, widths: list[float], known: dict[Any, Any], *, at_top: bool = False) -> float:
+    """A paragraph's or a table row's estimated height (mm)."""
+    height = known.get(piece)
+    if piece.tag == _TR:
+        return float(height) if height is not None else _row_mm(piece, widths)
+    if height is not None:
+        return float(height[0] if at_top else height[1])
+    return _paragraph_mm(piece, 170.0, at_top=at_top)
 
 
 def _room_left(body: _Body, *, new_page: bool) -> float:
     """The room (mm) the page has left after what is drawn so far, as estimated."""
     if new_page:
         return float(ROOM_MM)
-    pages = _pages(_section_elements(body))
+    pages = _pages(_section_elements(body), body.heights)
     return ROOM_MM - sum(height for _, height in pages[-1])
 
 
@@ -1040,10 +1159,9 @@ def _section_elements(body: _Body) -> list[Any]:
     elements = []
     for element in body.end.itersiblings(preceding=True):
         elements.append(element)
-        if (
-            element.find(f"{_W}pPr/{_W}pageBreakBefore") is not None
-            or element.find(f"{_W}tr/{_W}tc/{_W}p/{_W}pPr/{_W}pageBreakBefore") is not None
-        ):
+        if element.tag == _P and _PAGE_BREAK in _paragraph_properties(element):
+            break
+        if element.tag == _TBL and any(_row_has(row, _PAGE_BREAK) for row in element.iterchildren(_TR)):
             break
     elements.reverse()
     return elements
@@ -1059,7 +1177,7 @@ def _fill_last_page(body: _Body) -> None:
     The PDF moves its page break the same way (pdf._refill_last_page).
     """
 
-    pages = _pages(_section_elements(body))
+    pages = _pages(_section_elements(body), body.heights)
     if len(pages) < 2:
         return
     last = sum(height for _, height in pages[-1])
