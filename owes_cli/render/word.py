@@ -91,7 +91,7 @@ def render(report: Report) -> bytes:
         if isinstance(block, PageBreak):
             new_page = True  # the next block starts the page: no paragraph that could spill onto a page alone
             continue
-        drawn = body.end.getprevious()  # new paragraphs and tables go after it, before the section properties
+        drawn = body.end.getprevious() if new_page else None  # what is drawn next goes after it
         if report.one_page and isinstance(block, Map):
             _sheet_map(body, block)
         elif isinstance(block, Map):
@@ -99,13 +99,14 @@ def render(report: Report) -> bytes:
         else:
             DRAW[type(block)](body, block)
         if new_page:
-            _start_page(drawn.getnext() if drawn is not None else body.element[0])
+            _start_page(body.first_after(drawn))
             new_page = False
         if index + 1 == len(blocks) or isinstance(blocks[index + 1], PageBreak):
             _keep_end_together(body)
             if index + 1 < len(blocks) and not report.one_page:  # the document's own last page may be short
                 _fill_last_page(body)
 
+    body.flush()
     return _package(document, report.generated, _app_properties(made_by))
 
 
@@ -366,10 +367,14 @@ class _Body:
         from docx.opc.constants import RELATIONSHIP_TYPE
         from docx.oxml.parser import parse_xml
 
-        self.document = document
+        self._document = document
         self.element = document.element.body
-        self.end = self.element[-1]  # the section properties, which close the body
-        assert self.end.tag == f"{_W}sectPr"
+        self._end = self.element[-1]  # the section properties, which close the body
+        assert self._end.tag == f"{_W}sectPr"
+        # What was added and not yet parsed: the blocks of a section are parsed together, when the
+        # page estimate or python-docx next reads the body (a parse has a cost of its own).
+        self._pending: list[str] = []
+        self._pending_heights: list[Any] = []
         self._parse = parse_xml
         self._rels = document.part.rels
         self._hyperlink = RELATIONSHIP_TYPE.HYPERLINK
@@ -389,15 +394,41 @@ class _Body:
         return list(self._parse(xml))
 
     def add(self, xml: str, heights: list[Any]) -> None:
-        """Body elements (`w:p`, `w:tbl`) written as text, put before the section properties, with
+        """Body elements (`w:p`, `w:tbl`) written as text, to go before the section properties, with
         their estimated heights: a paragraph's pair (`_estimate`), a table's list of its rows'."""
-        elements = self.parsed(f"<w:body {_NAMESPACES}>{xml}</w:body>")
-        for element, height in zip(elements, heights, strict=True):
-            self.end.addprevious(element)
+        self._pending.append(xml)
+        self._pending_heights.extend(heights)
+
+    def flush(self) -> None:
+        """What was added, parsed and put in the body."""
+        if not self._pending:
+            return
+        elements = self.parsed(f"<w:body {_NAMESPACES}>{''.join(self._pending)}</w:body>")
+        for element, height in zip(elements, self._pending_heights, strict=True):
+            self._end.addprevious(element)
             if element.tag == _TBL:
                 self.heights.update(zip(element.iterchildren(_TR), height, strict=True))
             else:
                 self.heights[element] = height
+        self._pending.clear()
+        self._pending_heights.clear()
+
+    @property
+    def end(self) -> Any:
+        """The section properties, which close the body: what is before them is all that was added."""
+        self.flush()
+        return self._end
+
+    @property
+    def document(self) -> Document:
+        """The python-docx document, all that was added in it."""
+        self.flush()
+        return self._document
+
+    def first_after(self, element: Any) -> Any:
+        """The first body element after `element` (the first of all for None)."""
+        self.flush()
+        return self.element[0] if element is None else element.getnext()
 
     def paragraph(self, text: str = "") -> Any:
         """An empty paragraph (or one of `text`) as python-docx's, for what is drawn through it."""
@@ -405,7 +436,7 @@ class _Body:
 
         for element in self.parsed(f"<w:body {_NAMESPACES}><w:p>{_plain_run(text)}</w:p></w:body>"):
             self.end.addprevious(element)  # its height is read from what python-docx makes of it
-        return Paragraph(self.end.getprevious(), self.document._body)
+        return Paragraph(self.end.getprevious(), self._document._body)
 
     def link(self, url: str) -> str:
         """The id of the relationship to `url`, added once, numbered as python-docx numbers them.
@@ -948,11 +979,21 @@ def _keep_end_together(body: _Body) -> None:
                 _switch_on(element, "keepNext")
             kept += 1
         elif element.tag == f"{_W}tbl":
-            for paragraph in element.xpath("./w:tr/w:tc/w:p")[-2 * KEEP_AT_END : -2 if kept < 0 else None]:
+            for paragraph in _last_cell_paragraphs(element, 2 * KEEP_AT_END)[: -2 if kept < 0 else None]:
                 _switch_on(paragraph, "keepNext")
             kept += 1
         else:
             break
+
+
+def _last_cell_paragraphs(table: Any, count: int) -> list[Any]:
+    """The last `count` paragraphs of a table's cells (its w:tr/w:tc/w:p), in order, read from its end."""
+    found: list[Any] = []
+    for row in table.iterchildren(_TR, reversed=True):
+        found[:0] = [paragraph for cell in row.iterchildren(_TC) for paragraph in cell.iterchildren(_P)]
+        if len(found) >= count:
+            break
+    return found[-count:]
 
 
 @functools.cache  # a directory repeats its texts (a service every centre lists): each is worked out once
