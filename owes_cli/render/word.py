@@ -99,7 +99,7 @@ def render(report: Report) -> bytes:
         else:
             DRAW[type(block)](body, block)
         if new_page:
-            _start_page(body.first_after(drawn))
+            _start_page(body, body.first_after(drawn))
             new_page = False
         if index + 1 == len(blocks) or isinstance(blocks[index + 1], PageBreak):
             _keep_end_together(body)
@@ -388,6 +388,11 @@ class _Body:
         # written from: for a paragraph (at a page's top, elsewhere), for a table row its height.
         # The page-fill estimate reads other elements' heights from their XML (see _pages).
         self.heights: dict[Any, Any] = {}
+        # Of those, the paragraphs and rows kept with the next (w:keepNext), and the paragraphs and
+        # tables that start a page (w:pageBreakBefore), as _switch_on marks them: the estimate asks
+        # these sets, not the XML, whose every element read makes a python-docx object.
+        self.kept: set[Any] = set()
+        self.starting: set[Any] = set()
 
     def parsed(self, xml: str) -> list[Any]:
         """The children of one element written as text (with its namespaces declared)."""
@@ -395,7 +400,8 @@ class _Body:
 
     def add(self, xml: str, heights: list[Any]) -> None:
         """Body elements (`w:p`, `w:tbl`) written as text, to go before the section properties, with
-        their estimated heights: a paragraph's pair (`_estimate`), a table's list of its rows'."""
+        their estimated heights: a paragraph's (`_estimate`, with whether it keeps with the next),
+        a table's list of its rows'."""
         self._pending.append(xml)
         self._pending_heights.extend(heights)
 
@@ -409,7 +415,9 @@ class _Body:
             if element.tag == _TBL:
                 self.heights.update(zip(element.iterchildren(_TR), height, strict=True))
             else:
-                self.heights[element] = height
+                self.heights[element] = height[:2]
+                if height[2]:
+                    self.kept.add(element)
         self._pending.clear()
         self._pending_heights.clear()
 
@@ -575,7 +583,7 @@ def _heading(body: _Body, block: Heading) -> None:
     text = _clean(block.text)
     style = f"Heading{block.level}"
     xml = f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/></w:pPr>{_plain_run(text)}</w:p>'
-    body.add(xml, [_estimate(_unbroken(text), style=style)])
+    body.add(xml, [(*_estimate(_unbroken(text), style=style), True)])
 
 
 def _paragraph(body: _Body, block: Paragraph) -> None:
@@ -585,7 +593,7 @@ def _paragraph(body: _Body, block: Paragraph) -> None:
         space = '<w:spacing w:before="120" w:after="120"/>'  # 6 pt
         runs, text = _runs_xml(body, block.runs, bold=True, props=f'<w:color w:val="{NOTICE_INK}"/>')
         xml = f"<w:p><w:pPr>{_shade_xml(NOTICE_FILL)}{space}</w:pPr>{runs}</w:p>"
-        body.add(xml, [_estimate(text, before="120", after="120")])
+        body.add(xml, [(*_estimate(text, before="120", after="120"), False)])
     elif block.tone == "small":
         props = f'<w:color w:val="{MUTED}"/><w:sz w:val="{SMALL_PT * 2}"/>'
         runs, text = _runs_xml(body, block.runs, props=props, link_pt=SMALL_PT)
@@ -593,10 +601,10 @@ def _paragraph(body: _Body, block: Paragraph) -> None:
         xml = f'<w:p><w:pPr><w:spacing w:before="{before}"/></w:pPr>{runs}</w:p>'
         # Sized by its first run that is no link (a link's size is inside its w:hyperlink).
         size = str(SMALL_PT * 2) if any(not run.url for run in block.runs) else None
-        body.add(xml, [_estimate(text, size=size, before=before)])
+        body.add(xml, [(*_estimate(text, size=size, before=before), False)])
     else:
         runs, text = _runs_xml(body, block.runs)
-        body.add(f"<w:p>{runs}</w:p>", [_estimate(text)])
+        body.add(f"<w:p>{runs}</w:p>", [(*_estimate(text), False)])
 
 
 def _answer_box(body: _Body, paragraph: DocxParagraph, block: Paragraph) -> None:
@@ -735,7 +743,7 @@ def _fields(body: _Body, block: Fields) -> None:
         cells = [f"<w:r>{label}{_content(name_text)}</w:r>", value_xml]
         rows.append(_row_xml(cells, widths, whole=_kept_whole(name, plain_text(value))))
         heights.append(_row_estimate([_unbroken(name_text), value_text], widths))
-    body.add(_table_xml(widths, rows, header_row=False), [heights, _estimate("")])
+    body.add(_table_xml(widths, rows, header_row=False), [heights, (*_estimate(""), False)])
 
 
 def _table(body: _Body, block: Table) -> None:
@@ -751,7 +759,7 @@ def _table(body: _Body, block: Table) -> None:
         whole = _kept_whole(*(plain_text(value) for value in values))
         rows.append(_row_xml([xml for xml, _ in cells], widths, whole=whole))
         heights.append(_row_estimate([text for _, text in cells], widths))
-    body.add(_table_xml(widths, rows, header_row=True), [heights, _estimate("")])
+    body.add(_table_xml(widths, rows, header_row=True), [heights, (*_estimate(""), False)])
 
 
 def _bullets(body: _Body, block: Bullets) -> None:
@@ -768,11 +776,11 @@ def _bullets(body: _Body, block: Bullets) -> None:
                 + f'<w:keepLines/><w:spacing w:after="{after}"/>'
                 + f'<w:ind w:left="{left}" w:hanging="{_twips(7)}"/>'
             )
-            heights.append(_estimate(text, after=after, left=left))
+            heights.append((*_estimate(text, after=after, left=left), keep))
         else:  # a bullet, kept on one page
             style = "ListBullet2" if depth else "ListBullet"
             properties = f'<w:pStyle w:val="{style}"/><w:keepLines/>'
-            heights.append(_estimate(text, style=style))
+            heights.append((*_estimate(text, style=style), False))
         items.append(f"<w:p><w:pPr>{properties}</w:pPr>{xml}</w:p>")
     body.add("".join(items), heights)
 
@@ -933,32 +941,49 @@ _PARAGRAPH_PROPERTIES = tuple(
         "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
     ).split()
 )
+_PARAGRAPH_RANK = {tag: rank for rank, tag in enumerate(_PARAGRAPH_PROPERTIES)}
 
 
-def _switch_on(paragraph: Any, name: str) -> None:
-    """A paragraph's on/off property (keepNext, pageBreakBefore) set on, where python-docx's
-    `..._val = True` puts it, without its objects and schema look-ups for each paragraph."""
-    properties = paragraph.find(f"{_W}pPr")
-    if properties is None:
-        properties = paragraph.makeelement(f"{_W}pPr")
+def _switch_on(body: _Body, paragraph: Any, tag: str) -> None:
+    """A paragraph's on/off property (_KEEP_NEXT, _PAGE_BREAK) set on, where python-docx's
+    `..._val = True` puts it, without its objects and schema look-ups for each paragraph;
+    noted in `body.kept` or `body.starting` for the paragraph, or for its row or table."""
+    _mark(body, paragraph, tag)
+    properties = next(paragraph.iterchildren(), None)  # a paragraph's properties come first
+    if properties is None or properties.tag != _PPR:
+        properties = paragraph.makeelement(_PPR)
         paragraph.insert(0, properties)
-    tag = f"{_W}{name}"
-    found = properties.find(tag)
-    if found is not None:
-        found.attrib.pop(f"{_W}val", None)  # on is the default: python-docx drops w:val="0"
-        return
+    rank = _PARAGRAPH_RANK[tag]
+    successor = None
+    for child in properties:
+        if child.tag == tag:
+            child.attrib.pop(_VAL, None)  # on is the default: python-docx drops w:val="0"
+            return
+        if successor is None and _PARAGRAPH_RANK.get(child.tag, -1) > rank:
+            successor = child
     element = properties.makeelement(tag)
-    after = _PARAGRAPH_PROPERTIES[_PARAGRAPH_PROPERTIES.index(tag) + 1 :]
-    successor = next((child for child in properties if child.tag in after), None)
     if successor is not None:
         successor.addprevious(element)
     else:
         properties.append(element)
 
 
-def _start_page(element: Any) -> None:
+def _mark(body: _Body, paragraph: Any, tag: str) -> None:
+    """Note that `paragraph`, one the renderer wrote as text, is kept with the next or starts a page."""
+    marked = body.kept if tag == _KEEP_NEXT else body.starting
+    if paragraph in body.heights:
+        marked.add(paragraph)
+        return
+    cell = paragraph.getparent()
+    if cell is not None and cell.tag == _TC:
+        row = cell.getparent()
+        if row in body.heights:
+            marked.add(row if tag == _KEEP_NEXT else row.getparent())
+
+
+def _start_page(body: _Body, element: Any) -> None:
     """The paragraph (or a table's first paragraph) starts a new page."""
-    _switch_on(element if element.tag == f"{_W}p" else next(element.iter(f"{_W}p")), "pageBreakBefore")
+    _switch_on(body, element if element.tag == _P else next(element.iter(_P)), _PAGE_BREAK)
 
 
 def _keep_end_together(body: _Body) -> None:
@@ -976,11 +1001,11 @@ def _keep_end_together(body: _Body) -> None:
             if not _text(element).strip():
                 continue  # the spacing paragraph after a table
             if kept >= 0:
-                _switch_on(element, "keepNext")
+                _switch_on(body, element, _KEEP_NEXT)
             kept += 1
         elif element.tag == f"{_W}tbl":
             for paragraph in _last_cell_paragraphs(element, 2 * KEEP_AT_END)[: -2 if kept < 0 else None]:
-                _switch_on(paragraph, "keepNext")
+                _switch_on(body, paragraph, _KEEP_NEXT)
             kept += 1
         else:
             break
@@ -1147,31 +1172,37 @@ def _row_has(row: Any, tag: str) -> bool:
     )
 
 
-def _pieces(element: Any) -> list[tuple[Any, bool, bool]]:
+def _pieces(body: _Body, element: Any) -> list[tuple[Any, bool, bool]]:
     """A body element as the pieces a page may end between: (w:p or w:tr, starts a page, kept with the next)."""
     if element.tag == _TBL:
-        return [(row, False, _row_has(row, _KEEP_NEXT)) for row in element.iterchildren(_TR)]
+        return [
+            (row, False, row in body.kept if row in body.heights else _row_has(row, _KEEP_NEXT))
+            for row in element.iterchildren(_TR)
+        ]
     if element.tag == _P:
+        if element in body.heights:
+            return [(element, element in body.starting, element in body.kept)]
         properties = _paragraph_properties(element)
         return [(element, _PAGE_BREAK in properties, _KEEP_NEXT in properties)]
     return []
 
 
-def _pages(elements: list[Any], known: dict[Any, Any]) -> list[list[tuple[Any, float]]]:
-    """The pieces of body `elements` page by page, with their estimated heights (mm), `known`
-    (`_Body.heights`) where they were worked out from the text, else read from the XML.
+def _pages(body: _Body, elements: list[Any]) -> list[list[tuple[Any, float]]]:
+    """The pieces of body `elements` page by page, with their estimated heights (mm), as worked
+    out from the text (`_Body.heights`), else read from the XML.
 
     A piece that does not fit starts the next page, and the pieces before it
     that are kept with it go along (unless they are all the page holds).
     """
 
+    known = body.heights
     pages: list[list[tuple[Any, float, bool]]] = [[]]
     used = 0.0
     for element in elements:
         widths = []
         if element.tag == _TBL:
             widths = [int(column.get(f"{_W}w")) / 56.7 for column in element.findall(f"{_W}tblGrid/{_W}gridCol")]
-        for piece, new_page, keep in _pieces(element):
+        for piece, new_page, keep in _pieces(body, element):
             page = pages[-1]
             if new_page and page:
                 pages.append(page := [])
@@ -1209,7 +1240,7 @@ def _room_left(body: _Body, *, new_page: bool) -> float:
     """The room (mm) the page has left after what is drawn so far, as estimated."""
     if new_page:
         return float(ROOM_MM)
-    pages = _pages(_section_elements(body), body.heights)
+    pages = _pages(body, _section_elements(body))
     return ROOM_MM - sum(height for _, height in pages[-1])
 
 
@@ -1220,12 +1251,21 @@ def _section_elements(body: _Body) -> list[Any]:
     elements = []
     for element in body.end.itersiblings(preceding=True):
         elements.append(element)
-        if element.tag == _P and _PAGE_BREAK in _paragraph_properties(element):
+        if element in body.starting:
             break
-        if element.tag == _TBL and any(_row_has(row, _PAGE_BREAK) for row in element.iterchildren(_TR)):
+        if element.tag == _P and element not in body.heights and _PAGE_BREAK in _paragraph_properties(element):
             break
+        if element.tag == _TBL and _written_by_python_docx(body, element):
+            if any(_row_has(row, _PAGE_BREAK) for row in element.iterchildren(_TR)):
+                break
     elements.reverse()
     return elements
+
+
+def _written_by_python_docx(body: _Body, table: Any) -> bool:
+    """Whether `table` was drawn through python-docx (not written as text): its rows' marks are in its XML."""
+    first = next(table.iterchildren(_TR), None)
+    return first is not None and first not in body.heights
 
 
 FILL = 0.6  # of a page (estimated): a section's last page holds at least half a page, measured
@@ -1238,7 +1278,7 @@ def _fill_last_page(body: _Body) -> None:
     The PDF moves its page break the same way (pdf._refill_last_page).
     """
 
-    pages = _pages(_section_elements(body), body.heights)
+    pages = _pages(body, _section_elements(body))
     if len(pages) < 2:
         return
     last = sum(height for _, height in pages[-1])
@@ -1257,5 +1297,5 @@ def _fill_last_page(body: _Body) -> None:
     for piece, _ in pages[-1][:-1]:
         moving.append(piece)
     for piece in moving:
-        for paragraph in [piece] if piece.tag == f"{_W}p" else piece.findall(f"{_W}tc/{_W}p"):
-            _switch_on(paragraph, "keepNext")
+        for paragraph in [piece] if piece.tag == _P else piece.findall(f"{_W}tc/{_W}p"):
+            _switch_on(body, paragraph, _KEEP_NEXT)
