@@ -91,16 +91,15 @@ def render(report: Report) -> bytes:
         if isinstance(block, PageBreak):
             new_page = True  # the next block starts the page: no paragraph that could spill onto a page alone
             continue
-        drawn = body.end.getprevious() if new_page else None  # what is drawn next goes after it
+        if new_page:
+            body.start_page()
         if report.one_page and isinstance(block, Map):
             _sheet_map(body, block)
         elif isinstance(block, Map):
             _map(body, block, room=_room_left(body, new_page=new_page))
         else:
             DRAW[type(block)](body, block)
-        if new_page:
-            _start_page(body, body.first_after(drawn))
-            new_page = False
+        new_page = False
         if index + 1 == len(blocks) or isinstance(blocks[index + 1], PageBreak):
             _keep_end_together(body)
             if index + 1 < len(blocks) and not report.one_page:  # the document's own last page may be short
@@ -375,6 +374,7 @@ class _Body:
         # page estimate or python-docx next reads the body (a parse has a cost of its own).
         self._pending: list[str] = []
         self._pending_heights: list[Any] = []
+        self._new_page_after: Any = _NO_PAGE_BREAK  # the element after which a page is to begin
         self._parse = parse_xml
         self._rels = document.part.rels
         self._hyperlink = RELATIONSHIP_TYPE.HYPERLINK
@@ -405,10 +405,22 @@ class _Body:
         self._pending.append(xml)
         self._pending_heights.extend(heights)
 
+    def start_page(self) -> None:
+        """What is added next starts a new page."""
+        self._new_page_after = self.end.getprevious()
+
     def flush(self) -> None:
-        """What was added, parsed and put in the body."""
-        if not self._pending:
-            return
+        """What was added, parsed and put in the body (and the page break asked for, once there is
+        something after which to put it)."""
+        if self._pending:
+            self._parse_pending()
+        if self._new_page_after is not _NO_PAGE_BREAK:
+            first = self.element[0] if self._new_page_after is None else self._new_page_after.getnext()
+            if first is not self._end:
+                _start_page(self, first)
+                self._new_page_after = _NO_PAGE_BREAK
+
+    def _parse_pending(self) -> None:
         elements = self.parsed(f"<w:body {_NAMESPACES}>{''.join(self._pending)}</w:body>")
         for element, height in zip(elements, self._pending_heights, strict=True):
             self._end.addprevious(element)
@@ -433,11 +445,6 @@ class _Body:
         self.flush()
         return self._document
 
-    def first_after(self, element: Any) -> Any:
-        """The first body element after `element` (the first of all for None)."""
-        self.flush()
-        return self.element[0] if element is None else element.getnext()
-
     def paragraph(self, text: str = "") -> Any:
         """An empty paragraph (or one of `text`) as python-docx's, for what is drawn through it."""
         from docx.text.paragraph import Paragraph
@@ -461,6 +468,7 @@ class _Body:
         return rel_id
 
 
+_NO_PAGE_BREAK = object()
 _NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
