@@ -350,16 +350,18 @@ def _package(document: Document, when: datetime, app_properties: bytes) -> bytes
 
 
 class _Body:
-    """The document's body, to which each block is added as WordprocessingML text, parsed at once.
+    """The document's body, to which each block is added as WordprocessingML text.
 
     python-docx makes a Python object for every paragraph, run, table row
     and cell it adds, looks each property's place up in the schema, and
     scans the whole body for the section properties before each table: a
     directory of thousands of rows took minutes (issue 20, item 6). Here a
-    block (a table, a list) is one string, which lxml parses in one call
-    into the elements python-docx would have made, in the same order, so
-    that the document is the same to the byte. What is drawn once (the
-    fact sheet's box and columns, the map) still goes through python-docx.
+    block (a table, a list) is one string; the blocks wait until the body
+    is next read (by the page estimate, about once a section) and lxml
+    parses them in one call into the elements python-docx would have made,
+    in the same order, so that the document is the same to the byte. What
+    is drawn once (the title, the fact sheet's box and columns, the map)
+    still goes through python-docx.
     """
 
     def __init__(self, document: Document) -> None:
