@@ -26,6 +26,7 @@ No PDF or Word library is imported here.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,7 @@ _URL = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)?(?P<host>[^/?#]*)(?P
 _PATH_BREAK = re.compile(r"(?<=[/.\-?&=])(?=.)", re.DOTALL)
 
 
+@functools.cache  # a document repeats its texts (a service every centre lists): each is set once
 def prose(text: str) -> str:
     """Text with no-break spaces where a line must not end (and nothing unprintable)."""
     text = printable(text)
