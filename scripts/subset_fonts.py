@@ -50,7 +50,7 @@ def subset_font(path: Path) -> bytes:
     options.name_IDs = ["*"]  # keep the copyright and licence records
     options.name_languages = ["*"]
     options.notdef_outline = True
-    options.glyph_names = False
+    options.glyph_names = True  # names in the font: reading it then needs no Adobe Glyph List (40 ms)
     options.layout_features = ["kern", "liga"]
     options.drop_tables += ["FFTM"]  # FontForge's build timestamps
     font = TTFont(path, recalcTimestamp=False)
