@@ -100,11 +100,17 @@ class Shell:
             check=True,
         )
         ready = home / "ready"
+        # `owes` writes its words to a file of its own, then renames it to said.txt: a shell's printf
+        # may write one word at a time (fish does), and the test, waiting for said.txt, would read
+        # half of them (seen under load: ['centre'] for ['centre', 'say "hi"']).
+        writing = f"{self.said}.part"
         setup = {
-            "bash": f"source <(owes --show-completion bash); owes() {{ printf '<%s>\\n' \"$@\" > {self.said}; }}",
+            "bash": "source <(owes --show-completion bash); "
+            f"owes() {{ printf '<%s>\\n' \"$@\" > {writing}; command mv {writing} {self.said}; }}",
             "zsh": "autoload -Uz compinit && compinit -u -d ~/.zcompdump && source <(owes --show-completion zsh); "
-            f"owes() {{ printf '<%s>\\n' \"$@\" > {self.said}; }}",
-            "fish": f"owes --show-completion fish | source; function owes; printf '<%s>\\n' $argv > {self.said}; end",
+            f"owes() {{ printf '<%s>\\n' \"$@\" > {writing}; command mv {writing} {self.said}; }}",
+            "fish": "owes --show-completion fish | source; "
+            f"function owes; printf '<%s>\\n' $argv > {writing}; command mv {writing} {self.said}; end",
         }[name]
         self.type(f"{setup}; echo ready > {ready}", "Enter")
         self._wait_for(ready)
