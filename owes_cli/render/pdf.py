@@ -510,7 +510,10 @@ def _table(pdf: FPDF, block: Table) -> None:
     _start(pdf, 0, 2 * (LINE + 2.4) + first)
     pdf.set_font(FAMILY, "", TABLE_PT)
     heading = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEAD_FILL)
-    with pdf.table(
+    from fpdf.table import Table as FpdfTable
+
+    table = FpdfTable(
+        pdf,
         col_widths=block.widths,
         width=pdf.epw,
         headings_style=heading,
@@ -522,15 +525,83 @@ def _table(pdf: FPDF, block: Table) -> None:
         cell_fill_mode="EVEN_ROWS",
         v_align="TOP",
         repeat_headings=1,
-    ) as table:
-        header = table.row()
-        for label in block.header:
-            header.cell(_safe(pdf, label))
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                _inline_cell(pdf, row, cell)
+    )
+    header = table.row()
+    for label in block.header:
+        header.cell(_safe(pdf, label))
+    for cells in rows:
+        row = table.row()
+        for cell in cells:
+            _inline_cell(pdf, row, cell)
+    # fpdf2 lays every cell out twice, once to measure the rows and once to draw them: most of a
+    # national directory's time. The rows' heights are measured here in one pass instead.
+    # (Measured when `render` asks, once it has counted the columns.)
+    fpdf_rows = table._compute_rows_info
+
+    def rows_info() -> Any:
+        with pdf._disable_writing():  # as fpdf2 measures: the font and colour changes unwritten
+            measured = _table_rows(pdf, table)
+        return iter(measured) if measured is not None else fpdf_rows()
+
+    table._compute_rows_info = rows_info  # type: ignore[method-assign]
+    table.render()
     pdf.ln(3)
+
+
+def _table_rows(pdf: Any, table: Any) -> list[Any] | None:
+    """The `RowLayoutInfo` of each row that fpdf2's `Table._compute_rows_info` would compute, or None.
+
+    Its heights come from laying out every cell with `multi_cell` (at a
+    cost); here from `_break`, which finds the same lines. Only what
+    `_table` builds is measured here: one line height, no spans, no
+    images, text `_break` can lay out. Anything else is left to fpdf2.
+    """
+    from fpdf.enums import WrapMode
+    from fpdf.fonts import FontFace
+    from fpdf.table import Cell, RowLayoutInfo
+
+    if _fpdf_version() != WRITE_FPDF or table._markdown or table._wrapmode is not WrapMode.WORD:
+        return None
+    padding, line = table._padding, table._line_height
+    if not padding.left or not padding.right or table._gutter_width or table._gutter_height:
+        return None  # no clearance margins, no gutters: as measured below
+    if table._min_row_height or table._outer_border_margin != (0, 0):
+        return None
+    base = table._initial_style
+    infos = []
+    for i, row in enumerate(table.rows):
+        if row.style is not None or row.min_height:
+            return None
+        heights: dict[int, float] = {}
+        for j, cell in enumerate(row.cells):
+            if not isinstance(cell, Cell) or cell.img or cell.colspan != 1 or cell.rowspan != 1 or cell.padding:
+                return None
+            if not cell.text:
+                heights[j] = 0
+                continue
+            style = base
+            if i < table._num_heading_rows:
+                style = FontFace.combine(style, table._headings_style)
+            style = FontFace.combine(style, cell.style)
+            with pdf.use_font_face(style):
+                fragment = _fragment(pdf, cell.text)
+                room = table._get_col_width(i, j) - padding.right - padding.left
+                lines = _break(pdf, fragment, room, room, clearance=False) if fragment is not None else None
+            if not lines:
+                return None
+            # fpdf2's measuring draws the cell, unwritten: the font subset takes its letters then, in
+            # this order, and numbers them by it. Taken alike, so that the font's bytes are the same.
+            pick = fragment.font.subset.pick
+            for drawn, *_ in lines:
+                for character in drawn or ():
+                    pick(ord(character))
+            total = 0.0
+            for _ in lines:  # summed line by line, as `multi_cell` sums them
+                total += line
+            heights[j] = total + padding.top + padding.bottom
+        height = float(max(heights.values(), default=0) or line)
+        infos.append(RowLayoutInfo(height, height, heights, [0, height]))
+    return infos
 
 
 # A table cell taller than this share of a page is cut short (its full text is
@@ -904,7 +975,7 @@ def _fragment(pdf: Any, text: str) -> Any:
 
 
 def _break(
-    pdf: Any, fragment: Any, first_room: float, room: float
+    pdf: Any, fragment: Any, first_room: float, room: float, *, clearance: bool = True
 ) -> list[tuple[list[str] | None, int, float, bool]] | None:
     """The lines fpdf2's `MultiLineBreak` makes of one fragment, the first `first_room` wide, the others
     `room`: each line's characters (None: a line ended by "\n" before any), spaces, room and whether
@@ -918,7 +989,8 @@ def _break(
     start = 0
     while start < count:
         room_now = room if lines else first_room
-        limit = room_now - pdf.c_margin - pdf.c_margin  # subtracted as fpdf2 does, so the float is the same
+        # The cell margins subtracted as fpdf2 does, so the float is the same (a padded table cell has none).
+        limit = room_now - pdf.c_margin - pdf.c_margin if clearance else room_now
         drawn: list[str] = []
         total = 0  # the font's widths of the line so far, in its units: integers, which sum alike in any order
         spaces = 0
