@@ -353,6 +353,9 @@ def _table_page() -> Any:
     from fpdf import FPDF
 
     class Page(FPDF):
+        block, one_page, forced = 0, False, frozenset[tuple[int, int]]()  # what `_start` reads
+        starts: dict[tuple[int, int], tuple[int, float]]
+
         def footer(self) -> None:  # text drawn between a table's measuring and its rows, as a document's
             self.set_y(-13)
             self.set_font(pdf.FAMILY, "", 7.5)
@@ -365,7 +368,7 @@ def _table_page() -> Any:
     page.set_margins(pdf.MARGIN, pdf.MARGIN, pdf.MARGIN)
     page.set_auto_page_break(True, margin=pdf.MARGIN)
     page.add_page()
-    page.block, page.one_page, page.forced, page.starts = 0, False, frozenset(), {}  # what `_start` reads
+    page.starts = {}
     return page
 
 
@@ -392,15 +395,26 @@ def _tables() -> list[Table]:
     return [pl, en, long]
 
 
+def _measured(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What each table's measuring gave: the rows, or None when it left the table to fpdf2."""
+    measured: list[Any] = []
+    table_rows = pdf._table_rows
+
+    def spy(*args: Any) -> Any:
+        measured.append(table_rows(*args))
+        return measured[-1]
+
+    monkeypatch.setattr(pdf, "_table_rows", spy)
+    return measured
+
+
 def test_a_table_is_drawn_as_fpdf2s_table_draws_it_byte_for_byte(monkeypatch: pytest.MonkeyPatch) -> None:
     import fpdf
 
     # `_one_pass` has fpdf2 2.8.9's `table.render()` lay each cell out once instead of twice
     # (measured, then drawn): the same page breaks, repeated headers, borders, fills and text.
     assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _one_pass against its table()"
-    measured = []
-    table_rows = pdf._table_rows
-    monkeypatch.setattr(pdf, "_table_rows", lambda *args: measured.append(table_rows(*args)) or measured[-1])
+    measured = _measured(monkeypatch)
     ours = _table_page()
     for block in _tables():
         pdf._table(ours, block)
@@ -417,9 +431,7 @@ def test_a_table_is_drawn_as_fpdf2s_table_draws_it_byte_for_byte(monkeypatch: py
 def test_a_table_it_cannot_lay_out_is_left_to_fpdf2(monkeypatch: pytest.MonkeyPatch) -> None:
     # A word wider than its column, which fpdf2 cuts letter by letter: its whole table goes to fpdf2.
     word = Table(("Ośrodek", "Powiaty"), (((Run("OWES"),), (Run("Konstantynopolitańczykówna" * 3),)),), (3, 1))
-    measured = []
-    table_rows = pdf._table_rows
-    monkeypatch.setattr(pdf, "_table_rows", lambda *args: measured.append(table_rows(*args)) or measured[-1])
+    measured = _measured(monkeypatch)
     ours = _table_page()
     pdf._table(ours, word)
     assert measured == [None]
