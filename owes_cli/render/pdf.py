@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -595,18 +596,28 @@ def _table_rows(pdf: Any, table: Any, planned: dict[tuple[int, int], Any]) -> li
     images, text `_break` can lay out, top-aligned at the left. Anything
     else is left to fpdf2.
     """
-    from fpdf.enums import Align, CellBordersLayout, VAlign, WrapMode
-    from fpdf.table import Cell, RowLayoutInfo
+    from fpdf.enums import Align, VAlign, WrapMode
 
     if _fpdf_version() != WRITE_FPDF or table._markdown or table._wrapmode is not WrapMode.WORD:
         return None
-    padding, line = table._padding, table._line_height
+    padding = table._padding
     if not padding.left or not padding.right or table._gutter_width or table._gutter_height:
         return None  # no clearance margins, no gutters: as measured below
     if table._min_row_height or table._outer_border_margin != (0, 0) or table._v_align is not VAlign.T:
         return None
     if not isinstance(table._text_align, (str, Align)) or Align.coerce(table._text_align) is not Align.L:
         return None
+    with ExitStack() as fonts:
+        return _measure_rows(pdf, table, planned, fonts)
+
+
+def _measure_rows(pdf: Any, table: Any, planned: dict[tuple[int, int], Any], fonts: ExitStack) -> list[Any] | None:
+    """`_table_rows` row by row, each run of cells in one style measured in it (set in `fonts`)."""
+    from fpdf.enums import CellBordersLayout
+    from fpdf.table import Cell, RowLayoutInfo
+
+    padding, line = table._padding, table._line_height
+    in_use = None
     infos = []
     for i, row in enumerate(table.rows):
         if row.style is not None or row.min_height or row.v_align:
@@ -620,10 +631,14 @@ def _table_rows(pdf: Any, table: Any, planned: dict[tuple[int, int], Any]) -> li
             if not cell.text:
                 heights[j] = 0
                 continue
-            with pdf.use_font_face(_table_style(table, i, j, cell)):
-                fragment = _fragment(pdf, cell.text)
-                room = table._get_col_width(i, j) - padding.right - padding.left
-                lines = _break(pdf, fragment, room, room, clearance=False) if fragment is not None else None
+            style = _table_style(table, i, j, cell)
+            if style != in_use:  # a style stays set while the cells in it follow (unwritten, as measuring is)
+                fonts.close()
+                fonts.enter_context(pdf.use_font_face(style))
+                in_use = style
+            fragment = _fragment(pdf, cell.text)
+            room = table._get_col_width(i, j) - padding.right - padding.left
+            lines = _break(pdf, fragment, room, room, clearance=False) if fragment is not None else None
             if not lines:
                 return None
             # fpdf2's measuring draws the cell, unwritten: the font subset takes its letters then, in
