@@ -428,6 +428,28 @@ def test_a_table_is_drawn_as_fpdf2s_table_draws_it_byte_for_byte(monkeypatch: py
     assert bytes(ours.output()) == bytes(theirs.output())
 
 
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_a_directorys_tables_are_drawn_in_one_pass_with_the_same_bytes(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole document, its running heads and footers between the rows: the national table of
+    380 counties over pages (its header repeated), and the bundled directory's."""
+    from owes_cli.directory import Directory
+
+    national = tmp_path / "national.toml"
+    national.write_text(big_datasets.national_open_periods(3), encoding="utf-8")
+    made = datetime(2026, 1, 1, tzinfo=UTC)
+    reports = [
+        Directory.load(path, lang=lang, today=date(2026, 1, 1)).document(generated=made) for path in (national, None)
+    ]
+    measured = _measured(monkeypatch)
+    ours = [pdf.render(report) for report in reports]
+    assert measured and all(rows is not None for rows in measured)  # every table in one pass
+    assert max(len(rows) for rows in measured) > 380  # the counties, the header
+    monkeypatch.setattr(pdf, "_one_pass", lambda *args: None)
+    assert [pdf.render(report) for report in reports] == ours
+
+
 def test_a_table_it_cannot_lay_out_is_left_to_fpdf2(monkeypatch: pytest.MonkeyPatch) -> None:
     # A word wider than its column, which fpdf2 cuts letter by letter: its whole table goes to fpdf2.
     word = Table(("Ośrodek", "Powiaty"), (((Run("OWES"),), (Run("Konstantynopolitańczykówna" * 3),)),), (3, 1))
