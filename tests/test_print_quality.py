@@ -23,7 +23,7 @@ from conftest import BUNDLED
 from owes_cli.domain import dataset, places, register
 from owes_cli.errors import CannotWriteError, ExitCode
 from owes_cli.layout import coverage_map, spreadsheet
-from owes_cli.layout.blocks import PageBreak, Paragraph, Run
+from owes_cli.layout.blocks import PageBreak, Paragraph, Run, Table
 from owes_cli.layout.report import Report
 from owes_cli.render import map_image as map_render
 from owes_cli.render import pdf, xlsx
@@ -346,6 +346,120 @@ def test_a_block_of_text_is_drawn_as_fpdf2s_multi_cell_draws_it_byte_for_byte() 
             )
     assert drawn[: len(WRITTEN)] == [laid_out for *_, laid_out in WRITTEN]
     assert ours.page > 1  # the comparison covers a page break in the middle of a block
+    assert bytes(ours.output()) == bytes(theirs.output())
+
+
+def _table_page() -> Any:
+    from fpdf import FPDF
+
+    class Page(FPDF):
+        block, one_page, forced = 0, False, frozenset[tuple[int, int]]()  # what `_start` reads
+        starts: dict[tuple[int, int], tuple[int, float]]
+
+        def footer(self) -> None:  # text drawn between a table's measuring and its rows, as a document's
+            self.set_y(-13)
+            self.set_font(pdf.FAMILY, "", 7.5)
+            self.cell(self.epw, 4, f"Strona {self.page_no()} z {{nb}} · Jäger Ærø", align="R")
+
+    page = Page(unit="mm", format="A4")
+    page.add_font(pdf.FAMILY, "", str(pdf.FONTS / "DejaVuSans.ttf"))
+    page.add_font(pdf.FAMILY, "B", str(pdf.FONTS / "DejaVuSans-Bold.ttf"))
+    page.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
+    page.set_margins(pdf.MARGIN, pdf.MARGIN, pdf.MARGIN)
+    page.set_auto_page_break(True, margin=pdf.MARGIN)
+    page.add_page()
+    page.starts = {}
+    return page
+
+
+def _tables() -> list[Table]:
+    """Tables as a directory holds them, in Polish and English: short and wrapping cells, bold and
+    linked ones, empty ones, rows enough to break pages (the header repeated), and a cell cut short."""
+    names = ["Ośrodek Wsparcia Ekonomii Społecznej w\u00a0Żarach", "Social Economy Support Centre", "OWES"]
+    counties = ["żarski", "strzelecko-drezdenecki", "Gorzów\u00a0Wielkopolski", "zielonogórski, nowosolski, wschowski"]
+    rows = []
+    for n in range(70):
+        name = names[n % 3] + (" i\u00a01\u00a0partner, " * (n % 5))
+        if n == 66:  # letters first used on a later page, after a page's footer
+            name = "Œuvre: Straße Ÿ, QXZ"
+        cells: tuple[tuple[Run, ...], ...] = (
+            (Run(name, bold=n % 4 == 0),),
+            (Run(", ".join(counties[: 1 + n % 4] * (1 + n % 3))),),
+            (Run("https://owes.pl/", url="https://owes.pl/"),) if n % 3 else (),
+            (Run(f"2014-{1 + n % 12:02d}-01 – 2023-12-31" + "\nnot in our sources" * (n % 2)),),
+        )
+        rows.append(cells)
+    pl = Table(("Ośrodek", "Powiaty", "Strona", "Okres"), tuple(rows), (5, 5, 4, 3))
+    en = Table(("Centre", "Counties served", "Website", "Period"), tuple(rows[:9]), (4, 5, 4, 3))
+    long = Table(("Usługa", "Ośrodki"), ((((Run("Doradztwo"),), (Run("Zielona Góra, " * 400),)),) * 2), (1, 3))
+    return [pl, en, long]
+
+
+def _measured(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What each table's measuring gave: the rows, or None when it left the table to fpdf2."""
+    measured: list[Any] = []
+    table_rows = pdf._table_rows
+
+    def spy(*args: Any) -> Any:
+        measured.append(table_rows(*args))
+        return measured[-1]
+
+    monkeypatch.setattr(pdf, "_table_rows", spy)
+    return measured
+
+
+def test_a_table_is_drawn_as_fpdf2s_table_draws_it_byte_for_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fpdf
+
+    # `_one_pass` has fpdf2 2.8.9's `table.render()` lay each cell out once instead of twice
+    # (measured, then drawn): the same page breaks, repeated headers, borders, fills and text.
+    assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _one_pass against its table()"
+    measured = _measured(monkeypatch)
+    ours = _table_page()
+    for block in _tables():
+        pdf._table(ours, block)
+    assert [rows is not None for rows in measured] == [True, True, True]
+    assert ours.page > 3  # page breaks in the middle of a table, its header repeated on each page
+    monkeypatch.setattr(pdf, "_one_pass", lambda *args: None)
+    theirs = _table_page()
+    for block in _tables():
+        pdf._table(theirs, block)
+    assert (ours.page, ours.y) == (theirs.page, theirs.y)
+    assert bytes(ours.output()) == bytes(theirs.output())
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_a_directorys_tables_are_drawn_in_one_pass_with_the_same_bytes(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole document, its running heads and footers between the rows: the national table of
+    380 counties over pages (its header repeated), and the bundled directory's."""
+    from owes_cli.directory import Directory
+
+    national = tmp_path / "national.toml"
+    national.write_text(big_datasets.national_open_periods(3), encoding="utf-8")
+    made = datetime(2026, 1, 1, tzinfo=UTC)
+    reports = [
+        Directory.load(path, lang=lang, today=date(2026, 1, 1)).document(generated=made) for path in (national, None)
+    ]
+    measured = _measured(monkeypatch)
+    ours = [pdf.render(report) for report in reports]
+    assert measured and all(rows is not None for rows in measured)  # every table in one pass
+    assert max(len(rows) for rows in measured) > 380  # the counties, the header
+    monkeypatch.setattr(pdf, "_one_pass", lambda *args: None)
+    assert [pdf.render(report) for report in reports] == ours
+
+
+def test_a_table_it_cannot_lay_out_is_left_to_fpdf2(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A word wider than its column, which fpdf2 cuts letter by letter: its whole table goes to fpdf2.
+    word = Table(("Ośrodek", "Powiaty"), (((Run("OWES"),), (Run("Konstantynopolitańczykówna" * 3),)),), (3, 1))
+    measured = _measured(monkeypatch)
+    ours = _table_page()
+    pdf._table(ours, word)
+    assert measured == [None]
+    monkeypatch.setattr(pdf, "_one_pass", lambda *args: None)
+    theirs = _table_page()
+    pdf._table(theirs, word)
     assert bytes(ours.output()) == bytes(theirs.output())
 
 

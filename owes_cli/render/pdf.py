@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -510,7 +511,10 @@ def _table(pdf: FPDF, block: Table) -> None:
     _start(pdf, 0, 2 * (LINE + 2.4) + first)
     pdf.set_font(FAMILY, "", TABLE_PT)
     heading = FontFace(emphasis="BOLD", color=ACCENT, fill_color=HEAD_FILL)
-    with pdf.table(
+    from fpdf.table import Table as FpdfTable
+
+    table = FpdfTable(
+        pdf,
         col_widths=block.widths,
         width=pdf.epw,
         headings_style=heading,
@@ -522,15 +526,217 @@ def _table(pdf: FPDF, block: Table) -> None:
         cell_fill_mode="EVEN_ROWS",
         v_align="TOP",
         repeat_headings=1,
-    ) as table:
-        header = table.row()
-        for label in block.header:
-            header.cell(_safe(pdf, label))
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                _inline_cell(pdf, row, cell)
+    )
+    header = table.row()
+    for label in block.header:
+        header.cell(_safe(pdf, label))
+    for cells in rows:
+        row = table.row()
+        for cell in cells:
+            _inline_cell(pdf, row, cell)
+    _one_pass(pdf, table)
+    table.render()
     pdf.ln(3)
+
+
+def _one_pass(pdf: Any, table: Any) -> None:
+    """Have fpdf2's `table.render()` lay each cell out once, as it would draw it.
+
+    fpdf2 lays every cell out twice, with `multi_cell`: once, unwritten, to
+    measure the rows, and once to draw them (most of a national directory's
+    time). On the fpdf2 `_write_lines` repeats, and for the tables `_table`
+    builds, the rows are measured here with `_break` (the same lines), and
+    each cell's lines drawn by the calls `multi_cell` makes. fpdf2's own
+    `render` still decides the page breaks and repeats the header, and draws
+    each border with its own code, so the bytes are the same. When the
+    measuring finds a cell it cannot lay out, fpdf2 does it all.
+    """
+    fpdf_rows, fpdf_cell = table._compute_rows_info, table._render_table_cell
+    planned: dict[tuple[int, int], Any] = {}
+
+    def rows_info() -> Any:  # called by `render` once it has counted the columns
+        with pdf._disable_writing():  # as fpdf2 measures: the font and colour changes unwritten
+            measured = _table_rows(pdf, table, planned)
+        if measured is None:
+            planned.clear()
+            return fpdf_rows()
+        return iter(measured)
+
+    def render_cell(i: int, j: int, cell: Any, row_height: float, cell_height_info: Any = None, **rest: Any) -> Any:
+        lines = planned.get((i, j))
+        if cell_height_info is None or lines is None or set(rest) != {"cell_x_positions"}:
+            return fpdf_cell(i, j, cell, row_height=row_height, cell_height_info=cell_height_info, **rest)
+        _table_cell(pdf, table, i, j, cell, row_height, cell_height_info.height, rest["cell_x_positions"], lines)
+        return False, 0, cell_height_info.height
+
+    table._compute_rows_info = rows_info
+    table._render_table_cell = render_cell
+
+
+def _table_style(table: Any, i: int, j: int, cell: Any) -> Any:
+    """The style fpdf2's `Table._render_table_cell` draws a cell in."""
+    from fpdf.fonts import FontFace
+
+    style = table._initial_style
+    if table._cell_fill_mode.should_fill_cell(i, j) and table._cell_fill_color:
+        style = style.replace(fill_color=table._cell_fill_color)
+    if i < table._num_heading_rows:
+        style = FontFace.combine(style, table._headings_style)
+    style = FontFace.combine(style, table.rows[i].style)
+    return FontFace.combine(style, cell.style)
+
+
+def _table_rows(pdf: Any, table: Any, planned: dict[tuple[int, int], Any]) -> list[Any] | None:
+    """The `RowLayoutInfo` of each row that fpdf2's `Table._compute_rows_info` would compute, or None;
+    each cell's lines put in `planned`.
+
+    Its heights come from laying out every cell with `multi_cell` (at a
+    cost); here from `_break`, which finds the same lines. Only what
+    `_table` builds is measured here: one line height, no spans, no
+    images, text `_break` can lay out, top-aligned at the left. Anything
+    else is left to fpdf2.
+    """
+    from fpdf.enums import Align, VAlign, WrapMode
+
+    if _fpdf_version() != WRITE_FPDF or table._markdown or table._wrapmode is not WrapMode.WORD:
+        return None
+    padding = table._padding
+    if not padding.left or not padding.right or table._gutter_width or table._gutter_height:
+        return None  # no clearance margins, no gutters: as measured below
+    if table._min_row_height or table._outer_border_margin != (0, 0) or table._v_align is not VAlign.T:
+        return None
+    if not isinstance(table._text_align, (str, Align)) or Align.coerce(table._text_align) is not Align.L:
+        return None
+    with ExitStack() as fonts:
+        return _measure_rows(pdf, table, planned, fonts)
+
+
+def _measure_rows(pdf: Any, table: Any, planned: dict[tuple[int, int], Any], fonts: ExitStack) -> list[Any] | None:
+    """`_table_rows` row by row, each run of cells in one style measured in it (set in `fonts`)."""
+    from fpdf.enums import CellBordersLayout
+    from fpdf.table import Cell, RowLayoutInfo
+
+    padding, line = table._padding, table._line_height
+    in_use = None
+    infos = []
+    for i, row in enumerate(table.rows):
+        if row.style is not None or row.min_height or row.v_align:
+            return None
+        heights: dict[int, float] = {}
+        for j, cell in enumerate(row.cells):
+            if not isinstance(cell, Cell) or cell.img or cell.colspan != 1 or cell.rowspan != 1 or cell.padding:
+                return None
+            if cell.align or cell.v_align or cell.border is not CellBordersLayout.INHERIT:
+                return None
+            if not cell.text:
+                heights[j] = 0
+                continue
+            style = _table_style(table, i, j, cell)
+            if style != in_use:  # a style stays set while the cells in it follow (unwritten, as measuring is)
+                fonts.close()
+                fonts.enter_context(pdf.use_font_face(style))
+                in_use = style
+            fragment = _fragment(pdf, cell.text)
+            room = table._get_col_width(i, j) - padding.right - padding.left
+            lines = _break(pdf, fragment, room, room, clearance=False) if fragment is not None else None
+            if not lines:
+                return None
+            # fpdf2's measuring draws the cell, unwritten: the font subset takes its letters then, in
+            # this order, and numbers them by it. Taken alike, so that the font's bytes are the same.
+            pick = fragment.font.subset.pick
+            for drawn, *_ in lines:
+                for character in drawn or ():
+                    pick(ord(character))
+            total = 0.0
+            for _ in lines:  # summed line by line, as `multi_cell` sums them
+                total += line
+            heights[j] = total + padding.top + padding.bottom
+            planned[(i, j)] = lines
+        height = float(max(heights.values(), default=0) or line)
+        infos.append(RowLayoutInfo(height, height, heights, [0, height]))
+    return infos
+
+
+def _table_cell(
+    pdf: Any,
+    table: Any,
+    i: int,
+    j: int,
+    cell: Any,
+    line: float,
+    height: float,
+    columns: Any,
+    lines: list[tuple[list[str] | None, int, float, bool]],
+) -> None:
+    """Draw a cell as fpdf2's `Table._render_table_cell` does (its border and fill, then its text
+    through `multi_cell`), with the lines `_table_rows` found."""
+    from fpdf.enums import Align, XPos, YPos
+    from fpdf.line_break import TextLine
+    from fpdf.util import Padding
+
+    row, padding = table.rows[i], table._padding
+    style = _table_style(table, i, j, cell)
+    width = table._get_col_width(i, j)
+    pdf.set_x(columns[j])
+    x, y = pdf.x, pdf.y
+    table._borders_layout.cell_style_getter(
+        row_idx=i,
+        col_idx=j,
+        col_pos=j,
+        num_heading_rows=table._num_heading_rows,
+        num_rows=len(table.rows),
+        num_col_idx=len(row.cells),
+        num_col_pos=row.cols_count,
+    ).override_cell_border(cell.border).draw_cell_border(
+        pdf, x, y, x + width, y + height, fill_color=style.fill_color if style else None
+    )
+    with pdf.use_font_face(style):
+        fragment = _fragment(pdf, cell.text)
+        if fragment is None:  # cannot be, as it was measured: fpdf2's own call then
+            pdf.multi_cell(
+                w=width,
+                h=line,
+                text=cell.text,
+                max_line_height=line,
+                border=0,
+                align=Align.L,
+                new_x="RIGHT",
+                new_y="TOP",
+                fill=False,
+                padding=padding,
+                link=cell.link,
+            )
+            return
+        # `multi_cell(w=width, h=line, text, max_line_height=line, align="L", new_x="RIGHT",
+        # new_y="TOP", padding=padding, link=cell.link)`, step by step:
+        pdf.x += padding.left
+        pdf.y += padding.top
+        broke = False
+        for number, (drawn, spaces, room, newline) in enumerate(lines):
+            if pdf._perform_page_break_if_need_be(line + padding.bottom):
+                broke = True
+                pdf.y += padding.top
+            if drawn is None:
+                text_line = TextLine([], 0, 0, Align.L, fragment.font_size, room, trailing_nl=True)
+            else:
+                piece = fragment.clone(characters=drawn, link=fragment.link)
+                text_line = TextLine(
+                    [piece], piece.get_width(initial_cs=False), spaces, Align.L, fragment.font_size, room, newline
+                )
+            last = number == len(lines) - 1
+            pdf._render_styled_text_line(
+                text_line,
+                h=line,
+                new_x=XPos.RIGHT if last else XPos.LEFT,
+                new_y=YPos.TOP if last else YPos.NEXT,
+                border=0,
+                fill=False,
+                link=cell.link,
+                padding=Padding(0, padding.right, 0, padding.left),
+                prevent_font_change=False,
+            )
+        pdf.y = pdf.y if broke else y  # as `multi_cell` returns to the top (of a new page: its top)
+        pdf.x += padding.right
 
 
 # A table cell taller than this share of a page is cut short (its full text is
@@ -904,7 +1110,7 @@ def _fragment(pdf: Any, text: str) -> Any:
 
 
 def _break(
-    pdf: Any, fragment: Any, first_room: float, room: float
+    pdf: Any, fragment: Any, first_room: float, room: float, *, clearance: bool = True
 ) -> list[tuple[list[str] | None, int, float, bool]] | None:
     """The lines fpdf2's `MultiLineBreak` makes of one fragment, the first `first_room` wide, the others
     `room`: each line's characters (None: a line ended by "\n" before any), spaces, room and whether
@@ -918,7 +1124,8 @@ def _break(
     start = 0
     while start < count:
         room_now = room if lines else first_room
-        limit = room_now - pdf.c_margin - pdf.c_margin  # subtracted as fpdf2 does, so the float is the same
+        # The cell margins subtracted as fpdf2 does, so the float is the same (a padded table cell has none).
+        limit = room_now - pdf.c_margin - pdf.c_margin if clearance else room_now
         drawn: list[str] = []
         total = 0  # the font's widths of the line so far, in its units: integers, which sum alike in any order
         spaces = 0
