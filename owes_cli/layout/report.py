@@ -41,11 +41,15 @@ if TYPE_CHECKING:
 # plus 0.8 ms a part, within about 25 %. Both grow faster past 10,000 parts (1,200 centres of one
 # period, 19,281 parts: PDF 17 s, Word 30 s). The largest real shape must pass: a
 # dataset shaped like all of Poland (benchmarks/synthetic_datasets.py national) makes 3,150
-# parts, the bundled data at most 197. 5,000 is that with room to spare; the whole export of the
-# largest directory let through takes 3.1-3.3 s as PDF and 2.9-5.1 s as Word (306 centres, or 63
-# services listed by each of 63 centres), while the worst datasets within the size limit make
-# 30,000 to 52,000 parts (13 to over 60 s). For faster renderers: (the seconds allowed − the
-# fixed 0.2 s) ÷ their cost of a part.
+# parts, the bundled data at most 197; 5,000 is that with room to spare, while the worst datasets
+# within the size limit make 30,000 to 52,000 parts (13 to over 60 s). With the renderers that
+# lay text and tables out in one pass (whole `owes export -o - --data FILE`, CPU seconds, a
+# quiet machine, 2026-12-06 17:50 UTC): PDF about 0.75 s plus 0.38 ms a part on pages of
+# centres (306 centres of one period, 4,977 parts: 2.58 s; 63 services listed by each of 63
+# centres, 4,995 parts: 2.70 s) and 0.54 ms on tables (all of Poland, 3,149 parts: 2.45 s);
+# Word under 1 s for each of them. A cap low enough to keep every PDF under 2 s would refuse
+# Poland's own directory, so the cap stays here. For faster renderers: (the seconds allowed −
+# the fixed part) ÷ their cost of a part.
 MAX_PARTS = 5_000
 # A one-page fact sheet costs more a part: its renderer fits the sheet to the page again and again
 # (PDF 3.6 ms, Word 2 ms a part, measured as above on sheets of 103 to 1,203 parts: a county whose
