@@ -20,7 +20,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from owes_cli.domain.resources import data_file, read_json
+from owes_cli.domain.resources import data_file, installed_bytes, read_json
 from owes_cli.errors import InstallationDamaged, UsageError
 from owes_cli.record import Record
 
@@ -177,13 +177,7 @@ def locate(name: str, point: Point) -> Area | None:
 
 @lru_cache(maxsize=len(LAYERS))
 def _layer_bytes(name: str) -> bytes:
-    path = layer_path(name)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InstallationDamaged(path.name, "missing") from None
-    except OSError:
-        raise InstallationDamaged(path.name, "unreadable") from None
+    return installed_bytes(layer_path(name))
 
 
 def _raw_area(name: str, code: str) -> list[Any]:

@@ -33,7 +33,7 @@ from owes_cli.domain import names
 from owes_cli.domain.lookup import Note, choose, clean_query
 from owes_cli.domain.model import County, Dataset
 from owes_cli.domain.register import Register
-from owes_cli.domain.resources import data_file, read_json
+from owes_cli.domain.resources import data_file, installed_bytes, read_json
 from owes_cli.errors import InstallationDamaged, OwesError
 from owes_cli.record import QuickStrEnum, Record
 
@@ -374,13 +374,7 @@ def _read_place_index() -> bytes:
     Its first line is a comment that ends in the number of bytes below it and a bare
     newline: a file cut short, added to or rewritten with CRLF endings says so at once.
     """
-    path = data_file(PLACE_INDEX)
-    try:
-        text = path.read_bytes()
-    except FileNotFoundError:
-        raise InstallationDamaged(PLACE_INDEX, "missing") from None
-    except OSError:
-        raise InstallationDamaged(PLACE_INDEX, "unreadable") from None
+    text = installed_bytes(data_file(PLACE_INDEX), PLACE_INDEX)
     head_end = text.find(b"\n")
     size = text[:head_end].rpartition(b"; ")[2].removesuffix(b" bytes below")
     if text[:1] != b"#" or head_end < 1 or not size.isdigit() or int(size) != len(text) - head_end - 1:

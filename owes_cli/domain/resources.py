@@ -21,15 +21,20 @@ def data_file(name: str) -> Path:
     return PACKAGE / "data" / name
 
 
+def installed_bytes(path: Path, name: str | None = None) -> bytes:
+    """The bytes of a file the package ships; InstallationDamaged, naming it as `name` (by default
+    its file name), when it is missing or unreadable."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InstallationDamaged(name or path.name, "missing") from None
+    except OSError:
+        raise InstallationDamaged(name or path.name, "unreadable") from None
+
+
 def read_json(name: str) -> Any:
     """A bundled JSON file, parsed; InstallationDamaged when it is missing, unreadable or cut short."""
-    path = data_file(name)
-    try:
-        text = path.read_bytes()
-    except FileNotFoundError:
-        raise InstallationDamaged(name, "missing") from None
-    except OSError:
-        raise InstallationDamaged(name, "unreadable") from None
+    text = installed_bytes(data_file(name), name)
     try:
         return json.loads(text)
     except (ValueError, RecursionError):  # not JSON (cut short, emptied) or not UTF-8
