@@ -59,6 +59,7 @@ def failure(exc: OSError) -> ReaderGone | CannotWriteError:
         return ReaderGone()
     if exc.errno == errno.EBADF:
         return CannotWriteError("stdout_failed", reason="closed", detail="stdout is closed")
+    # The errno's name lets the message say it in the user's language (i18n.REASONS).
     name = errno.errorcode.get(exc.errno or 0, "")
     return CannotWriteError("stdout_failed", reason=name, detail=exc.strerror or type(exc).__name__)
 
@@ -77,12 +78,10 @@ def stdout_failed(exc: OSError) -> ReaderGone | CannotWriteError:
     exit and print its own traceback. A reader that went away (EPIPE) is
     not a failure, and ends the command quietly.
     """
-    if exc.errno == errno.EPIPE:
-        return ReaderGone()
-    discard_stdout()
-    # The errno's name lets the message say it in the user's language (i18n.REASONS).
-    name = errno.errorcode.get(exc.errno or 0, "")
-    return CannotWriteError("stdout_failed", reason=name, detail=exc.strerror or type(exc).__name__)
+    error = failure(exc)
+    if isinstance(error, CannotWriteError):
+        discard_stdout()
+    return error
 
 
 def discard_stdout() -> None:
