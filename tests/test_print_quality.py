@@ -349,6 +349,81 @@ def test_a_block_of_text_is_drawn_as_fpdf2s_multi_cell_draws_it_byte_for_byte() 
     assert bytes(ours.output()) == bytes(theirs.output())
 
 
+def _fpdf2_lines(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Have `_draw_line` hand every line to fpdf2's own `_render_styled_text_line`; the lines drawn so."""
+    drawn: list[int] = []
+
+    def by_fpdf2(page: Any, pen: Any, line: Any, height: float, new_x: Any, new_y: Any, **rest: Any) -> None:
+        drawn.append(1)
+        pdf._draw_line_fpdf(
+            page, pen, line, height, new_x, new_y, rest.get("link"), rest.get("padding"), rest.get("right", False)
+        )
+
+    monkeypatch.setattr(pdf, "_draw_line", by_fpdf2)
+    return drawn
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_each_line_is_drawn_as_fpdf2_draws_it_byte_for_byte(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`_draw_line` writes a line's operators itself (BT, Td, its colour, Tj with the font subset's
+    codes, ET, its underline) and its link, as fpdf2 2.8.9's `_render_styled_text_line` does:
+    whole documents come out the same either way. They hold text in every style and colour owes
+    draws (headings, labels, bold, underlined links, fine print, lists with bullets and numbers,
+    table cells, the fact sheet's answer box, measured on a stand-in first), page breaks in the
+    middle of texts and of tables, and letters first used after a page's footer."""
+    import fpdf
+
+    from owes_cli.directory import Directory
+
+    assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _draw_line against _render_styled_text_line"
+    made = datetime(2026, 1, 1, tzinfo=UTC)
+    bundled = Directory.load(lang=lang, today=date(2026, 1, 1))
+    reports = [
+        bundled.document(generated=made),
+        bundled.document(generated=made, county="żarski"),
+        bundled.document(generated=made, county="Zielona Góra", on="2014-06-01"),
+        bundled.document(generated=made, centre=sorted(bundled.dataset.centres)[0]),
+    ]
+    for name, text in (
+        ("services", big_datasets.services_everywhere(6)),
+        ("centres", big_datasets.one_period_many_centres(12)),
+        ("national", big_datasets.national_open_periods(1)),
+        ("hostile", (Path(__file__).parent / "datasets" / "hostile-names.toml").read_text(encoding="utf-8")),
+    ):
+        path = tmp_path / f"{name}.toml"
+        path.write_text(text, encoding="utf-8")
+        reports.append(Directory.load(path, lang=lang, today=date(2026, 1, 1)).document(generated=made))
+    ours = [pdf.render(report) for report in reports]
+    drawn = _fpdf2_lines(monkeypatch)
+    assert [pdf.render(report) for report in reports] == ours
+    assert len(drawn) > 2000  # the lines went through `_draw_line`, now fpdf2's
+
+
+def test_a_bullet_or_number_is_drawn_as_fpdf2s_cell_draws_it_byte_for_byte() -> None:
+    import fpdf
+
+    # `_mark` repeats fpdf2 2.8.9's `cell(width, height, text, align=...)` for a list item's mark.
+    assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _mark against its cell()"
+    ours, theirs = _fpdf_page(), _fpdf_page()
+    for number, (style, mark, right) in enumerate(
+        [("", "•", False), ("", "–", False), ("B", "12.", True), ("", "1.", True), ("U", "ß", False)] * 30
+    ):
+        for page in (ours, theirs):
+            page.set_font(pdf.FAMILY, style, 8 + number % 5)
+            page.set_text_color(*(pdf.ACCENT if number % 3 else pdf.INK))
+            page.set_fill_color(*(pdf.ROW_FILL if number % 4 else pdf.ACCENT))
+            page.set_x(pdf.MARGIN + number % 7)
+        pdf._mark(ours, 4 + number % 2, pdf.LINE, mark, right=right)
+        theirs.cell(4 + number % 2, pdf.LINE, mark, align="R" if right else "L")
+        assert (round(ours.x, 9), ours.y) == (round(theirs.x, 9), theirs.y)
+        for page in (ours, theirs):
+            page.ln(pdf.LINE * 2)
+    assert ours.page > 1
+    assert bytes(ours.output()) == bytes(theirs.output())
+
+
 def _table_page() -> Any:
     from fpdf import FPDF
 

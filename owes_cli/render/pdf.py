@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -636,17 +637,16 @@ def _measure_rows(pdf: Any, table: Any, planned: dict[tuple[int, int], Any], fon
                 fonts.close()
                 fonts.enter_context(pdf.use_font_face(style))
                 in_use = style
-            fragment = _fragment(pdf, cell.text)
+            pen = _pen(pdf, cell.text)
             room = table._get_col_width(i, j) - padding.right - padding.left
-            lines = _break(pdf, fragment, room, room, clearance=False) if fragment is not None else None
-            if not lines:
+            lines = _break(pen, cell.text, room, room, 0.0) if pen is not None else None
+            if pen is None or not lines:
                 return None
             # fpdf2's measuring draws the cell, unwritten: the font subset takes its letters then, in
             # this order, and numbers them by it. Taken alike, so that the font's bytes are the same.
-            pick = fragment.font.subset.pick
             for drawn, *_ in lines:
-                for character in drawn or ():
-                    pick(ord(character))
+                if drawn:
+                    _encode(pen, drawn)
             total = 0.0
             for _ in lines:  # summed line by line, as `multi_cell` sums them
                 total += line
@@ -666,12 +666,11 @@ def _table_cell(
     line: float,
     height: float,
     columns: Any,
-    lines: list[tuple[list[str] | None, int, float, bool]],
+    lines: list[Line],
 ) -> None:
     """Draw a cell as fpdf2's `Table._render_table_cell` does (its border and fill, then its text
     through `multi_cell`), with the lines `_table_rows` found."""
     from fpdf.enums import Align, XPos, YPos
-    from fpdf.line_break import TextLine
     from fpdf.util import Padding
 
     row, padding = table.rows[i], table._padding
@@ -691,8 +690,8 @@ def _table_cell(
         pdf, x, y, x + width, y + height, fill_color=style.fill_color if style else None
     )
     with pdf.use_font_face(style):
-        fragment = _fragment(pdf, cell.text)
-        if fragment is None:  # cannot be, as it was measured: fpdf2's own call then
+        pen = _pen(pdf, cell.text)
+        if pen is None:  # cannot be, as it was measured: fpdf2's own call then
             pdf.multi_cell(
                 w=width,
                 h=line,
@@ -712,29 +711,14 @@ def _table_cell(
         pdf.x += padding.left
         pdf.y += padding.top
         broke = False
-        for number, (drawn, spaces, room, newline) in enumerate(lines):
+        inner = Padding(0, padding.right, 0, padding.left)
+        for number, drawn in enumerate(lines):
             if pdf._perform_page_break_if_need_be(line + padding.bottom):
                 broke = True
                 pdf.y += padding.top
-            if drawn is None:
-                text_line = TextLine([], 0, 0, Align.L, fragment.font_size, room, trailing_nl=True)
-            else:
-                piece = fragment.clone(characters=drawn, link=fragment.link)
-                text_line = TextLine(
-                    [piece], piece.get_width(initial_cs=False), spaces, Align.L, fragment.font_size, room, newline
-                )
             last = number == len(lines) - 1
-            pdf._render_styled_text_line(
-                text_line,
-                h=line,
-                new_x=XPos.RIGHT if last else XPos.LEFT,
-                new_y=YPos.TOP if last else YPos.NEXT,
-                border=0,
-                fill=False,
-                link=cell.link,
-                padding=Padding(0, padding.right, 0, padding.left),
-                prevent_font_change=False,
-            )
+            new_x, new_y = (XPos.RIGHT, YPos.TOP) if last else (XPos.LEFT, YPos.NEXT)
+            _draw_line(pdf, pen, drawn, line, new_x, new_y, link=cell.link, padding=inner)
         pdf.y = pdf.y if broke else y  # as `multi_cell` returns to the top (of a new page: its top)
         pdf.x += padding.right
 
@@ -791,10 +775,10 @@ def _bullets(pdf: FPDF, block: Bullets) -> None:
             mark, _, rest = runs[0].text.partition(" ")
             runs = (runs[0]._replace(text=rest), *runs[1:]) if rest else runs[1:]
             pdf.set_x(indent - 5.6)
-            pdf.cell(5, line, mark, align="R")
+            _mark(pdf, 5, line, mark, right=True)
         else:
             pdf.set_x(indent - 4)
-            pdf.cell(4, line, "•" if depth == 0 else "–")
+            _mark(pdf, 4, line, "•" if depth == 0 else "–")
         pdf.set_x(indent)
         _write_runs(pdf, runs, BODY_PT, INK, line)
         pdf.set_left_margin(MARGIN)
@@ -991,47 +975,25 @@ def _multi_cell_lines(pdf: Any, width: float, height: float, text: str) -> bool:
 
     `multi_cell` costs as much for a two-word label as `write` for a line
     (its line breaker, its fixed cost): a centre's page has a dozen. Its
-    lines are found as `_write_lines` finds them, and drawn by the same
-    calls with the same arguments, so the bytes are the same.
+    lines are found as `_write_lines` finds them, and drawn as `multi_cell`
+    draws them (`_draw_line`), so the bytes are the same.
     """
-    from fpdf.enums import Align, XPos, YPos
-    from fpdf.line_break import TextLine
-    from fpdf.util import Padding
+    from fpdf.enums import XPos, YPos
 
-    fragment = _fragment(pdf, text)
-    if fragment is None:
+    pdf = _drawn_on(pdf)
+    pen = _pen(pdf, text)
+    if pen is None:
         return False
-    padding = Padding.new(0)
-    room = (width if width else pdf.w - pdf.r_margin - pdf.x) - padding.right - padding.left
-    lines = _break(pdf, fragment, room, room)
+    room = width if width else pdf.w - pdf.r_margin - pdf.x  # no padding: `multi_cell`'s is 0 on every side
+    lines = _break(pen, text, room, room, pdf.c_margin)
     if not lines:
         return False
-    pdf.x += padding.left
-    pdf.y += padding.top
-    for number, (line, spaces, line_room, newline) in enumerate(lines):
-        if pdf._perform_page_break_if_need_be(height + padding.bottom):
-            pdf.y += padding.top
-        if line is None:
-            text_line = TextLine([], 0, 0, Align.L, fragment.font_size, line_room, trailing_nl=True)
-        else:
-            piece = fragment.clone(characters=line, link=fragment.link)
-            width_drawn = piece.get_width(initial_cs=False)
-            text_line = TextLine([piece], width_drawn, spaces, Align.L, fragment.font_size, line_room, newline)
+    for number, line in enumerate(lines):
+        pdf._perform_page_break_if_need_be(height)
         last = number == len(lines) - 1
-        pdf._render_styled_text_line(
-            text_line,
-            h=height,
-            new_x=XPos.LMARGIN if last else XPos.LEFT,
-            new_y=YPos.NEXT,
-            border=0,
-            fill=False,
-            link=None,
-            padding=Padding(0, padding.right, 0, padding.left),
-            prevent_font_change=False,
-        )
+        _draw_line(pdf, pen, line, height, XPos.LMARGIN if last else XPos.LEFT, YPos.NEXT)
     if lines[-1][3]:  # ending in "\n": `multi_cell` goes on to the next line
         pdf.ln()
-    pdf.y += padding.bottom
     return True
 
 
@@ -1040,8 +1002,8 @@ def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
         pdf.write(height, text, link=link)
 
 
-# The fpdf2 whose `write` `_write_lines` repeats (test_print_quality pins it): another version
-# is left to its own `write`.
+# The fpdf2 whose `write`, `multi_cell`, `cell` and table drawing `_write_lines`, `_multi_cell_lines`,
+# `_mark` and `_one_pass` repeat (test_print_quality pins it): another version is left to fpdf2's own.
 WRITE_FPDF = "2.8.9"
 _WRITE_NO = "\r\u000c\u00ad"  # a carriage return, a form feed or a soft hyphen: fpdf2's own `write` lays it out
 
@@ -1054,85 +1016,282 @@ def _write_lines(pdf: Any, height: float, text: str, link: str) -> bool:
     (28,000 list items), and a third of a fact sheet's drawing. The lines
     `write` would make are found here in one pass (the same breaks, at
     the same widths: the font's integer widths summed in the same order),
-    built with the same fragments, widths and spaces, and drawn by the
-    same call, so the page's bytes are the same. Anything else (a second
-    style or font, a line break, a soft hyphen, text shaping, a word
-    wider than a line) is left to `write`.
+    and drawn as `write` draws them (`_draw_line`), so the page's bytes
+    are the same. Anything else (a second style or font, a line break, a
+    soft hyphen, text shaping, a word wider than a line) is left to `write`.
     """
-    from fpdf.line_break import TextLine
+    from fpdf.enums import XPos, YPos
 
-    fragment = _fragment(pdf, text)
-    if fragment is None:
+    pdf = _drawn_on(pdf)
+    pen = _pen(pdf, text)
+    if pen is None:
         return False
-    lines = _break(pdf, fragment, pdf.w - pdf.x - pdf.r_margin, pdf.w - pdf.l_margin - pdf.r_margin)
+    lines = _break(pen, text, pdf.w - pdf.x - pdf.r_margin, pdf.w - pdf.l_margin - pdf.r_margin, pdf.c_margin)
     if not lines:
         return False
-    from fpdf.enums import Align, XPos, YPos
-
-    for number, (line, spaces, room, newline) in enumerate(lines):
+    for number, line in enumerate(lines):
         if number:
             pdf.ln()
-        if line is None:  # as `get_line` ends a line at "\n" that holds nothing: no fragment, no width
-            text_line = TextLine([], 0, 0, Align.L, fragment.font_size, room, trailing_nl=True)
-        else:
-            piece = fragment.clone(characters=line, link=fragment.link)
-            width = piece.get_width(initial_cs=False)
-            text_line = TextLine([piece], width, spaces, Align.L, fragment.font_size, room, trailing_nl=newline)
-        pdf._render_styled_text_line(
-            text_line, h=height, border=0, new_x=XPos.WCONT, new_y=YPos.TOP, fill=False, link=link
-        )
+        _draw_line(pdf, pen, line, height, XPos.WCONT, YPos.TOP, link=link)
     if lines[-1][3]:  # a text ending in "\n": `write` goes on to the next line
         pdf.ln()
     return True
 
 
-def _fragment(pdf: Any, text: str) -> Any:
-    """The one fpdf2 fragment `text` makes in the current font, when `_break` can lay it out; else None."""
+def _mark(pdf: Any, width: float, height: float, text: str, *, right: bool = False) -> None:
+    """A list item's bullet or number, as fpdf2's `cell(width, height, text, align="R" if right else "L")`
+    draws it (a centre's page lists a dozen)."""
+    pdf = _drawn_on(pdf)
+    pen = _pen(pdf, text)
+    if pen is None:
+        pdf.cell(width, height, text, align="R" if right else "L")
+        return
+    from fpdf.enums import XPos, YPos
+
+    total = _width_units(pen, text)
+    if total is None:
+        pdf.cell(width, height, text, align="R" if right else "L")
+        return
+    _draw_line(pdf, pen, (text, 0, width, False, total), height, XPos.RIGHT, YPos.TOP, right=right)
+
+
+def _drawn_on(pdf: Any) -> Any:
+    """The document itself when `pdf` is an `offset_rendering` stand-in (the answer box is measured
+    by drawing it there first): its methods run on the document, and so does all `_draw_line` does,
+    since an attribute set on the stand-in would stay on it. It undoes the drawing as it ends."""
+    from fpdf.recorder import FPDFRecorder
+
+    return pdf.pdf if isinstance(pdf, FPDFRecorder) else pdf
+
+
+class _Pen:
+    """The style fpdf2 captures when it makes a fragment of text (font, size, colour, underline),
+    read once for a text: what `_break` measures its lines with and `_draw_line` draws them in."""
+
+    __slots__ = ("codes", "colour", "font", "font_size", "k", "known", "size", "style", "underline", "widths")
+
+    def __init__(self, pdf: Any) -> None:
+        self.font = pdf.current_font
+        self.size = pdf.font_size_pt  # points
+        self.k = pdf.k
+        self.font_size = self.size / self.k  # in the page's unit, as fpdf2's `Fragment.font_size`
+        self.style = pdf.font_style
+        self.colour = pdf.text_color
+        self.underline = pdf.underline
+        self.widths = self.font.cw
+        self.known, self.codes = _glyph_codes(self.font)
+        if self.size > self.font.biggest_size_pt:  # as fpdf2 notes when it measures text
+            self.font.biggest_size_pt = self.size
+
+
+def _pen(pdf: Any, text: str) -> _Pen | None:
+    """The current style, when fpdf2 would draw `text` as one plain fragment that `_break` and
+    `_draw_line` lay out and draw as it does; else None (fpdf2 draws it).
+
+    A TrueType font that is neither a symbol font nor a colour font, no text shaping or fallback
+    fonts, no page-count alias in the text, and the plain text state (no character spacing,
+    stretching, sub- or superscript, strikethrough or outline).
+    """
+    from fpdf.enums import CharVPos, TextMode
     from fpdf.fonts import TTFFont
-    from fpdf.line_break import Fragment
 
     if _fpdf_version() != WRITE_FPDF or not text or pdf.text_shaping or any(c in text for c in _WRITE_NO):
         return None
-    fragments = pdf._preload_font_styles(pdf.normalize_text(text), False)
-    if len(fragments) != 1 or type(fragments[0]) is not Fragment:
-        return None
-    fragment = fragments[0]
-    font = fragment.font
+    font = pdf.current_font
+    alias = pdf.str_alias_nb_pages
     if (
         not isinstance(font, TTFFont)
         or font.is_symbol
-        or fragment.char_spacing != 0
-        or fragment.font_stretching != 100
-        or fragment.text_shaping_parameters
+        or font.color_font
+        or pdf._fallback_font_ids
+        or (alias and alias in text)
+        or pdf.char_spacing != 0
+        or pdf.font_stretching != 100
+        or pdf.char_vpos is not CharVPos.LINE
+        or pdf.text_mode is not TextMode.FILL
+        or pdf.strikethrough
+        or pdf._record_text_quad_points
     ):
         return None
-    return fragment
+    return _Pen(pdf)
 
 
-def _break(
-    pdf: Any, fragment: Any, first_room: float, room: float, *, clearance: bool = True
-) -> list[tuple[list[str] | None, int, float, bool]] | None:
-    """The lines fpdf2's `MultiLineBreak` makes of one fragment, the first `first_room` wide, the others
-    `room`: each line's characters (None: a line ended by "\n" before any), spaces, room and whether
-    "\n" ended it. None when one would be cut inside a word (fpdf2 then cuts it letter by letter).
+# For each font's subset (a document's font): the characters it has numbered, and each one's
+# code as a PDF string holds it (escaped), "" for one fpdf2 leaves out.
+_GLYPHS: weakref.WeakKeyDictionary[Any, tuple[set[str], dict[int, str]]] = weakref.WeakKeyDictionary()
+
+
+def _glyph_codes(font: Any) -> tuple[set[str], dict[int, str]]:
+    subset = font.subset
+    codes = _GLYPHS.get(subset)
+    if codes is None:
+        codes = _GLYPHS[subset] = (set(), {})
+    return codes
+
+
+def _encode(pen: _Pen, line: str) -> str:
+    """`line` as fpdf2 writes it in a `Tj` string: each character's number in the font's subset,
+    two bytes, escaped. A character first drawn here is numbered now, in its order in the line, as
+    fpdf2 numbers it when it draws it: the subset's numbering, and so the font's bytes, are the same."""
+    known, codes = pen.known, pen.codes
+    if not known.issuperset(line):
+        pick, escape = pen.font.subset.pick, pen.font.escape_text
+        for character in line:
+            if character not in known:
+                number = pick(ord(character))
+                codes[ord(character)] = escape(chr(number)) if number else ""
+                known.add(character)
+    return line.translate(codes)
+
+
+def _width_units(pen: _Pen, text: str) -> int | None:
+    """The sum of the font's widths of `text`'s characters (in its units), or None when one has none."""
+    widths, total = pen.widths, 0
+    for character in text:
+        width = widths[ord(character)]
+        if type(width) is not int:
+            return None
+        total += width
+    return total
+
+
+# A line as `_break` finds it: its characters (None: a line ended by "\n" before any), its spaces,
+# its room (the width fpdf2 gives the line), whether "\n" ended it, its width in the font's units.
+Line = tuple[str | None, int, float, bool, int]
+
+
+def _draw_line(
+    pdf: Any,
+    pen: _Pen,
+    line: Line,
+    height: float,
+    new_x: Any,
+    new_y: Any,
+    *,
+    link: str | None = None,
+    padding: Any = None,
+    right: bool = False,
+) -> None:
+    """Draw one line as fpdf2 2.8.9's `_render_styled_text_line` draws a line of one fragment in the
+    pen's style, aligned left (right when `right`), with no border or fill: the same operators with
+    the same numbers (BT, Td, the colour, Tj, ET, the underline) and the same link annotation.
+
+    fpdf2 spends 0.1 ms on each line (copying its graphics state, looking up each character's
+    glyph, checking settings owes never uses): a big directory's pages draw thousands of lines.
+    `padding` is a table cell's (its left and right keep the cell margins off); None, none. A line
+    that starts a page, or one the state has changed under, is left to fpdf2's own method.
+    """
+    from fpdf.enums import TextMode, XPos, YPos
+
+    characters, spaces, room, newline, total = line
+    if (
+        pdf.will_page_break(height)
+        or pdf.current_font is not pen.font
+        or pdf.font_size_pt != pen.size
+        or pdf.font_style != pen.style
+        or pdf.font_stretching != 100
+        or pdf.char_spacing != 0
+        or pdf.text_mode is not TextMode.FILL
+    ):
+        _draw_line_fpdf(pdf, pen, line, height, new_x, new_y, link, padding, right)
+        return
+    left_margin = pdf.c_margin if padding is None or padding.left == 0 else 0.0
+    right_margin = pdf.c_margin if padding is None or padding.right == 0 else 0.0
+    k, x, y = pdf.k, pdf.x, pdf.y
+    box = room if room else pdf.w - pdf.r_margin - x  # fpdf2's `w`: the line's max_width, 0 meaning to the margin
+    start = x  # where the text starts: at x when nothing is drawn
+    width = 0.0
+    if characters is not None:
+        width = total * pen.size * 0.001 / k  # as `Fragment.get_width` computes it
+        dx = box - left_margin - width if right else left_margin
+        start = x + dx
+        drawn = [f"BT {(x + dx) * k:.2f} {(pdf.h - y - 0.5 * height - 0.3 * pen.font_size) * k:.2f} Td"]
+        colour_changed = pen.colour != pdf.fill_color
+        if colour_changed:  # fpdf2 sets the text's colour in the text object when it is not the fill colour
+            drawn.append(_colour(pen.colour))
+        if not pdf.current_font_is_set_on_page:
+            pdf._out(pdf._set_font_for_page(pen.font, pen.size))
+        drawn.append(f"({_encode(pen, characters)}) Tj")
+        drawn.append("ET")
+        if pen.underline:
+            drawn.append(pdf._do_underline(x + dx + 0, y + (0.5 * height) + (0.3 * pen.font_size), width, pen.font))
+        if link:
+            pdf.link(x + dx, y + (0.5 * height) - (0.5 * pen.font_size), width, pen.font_size, link)
+        pdf._out(f"q {' '.join(drawn)} Q" if colour_changed else " ".join(drawn))
+    pdf._lasth = height or pdf.font_size
+    if new_x is XPos.WCONT:
+        pdf.x = start + width - right_margin if width else start
+    elif new_x is XPos.RIGHT:
+        pdf.x = x + box
+    elif new_x is XPos.LMARGIN:
+        pdf.x = pdf.l_margin
+    if new_y is YPos.NEXT:
+        pdf.y = y + height
+
+
+def _draw_line_fpdf(
+    pdf: Any, pen: _Pen, line: Line, height: float, new_x: Any, new_y: Any, link: str | None, padding: Any, right: bool
+) -> None:
+    """`_draw_line` by fpdf2's own method: a fragment in the current style (the pen's, as the state
+    is only ever changed under a text by a page break, which fpdf2 undoes), its page break and all."""
+    from fpdf.enums import Align
+    from fpdf.line_break import Fragment, TextLine
+
+    characters, spaces, room, newline, total = line
+    fragments = [] if characters is None else [Fragment(characters, pdf._get_current_graphics_state(), pdf.k)]
+    width = 0 if characters is None else total * pen.size * 0.001 / pen.k
+    align = Align.R if right else Align.L
+    text_line = TextLine(fragments, width, spaces, align, pen.font_size, room, trailing_nl=newline)
+    pdf._render_styled_text_line(
+        text_line,
+        h=height,
+        border=0,
+        new_x=new_x,
+        new_y=new_y,
+        fill=False,
+        link=link,
+        padding=padding,
+        prevent_font_change=False,
+    )
+
+
+_COLOURS: dict[tuple[type, Any], str] = {}
+
+
+def _colour(colour: Any) -> str:
+    """The operator that sets a text's colour, as fpdf2 writes it within a line."""
+    key = (type(colour), colour)
+    op = _COLOURS.get(key)
+    if op is None:
+        op = _COLOURS[key] = colour.serialize().lower()
+    return op
+
+
+def _break(pen: _Pen, text: str, first_room: float, room: float, margin: float) -> list[Line] | None:
+    """The lines fpdf2's `MultiLineBreak` makes of one fragment of `text` in the pen's style, the first
+    `first_room` wide, the others `room`, less the cell `margin` at each end (0 in a padded table
+    cell). None when one would be cut inside a word (fpdf2 then cuts it letter by letter).
     """
     from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, NEWLINE, SPACE
 
-    widths, size, k = fragment.font.cw, fragment.font_size_pt, fragment.k
-    characters, count = fragment.characters, len(fragment.characters)
-    lines: list[tuple[list[str] | None, int, float, bool]] = []
+    widths, size, k = pen.widths, pen.size, pen.k
+    count = len(text)
+    lines: list[Line] = []
     start = 0
     while start < count:
         room_now = room if lines else first_room
-        # The cell margins subtracted as fpdf2 does, so the float is the same (a padded table cell has none).
-        limit = room_now - pdf.c_margin - pdf.c_margin if clearance else room_now
+        # The cell margins subtracted as fpdf2 does, so the float is the same.
+        limit = room_now - margin - margin
         drawn: list[str] = []
         total = 0  # the font's widths of the line so far, in its units: integers, which sum alike in any order
+        units = 0  # those of the characters drawn (a no-break space is drawn as a space)
         spaces = 0
-        hint: tuple[int, int, int] | None = None  # the last breaking space: (its index, characters before, spaces)
+        hint: tuple[int, int, int, int] | None = (
+            None  # the last breaking space: its index, characters, units, spaces before
+        )
         index, following, newline = start, count, False
         while index < count:
-            character = characters[index]
+            character = text[index]
             width = widths[ord(character)]  # looked up for "\n" too, as fpdf2 does (the table fills as it is read)
             if type(width) is not int:
                 return None
@@ -1146,23 +1305,28 @@ def _break(
                     following = index + 1
                 elif hint is not None:  # the line ends at the last space
                     following = hint[0] + 1
-                    drawn, spaces = drawn[: hint[1]], hint[2]
+                    drawn, units, spaces = drawn[: hint[1]], hint[2], hint[3]
                 else:
                     return None  # a word wider than the line: `write` cuts it letter by letter
                 break
             if character in BREAKING_SPACE_SYMBOLS_STR:
-                hint = (index, len(drawn), spaces)
+                hint = (index, len(drawn), units, spaces)
                 spaces += 1
+                drawn_width = width
             elif character == NBSP:
                 character = SPACE  # as fpdf2 has it: PDF viewers ignore NBSP for word spacing with "Tw"
                 spaces += 1
+                drawn_width = widths[ord(SPACE)]
+            else:
+                drawn_width = width
             drawn.append(character)
             total += width
+            units += drawn_width
             index += 1
         else:
             if not total:
                 break  # `get_line` makes no line of the end of a text when it has no width
-        lines.append((drawn if index > start else None, spaces, room_now, newline))
+        lines.append(("".join(drawn) if index > start else None, spaces, room_now, newline, units))
         start = following
     return lines
 
