@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "DejaVu"
+FAMILY_KEY = FAMILY.lower()  # as fpdf2 keys it
 PDF_LANG = {"pl": "pl-PL", "en": "en"}
 
 INK, ACCENT, MUTED, RULE = (rgb(c) for c in (palette.INK, palette.ACCENT, palette.MUTED, palette.RULE))
@@ -138,6 +139,34 @@ def _fpdf_version() -> str:
     import fpdf
 
     return str(fpdf.__version__)
+
+
+def _font(pdf: Any, style: str, size: float, colour: tuple[int, int, int] | None = None) -> None:
+    """`set_font(FAMILY, style, size)`, then `set_text_color(*colour)` when one is given; each skipped
+    when it would change nothing (fpdf2's checks its arguments first: a big directory sets a font
+    and colour for every piece of text)."""
+    pdf = _drawn_on(pdf)
+    underline = "U" in style
+    plain = style.replace("U", "")
+    if not (
+        pdf.font_family == FAMILY_KEY
+        and pdf.font_style == plain
+        and pdf.font_size_pt == size
+        and pdf.underline is underline
+        and not pdf.strikethrough
+        and pdf.current_font is pdf.fonts.get(FAMILY_KEY + plain)
+    ):
+        pdf.set_font(FAMILY, style, size)
+    if colour is not None:
+        device = _DEVICE_COLOURS.get(colour)
+        if device is None:
+            from fpdf.drawing_primitives import convert_to_device_color
+
+            device = _DEVICE_COLOURS[colour] = convert_to_device_color(*colour)
+        pdf.text_color = device  # all `set_text_color` does
+
+
+_DEVICE_COLOURS: dict[tuple[int, int, int], Any] = {}
 
 
 # fpdf2's placeholder for the page count, filled in at the end; "{nb}" keeps room for 3 digits,
@@ -337,7 +366,7 @@ def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = 
     plus what wrapping by word loses at each line's end (a tenth, rounded
     up). Used only to decide what to keep on one page; fpdf2 lays it out.
     """
-    pdf.set_font(FAMILY, "B" if bold else "", size)
+    _font(pdf, "B" if bold else "", size)
     room = (width or pdf.w - pdf.r_margin - pdf.x) - 2 * pdf.c_margin
     # The font's own width table, summed: fpdf2's get_string_width runs the bidirectional
     # algorithm and copies the graphics state each time (28,000 list items at the size limit).
@@ -346,7 +375,10 @@ def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = 
     font = pdf.current_font
     assert isinstance(font, TTFFont)
     widths, scale = font.cw, pdf.font_size_pt * 0.001 / pdf.k
-    lines = sum(max(1, math.ceil(sum(widths[ord(c)] for c in part) * scale * 1.1 / room)) for part in value.split("\n"))
+    lines = sum(
+        max(1, math.ceil(sum(map(widths.__getitem__, map(ord, part))) * scale * 1.1 / room))
+        for part in value.split("\n")
+    )
     return lines * height
 
 
@@ -375,8 +407,7 @@ def _heading(pdf: FPDF, block: Heading) -> None:
     if block.level == 1:
         pdf.ln(before)
         pdf.start_section(typography.plain(title), level=1)
-        pdf.set_font(FAMILY, "B", size)
-        pdf.set_text_color(*ACCENT)
+        _font(pdf, "B", size, ACCENT)
         _multi_cell(pdf, 0, height, title)
         pdf.set_draw_color(*RULE)
         pdf.set_line_width(0.3)
@@ -384,8 +415,7 @@ def _heading(pdf: FPDF, block: Heading) -> None:
         pdf.ln(3.5)
     else:
         pdf.ln(before)
-        pdf.set_font(FAMILY, "B", size)
-        pdf.set_text_color(*ACCENT)
+        _font(pdf, "B", size, ACCENT)
         _multi_cell(pdf, 0, height, title)
         pdf.ln(1)
 
@@ -482,8 +512,7 @@ def _fields(pdf: FPDF, block: Fields) -> None:
         if number == 0 or pdf.get_y() <= MARGIN:
             pdf.line(MARGIN, pdf.get_y(), pdf.w - MARGIN, pdf.get_y())
         top = pdf.get_y() + 1.3
-        pdf.set_font(FAMILY, "B", BODY_PT)
-        pdf.set_text_color(*MUTED)
+        _font(pdf, "B", BODY_PT, MUTED)
         pdf.set_xy(MARGIN, top)
         _multi_cell(pdf, label_width - 3, LINE, _safe(pdf, label))
         label_bottom = pdf.get_y()
@@ -769,8 +798,7 @@ def _bullets(pdf: FPDF, block: Bullets) -> None:
             _continued(pdf, heading)  # a list going on on the next page says what it is
             pdf.set_left_margin(indent)
             pdf.set_x(indent)
-        pdf.set_font(FAMILY, "", BODY_PT)
-        pdf.set_text_color(*ACCENT)
+        _font(pdf, "", BODY_PT, ACCENT)
         if block.numbered and runs:  # its number is its mark, hanging in the margin as a bullet would
             mark, _, rest = runs[0].text.partition(" ")
             runs = (runs[0]._replace(text=rest), *runs[1:]) if rest else runs[1:]
@@ -886,8 +914,7 @@ def _lines(
     width: float = 0,
 ) -> None:
     """Text of one style, wrapped from the current position (to the right margin when width is 0)."""
-    pdf.set_font(FAMILY, "B" if bold else "", size)
-    pdf.set_text_color(*colour)
+    _font(pdf, "B" if bold else "", size, colour)
     # Text not in the report's blocks (the map's legend and credits) is typeset here.
     _multi_cell(pdf, width, height, _safe(pdf, typography.prose(value)))
 
@@ -898,11 +925,9 @@ def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, in
     for run in runs:
         points, line = (SMALL_RUN_PT, SMALL_RUN_LINE) if run.small else (size, height)
         if run.url:
-            pdf.set_font(FAMILY, "U", points)
-            pdf.set_text_color(*ACCENT)
+            _font(pdf, "U", points, ACCENT)
         else:
-            pdf.set_font(FAMILY, "B" if run.bold else "", points)
-            pdf.set_text_color(*colour)
+            _font(pdf, "B" if run.bold else "", points, colour)
         value = _safe(pdf, run.text)
         if run.url and run.text == run.url:
             _write_url(pdf, line, value, run.url)
@@ -1005,7 +1030,6 @@ def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
 # The fpdf2 whose `write`, `multi_cell`, `cell` and table drawing `_write_lines`, `_multi_cell_lines`,
 # `_mark` and `_one_pass` repeat (test_print_quality pins it): another version is left to fpdf2's own.
 WRITE_FPDF = "2.8.9"
-_WRITE_NO = "\r\u000c\u00ad"  # a carriage return, a form feed or a soft hyphen: fpdf2's own `write` lays it out
 
 
 def _write_lines(pdf: Any, height: float, text: str, link: str) -> bool:
@@ -1095,8 +1119,8 @@ def _pen(pdf: Any, text: str) -> _Pen | None:
     from fpdf.enums import CharVPos, TextMode
     from fpdf.fonts import TTFFont
 
-    if _fpdf_version() != WRITE_FPDF or not text or pdf.text_shaping or any(c in text for c in _WRITE_NO):
-        return None
+    if not text or "\r" in text or "\u000c" in text or "\u00ad" in text or _fpdf_version() != WRITE_FPDF:
+        return None  # a carriage return, a form feed or a soft hyphen: fpdf2's own `write` lays it out
     font = pdf.current_font
     alias = pdf.str_alias_nb_pages
     if (
@@ -1104,6 +1128,7 @@ def _pen(pdf: Any, text: str) -> _Pen | None:
         or font.is_symbol
         or font.color_font
         or pdf._fallback_font_ids
+        or pdf.text_shaping
         or (alias and alias in text)
         or pdf.char_spacing != 0
         or pdf.font_stretching != 100
@@ -1275,6 +1300,14 @@ def _break(pen: _Pen, text: str, first_room: float, room: float, margin: float) 
     from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, NEWLINE, SPACE
 
     widths, size, k = pen.widths, pen.size, pen.k
+    if NEWLINE not in text:  # most texts (a name, a label) fit their line: summed at once
+        whole = sum(map(widths.__getitem__, map(ord, text)))
+        # Each character's check below sums a part of `whole`: none can fail with this much to spare.
+        if whole and type(whole) is int and whole * size * 0.001 / k < first_room - margin - margin - 1e-6:
+            no_break = text.count(NBSP)
+            spaces = sum(text.count(space) for space in BREAKING_SPACE_SYMBOLS_STR) + no_break
+            units = whole + no_break * (widths[ord(SPACE)] - widths[ord(NBSP)]) if no_break else whole
+            return [(text.replace(NBSP, SPACE) if no_break else text, spaces, first_room, False, units)]
     count = len(text)
     lines: list[Line] = []
     start = 0
@@ -1353,17 +1386,33 @@ def _safe(pdf: FPDF, value: str) -> str:
     """
     from fpdf.fonts import TTFFont
 
-    font = pdf.fonts[FAMILY.lower()]
+    font = pdf.fonts[FAMILY_KEY]
     assert isinstance(font, TTFFont)
     cmap = font.cmap
+    marked = typography.printable_marked(value)
+    if _drawable(cmap).issuperset(marked):
+        return marked  # the usual case: every character in the font
     out = []
-    for ch in typography.printable_marked(value):
+    for ch in marked:
         if ch == "\n" or ord(ch) in cmap:
             out.append(ch)
             continue
         folded = "".join(c for c in unicodedata.normalize("NFKD", ch) if ord(c) in cmap and c.isascii())
         out.append(folded or "?")
     return "".join(out)
+
+
+_DRAWABLE: dict[int, tuple[dict[int, Any], frozenset[str]]] = {}
+
+
+def _drawable(cmap: dict[int, Any]) -> frozenset[str]:
+    """The characters a font's `cmap` has, and "\n" (each document loads its fonts anew)."""
+    known = _DRAWABLE.get(id(cmap))
+    if known is None or known[0] is not cmap:
+        if len(_DRAWABLE) > 8:
+            _DRAWABLE.clear()
+        known = _DRAWABLE[id(cmap)] = (cmap, frozenset(map(chr, cmap)) | {"\n"})
+    return known[1]
 
 
 def _fit(pdf: FPDF, value: str, width: float) -> str:
