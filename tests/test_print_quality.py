@@ -401,22 +401,24 @@ def test_each_line_is_drawn_as_fpdf2_draws_it_byte_for_byte(
     assert len(drawn) > 2000  # the lines went through `_draw_line`, now fpdf2's
 
 
-def test_a_bullet_or_number_is_drawn_as_fpdf2s_cell_draws_it_byte_for_byte() -> None:
+def test_a_one_line_cell_is_drawn_as_fpdf2s_cell_draws_it_byte_for_byte() -> None:
     import fpdf
 
-    # `_mark` repeats fpdf2 2.8.9's `cell(width, height, text, align=...)` for a list item's mark.
-    assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _mark against its cell()"
+    # `_cell` repeats fpdf2 2.8.9's `cell(width, height, text, align=...)`: a list item's mark, a running head.
+    assert fpdf.__version__ == pdf.WRITE_FPDF, "fpdf2 changed: check _cell against its cell()"
     ours, theirs = _fpdf_page(), _fpdf_page()
-    for number, (style, mark, right) in enumerate(
-        [("", "•", False), ("", "–", False), ("B", "12.", True), ("", "1.", True), ("U", "ß", False)] * 30
-    ):
+    head = "Ośrodki Wsparcia Ekonomii Społecznej\u00a0— województwo lubuskie (stan na 1\u00a0czerwca 2014)"
+    cells = [("", "•", False), ("", "–", False), ("B", "12.", True), ("", "1.", True), ("U", "ß", False)]
+    cells += [("", head, False), ("B", head[:40], True)]
+    for number, (style, text, right) in enumerate(cells * 20):
+        width = 4 + number % 2 if len(text) < 4 else ours.epw - number % 9
         for page in (ours, theirs):
-            page.set_font(pdf.FAMILY, style, 8 + number % 5)
+            page.set_font(pdf.FAMILY, style, 7.5 + number % 5)
             page.set_text_color(*(pdf.ACCENT if number % 3 else pdf.INK))
             page.set_fill_color(*(pdf.ROW_FILL if number % 4 else pdf.ACCENT))
             page.set_x(pdf.MARGIN + number % 7)
-        pdf._mark(ours, 4 + number % 2, pdf.LINE, mark, right=right)
-        theirs.cell(4 + number % 2, pdf.LINE, mark, align="R" if right else "L")
+        pdf._cell(ours, width, pdf.LINE, text, right=right)
+        theirs.cell(width, pdf.LINE, text, align="R" if right else "L")
         assert (round(ours.x, 9), ours.y) == (round(theirs.x, 9), theirs.y)
         for page in (ours, theirs):
             page.ln(pdf.LINE * 2)

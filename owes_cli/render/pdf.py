@@ -142,21 +142,30 @@ def _fpdf_version() -> str:
 
 
 def _font(pdf: Any, style: str, size: float, colour: tuple[int, int, int] | None = None) -> None:
-    """`set_font(FAMILY, style, size)`, then `set_text_color(*colour)` when one is given; each skipped
-    when it would change nothing (fpdf2's checks its arguments first: a big directory sets a font
-    and colour for every piece of text)."""
-    pdf = _drawn_on(pdf)
-    underline = "U" in style
+    """`set_font(FAMILY, style, size)` ("", "B" or "U"), then `set_text_color(*colour)` when one is
+    given: what fpdf2's do, without checking and converting their arguments each time (a big
+    directory sets a font and colour for every piece of text)."""
+    from fpdf.util import FloatTolerance
+
     plain = style.replace("U", "")
-    if not (
-        pdf.font_family == FAMILY_KEY
-        and pdf.font_style == plain
-        and pdf.font_size_pt == size
-        and pdf.underline is underline
-        and not pdf.strikethrough
-        and pdf.current_font is pdf.fonts.get(FAMILY_KEY + plain)
-    ):
+    key = FAMILY_KEY + plain
+    if key not in pdf.fonts or _fpdf_version() != WRITE_FPDF:
         pdf.set_font(FAMILY, style, size)
+    else:  # as fpdf2 2.8.9's `set_font` selects an added font (the check in its order)
+        pdf.underline = "U" in style
+        pdf.strikethrough = False
+        current = pdf.current_font
+        if not (
+            pdf.font_family == FAMILY_KEY
+            and pdf.font_style == plain
+            and FloatTolerance.equal(pdf.font_size_pt, size)
+            and (current is None or current.fontkey == key)
+        ):
+            pdf.font_family = FAMILY_KEY
+            pdf.font_style = plain
+            pdf.font_size_pt = size
+            pdf.current_font = pdf.fonts[key]
+            pdf.current_font_is_set_on_page = False
     if colour is not None:
         device = _DEVICE_COLOURS.get(colour)
         if device is None:
@@ -193,6 +202,7 @@ def _draw(
         forced: frozenset[tuple[int, int]] = frozenset()  # keys that start a page
         heading: Heading | None = None  # the latest heading drawn: a list it introduces repeats it on a new page
         words = report.lang  # the language of the words it draws itself (fpdf2 keeps its own `lang`)
+        running_head: str | None = None  # as printed atop each page after the first
         starts: dict[tuple[int, int], tuple[int, float]]
 
         def header(self) -> None:
@@ -201,7 +211,9 @@ def _draw(
             self.set_font(FAMILY, "", 7.5)
             self.set_text_color(*MUTED)
             self.set_xy(MARGIN, 10)
-            self.cell(self.epw, 4, _fit(self, _safe(self, report.running_head), self.epw))
+            if self.running_head is None:  # the same on every page: fitted once
+                self.running_head = _fit(self, _safe(self, report.running_head), self.epw)
+            _cell(self, self.epw, 4, self.running_head)
             self.set_draw_color(*RULE)
             self.set_line_width(0.2)
             self.line(MARGIN, 15, self.w - MARGIN, 15)
@@ -803,10 +815,10 @@ def _bullets(pdf: FPDF, block: Bullets) -> None:
             mark, _, rest = runs[0].text.partition(" ")
             runs = (runs[0]._replace(text=rest), *runs[1:]) if rest else runs[1:]
             pdf.set_x(indent - 5.6)
-            _mark(pdf, 5, line, mark, right=True)
+            _cell(pdf, 5, line, mark, right=True)
         else:
             pdf.set_x(indent - 4)
-            _mark(pdf, 4, line, "•" if depth == 0 else "–")
+            _cell(pdf, 4, line, "•" if depth == 0 else "–")
         pdf.set_x(indent)
         _write_runs(pdf, runs, BODY_PT, INK, line)
         pdf.set_left_margin(MARGIN)
@@ -921,6 +933,7 @@ def _lines(
 
 def _write_runs(pdf: FPDF, runs: Inline, size: float, colour: tuple[int, int, int], height: float) -> None:
     """Flowing text whose pieces may be bold, small or links; wraps at the current left margin."""
+    pdf = _drawn_on(pdf)
     line = height
     for run in runs:
         points, line = (SMALL_RUN_PT, SMALL_RUN_LINE) if run.small else (size, height)
@@ -1005,7 +1018,6 @@ def _multi_cell_lines(pdf: Any, width: float, height: float, text: str) -> bool:
     """
     from fpdf.enums import XPos, YPos
 
-    pdf = _drawn_on(pdf)
     pen = _pen(pdf, text)
     if pen is None:
         return False
@@ -1028,7 +1040,7 @@ def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
 
 
 # The fpdf2 whose `write`, `multi_cell`, `cell` and table drawing `_write_lines`, `_multi_cell_lines`,
-# `_mark` and `_one_pass` repeat (test_print_quality pins it): another version is left to fpdf2's own.
+# `_cell` and `_one_pass` repeat (test_print_quality pins it): another version is left to fpdf2's own.
 WRITE_FPDF = "2.8.9"
 
 
@@ -1046,7 +1058,6 @@ def _write_lines(pdf: Any, height: float, text: str, link: str) -> bool:
     """
     from fpdf.enums import XPos, YPos
 
-    pdf = _drawn_on(pdf)
     pen = _pen(pdf, text)
     if pen is None:
         return False
@@ -1062,10 +1073,9 @@ def _write_lines(pdf: Any, height: float, text: str, link: str) -> bool:
     return True
 
 
-def _mark(pdf: Any, width: float, height: float, text: str, *, right: bool = False) -> None:
-    """A list item's bullet or number, as fpdf2's `cell(width, height, text, align="R" if right else "L")`
-    draws it (a centre's page lists a dozen)."""
-    pdf = _drawn_on(pdf)
+def _cell(pdf: Any, width: float, height: float, text: str, *, right: bool = False) -> None:
+    """One line of text, as fpdf2's `cell(width, height, text, align="R" if right else "L")` draws it:
+    a list item's bullet or number (a centre's page lists a dozen), a page's running head."""
     pen = _pen(pdf, text)
     if pen is None:
         pdf.cell(width, height, text, align="R" if right else "L")
@@ -1081,8 +1091,9 @@ def _mark(pdf: Any, width: float, height: float, text: str, *, right: bool = Fal
 
 def _drawn_on(pdf: Any) -> Any:
     """The document itself when `pdf` is an `offset_rendering` stand-in (the answer box is measured
-    by drawing it there first): its methods run on the document, and so does all `_draw_line` does,
-    since an attribute set on the stand-in would stay on it. It undoes the drawing as it ends."""
+    by drawing it there first): its methods run on the document, and so does all `_font` and
+    `_draw_line` do, since an attribute set on the stand-in would stay on it. The stand-in undoes
+    the drawing as it ends."""
     from fpdf.recorder import FPDFRecorder
 
     return pdf.pdf if isinstance(pdf, FPDFRecorder) else pdf
@@ -1305,7 +1316,7 @@ def _break(pen: _Pen, text: str, first_room: float, room: float, margin: float) 
         # Each character's check below sums a part of `whole`: none can fail with this much to spare.
         if whole and type(whole) is int and whole * size * 0.001 / k < first_room - margin - margin - 1e-6:
             no_break = text.count(NBSP)
-            spaces = sum(text.count(space) for space in BREAKING_SPACE_SYMBOLS_STR) + no_break
+            spaces = sum(map(text.count, BREAKING_SPACE_SYMBOLS_STR)) + no_break
             units = whole + no_break * (widths[ord(SPACE)] - widths[ord(NBSP)]) if no_break else whole
             return [(text.replace(NBSP, SPACE) if no_break else text, spaces, first_room, False, units)]
     count = len(text)
