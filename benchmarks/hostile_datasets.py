@@ -1,4 +1,4 @@
-"""Time every command on datasets made to be slow, up to the size limit (MAX_BYTES).
+"""Time every command on datasets made to be slow, up to the size limit (MAX_BYTES) and the document cap.
 
     python benchmarks/hostile_datasets.py [--limit-seconds 2.0] [--fractions 1]
         [--skip "export -o - --format html"] [--only validate centres] [--only pdf,docx]
@@ -9,7 +9,9 @@ periods (in Lubuskie, and over all 380 counties of Poland), periods each
 covering all 14 counties, a dotted key of thousands of parts, a broken file
 with hundreds of thousands of problems, services every centre lists, a
 dataset shaped like all of Poland, and one period with thousands of centres.
-Each size is as large as fits under the limit. Every command, every export
+Each size is as large as fits under the limit; the last two shapes also as
+large as the document cap (MAX_PARTS) lets through as a PDF or Word directory
+(cases 9 and 10: the most expensive documents that are drawn, not refused). Every command, every export
 included (pdf, docx, xlsx, html, geojson, svg, png), runs as a fresh
 process, as a user would start it, and by default reads and checks the
 dataset itself (no cache: the first run after the file is written or
@@ -40,6 +42,7 @@ import big_datasets  # noqa: E402 - lives beside the tests that use it small
 import synthetic_datasets  # noqa: E402 - beside this file
 
 from owes_cli.domain.dataset import MAX_BYTES  # noqa: E402
+from owes_cli.layout.report import MAX_PARTS  # noqa: E402
 
 COMMANDS = [
     ["validate"],
@@ -61,30 +64,51 @@ COMMANDS = [
 ]
 
 
-CASES: list[tuple[str, Callable[[int], str], int]] = [
-    ("open-ended periods", big_datasets.open_periods, 1000),
-    ("periods covering all 14 counties", big_datasets.every_county_each_period, 1000),
-    ("dotted key parts", big_datasets.deep_key, 10_000),
-    ("centres with 4 problems each", big_datasets.many_problems, 1000),
-    ("services listed by every centre", big_datasets.services_everywhere, 20),
-    ("open-ended periods over all 380 counties of Poland", big_datasets.national_open_periods, 100),
-    ("3-year periods of a dataset shaped like all of Poland", synthetic_datasets.national, 4),
-    ("centres of one period", big_datasets.one_period_many_centres, 100),
+# (name, the dataset of a count, a count to start from, whether its directory must fit MAX_PARTS)
+CASES: list[tuple[str, Callable[[int], str], int, bool]] = [
+    ("open-ended periods", big_datasets.open_periods, 1000, False),
+    ("periods covering all 14 counties", big_datasets.every_county_each_period, 1000, False),
+    ("dotted key parts", big_datasets.deep_key, 10_000, False),
+    ("centres with 4 problems each", big_datasets.many_problems, 1000, False),
+    ("services listed by every centre", big_datasets.services_everywhere, 20, False),
+    ("open-ended periods over all 380 counties of Poland", big_datasets.national_open_periods, 100, False),
+    ("3-year periods of a dataset shaped like all of Poland", synthetic_datasets.national, 4, False),
+    ("centres of one period", big_datasets.one_period_many_centres, 100, False),
+    ("services listed by every centre, at the document cap", big_datasets.services_everywhere, 20, True),
+    ("centres of one period, at the document cap", big_datasets.one_period_many_centres, 100, True),
 ]
 
 
-def largest(make: Callable[[int], str], start: int) -> tuple[int, str]:
-    """The largest count whose dataset fits under MAX_BYTES (doubling, then bisecting)."""
+def largest(make: Callable[[int], str], start: int, capped: bool = False) -> tuple[int, str]:
+    """The largest count whose dataset fits under MAX_BYTES (doubling, then bisecting); `capped`:
+    whose directory also holds at most MAX_PARTS parts, so that its PDF and Word are drawn."""
+
+    def fits(count: int) -> bool:
+        text = make(count)
+        return len(text.encode()) <= MAX_BYTES and (not capped or _directory_parts(text) <= MAX_PARTS)
+
     low, high = 0, start
-    while len(make(high).encode()) <= MAX_BYTES:
+    while fits(high):
         low, high = high, high * 2
     while high - low > 1:
         middle = (low + high) // 2
-        if len(make(middle).encode()) <= MAX_BYTES:
+        if fits(middle):
             low = middle
         else:
             high = middle
     return low, make(low)
+
+
+def _directory_parts(text: str) -> int:
+    """The parts of the directory (`owes export`, no --county) of a dataset."""
+    from owes_cli.directory import Directory
+    from owes_cli.layout import report
+
+    os.environ["OWES_NO_CACHE"] = "1"  # counted here, not cached (`run` sets it for each command)
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "data.toml"
+        path.write_text(text, encoding="utf-8")
+        return report.parts(Directory.load(path, lang="en").document())
 
 
 def run(args: list[str], data: Path, cache: Path | None, timeout: float = 600) -> tuple[float, float, int, int]:
@@ -149,7 +173,7 @@ def main() -> int:
         action="store_true",
         help="take the checked dataset from a cache filled by one run before (default: read and check it on each run)",
     )
-    parser.add_argument("--cases", default="", help="run only these datasets, by number (1-8), comma-separated")
+    parser.add_argument("--cases", default="", help="run only these datasets, by number (1-10), comma-separated")
     options = parser.parse_args()
     only = [word for words in options.only for word in words.split(",") if word]
     commands = [
@@ -164,8 +188,8 @@ def main() -> int:
     slow = 0
     worst: list[tuple[float, str]] = []
     with tempfile.TemporaryDirectory() as scratch:
-        for name, make, start in cases:
-            largest_count, _ = largest(make, start)
+        for name, make, start, capped in cases:
+            largest_count, _ = largest(make, start, capped)
             for fraction in (float(f) for f in options.fractions.split(",")):
                 count = max(1, int(largest_count * fraction))
                 path = Path(scratch) / "data.toml"
