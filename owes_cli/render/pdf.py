@@ -141,15 +141,46 @@ def _fpdf_version() -> str:
     return str(fpdf.__version__)
 
 
+class _Fpdf:
+    """The names of fpdf2 that the code run for each line uses, imported once: fpdf2 is imported by
+    `render` (lean, see fpdf_import), not with this module, and an import in a function costs a
+    microsecond a name, as much as drawing a word."""
+
+    def __init__(self) -> None:
+        import fpdf
+        from fpdf.enums import CharVPos, TextMode, XPos, YPos
+        from fpdf.fonts import TTFFont
+        from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, NEWLINE, SPACE
+        from fpdf.recorder import FPDFRecorder
+        from fpdf.util import FloatTolerance
+
+        self.version = str(fpdf.__version__)
+        self.line, self.fill = CharVPos.LINE, TextMode.FILL
+        self.XPos, self.YPos = XPos, YPos
+        self.TTFFont, self.FPDFRecorder = TTFFont, FPDFRecorder
+        self.equal = FloatTolerance.equal
+        self.breaking, self.nbsp, self.newline, self.space = BREAKING_SPACE_SYMBOLS_STR, NBSP, NEWLINE, SPACE
+        # fpdf2 counts a line's breaking spaces and no-break spaces (for justified text)
+        self.spaces = re.compile("[" + re.escape(BREAKING_SPACE_SYMBOLS_STR + NBSP) + "]")
+
+
+_NAMES: list[_Fpdf] = []
+
+
+def _fpdf() -> _Fpdf:
+    if not _NAMES:
+        _NAMES.append(_Fpdf())
+    return _NAMES[0]
+
+
 def _font(pdf: Any, style: str, size: float, colour: tuple[int, int, int] | None = None) -> None:
     """`set_font(FAMILY, style, size)` ("", "B" or "U"), then `set_text_color(*colour)` when one is
     given: what fpdf2's do, without checking and converting their arguments each time (a big
     directory sets a font and colour for every piece of text)."""
-    from fpdf.util import FloatTolerance
-
+    names = _fpdf()
     plain = style.replace("U", "")
     key = FAMILY_KEY + plain
-    if key not in pdf.fonts or _fpdf_version() != WRITE_FPDF:
+    if key not in pdf.fonts or names.version != WRITE_FPDF:
         pdf.set_font(FAMILY, style, size)
     else:  # as fpdf2 2.8.9's `set_font` selects an added font (the check in its order)
         pdf.underline = "U" in style
@@ -158,7 +189,7 @@ def _font(pdf: Any, style: str, size: float, colour: tuple[int, int, int] | None
         if not (
             pdf.font_family == FAMILY_KEY
             and pdf.font_style == plain
-            and FloatTolerance.equal(pdf.font_size_pt, size)
+            and names.equal(pdf.font_size_pt, size)
             and (current is None or current.fontkey == key)
         ):
             pdf.font_family = FAMILY_KEY
@@ -382,15 +413,15 @@ def _height(pdf: FPDF, width: float, height: float, value: str, *, bold: bool = 
     room = (width or pdf.w - pdf.r_margin - pdf.x) - 2 * pdf.c_margin
     # The font's own width table, summed: fpdf2's get_string_width runs the bidirectional
     # algorithm and copies the graphics state each time (28,000 list items at the size limit).
-    from fpdf.fonts import TTFFont
-
     font = pdf.current_font
-    assert isinstance(font, TTFFont)
-    widths, scale = font.cw, pdf.font_size_pt * 0.001 / pdf.k
-    lines = sum(
-        max(1, math.ceil(sum(map(widths.__getitem__, map(ord, part))) * scale * 1.1 / room))
-        for part in value.split("\n")
-    )
+    assert isinstance(font, _fpdf().TTFFont)
+    widths, units, scale = font.cw, _known(font).units, pdf.font_size_pt * 0.001 / pdf.k
+    lines = 0
+    for part in value.split("\n"):
+        summed = units.get(part)
+        if summed is None:
+            summed = units[part] = sum(map(widths.__getitem__, map(ord, part)))
+        lines += max(1, math.ceil(summed * scale * 1.1 / room))
     return lines * height
 
 
@@ -1016,11 +1047,10 @@ def _multi_cell_lines(pdf: Any, width: float, height: float, text: str) -> bool:
     lines are found as `_write_lines` finds them, and drawn as `multi_cell`
     draws them (`_draw_line`), so the bytes are the same.
     """
-    from fpdf.enums import XPos, YPos
-
     pen = _pen(pdf, text)
     if pen is None:
         return False
+    XPos, YPos = _fpdf().XPos, _fpdf().YPos
     room = width if width else pdf.w - pdf.r_margin - pdf.x  # no padding: `multi_cell`'s is 0 on every side
     lines = _break(pen, text, room, room, pdf.c_margin)
     if not lines:
@@ -1056,11 +1086,10 @@ def _write_lines(pdf: Any, height: float, text: str, link: str) -> bool:
     are the same. Anything else (a second style or font, a line break, a
     soft hyphen, text shaping, a word wider than a line) is left to `write`.
     """
-    from fpdf.enums import XPos, YPos
-
     pen = _pen(pdf, text)
     if pen is None:
         return False
+    XPos, YPos = _fpdf().XPos, _fpdf().YPos
     lines = _break(pen, text, pdf.w - pdf.x - pdf.r_margin, pdf.w - pdf.l_margin - pdf.r_margin, pdf.c_margin)
     if not lines:
         return False
@@ -1080,8 +1109,7 @@ def _cell(pdf: Any, width: float, height: float, text: str, *, right: bool = Fal
     if pen is None:
         pdf.cell(width, height, text, align="R" if right else "L")
         return
-    from fpdf.enums import XPos, YPos
-
+    XPos, YPos = _fpdf().XPos, _fpdf().YPos
     total = _width_units(pen, text)
     if total is None:
         pdf.cell(width, height, text, align="R" if right else "L")
@@ -1094,16 +1122,14 @@ def _drawn_on(pdf: Any) -> Any:
     by drawing it there first): its methods run on the document, and so does all `_font` and
     `_draw_line` do, since an attribute set on the stand-in would stay on it. The stand-in undoes
     the drawing as it ends."""
-    from fpdf.recorder import FPDFRecorder
-
-    return pdf.pdf if isinstance(pdf, FPDFRecorder) else pdf
+    return pdf.pdf if isinstance(pdf, _fpdf().FPDFRecorder) else pdf
 
 
 class _Pen:
     """The style fpdf2 captures when it makes a fragment of text (font, size, colour, underline),
     read once for a text: what `_break` measures its lines with and `_draw_line` draws them in."""
 
-    __slots__ = ("codes", "colour", "font", "font_size", "k", "known", "size", "style", "underline", "widths")
+    __slots__ = ("colour", "font", "font_size", "k", "known", "size", "style", "underline", "widths")
 
     def __init__(self, pdf: Any) -> None:
         self.font = pdf.current_font
@@ -1114,7 +1140,7 @@ class _Pen:
         self.colour = pdf.text_color
         self.underline = pdf.underline
         self.widths = self.font.cw
-        self.known, self.codes = _glyph_codes(self.font)
+        self.known = _known(self.font)
         if self.size > self.font.biggest_size_pt:  # as fpdf2 notes when it measures text
             self.font.biggest_size_pt = self.size
 
@@ -1127,15 +1153,13 @@ def _pen(pdf: Any, text: str) -> _Pen | None:
     fonts, no page-count alias in the text, and the plain text state (no character spacing,
     stretching, sub- or superscript, strikethrough or outline).
     """
-    from fpdf.enums import CharVPos, TextMode
-    from fpdf.fonts import TTFFont
-
-    if not text or "\r" in text or "\u000c" in text or "\u00ad" in text or _fpdf_version() != WRITE_FPDF:
+    names = _fpdf()
+    if not text or "\r" in text or "\u000c" in text or "\u00ad" in text or names.version != WRITE_FPDF:
         return None  # a carriage return, a form feed or a soft hyphen: fpdf2's own `write` lays it out
     font = pdf.current_font
     alias = pdf.str_alias_nb_pages
     if (
-        not isinstance(font, TTFFont)
+        not isinstance(font, names.TTFFont)
         or font.is_symbol
         or font.color_font
         or pdf._fallback_font_ids
@@ -1143,8 +1167,8 @@ def _pen(pdf: Any, text: str) -> _Pen | None:
         or (alias and alias in text)
         or pdf.char_spacing != 0
         or pdf.font_stretching != 100
-        or pdf.char_vpos is not CharVPos.LINE
-        or pdf.text_mode is not TextMode.FILL
+        or pdf.char_vpos is not names.line
+        or pdf.text_mode is not names.fill
         or pdf.strikethrough
         or pdf._record_text_quad_points
     ):
@@ -1152,32 +1176,51 @@ def _pen(pdf: Any, text: str) -> _Pen | None:
     return _Pen(pdf)
 
 
-# For each font's subset (a document's font): the characters it has numbered, and each one's
-# code as a PDF string holds it (escaped), "" for one fpdf2 leaves out.
-_GLYPHS: weakref.WeakKeyDictionary[Any, tuple[set[str], dict[int, str]]] = weakref.WeakKeyDictionary()
+class _Known:
+    """What is known of one font of one document (a font's subset map is its document's): texts
+    recur (a label on every centre's page, a service in every centre's list), and each is measured
+    and encoded once."""
+
+    __slots__ = ("codes", "encoded", "glyphs", "lines", "units")
+
+    def __init__(self) -> None:
+        self.glyphs: set[str] = set()  # the characters the subset has numbered
+        self.codes: dict[int, str] = {}  # each one's code as a PDF string holds it (escaped), "" for none
+        self.encoded: dict[str, str] = {}  # lines as `_encode` wrote them
+        self.lines: dict[tuple[str, float, float, float, float, float], list[Line] | None] = {}  # `_break`'s
+        self.units: dict[str, float] = {}  # texts' widths summed, in the font's units (`_height`)
 
 
-def _glyph_codes(font: Any) -> tuple[set[str], dict[int, str]]:
+_KNOWN: weakref.WeakKeyDictionary[Any, _Known] = weakref.WeakKeyDictionary()
+
+
+def _known(font: Any) -> _Known:
+    """What is known of `font`, kept with its subset map (each drawing, and each stand-in of
+    `offset_rendering`, has its own copy of the font)."""
     subset = font.subset
-    codes = _GLYPHS.get(subset)
-    if codes is None:
-        codes = _GLYPHS[subset] = (set(), {})
-    return codes
+    known = _KNOWN.get(subset)
+    if known is None:
+        known = _KNOWN[subset] = _Known()
+    return known
 
 
 def _encode(pen: _Pen, line: str) -> str:
     """`line` as fpdf2 writes it in a `Tj` string: each character's number in the font's subset,
     two bytes, escaped. A character first drawn here is numbered now, in its order in the line, as
     fpdf2 numbers it when it draws it: the subset's numbering, and so the font's bytes, are the same."""
-    known, codes = pen.known, pen.codes
-    if not known.issuperset(line):
-        pick, escape = pen.font.subset.pick, pen.font.escape_text
-        for character in line:
-            if character not in known:
-                number = pick(ord(character))
-                codes[ord(character)] = escape(chr(number)) if number else ""
-                known.add(character)
-    return line.translate(codes)
+    known = pen.known
+    encoded = known.encoded.get(line)
+    if encoded is None:
+        glyphs, codes = known.glyphs, known.codes
+        if not glyphs.issuperset(line):
+            pick, escape = pen.font.subset.pick, pen.font.escape_text
+            for character in line:
+                if character not in glyphs:
+                    number = pick(ord(character))
+                    codes[ord(character)] = escape(chr(number)) if number else ""
+                    glyphs.add(character)
+        encoded = known.encoded[line] = line.translate(codes)
+    return encoded
 
 
 def _width_units(pen: _Pen, text: str) -> int | None:
@@ -1217,8 +1260,7 @@ def _draw_line(
     `padding` is a table cell's (its left and right keep the cell margins off); None, none. A line
     that starts a page, or one the state has changed under, is left to fpdf2's own method.
     """
-    from fpdf.enums import TextMode, XPos, YPos
-
+    names = _fpdf()
     characters, spaces, room, newline, total = line
     if (
         pdf.will_page_break(height)
@@ -1227,7 +1269,7 @@ def _draw_line(
         or pdf.font_style != pen.style
         or pdf.font_stretching != 100
         or pdf.char_spacing != 0
-        or pdf.text_mode is not TextMode.FILL
+        or pdf.text_mode is not names.fill
     ):
         _draw_line_fpdf(pdf, pen, line, height, new_x, new_y, link, padding, right)
         return
@@ -1255,13 +1297,13 @@ def _draw_line(
             pdf.link(x + dx, y + (0.5 * height) - (0.5 * pen.font_size), width, pen.font_size, link)
         pdf._out(f"q {' '.join(drawn)} Q" if colour_changed else " ".join(drawn))
     pdf._lasth = height or pdf.font_size
-    if new_x is XPos.WCONT:
+    if new_x is names.XPos.WCONT:
         pdf.x = start + width - right_margin if width else start
-    elif new_x is XPos.RIGHT:
+    elif new_x is names.XPos.RIGHT:
         pdf.x = x + box
-    elif new_x is XPos.LMARGIN:
+    elif new_x is names.XPos.LMARGIN:
         pdf.x = pdf.l_margin
-    if new_y is YPos.NEXT:
+    if new_y is names.YPos.NEXT:
         pdf.y = y + height
 
 
@@ -1306,17 +1348,26 @@ def _colour(colour: Any) -> str:
 def _break(pen: _Pen, text: str, first_room: float, room: float, margin: float) -> list[Line] | None:
     """The lines fpdf2's `MultiLineBreak` makes of one fragment of `text` in the pen's style, the first
     `first_room` wide, the others `room`, less the cell `margin` at each end (0 in a padded table
-    cell). None when one would be cut inside a word (fpdf2 then cuts it letter by letter).
+    cell). None when one would be cut inside a word (fpdf2 then cuts it letter by letter). The
+    same text in the same room breaks alike: found once per font (the list is not to be changed).
     """
-    from fpdf.line_break import BREAKING_SPACE_SYMBOLS_STR, NBSP, NEWLINE, SPACE
+    key = (text, first_room, room, margin, pen.size, pen.k)
+    known = pen.known.lines
+    if key not in known:
+        known[key] = _break_once(pen, text, first_room, room, margin)
+    return known[key]
 
+
+def _break_once(pen: _Pen, text: str, first_room: float, room: float, margin: float) -> list[Line] | None:
+    names = _fpdf()
+    BREAKING_SPACE_SYMBOLS_STR, NBSP, NEWLINE, SPACE = names.breaking, names.nbsp, names.newline, names.space
     widths, size, k = pen.widths, pen.size, pen.k
     if NEWLINE not in text:  # most texts (a name, a label) fit their line: summed at once
         whole = sum(map(widths.__getitem__, map(ord, text)))
         # Each character's check below sums a part of `whole`: none can fail with this much to spare.
         if whole and type(whole) is int and whole * size * 0.001 / k < first_room - margin - margin - 1e-6:
             no_break = text.count(NBSP)
-            spaces = sum(map(text.count, BREAKING_SPACE_SYMBOLS_STR)) + no_break
+            spaces = len(names.spaces.findall(text))
             units = whole + no_break * (widths[ord(SPACE)] - widths[ord(NBSP)]) if no_break else whole
             return [(text.replace(NBSP, SPACE) if no_break else text, spaces, first_room, False, units)]
     count = len(text)
