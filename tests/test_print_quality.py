@@ -401,6 +401,21 @@ def test_each_line_is_drawn_as_fpdf2_draws_it_byte_for_byte(
     assert len(drawn) > 2000  # the lines went through `_draw_line`, now fpdf2's
 
 
+def test_with_another_fpdf2_its_own_methods_draw_the_same_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another fpdf2 than the one the fast paths repeat gets its public methods (`write`,
+    `multi_cell`, `cell`, `set_font`, `table`) for every text: the documents are the same."""
+    from owes_cli.directory import Directory
+
+    made = datetime(2026, 1, 1, tzinfo=UTC)
+    bundled = Directory.load(lang="pl", today=date(2026, 1, 1))
+    reports = [bundled.document(generated=made), bundled.document(generated=made, county="żarski")]
+    ours = [pdf.render(report) for report in reports]
+    drawn = _fpdf2_lines(monkeypatch)
+    monkeypatch.setattr(pdf, "WRITE_FPDF", "0.0")
+    assert [pdf.render(report) for report in reports] == ours
+    assert drawn == []  # not one line went through `_draw_line`
+
+
 def test_a_one_line_cell_is_drawn_as_fpdf2s_cell_draws_it_byte_for_byte() -> None:
     import fpdf
 
