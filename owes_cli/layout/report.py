@@ -47,14 +47,22 @@ if TYPE_CHECKING:
 # quiet machine, 2026-12-06 17:50 UTC): PDF about 0.75 s plus 0.38 ms a part on pages of
 # centres (306 centres of one period, 4,977 parts: 2.58 s; 63 services listed by each of 63
 # centres, 4,995 parts: 2.70 s) and 0.54 ms on tables (all of Poland, 3,149 parts: 2.45 s);
-# Word under 1 s for each of them. A cap low enough to keep every PDF under 2 s would refuse
-# Poland's own directory, so the cap stays here. For faster renderers: (the seconds allowed −
-# the fixed part) ÷ their cost of a part.
+# Word under 1 s for each of them. Since the PDF writes each line's text operators itself and
+# measures and encodes a recurring text once (render/pdf.py `_draw_line`; measured 2026-12-06
+# 19:05 UTC, a loaded 2-core machine, load average 3-5, three interleaved runs, the least):
+# about 0.6 s (Lubuskie's directory, 197 parts: 0.62 s) plus 0.15 ms a part on pages of
+# centres (307 centres of one period, 4,993 parts: 1.35 s; 63 x 63 services, 4,995 parts:
+# 1.25 s) and 0.2 ms on tables (all of Poland, 3,149 parts: 1.43 s). Every document the cap
+# lets through is exported in under 1.5 s, so it stays at 5,000: the largest real shape, Poland's
+# directory, passes with room to spare. For faster renderers: (the seconds allowed − the
+# fixed part) ÷ their cost of a part.
 MAX_PARTS = 5_000
 # A one-page fact sheet costs more a part: its renderer fits the sheet to the page again and again
 # (PDF 3.6 ms, Word 2 ms a part, measured as above on sheets of 103 to 1,203 parts: a county whose
 # coverage is unknown lists every centre of the period). Real sheets hold at most 5 parts (the
 # bundled data, two candidates); at 400 the whole export took 2.2 s as PDF, so 300 keep it near 1.7 s.
+# With the PDF's own line drawing (measured as MAX_PARTS is): 297 centres, 300 parts, 0.76 s; 165
+# services listed by every centre, 168 parts, 0.94 s.
 MAX_SHEET_PARTS = 300
 
 
