@@ -1,12 +1,15 @@
-"""A PDF export imports fpdf2 without Pillow, lxml, unittest.mock or the font instancer, and
-its documents come out as with fpdf2 imported in full (render/fpdf_import.py)."""
+"""A PDF export imports fpdf2 without Pillow, lxml, unittest.mock, the font instancer or (with
+its fonts' cuts kept from an earlier run) the font subsetter, and its documents come out as with
+fpdf2 imported in full and cutting the fonts itself (render/fpdf_import.py, render/font_subsets.py)."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from owes_cli.render import fpdf_import
@@ -35,21 +38,58 @@ _RENDER = textwrap.dedent(
 )
 
 
-def _render(mode: str) -> dict[str, Any]:
+def _render(mode: str, cache: Path) -> dict[str, Any]:
     unused = json.dumps(sorted(fpdf_import.UNUSED))
     done = subprocess.run(
-        [sys.executable, "-c", _RENDER, mode, unused], capture_output=True, text=True, check=True, timeout=300
+        [sys.executable, "-c", _RENDER, mode, unused],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        env=os.environ | {"XDG_CACHE_HOME": str(cache)},
     )
     assert done.stderr == ""  # no warning (fpdf2's about Pillow) reaches the user
     result: dict[str, Any] = json.loads(done.stdout)
     return result
 
 
-def test_a_pdf_export_leaves_out_what_owes_never_uses_and_its_bytes_are_the_same() -> None:
-    lean, plain = _render("lean"), _render("plain")
-    assert lean["unused_loaded"] == []
+def test_a_pdf_export_leaves_out_what_owes_never_uses_and_its_bytes_are_the_same(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _render("lean", cache)  # cuts the fonts, and keeps the cuts
+    kept = sorted((cache / "owes").glob("font-*.bin"))
+    again = _render("lean", cache)  # embeds the kept cuts
+    plain = _render("plain", tmp_path / "other")
+    assert first["unused_loaded"] == [fpdf_import.SUBSETTER]
+    assert kept and again["unused_loaded"] == []
     assert "PIL" in plain["unused_loaded"]  # the comparison is with fpdf2 imported in full
-    assert lean["digests"] == plain["digests"]
+    assert first["digests"] == again["digests"] == plain["digests"]
+
+
+def test_a_damaged_or_foreign_kept_font_is_cut_afresh(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    made = _render("lean", cache)["digests"]
+    kept = sorted((cache / "owes").glob("font-*.bin"))
+    damaged, foreign = kept[0], kept[1]
+    damaged.write_bytes(damaged.read_bytes()[:-100] + bytes(100))  # the font's last bytes zeroed
+    foreign.chmod(0o666)  # anyone may write it: not read
+    again = _render("lean", cache)
+    assert again["unused_loaded"] == [fpdf_import.SUBSETTER]  # the two were cut again
+    assert again["digests"] == made
+    assert damaged.read_bytes()[-100:] != bytes(100)  # and kept again, whole
+    assert foreign.stat().st_mode & 0o022 == 0
+
+
+def test_with_the_cache_off_no_font_is_kept(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _RENDER, "lean", "[]"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        env=os.environ | {"XDG_CACHE_HOME": str(tmp_path), "OWES_NO_CACHE": "1"},
+    )
+    assert json.loads(done.stdout)["digests"]
+    assert not list(tmp_path.rglob("font-*"))
 
 
 def test_what_was_left_out_loads_when_it_is_used() -> None:

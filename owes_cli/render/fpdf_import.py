@@ -11,16 +11,21 @@ vector shapes in static fonts, unsigned. So, only while fpdf2 is imported:
   add a raster image, which owes never does; fontTools' XML shim uses
   Python's own ElementTree). fpdf2's warning that Pillow is missing is not
   shown. Either stays importable afterwards, for the map's PNG or Word.
-- `unittest.mock.patch` and `fontTools.varLib.instancer` are stand-ins that
-  import the real thing the first time they are used.
+- `unittest.mock.patch`, `fontTools.varLib.instancer` and
+  `fontTools.subset` are stand-ins that import the real thing the first
+  time they are used. fpdf2 cuts its embedded fonts with the subsetter as
+  it writes a PDF; owes' fonts are cut by render/font_subsets.py, which
+  imports the subsetter only when it has no cut kept from an earlier run.
 - `fontTools.varLib` is a bare package: the modules of it that fontTools'
   subsetter imports (`varStore`, `multiVarStore`) load from it as usual,
   but its own `__init__` (the variable-font builder) does not run. Anything
   imported from it later loads the real package.
 
 Whatever goes wrong (a later fpdf2 that needs one of them while it is
-imported) falls back to the plain import. tests/test_lean_fpdf.py checks
-that the documents come out byte for byte as with the plain import.
+imported) falls back to the plain import. Either way, fonts are then cut
+through render/font_subsets.py (with the fpdf2 release whose font writing
+it follows). tests/test_lean_fpdf.py checks that the documents come out
+byte for byte as with the plain import.
 """
 
 from __future__ import annotations
@@ -33,7 +38,9 @@ import warnings
 from typing import Any, cast
 
 LOOK_ABSENT = ("PIL", "lxml")  # imported by fpdf2 and fontTools inside try … except ImportError
-DEFERRED = ("fontTools.varLib.instancer",)  # imported by fpdf2, used only for variable fonts
+# Imported by fpdf2; the instancer used only for variable fonts, the subsetter only as fonts are cut.
+SUBSETTER = "fontTools.subset"
+DEFERRED = ("fontTools.varLib.instancer", SUBSETTER)
 BARE = ("fontTools.varLib",)  # packages whose modules are imported, but not their `__init__`
 # What a PDF export leaves unimported (designspaceLib: a module varLib's __init__ imports).
 UNUSED = frozenset((*LOOK_ABSENT, "unittest.mock", *DEFERRED, "fontTools.designspaceLib"))
@@ -59,6 +66,29 @@ def import_fpdf() -> None:
             del sys.modules[name]
         _remove(placed)
         import fpdf  # noqa: F401
+    finally:
+        _remove(placed)
+    from owes_cli.render import font_subsets
+
+    font_subsets.install()
+
+
+def import_subsetter() -> Any:
+    """fontTools' subsetter (`fontTools.subset`), imported as it was with fpdf2 before it was deferred:
+    lxml looks absent, and `fontTools.varLib` is bare (the modules of it the subsetter imports load,
+    the variable-font builder does not)."""
+    if (module := sys.modules.get(SUBSETTER)) is not None:
+        return module
+    placed: dict[str, types.ModuleType | None] = {name: None for name in LOOK_ABSENT if name not in sys.modules}
+    placed |= {name: _bare(name) for name in BARE if name not in sys.modules}
+    sys.modules.update(cast(dict[str, types.ModuleType], placed))
+    try:
+        return importlib.import_module(SUBSETTER)
+    except (ImportError, AttributeError):  # a stand-in was not enough: import it as it is
+        for name in [name for name in sys.modules if name == SUBSETTER or name.startswith(SUBSETTER + ".")]:
+            del sys.modules[name]
+        _remove(placed)
+        return importlib.import_module(SUBSETTER)
     finally:
         _remove(placed)
 
