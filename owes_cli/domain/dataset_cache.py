@@ -118,7 +118,7 @@ class Key:
 
 
 def private_dir(path: Path) -> bool:
-    """A directory of this user's that no one else may write (also where render/font_subsets.py keeps its cuts)."""
+    """A directory of this user's that no one else may write (also where render/pdf_fonts.py keeps its cuts)."""
     try:
         info = os.lstat(path)
     except OSError:

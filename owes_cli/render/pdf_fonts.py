@@ -1,15 +1,25 @@
-"""The embedded fonts cut to a document's glyphs as fpdf2 cuts them, the result kept between runs.
+"""The fonts a PDF embeds, read and cut as fpdf2 reads and cuts them, in less time.
 
-As it writes a PDF, fpdf2 2.8.9 cuts each embedded font down to the glyphs
-the document uses: fontTools' subsetter, then the font saved again. The
-subsetter's import (with the OpenType tables fontTools builds as it is
-imported) and its run are about a fifth of a fact sheet's export. A
-document's glyphs are few and come back run after run (a county's sheet,
-in one language, the directory), so the cut font is kept in owes' cache
-directory (`dataset_cache.directory()`) under a key of everything that
-decides its bytes: the font file, the versions of fpdf2 and fontTools,
-fpdf2's subsetting options, and the glyphs asked for. A run that finds its
-key embeds the kept font, and neither imports the subsetter nor runs it.
+Reading. fpdf2 asks each font's name table for the font's full name, and
+fontTools looks up the table's class again when it saves the font.
+fontTools' class for that table imports fontTools' OpenType tables (which
+fontTools builds as they are imported: a twentieth of a fact sheet's
+export) for what owes never asks of it. While owes makes a PDF
+(`names_read_lightly`), the name table's class is `FontNames`: the same
+full name from the Windows English names, which every font owes embeds
+has; for anything else it asks fontTools' own class. The subsetter always
+works with fontTools' own.
+
+Cutting. As it writes a PDF, fpdf2 2.8.9 cuts each embedded font down to
+the glyphs the document uses: fontTools' subsetter, then the font saved
+again. The subsetter's import and its run are about a fifth of a fact
+sheet's export. A document's glyphs are few and come back run after run
+(a county's sheet, in one language, the directory), so the cut font is
+kept in owes' cache directory (`dataset_cache.directory()`) under a key of
+everything that decides its bytes: the font file, the versions of fpdf2
+and fontTools, fpdf2's subsetting options, and the glyphs asked for. A run
+that finds its key embeds the kept font, and neither imports the
+subsetter nor runs it.
 
 Either way, fpdf2 is handed the cut font read from its bytes (no table
 decompiled) with the glyph order the subsetter gave it: fpdf2 asks it for
@@ -31,14 +41,24 @@ cache is silent and costs only the speed; `OWES_NO_CACHE` and
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import stat
+import struct
 import zlib
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+
+from fontTools.ttLib.tables.DefaultTable import DefaultTable  # type: ignore[import-untyped]
+from fontTools.ttLib.ttFont import (  # type: ignore[import-untyped]
+    getCustomTableClass,
+    registerCustomTableClass,
+    unregisterCustomTableClass,
+)
 
 from owes_cli.domain import dataset_cache
 
@@ -59,6 +79,102 @@ def install() -> None:
 
     if fpdf.__version__ == FPDF_VERSION:
         fpdf.output.ftsubset = _Subsetting()  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def names_read_lightly() -> Iterator[None]:
+    """While owes makes a PDF: fonts' name tables read by `FontNames`."""
+    registerCustomTableClass(NAME, __name__, FontNames.__name__)
+    try:
+        yield
+    finally:
+        unregisterCustomTableClass(NAME)
+
+
+@contextlib.contextmanager
+def _names_read_by_fonttools() -> Iterator[None]:
+    """fontTools' own class for name tables, for the subsetter (which adds its methods to that class)."""
+    lightly = getCustomTableClass(NAME) is FontNames
+    if lightly:
+        unregisterCustomTableClass(NAME)
+    try:
+        yield
+    finally:
+        if lightly:
+            registerCustomTableClass(NAME, __name__, FontNames.__name__)
+
+
+NAME = "name"
+
+
+# fontTools' order of the names that make a font's full name (`table__n_a_m_e.getBestFullName`).
+FULL_NAME_IDS = ((21, 22), (16, 17), (1, 2), (4,), (6,))
+WINDOWS_ENGLISH = (3, 1, 0x409)  # platform, encoding (Unicode BMP, UTF-16BE), language
+
+
+class FontNames(DefaultTable):  # type: ignore[misc]
+    """A font's name table for fpdf2: its full name as fontTools gives it, from the Windows English names.
+
+    fontTools prefers a Windows English name to any other; a name found
+    only elsewhere, or a table out of the ordinary, is left to fontTools'
+    own class, as is anything else asked of the table.
+    """
+
+    dependencies = ["ltag"]  # as fontTools' class has it: the order in which a font's tables are written
+
+    def getBestFullName(self) -> str | None:
+        english = _windows_english(self.data)
+        if english is None:
+            return self._fonttools().getBestFullName()  # type: ignore[no-any-return]
+        found, names = english
+        for ids in FULL_NAME_IDS:
+            if any(nameid in found and nameid not in names for nameid in ids):
+                return self._fonttools().getBestFullName()  # type: ignore[no-any-return]
+            if all(nameid in names for nameid in ids):
+                if len(ids) == 1:
+                    return names[ids[0]]
+                family, style = names[ids[0]], names[ids[1]]
+                return family if style.lower() == "regular" else f"{family} {style}"
+        return None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("data", "tableTag"):
+            raise AttributeError(name)
+        return getattr(self._fonttools(), name)
+
+    def _fonttools(self) -> Any:
+        from fontTools.ttLib.tables._n_a_m_e import table__n_a_m_e  # type: ignore[import-untyped]
+
+        table = table__n_a_m_e()
+        table.decompile(self.data, None)
+        return table
+
+
+def _windows_english(data: bytes) -> tuple[set[int], dict[int, str]] | None:
+    """The IDs of all the names in a name table, and the first Windows English name of each ID,
+    or None when the table is out of the ordinary (fontTools' class then reads it)."""
+    try:
+        table_format, count, strings = struct.unpack(">HHH", data[:6])
+        if table_format not in (0, 1) or strings != 6 + 12 * count or len(data) < strings:
+            return None
+        found: set[int] = set()
+        names: dict[int, str] = {}
+        for platform, encoding, language, nameid, length, offset in struct.iter_unpack(">6H", data[6:strings]):
+            found.add(nameid)
+            if (platform, language) != (WINDOWS_ENGLISH[0], WINDOWS_ENGLISH[2]) or nameid in names:
+                continue
+            if encoding != WINDOWS_ENGLISH[1]:
+                return None  # fontTools takes the first Windows English name, in whichever encoding
+            raw = data[strings + offset : strings + offset + length]
+            if len(raw) != length or length % 2:
+                return None  # fontTools mends or skips such a name
+            text = raw.decode("utf_16_be")
+            if all(ord(c) == 0 if i % 2 == 0 else 0x20 <= ord(c) <= 0x7E or c in "\t\n\r" for i, c in enumerate(text)):
+                return None  # fontTools reads it as doubly encoded (an empty name too)
+            names[nameid] = text
+    except (struct.error, UnicodeDecodeError):
+        return None
+    return found, names
 
 
 class Options:
@@ -101,12 +217,15 @@ class Subsetter:
     def _cut(self, font: Any) -> tuple[bytes, list[str]]:
         from owes_cli.render.fpdf_import import import_subsetter
 
-        subsetter = import_subsetter().Subsetter(self.options.real())
-        subsetter.populate(glyphs=self.glyphs)
-        subsetter.subset(font)
-        out = BytesIO()
-        font.save(out)  # as fpdf2 saves it
-        return out.getvalue(), list(font.getGlyphOrder())
+        with _names_read_by_fonttools():
+            if isinstance(font.tables.get(NAME), FontNames):  # read again by fontTools' class
+                del font.tables[NAME]
+            subsetter = import_subsetter().Subsetter(self.options.real())
+            subsetter.populate(glyphs=self.glyphs)
+            subsetter.subset(font)
+            out = BytesIO()
+            font.save(out)  # as fpdf2 saves it
+            return out.getvalue(), list(font.getGlyphOrder())
 
 
 class _Subsetting:
