@@ -22,10 +22,11 @@ vector shapes in static fonts, unsigned. So, only while fpdf2 is imported:
   fpdf2 does, and imports the real module for a font with them. (The
   tables are imported by the name table's class too: render/pdf_fonts.py
   reads that table while fpdf2 adds a font.)
-- `fontTools.varLib` is a bare package: the modules of it that fontTools'
-  subsetter imports (`varStore`, `multiVarStore`) load from it as usual,
-  but its own `__init__` (the variable-font builder) does not run. Anything
-  imported from it later loads the real package.
+- `fontTools.varLib` is a bare package: the modules of it that fpdf2 and
+  fontTools' subsetter import (`instancer`, `varStore`, `multiVarStore`)
+  load from it as usual, but its own `__init__` (the variable-font
+  builder) does not run. Anything imported from it later loads the real
+  package. `import_subsetter` imports the subsetter the same way.
 
 Whatever goes wrong (a later fpdf2 that needs one of them while it is
 imported) falls back to the plain import. Either way, fonts are then cut
@@ -44,8 +45,8 @@ import warnings
 from typing import Any, cast
 
 LOOK_ABSENT = ("PIL", "lxml")  # imported by fpdf2 and fontTools inside try … except ImportError
-# Imported by fpdf2; the instancer used only for variable fonts, the subsetter only as fonts are cut.
 SUBSETTER = "fontTools.subset"
+# Imported by fpdf2; the instancer used only for variable fonts, the subsetter only as fonts are cut.
 DEFERRED = ("fontTools.varLib.instancer", SUBSETTER)
 BARE = ("fontTools.varLib",)  # packages whose modules are imported, but not their `__init__`
 COLOUR_FONTS = "fpdf.font_type_3"
