@@ -81,9 +81,19 @@ def install() -> None:
         fpdf.output.ftsubset = _Subsetting()  # type: ignore[attr-defined]
 
 
+def _installed() -> bool:
+    import fpdf.output
+
+    return isinstance(getattr(fpdf.output, "ftsubset", None), _Subsetting)
+
+
 @contextlib.contextmanager
 def names_read_lightly() -> Iterator[None]:
-    """While owes makes a PDF: fonts' name tables read by `FontNames`."""
+    """While owes makes a PDF: fonts' name tables read by `FontNames`, when fonts are cut here
+    (fpdf2 cutting them itself would find no subsetting methods on that class)."""
+    if not _installed():
+        yield
+        return
     registerCustomTableClass(NAME, __name__, FontNames.__name__)
     try:
         yield
