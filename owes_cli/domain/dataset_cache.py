@@ -117,7 +117,8 @@ class Key:
         return folder / f"dataset-{name:08x}.json"
 
 
-def _private_dir(path: Path) -> bool:
+def private_dir(path: Path) -> bool:
+    """A directory of this user's that no one else may write (also where render/pdf_fonts.py keeps its cuts)."""
     try:
         info = os.lstat(path)
     except OSError:
@@ -128,7 +129,7 @@ def _private_dir(path: Path) -> bool:
 def read(key: Key) -> dict[str, Any] | None:
     """The checked dataset's data for `key`, or None when there is no entry to trust."""
     entry = key.entry_path()
-    if entry is None or not _private_dir(entry.parent):
+    if entry is None or not private_dir(entry.parent):
         return None
     try:
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -186,7 +187,7 @@ def write(key: Key, raw: dict[str, Any]) -> None:
         return
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private_dir(folder):
+        if not private_dir(folder):
             return
         content = encode(key.fields, raw)
         fd, temporary = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)

@@ -79,6 +79,13 @@ def render(report: Report) -> bytes:
     from owes_cli.render.fpdf_import import import_fpdf
 
     import_fpdf()  # first, without what owes never uses of it
+    from owes_cli.render import pdf_fonts
+
+    with pdf_fonts.names_read_lightly():
+        return _render(report)
+
+
+def _render(report: Report) -> bytes:
     from fpdf.prefs import ViewerPreferences
 
     typeset = typography.typeset(report)
