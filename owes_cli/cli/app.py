@@ -28,7 +28,7 @@ from owes_cli.cli import click_compat, signals, streams
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
-from owes_cli.layout import sections
+from owes_cli.layout import short
 from owes_cli.messages import t
 from owes_cli.render import plain as render
 from owes_cli.safe_text import printable
@@ -454,6 +454,8 @@ def which_centre(
     first, last = directory.when(on)
     today = directory.today().isoformat()  # the day the answer says "Today" of, and before which it is past
     if first != last:  # a whole month or year: every centre of that time
+        from owes_cli.layout import sections  # the cards but the short answer (layout/short.py)
+
         if where is not None and where.option is None:
             raise UsageError("during_needs_option")
         during = directory.which_centres_during(first, last, (on or "").strip(), where=where)
@@ -463,9 +465,11 @@ def which_centre(
     _warn_notes(answer.notes, directory.lang, out)
     # The short answer fits one screen; --full is everything, sources included.
     if full:
+        from owes_cli.layout import sections
+
         blocks = sections.county_card(answer, directory.lang, today=today)
     else:
-        blocks = sections.short_answer(answer, directory.lang, today=today)
+        blocks = short.short_answer(answer, directory.lang, today=today)
     out.card(answer, blocks, answers.answer_rows(answer))
 
 
@@ -507,6 +511,8 @@ def centre(
     directory: Directory,
     out: Output,
 ) -> None:
+    from owes_cli.layout import sections
+
     found = directory.centre(centre_id)
     out.card(found, sections.centre_card(found, directory.lang), answers.centre_row(found))
 
@@ -542,7 +548,7 @@ def place_detail(
     directory: Directory,
     out: Output,
 ) -> None:
-    from owes_cli.layout import listings
+    from owes_cli.layout import listings, sections
 
     # `owes place Nowa Sól` without quotes: the words are one name.
     found = directory.place(" ".join(name))
@@ -576,7 +582,7 @@ def sources(
     directory: Directory,
     out: Output,
 ) -> None:
-    from owes_cli.layout import listings
+    from owes_cli.layout import listings, sections
 
     rows = directory.sources()
     columns = listings.SOURCES_WITH_QUOTES if quotes else listings.SOURCES
