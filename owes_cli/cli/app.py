@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -263,11 +263,77 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# Options shared by the commands; their help text is replaced per language.
-LangOption = Annotated[str | None, typer.Option("--lang", metavar="pl|en", show_default=False)]
-FormatOption = Annotated[str | None, typer.Option("--format", "-f", metavar="auto|table|plain|json|csv")]
-DataOption = Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False)]
-OnOption = Annotated[str | None, typer.Option("--on", metavar="YYYY-MM-DD", show_default=False)]
+# Options shared by the commands; their help text is replaced per language. Each is built (a
+# typing.Annotated around a typer.Option, some 40 us) when Typer first reads a command that takes
+# it (`_Read`): a run builds the few its command takes, not all twelve at every start-up.
+_OPTIONS: dict[str, Callable[[], Any]] = {
+    "LangOption": lambda: Annotated[str | None, typer.Option("--lang", metavar="pl|en", show_default=False)],
+    "FormatOption": lambda: Annotated[str | None, typer.Option("--format", "-f", metavar="auto|table|plain|json|csv")],
+    "DataOption": lambda: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False)],
+    "OnOption": lambda: Annotated[str | None, typer.Option("--on", metavar="YYYY-MM-DD", show_default=False)],
+    "CountyOption": lambda: Annotated[
+        str | None, typer.Option("--county", "-c", show_default=False, autocompletion=_complete_county)
+    ],
+    "CentreOption": lambda: Annotated[
+        str | None, typer.Option("--centre", metavar="ID", show_default=False, autocompletion=_complete_centre)
+    ],
+    "OutputOption": lambda: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)],
+    "ForceOption": lambda: Annotated[bool, typer.Option("--force", show_default=False)],
+    "QuietOption": lambda: Annotated[bool, typer.Option("--quiet", "-q", show_default=False)],
+    "PlaceOption": lambda: Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)],
+    "AtOption": lambda: Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)],
+    "WordsArgument": lambda: Annotated[
+        list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)
+    ],
+}
+
+if TYPE_CHECKING:  # what the commands' code sees of each: the type _OPTIONS annotates
+    LangOption = str | None
+    FormatOption = str | None
+    DataOption = str | None
+    OnOption = str | None
+    CentreOption = str | None
+    OutputOption = str | None
+    ForceOption = bool
+    QuietOption = bool
+
+
+class _Options(dict[str, Any]):
+    """The options a signature names, each built on first use (`_OPTIONS`); any other name is not here."""
+
+    def __missing__(self, name: str) -> Any:
+        build = _OPTIONS.get(name)
+        if build is None:
+            raise KeyError(name)
+        self[name] = built = build()
+        return built
+
+
+_options = _Options()
+
+
+class _Read:
+    """A function as Typer reads it: its signature, with the options it names built then (`_Options`).
+
+    Typer reads a function's signature only for the commands it builds; the
+    options' names in it are looked up in `_options` before the module's names.
+    """
+
+    def __init__(self, function: Callable[..., Any]) -> None:
+        self.function = function
+        self.__name__, self.__doc__ = function.__name__, function.__doc__
+        self.__annotations__: dict[str, Any] = {}  # typing.get_type_hints reads them; Typer takes the signature's
+
+    @functools.cached_property
+    def own(self) -> inspect.Signature:
+        return inspect.signature(self.function, eval_str=True, locals=_options)
+
+    @functools.cached_property
+    def __signature__(self) -> inspect.Signature:
+        return self.own
+
+    def __call__(self, **options: Any) -> Any:
+        return self.function(**options)
 
 
 def _show_version(value: bool) -> None:
@@ -278,7 +344,6 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def owes(
     show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True)] = False,
     lang: LangOption = None,
@@ -292,6 +357,8 @@ def owes(
     if lang is not None and lang.strip().lower() not in i18n.LANGS:
         raise UsageError("bad_lang", value=lang)
 
+
+app.callback()(_Read(owes))
 
 R = TypeVar("R")
 
@@ -321,7 +388,7 @@ def _command(
     return register
 
 
-class _Command:
+class _Command(_Read):
     """A command as Typer calls it: the function's own parameters and the shared options.
 
     Its signature is worked out when Typer first reads it, which it does only for
@@ -329,13 +396,8 @@ class _Command:
     """
 
     def __init__(self, function: Callable[..., None], *, output: bool, words: bool) -> None:
-        self.function, self.output, self.words = function, output, words
-        self.__name__, self.__doc__ = function.__name__, function.__doc__
-        self.__annotations__: dict[str, Any] = {}  # typing.get_type_hints reads them; Typer takes the signature's
-
-    @functools.cached_property
-    def own(self) -> inspect.Signature:
-        return inspect.signature(self.function, eval_str=True)
+        super().__init__(function)
+        self.output, self.words = output, words
 
     @functools.cached_property
     def __signature__(self) -> inspect.Signature:
@@ -360,15 +422,16 @@ class _Command:
 
 def _option(key: str) -> inspect.Parameter:
     """A shared option, as a parameter Typer reads."""
-    annotation = {
-        "fmt": FormatOption,
-        "lang": LangOption,
-        "data": DataOption,
-        "county": CountyOption,
-        "place": PlaceOption,
-        "at": AtOption,
-        "words": WordsArgument,
+    alias = {
+        "fmt": "FormatOption",
+        "lang": "LangOption",
+        "data": "DataOption",
+        "county": "CountyOption",
+        "place": "PlaceOption",
+        "at": "AtOption",
+        "words": "WordsArgument",
     }[key]
+    annotation = _options[alias]
     return inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
 
 
@@ -426,20 +489,6 @@ def _complete_centre(incomplete: str) -> list[str]:
         return Directory.load(os.environ.get("OWES_DATA") or None).complete_centre(incomplete)
     except OwesError:
         return []
-
-
-CountyOption = Annotated[
-    str | None, typer.Option("--county", "-c", show_default=False, autocompletion=_complete_county)
-]
-CentreOption = Annotated[
-    str | None, typer.Option("--centre", metavar="ID", show_default=False, autocompletion=_complete_centre)
-]
-OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
-ForceOption = Annotated[bool, typer.Option("--force", show_default=False)]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", show_default=False)]
-PlaceOption = Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)]
-AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)]
-WordsArgument = Annotated[list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)]
 
 
 @_command("which-centre", words=True)
@@ -614,7 +663,6 @@ def history(
     out.listing(found.rows, columns, title, after=cited)
 
 
-@app.command("validate")
 def validate(
     path: Annotated[str | None, typer.Argument(metavar="[PATH]", show_default=False)] = None,
     fmt: FormatOption = None,
@@ -651,6 +699,9 @@ def validate(
             for line in invalid.problem_lines(directory.lang):
                 _say(line)
         raise typer.Exit(ExitCode.INVALID_DATASET)
+
+
+app.command("validate")(_Read(validate))
 
 
 @_command("map", output=False)
