@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from owes_cli.domain import data_file, read_json
 from owes_cli.domain.model import CountyKind
-from owes_cli.domain.resources import data_file, read_json
 from owes_cli.record import Record
 
 
