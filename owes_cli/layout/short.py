@@ -7,7 +7,7 @@ wordings it shares with the fuller cards of layout/sections.py (a period's
 dates, the day's status, a county's name, "not in our sources") are here,
 and sections.py builds on them. A separate module because it is what a
 lookup prints: its start-up loads these few functions, not every card's
-(layout/sections.py is three times their size).
+(layout/sections.py holds twice their bytecode).
 """
 
 from __future__ import annotations
