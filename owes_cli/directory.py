@@ -28,6 +28,7 @@ from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.answers import detail, tables
+    from owes_cli.answers.places import PlaceInfo
     from owes_cli.domain.places import Gazetteer, Place
     from owes_cli.layout.coverage_map import CoverageMap
     from owes_cli.layout.report import Report
@@ -89,7 +90,7 @@ class PlaceReadings(Record):
     they all give the same answer on the day (the web page's search asks this)."""
 
     query: str
-    readings: tuple[answers.PlaceInfo, ...]
+    readings: tuple[PlaceInfo, ...]
     same_answer: bool
 
 
@@ -343,7 +344,7 @@ class Directory:
         place: str | None = None,
         at: tuple[float, float] | str | None = None,
         on: date | str | None = None,
-    ) -> answers.CountyAnswer | answers.DuringAnswer: ...
+    ) -> answers.CountyAnswer | detail.DuringAnswer: ...
 
     @_speaking
     def which_centre(
@@ -354,7 +355,7 @@ class Directory:
         place: str | None = None,
         at: tuple[float, float] | str | None = None,
         on: date | str | None = None,
-    ) -> answers.CountyAnswer | answers.DuringAnswer:
+    ) -> answers.CountyAnswer | detail.DuringAnswer:
         """The answer for exactly one of a county, a place (town, gmina or locality) or a point,
         or for a `Where` (which may be a bare word, read each way in turn).
 
@@ -384,36 +385,28 @@ class Directory:
         )
         if reading.place is None:
             return answers.county_answer(dataset, answer, self.lang, query)
+        from owes_cli.answers.places import place_info
+
         gazetteer = self._places()
-        here = answers.place_info(reading.place, dataset, self.register, gazetteer)
+        here = place_info(reading.place, dataset, self.register, gazetteer)
         found = answers.county_answer(dataset, answer, self.lang, query, here)
         if reading.readings:
-            infos = tuple(answers.place_info(p, dataset, self.register, gazetteer) for p in reading.readings)
+            infos = tuple(place_info(p, dataset, self.register, gazetteer) for p in reading.readings)
             found = found._replace(readings=infos)
         return found
 
     @_speaking
     def which_centres_during(
         self, first: date, last: date, asked: str, where: Where | None = None, **options: str | None
-    ) -> answers.DuringAnswer:
+    ) -> detail.DuringAnswer:
         """Every centre that ran between `first` and `last` and may have served the county
         (or the place's or point's county), with its dates and what the sources say."""
         chosen = where or Where.parse(**options)
         if chosen is None:
             raise UsageError("which_centre_needs_place")
-        one_day = self._answer(chosen, first)
-        teryt = one_day.county.teryt
-        found = []
-        for centre, (start, end) in periods.centre_spans(self.dataset):
-            if start > last or (end is not None and end < first):
-                continue
-            if centre.coverage is not None and teryt not in centre.coverage.counties:
-                continue
-            coverage = periods.CoverageStatus.CONFIRMED if centre.coverage else periods.CoverageStatus.UNKNOWN
-            found.append(answers.ServedBy(answers.centre_info(self.dataset, centre, self.lang), coverage))
-        return answers.DuringAnswer(
-            asked, first.isoformat(), last.isoformat(), one_day.place, one_day.county, tuple(found)
-        )
+        from owes_cli.answers import detail
+
+        return detail.during_answer(self.dataset, self._answer(chosen, first), first, last, asked, self.lang)
 
     def _county_or_hint(self, county: str) -> lookup.ResolvedCounty:
         """The county; a town's or gmina's name given as a county is answered with the option it needs."""
@@ -444,6 +437,7 @@ class Directory:
         """Every place of the region a name may mean, in the order they are listed (the
         first leads), and whether they all give the same answer on the day: what
         `--place` does with the name (one answer, or the list to choose from)."""
+        from owes_cli.answers.places import place_info
         from owes_cli.domain import places
         from owes_cli.errors import PlaceAmbiguous
 
@@ -451,9 +445,9 @@ class Directory:
         try:
             found = places.resolve_place(name, self.dataset, self.register, gazetteer)
         except PlaceAmbiguous as err:
-            infos = tuple(answers.place_info(p, self.dataset, self.register, gazetteer) for p in err.places)
+            infos = tuple(place_info(p, self.dataset, self.register, gazetteer) for p in err.places)
             return PlaceReadings(name, infos, self._one_answer(err.places, self._same_on(self.day(on))))
-        info = answers.place_info(found.place, self.dataset, self.register, gazetteer)
+        info = place_info(found.place, self.dataset, self.register, gazetteer)
         return PlaceReadings(name, (info,), True)
 
     # ------------------------------------------------------------------

@@ -26,11 +26,9 @@ from owes_cli.answers import (
     CountyAnswer,
     CoverageStatus,
     Document,
-    DuringAnswer,
     Event,
     PeriodInfo,
     PeriodStatus,
-    PlaceInfo,
     Point,
     Source,
     run_by,
@@ -69,7 +67,8 @@ from owes_cli.record import Record
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from owes_cli.answers.detail import PlaceDetail
+    from owes_cli.answers.detail import DuringAnswer, PlaceDetail
+    from owes_cli.answers.places import PlaceInfo
     from owes_cli.answers.tables import SourceRow
 
 

@@ -12,17 +12,16 @@ lookup prints: its start-up loads these few functions, not every card's
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from owes_cli.answers import (
     CentreInfo,
     CountyAnswer,
     CountyRef,
     CoverageStatus,
-    Locality,
     NoteInfo,
     PeriodInfo,
     PeriodStatus,
-    PlaceInfo,
-    Unit,
     Website,
     run_by_line,
     to_json,
@@ -30,6 +29,9 @@ from owes_cli.answers import (
 )
 from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Run, text
 from owes_cli.messages import kind_label, known, note_text, t
+
+if TYPE_CHECKING:  # a place's parts load with the answers that have one (answers.places)
+    from owes_cli.answers.places import Locality, PlaceInfo, Unit
 
 Rows = list[tuple[str, Inline]]
 
