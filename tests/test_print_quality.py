@@ -22,8 +22,7 @@ from conftest import BUNDLED
 
 from owes_cli.domain import dataset, places, register
 from owes_cli.errors import CannotWriteError, ExitCode
-from owes_cli.layout import coverage_map, spreadsheet
-from owes_cli.layout.blocks import PageBreak, Paragraph, Run, Table
+from owes_cli.layout import PageBreak, Paragraph, Run, Table, coverage_map, spreadsheet
 from owes_cli.layout.report import Report
 from owes_cli.render import map_image as map_render
 from owes_cli.render import pdf, xlsx

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 from owes_cli.cli.streams import stdout, stdout_failed
 from owes_cli.errors import UsageError
-from owes_cli.layout.blocks import Block
+from owes_cli.layout import Block
 from owes_cli.render import plain as render
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from owes_cli.answers import (
     run_by_line,
     website,
 )
-from owes_cli.layout.blocks import Block, Bullets, Heading, Inline, Paragraph, Run, text
+from owes_cli.layout import Block, Bullets, Heading, Inline, Paragraph, Run, text
 from owes_cli.layout.report import Edition, Report, map_block, source_dates
 from owes_cli.layout.sections import address_lines, missing_fields
 from owes_cli.layout.short import answer_status, is_past, no_centre_ran, open_to_region, span, website_text

@@ -1,6 +1,6 @@
 """How an answer is laid out, once, for every output: a county's answer, a centre, a place.
 
-Each function turns a typed answer into neutral blocks (layout/blocks.py).
+Each function turns a typed answer into neutral blocks (owes_cli.layout).
 The terminal (plain text and Rich) draws them as they are; a document
 (layout/report.py) puts its front matter and the map around the same
 blocks. No renderer decides what an answer contains, and no text here knows
@@ -36,7 +36,7 @@ from owes_cli.answers import (
     to_json,
     website,
 )
-from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
+from owes_cli.layout import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
 
 # The short answer and the wordings it shares with these cards (layout/short.py), also where they
 # have always been imported from: `sections.short_answer` is the short card beside the full ones.

@@ -27,7 +27,7 @@ from owes_cli.answers import (
     to_json,
     website,
 )
-from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Run, text
+from owes_cli.layout import Block, Fields, Heading, Inline, Run, text
 from owes_cli.messages import kind_label, known, note_text, t
 
 if TYPE_CHECKING:  # a place's parts load with the answers that have one (answers.places)

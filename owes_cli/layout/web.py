@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from owes_cli.answers import CountyAnswer, CoverageStatus, PeriodStatus
 from owes_cli.domain import names
-from owes_cli.layout import listings, sections, short
-from owes_cli.layout.blocks import Block, Fields, Inline, Paragraph, text
+from owes_cli.layout import Block, Fields, Inline, Paragraph, listings, sections, short, text
 from owes_cli.messages import MESSAGES, kind_label, t
 from owes_cli.record import Record
 

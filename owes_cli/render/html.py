@@ -12,7 +12,7 @@ import json
 from html import escape
 from importlib import resources
 
-from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, Paragraph, Table
+from owes_cli.layout import Block, Bullets, Fields, Heading, Inline, Map, Paragraph, Table
 from owes_cli.layout.web import CountyEntry, WebPage, day_chosen
 from owes_cli.messages import t
 from owes_cli.safe_text import printable

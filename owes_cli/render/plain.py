@@ -1,6 +1,6 @@
 """Text outputs without Rich: plain text for pipes, JSON and CSV for scripts.
 
-Plain text draws the layout's blocks (layout/blocks.py) as stable, greppable
+Plain text draws the layout's blocks (owes_cli.layout) as stable, greppable
 lines. Everything here returns strings; the CLI decides where they go.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from owes_cli.answers import to_json as json_ready
-from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Paragraph, Table, plain_text
+from owes_cli.layout import Block, Bullets, Fields, Heading, Paragraph, Table, plain_text
 from owes_cli.safe_text import printable
 
 __all__ = ["printable", "plain_blocks", "plain_table", "to_json", "to_csv", "neutralise_formula"]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import IO
 
-from owes_cli.layout import blocks as layout
+from owes_cli import layout
 from owes_cli.record import Record
 from owes_cli.safe_text import printable
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from typing import IO
 
-from owes_cli.layout.blocks import Block, Table
+from owes_cli.layout import Block, Table
 from owes_cli.record import Record
 from owes_cli.render import screen
 

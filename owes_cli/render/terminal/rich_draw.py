@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from owes_cli.layout import blocks as layout
+from owes_cli import layout
 from owes_cli.render.rich_compat import rich_console
 from owes_cli.safe_text import printable
 
