@@ -24,7 +24,7 @@ from typer.core import TyperGroup
 from owes_cli import answers
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
-from owes_cli.cli import click_compat, signals, streams
+from owes_cli.cli import click_compat, streams
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
@@ -77,7 +77,7 @@ def _prepare_streams() -> Callable[[], None]:
     """Streams that say when they fail, and signals that clean up; returns what undoes both."""
     if sys.stderr is None:  # started with stderr closed (2>&-): messages go nowhere
         sys.stderr = open(os.devnull, "w")  # not closed: it lives as long as the process
-    handlers = signals.install()
+    handlers = streams.handle_signals()
     streams.sane_columns()
     streams.fix_stderr_encoding()
     original = streams.install()
@@ -90,7 +90,7 @@ def _prepare_streams() -> Callable[[], None]:
 
     def undo() -> None:
         streams.restore(original)
-        signals.restore(handlers)
+        streams.restore_signals(handlers)
 
     return undo
 
@@ -190,7 +190,7 @@ _FAILURES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], Ca
     (click_compat.NoArgsIsHelpError, lambda err, lang: _said(err.format_message(), ExitCode.USAGE)),
     (click_compat.ClickException, lambda err, lang: _said(_usage_error(err, lang), ExitCode.USAGE)),
     ((KeyboardInterrupt, typer.Abort), lambda err, lang: _said(t(lang, "interrupted"), ExitCode.INTERRUPTED)),
-    (signals.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
+    (streams.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
     ((OSError, streams.ReaderGone), _pipe_failure),  # the reader left: quietly; any other OSError is a bug
 )
 
