@@ -360,7 +360,7 @@ def _owes_on(today: date, lang: str, *args: str) -> str:
 )
 def test_the_library_s_today_labels_an_answer_as_owes_today_does(lang: str, day: date | None, past: bool) -> None:
     from owes_cli.layout import sections
-    from owes_cli.render.plain import plain_blocks
+    from owes_cli.render import plain_blocks
 
     asking = Directory.load(lang=lang, today=INJECTED_TODAY)
     today = asking.today().isoformat()
@@ -381,7 +381,7 @@ def test_the_library_s_today_labels_an_answer_as_owes_today_does(lang: str, day:
 def test_the_library_s_today_labels_a_year_as_owes_today_does(lang: str, year: str, past: bool) -> None:
     from owes_cli.answers import DuringAnswer
     from owes_cli.layout import sections
-    from owes_cli.render.plain import plain_blocks
+    from owes_cli.render import plain_blocks
 
     asking = Directory.load(lang=lang, today=INJECTED_TODAY)
     during = asking.which_centre(county="żarski", on=year)

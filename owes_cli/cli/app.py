@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from owes_cli import answers
+from owes_cli import answers, render
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
 from owes_cli.cli import click_compat, streams
@@ -30,7 +30,6 @@ from owes_cli.directory import Directory, Where
 from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
 from owes_cli.layout import short
 from owes_cli.messages import t
-from owes_cli.render import plain as render
 from owes_cli.safe_text import printable
 
 # What a terminal without Polish letters shows instead (LANG=C, PYTHONIOENCODING=ascii).
