@@ -14,8 +14,8 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from owes_cli.messages import shown
 from owes_cli.record import QuickIntEnum, Record
-from owes_cli.safe_text import shown
 
 if TYPE_CHECKING:  # the errors of a lookup that finds nothing, or several: owes_cli.lookup_errors
     from owes_cli.lookup_errors import CentreAmbiguous as CentreAmbiguous

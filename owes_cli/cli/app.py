@@ -28,8 +28,7 @@ from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import ExitCode, OwesError, UsageError
 from owes_cli.layout import short
-from owes_cli.messages import t
-from owes_cli.safe_text import printable
+from owes_cli.messages import printable, t
 
 # What a terminal without Polish letters shows instead (LANG=C, PYTHONIOENCODING=ascii).
 _ASCII_STAND_INS = str.maketrans(

@@ -14,8 +14,8 @@ and reading (some 0.15 ms).
 
 from typing import TYPE_CHECKING
 
+from owes_cli.messages import printable
 from owes_cli.record import Record
-from owes_cli.safe_text import printable
 
 if TYPE_CHECKING:
     from owes_cli.layout.coverage_map import CoverageMap

@@ -31,7 +31,7 @@ import re
 from typing import TYPE_CHECKING
 
 from owes_cli.layout import Bullets, Fields, Heading, Paragraph, Run, Table
-from owes_cli.safe_text import printable
+from owes_cli.messages import printable
 
 if TYPE_CHECKING:
     from owes_cli.layout import Block, Inline

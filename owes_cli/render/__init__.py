@@ -20,7 +20,7 @@ from typing import Any
 
 from owes_cli.answers import to_json as json_ready
 from owes_cli.layout import Block, Bullets, Fields, Heading, Paragraph, Table, plain_text
-from owes_cli.safe_text import printable
+from owes_cli.messages import printable
 
 __all__ = ["printable", "plain_blocks", "plain_table", "to_json", "to_csv", "neutralise_formula"]
 

@@ -20,8 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from owes_cli import layout
+from owes_cli.messages import printable
 from owes_cli.render.rich_compat import rich_console
-from owes_cli.safe_text import printable
 
 _Cells = list[list[str]]  # a listing's cells as text, row by row
 
