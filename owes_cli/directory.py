@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from owes_cli import answers, errors
+from owes_cli.domain import Register, dates, load_register, lookup, periods
 from owes_cli.domain import dataset as dataset_module
-from owes_cli.domain import dates, lookup, periods
 from owes_cli.domain.model import County, Dataset
-from owes_cli.domain.register import Register, load_register
 from owes_cli.errors import AmbiguousError, DatasetError, OwesError, UsageError
 from owes_cli.record import Record
 

@@ -183,3 +183,34 @@ def _load() -> str:
 if __name__ == "__main__":
     print(f"owes {' '.join(COMMAND)}, least of {MAX_RUNS} runs, {_load()} at the start")
     print(report(least_self_times(COMMAND, runs=MAX_RUNS), heaviest=40))
+
+
+def test_every_module_of_ours_imports_first() -> None:
+    # Modules merged into their packages' __init__ (domain, messages, layout, render) import one
+    # another at start-up; whatever a program imports first (`owes_cli.errors`, the messages),
+    # none may find another half made (a circular import that the command line's order hides).
+    modules = sorted(
+        ".".join(path.relative_to(PROJECT).with_suffix("").parts).removesuffix(".__init__")
+        for path in (PROJECT / "owes_cli").rglob("*.py")
+        if path.name != "__main__.py"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    failed = []
+    for start in range(0, len(modules), 8):  # eight interpreters at a time
+        batch = modules[start : start + 8]
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-c", f"import {module}"],
+                cwd=PROJECT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for module in batch
+        ]
+        for module, run in zip(batch, runs, strict=True):
+            _, err = run.communicate()
+            if run.returncode != 0:
+                failed.append(f"{module}: {err.strip().splitlines()[-1]}")
+    assert not failed, "\n".join(failed)

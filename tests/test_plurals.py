@@ -7,8 +7,8 @@ import string
 import pytest
 from conftest import BUNDLED, Owes
 
+from owes_cli.domain import load_register
 from owes_cli.domain.dataset import load
-from owes_cli.domain.register import load_register
 from owes_cli.errors import DatasetError, Problem
 from owes_cli.messages import MESSAGES, PROBLEMS, plural, t
 

@@ -38,8 +38,8 @@ from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.answers.tables import CountyRow
+    from owes_cli.domain import Register
     from owes_cli.domain.places import Gazetteer, Place
-    from owes_cli.domain.register import Register
 
 
 class PlacePeriod(Record):

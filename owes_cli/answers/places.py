@@ -14,9 +14,9 @@ from owes_cli.answers import CountyRef, county_ref
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
+    from owes_cli.domain import Register
     from owes_cli.domain.model import Dataset
     from owes_cli.domain.places import Gazetteer, Place, PlaceKind
-    from owes_cli.domain.register import Register
 
 __all__ = ["Locality", "PlaceInfo", "Unit", "place_info", "unit"]
 

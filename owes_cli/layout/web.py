@@ -31,9 +31,9 @@ from owes_cli.record import Record
 if TYPE_CHECKING:
     from owes_cli.answers import NoteInfo
     from owes_cli.answers.detail import DirectoryAnswer
+    from owes_cli.domain import Register
     from owes_cli.domain.model import Dataset
     from owes_cli.domain.places import Gazetteer, Place
-    from owes_cli.domain.register import Register
     from owes_cli.layout.coverage_map import CoverageMap
 
 

@@ -29,8 +29,6 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from owes_cli.domain.names import county_case, is_city_county  # a leaf: Polish names, nothing of ours
-
 if TYPE_CHECKING:
     from owes_cli.errors import Problem
     from owes_cli.messages.documents import PROBLEMS, REASONS
@@ -433,7 +431,13 @@ class _Field:
         if "|" in format_spec and isinstance(value, int):
             return plural(self.lang, value, format_spec.split("|"))
         if format_spec in ("loc", "gen") and isinstance(value, str):
-            return county_case(value, format_spec) if self.lang == "pl" else value
+            if self.lang != "pl":
+                return value
+            # domain.names (a leaf: Polish names, nothing of ours) is imported where it is used: it
+            # imports the domain package, whose errors import this one, which must be whole first.
+            from owes_cli.domain.names import county_case
+
+            return county_case(value, format_spec)
         if format_spec == "," and isinstance(value, int) and self.lang == "pl":
             # A comma is the Polish decimal sign, so "38,380" reads as 38.38: Polish groups
             # thousands with a no-break space, and leaves a number of four digits whole.
@@ -575,6 +579,8 @@ def kind_label(place: Mapping[str, Any], lang: str) -> str:
     name, teryt = (parent["name"], parent["teryt"]) if isinstance(parent, dict) else (parent, place["part_of_teryt"])
     if place["kind"] != "part-of-town":
         return t(lang, "part_of_village", parent=name)
+    from owes_cli.domain.names import is_city_county  # imported here: see _Field.__format__
+
     return t(lang, "part_of_city" if is_city_county(teryt) else "part_of_town", parent=name)
 
 
