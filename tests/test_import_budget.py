@@ -61,9 +61,9 @@ from pathlib import Path
 # export work of Directory to directory_exports.py, a place's answer classes to answers/places.py,
 # and five more modules into others (layout.blocks, render.plain, cli.signals, safe_text,
 # domain.register): 10.3 ms, 14.9 % of 68.9 ms in 24 modules at load 2.5 on 2026-12-06 19:28;
-# interleaved with main at load 4.5-5, 14.5-14.7 % against main's 18.1-18.7 % (31 modules).
+# interleaved with main at load 4-5, 14.5-15.0 % against main's 17.9-18.7 % (31 modules).
 # The ceiling follows it down to 15.7 % (11 ms of 70 ms), with the margin the last one had; the
-# goal, 10 ms (14.3 %), is some 0.3-0.4 ms away: about half of what is left is finding, reading
+# goal, 10 ms (14.3 %), is some 0.3-0.5 ms away: about half of what is left is finding, reading
 # and unmarshalling the 24 modules, most of the rest creating some 75 classes and enums.
 BUDGET_MS = 11.0
 # REST_MS: the self-times of every module of a `which-centre --county` run that
