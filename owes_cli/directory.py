@@ -14,23 +14,23 @@ the methods that need them, so that a county lookup stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from owes_cli import answers, errors
+from owes_cli.domain import Register, dates, load_register, lookup, periods
 from owes_cli.domain import dataset as dataset_module
-from owes_cli.domain import dates, lookup, periods
 from owes_cli.domain.model import County, Dataset
-from owes_cli.domain.register import Register, load_register
-from owes_cli.errors import AmbiguousError, CannotWriteError, DatasetError, OwesError, UsageError
+from owes_cli.errors import AmbiguousError, DatasetError, OwesError, UsageError
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.answers import detail, tables
+    from owes_cli.answers.places import PlaceInfo
     from owes_cli.domain.places import Gazetteer, Place
     from owes_cli.layout.coverage_map import CoverageMap
-    from owes_cli.layout.report import Edition, Report
+    from owes_cli.layout.report import Report
     from owes_cli.layout.spreadsheet import Workbook
     from owes_cli.layout.web import WebPage
 
@@ -89,7 +89,7 @@ class PlaceReadings(Record):
     they all give the same answer on the day (the web page's search asks this)."""
 
     query: str
-    readings: tuple[answers.PlaceInfo, ...]
+    readings: tuple[PlaceInfo, ...]
     same_answer: bool
 
 
@@ -343,7 +343,7 @@ class Directory:
         place: str | None = None,
         at: tuple[float, float] | str | None = None,
         on: date | str | None = None,
-    ) -> answers.CountyAnswer | answers.DuringAnswer: ...
+    ) -> answers.CountyAnswer | detail.DuringAnswer: ...
 
     @_speaking
     def which_centre(
@@ -354,7 +354,7 @@ class Directory:
         place: str | None = None,
         at: tuple[float, float] | str | None = None,
         on: date | str | None = None,
-    ) -> answers.CountyAnswer | answers.DuringAnswer:
+    ) -> answers.CountyAnswer | detail.DuringAnswer:
         """The answer for exactly one of a county, a place (town, gmina or locality) or a point,
         or for a `Where` (which may be a bare word, read each way in turn).
 
@@ -384,36 +384,28 @@ class Directory:
         )
         if reading.place is None:
             return answers.county_answer(dataset, answer, self.lang, query)
+        from owes_cli.answers.places import place_info
+
         gazetteer = self._places()
-        here = answers.place_info(reading.place, dataset, self.register, gazetteer)
+        here = place_info(reading.place, dataset, self.register, gazetteer)
         found = answers.county_answer(dataset, answer, self.lang, query, here)
         if reading.readings:
-            infos = tuple(answers.place_info(p, dataset, self.register, gazetteer) for p in reading.readings)
+            infos = tuple(place_info(p, dataset, self.register, gazetteer) for p in reading.readings)
             found = found._replace(readings=infos)
         return found
 
     @_speaking
     def which_centres_during(
         self, first: date, last: date, asked: str, where: Where | None = None, **options: str | None
-    ) -> answers.DuringAnswer:
+    ) -> detail.DuringAnswer:
         """Every centre that ran between `first` and `last` and may have served the county
         (or the place's or point's county), with its dates and what the sources say."""
         chosen = where or Where.parse(**options)
         if chosen is None:
             raise UsageError("which_centre_needs_place")
-        one_day = self._answer(chosen, first)
-        teryt = one_day.county.teryt
-        found = []
-        for centre, (start, end) in periods.centre_spans(self.dataset):
-            if start > last or (end is not None and end < first):
-                continue
-            if centre.coverage is not None and teryt not in centre.coverage.counties:
-                continue
-            coverage = periods.CoverageStatus.CONFIRMED if centre.coverage else periods.CoverageStatus.UNKNOWN
-            found.append(answers.ServedBy(answers.centre_info(self.dataset, centre, self.lang), coverage))
-        return answers.DuringAnswer(
-            asked, first.isoformat(), last.isoformat(), one_day.place, one_day.county, tuple(found)
-        )
+        from owes_cli.answers import detail
+
+        return detail.during_answer(self.dataset, self._answer(chosen, first), first, last, asked, self.lang)
 
     def _county_or_hint(self, county: str) -> lookup.ResolvedCounty:
         """The county; a town's or gmina's name given as a county is answered with the option it needs."""
@@ -444,6 +436,7 @@ class Directory:
         """Every place of the region a name may mean, in the order they are listed (the
         first leads), and whether they all give the same answer on the day: what
         `--place` does with the name (one answer, or the list to choose from)."""
+        from owes_cli.answers.places import place_info
         from owes_cli.domain import places
         from owes_cli.errors import PlaceAmbiguous
 
@@ -451,9 +444,9 @@ class Directory:
         try:
             found = places.resolve_place(name, self.dataset, self.register, gazetteer)
         except PlaceAmbiguous as err:
-            infos = tuple(answers.place_info(p, self.dataset, self.register, gazetteer) for p in err.places)
+            infos = tuple(place_info(p, self.dataset, self.register, gazetteer) for p in err.places)
             return PlaceReadings(name, infos, self._one_answer(err.places, self._same_on(self.day(on))))
-        info = answers.place_info(found.place, self.dataset, self.register, gazetteer)
+        info = place_info(found.place, self.dataset, self.register, gazetteer)
         return PlaceReadings(name, (info,), True)
 
     # ------------------------------------------------------------------
@@ -649,69 +642,11 @@ class Directory:
         the report holds more than `max_parts` parts (`report.parts`), or a county's one-page
         sheet more than `max_sheet_parts`: too big to draw quickly.
         """
-        from owes_cli.layout import report
+        from owes_cli import directory_exports
 
-        built = self._report(on, where, county, place, at, centre, generated)
-        limit = max_sheet_parts if built.one_page else max_parts
-        if limit is not None and (held := report.parts(built)) > limit:
-            # Counting is enough to refuse: drawing a document takes time in proportion to its parts.
-            raise CannotWriteError("sheet_too_big" if built.one_page else "document_too_big", parts=held, limit=limit)
-        return built
-
-    def _report(
-        self,
-        on: date | str | None,
-        where: Where | None,
-        county: str | None,
-        place: str | None,
-        at: tuple[float, float] | str | None,
-        centre: str | None,
-        generated: datetime | None,
-    ) -> Report:
-        from owes_cli import version
-        from owes_cli.answers import detail
-        from owes_cli.layout import fact_sheet, report
-
-        where = where or Where.parse(county=county, place=place, at=at)
-        if centre is not None and where is not None:
-            raise UsageError("export_one_subject")
-        made = generated or dates.generation_time()
-        today = self._today or made.date()
-        day = self.day(on) if on is not None else today
-        dataset = self.dataset
-        register = self.register
-        edition: Edition = report.Edition(
-            # An English document's heading in English where the dataset gives its title in English.
-            (dataset.title_en if self.lang == "en" else None) or dataset.title,
-            self.lang,
-            made,
-            version(),
-            register.title,
-            register.publisher,
-            register.as_of,
-            today.isoformat(),
+        return directory_exports.document(
+            self, on, where, county, place, at, centre, generated, max_parts, max_sheet_parts
         )
-        if where is not None:
-            answer = self._answer(where, day)
-            return fact_sheet.county_sheet(answer, edition, self._document_map(day, answer.county.teryt))
-        if centre is not None:
-            found = lookup.find_centre(dataset, centre)
-            # The map of the centre's own time: the asked day, or the nearest day the centre ran.
-            start, end = periods.centre_span(dataset, found)
-            map_day = max(day, start) if end is None else min(max(day, start), end)
-            return report.centre_report(
-                detail.centre_status(dataset, found, day, self.lang), edition, self._document_map(map_day)
-            )
-        return report.directory_report(detail.directory(dataset, day, self.lang), edition, self._document_map(day))
-
-    def _document_map(self, day: date, emphasise: str | None = None) -> CoverageMap | None:
-        """The map a document shows, or None (a document without one) for counties no shipped boundary holds."""
-        from owes_cli.errors import MapNothingToDraw
-
-        try:
-            return self.coverage_map(day, emphasise)
-        except MapNothingToDraw:
-            return None
 
     @_speaking
     def web_page(
@@ -724,125 +659,9 @@ class Directory:
         the work, when the page would hold more than `max_answers` county answers (counties
         times the runs of days on which no answer changes).
         """
-        from owes_cli.answers import detail
-        from owes_cli.layout import web
+        from owes_cli import directory_exports
 
-        made = generated or dates.generation_time()
-        day = self.day(on) if on is not None else (self._today or made.date())
-        dataset = self.dataset
-        # A page stays published for years: every county's answer for each run of days on which
-        # none changes (and the days before the first change), so that it answers for the reader's day.
-        changes = periods.answer_changes(dataset)
-        firsts: list[date | None] = [None, *changes]
-        asked = [changes[0] - timedelta(days=1), *changes] if changes else [day]
-        held = len(dataset.counties) * len(asked)
-        if max_answers is not None and held > max_answers:
-            # Counting is enough to refuse: the page's time and size grow with this number.
-            raise CannotWriteError(
-                "html_too_many_answers",
-                answers=held,
-                counties=len(dataset.counties),
-                steps=len(asked),
-                limit=max_answers,
-            )
-        memo: dict[tuple[str, str], Any] = {}  # each centre's and period's details, worked out once
-        found, shape_of, by_county, alike = self._step_answers(asked, memo)
-        whole = detail.directory(dataset, day, self.lang, memo)
-        return web.web_page(
-            dataset,
-            self.register,
-            self._places(),
-            self.coverage_map(day),
-            found,
-            shape_of,
-            [first.isoformat() if first else "" for first in firsts],
-            by_county,
-            alike,
-            whole,
-            self._namesakes(),
-            day,
-            made,
-            self.lang,
-        )
-
-    def _step_answers(
-        self, days: list[date], memo: dict[tuple[str, str], Any]
-    ) -> tuple[list[answers.CountyAnswer], list[int], dict[str, list[int]], dict[str, tuple[int, ...]]]:
-        """Every county's answer on each of `days` (sorted), as `which_centre(county=TERYT)` gives
-        it, each distinct answer once: the answers; for each, the first of them made alike but
-        for the county (`web.web_page` lays that out once); by county the index of its answer on
-        each day; and by county on each day the number of its `_same_on` class (the page's `alike`).
-
-        A county's answer is the same on two days when what it is made of is: a code is read as
-        its county with nothing to note, and the day itself is said only in the heading the
-        page leaves out (`web.page_answer`), or as the next period's start between two periods.
-        So each day asks only the periods' answer (`periods.answers_on`, the day's part once,
-        a few µs a county) and works the full answer (0.3 ms) out only for what it has not seen.
-        The page still holds an answer for each county in each step where they differ: the
-        work grows with counties times steps, whatever the dataset's size (issue 20)."""
-        dataset = self.dataset
-        counties = [county for _, county in sorted(dataset.counties.items())]
-        periods.running_on_each(dataset, days)
-        known: dict[Hashable, int] = {}
-        found: list[answers.CountyAnswer] = []
-        # What an answer is made of but its county -> the first answer so made (in `found`):
-        # another county's is that one with its own county and query.
-        shapes: dict[Hashable, int] = {}
-        shape_of: list[int] = []
-        by_county: dict[str, list[int]] = {county.teryt: [] for county in counties}
-        classes: dict[Hashable, int] = {}
-        alike: dict[str, list[int]] = {county.teryt: [] for county in counties}
-        for when in days:
-            following = periods.next_period(dataset, when)
-            for county, ans in zip(counties, periods.answers_on(dataset, counties, when), strict=True):
-                same = _same_answer(ans)
-                alike[county.teryt].append(classes.setdefault(same, len(classes)))
-                # Between two periods the answer names the next one (`answers.county_answer`).
-                between = ans.period_status is periods.PeriodStatus.BETWEEN
-                later = following.id if between and following is not None else None
-                last = ans.last_confirmed
-                shape = (ans.period.id, same, last.period.id if last else None, later)
-                key = (county.teryt, shape)
-                if key not in known:
-                    known[key] = len(found)
-                    query = answers.Query(county=county.teryt, place=None, at=None, on=when.isoformat())
-                    first = shapes.setdefault(shape, len(found))
-                    if first == len(found):
-                        found.append(answers.county_answer(dataset, ans, self.lang, query, memo=memo))
-                    else:
-                        found.append(found[first]._replace(county=answers.county_ref(county), query=query))
-                    shape_of.append(first)
-                by_county[county.teryt].append(known[key])
-        return found, shape_of, by_county, {teryt: tuple(classes_) for teryt, classes_ in alike.items()}
-
-    def _namesakes(self) -> list[tuple[Place, tuple[answers.NoteInfo, ...]]]:
-        """Each place whose name other places of the region share ("Żary": the town and the rural
-        gmina), with what `--place NAME` notes about the others, so that the page says it too.
-
-        Only these names: the notes of every other name mostly count namesakes outside the region.
-        A name whose places lie in several counties is left to the page's search, which lists
-        them or, when they give one answer on the reader's day, answers with the note that says
-        so (`WebPage.alike`): that note depends on the day, these do not. The notes come from reading
-        the name (`places.resolve_place`), not from a whole answer: 106 names, a few ms each.
-        """
-        from owes_cli.domain import places
-
-        gazetteer = self._places()
-        gazetteer.by_name  # noqa: B018 -- built once for the 106 names read below
-        shared: dict[str, list[Place]] = {}
-        for place in gazetteer.universe:
-            if place.county in self.dataset.counties:
-                shared.setdefault(place.name, []).append(place)
-        found = []
-        for name, same in sorted(shared.items()):
-            if len(same) < 2 or (len({p.county for p in same}) > 1 and all(p.is_locality for p in same)):
-                continue
-            try:
-                read = places.resolve_place(name, self.dataset, self.register, gazetteer)
-            except OwesError:
-                continue
-            found.append((read.place, _notes(read.notes)))
-        return found
+        return directory_exports.web_page(self, on, generated, max_answers)
 
     @_speaking
     def spreadsheet(self, max_rows: int | None = None) -> Workbook:
@@ -855,18 +674,9 @@ class Directory:
     def coverage_geojson(self, on: date | str | None = None) -> dict[str, Any]:
         """The region's counties and the centres' seats as a GeoJSON FeatureCollection for a day
         (`owes export -o FILE.geojson`): each county's answer is its row of `counties` for that day."""
-        from owes_cli.answers import tables
-        from owes_cli.layout import geojson
+        from owes_cli import directory_exports
 
-        day = self.day(on)
-        dataset = self.dataset
-        # Each county's answer worked out once (it is the costly part), and its row as `counties` gives it.
-        county_answers = {
-            county.teryt: periods.answer(dataset, county, day)
-            for county in sorted(dataset.counties.values(), key=lambda c: c.teryt)
-        }
-        rows = [tables.county_row(dataset, ans, self.lang, self.register) for ans in county_answers.values()]
-        return geojson.coverage_collection(dataset, rows, county_answers, self._places(), day.isoformat())
+        return directory_exports.coverage_geojson(self, on)
 
     # ------------------------------------------------------------------
     # Shell completion

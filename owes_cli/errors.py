@@ -14,8 +14,8 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from owes_cli.messages import shown
 from owes_cli.record import QuickIntEnum, Record
-from owes_cli.safe_text import shown
 
 if TYPE_CHECKING:  # the errors of a lookup that finds nothing, or several: owes_cli.lookup_errors
     from owes_cli.lookup_errors import CentreAmbiguous as CentreAmbiguous
@@ -67,42 +67,42 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# The message catalogue (some 1000 lines) loads when an error is said, not
+# The message catalogue (owes_cli.messages) loads when an error is said, not
 # with the domain that raises it: these stand in for its functions here.
 def t(lang: str, message_id: str, **params: Any) -> str:
-    from owes_cli.messages import catalogue
+    from owes_cli import messages
 
-    return catalogue.t(lang, message_id, **params)
+    return messages.t(lang, message_id, **params)
 
 
 def kind_label(place: Mapping[str, Any], lang: str) -> str:
-    from owes_cli.messages import catalogue
+    from owes_cli import messages
 
-    return catalogue.kind_label(place, lang)
+    return messages.kind_label(place, lang)
 
 
 def problem_text(problem: Problem, lang: str) -> str:
-    from owes_cli.messages import catalogue
+    from owes_cli import messages
 
-    return catalogue.problem_text(problem, lang)
+    return messages.problem_text(problem, lang)
 
 
 def reason_text(reason: str, lang: str) -> str | None:
-    from owes_cli.messages import catalogue
+    from owes_cli import messages
 
-    return catalogue.reason_text(reason, lang)
+    return messages.reason_text(reason, lang)
 
 
 def what_text(what: str, lang: str) -> str | None:
-    from owes_cli.messages import catalogue
+    from owes_cli import messages
 
-    return catalogue.what_text(what, lang)
+    return messages.what_text(what, lang)
 
 
 def coverage_text(names: Sequence[str], lang: str) -> str:
-    from owes_cli.messages import catalogue
+    from owes_cli import messages
 
-    return catalogue.coverage_text(names, lang)
+    return messages.coverage_text(names, lang)
 
 
 class ExitCode(QuickIntEnum):
@@ -122,7 +122,7 @@ class ExitCode(QuickIntEnum):
 class Problem(Record):
     """One thing wrong with a dataset, with where it is."""
 
-    code: str  # message id, see messages.catalogue.PROBLEMS
+    code: str  # message id, see messages.documents.PROBLEMS
     where: str  # key path such as "centres[1].coverage.counties[2]", or "line 4"
     params: dict[str, Any] = {}  # never mutated
 

@@ -7,8 +7,8 @@ from conftest import Owes
 
 from owes_cli import Directory
 from owes_cli.directory import Where
+from owes_cli.domain import load_register
 from owes_cli.domain.names import county_case
-from owes_cli.domain.register import load_register
 from owes_cli.errors import ExitCode, ReadingsDisagree
 from owes_cli.messages import t
 

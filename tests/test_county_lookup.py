@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from owes_cli.domain import load_register
 from owes_cli.domain.dataset import bundled_path, load
 from owes_cli.domain.lookup import resolve_county
-from owes_cli.domain.register import load_register
 from owes_cli.errors import AmbiguousError, NotFoundError, OwesError, UsageError
 
 DATASET = load(bundled_path(), load_register())

@@ -19,12 +19,12 @@ from conftest import BASE_ENV, PROJECT
 DATA = PROJECT / "data"
 DAMAGED = 7  # README "Exit codes"
 
-# The bundled files in a stand-in package folder (owes_cli.domain.resources.PACKAGE).
+# The bundled files in a stand-in package folder (owes_cli.domain.PACKAGE).
 RUN = """
 import sys
 from pathlib import Path
-import owes_cli.domain.resources as resources
-resources.PACKAGE = Path(sys.argv[1])
+import owes_cli.domain as domain
+domain.PACKAGE = Path(sys.argv[1])
 sys.argv = ["owes", *sys.argv[2:]]
 from owes_cli.cli import main
 main()

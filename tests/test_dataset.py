@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, PROJECT, Owes
 
+from owes_cli.domain import load_register
 from owes_cli.domain.dataset import check, load, parse_raw
 from owes_cli.domain.dataset.evidence import normalise, unquoted
 from owes_cli.domain.model import Audience, Centre, County, Document, Event, Organisation, Period, Service
 from owes_cli.domain.periods import coverage_among
-from owes_cli.domain.register import load_register
 from owes_cli.errors import DatasetError, ExitCode
 
 REGISTER = load_register()

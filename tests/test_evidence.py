@@ -9,8 +9,8 @@ from pathlib import Path
 import pypdf
 from conftest import BUNDLED, Owes
 
+from owes_cli.domain import load_register
 from owes_cli.domain.dataset import load
-from owes_cli.domain.register import load_register
 
 DATASET = load(BUNDLED, load_register())
 DAY = "2026-06-01"  # in the 2024–2029 period, whose centres' counties no source gives

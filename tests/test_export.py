@@ -22,7 +22,7 @@ from pypdf.generic import Destination, DictionaryObject, PdfObject
 from typer.testing import CliRunner
 
 from owes_cli.cli import app, files
-from owes_cli.domain import dataset, register
+from owes_cli.domain import dataset, load_register
 from owes_cli.errors import CannotWriteError, ExitCode
 
 SAMPLE = str(PROJECT / "tests" / "datasets" / "export-sample.toml")
@@ -556,7 +556,7 @@ def test_unknown_centre_suggests_in_polish(owes: Owes, tmp_path: Path) -> None:
 
 
 def test_dataset_as_of_ignores_the_register() -> None:
-    loaded = dataset.load(BUNDLED, register.load_register())
+    loaded = dataset.load(BUNDLED, load_register())
     assert str(loaded.as_of()) == "2019-02-06"
     assert "teryt-terc-2020" not in loaded.centre_source_ids()
 

@@ -48,12 +48,24 @@ from pathlib import Path
 # Then stdout's helpers moved from cli.files to cli.streams (files loads only to write -o)
 # and 24 more failures' messages to messages/failures.py: 18.2-18.4 % (16.0-16.1 ms of
 # 87-88 ms) against 18.5 % for the code before, interleaved, at load 4-5 on 2026-12-06 17:00.
-# The goal stays some 3 ms away, and every one of the 31 modules left is used by this answer.
-# Each costs some 0.15-0.2 ms to find and read (an empty package's __init__ does), then
+# Each module costs some 0.15-0.2 ms to find and read (an empty package's __init__ does), then
 # unmarshalling (0.01 ms per kB of bytecode) and running it: mostly creating classes, some
-# 20-30 us each (some 90 records, enums and exceptions), and in cli.app its 12 option
-# aliases, each a typing.Annotated (~25 us) around a typer.Option (~13 us).
-BUDGET_MS = 13.5
+# 20-30 us each (some 90 records, enums and exceptions).
+# Then (branch `imports`) the short answer left layout/sections.py for layout/short.py (a
+# third of its bytecode), cli.app's twelve option aliases are built when Typer reads a command,
+# and two modules that always load went into their packages' __init__ (domain.resources,
+# messages.catalogue): 11.4 ms, 16.5 % of 68.8-68.9 ms in 29 modules, three times against
+# main's 12.4 ms, 18.0-18.1 % in 31, interleaved, at load 2 on 2026-12-06 18:55. The ceiling
+# follows it down to 17.6 % (12.3 ms of 70 ms); the goal, 10 ms, is still some 1.4 ms away.
+# Then every command but which-centre moved to cli/commands.py (read when Typer builds it), the
+# export work of Directory to directory_exports.py, a place's answer classes to answers/places.py,
+# and five more modules into others (layout.blocks, render.plain, cli.signals, safe_text,
+# domain.register): 10.3 ms, 14.9 % of 68.9 ms in 24 modules at load 2.5 on 2026-12-06 19:28;
+# interleaved with main at load 4-5, 14.5-15.0 % against main's 17.9-18.7 % (31 modules).
+# The ceiling follows it down to 15.7 % (11 ms of 70 ms), with the margin the last one had; the
+# goal, 10 ms (14.3 %), is some 0.3-0.5 ms away: about half of what is left is finding, reading
+# and unmarshalling the 24 modules, most of the rest creating some 75 classes and enums.
+BUDGET_MS = 11.0
 # REST_MS: the self-times of every module of a `which-centre --county` run that
 # is not the project's (Python's start-up, typing, Typer and its Click, json...),
 # each module's least over 40 runs, summed, on the reference machine (README
@@ -179,3 +191,34 @@ def _load() -> str:
 if __name__ == "__main__":
     print(f"owes {' '.join(COMMAND)}, least of {MAX_RUNS} runs, {_load()} at the start")
     print(report(least_self_times(COMMAND, runs=MAX_RUNS), heaviest=40))
+
+
+def test_every_module_of_ours_imports_first() -> None:
+    # Modules merged into their packages' __init__ (domain, messages, layout, render) import one
+    # another at start-up; whatever a program imports first (`owes_cli.errors`, the messages),
+    # none may find another half made (a circular import that the command line's order hides).
+    modules = sorted(
+        ".".join(path.relative_to(PROJECT).with_suffix("").parts).removesuffix(".__init__")
+        for path in (PROJECT / "owes_cli").rglob("*.py")
+        if path.name != "__main__.py"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    failed = []
+    for start in range(0, len(modules), 8):  # eight interpreters at a time
+        batch = modules[start : start + 8]
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-c", f"import {module}"],
+                cwd=PROJECT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for module in batch
+        ]
+        for module, run in zip(batch, runs, strict=True):
+            _, err = run.communicate()
+            if run.returncode != 0:
+                failed.append(f"{module}: {err.strip().splitlines()[-1]}")
+    assert not failed, "\n".join(failed)

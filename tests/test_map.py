@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import BUNDLED, Owes
 
-from owes_cli.domain import dataset, places, register
+from owes_cli.domain import dataset, load_register, places
 from owes_cli.errors import ExitCode
 from owes_cli.layout import coverage_map
 from owes_cli.render import map_image as map_render
@@ -131,7 +131,7 @@ def test_unknown_image_format(owes: Owes, tmp_path: Path, name: str) -> None:
 
 
 def _drawing(day: str, lang: str, **options: str) -> coverage_map.CoverageMap:
-    loaded_register = register.load_register()
+    loaded_register = load_register()
     loaded = dataset.load(BUNDLED, loaded_register)
     return coverage_map.coverage_map(
         loaded, loaded_register, places.load_gazetteer(), date.fromisoformat(day), lang, **options
@@ -180,7 +180,7 @@ def test_each_centre_keeps_its_colour_in_every_period() -> None:
 
 
 def test_colours_follow_the_seat_not_the_order_of_the_dataset() -> None:
-    loaded = dataset.load(BUNDLED, register.load_register())
+    loaded = dataset.load(BUNDLED, load_register())
     reordered = loaded._replace(centres=dict(reversed(list(loaded.centres.items()))))
     assert coverage_map.centre_styles(reordered) == coverage_map.centre_styles(loaded)
     styles = coverage_map.centre_styles(loaded)

@@ -222,8 +222,8 @@ def test_derived_dates_say_how_and_follow_from_what_they_are_derived_from(owes: 
     from our notes. Every output says so: JSON, the listing, a centre's card, the history."""
     from conftest import BUNDLED
 
+    from owes_cli.domain import load_register
     from owes_cli.domain.dataset import load
-    from owes_cli.domain.register import load_register
 
     dataset = load(BUNDLED, load_register())
     fewl = dataset.periods["fewl-2024"]

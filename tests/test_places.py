@@ -7,10 +7,10 @@ import json
 import pytest
 from conftest import Owes
 
+from owes_cli.domain import load_register
 from owes_cli.domain.dataset import bundled_path, load
 from owes_cli.domain.names import fold
 from owes_cli.domain.places import Gazetteer, Place, PlaceKind, ResolvedPlace, load_gazetteer, resolve_place
-from owes_cli.domain.register import load_register
 from owes_cli.errors import AmbiguousError, ExitCode, NotFoundError, UsageError
 
 REGISTER = load_register()

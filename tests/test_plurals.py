@@ -7,8 +7,8 @@ import string
 import pytest
 from conftest import BUNDLED, Owes
 
+from owes_cli.domain import load_register
 from owes_cli.domain.dataset import load
-from owes_cli.domain.register import load_register
 from owes_cli.errors import DatasetError, Problem
 from owes_cli.messages import MESSAGES, PROBLEMS, plural, t
 
@@ -126,11 +126,11 @@ def test_every_counted_message_gives_each_language_its_forms() -> None:
 
 
 def test_a_message_id_is_in_one_of_the_three_catalogues() -> None:
-    # catalogue.message reads the lookup's catalogue first, then `failures`: an id also in a later
+    # messages.message reads the lookup's catalogue first, then `failures`: an id also in a later
     # one would keep the wording there out of every error or document without a word of warning.
-    from owes_cli.messages import catalogue, documents, failures
+    from owes_cli.messages import ANSWERS, documents, failures
 
-    parts = (catalogue.MESSAGES, failures.FAILURES, documents.DOCUMENTS)
+    parts = (ANSWERS, failures.FAILURES, documents.DOCUMENTS)
     assert all(not a.keys() & b.keys() for i, a in enumerate(parts) for b in parts[i + 1 :])
     assert len(MESSAGES) == sum(len(part) for part in parts)
 

@@ -20,10 +20,9 @@ import pypdf
 import pytest
 from conftest import BUNDLED
 
-from owes_cli.domain import dataset, places, register
+from owes_cli.domain import dataset, load_register, places
 from owes_cli.errors import CannotWriteError, ExitCode
-from owes_cli.layout import coverage_map, spreadsheet
-from owes_cli.layout.blocks import PageBreak, Paragraph, Run, Table
+from owes_cli.layout import PageBreak, Paragraph, Run, Table, coverage_map, spreadsheet
 from owes_cli.layout.report import Report
 from owes_cli.render import map_image as map_render
 from owes_cli.render import pdf, xlsx
@@ -50,7 +49,7 @@ DAYS = ("2026-11-26", "2014-06-01", "2017-01-01")
 
 @functools.cache
 def _sources() -> tuple[Any, Any, Any]:
-    reg = register.load_register()
+    reg = load_register()
     return dataset.load(BUNDLED, reg), reg, places.load_gazetteer()
 
 

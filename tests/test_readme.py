@@ -39,8 +39,8 @@ def test_readme_commands_exist(owes: Owes) -> None:
 
 
 def test_readme_names_every_source_of_the_bundled_data() -> None:
+    from owes_cli.domain import load_register
     from owes_cli.domain.dataset import bundled_path, load
-    from owes_cli.domain.register import load_register
 
     sources_section = README.split("## Data and sources", 1)[1]
     for source in load(bundled_path(), load_register()).sources.values():

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import BASE_ENV, PROJECT
 
+from owes_cli import layout
 from owes_cli.directory import Directory
-from owes_cli.layout import blocks as layout
 from owes_cli.layout import sections
 from owes_cli.render import screen
 from owes_cli.render.terminal import rich_draw

@@ -303,8 +303,7 @@ PAST = {"en": "(historical)", "pl": "(stan historyczny)"}
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) -> None:
-    from owes_cli.layout import sections
-    from owes_cli.layout.blocks import Heading
+    from owes_cli.layout import Heading, sections
 
     short = owes("which-centre", "--county", "żarski", "--on", "2014-06-01", "--lang", lang).stdout
     assert (
@@ -361,7 +360,7 @@ def _owes_on(today: date, lang: str, *args: str) -> str:
 )
 def test_the_library_s_today_labels_an_answer_as_owes_today_does(lang: str, day: date | None, past: bool) -> None:
     from owes_cli.layout import sections
-    from owes_cli.render.plain import plain_blocks
+    from owes_cli.render import plain_blocks
 
     asking = Directory.load(lang=lang, today=INJECTED_TODAY)
     today = asking.today().isoformat()
@@ -382,7 +381,7 @@ def test_the_library_s_today_labels_an_answer_as_owes_today_does(lang: str, day:
 def test_the_library_s_today_labels_a_year_as_owes_today_does(lang: str, year: str, past: bool) -> None:
     from owes_cli.answers import DuringAnswer
     from owes_cli.layout import sections
-    from owes_cli.render.plain import plain_blocks
+    from owes_cli.render import plain_blocks
 
     asking = Directory.load(lang=lang, today=INJECTED_TODAY)
     during = asking.which_centre(county="żarski", on=year)
@@ -394,8 +393,7 @@ def test_the_library_s_today_labels_a_year_as_owes_today_does(lang: str, year: s
 
 @pytest.mark.parametrize(("day", "past"), [("2014-06-01", True), ("2016-06-01", False)])
 def test_the_library_s_today_labels_the_counties_as_owes_today_does(day: str, past: bool) -> None:
-    from owes_cli.layout import listings
-    from owes_cli.layout.blocks import Heading
+    from owes_cli.layout import Heading, listings
 
     asking = Directory.load(lang="en", today=INJECTED_TODAY)
     blocks = listings.counties_by_answer(

@@ -13,7 +13,7 @@ import pytest
 from conftest import BUNDLED, PROJECT, Owes
 from openpyxl.utils import get_column_letter
 
-from owes_cli.domain import dataset, register
+from owes_cli.domain import dataset, load_register
 from owes_cli.errors import ExitCode
 
 HOSTILE = PROJECT / "tests" / "datasets" / "hostile-names.toml"
@@ -46,7 +46,7 @@ def rows(sheet: Any) -> list[list[Any]]:
 def test_every_centre_and_county_with_headers_in_the_language(owes: Owes, tmp_path: Path, lang: str) -> None:
     book = openpyxl.load_workbook(export(owes, tmp_path, "--lang", lang))
     assert book.sheetnames == SHEETS[lang]
-    loaded = dataset.load(BUNDLED, register.load_register())
+    loaded = dataset.load(BUNDLED, load_register())
     # The workbook's title in its language, as the documents' (the dataset's title_en in English).
     assert book.properties.title == {"en": loaded.title_en, "pl": loaded.title}[lang]
     assert (

@@ -8,10 +8,10 @@ import unicodedata
 import pytest
 from conftest import Owes
 
+from owes_cli.domain import load_register
 from owes_cli.domain.dataset import bundled_path, load
 from owes_cli.domain.names import fold
 from owes_cli.domain.places import Place, PlaceKind, ResolvedPlace, load_gazetteer, resolve_place
-from owes_cli.domain.register import load_register
 from owes_cli.errors import AmbiguousError, ExitCode, NotFoundError
 
 REGISTER = load_register()

@@ -1,6 +1,6 @@
 """The web page's answers for every step, worked out the short way, against the straightforward one.
 
-`Directory._step_answers` asks each county's full answer only when what it is made of changes,
+`directory_exports._step_answers` (behind `Directory.web_page`) asks each county's full answer only when what it is made of changes,
 and periods.py finds the period, the centres running and the last confirmed centre by bisection
 and a sweep. Here the page of several generated datasets (ties between first days, gaps between
 periods, centres that end early or start late, coverage given and not) is compared with one made

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import docx
 import pytest
 
-from owes_cli.layout.blocks import Bullets, Fields, Heading, PageBreak, Paragraph, Run, Table
+from owes_cli.layout import Bullets, Fields, Heading, PageBreak, Paragraph, Run, Table
 from owes_cli.layout.report import Report
 from owes_cli.render import word
 

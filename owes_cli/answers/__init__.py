@@ -23,21 +23,47 @@ from owes_cli.domain.model import Centre, County, CountyKind, Dataset, Period, T
 from owes_cli.domain.periods import CoverageStatus, PeriodStatus
 from owes_cli.record import Record
 
-if TYPE_CHECKING:  # places and registers are loaded only by the commands that use them
+if TYPE_CHECKING:  # what a county's lookup neither builds nor loads: see _ELSEWHERE
+    from owes_cli.answers.detail import DuringAnswer, ServedBy
+    from owes_cli.answers.places import Locality, PlaceInfo, Unit, place_info, unit
     from owes_cli.domain.history import MilestoneKind
-    from owes_cli.domain.places import Gazetteer, Place, PlaceKind
-    from owes_cli.domain.register import Register
 
-__all__ = ["CoverageStatus", "MilestoneKind", "PeriodStatus", "to_json"]
+__all__ = [
+    "CoverageStatus",
+    "DuringAnswer",
+    "Locality",
+    "MilestoneKind",
+    "PeriodStatus",
+    "PlaceInfo",
+    "ServedBy",
+    "Unit",
+    "place_info",
+    "to_json",
+    "unit",
+]
+
+# Answers' parts that live in the modules of the commands that build them, named here as well:
+# a place beside a county (`--place`, `--at`: answers.places), the centres of a whole month or
+# year (`--on 2014`: answers.detail), a milestone's kind (the timelines: domain.history).
+_ELSEWHERE = {
+    "Locality": "owes_cli.answers.places",
+    "PlaceInfo": "owes_cli.answers.places",
+    "Unit": "owes_cli.answers.places",
+    "place_info": "owes_cli.answers.places",
+    "unit": "owes_cli.answers.places",
+    "DuringAnswer": "owes_cli.answers.detail",
+    "ServedBy": "owes_cli.answers.detail",
+    "MilestoneKind": "owes_cli.domain.history",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # MilestoneKind is the timelines' (owes_cli.domain.history): loaded when asked for, not by a lookup.
-    if name == "MilestoneKind":
-        from owes_cli.domain.history import MilestoneKind
+    module = _ELSEWHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return MilestoneKind
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
 def to_json(value: object) -> Any:
@@ -303,37 +329,6 @@ class Query(Record):
     on: str
 
 
-class Unit(Record):
-    """A gmina or town of the gazetteer."""
-
-    teryt: str
-    name: str
-    kind: PlaceKind
-
-
-class Locality(Record):
-    """A village or town of the SIMC register, by its own id."""
-
-    teryt: str  # its gmina's code
-    name: str
-    kind: PlaceKind
-    simc: str | None
-
-
-class PlaceInfo(Record):
-    """A town, gmina or locality with the gmina it is (or lies in), its town and its county."""
-
-    teryt: str
-    name: str
-    kind: PlaceKind
-    simc: str | None  # the SIMC id of a locality or a town
-    part_of: Locality | None  # the locality this one is part of
-    gmina: Unit
-    town: Unit | None
-    county: CountyRef
-    voivodeship: str
-
-
 class Confirmed(Record):
     period: PeriodInfo
     centre: CentreInfo
@@ -359,31 +354,11 @@ class CountyAnswer(Record):
     readings: tuple[PlaceInfo, ...] | None = None
 
 
-class ServedBy(Record):
-    """A centre that ran at some time in a month or year asked about, and what the sources
-    say of whether it served the county."""
-
-    centre: CentreInfo
-    coverage: CoverageStatus  # confirmed or unknown
-
-
-class DuringAnswer(Record):
-    """Which centres served a county in a whole month or year (`--on 2014-06`, `--on 2014`)."""
-
-    asked: str  # the month or year as typed, e.g. "2014-06"
-    from_: str
-    to: str
-    place: PlaceInfo | None
-    county: CountyRef
-    centres: tuple[ServedBy, ...]  # every centre that ran then and may have served it, with its dates
-
-
 # How the answers whose JSON is not one key per field are written (see to_json).
 OMIT_WHEN_NONE: dict[type, tuple[str, ...]] = {
     Operator: ("summary",),  # only a role no quote backs says so
     Query: ("county", "place", "at"),  # what was asked, only
     CountyAnswer: ("place", "next_period", "readings"),
-    DuringAnswer: ("place",),  # a place for `--place` and `--at`; the next period between two
 }
 FLATTENED: dict[type, str] = {
     NoteInfo: "params",  # {"id": …, **params}
@@ -611,28 +586,6 @@ def county_answer(
         last_confirmed=last_info,
         notes=_notes(ans.notes),
         sources=_unique_sources([*(c.sources for c in centres), last_info.centre.sources if last_info else ()]),
-    )
-
-
-def unit(place: Place) -> Unit:
-    return Unit(place.teryt, place.name, place.kind)
-
-
-def place_info(place: Place, dataset: Dataset, register: Register, gazetteer: Gazetteer) -> PlaceInfo:
-    town = gazetteer.unit(place.town) if place.town else None
-    parent = gazetteer.parent(place)
-    gmina = gazetteer.unit(place.gmina)
-    assert gmina is not None  # every place lies in a gmina of the register
-    return PlaceInfo(
-        teryt=place.teryt,
-        name=place.name,
-        kind=place.kind,
-        simc=place.simc,
-        part_of=Locality(parent.teryt, parent.name, parent.kind, parent.simc) if parent else None,
-        gmina=unit(gmina),
-        town=unit(town) if town else None,
-        county=county_ref(dataset.counties[place.county]),
-        voivodeship=register.voivodeship(place.teryt),
     )
 
 

@@ -1,6 +1,7 @@
 """Answers in full, which only some commands build: a place with its centre in
 every period (`owes place`), a centre on a day and the whole directory (the
-documents of `owes export`). Kept apart from `owes_cli.answers` so that a
+documents of `owes export`), the centres that served a county in a whole month
+or year (`which-centre --on 2014`). Kept apart from `owes_cli.answers` so that a
 lookup does not build these classes at start-up.
 """
 
@@ -10,35 +11,35 @@ from typing import TYPE_CHECKING, Any
 
 from owes_cli.answers import (
     FLATTENED,
+    OMIT_WHEN_NONE,
     CentreInfo,
+    CountyAnswer,
+    CountyRef,
     CoverageStatus,
     NoteInfo,
     PeriodInfo,
     PeriodStatus,
-    PlaceInfo,
     Point,
     Query,
     Ref,
     Source,
-    Unit,
     _ended,
     _notes,
     _unique_sources,
     centre_info,
     period_info,
-    place_info,
     remembered_centre,
     remembered_period,
-    unit,
 )
+from owes_cli.answers.places import PlaceInfo, Unit, place_info, unit
 from owes_cli.domain import history, lookup, periods
 from owes_cli.domain.model import Centre, Dataset
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.answers.tables import CountyRow
+    from owes_cli.domain import Register
     from owes_cli.domain.places import Gazetteer, Place
-    from owes_cli.domain.register import Register
 
 
 class PlacePeriod(Record):
@@ -97,6 +98,45 @@ class DirectoryAnswer(Record):
 
 
 FLATTENED[PlaceDetail] = "place"  # the place's own keys open the object
+
+
+class ServedBy(Record):
+    """A centre that ran at some time in a month or year asked about, and what the sources
+    say of whether it served the county."""
+
+    centre: CentreInfo
+    coverage: CoverageStatus  # confirmed or unknown
+
+
+class DuringAnswer(Record):
+    """Which centres served a county in a whole month or year (`--on 2014-06`, `--on 2014`)."""
+
+    asked: str  # the month or year as typed, e.g. "2014-06"
+    from_: str
+    to: str
+    place: PlaceInfo | None
+    county: CountyRef
+    centres: tuple[ServedBy, ...]  # every centre that ran then and may have served it, with its dates
+
+
+OMIT_WHEN_NONE[DuringAnswer] = ("place",)  # a place for `--place` and `--at` only
+
+
+def during_answer(
+    dataset: Dataset, one_day: CountyAnswer, first: date, last: date, asked: str, lang: str
+) -> DuringAnswer:
+    """Every centre that ran between `first` and `last` and may have served the county of
+    `one_day` (the answer on `first`, whose place it keeps), with its dates and what the sources say."""
+    teryt = one_day.county.teryt
+    found = []
+    for centre, (start, end) in periods.centre_spans(dataset):
+        if start > last or (end is not None and end < first):
+            continue
+        if centre.coverage is not None and teryt not in centre.coverage.counties:
+            continue
+        coverage = CoverageStatus.CONFIRMED if centre.coverage else CoverageStatus.UNKNOWN
+        found.append(ServedBy(centre_info(dataset, centre, lang), coverage))
+    return DuringAnswer(asked, first.isoformat(), last.isoformat(), one_day.place, one_day.county, tuple(found))
 
 
 def place_detail(

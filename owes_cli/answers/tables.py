@@ -35,8 +35,8 @@ from owes_cli.errors import Problem
 from owes_cli.record import Record
 
 if TYPE_CHECKING:
+    from owes_cli.domain import Register
     from owes_cli.domain.places import Place, PlaceKind
-    from owes_cli.domain.register import Register
 
 
 class CentreRow(Record):

@@ -15,8 +15,7 @@ import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -24,14 +23,12 @@ from typer.core import TyperGroup
 from owes_cli import answers
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
-from owes_cli.cli import click_compat, signals, streams
+from owes_cli.cli import click_compat, streams
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
-from owes_cli.errors import DatasetError, ExitCode, OwesError, UsageError
-from owes_cli.layout import sections
-from owes_cli.messages import t
-from owes_cli.render import plain as render
-from owes_cli.safe_text import printable
+from owes_cli.errors import ExitCode, OwesError, UsageError
+from owes_cli.layout import short
+from owes_cli.messages import printable, t
 
 # What a terminal without Polish letters shows instead (LANG=C, PYTHONIOENCODING=ascii).
 _ASCII_STAND_INS = str.maketrans(
@@ -77,7 +74,7 @@ def _prepare_streams() -> Callable[[], None]:
     """Streams that say when they fail, and signals that clean up; returns what undoes both."""
     if sys.stderr is None:  # started with stderr closed (2>&-): messages go nowhere
         sys.stderr = open(os.devnull, "w")  # not closed: it lives as long as the process
-    handlers = signals.install()
+    handlers = streams.handle_signals()
     streams.sane_columns()
     streams.fix_stderr_encoding()
     original = streams.install()
@@ -90,7 +87,7 @@ def _prepare_streams() -> Callable[[], None]:
 
     def undo() -> None:
         streams.restore(original)
-        signals.restore(handlers)
+        streams.restore_signals(handlers)
 
     return undo
 
@@ -190,7 +187,7 @@ _FAILURES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], Ca
     (click_compat.NoArgsIsHelpError, lambda err, lang: _said(err.format_message(), ExitCode.USAGE)),
     (click_compat.ClickException, lambda err, lang: _said(_usage_error(err, lang), ExitCode.USAGE)),
     ((KeyboardInterrupt, typer.Abort), lambda err, lang: _said(t(lang, "interrupted"), ExitCode.INTERRUPTED)),
-    (signals.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
+    (streams.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
     ((OSError, streams.ReaderGone), _pipe_failure),  # the reader left: quietly; any other OSError is a bug
 )
 
@@ -263,11 +260,89 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# Options shared by the commands; their help text is replaced per language.
-LangOption = Annotated[str | None, typer.Option("--lang", metavar="pl|en", show_default=False)]
-FormatOption = Annotated[str | None, typer.Option("--format", "-f", metavar="auto|table|plain|json|csv")]
-DataOption = Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False)]
-OnOption = Annotated[str | None, typer.Option("--on", metavar="YYYY-MM-DD", show_default=False)]
+# Options shared by the commands; their help text is replaced per language. Each is built (a
+# typing.Annotated around a typer.Option, some 40 us) when Typer first reads a command that takes
+# it (`_Read`): a run builds the few its command takes, not all twelve at every start-up.
+_OPTIONS: dict[str, Callable[[], Any]] = {
+    "LangOption": lambda: Annotated[str | None, typer.Option("--lang", metavar="pl|en", show_default=False)],
+    "FormatOption": lambda: Annotated[str | None, typer.Option("--format", "-f", metavar="auto|table|plain|json|csv")],
+    "DataOption": lambda: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False)],
+    "OnOption": lambda: Annotated[str | None, typer.Option("--on", metavar="YYYY-MM-DD", show_default=False)],
+    "CountyOption": lambda: Annotated[
+        str | None, typer.Option("--county", "-c", show_default=False, autocompletion=_complete_county)
+    ],
+    "CentreOption": lambda: Annotated[
+        str | None, typer.Option("--centre", metavar="ID", show_default=False, autocompletion=_complete_centre)
+    ],
+    "OutputOption": lambda: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)],
+    "ForceOption": lambda: Annotated[bool, typer.Option("--force", show_default=False)],
+    "QuietOption": lambda: Annotated[bool, typer.Option("--quiet", "-q", show_default=False)],
+    "PlaceOption": lambda: Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)],
+    "AtOption": lambda: Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)],
+    "WordsArgument": lambda: Annotated[
+        list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)
+    ],
+}
+
+if TYPE_CHECKING:  # what the commands' code sees of each: the type _OPTIONS annotates
+    LangOption = str | None
+    FormatOption = str | None
+    DataOption = str | None
+    OnOption = str | None
+    CentreOption = str | None
+    OutputOption = str | None
+    ForceOption = bool
+    QuietOption = bool
+
+
+class _Options(dict[str, Any]):
+    """The options a signature names, each built on first use (`_OPTIONS`); any other name is not here."""
+
+    def __missing__(self, name: str) -> Any:
+        build = _OPTIONS.get(name)
+        if build is None:
+            raise KeyError(name)
+        self[name] = built = build()
+        return built
+
+
+_options = _Options()
+
+
+class _Read:
+    """A function as Typer reads it: its signature, with the options it names built then (`_Options`).
+
+    Typer reads a function's signature only for the commands it builds; the
+    options' names in it are looked up in `_options` before the module's names.
+    A function named by a string is cli/commands.py's, imported when first read.
+    """
+
+    def __init__(self, function: Callable[..., Any] | str) -> None:
+        if isinstance(function, str):
+            # Typer's help would be the docstring; every command's is the catalogue's (cli.help).
+            self.__name__, self.__doc__ = function, None
+        else:
+            self.function = function
+            self.__name__, self.__doc__ = function.__name__, function.__doc__
+        self.__annotations__: dict[str, Any] = {}  # typing.get_type_hints reads them; Typer takes the signature's
+
+    @functools.cached_property
+    def function(self) -> Callable[..., Any]:
+        from owes_cli.cli import commands
+
+        found: Callable[..., Any] = getattr(commands, self.__name__)
+        return found
+
+    @functools.cached_property
+    def own(self) -> inspect.Signature:
+        return inspect.signature(self.function, eval_str=True, locals=_options)
+
+    @functools.cached_property
+    def __signature__(self) -> inspect.Signature:
+        return self.own
+
+    def __call__(self, **options: Any) -> Any:
+        return self.function(**options)
 
 
 def _show_version(value: bool) -> None:
@@ -278,7 +353,6 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def owes(
     show_version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True)] = False,
     lang: LangOption = None,
@@ -292,6 +366,8 @@ def owes(
     if lang is not None and lang.strip().lower() not in i18n.LANGS:
         raise UsageError("bad_lang", value=lang)
 
+
+app.callback()(_Read(owes))
 
 R = TypeVar("R")
 
@@ -321,21 +397,16 @@ def _command(
     return register
 
 
-class _Command:
+class _Command(_Read):
     """A command as Typer calls it: the function's own parameters and the shared options.
 
     Its signature is worked out when Typer first reads it, which it does only for
     the command it builds: at import, reading all thirteen cost some 3 ms a run.
     """
 
-    def __init__(self, function: Callable[..., None], *, output: bool, words: bool) -> None:
-        self.function, self.output, self.words = function, output, words
-        self.__name__, self.__doc__ = function.__name__, function.__doc__
-        self.__annotations__: dict[str, Any] = {}  # typing.get_type_hints reads them; Typer takes the signature's
-
-    @functools.cached_property
-    def own(self) -> inspect.Signature:
-        return inspect.signature(self.function, eval_str=True)
+    def __init__(self, function: Callable[..., None] | str, *, output: bool, words: bool) -> None:
+        super().__init__(function)
+        self.output, self.words = output, words
 
     @functools.cached_property
     def __signature__(self) -> inspect.Signature:
@@ -360,15 +431,16 @@ class _Command:
 
 def _option(key: str) -> inspect.Parameter:
     """A shared option, as a parameter Typer reads."""
-    annotation = {
-        "fmt": FormatOption,
-        "lang": LangOption,
-        "data": DataOption,
-        "county": CountyOption,
-        "place": PlaceOption,
-        "at": AtOption,
-        "words": WordsArgument,
+    alias = {
+        "fmt": "FormatOption",
+        "lang": "LangOption",
+        "data": "DataOption",
+        "county": "CountyOption",
+        "place": "PlaceOption",
+        "at": "AtOption",
+        "words": "WordsArgument",
     }[key]
+    annotation = _options[alias]
     return inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
 
 
@@ -389,27 +461,12 @@ def _where(
     return Where.parse(county=county, place=place, at=at, words=" ".join(words) if words else None)
 
 
-def _read(directory: Directory, where: Where | None, *, on: str | None = None, about: str = "answer") -> Where | None:
-    """For a listing, whose table has no room for notes: how `where` was read, said on stderr."""
-    if where is None:
-        return None
-    reading = directory.read(where, on=on, about=about)
-    _warn_notes(reading.notes, directory.lang, None)
-    return reading.where
-
-
 def _warn_notes(notes: Sequence[NoteInfo], lang: str, out: Output | None) -> None:
     """Notes for people on stderr: how a bare word was read, always; the others where a
     machine format carries them in the data (a terminal's answer shows them itself)."""
     for note in notes:
         if note.id == "read_as" or out is None or out.for_machines:
             _say(i18n.note_text(to_json(note), lang))
-
-
-def _written(output: str, kind: str, lang: str, quiet: bool) -> None:
-    """One line on stderr that says what was written where (not for stdout, nor with --quiet)."""
-    if output != streams.STDOUT and not quiet:
-        _say(t(lang, f"{kind}_written", path=output))
 
 
 def _complete_county(incomplete: str) -> list[str]:
@@ -428,20 +485,6 @@ def _complete_centre(incomplete: str) -> list[str]:
         return []
 
 
-CountyOption = Annotated[
-    str | None, typer.Option("--county", "-c", show_default=False, autocompletion=_complete_county)
-]
-CentreOption = Annotated[
-    str | None, typer.Option("--centre", metavar="ID", show_default=False, autocompletion=_complete_centre)
-]
-OutputOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)]
-ForceOption = Annotated[bool, typer.Option("--force", show_default=False)]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", show_default=False)]
-PlaceOption = Annotated[str | None, typer.Option("--place", "-p", metavar="TEXT", show_default=False)]
-AtOption = Annotated[str | None, typer.Option("--at", metavar="LAT,LON", show_default=False)]
-WordsArgument = Annotated[list[str] | None, typer.Argument(metavar="[COUNTY|PLACE|LAT,LON]", show_default=False)]
-
-
 @_command("which-centre", words=True)
 def which_centre(
     where: Where | None = None,
@@ -454,6 +497,8 @@ def which_centre(
     first, last = directory.when(on)
     today = directory.today().isoformat()  # the day the answer says "Today" of, and before which it is past
     if first != last:  # a whole month or year: every centre of that time
+        from owes_cli.layout import sections  # the cards but the short answer (layout/short.py)
+
         if where is not None and where.option is None:
             raise UsageError("during_needs_option")
         during = directory.which_centres_during(first, last, (on or "").strip(), where=where)
@@ -463,9 +508,11 @@ def which_centre(
     _warn_notes(answer.notes, directory.lang, out)
     # The short answer fits one screen; --full is everything, sources included.
     if full:
+        from owes_cli.layout import sections
+
         blocks = sections.county_card(answer, directory.lang, today=today)
     else:
-        blocks = sections.short_answer(answer, directory.lang, today=today)
+        blocks = short.short_answer(answer, directory.lang, today=today)
     out.card(answer, blocks, answers.answer_rows(answer))
 
 
@@ -477,261 +524,25 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _listing_command(name: str, ask: Callable[[Directory], Sequence[Any]], columns: str) -> None:
-    """A command that lists one table of the dataset, with no options of its own; `columns` names its
-    columns in layout.listings, which only the listing commands load."""
-
-    def command(*, directory: Directory, out: Output) -> None:
-        from owes_cli.layout import listings
-
-        out.listing(ask(directory), getattr(listings, columns), t(directory.lang, name))
-
-    _command(name)(command)
-
-
-@_command("centres")
-def centres(*, directory: Directory, out: Output) -> None:
-    from owes_cli.layout import listings
-
-    rows = directory.centres()
-    if out.format == "csv":  # a spreadsheet's row per centre: names, not ids; counties by name or "unknown"
-        unknown = t(directory.lang, "coverage_label_unknown")
-        rows = [r._replace(county_names=r.county_names or unknown) for r in rows]
-    out.listing(rows, listings.CENTRES, t(directory.lang, "centres"), csv_columns=listings.CENTRES_CSV)
-
-
-@_command("centre")
-def centre(
-    centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False, autocompletion=_complete_centre)],
-    *,
-    directory: Directory,
-    out: Output,
-) -> None:
-    found = directory.centre(centre_id)
-    out.card(found, sections.centre_card(found, directory.lang), answers.centre_row(found))
-
-
-@_command("counties")
-def counties(on: OnOption = None, *, directory: Directory, out: Output) -> None:
-    from owes_cli.layout import listings
-
-    rows = directory.counties(on=on)
-    if out.on_terminal:  # grouped by answer, to fit a screen; pipes and --format keep a row per county
-        day, today = directory.day(on).isoformat(), directory.today().isoformat()
-        out.blocks(listings.counties_by_answer(rows, directory.lang, on=day, today=today))
-    else:
-        out.listing(rows, listings.county_columns(rows), t(directory.lang, "counties"))
-
-
-@_command("places")
-def places_listing(
-    where: Where | None = None,
-    *,
-    directory: Directory,
-    out: Output,
-) -> None:
-    from owes_cli.layout import listings
-
-    out.listing(directory.places(where=where), listings.PLACES, t(directory.lang, "places"))
-
-
-@_command("place")
-def place_detail(
-    name: Annotated[list[str], typer.Argument(metavar="NAME", show_default=False)],
-    *,
-    directory: Directory,
-    out: Output,
-) -> None:
-    from owes_cli.layout import listings
-
-    # `owes place Nowa Sól` without quotes: the words are one name.
-    found = directory.place(" ".join(name))
-    _warn_notes(found.notes, directory.lang, out)
-    out.card(found, sections.place_card(found, directory.lang), listings.place_row(found))
-
-
-@_command("services", words=True)
-def services(
-    centre_id: CentreOption = None,
-    where: Where | None = None,
-    on: OnOption = None,
-    *,
-    directory: Directory,
-    out: Output,
-) -> None:
-    from owes_cli.layout import listings
-
-    where = _read(directory, where, on=on)
-    rows = directory.services(centre=centre_id, where=where, on=on)
-    out.listing(rows, listings.SERVICES, t(directory.lang, "services"))
-
-
-_listing_command("audiences", Directory.audiences, "AUDIENCES")
-
-
-@_command("sources")
-def sources(
-    quotes: Annotated[bool, typer.Option("--quotes", show_default=False)] = False,
-    *,
-    directory: Directory,
-    out: Output,
-) -> None:
-    from owes_cli.layout import listings
-
-    rows = directory.sources()
-    columns = listings.SOURCES_WITH_QUOTES if quotes else listings.SOURCES
-    if out.for_machines or (out.format == "plain" and not quotes):
-        out.listing(rows, columns, t(directory.lang, "sources"))
-    else:  # a terminal (web addresses whole, as links), or the quotes
-        out.blocks(sections.sources_list(rows, directory.lang, quotes=quotes))
-
-
-_listing_command("periods", Directory.periods, "PERIODS")
-
-
-@_command("history", words=True)
-def history(
-    where: Where | None = None,
-    centre_id: CentreOption = None,
-    *,
-    directory: Directory,
-    out: Output,
-) -> None:
-    from owes_cli.layout import listings
-
-    found = directory.history(where=_read(directory, where, about="history"), centre=centre_id)
-    title = f"{t(directory.lang, 'history')}: {found.subject}"
-    # For people the sources are numbered, with the list under the table; scripts get their ids.
-    columns, cited = listings.numbered_sources(
-        listings.history_columns(found), found.rows, directory.sources(), out.lang
-    )
-    out.listing(found.rows, columns, title, after=cited)
-
-
-@app.command("validate")
-def validate(
-    path: Annotated[str | None, typer.Argument(metavar="[PATH]", show_default=False)] = None,
-    fmt: FormatOption = None,
-    lang: LangOption = None,
-    data: DataOption = None,
-) -> None:
-    # The dataset to check is the argument, else --data, as every other command reads it.
-    directory = _directory(lang, path if path is not None else data)
-    out = Output(fmt, directory.lang, allowed=("auto", "plain", "table", "json"))
-    report = directory.validate()
-    if out.format == "json":
-        out.write(render.to_json(report))
-    elif report.counts is not None:
-        counts = report.counts
-        message = t(
-            directory.lang,
-            "valid",
-            path=report.path,
-            centres=counts.centres,
-            counties=counts.counties,
-            sources=counts.sources,
-        )
-        # How many statements rest on our summary of a source rather than a quote of it, and which.
-        message += "\n" + t(directory.lang, "valid_unquoted", count=len(report.unquoted or ()))
-        for item in report.unquoted or ():
-            sources = ", ".join(item.sources)
-            message += "\n" + t(directory.lang, "unquoted_line", where=item.where, record=item.record, sources=sources)
-        out.write(message + "\n")
-    if not report.valid:
-        if out.format != "json":
-            # Every problem, each as soon as it is written: other commands list only the first ones.
-            invalid = DatasetError(report.path, list(report.found))
-            _say(invalid.headline(directory.lang))
-            for line in invalid.problem_lines(directory.lang):
-                _say(line)
-        raise typer.Exit(ExitCode.INVALID_DATASET)
-
-
-@_command("map", output=False)
-def coverage_map(
-    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.svg|FILE.png", show_default=False)],
-    on: OnOption = None,
-    image_format: Annotated[str | None, typer.Option("--format", "-f", metavar="svg|png", show_default=False)] = None,
-    where: Where | None = None,
-    force: ForceOption = False,
-    quiet: QuietOption = False,
-    *,
-    directory: Directory,
-) -> None:
-    from owes_cli.cli import files  # loaded only by the commands that write a file
-    from owes_cli.render import map_image as map_render
-
-    kind = _prepare_output(output, image_format, ("svg", "png"), force)
-    # --county, --place or --at: that county outlined and named in the legend.
-    drawing = directory.coverage_map(on=on, where=where)
-    files.write_output(output, map_render.to_png(drawing) if kind == "png" else map_render.to_svg(drawing), force=force)
-    _written(output, "map", directory.lang, quiet)
-
-
-@_command("export", output=False)
-def export(
-    output: OutputOption = None,
-    doc_format: Annotated[str | None, typer.Option("--format", "-f", metavar="pdf|docx|xlsx|html|geojson")] = None,
-    centre_id: CentreOption = None,
-    where: Where | None = None,
-    on: OnOption = None,
-    force: ForceOption = False,
-    quiet: QuietOption = False,
-    *,
-    directory: Directory,
-) -> None:
-    if output is None:
-        raise UsageError("export_needs_output")
-    from owes_cli.cli import files  # loaded only by the commands that write a file
-
-    kind = _prepare_output(output, doc_format, ("pdf", "docx", "xlsx", "html", "geojson"), force)
-    files.write_output(output, _document(directory, kind, where, centre_id, on), force=force)
-    _written(output, kind, directory.lang, quiet)
-
-
-def _document(directory: Directory, kind: str, where: Where | None, centre_id: str | None, on: str | None) -> bytes:
-    """The bytes of the document `export` writes."""
-    if kind == "html":  # the whole directory: its search answers for any county or place
-        if centre_id is not None or (where is not None and where.option == "--county"):
-            raise UsageError("html_whole_directory")
-        from owes_cli.render import html
-
-        return html.render(directory.web_page(on=on, max_answers=html.MAX_ANSWERS))
-    if kind == "geojson":  # the map as data: every county's answer on the day, and the seats
-        if centre_id is not None or where is not None:
-            raise UsageError("geojson_whole_region")
-        from owes_cli.render import geojson
-
-        return geojson.render(directory.coverage_geojson(on=on))
-    if kind == "xlsx":  # the whole dataset, every period: no centre, county or day to choose
-        if centre_id is not None or where is not None or on is not None:
-            raise UsageError("xlsx_whole_dataset")
-        from owes_cli.render import xlsx
-
-        return xlsx.render(directory.spreadsheet(max_rows=xlsx.MAX_BUILT_ROWS), directory.generation_time())
-    from owes_cli.layout.report import MAX_PARTS, MAX_SHEET_PARTS
-
-    # Without --on the answer is for the day the document is made; one too big to draw quickly is refused.
-    document = directory.document(
-        on=on, where=where, centre=centre_id, max_parts=MAX_PARTS, max_sheet_parts=MAX_SHEET_PARTS
-    )
-    if kind == "pdf":
-        from owes_cli.render import pdf
-
-        return pdf.render(document)
-    from owes_cli.render import word
-
-    return word.render(document)
-
-
-def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], force: bool) -> str:
-    """The file format, after checking the target can be written: before the work, not after."""
-    from owes_cli.cli import files
-
-    kind = files.choose_format(output, chosen, allowed)
-    if output != streams.STDOUT:
-        files.check_target(Path(output), force=force)
-    return kind
+# The other commands, in the order `owes --help` lists them: (name, function in cli/commands.py,
+# with --format, with bare words). Their code loads when Typer builds one of them (`_Read`).
+COMMANDS = (
+    ("centres", "centres", True, False),
+    ("centre", "centre", True, False),
+    ("counties", "counties", True, False),
+    ("places", "places_listing", True, False),
+    ("place", "place_detail", True, False),
+    ("services", "services", True, True),
+    ("audiences", "audiences", True, False),
+    ("sources", "sources", True, False),
+    ("periods", "periods", True, False),
+    ("history", "history", True, True),
+    ("validate", "validate", None, False),  # its own options: the dataset to check is an argument
+    ("map", "coverage_map", False, False),
+    ("export", "export", False, False),
+)
+for name, function, output, words in COMMANDS:
+    app.command(name)(_Read(function) if output is None else _Command(function, output=output, words=words))
 
 
 # The group's own options that take a value; what follows them is not a command's name.

@@ -11,10 +11,10 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from typing import IO, TYPE_CHECKING, TypeVar
 
+from owes_cli import render
 from owes_cli.cli.streams import stdout, stdout_failed
 from owes_cli.errors import UsageError
-from owes_cli.layout.blocks import Block
-from owes_cli.render import plain as render
+from owes_cli.layout import Block
 
 if TYPE_CHECKING:
     from owes_cli.layout import listings  # only the listing commands load the listings' columns

@@ -20,7 +20,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from owes_cli.domain.resources import data_file, installed_bytes, read_json
+from owes_cli.domain import data_file, installed_bytes, read_json
 from owes_cli.errors import InstallationDamaged, UsageError
 from owes_cli.record import Record
 

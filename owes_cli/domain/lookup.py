@@ -6,9 +6,8 @@ from collections.abc import Callable, Container, Iterable
 from typing import Any, Generic, TypeVar
 
 from owes_cli import errors  # errors.CountyNotFound and the like load when raised (errors.__getattr__)
-from owes_cli.domain import names
+from owes_cli.domain import Register, load_county_index, names
 from owes_cli.domain.model import Centre, County, CountyKind, Dataset
-from owes_cli.domain.register import Register, load_county_index
 from owes_cli.errors import OwesError, UsageError
 from owes_cli.record import Record
 

@@ -29,11 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from owes_cli import errors  # the lookup's own errors load when one is raised (errors.__getattr__)
-from owes_cli.domain import names
+from owes_cli.domain import Register, data_file, installed_bytes, names, read_json
 from owes_cli.domain.lookup import Note, choose, clean_query
 from owes_cli.domain.model import County, Dataset
-from owes_cli.domain.register import Register
-from owes_cli.domain.resources import data_file, installed_bytes, read_json
 from owes_cli.errors import InstallationDamaged, OwesError
 from owes_cli.record import QuickStrEnum, Record
 

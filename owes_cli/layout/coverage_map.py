@@ -20,16 +20,14 @@ import textwrap
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from owes_cli.domain import geo, periods
+from owes_cli.domain import Register, geo, periods
 from owes_cli.domain.model import Centre, CountyKind, Dataset
 from owes_cli.domain.names import fold
 from owes_cli.domain.places import Gazetteer, PlaceKind
-from owes_cli.domain.register import Register
 from owes_cli.errors import MapNothingToDraw
 from owes_cli.layout.sections import status_line
-from owes_cli.messages import t
+from owes_cli.messages import printable, t
 from owes_cli.record import Record
-from owes_cli.safe_text import printable
 
 XY = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom

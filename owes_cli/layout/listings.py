@@ -13,7 +13,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from owes_cli.answers import Audience, CoverageStatus, Source
-from owes_cli.layout.blocks import Block, Fields, Heading, Inline, Table, text
+from owes_cli.layout import Block, Fields, Heading, Inline, Table, text
 from owes_cli.layout.sections import coverage_label, source_section
 from owes_cli.messages import t
 from owes_cli.record import Record

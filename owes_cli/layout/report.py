@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from owes_cli.answers import PeriodStatus, Query, Source
 from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
-from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
+from owes_cli.layout import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
 from owes_cli.layout.sections import (
     centre_section,
     cited_sources,

@@ -30,11 +30,11 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from owes_cli.layout.blocks import Bullets, Fields, Heading, Paragraph, Run, Table
-from owes_cli.safe_text import printable
+from owes_cli.layout import Bullets, Fields, Heading, Paragraph, Run, Table
+from owes_cli.messages import printable
 
 if TYPE_CHECKING:
-    from owes_cli.layout.blocks import Block, Inline
+    from owes_cli.layout import Block, Inline
     from owes_cli.layout.report import Report
 
 NBSP = "\u00a0"

@@ -2,7 +2,7 @@
 spreadsheet (DOCUMENTS), a dataset's problems (PROBLEMS) and why a file could not be written
 (REASONS), in Polish and English.
 
-Loaded by `catalogue.t` when it is asked for a message that the catalogue itself does not hold,
+Loaded by `messages.t` when it is asked for a message that the catalogue itself does not hold,
 so a lookup does not load them (a third of the catalogue's text): a message may live in either
 module and be found; here are those no lookup, listing or error of a lookup uses.
 """

@@ -1,7 +1,7 @@
 """The words of a failure, in Polish and English: errors of lookups and of options, of the
 dataset and the installation, and of files that cannot be written.
 
-Loaded by `catalogue.message` when it is asked for a message the catalogue itself does not
+Loaded by `messages.message` when it is asked for a message the catalogue itself does not
 hold: an answer that is found and printed says none of them, and these were half of the
 catalogue's text, read on every start-up.
 """

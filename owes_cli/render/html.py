@@ -12,10 +12,9 @@ import json
 from html import escape
 from importlib import resources
 
-from owes_cli.layout.blocks import Block, Bullets, Fields, Heading, Inline, Map, Paragraph, Table
+from owes_cli.layout import Block, Bullets, Fields, Heading, Inline, Map, Paragraph, Table
 from owes_cli.layout.web import CountyEntry, WebPage, day_chosen
-from owes_cli.messages import t
-from owes_cli.safe_text import printable
+from owes_cli.messages import printable, t
 
 # The most county answers one page holds (counties times the runs of days on which no answer
 # changes; Directory.web_page refuses more before the work). A page costs about 0.1 ms and 1 KB per

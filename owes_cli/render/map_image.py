@@ -33,7 +33,7 @@ from owes_cli.layout.coverage_map import (
     place_labels,
     scale_bar,
 )
-from owes_cli.safe_text import printable
+from owes_cli.messages import printable
 
 FONT_FAMILY = "DejaVu Sans, Verdana, Arial, sans-serif"
 TITLE_SIZE, SUBTITLE_SIZE = 22, 14

@@ -18,8 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
-from owes_cli.layout import coverage_map, typography
-from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Run, Table, plain_text
+from owes_cli.layout import (
+    Bullets,
+    Fields,
+    Heading,
+    Inline,
+    Map,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    coverage_map,
+    plain_text,
+    typography,
+)
 from owes_cli.layout.report import Report
 from owes_cli.messages import t
 from owes_cli.record import Record

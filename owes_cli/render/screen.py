@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import IO
 
-from owes_cli.layout import blocks as layout
+from owes_cli import layout
+from owes_cli.messages import printable
 from owes_cli.record import Record
-from owes_cli.safe_text import printable
 
 MAX_WIDTH = 1000  # as render/terminal/rich_draw.py: wider than any real terminal
 MIN_WIDTH = 30  # narrower than this, Rich's own column shrinking takes over

@@ -19,8 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from owes_cli import version
-from owes_cli.layout import typography
-from owes_cli.layout.blocks import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, plain_text
+from owes_cli.layout import Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, plain_text, typography
 from owes_cli.layout.report import Report
 from owes_cli.render import palette
 

@@ -26,8 +26,8 @@ from xml.sax.saxutils import escape
 
 from owes_cli.errors import CannotWriteError
 from owes_cli.layout.spreadsheet import Cell, Link, Sheet, Workbook
+from owes_cli.messages import printable
 from owes_cli.render import palette
-from owes_cli.safe_text import printable
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FILL = palette.HEAD_FILL

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from owes_cli.domain.resources import data_file
+from owes_cli.domain import data_file
 from owes_cli.errors import DatasetError, Problem
 
 # A guard against a wrong file, and the bound that keeps the commands reading the whole dataset

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from owes_cli.domain.dates import PartialDate, PartialDateError
 from owes_cli.errors import Problem
-from owes_cli.safe_text import forbidden_character
+from owes_cli.messages import forbidden_character
 
 # A broken file can hold hundreds of thousands of problems; past this many
 # the check stops, and says so, rather than spend memory listing them all.
@@ -403,7 +403,7 @@ class Checker:
 # No shell gives any of these a meaning, so completion offers an id as it is.
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
-# What safe_text.forbidden_character refuses (the C0 and C1 controls but tab
+# What messages.forbidden_character refuses (the C0 and C1 controls but tab
 # and newline, and the bidi controls), and the line and paragraph separators
 # U+2028 and U+2029, which are invisible line breaks.
 _UNSAFE = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029]")

@@ -4,7 +4,7 @@ Importing Rich costs a short answer about a third of its run, so `draw`
 first asks the fast path (render/screen.py), which draws the common answer
 exactly as Rich would without importing it; only what it cannot draw (a
 table, an unusual character or terminal) loads Rich (rich_draw.py). Plain
-text for pipes is render/plain.py.
+text for pipes is owes_cli.render itself.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from typing import IO
 
-from owes_cli.layout.blocks import Block, Table
+from owes_cli.layout import Block, Table
 from owes_cli.record import Record
 from owes_cli.render import screen
 

@@ -19,9 +19,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from owes_cli.layout import blocks as layout
+from owes_cli import layout
+from owes_cli.messages import printable
 from owes_cli.render.rich_compat import rich_console
-from owes_cli.safe_text import printable
 
 _Cells = list[list[str]]  # a listing's cells as text, row by row
 
