@@ -7,8 +7,9 @@ answer, the layout, the file written), run `--runs` times after one warm-up,
 round-robin, so that a machine that slows down for a while slows every case
 alike. A PDF export keeps the fonts it embeds, cut to the document's letters,
 in the cache (render/pdf_fonts.py): the "first" cases delete them before each
-run, and time the first export of a document, which cuts its fonts anew. The issue's bar is 0.7 s for each (issue 22). With `--against`, the
-same commands run with another checkout's `owes_cli` (e.g. /work/main)
+run, and time the first export of a document, which cuts its fonts anew.
+The issue's bar is 0.7 s for each (issue 22). With `--against`, the same
+commands run with another checkout's `owes_cli` (e.g. /work/main)
 interleaved with this one's, and the table gives the ratio of the medians,
 which a loaded machine disturbs less than the times themselves. A
 measurement, not a test: nothing here fails a build.
