@@ -116,8 +116,8 @@ class Key:
         return folder / f"dataset-{name:08x}.json"
 
 
-def private_dir(path: Path) -> bool:
-    """A directory of this user's that no one else may write (also where render/pdf_fonts.py keeps its cuts)."""
+def _private_dir(path: Path) -> bool:
+    """A directory of this user's that no one else may write."""
     try:
         info = os.lstat(path)
     except OSError:
@@ -125,10 +125,15 @@ def private_dir(path: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-def read(key: Key) -> dict[str, Any] | None:
-    """The checked dataset's data for `key`, or None when there is no entry to trust."""
-    entry = key.entry_path()
-    if entry is None or not private_dir(entry.parent):
+def read_trusted(entry: Path | None, limit: int) -> bytes | None:
+    """The bytes of a cache entry that can be trusted, or None.
+
+    Trusted: a regular file of this user's, no one else may write, of at most
+    `limit` bytes, in a directory of this user's that no one else may write
+    (`_private_dir`). Opened without following a link or waiting on a FIFO.
+    Shared by the dataset's entries and render/pdf_fonts.py's kept fonts.
+    """
+    if entry is None or not _private_dir(entry.parent):
         return None
     try:
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -136,19 +141,21 @@ def read(key: Key) -> dict[str, Any] | None:
         return None
     try:
         info = os.fstat(fd)
-        if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_uid != os.getuid()
-            or info.st_mode & 0o022
-            or info.st_size > MAX_ENTRY_BYTES
-        ):
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022 or info.st_size > limit:
             return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_ENTRY_BYTES + 1)
+            return handle.read(limit + 1)
     except OSError:
         return None
     finally:
         os.close(fd)
+
+
+def read(key: Key) -> dict[str, Any] | None:
+    """The checked dataset's data for `key`, or None when there is no entry to trust."""
+    data = read_trusted(key.entry_path(), MAX_ENTRY_BYTES)
+    if data is None:
+        return None
     try:
         stored = json.loads(data)
     except (ValueError, RecursionError):  # corrupt: not JSON, not UTF-8, or nested past reason
@@ -179,36 +186,43 @@ def encode(fields: dict[str, Any], raw: dict[str, Any]) -> bytes:
 
 def write(key: Key, raw: dict[str, Any]) -> None:
     """Keep the checked dataset for the next run; silently nothing when that cannot be done."""
+    try:
+        content = encode(key.fields, raw)
+    except (TypeError, ValueError, UnicodeError):  # TypeError: a value JSON cannot hold (a TOML date)
+        return
+    write_entry(key.entry_path(), content, keep=MAX_ENTRIES)
+
+
+def write_entry(entry: Path | None, content: bytes, *, keep: int) -> None:
+    """Write a cache entry whole or not at all (a temporary file renamed), in a directory of this
+    user's that no one else may write; then keep the `keep` newest entries of its kind (those
+    whose name starts as `entry`'s does, up to its first "-"). Silently nothing when that cannot
+    be done: a cache only makes runs faster. Shared with render/pdf_fonts.py's kept fonts."""
     import tempfile  # 4 ms of imports, paid only by the run that writes
 
-    folder, entry = directory(), key.entry_path()
-    if folder is None or entry is None:
+    if entry is None:
         return
+    folder, kind = entry.parent, entry.name.partition("-")[0] + "-"
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not private_dir(folder):
+        if not _private_dir(folder):
             return
-        content = encode(key.fields, raw)
-        fd, temporary = tempfile.mkstemp(prefix=".dataset-", suffix=".tmp", dir=folder)
-    except (OSError, TypeError, ValueError, UnicodeError):  # TypeError: a value JSON cannot hold (a TOML date)
+        fd, temporary = tempfile.mkstemp(prefix=f".{kind}", suffix=".tmp", dir=folder)
+    except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
         os.replace(temporary, entry)
-    except (OSError, UnicodeError):
+    except OSError:
         try:
             os.unlink(temporary)
         except OSError:
             pass
         return
-    _prune(folder)
-
-
-def _prune(folder: Path) -> None:
     try:
-        entries = sorted(folder.glob("dataset-*.json"), key=lambda entry: entry.stat().st_mtime_ns)
-        for old in entries[:-MAX_ENTRIES]:
+        entries = sorted(folder.glob(f"{kind}*{entry.suffix}"), key=lambda old: old.stat().st_mtime_ns)
+        for old in entries[:-keep]:
             old.unlink()
     except OSError:  # another run pruned first, or the directory went away
         pass

@@ -45,7 +45,6 @@ import contextlib
 import hashlib
 import json
 import os
-import stat
 import struct
 import zlib
 from collections.abc import Iterator
@@ -297,28 +296,9 @@ def _entry(key: dict[str, Any]) -> Path | None:
 
 def _read(key: dict[str, Any]) -> tuple[bytes, list[str]] | None:
     """The kept cut for `key`: its bytes and glyph order, or None when there is none to trust."""
-    entry = _entry(key)
-    if entry is None or not dataset_cache.private_dir(entry.parent):
+    content = dataset_cache.read_trusted(_entry(key), MAX_ENTRY_BYTES)
+    if content is None:
         return None
-    try:
-        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_uid != os.getuid()
-            or info.st_mode & 0o022
-            or info.st_size > MAX_ENTRY_BYTES
-        ):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            content = handle.read(MAX_ENTRY_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     head, _, data = content.partition(b"\n")
     try:
         stored = json.loads(head)
@@ -334,37 +314,9 @@ def _read(key: dict[str, Any]) -> tuple[bytes, list[str]] | None:
 
 def _write(key: dict[str, Any], data: bytes, order: list[str]) -> None:
     """Keep a cut for the next run; silently nothing when that cannot be done."""
-    import tempfile
-
-    folder, entry = dataset_cache.directory(), _entry(key)
-    if folder is None or entry is None:
-        return
     head = {"key": key, "crc32": zlib.crc32(data), "order": order}
     try:
         content = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogateescape")
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not dataset_cache.private_dir(folder):
-            return
-        fd, temporary = tempfile.mkstemp(prefix=f".{PREFIX}", suffix=".tmp", dir=folder)
-    except (OSError, UnicodeError):
+    except UnicodeError:
         return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content + b"\n" + data)
-        os.replace(temporary, entry)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        return
-    _prune(folder)
-
-
-def _prune(folder: Path) -> None:
-    try:
-        entries = sorted(folder.glob(f"{PREFIX}*.bin"), key=lambda entry: entry.stat().st_mtime_ns)
-        for old in entries[:-MAX_ENTRIES]:
-            old.unlink()
-    except OSError:  # another run pruned first, or the directory went away
-        pass
+    dataset_cache.write_entry(_entry(key), content + b"\n" + data, keep=MAX_ENTRIES)
