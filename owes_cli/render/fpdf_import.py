@@ -44,6 +44,10 @@ import types
 import warnings
 from typing import Any, cast
 
+# The fpdf2 release whose internals owes repeats: render/pdf.py's drawing of lines, cells and
+# tables, render/pdf_fonts.py's cutting of fonts (test_print_quality and test_lean_fpdf pin it).
+# With any other release both leave the work to fpdf2's own public methods.
+FOLLOWED_FPDF = "2.8.9"
 LOOK_ABSENT = ("PIL", "lxml")  # imported by fpdf2 and fontTools inside try … except ImportError
 SUBSETTER = "fontTools.subset"
 # Imported by fpdf2; the instancer used only for variable fonts, the subsetter only as fonts are cut.

@@ -36,6 +36,7 @@ from owes_cli.layout.report import Report
 from owes_cli.messages import t
 from owes_cli.record import Record
 from owes_cli.render import palette
+from owes_cli.render.fpdf_import import FOLLOWED_FPDF
 from owes_cli.render.palette import rgb
 
 if TYPE_CHECKING:
@@ -1090,7 +1091,7 @@ def _write(pdf: FPDF, height: float, text: str, link: str) -> None:
 
 # The fpdf2 whose `write`, `multi_cell`, `cell` and table drawing `_write_lines`, `_multi_cell_lines`,
 # `_cell` and `_one_pass` repeat (test_print_quality pins it): another version is left to fpdf2's own.
-WRITE_FPDF = "2.8.9"
+WRITE_FPDF = FOLLOWED_FPDF
 
 
 def _write_lines(pdf: Any, height: float, text: str, link: str) -> bool:

@@ -60,9 +60,9 @@ from fontTools.ttLib.ttFont import (  # type: ignore[import-untyped]
 )
 
 from owes_cli.domain import dataset_cache
+from owes_cli.render.fpdf_import import FOLLOWED_FPDF
 
 FORMAT = "owes-font-subset/1"
-FPDF_VERSION = "2.8.9"  # the fpdf2 whose font writing (fpdf/output.py, `_add_fonts`) this follows
 # A cut DejaVu face is some 20 KB; a whole one, 50 KB.
 MAX_ENTRY_BYTES = 1024 * 1024
 # Entries kept: two faces for each document a user makes again and again; past this
@@ -76,7 +76,7 @@ def install() -> None:
     import fpdf
     import fpdf.output
 
-    if fpdf.__version__ == FPDF_VERSION:
+    if fpdf.__version__ == FOLLOWED_FPDF:  # the release whose font writing (`fpdf.output._add_fonts`) this follows
         fpdf.output.ftsubset = _Subsetting()  # type: ignore[attr-defined]
 
 
@@ -276,7 +276,7 @@ def _key(font: Any, options: Options, glyphs: list[str]) -> dict[str, Any] | Non
         return None
     key = {
         "format": FORMAT,
-        "fpdf": FPDF_VERSION,
+        "fpdf": FOLLOWED_FPDF,
         "fonttools": fontTools.version,
         "font": [os.path.realpath(name), info.st_size, info.st_mtime_ns, crc],
         "options": [sorted(options.settings.items()), options.drop_tables],
