@@ -234,7 +234,7 @@ PARAM_HELP: dict[str, tuple[str, str]] = {
     ),
     "show_version": ("Pokaż wersję i zakończ.", "Show the version and exit."),
     "no_cache": (
-        "Sprawdź plik danych od nowa i nie zapisuj go w pamięci podręcznej (także zmienna OWES_NO_CACHE).",
+        "Sprawdź plik danych od nowa i niczego nie zachowuj w pamięci podręcznej (także zmienna OWES_NO_CACHE).",
         "Read and check the dataset afresh, keeping nothing in the cache (also the OWES_NO_CACHE variable).",
     ),
     "export.output": (
