@@ -1,6 +1,6 @@
 """The dataset model: sources, organisations, periods, centres, counties.
 
-Immutable NamedTuples with no I/O; `dataset.build` makes them from TOML.
+Immutable NamedTuples with no I/O; `owes_cli.domain.dataset.build` makes them from TOML.
 Text the user sees in either language is a `Text` with `pl` and `en`.
 """
 

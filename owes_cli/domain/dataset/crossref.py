@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
-from owes_cli.domain.dataset.build import region_codes
+from owes_cli.domain.dataset import region_codes
 from owes_cli.domain.dataset.evidence import check_quotes
 from owes_cli.domain.dataset.schema import MAX_PROBLEMS, Problems, join
 from owes_cli.domain.dates import PartialDate, PartialDateError
