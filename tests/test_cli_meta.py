@@ -128,6 +128,23 @@ def test_wheel_ships_the_data_and_runs_from_any_directory(tmp_path: Path) -> Non
     assert loaded.stdout.strip() == str(site / "owes_cli" / "data" / "centres.toml")
 
 
+
+def test_a_package_reached_through_a_symbolic_link_finds_its_data(tmp_path: Path) -> None:
+    # A checkout's package linked into another folder (as some installs do): the data is
+    # beside the folder the link points to, not beside the link.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "owes_cli").symlink_to(PROJECT / "owes_cli", target_is_directory=True)
+    run = subprocess.run(
+        [sys.executable, "-c", "import owes_cli.domain.dataset as d; print(d.bundled_path())"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str(PROJECT / "data" / "centres.toml")
+
 def test_lang_before_the_command(owes: Owes) -> None:
     run = owes("--lang", "pl", "which-centre", "--county", "żurski")
     assert run.exit_code == ExitCode.NOT_FOUND
