@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from owes_cli import errors  # errors.CountyNotFound and the like load when raised (errors.__getattr__)
 from owes_cli.domain import Register, load_county_index, names
@@ -24,11 +24,6 @@ class Note(Record):
 T = TypeVar("T")
 
 
-class Choice(Record, Generic[T]):
-    chosen: T
-    notes: tuple[Note, ...]
-
-
 def choose(
     scored: Iterable[tuple[float, T]],
     *,
@@ -43,8 +38,8 @@ def choose(
     note_alongside: Callable[[T, T], Note | None] = lambda chosen, other: None,
     max_mentions: int | None = None,
     note_more: Callable[[int], Note] | None = None,
-) -> Choice[T]:
-    """The one candidate a query means, for counties and places alike.
+) -> tuple[T, tuple[Note, ...]]:
+    """The one candidate a query means, for counties and places alike, and the notes that go with it.
 
     The best-scored candidates inside the dataset's coverage win over any
     outside it; several of them in different counties are ambiguous, several
@@ -62,7 +57,7 @@ def choose(
     chosen = top[0]
     notes = [note for other in top[1:] if (note := note_alongside(chosen, other)) is not None]
     notes += _namesakes_outside(chosen, scored, inside, name, note_outside, max_mentions, note_more)
-    return Choice(chosen, tuple(notes))
+    return chosen, tuple(notes)
 
 
 def _best_inside(
@@ -176,7 +171,7 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
                 score = 1.0
         if score:
             scored.append((score, cand))
-    choice = choose(
+    chosen, notes = choose(
         scored,
         inside=lambda c: c.in_coverage,
         county=lambda c: c.teryt,
@@ -195,8 +190,8 @@ def resolve_county(text: str, dataset: Dataset, register: Register) -> ResolvedC
             "county_also_outside", {"name": c.name, "teryt": c.teryt, "voivodeship": register.voivodeship(c.teryt)}
         ),
     )
-    county = dataset.counties[choice.chosen.teryt]
-    return ResolvedCounty(county, choice.notes + tuple(_separate_city_note(county, dataset)))
+    county = dataset.counties[chosen.teryt]
+    return ResolvedCounty(county, notes + tuple(_separate_city_note(county, dataset)))
 
 
 def _matchable(query_words: list[str], kinds: set[str], dataset: Dataset, register: Register) -> list[_Candidate]:

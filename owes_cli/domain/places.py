@@ -537,7 +537,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
             )
         return Note("place_same_name_locality", _where(other, register, gazetteer))
 
-    choice = choose(
+    chosen, notes = choose(
         scored,
         inside=lambda p: p.county in dataset.counties,
         county=lambda p: p.county,
@@ -556,7 +556,7 @@ def resolve_place(text: str, dataset: Dataset, register: Register, gazetteer: Ga
     also = tuple(
         Note("place_same_name_town_first", _where(p, register, gazetteer)) for p in overshadowed[:MAX_MENTIONS]
     )
-    return ResolvedPlace(choice.chosen, dataset.counties[choice.chosen.county], choice.notes + also)
+    return ResolvedPlace(chosen, dataset.counties[chosen.county], notes + also)
 
 
 _TOWNS = (PlaceKind.URBAN, PlaceKind.TOWN)
