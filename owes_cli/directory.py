@@ -27,7 +27,7 @@ from owes_cli.record import Record
 
 if TYPE_CHECKING:
     from owes_cli.answers import detail, tables
-    from owes_cli.answers.places import PlaceInfo
+    from owes_cli.answers.places import PlaceReadings
     from owes_cli.domain.places import Gazetteer, Place
     from owes_cli.layout.coverage_map import CoverageMap
     from owes_cli.layout.report import Report
@@ -84,15 +84,6 @@ class Reading(Record):
     readings: tuple[Place, ...] = ()
 
 
-class PlaceReadings(Record):
-    """Every reading of a place's name, in the order the readings are listed, and whether
-    they all give the same answer on the day (the web page's search asks this)."""
-
-    query: str
-    readings: tuple[PlaceInfo, ...]
-    same_answer: bool
-
-
 class ReadAs(Record):
     """A `Where` as read: the option taken (`where.option` is set) and the notes for the person."""
 
@@ -100,11 +91,12 @@ class ReadAs(Record):
     notes: tuple[answers.NoteInfo, ...]
 
 
-# What stays the same across readings for the answer to be one answer.
-SameAnswer = Callable[[County], Hashable]
+if TYPE_CHECKING:  # names for the type checker: each TypeVar cost every start-up some 20 us
+    # What stays the same across readings for the answer to be one answer.
+    SameAnswer = Callable[[County], Hashable]
 
-R = TypeVar("R")
-Method = TypeVar("Method", bound=Callable[..., Any])
+    R = TypeVar("R")
+    Method = TypeVar("Method", bound=Callable[..., Any])
 
 
 def _speaking(method: Method) -> Method:
@@ -122,7 +114,7 @@ def _speaking(method: Method) -> Method:
     # are wrapped as the class is defined, on every start-up.
     speaking.__name__, speaking.__qualname__, speaking.__doc__ = method.__name__, method.__qualname__, method.__doc__
     speaking.__annotations__, speaking.__wrapped__ = method.__annotations__, method  # type: ignore[attr-defined]
-    return cast(Method, speaking)
+    return cast("Method", speaking)
 
 
 class Directory:
@@ -436,7 +428,7 @@ class Directory:
         """Every place of the region a name may mean, in the order they are listed (the
         first leads), and whether they all give the same answer on the day: what
         `--place` does with the name (one answer, or the list to choose from)."""
-        from owes_cli.answers.places import place_info
+        from owes_cli.answers.places import PlaceReadings, place_info
         from owes_cli.domain import places
         from owes_cli.errors import PlaceAmbiguous
 

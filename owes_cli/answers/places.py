@@ -52,6 +52,15 @@ class PlaceInfo(Record):
     voivodeship: str
 
 
+class PlaceReadings(Record):
+    """Every reading of a place's name, in the order the readings are listed, and whether
+    they all give the same answer on the day (the web page's search asks this)."""
+
+    query: str
+    readings: tuple[PlaceInfo, ...]
+    same_answer: bool
+
+
 def unit(place: Place) -> Unit:
     return Unit(place.teryt, place.name, place.kind)
 

@@ -15,7 +15,7 @@ import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -368,8 +368,6 @@ def owes(
 
 
 app.callback()(_Read(owes))
-
-R = TypeVar("R")
 
 
 def _directory(lang: str | None, data: str | None) -> Directory:
