@@ -23,7 +23,8 @@ from typer.core import TyperGroup
 from owes_cli import answers
 from owes_cli import messages as i18n
 from owes_cli.answers import NoteInfo, to_json
-from owes_cli.cli import click_compat, streams
+from owes_cli.cli import click_compat
+from owes_cli.cli import output as cli_output
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import ExitCode, OwesError, UsageError
@@ -74,10 +75,10 @@ def _prepare_streams() -> Callable[[], None]:
     """Streams that say when they fail, and signals that clean up; returns what undoes both."""
     if sys.stderr is None:  # started with stderr closed (2>&-): messages go nowhere
         sys.stderr = open(os.devnull, "w")  # not closed: it lives as long as the process
-    handlers = streams.handle_signals()
-    streams.sane_columns()
-    streams.fix_stderr_encoding()
-    original = streams.install()
+    handlers = cli_output.handle_signals()
+    cli_output.sane_columns()
+    cli_output.fix_stderr_encoding()
+    original = cli_output.install()
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:  # an in-memory stdout under a test runner
         try:
@@ -86,8 +87,8 @@ def _prepare_streams() -> Callable[[], None]:
             pass
 
     def undo() -> None:
-        streams.restore(original)
-        streams.restore_signals(handlers)
+        cli_output.restore(original)
+        cli_output.restore_signals(handlers)
 
     return undo
 
@@ -137,7 +138,7 @@ class OwesGroup(TyperGroup):
         return code
 
     def _set_up(self, argv: list[str]) -> tuple[list[str], str, Callable[[], None]]:
-        """The line without --no-pager, the run's language (active from here on), and what undoes the streams."""
+        """The line without --no-pager, the run's language (active from here on), and what undoes the output."""
         argv = _take_no_pager(argv)
         peeked = _peek_lang(argv)
         lang = i18n.resolve_lang(peeked if peeked and peeked.strip().lower() in i18n.LANGS else None)
@@ -176,7 +177,7 @@ def _said(message: str, code: int) -> int:
 
 
 def _pipe_failure(err: BaseException, lang: str) -> int:
-    if isinstance(err, BrokenPipeError | streams.ReaderGone) or getattr(err, "errno", None) == errno.EPIPE:
+    if isinstance(err, BrokenPipeError | cli_output.ReaderGone) or getattr(err, "errno", None) == errno.EPIPE:
         return _quiet_broken_pipe()
     raise err
 
@@ -187,8 +188,8 @@ _FAILURES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], Ca
     (click_compat.NoArgsIsHelpError, lambda err, lang: _said(err.format_message(), ExitCode.USAGE)),
     (click_compat.ClickException, lambda err, lang: _said(_usage_error(err, lang), ExitCode.USAGE)),
     ((KeyboardInterrupt, typer.Abort), lambda err, lang: _said(t(lang, "interrupted"), ExitCode.INTERRUPTED)),
-    (streams.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
-    ((OSError, streams.ReaderGone), _pipe_failure),  # the reader left: quietly; any other OSError is a bug
+    (cli_output.Terminated, lambda err, lang: _said(t(lang, "terminated", signal=err.name), err.exit_code)),
+    ((OSError, cli_output.ReaderGone), _pipe_failure),  # the reader left: quietly; any other OSError is a bug
 )
 
 
@@ -246,7 +247,7 @@ def _say(message: str) -> None:
 
 def _quiet_broken_pipe() -> int:
     # The reader left (`owes counties | head -1`); send the rest nowhere.
-    streams.discard_stdout()
+    cli_output.discard_stdout()
     return ExitCode.BROKEN_PIPE
 
 

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from owes_cli import answers, render
-from owes_cli.cli import streams
 from owes_cli.cli.app import _complete_centre, _directory, _say, _warn_notes
-from owes_cli.cli.output import Output
+from owes_cli.cli.output import STDOUT, Output
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import DatasetError, ExitCode, UsageError
 from owes_cli.messages import t
@@ -64,7 +63,7 @@ def read_where(
 
 def written(output: str, kind: str, lang: str, quiet: bool) -> None:
     """One line on stderr that says what was written where (not for stdout, nor with --quiet)."""
-    if output != streams.STDOUT and not quiet:
+    if output != STDOUT and not quiet:
         _say(t(lang, f"{kind}_written", path=output))
 
 
@@ -311,6 +310,6 @@ def _prepare_output(output: str, chosen: str | None, allowed: tuple[str, ...], f
     from owes_cli.cli import files
 
     kind = files.choose_format(output, chosen, allowed)
-    if output != streams.STDOUT:
+    if output != STDOUT:
         files.check_target(Path(output), force=force)
     return kind

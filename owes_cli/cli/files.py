@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from owes_cli.cli.streams import STDOUT, CheckedStdout, ReaderGone, discard_stdout, stdout, stdout_failed, write_all
+from owes_cli.cli.output import STDOUT, CheckedStdout, ReaderGone, discard_stdout, stdout, stdout_failed, write_all
 
 __all__ = [
     "STDOUT",
