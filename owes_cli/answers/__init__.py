@@ -25,7 +25,7 @@ from owes_cli.record import Record
 
 if TYPE_CHECKING:  # what a county's lookup neither builds nor loads: see _ELSEWHERE
     from owes_cli.answers.detail import DuringAnswer, ServedBy
-    from owes_cli.answers.places import Locality, PlaceInfo, Unit, place_info, unit
+    from owes_cli.answers.places import Locality, PlaceInfo, PlaceReadings, Point, Unit, place_info, unit
     from owes_cli.domain.history import MilestoneKind
 
 __all__ = [
@@ -35,6 +35,8 @@ __all__ = [
     "MilestoneKind",
     "PeriodStatus",
     "PlaceInfo",
+    "PlaceReadings",
+    "Point",
     "ServedBy",
     "Unit",
     "place_info",
@@ -43,11 +45,13 @@ __all__ = [
 ]
 
 # Answers' parts that live in the modules of the commands that build them, named here as well:
-# a place beside a county (`--place`, `--at`: answers.places), the centres of a whole month or
+# a place beside a county (`--place`, `--at` and its point: answers.places), the centres of a whole month or
 # year (`--on 2014`: answers.detail), a milestone's kind (the timelines: domain.history).
 _ELSEWHERE = {
     "Locality": "owes_cli.answers.places",
     "PlaceInfo": "owes_cli.answers.places",
+    "PlaceReadings": "owes_cli.answers.places",
+    "Point": "owes_cli.answers.places",
     "Unit": "owes_cli.answers.places",
     "place_info": "owes_cli.answers.places",
     "unit": "owes_cli.answers.places",
@@ -315,17 +319,12 @@ class NoteInfo(Record):
     params: Mapping[str, Any]  # written beside "id" in JSON
 
 
-class Point(Record):
-    lat: float
-    lon: float
-
-
 class Query(Record):
     """What was asked: the county or place as typed, or a point, and the day."""
 
     county: str | None  # only what was asked is written in JSON
     place: str | None
-    at: Point | None
+    at: Point | None  # for `--at` only (owes_cli.answers.places)
     on: str
 
 

@@ -19,7 +19,6 @@ from owes_cli.answers import (
     NoteInfo,
     PeriodInfo,
     PeriodStatus,
-    Point,
     Query,
     Ref,
     Source,
@@ -31,7 +30,7 @@ from owes_cli.answers import (
     remembered_centre,
     remembered_period,
 )
-from owes_cli.answers.places import PlaceInfo, Unit, place_info, unit
+from owes_cli.answers.places import PlaceInfo, Point, Unit, place_info, unit
 from owes_cli.domain import history, lookup, periods
 from owes_cli.domain.model import Centre, Dataset
 from owes_cli.record import Record

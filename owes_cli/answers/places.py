@@ -52,6 +52,13 @@ class PlaceInfo(Record):
     voivodeship: str
 
 
+class Point(Record):
+    """A point asked about (`--at`), as the question gives it."""
+
+    lat: float
+    lon: float
+
+
 class PlaceReadings(Record):
     """Every reading of a place's name, in the order the readings are listed, and whether
     they all give the same answer on the day (the web page's search asks this)."""

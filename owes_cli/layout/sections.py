@@ -29,7 +29,6 @@ from owes_cli.answers import (
     Event,
     PeriodInfo,
     PeriodStatus,
-    Point,
     Source,
     run_by,
     run_by_line,
@@ -68,7 +67,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from owes_cli.answers.detail import DuringAnswer, PlaceDetail
-    from owes_cli.answers.places import PlaceInfo
+    from owes_cli.answers.places import PlaceInfo, Point
     from owes_cli.answers.tables import SourceRow
 
 
