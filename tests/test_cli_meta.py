@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+import typing
 import zipfile
 from pathlib import Path
 
@@ -128,7 +130,6 @@ def test_wheel_ships_the_data_and_runs_from_any_directory(tmp_path: Path) -> Non
     assert loaded.stdout.strip() == str(site / "owes_cli" / "data" / "centres.toml")
 
 
-
 def test_a_package_reached_through_a_symbolic_link_finds_its_data(tmp_path: Path) -> None:
     # A checkout's package linked into another folder (as some installs do): the data is
     # beside the folder the link points to, not beside the link.
@@ -144,6 +145,24 @@ def test_a_package_reached_through_a_symbolic_link_finds_its_data(tmp_path: Path
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == str(PROJECT / "data" / "centres.toml")
+
+
+def test_each_shared_option_has_the_type_the_commands_are_checked_against() -> None:
+    # cli.app builds each shared option when Typer first reads a command (_OPTIONS), and names
+    # its type once more, for mypy, under TYPE_CHECKING: were the two to drift apart, mypy would
+    # check the commands' code against a type their options never give.
+    from owes_cli.cli.app import _OPTIONS
+
+    checked = {}
+    for node in ast.parse((PROJECT / "owes_cli" / "cli" / "app.py").read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for alias in node.body:
+                if isinstance(alias, ast.Assign) and isinstance(alias.targets[0], ast.Name):
+                    checked[alias.targets[0].id] = eval(ast.unparse(alias.value))  # our own source: types only
+    assert len(checked) >= 8, checked
+    for name, seen_by_mypy in checked.items():
+        assert typing.get_args(_OPTIONS[name]())[0] == seen_by_mypy, name
+
 
 def test_lang_before_the_command(owes: Owes) -> None:
     run = owes("--lang", "pl", "which-centre", "--county", "żurski")

@@ -157,7 +157,7 @@ class OwesGroup(TyperGroup):
             return _failed(err, lang)
         code = result if isinstance(result, int) else ExitCode.OK
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into Exit(130) before we see it
-            _say(t(lang, "interrupted"))
+            say(t(lang, "interrupted"))
         return code
 
 
@@ -172,7 +172,7 @@ def _overview(lang: str) -> int:
 
 
 def _said(message: str, code: int) -> int:
-    _say(message)
+    say(message)
     return code
 
 
@@ -237,7 +237,8 @@ def _check_lengths(argv: list[str]) -> None:
             raise UsageError("argument_too_long", position=position, length=len(arg), limit=MAX_ARGUMENT)
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
+    """A message for the person, on stderr (stdout carries only data), made safe to show."""
     try:
         sys.stderr.write(printable(message.rstrip("\n")) + "\n")
         sys.stderr.flush()
@@ -270,10 +271,10 @@ _OPTIONS: dict[str, Callable[[], Any]] = {
     "DataOption": lambda: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False)],
     "OnOption": lambda: Annotated[str | None, typer.Option("--on", metavar="YYYY-MM-DD", show_default=False)],
     "CountyOption": lambda: Annotated[
-        str | None, typer.Option("--county", "-c", show_default=False, autocompletion=_complete_county)
+        str | None, typer.Option("--county", "-c", show_default=False, autocompletion=complete_county)
     ],
     "CentreOption": lambda: Annotated[
-        str | None, typer.Option("--centre", metavar="ID", show_default=False, autocompletion=_complete_centre)
+        str | None, typer.Option("--centre", metavar="ID", show_default=False, autocompletion=complete_centre)
     ],
     "OutputOption": lambda: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", show_default=False)],
     "ForceOption": lambda: Annotated[bool, typer.Option("--force", show_default=False)],
@@ -371,7 +372,7 @@ def owes(
 app.callback()(_Read(owes))
 
 
-def _directory(lang: str | None, data: str | None) -> Directory:
+def directory_for(lang: str | None, data: str | None) -> Directory:
     """The directory a command asks, in the run's language (--lang, else the one OwesGroup.main found)."""
     return Directory.load(data, lang=lang if lang is not None else i18n.active_lang())
 
@@ -419,7 +420,7 @@ class _Command(_Read):
         return self.own.replace(parameters=parameters + [_option(key) for key in shared])
 
     def __call__(self, **options: Any) -> None:
-        directory = _directory(options.pop("lang"), options.pop("data"))
+        directory = directory_for(options.pop("lang"), options.pop("data"))
         if "where" in self.own.parameters:
             bare = options.pop("words") if self.words else None
             options["where"] = _where(bare, options.pop("county"), options.pop("place"), options.pop("at"))
@@ -460,15 +461,15 @@ def _where(
     return Where.parse(county=county, place=place, at=at, words=" ".join(words) if words else None)
 
 
-def _warn_notes(notes: Sequence[NoteInfo], lang: str, out: Output | None) -> None:
+def warn_notes(notes: Sequence[NoteInfo], lang: str, out: Output | None) -> None:
     """Notes for people on stderr: how a bare word was read, always; the others where a
     machine format carries them in the data (a terminal's answer shows them itself)."""
     for note in notes:
         if note.id == "read_as" or out is None or out.for_machines:
-            _say(i18n.note_text(to_json(note), lang))
+            say(i18n.note_text(to_json(note), lang))
 
 
-def _complete_county(incomplete: str) -> list[str]:
+def complete_county(incomplete: str) -> list[str]:
     """Shell completion: the dataset's counties whose name starts with what was typed."""
     try:
         return Directory.load(os.environ.get("OWES_DATA") or None).complete_county(incomplete)
@@ -476,7 +477,7 @@ def _complete_county(incomplete: str) -> list[str]:
         return []
 
 
-def _complete_centre(incomplete: str) -> list[str]:
+def complete_centre(incomplete: str) -> list[str]:
     """Shell completion: the centres' ids."""
     try:
         return Directory.load(os.environ.get("OWES_DATA") or None).complete_centre(incomplete)
@@ -504,7 +505,7 @@ def which_centre(
         out.card(during, sections.during_answer(during, directory.lang, today=today), answers.during_rows(during))
         return
     answer = directory.which_centre(where, on=first)
-    _warn_notes(answer.notes, directory.lang, out)
+    warn_notes(answer.notes, directory.lang, out)
     # The short answer fits one screen; --full is everything, sources included.
     if full:
         from owes_cli.layout import sections

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from owes_cli import answers, render
-from owes_cli.cli.app import _complete_centre, _directory, _say, _warn_notes
+from owes_cli.cli.app import complete_centre, directory_for, say, warn_notes
 from owes_cli.cli.output import STDOUT, Output
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import DatasetError, ExitCode, UsageError
@@ -57,14 +57,14 @@ def read_where(
     if where is None:
         return None
     reading = directory.read(where, on=on, about=about)
-    _warn_notes(reading.notes, directory.lang, None)
+    warn_notes(reading.notes, directory.lang, None)
     return reading.where
 
 
 def written(output: str, kind: str, lang: str, quiet: bool) -> None:
     """One line on stderr that says what was written where (not for stdout, nor with --quiet)."""
     if output != STDOUT and not quiet:
-        _say(t(lang, f"{kind}_written", path=output))
+        say(t(lang, f"{kind}_written", path=output))
 
 
 def _listing(name: str, ask: Callable[[Directory], Sequence[Any]], columns: str) -> Callable[..., None]:
@@ -90,7 +90,7 @@ def centres(*, directory: Directory, out: Output) -> None:
 
 
 def centre(
-    centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False, autocompletion=_complete_centre)],
+    centre_id: Annotated[str, typer.Argument(metavar="ID", show_default=False, autocompletion=complete_centre)],
     *,
     directory: Directory,
     out: Output,
@@ -133,7 +133,7 @@ def place_detail(
 
     # `owes place Nowa Sól` without quotes: the words are one name.
     found = directory.place(" ".join(name))
-    _warn_notes(found.notes, directory.lang, out)
+    warn_notes(found.notes, directory.lang, out)
     out.card(found, sections.place_card(found, directory.lang), listings.place_row(found))
 
 
@@ -199,7 +199,7 @@ def validate(
     data: DataOption = None,
 ) -> None:
     # The dataset to check is the argument, else --data, as every other command reads it.
-    directory = _directory(lang, path if path is not None else data)
+    directory = directory_for(lang, path if path is not None else data)
     out = Output(fmt, directory.lang, allowed=("auto", "plain", "table", "json"))
     report = directory.validate()
     if out.format == "json":
@@ -224,9 +224,9 @@ def validate(
         if out.format != "json":
             # Every problem, each as soon as it is written: other commands list only the first ones.
             invalid = DatasetError(report.path, list(report.found))
-            _say(invalid.headline(directory.lang))
+            say(invalid.headline(directory.lang))
             for line in invalid.problem_lines(directory.lang):
-                _say(line)
+                say(line)
         raise typer.Exit(ExitCode.INVALID_DATASET)
 
 
