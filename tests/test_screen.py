@@ -68,7 +68,7 @@ def cards() -> list[tuple[str, str, list[layout.Block]]]:
                 answer = directory.which_centre(county=county, on=day)
                 full = sections.county_card(answer, lang, today=today)
                 found.append((f"{lang} {county} {day}", lang, full))
-                found.append((f"{lang} {county} {day} short", lang, sections.short_answer(answer, lang, today=today)))
+                found.append((f"{lang} {county} {day} short", lang, layout.short_answer(answer, lang, today=today)))
         for place in ("Żary", "Olbrachtów", "Lubsko", "Bieniów"):
             answer = directory.which_centre(place=place, on=DAYS[1])
             found.append((f"{lang} {place}", lang, sections.county_card(answer, lang, today=today)))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, Owes, run_on_pty
 
-from owes_cli import Directory
+from owes_cli import Directory, layout
 from owes_cli.cli.output import pager_command
 from owes_cli.layout import sections
 from owes_cli.render import terminal
@@ -50,13 +50,13 @@ def test_every_county_fits_one_screen_at_80_columns(
     asking = directory if lang == "en" else polish
     for county in asking.counties(on=day):
         answer = asking.which_centre(county=county.teryt, on=day)
-        lines = _drawn(sections.short_answer(answer, lang, today=asking.today().isoformat()), 80, monkeypatch)  # type: ignore[arg-type]
+        lines = _drawn(layout.short_answer(answer, lang, today=asking.today().isoformat()), 80, monkeypatch)  # type: ignore[arg-type]
         assert len(lines) <= SCREEN, (county.teryt, lines)
 
 
 def test_a_place_with_namesakes_fits_one_screen(directory: Directory, monkeypatch: pytest.MonkeyPatch) -> None:
     answer = directory.which_centre(place="Żary")
-    lines = _drawn(sections.short_answer(answer, "en", today=directory.today().isoformat()), 80, monkeypatch)  # type: ignore[arg-type]
+    lines = _drawn(layout.short_answer(answer, "en", today=directory.today().isoformat()), 80, monkeypatch)  # type: ignore[arg-type]
     assert len(lines) <= SCREEN
     joined = " ".join(lines)
     assert "also the name of the rural gmina 0811102" in joined

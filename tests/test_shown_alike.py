@@ -303,7 +303,8 @@ PAST = {"en": "(historical)", "pl": "(stan historyczny)"}
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) -> None:
-    from owes_cli.layout import Heading, sections
+    from owes_cli import layout
+    from owes_cli.layout import Heading
 
     short = owes("which-centre", "--county", "żarski", "--on", "2014-06-01", "--lang", lang).stdout
     assert (
@@ -324,10 +325,10 @@ def test_an_answer_for_a_past_day_says_so_in_its_heading(owes: Owes, lang: str) 
     # Past is relative to today, whichever day that is: the layout takes it as given.
     answer = directory(lang).which_centre(county="żarski", on=date(2026, 6, 1))
     for today, past in (("2026-06-01", False), ("2026-06-02", True), ("2026-05-31", False), ("", False)):
-        heading = sections.short_answer(answer, lang, today=today)[0]
+        heading = layout.short_answer(answer, lang, today=today)[0]
         assert isinstance(heading, Heading)
         assert (PAST[lang] in heading.text) is past, today
-    today_heading = sections.short_answer(answer, lang, today="2026-06-01")[0]
+    today_heading = layout.short_answer(answer, lang, today="2026-06-01")[0]
     assert isinstance(today_heading, Heading)
     assert today_heading.text.startswith({"en": "Today: ", "pl": "Dziś: "}[lang])
 
@@ -359,6 +360,7 @@ def _owes_on(today: date, lang: str, *args: str) -> str:
     ids=["before", "today", "after"],
 )
 def test_the_library_s_today_labels_an_answer_as_owes_today_does(lang: str, day: date | None, past: bool) -> None:
+    from owes_cli import layout
     from owes_cli.layout import sections
     from owes_cli.render import plain_blocks
 
@@ -366,7 +368,7 @@ def test_the_library_s_today_labels_an_answer_as_owes_today_does(lang: str, day:
     today = asking.today().isoformat()
     on: tuple[str, ...] = ("--on", day.isoformat()) if day else ()
     answer = asking.which_centre(county="żarski", on=day)
-    short = plain_blocks(sections.short_answer(answer, lang, today=today))
+    short = plain_blocks(layout.short_answer(answer, lang, today=today))
     assert short == _owes_on(INJECTED_TODAY, lang, "which-centre", "--county", "żarski", *on)
     assert (PAST[lang] in short.splitlines()[0]) is past
     # A day after the injected today, and before the clock's, is not past: the layout read no clock.

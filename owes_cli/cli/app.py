@@ -28,7 +28,7 @@ from owes_cli.cli import output as cli_output
 from owes_cli.cli.output import NO_PAGER, Output, switch_pager_off
 from owes_cli.directory import Directory, Where
 from owes_cli.errors import ExitCode, OwesError, UsageError
-from owes_cli.layout import short
+from owes_cli.layout import short_answer
 from owes_cli.messages import printable, t
 
 # What a terminal without Polish letters shows instead (LANG=C, PYTHONIOENCODING=ascii).
@@ -497,7 +497,7 @@ def which_centre(
     first, last = directory.when(on)
     today = directory.today().isoformat()  # the day the answer says "Today" of, and before which it is past
     if first != last:  # a whole month or year: every centre of that time
-        from owes_cli.layout import sections  # the cards but the short answer (layout/short.py)
+        from owes_cli.layout import sections  # the cards but the short answer (owes_cli.layout)
 
         if where is not None and where.option is None:
             raise UsageError("during_needs_option")
@@ -512,7 +512,7 @@ def which_centre(
 
         blocks = sections.county_card(answer, directory.lang, today=today)
     else:
-        blocks = short.short_answer(answer, directory.lang, today=today)
+        blocks = short_answer(answer, directory.lang, today=today)
     out.card(answer, blocks, answers.answer_rows(answer))
 
 

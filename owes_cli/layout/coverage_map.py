@@ -25,7 +25,7 @@ from owes_cli.domain.model import Centre, CountyKind, Dataset
 from owes_cli.domain.names import fold
 from owes_cli.domain.places import Gazetteer, PlaceKind
 from owes_cli.errors import MapNothingToDraw
-from owes_cli.layout.sections import status_line
+from owes_cli.layout import status_line
 from owes_cli.messages import printable, t
 from owes_cli.record import Record
 

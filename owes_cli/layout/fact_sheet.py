@@ -24,10 +24,23 @@ from owes_cli.answers import (
     run_by_line,
     website,
 )
-from owes_cli.layout import Block, Bullets, Heading, Inline, Paragraph, Run, text
+from owes_cli.layout import (
+    Block,
+    Bullets,
+    Heading,
+    Inline,
+    Paragraph,
+    Run,
+    answer_status,
+    is_past,
+    no_centre_ran,
+    open_to_region,
+    span,
+    text,
+    website_text,
+)
 from owes_cli.layout.report import Edition, Report, map_block, source_dates
 from owes_cli.layout.sections import address_lines, missing_fields
-from owes_cli.layout.short import answer_status, is_past, no_centre_ran, open_to_region, span, website_text
 from owes_cli.messages import kind_label, note_text, t
 
 if TYPE_CHECKING:

@@ -271,8 +271,8 @@ def counties_by_answer(rows: Sequence[CountyRow], lang: str, *, on: str, today: 
     """`owes counties` on a terminal: one heading per centre or set of candidates, its counties
     under it and the last confirmed centre on one line, rather than a row per county that
     repeats the same long names. `on` is the day answered, `today` today (YYYY-MM-DD, as
-    `sections.day_label` takes them). Scripts and pipes keep a row per county."""
-    from owes_cli.layout.sections import day_label
+    `layout.day_label` takes them). Scripts and pipes keep a row per county."""
+    from owes_cli.layout import day_label
 
     blocks: list[Block] = [Heading(f"{t(lang, 'doc_overview')}: {day_label(on, lang, today)}", 1)]
     if rows:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from owes_cli.answers import PeriodStatus, Query, Source
 from owes_cli.answers.detail import CentreStatus, DirectoryAnswer
-from owes_cli.layout import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, text
+from owes_cli.layout import Block, Bullets, Fields, Heading, Inline, Map, PageBreak, Paragraph, Table, status_line, text
 from owes_cli.layout.sections import (
     centre_section,
     cited_sources,
@@ -24,7 +24,6 @@ from owes_cli.layout.sections import (
     period_section,
     source_numbers,
     source_section,
-    status_line,
 )
 from owes_cli.messages import t
 from owes_cli.record import Record

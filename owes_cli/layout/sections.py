@@ -11,8 +11,8 @@ parts: `county_card` is `county_header` (the county, the day's status, its
 centre or what the sources say of its coverage) and `county_details`. The
 short answer `which-centre` prints by default, and the wordings every card
 shares (`status_line`, the one wording of "current on …", "this period
-ended on …" for every output), are in layout/short.py, which a lookup
-loads without this module; they are imported here as well.
+ended on …" for every output), are the layout package's own (owes_cli.layout),
+which a lookup loads without this module.
 """
 
 from __future__ import annotations
@@ -35,14 +35,18 @@ from owes_cli.answers import (
     to_json,
     website,
 )
-from owes_cli.layout import Block, Bullets, Fields, Heading, Inline, Paragraph, Run, bullets, text
-
-# The short answer and the wordings it shares with these cards (layout/short.py), also where they
-# have always been imported from: `sections.short_answer` is the short card beside the full ones.
-from owes_cli.layout.short import (
+from owes_cli.layout import (
     UNIT_KINDS,
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    Inline,
+    Paragraph,
     Rows,
+    Run,
     answer_status,
+    bullets,
     county_name,
     how_sure_of,
     is_past,
@@ -50,16 +54,10 @@ from owes_cli.layout.short import (
     open_to_region,
     or_missing,
     span,
+    text,
     website_text,
     who_runs,
 )
-from owes_cli.layout.short import day_label as day_label
-from owes_cli.layout.short import how_sure as how_sure
-from owes_cli.layout.short import last_confirmed_line as last_confirmed_line
-from owes_cli.layout.short import reach_rows as reach_rows
-from owes_cli.layout.short import short_answer as short_answer
-from owes_cli.layout.short import short_notes as short_notes
-from owes_cli.layout.short import status_line as status_line
 from owes_cli.messages import kind_label, note_text, t
 from owes_cli.record import Record
 
@@ -449,7 +447,7 @@ def period_section(period: PeriodInfo, lang: str) -> list[Block]:
 
 
 # --------------------------------------------------------------------------
-# The other answers of `which-centre` and `sources` (the short answer: layout/short.py)
+# The other answers of `which-centre` and `sources` (the short answer: owes_cli.layout)
 # --------------------------------------------------------------------------
 
 

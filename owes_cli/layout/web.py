@@ -24,7 +24,19 @@ from typing import TYPE_CHECKING, Any
 
 from owes_cli.answers import CountyAnswer, CoverageStatus, PeriodStatus
 from owes_cli.domain import names
-from owes_cli.layout import Block, Fields, Inline, Paragraph, listings, sections, short, text
+from owes_cli.layout import (
+    Block,
+    Fields,
+    Inline,
+    Paragraph,
+    county_name,
+    how_sure,
+    listings,
+    sections,
+    short_answer,
+    short_notes,
+    text,
+)
 from owes_cli.messages import MESSAGES, kind_label, t
 from owes_cli.record import Record
 
@@ -52,7 +64,7 @@ def page_answer(answer: CountyAnswer, lang: str, memo: dict[object, list[Block]]
             if memo is not None:
                 memo[answer.sources] = found
         sources = found
-    return short.short_answer(answer, lang, today="")[1:] + sources
+    return short_answer(answer, lang, today="")[1:] + sources
 
 
 def county_rows(
@@ -61,11 +73,11 @@ def county_rows(
     """The rows of the short answer that name the county, by their place among the first block's
     rows: the first ("County: żarski (0811, land county)", for a county asked by its code; given
     as `first` when known), and "how sure" where it says which county the candidates may serve or
-    that none serves it (`short.how_sure`; on a day a period runs it follows the first row,
+    that none serves it (`how_sure`; on a day a period runs it follows the first row,
     with no status row)."""
-    rows = {0: first or (t(lang, "county"), text(short.county_name(answer.county, lang)))}
+    rows = {0: first or (t(lang, "county"), text(county_name(answer.county, lang)))}
     if answer.centre is None and answer.period_status is PeriodStatus.CURRENT:
-        rows[1] = (t(lang, "short_how_sure"), text(short.how_sure(answer, lang)))
+        rows[1] = (t(lang, "short_how_sure"), text(how_sure(answer, lang)))
     return rows
 
 
@@ -229,12 +241,12 @@ def web_page(
 
 def place_notes(found: list[tuple[Place, tuple[NoteInfo, ...]]], lang: str) -> dict[str, list[str]]:
     """The notes of the command line's short answer for a place ("Żary is also the name of the
-    rural gmina 0811102"), as its rows marked "!" say them (`short.short_notes`), by the
+    rural gmina 0811102"), as its rows marked "!" say them (`short_notes`), by the
     place: "TERYT/SIMC". The note of a name whose readings give one answer is the script's
     to add: it holds on some days and not on others."""
     notes: dict[str, list[str]] = {}
     for place, place_notes_ in found:
-        said = ["".join(run.text for run in value) for _, value in short.short_notes(place_notes_, lang)]
+        said = ["".join(run.text for run in value) for _, value in short_notes(place_notes_, lang)]
         # The count of namesakes outside the region points the terminal to --full; the page says it plainly.
         outside = sum(int(n.params.get("count", 1)) if n.id == "place_more_outside" else 1 for n in place_notes_)
         terminal = {t(lang, "short_outside_namesakes", count=count): count for count in range(1, outside + 1)}
