@@ -39,7 +39,8 @@ from pathlib import Path
 # 0.15-0.2 ms to find and read (an empty package's __init__ does), then unmarshalling (0.01 ms per
 # kB of bytecode) and running it: mostly creating classes, some 20-30 us each (about 65 records,
 # enums and exceptions). Beside the whole test suite (load 2) it read 13.3-13.7 % in 16 runs of
-# this script, and the test passed 20 times of 20, 19 of them in its first 5 runs.
+# this script, and the test passed 20 times of 20, 19 of them in its first 5 runs; beside two
+# suites and six busy loops (load 5-10), 13.3-13.4 % in 8 runs, and the test passed 8 of 8.
 BUDGET_MS = 10.0
 # REST_MS: the self-times of every module of a `which-centre --county` run that
 # is not the project's (Python's start-up, typing, Typer and its Click, json...),
