@@ -144,3 +144,75 @@ def test_the_built_index_finds_what_scoring_every_county_finds(monkeypatch: pyte
         lookup, "_matchable", lambda words, kinds, dataset, register: list(lookup._universe(dataset, register).values())
     )
     assert [_outcome(q) for q in queries] == indexed
+
+
+def test_names_fold_as_the_patterns_the_web_page_applies_say() -> None:
+    # A name of ASCII letters is folded with a table, not with the patterns `names.rules()` gives
+    # the web page's script (compiling them cost every lookup 0.4 ms): the two must agree on every
+    # text, so that a name typed on the page and on the command line finds the same county.
+    import itertools
+    import re
+
+    from owes_cli.domain import names
+
+    dashes, non_word = re.compile(names._DASHES), re.compile(names._NON_WORD)
+
+    def by_the_patterns(text: str) -> str:
+        plain = text.translate(names._POLISH).lower()
+        return " ".join(non_word.sub(" ", dashes.sub(" ", plain)).split())
+
+    every_ascii = [chr(code) for code in range(128)]
+    texts = [*every_ascii, *("".join(pair) for pair in itertools.product(every_ascii, repeat=2))]
+    # Runs of words, dots, dashes and spaces of each kind, as names and queries have them.
+    texts += ["".join(chars) for chars in itertools.product("a-. \t\x1c_Z9ł", repeat=4)]
+    texts += ["strzelecko-drezdenecki", "Gorzów Wlkp.", "  zielona -  góra ", "m. st. Warszawa", "a--b"]
+    differ = [text for text in texts if names.fold(text) != by_the_patterns(text)]
+    assert not differ, differ[:5]
+
+
+def test_abbreviations_and_city_adjectives_as_the_patterns_say() -> None:
+    # is_abbreviation and city_adjective_bases test and trim vowels without compiling `_VOWEL`.
+    import itertools
+    import re
+
+    from owes_cli.domain import names
+
+    for word in ("".join(chars) for length in range(5) for chars in itertools.product("aykz.", repeat=length)):
+        assert names.is_abbreviation(word) == (word.endswith(".") or not re.search(names._VOWEL, word)), word
+    for city in ("Zielona Góra", "Gorzów Wielkopolski", "Żary", "Nowa Sól", "Krosno Odrzańskie", "Łódź", "Bytom"):
+        parts = names.words(city)
+        trimmed = [re.sub(names._VOWEL + "$", "", part) for part in parts]
+        expected = {trimmed[0], parts[0]} | ({"o".join(trimmed)} if len(parts) > 1 else set())
+        assert names.city_adjective_bases(city) == expected, city
+
+
+def test_adjective_bases_as_the_pattern_says() -> None:
+    # adjective_base finds what `_ADJECTIVE` (which the web page's script applies) matches, without compiling it.
+    import itertools
+    import re
+
+    from owes_cli.domain import names
+
+    pieces = [
+        "a",
+        "zielonogor",
+        "s",
+        "c",
+        "k",
+        "ki",
+        "kiego",
+        "kiemu",
+        "kim",
+        "kich",
+        "kimi",
+        "i",
+        "\n",
+        "sk",
+        "ck",
+        "y",
+    ]
+    words = ["".join(chars) for length in range(1, 5) for chars in itertools.product(pieces, repeat=length)]
+    words += ["zarski", "zarskim", "gorzowskiego", "strzelecko-drezdenecki", "nowosolskiemu", "slubicki", "ski"]
+    for word in words:
+        match = re.fullmatch(names._ADJECTIVE, word)
+        assert names.adjective_base(word) == (match[1] if match else None), repr(word)
