@@ -38,7 +38,10 @@ def document(
     """`Directory.document`: the report, refused before it is drawn when it holds too many parts."""
     from owes_cli.layout import report
 
-    built = _report(directory, on, where, county, place, at, centre, generated)
+    where = where or Where.parse(county=county, place=place, at=at)
+    if centre is not None and where is not None:
+        raise UsageError("export_one_subject")
+    built = _report(directory, on, where, centre, generated)
     limit = max_sheet_parts if built.one_page else max_parts
     if limit is not None and (held := report.parts(built)) > limit:
         # Counting is enough to refuse: drawing a document takes time in proportion to its parts.
@@ -47,22 +50,13 @@ def document(
 
 
 def _report(
-    directory: Directory,
-    on: date | str | None,
-    where: Where | None,
-    county: str | None,
-    place: str | None,
-    at: tuple[float, float] | str | None,
-    centre: str | None,
-    generated: datetime | None,
+    directory: Directory, on: date | str | None, where: Where | None, centre: str | None, generated: datetime | None
 ) -> Report:
+    """A county's fact sheet (`where`), a centre's report (`centre`), else the whole directory's."""
     from owes_cli import version
     from owes_cli.answers import detail
     from owes_cli.layout import fact_sheet, report
 
-    where = where or Where.parse(county=county, place=place, at=at)
-    if centre is not None and where is not None:
-        raise UsageError("export_one_subject")
     made = generated or dates.generation_time()
     today = directory._today or made.date()
     day = directory.day(on) if on is not None else today
