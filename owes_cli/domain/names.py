@@ -152,11 +152,9 @@ def word_matches(query_word: str, name_word: str) -> bool:
 
 
 _ADJECTIVE = r"(.{3,}?)(?:s|c)?k(?:i|iego|iemu|im|ich|imi)"
-_VOWEL = r"[aeiouy]"
-_VOWELS = frozenset("aeiouy")
-
-
 _ADJECTIVE_ENDINGS = ("i", "iego", "iemu", "im", "ich", "imi")  # _ADJECTIVE's, after its "k"
+_VOWEL = r"[aeiouy]"
+_VOWELS = frozenset("aeiouy")  # _VOWEL's letters, for string methods
 
 
 def adjective_base(word: str) -> str | None:
